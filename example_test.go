@@ -1,0 +1,142 @@
+package pii_test
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/ef8f9424/pii"
+)
+
+func ExampleClassify() {
+	type Message struct {
+		SID  string `pii:"no"`
+		From string `pii:"phone,mtl=120"`
+		Body string `pii:"body,mtl=30"`
+	}
+	fields, err := pii.Classify(Message{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range fields {
+		fmt.Printf("%s: %s (%s)\n", f.Path, f.Summary(), f.Kind)
+	}
+	// Output:
+	// SID: Not PII (none)
+	// From: PII MTL: 120 days (phone)
+	// Body: PII MTL: 30 days (body)
+}
+
+func ExampleRedact() {
+	type Message struct {
+		SID    string `pii:"no"`
+		From   string `pii:"phone,mtl=120"`
+		Body   string `pii:"body,mtl=30"`
+		Author string `pii:"name"`
+	}
+	m := Message{SID: "SM1", From: "+14155551234", Body: "see you at 5", Author: "Jane Doe"}
+	if err := pii.Redact(&m); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%+v\n", m)
+	// Output:
+	// {SID:SM1 From:+1415555XXXX Body: Author:J. D.}
+}
+
+func ExampleRedacted() {
+	type Contact struct {
+		Email string `pii:"email"`
+		Phone string `pii:"phone"`
+	}
+	p, err := pii.New(pii.WithOwnedNumbers("+14155550100"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := Contact{Email: "jane.doe@example.com", Phone: "+1 (415) 555-0100"}
+	safe, err := pii.Redacted(p, c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("copy:     %+v\noriginal: %+v\n", safe, c)
+	// Output:
+	// copy:     {Email:***@example.com Phone:+1 (415) 555-0100}
+	// original: {Email:jane.doe@example.com Phone:+1 (415) 555-0100}
+}
+
+func ExampleNewHandler() {
+	type Participant struct {
+		Label  string `pii:"no"`
+		Number string `pii:"phone"`
+	}
+	h := pii.NewHandler(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}), nil)
+	slog.New(h).Info("dialled", "party", Participant{Label: "mobile", Number: "+442079460958"})
+	// Output:
+	// level=INFO msg=dialled party="{Label:mobile Number:+44207946XXXX}"
+}
+
+func ExampleSafe() {
+	type User struct {
+		ID    int    `pii:"no"`
+		Email string `pii:"email"`
+	}
+	u := User{ID: 7, Email: "jane@example.com"}
+	fmt.Printf("%+v\n", pii.Safe(u))
+	// Output:
+	// {ID:7 Email:***@example.com}
+}
+
+func ExampleParseTag() {
+	tag, err := pii.ParseTag("phone,mtl=120,redact=last4")
+	fmt.Println(tag.Kind, tag.MTL, tag.Redact, err)
+	_, err = pii.ParseTag("phone,mtl=ninety")
+	fmt.Println(err)
+	// Output:
+	// phone 120 last4 <nil>
+	// pii: tag "phone,mtl=ninety": days must be a whole number from 0 to 36525, not mtl="ninety"
+}
+
+func ExampleCheckTagged() {
+	type Signup struct {
+		Email    string `pii:"email"`
+		Referrer string // nobody said what this is
+	}
+	fmt.Println(pii.CheckTagged(Signup{}))
+	// Output:
+	// pii: pii_test.Signup has 1 untagged field(s): Referrer
+}
+
+func ExampleNewInventory() {
+	type Message struct {
+		SID  string `pii:"no"`
+		From string `pii:"phone,mtl=120"`
+		Body string `pii:"body,mtl=30,ttl=90"`
+	}
+	inv, err := pii.NewInventory(Message{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	_ = inv.WriteMarkdown(&b)
+	fmt.Print(b.String())
+	// Output:
+	// ## pii_test.Message
+	//
+	// | Field | Go type | Classification | Kind | MTL | TTL | Handling |
+	// |---|---|---|---|---|---|---|
+	// | SID | `string` | Not PII |  |  |  |  |
+	// | From | `string` | PII MTL: 120 days | phone | 120 days |  | standard |
+	// | Body | `string` | PII MTL: 30 days | body | 30 days | 90 days | sensitive |
+}

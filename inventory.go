@@ -1,0 +1,79 @@
+package pii
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// An Inventory is the data map of one or more types: every leaf field with its class,
+// kind, retention and handling, the way an API reference prints "PII MTL: 30 days" or
+// "Not PII" under each field. It is what a privacy review, a records-of-processing
+// register or a data-subject request starts from. Write it with WriteMarkdown, or encode
+// it with encoding/json.
+type Inventory struct {
+	Fields []Field `json:"fields"`
+}
+
+// NewInventory makes the inventory of the types of vs (values, pointers or
+// reflect.Types) under the default Policy.
+func NewInventory(vs ...any) (Inventory, error) { return defaultPolicy.Inventory(vs...) }
+
+// Inventory makes the inventory of the types of vs (values, pointers or reflect.Types)
+// under p, whose profile decides which kinds count as personal data.
+func (p *Policy) Inventory(vs ...any) (Inventory, error) {
+	var inv Inventory
+	for _, v := range vs {
+		fields, err := p.Classify(v)
+		if err != nil {
+			return Inventory{}, err
+		}
+		inv.Fields = append(inv.Fields, fields...)
+	}
+	return inv, nil
+}
+
+// Summary is a field's class as an API reference prints it: "PII MTL: 30 days",
+// "PII" (no MTL), "Not PII" or "Untagged".
+func (f Field) Summary() string {
+	if f.Class == PII && f.MTL > 0 {
+		return fmt.Sprintf("PII MTL: %d days", f.MTL)
+	}
+	return f.Class.String()
+}
+
+// WriteMarkdown writes the inventory as Markdown: a heading and a table for each type.
+func (inv Inventory) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	typ := ""
+	for _, f := range inv.Fields {
+		if f.Type != typ {
+			if typ != "" {
+				b.WriteString("\n")
+			}
+			typ = f.Type
+			fmt.Fprintf(&b, "## %s\n\n", typ)
+			b.WriteString("| Field | Go type | Classification | Kind | MTL | TTL | Handling |\n")
+			b.WriteString("|---|---|---|---|---|---|---|\n")
+		}
+		kind, handling := "", ""
+		if f.Class == PII {
+			kind, handling = f.Kind.String(), f.Handling.String()
+		}
+		class := f.Summary()
+		if f.Profile != "" {
+			class += " (" + f.Profile + ")"
+		}
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s | %s |\n",
+			f.Path, f.GoType, class, kind, days(f.MTL), days(f.TTL), handling)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func days(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d days", n)
+}

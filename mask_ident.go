@@ -1,0 +1,171 @@
+package pii
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A maskSlotRule says which runes of a value are slots and which slots are kept.
+type maskSlotRule uint8
+
+const (
+	maskRuleCard   maskSlotRule = iota // digits and masks; first six and last four of 13 or more
+	maskRuleLast4                      // letters, digits and '*'; the last four of five or more
+	maskRuleFirst3                     // letters, digits and '*'; the first three
+)
+
+// isSlot reports whether r is a slot under the rule.
+func (rule maskSlotRule) isSlot(r rune) bool {
+	if rule == maskRuleCard {
+		return maskIsCardSlot(r)
+	}
+	return maskIsAlnumSlot(r)
+}
+
+// keep reports whether slot number j (from 0) of n is shown under the rule.
+func (rule maskSlotRule) keep(j, n int) bool {
+	switch rule {
+	case maskRuleCard:
+		return n >= 13 && j < 6 || n > 4 && j >= n-4
+	case maskRuleLast4:
+		return n > 4 && j >= n-4
+	}
+	return j < 3
+}
+
+// maskSlots rewrites the slots of s, the runes rule.isSlot accepts, keeping slot number
+// j when rule.keep(j, n) for n slots in all, and writing '*' for every other slot that
+// is not already a mask character ('*', 'X', 'x'). Everything else in s is kept as
+// written. It returns s itself when nothing changes, and allocates once otherwise: a
+// '*' is never longer than the rune it hides.
+func maskSlots(s string, rule maskSlotRule) string {
+	n := 0
+	for _, r := range s {
+		if rule.isSlot(r) {
+			n++
+		}
+	}
+	// The first slot that must change, if any.
+	first, j := -1, 0
+	for i, r := range s {
+		if !rule.isSlot(r) {
+			continue
+		}
+		if !rule.keep(j, n) && !maskIsMaskRune(r) {
+			first = i
+			break
+		}
+		j++
+	}
+	if first < 0 {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	sb.WriteString(s[:first])
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if rule.isSlot(r) {
+			if !rule.keep(j, n) && !maskIsMaskRune(r) {
+				sb.WriteByte('*')
+			} else {
+				sb.WriteString(s[i : i+size])
+			}
+			j++
+		} else {
+			sb.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return sb.String()
+}
+
+// maskIsMaskRune reports whether r is a character that already stands for a hidden
+// one.
+func maskIsMaskRune(r rune) bool { return r == '*' || r == 'X' || r == 'x' }
+
+// maskIsCardSlot: a card number's slots are its digits and the characters that mask
+// digits ("4111 11** **** 1111", "XXXX XXXX XXXX 1111").
+func maskIsCardSlot(r rune) bool { return maskIsMaskRune(r) || maskIsDigit(r) }
+
+// maskIsAlnumSlot: an identifier's slots are its letters and digits, and '*'.
+func maskIsAlnumSlot(r rune) bool { return r == '*' || maskIsAlnum(r) }
+
+// maskCard is the default redaction of a payment card number (PCI DSS 3.4): at most the
+// first six and the last four digits are shown, every other digit becomes '*' and
+// separators are kept: "4111 1111 1111 1111" gives "4111 11** **** 1111". A number of
+// fewer than 13 digit slots (no PAN is shorter) shows only its last four, and one of
+// four or fewer shows none (a CVV or PIN in the wrong field). '*', 'X' and 'x' count
+// as masked slots, so a masked number is its own redaction.
+func maskCard(s string) string {
+	return maskSlots(s, maskRuleCard)
+}
+
+// maskKeepLast4 is the default redaction of a government ID or an account number:
+// every letter and digit but the last four becomes '*', separators kept:
+// "123-45-6789" gives "***-**-6789", "DE89370400440532013000" gives
+// "******************3000". Letters count because passport and national ID numbers
+// carry them. A value of four letters and digits or fewer is all '*'.
+func maskKeepLast4(s string) string {
+	return maskSlots(s, maskRuleLast4)
+}
+
+// maskPostal is the default redaction of a postal code: its first three letters and
+// digits are kept (HIPAA's three-digit ZIP, the UK outward code's area and district),
+// every later letter or digit becomes '*', separators kept: "94105" gives "941**",
+// "94105-1234" gives "941**-****", "SW1A 1AA" gives "SW1* ***".
+//
+// A US ZIP code (5 or 9 digits) whose three-digit prefix covers fewer than 20,000
+// people keeps "000" instead, as HIPAA's Safe Harbor rule requires (the 17 prefixes
+// HHS lists from the 2000 census). A postal code of another country that looks the same
+// is masked the same way: more hidden, never less.
+func maskPostal(s string) string {
+	n, digits := 0, 0
+	var zip3 [3]byte
+	for _, r := range s {
+		if maskIsAlnumSlot(r) {
+			n++
+		}
+		if '0' <= r && r <= '9' {
+			if digits < 3 {
+				zip3[digits] = byte(r)
+			}
+			digits++
+		}
+	}
+	if (n == 5 || n == 9) && digits == n && maskRestrictedZIP3(string(zip3[:])) {
+		return maskZIPZero(s)
+	}
+	return maskSlots(s, maskRuleFirst3)
+}
+
+// maskRestrictedZIP3 reports whether zip3 is one of the three-digit ZIP prefixes that
+// HIPAA Safe Harbor says must be written "000".
+func maskRestrictedZIP3(zip3 string) bool {
+	switch zip3 {
+	case "036", "059", "063", "102", "203", "556", "692", "790", "821",
+		"823", "830", "831", "878", "879", "884", "890", "893":
+		return true
+	}
+	return false
+}
+
+// maskZIPZero writes a US ZIP code of a restricted prefix as "000" and '*': its runes
+// are ASCII digits and separators, so it is rewritten byte by byte.
+func maskZIPZero(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			c = '*'
+			if j < 3 {
+				c = '0'
+			}
+			j++
+		}
+		sb.WriteByte(c)
+	}
+	return sb.String()
+}

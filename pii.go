@@ -1,0 +1,135 @@
+// Package pii knows, from struct tags, which fields of a Go service's data hold personal
+// data, and acts on that knowledge: it redacts the data in place or in a copy before it
+// is logged, anonymises it for statistics, computes when each field may and must be
+// deleted, and applies the rules of the jurisdiction a record falls under.
+//
+// A field is classified by its tag:
+//
+//	type Message struct {
+//		SID  string `pii:"no"`               // Not PII
+//		From string `pii:"phone,mtl=120"`    // a phone number, kept at least 120 days
+//		Body string `pii:"body,mtl=30"`      // message content, kept at least 30 days
+//	}
+//
+// The tag grammar is that of Tag. The first time the package meets a Go type it builds a
+// plan for it, cached by reflect.Type like encoding/json caches its encoders: every later
+// Classify, Redact, Redacted, Anonymize and log line of that type walks the cached plan
+// and touches only the fields that hold personal data.
+//
+// A Policy, made by New from Options, holds everything that is not in the tags: the
+// customer's own phone numbers, the jurisdiction profile, keys. The package-level
+// functions use a default Policy. A Policy is immutable and safe for concurrent use.
+package pii
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Policy holds the settings that are not in the tags. Make one with New; the zero Policy
+// is not ready for use. A Policy is immutable after New and safe for concurrent use.
+type Policy struct {
+	placeholder string    // what redact=replace writes
+	region      string    // default region for numbers written without a country code
+	ownedRaw    []string  // WithOwnedNumbers, as given; owned is built from them in New
+	owned       maskOwned // the customer's own numbers, never redacted
+	retention   retentionConfig
+
+	profile  Profile // the zero Profile is Strict
+	party    bool    // WithPartyJurisdiction: widen the profile per record
+	narrows  bool    // the profile leaves some kind out: Classify must consult it
+	allKinds bool    // the profile counts every kind: redaction need not ask it
+}
+
+// An Option configures a Policy in New. Options are checked when New runs, so a mistake
+// in configuration is an error at start-up, never a surprise in a log call.
+type Option func(*Policy) error
+
+// ErrOption is wrapped by every error New returns for an invalid option.
+var ErrOption = errors.New("invalid option")
+
+// New returns a Policy configured by opts, or an error naming the first invalid option.
+func New(opts ...Option) (*Policy, error) {
+	p := &Policy{placeholder: "[REDACTED]", retention: retentionDefaultConfig()}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(p); err != nil {
+			return nil, err
+		}
+	}
+	// What depends on several options is built once they are all known.
+	owned, err := newMaskOwned(p.ownedRaw, p.region)
+	if err != nil {
+		return nil, fmt.Errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
+	}
+	p.owned = owned
+	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
+	p.allKinds = !p.narrows && !p.party
+	return p, nil
+}
+
+// WithOwnedNumbers names the phone numbers that belong to the service itself (the numbers
+// it rents and sends from). They are not personal data: redaction leaves them as they are,
+// however they are formatted. Numbers without a country code are read in the WithRegion
+// region; a number that cannot be read is an error from New (naming its position, not
+// its digits).
+func WithOwnedNumbers(numbers ...string) Option {
+	return func(p *Policy) error {
+		p.ownedRaw = append(p.ownedRaw, numbers...)
+		return nil
+	}
+}
+
+// WithRegion sets the default region (a CLDR code such as "US" or "GB") for phone numbers
+// written without a country code, in owned numbers and in free text. Without it, only
+// numbers written with + or an international prefix are read as phone numbers.
+func WithRegion(region string) Option {
+	return func(p *Policy) error {
+		p.region = region
+		return nil
+	}
+}
+
+// WithProfile sets the jurisdiction profile: which kinds count as personal data, which
+// are sensitive, and which transforms apply (HIPAA Safe Harbor). A kind the profile does
+// not count is reported as Not PII by Classify and left alone by Redact and Anonymize.
+// The default is Strict, under which every tagged kind counts. Use Combine for several.
+func WithProfile(pr Profile) Option {
+	return func(p *Policy) error {
+		p.profile = pr
+		return nil
+	}
+}
+
+// WithPartyJurisdiction widens each record's profile by the regions of the phone numbers
+// it holds: a message to a number in the EU is under GDPR even when the service's own
+// profile is not. The region is read from the country calling code, cheaply enough for
+// every log line.
+func WithPartyJurisdiction() Option {
+	return func(p *Policy) error {
+		p.party = true
+		return nil
+	}
+}
+
+// WithPlaceholder sets the text that the redact=replace strategy writes in place of a
+// value. The default is "[REDACTED]". It must not be empty: an empty placeholder is what
+// redact=zero is for.
+func WithPlaceholder(s string) Option {
+	return func(p *Policy) error {
+		if s == "" {
+			return fmt.Errorf("pii: WithPlaceholder: %w: empty placeholder (use redact=zero)", ErrOption)
+		}
+		p.placeholder = s
+		return nil
+	}
+}
+
+// defaultPolicy serves the package-level functions.
+var defaultPolicy, _ = New()
+
+// Default returns the Policy that the package-level functions use: no owned numbers, the
+// strict profile under which every tagged kind is personal data.
+func Default() *Policy { return defaultPolicy }

@@ -1,0 +1,387 @@
+package pii
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"net"
+	"net/netip"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A plan is what the package knows of one Go type, built once by planFor and cached: the
+// tree of nodes that every walk (redaction, copies, anonymisation, purges, log lines)
+// follows, and the flat field list that Classify reports.
+type plan struct {
+	root   *node
+	fields []Field // every leaf in declaration order, Type filled in
+	err    error   // a *TagError when the type's tags are wrong; cached like a plan
+}
+
+// nodeOp says how a walk moves through a node's value.
+type nodeOp uint8
+
+const (
+	opLeaf   nodeOp = iota // a value the actions handle: string, []byte, number, time...
+	opStruct               // fields at offsets
+	opPtr                  // a pointer to elem
+	opSlice                // a slice of elem
+	opArray                // an array of elem
+	opMap                  // a map whose values are elem (keys are never treated as data)
+	opIface                // an interface: the dynamic value's node is found when walked
+	opNull                 // a database/sql Null wrapper: elem at offset, then Valid
+	opOpaque               // a value the walk leaves alone: chan, func, untagged opaque leaf
+)
+
+// leafKind says how a leaf's bytes are laid out, so that actions read and write them
+// without reflection.
+type leafKind uint8
+
+const (
+	lkNone leafKind = iota
+	lkString
+	lkBytes
+	lkInt
+	lkUint
+	lkFloat
+	lkBool
+	lkTime
+	lkAddr   // netip.Addr
+	lkNetIP  // net.IP
+	lkCustom // a type that implements Redactor
+)
+
+// A node is one step of a plan. Nodes are shared: every field of type Address with the
+// same inherited tag walks the same node, and a recursive type points back at itself.
+type node struct {
+	op   nodeOp
+	typ  reflect.Type
+	size uintptr // typ.Size(), for leaves of sized numbers
+
+	// hasPII reports whether a walk can meet personal data at or under this node;
+	// walks skip whole subtrees without it. Interfaces always may.
+	hasPII bool
+	// scans reports whether a leaf at or under this node is redacted with redact=scan,
+	// which needs the record's names gathered before the walk.
+	scans bool
+
+	rule rule     // opLeaf and opIface: what the (inherited) tag says
+	lk   leafKind // opLeaf
+
+	members []member // opStruct: every field, for Classify
+	walk    []member // opStruct: the members that can hold personal data
+
+	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
+	elemSize uintptr // opSlice, opArray
+	length   int     // opArray
+	offset   uintptr // opNull: where Valid sits
+}
+
+// A member is a struct field as a plan sees it.
+type member struct {
+	name     string // the Go field name
+	embedded bool   // an embedded struct (or pointer to one) whose fields are promoted
+	offset   uintptr
+	node     *node
+}
+
+// A rule is the effective tag of a leaf, with its strategies resolved.
+type rule struct {
+	tag    Tag
+	redact redactStrategy
+	anon   anonStrategy
+	origin string // "Type.Field" that carries the tag, for errors; "" when untagged
+}
+
+// pii reports whether the rule marks personal data.
+func (r *rule) pii() bool { return r.tag.Class == PII }
+
+type nodeKey struct {
+	typ reflect.Type
+	ctx rule // the tag inherited from an enclosing field
+}
+
+var (
+	plans     sync.Map // reflect.Type -> *plan
+	nodes     sync.Map // nodeKey -> *node, complete nodes only
+	buildLock sync.Mutex
+
+	timeType     = reflect.TypeFor[time.Time]()
+	addrType     = reflect.TypeFor[netip.Addr]()
+	netIPType    = reflect.TypeFor[net.IP]()
+	redactorType = reflect.TypeFor[Redactor]()
+	valuerType   = reflect.TypeFor[driver.Valuer]()
+)
+
+// planFor returns the cached plan of t, building it on first use. Concurrent first uses
+// of new types are safe: builds are serialised, lookups are not.
+func planFor(t reflect.Type) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	buildLock.Lock()
+	defer buildLock.Unlock()
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	b := builder{building: map[nodeKey]*node{}}
+	p := &plan{}
+	p.root, p.err = b.node(t, rule{})
+	if p.err == nil {
+		b.finish()
+		p.fields = listFields(p.root, t)
+	}
+	plans.Store(t, p)
+	return p
+}
+
+// nodeFor returns the node of t under the inherited rule ctx; the walk uses it for the
+// dynamic types it meets in interfaces.
+func nodeFor(t reflect.Type, ctx rule) (*node, error) {
+	if n, ok := nodes.Load(nodeKey{t, ctx}); ok {
+		return n.(*node), nil
+	}
+	buildLock.Lock()
+	defer buildLock.Unlock()
+	b := builder{building: map[nodeKey]*node{}}
+	n, err := b.node(t, ctx)
+	if err != nil {
+		return nil, err
+	}
+	b.finish()
+	return n, nil
+}
+
+// A builder makes the nodes of one plan. It runs under buildLock.
+type builder struct {
+	building map[nodeKey]*node // nodes made by this build, finished or not
+	made     []*node
+}
+
+func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
+	key := nodeKey{t, ctx}
+	if n, ok := nodes.Load(key); ok {
+		return n.(*node), nil
+	}
+	if n, ok := b.building[key]; ok {
+		return n, nil // a recursive type: its node is being built further up
+	}
+	n := &node{typ: t, size: t.Size(), rule: ctx}
+	b.building[key] = n
+	b.made = append(b.made, n)
+	if err := b.fill(n, t, ctx); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
+	if lk := leafKindOf(t); lk != lkNone {
+		n.op, n.lk = opLeaf, lk
+		if ctx.pii() && !kindFits(ctx.tag.Kind, lk) {
+			return ctxError(ctx, fmt.Errorf("%w: %s cannot hold %s", ErrKindType, t, ctx.tag.Kind))
+		}
+		return nil
+	}
+	var err error
+	switch t.Kind() {
+	case reflect.Struct:
+		if isSQLNull(t) {
+			n.op, n.offset = opNull, t.Field(1).Offset
+			n.elem, err = b.node(t.Field(0).Type, ctx)
+			return err
+		}
+		n.op = opStruct
+		return b.fillStruct(n, t, ctx)
+	case reflect.Pointer:
+		n.op = opPtr
+		n.elem, err = b.node(t.Elem(), ctx)
+	case reflect.Slice:
+		n.op, n.elemSize = opSlice, t.Elem().Size()
+		n.elem, err = b.node(t.Elem(), ctx)
+	case reflect.Array:
+		n.op, n.elemSize, n.length = opArray, t.Elem().Size(), t.Len()
+		n.elem, err = b.node(t.Elem(), ctx)
+	case reflect.Map:
+		n.op = opMap
+		n.elem, err = b.node(t.Elem(), ctx)
+	case reflect.Interface:
+		n.op = opIface
+	default: // chan, func, complex, unsafe.Pointer: nothing a walk can redact
+		n.op = opOpaque
+		if ctx.pii() {
+			return ctxError(ctx, fmt.Errorf("%w: %s cannot hold %s", ErrKindType, t, ctx.tag.Kind))
+		}
+	}
+	return err
+}
+
+func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		raw, tagged := sf.Tag.Lookup("pii")
+		fieldCtx := ctx
+		if tagged {
+			tag, err := ParseTag(raw)
+			if err != nil {
+				te := err.(*TagError)
+				te.Type, te.Field = t.String(), sf.Name
+				return te
+			}
+			fieldCtx = rule{tag: tag, origin: t.String() + "." + sf.Name}
+			fieldCtx.redact = redactStrategyNames[tag.Redact]
+			fieldCtx.anon = anonStrategyNames[tag.Anon]
+		}
+		ft := sf.Type
+		embeddedStruct := sf.Anonymous && (ft.Kind() == reflect.Struct ||
+			ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct)
+		if !sf.IsExported() && !embeddedStruct {
+			if tagged && fieldCtx.pii() {
+				return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: ErrUnexportedPII}
+			}
+			continue // like encoding/json: unexported fields are not the type's data
+		}
+		child, err := b.node(ft, fieldCtx)
+		if err != nil {
+			return err
+		}
+		n.members = append(n.members, member{name: sf.Name, embedded: embeddedStruct, offset: sf.Offset, node: child})
+	}
+	if len(n.members) == 0 && ctx.pii() {
+		// Fail closed: a PII tag on a struct with nothing exported would redact nothing.
+		return ctxError(ctx, fmt.Errorf("%w: %s has no exported fields", ErrKindType, t))
+	}
+	return nil
+}
+
+// finish settles hasPII over the nodes of a build (a fixpoint, since recursive types
+// point back at themselves), prunes the struct walks, and publishes the nodes.
+func (b *builder) finish() {
+	for changed := true; changed; {
+		changed = false
+		for _, n := range b.made {
+			if !n.hasPII && n.computeHasPII() {
+				n.hasPII, changed = true, true
+			}
+			if !n.scans && n.computeScans() {
+				n.scans, changed = true, true
+			}
+		}
+	}
+	for _, n := range b.made {
+		for _, m := range n.members {
+			if m.node.hasPII {
+				n.walk = append(n.walk, m)
+			}
+		}
+	}
+	for key, n := range b.building {
+		nodes.Store(key, n)
+	}
+}
+
+func (n *node) computeHasPII() bool {
+	switch n.op {
+	case opLeaf:
+		return n.rule.pii()
+	case opIface:
+		return n.rule.tag.Class != NotPII
+	case opStruct:
+		for _, m := range n.members {
+			if m.node.hasPII {
+				return true
+			}
+		}
+	case opPtr, opSlice, opArray, opMap, opNull:
+		return n.elem.hasPII
+	}
+	return false
+}
+
+func (n *node) computeScans() bool {
+	switch n.op {
+	case opLeaf:
+		return n.rule.pii() && n.rule.redact == redactScan
+	case opStruct:
+		for _, m := range n.members {
+			if m.node.scans {
+				return true
+			}
+		}
+	case opPtr, opSlice, opArray, opMap, opNull:
+		return n.elem.scans
+	}
+	return false
+}
+
+func ctxError(ctx rule, err error) error {
+	typ, field := ctx.origin, ""
+	if i := strings.LastIndexByte(ctx.origin, '.'); i >= 0 {
+		typ, field = ctx.origin[:i], ctx.origin[i+1:]
+	}
+	return &TagError{Type: typ, Field: field, Tag: ctx.tag.String(), Err: err}
+}
+
+// leafKindOf says whether t is a leaf the actions handle, and how.
+func leafKindOf(t reflect.Type) leafKind {
+	switch t {
+	case timeType:
+		return lkTime
+	case addrType:
+		return lkAddr
+	case netIPType:
+		return lkNetIP
+	}
+	if reflect.PointerTo(t).Implements(redactorType) {
+		return lkCustom
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return lkString
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return lkBytes
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return lkInt
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return lkUint
+	case reflect.Float32, reflect.Float64:
+		return lkFloat
+	case reflect.Bool:
+		return lkBool
+	}
+	return lkNone
+}
+
+// kindFits reports whether a leaf laid out as lk can hold personal data of kind k. A phone
+// number in a float64 cannot be redacted as a phone number, so such a tag is an error.
+func kindFits(k Kind, lk leafKind) bool {
+	switch lk {
+	case lkString, lkBytes, lkCustom:
+		return true
+	case lkInt, lkUint:
+		switch k {
+		case KindGeneric, KindSecret, KindAccount, KindHealth, KindPostal, KindDOB, KindGovID, KindGeo:
+			return true
+		}
+	case lkFloat:
+		return k == KindGeneric || k == KindGeo || k == KindHealth
+	case lkBool:
+		return k == KindGeneric || k == KindHealth
+	case lkTime:
+		return k == KindGeneric || k == KindDOB || k == KindHealth
+	case lkAddr, lkNetIP:
+		return k == KindGeneric || k == KindIP
+	}
+	return false
+}
+
+// isSQLNull reports whether t is one of database/sql's Null wrappers (NullString,
+// NullInt64, ..., Null[T]): a value field, then Valid.
+func isSQLNull(t reflect.Type) bool {
+	return t.PkgPath() == "database/sql" && strings.HasPrefix(t.Name(), "Null") &&
+		t.NumField() == 2 && t.Field(1).Name == "Valid" && t.Implements(valuerType)
+}

@@ -1,0 +1,114 @@
+package pii
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"time"
+	"unsafe"
+)
+
+// WithBackupWindow sets how many days copies in backups and interconnected systems may
+// outlive a deletion (30 unless set). Zero means deletions reach every copy at once.
+func WithBackupWindow(days int) Option {
+	return func(p *Policy) error {
+		cfg, err := newRetentionConfig(days, p.retention.grace)
+		if err != nil {
+			return fmt.Errorf("pii: WithBackupWindow: %w: %w", ErrOption, err)
+		}
+		p.retention = cfg
+		return nil
+	}
+}
+
+// WithGracePeriod sets how many days after an account is closed its personal data starts
+// being removed, so that the customer can change their mind (30 unless set).
+func WithGracePeriod(days int) Option {
+	return func(p *Policy) error {
+		cfg, err := newRetentionConfig(p.retention.backupWindow, days)
+		if err != nil {
+			return fmt.Errorf("pii: WithGracePeriod: %w: %w", ErrOption, err)
+		}
+		p.retention = cfg
+		return nil
+	}
+}
+
+// ScheduleOf returns the retention schedule of v, a record created at created, under the
+// default Policy. See Policy.ScheduleOf.
+func ScheduleOf(v any, created time.Time) (Schedule, error) {
+	return defaultPolicy.ScheduleOf(v, created)
+}
+
+// ScheduleOf returns the retention schedule of v (a value, a pointer, or a reflect.Type:
+// only its type matters), a record created at created: for each field that is PII under
+// p's profile, when it may be deleted (its MTL) and when it must be (its TTL), and the
+// record-level answers. Deletion requests, account closure and holds are asked of the
+// Schedule.
+func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
+	fields, err := p.classified(v)
+	if err != nil {
+		return Schedule{}, err
+	}
+	return retentionSchedule(fields, created, p.retention)
+}
+
+// classified returns the fields of v's type under p's profile, sharing the plan's slice
+// (read only) when the profile changes nothing.
+func (p *Policy) classified(v any) ([]Field, error) {
+	if !p.profileNarrows() {
+		t, err := typeOf(v)
+		if err != nil {
+			return nil, err
+		}
+		pl := planFor(t)
+		return pl.fields, pl.err
+	}
+	return p.Classify(v)
+}
+
+// Purge zeroes, in v (a non-nil pointer, or a slice or map of records), the PII fields
+// whose maximum retention (ttl=) has run out at now for a record created at created, and
+// returns the paths of those fields. holds are the legal or fraud holds placed on the
+// record: an active one stops the purge with an error wrapping ErrOnHold, and a lifted one
+// pushes the deadlines back by its length. Not PII and untagged fields are never touched.
+func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
+	n, ptr, err := rootOf(v, "Purge")
+	if err != nil {
+		return nil, err
+	}
+	s, err := p.ScheduleOf(v, created)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range holds {
+		s = s.WithHold(h)
+	}
+	due, err := s.PurgeDue(now)
+	if err != nil || len(due) == 0 {
+		return due, err
+	}
+	// The deadline of a field depends only on its TTL: gather the TTLs that are due.
+	var ttls []int
+	for _, fs := range s.Fields {
+		if fs.purgeDue(now) && !slices.Contains(ttls, fs.TTL) {
+			ttls = append(ttls, fs.TTL)
+		}
+	}
+	if n == nil {
+		return due, nil // nothing in v's type can hold personal data
+	}
+	w := walker{pol: p, mode: modePurge, purgeTTLs: ttls}
+	if err := w.run(n, ptr); err != nil {
+		return nil, err
+	}
+	return due, nil
+}
+
+// purgeLeaf zeroes a leaf whose TTL is among the due ones.
+func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) {
+	r := &n.rule
+	if r.pii() && w.counts(r.tag.Kind) && r.tag.TTL > 0 && slices.Contains(w.purgeTTLs, r.tag.TTL) {
+		reflect.NewAt(n.typ, ptr).Elem().SetZero()
+	}
+}

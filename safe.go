@@ -1,0 +1,48 @@
+package pii
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+)
+
+// SafeValue wraps a value so that whatever prints it sees only its redacted copy: fmt
+// verbs (through Format), slog (through LogValue) and encoding/json (through MarshalJSON).
+// It is for values handed to code that does not go through Handler: a fmt.Printf, a
+// third-party logger, an error message. Make one with Safe or Policy.Safe.
+type SafeValue struct {
+	v   any
+	pol *Policy
+}
+
+// Safe wraps v for printing under the default Policy. See SafeValue.
+func Safe(v any) SafeValue { return SafeValue{v: v, pol: defaultPolicy} }
+
+// Safe wraps v for printing under p. See SafeValue.
+func (p *Policy) Safe(v any) SafeValue { return SafeValue{v: v, pol: p} }
+
+// redacted returns the redacted copy of the wrapped value; the value itself is never
+// changed.
+func (s SafeValue) redacted() any {
+	pol := s.pol
+	if pol == nil {
+		pol = defaultPolicy
+	}
+	x, _ := pol.redactedAny(s.v)
+	return x
+}
+
+// Format prints the redacted copy with the verb and flags it is given, so %v, %+v, %#v
+// and %s all work as they would on the value.
+func (s SafeValue) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), s.redacted())
+}
+
+// String returns the redacted copy printed with %v.
+func (s SafeValue) String() string { return fmt.Sprint(s.redacted()) }
+
+// LogValue gives slog the redacted copy.
+func (s SafeValue) LogValue() slog.Value { return slog.AnyValue(s.redacted()) }
+
+// MarshalJSON encodes the redacted copy.
+func (s SafeValue) MarshalJSON() ([]byte, error) { return json.Marshal(s.redacted()) }
