@@ -25,6 +25,16 @@ var jurisRestrictedZIP3 = func() (t [1000]bool) {
 	return t
 }()
 
+// restrictedZIP3 reports whether the first three bytes of zip are the digits of a
+// restricted three-digit ZIP area. Every Safe Harbor use (redaction, generalisation)
+// asks it, so the list lives in one place.
+func restrictedZIP3(zip string) bool {
+	if len(zip) < 3 || !jurisAllDigits(zip[:3]) {
+		return false
+	}
+	return jurisRestrictedZIP3[int(zip[0]-'0')*100+int(zip[1]-'0')*10+int(zip[2]-'0')]
+}
+
 // jurisSafeHarborZIP returns the part of a US ZIP code Safe Harbor lets stay: its first
 // three digits, or "000" when those digits name a restricted area. It reads "94105",
 // "94105-1234", "94105 1234" and "941051234" (surrounding spaces ignored), and its own
@@ -40,7 +50,7 @@ func jurisSafeHarborZIP(s string) string {
 	default:
 		return "000"
 	}
-	if jurisRestrictedZIP3[int(z[0]-'0')*100+int(z[1]-'0')*10+int(z[2]-'0')] {
+	if restrictedZIP3(z) {
 		return "000"
 	}
 	return z[:3]

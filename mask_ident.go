@@ -133,22 +133,12 @@ func maskPostal(s string) string {
 			digits++
 		}
 	}
-	if (n == 5 || n == 9) && digits == n && maskRestrictedZIP3(string(zip3[:])) {
+	if (n == 5 || n == 9) && digits == n && restrictedZIP3(string(zip3[:])) {
 		return maskZIPZero(s)
 	}
 	return maskSlots(s, maskRuleFirst3)
 }
 
-// maskRestrictedZIP3 reports whether zip3 is one of the three-digit ZIP prefixes that
-// HIPAA Safe Harbor says must be written "000".
-func maskRestrictedZIP3(zip3 string) bool {
-	switch zip3 {
-	case "036", "059", "063", "102", "203", "556", "692", "790", "821",
-		"823", "830", "831", "878", "879", "884", "890", "893":
-		return true
-	}
-	return false
-}
 
 // maskZIPZero writes a US ZIP code of a restricted prefix as "000" and '*': its runes
 // are ASCII digits and separators, so it is rewritten byte by byte.

@@ -34,6 +34,7 @@ type Policy struct {
 	ownedRaw    []string  // WithOwnedNumbers, as given; owned is built from them in New
 	owned       maskOwned // the customer's own numbers, never redacted
 	retention   retentionConfig
+	anon        anonEnv // pseudonym and seal keys, for Anonymize
 
 	profile  Profile // the zero Profile is Strict
 	party    bool    // WithPartyJurisdiction: widen the profile per record
@@ -65,6 +66,7 @@ func New(opts ...Option) (*Policy, error) {
 		return nil, fmt.Errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
 	}
 	p.owned = owned
+	p.anon.region = p.region
 	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
 	p.allKinds = !p.narrows && !p.party
 	return p, nil

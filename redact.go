@@ -177,6 +177,14 @@ func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 		*(*bool)(p) = false
 	case lkTime:
 		t := (*time.Time)(p)
+		if k == KindDOB && st == redactDefault && w.profile.SafeHarbor() {
+			year, ok := jurisSafeHarborBirthDate(*t, time.Now())
+			if !ok {
+				year = time.Time{} // over 89: not even the year may stay
+			}
+			*t = year
+			return nil
+		}
 		*t = maskTime(k, st, *t)
 	case lkAddr:
 		a := (*netip.Addr)(p)
@@ -207,6 +215,14 @@ func (w *walker) redactString(r *rule, st redactStrategy, s string) string {
 	}
 	if st == redactScan {
 		return w.pol.scanRedact(s, w.names)
+	}
+	if st == redactDefault && (r.tag.Kind == KindPostal || r.tag.Kind == KindDOB) && w.profile.SafeHarbor() {
+		// HIPAA Safe Harbor: ZIP codes to three digits ("000" for sparse areas), dates of
+		// birth to their year, or "90 or older".
+		if r.tag.Kind == KindPostal {
+			return jurisSafeHarborZIP(s)
+		}
+		return jurisSafeHarborBirthDateString(s, time.Now())
 	}
 	return maskString(r.tag.Kind, st, s, w.pol.placeholder)
 }

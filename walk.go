@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"crypto/hpke"
 	"reflect"
 	"unsafe"
 )
@@ -37,6 +38,8 @@ type walker struct {
 	names []string
 	// profile is the record's profile: the Policy's, widened by its parties.
 	profile Profile
+	// unsealKey opens envelopes in modeUnseal.
+	unsealKey hpke.PrivateKey
 	// purgeTTLs holds the ttl= values whose time is up, for modePurge.
 	purgeTTLs []int
 }
@@ -46,6 +49,10 @@ func (w *walker) visit(p unsafe.Pointer, n *node) error {
 	switch w.mode {
 	case modeRedact:
 		return w.redactLeaf(p, n)
+	case modeAnonymize:
+		return w.anonymizeLeaf(p, n)
+	case modeUnseal:
+		return w.unsealLeaf(p, n)
 	case modeCollect:
 		w.collectLeaf(p, n)
 		if w.pol.party {

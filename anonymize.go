@@ -1,0 +1,167 @@
+package pii
+
+import (
+	"crypto/hpke"
+	"fmt"
+	"net"
+	"net/netip"
+	"reflect"
+	"time"
+	"unsafe"
+)
+
+// WithKey sets the key of keyed pseudonyms (anon=pseudonym, and the default for phone,
+// email, name and device fields): HMAC-SHA256 under it, so that equal values give equal
+// tokens that nobody without the key can reverse or brute-force. It must be at least 16
+// bytes; keep it secret and stable, as a new key gives new tokens (each token names its
+// key's identifier, so keys can rotate).
+func WithKey(key []byte) Option {
+	return func(p *Policy) error {
+		k, err := newAnonKeyring(key)
+		if err != nil {
+			return fmt.Errorf("pii: WithKey: %w: %w", ErrOption, err)
+		}
+		p.anon.keys = k
+		return nil
+	}
+}
+
+// WithSealKey sets the public key that anon=seal seals values to: each value becomes an
+// HPKE envelope (RFC 9180) that only the holder of the private key can open with Unseal,
+// the way a platform encrypts call recordings for its customer. GenerateSealKey makes a
+// post-quantum hybrid key pair.
+func WithSealKey(pub hpke.PublicKey) Option {
+	return func(p *Policy) error {
+		s, err := newSealer(pub)
+		if err != nil {
+			return fmt.Errorf("pii: WithSealKey: %w: %w", ErrOption, err)
+		}
+		p.anon.sealer = s
+		return nil
+	}
+}
+
+// Anonymize replaces, in place, the personal data held by v (a non-nil pointer, or a
+// slice or map of records) with values fit for statistics: each PII field by the strategy
+// its tag names with anon=, or its kind's default: keyed pseudonyms for phone numbers,
+// emails, names and devices (their generalisation, or nothing, without WithKey), the
+// coarser value for IPs (/24, /48), cards (last four), postal codes (first three digits),
+// dates of birth (the year) and coordinates (one decimal), nothing for the rest. Not PII
+// and untagged fields are never changed; kinds the profile does not count are left alone.
+//
+// A field that needs a key the Policy lacks is an error wrapping ErrNoKey that names the
+// field; v may then be partly anonymised, so discard it.
+func (p *Policy) Anonymize(v any) error { return p.inPlace(v, modeAnonymize, "Anonymize") }
+
+// Unseal opens, in place, the envelopes that anon=seal left in v (a non-nil pointer, or a
+// slice or map of records), with the private key that matches the Policy's WithSealKey.
+// An envelope that was tampered with, moved to another field, or sealed to another key is
+// an error wrapping ErrEnvelope; the fields before it may already be opened.
+func Unseal(v any, key hpke.PrivateKey) error {
+	n, ptr, err := rootOf(v, "Unseal")
+	if err != nil || n == nil {
+		return err
+	}
+	w := walker{pol: defaultPolicy, mode: modeUnseal, unsealKey: key}
+	return w.run(n, ptr)
+}
+
+// anonymizeLeaf replaces the personal data of one leaf for statistics.
+func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
+	r := &n.rule
+	if !r.pii() || !w.counts(r.tag.Kind) {
+		return nil
+	}
+	k, st := r.tag.Kind, r.anon
+	if st == anonDefault {
+		st = anonKindDefault(k, w.pol.anon.keys != nil)
+	}
+	if k == KindSecret {
+		st = anonDrop // never kept, whatever the tag says
+	}
+	fail := func(err error) error {
+		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", r.origin, r.tag.String(), err)
+	}
+	switch n.lk {
+	case lkString, lkBytes:
+		var s string
+		if n.lk == lkString {
+			s = *(*string)(p)
+		} else {
+			s = string(*(*[]byte)(p))
+		}
+		out, err := w.pol.anon.anonymizeString(k, st, s, r.origin)
+		if err != nil {
+			return fail(err)
+		}
+		if n.lk == lkString {
+			*(*string)(p) = out
+		} else if out != s {
+			*(*[]byte)(p) = []byte(out)
+		}
+		return nil
+	case lkCustom:
+		// A custom type knows how to redact itself, not how to be generalised: drop it.
+		reflect.NewAt(n.typ, p).Elem().SetZero()
+		return nil
+	}
+	if st == anonSeal || st == anonPseudonym {
+		return fail(fmt.Errorf("%w: anon=%s needs a string or []byte field", ErrKindType, r.tag.Anon))
+	}
+	if st == anonGeneralize {
+		switch n.lk {
+		case lkFloat:
+			if k == KindGeo {
+				if n.size == 4 {
+					f := (*float32)(p)
+					*f = float32(anonRoundCoord(float64(*f)))
+				} else {
+					f := (*float64)(p)
+					*f = anonRoundCoord(*f)
+				}
+				return nil
+			}
+		case lkTime:
+			t := (*time.Time)(p)
+			*t = anonGeneralizeTime(k, *t)
+			return nil
+		case lkAddr:
+			a := (*netip.Addr)(p)
+			*a = maskAddr(redactDefault, *a)
+			return nil
+		case lkNetIP:
+			ip := (*net.IP)(p)
+			*ip = maskIP(redactDefault, *ip)
+			return nil
+		}
+	}
+	reflect.NewAt(n.typ, p).Elem().SetZero() // drop
+	return nil
+}
+
+// unsealLeaf opens the envelope a string or []byte leaf holds.
+func (w *walker) unsealLeaf(p unsafe.Pointer, n *node) error {
+	r := &n.rule
+	if !r.pii() || (n.lk != lkString && n.lk != lkBytes) {
+		return nil
+	}
+	var s string
+	if n.lk == lkString {
+		s = *(*string)(p)
+	} else {
+		s = string(*(*[]byte)(p))
+	}
+	if !isSealEnvelope(s) {
+		return nil
+	}
+	pt, err := unsealEnvelope(w.unsealKey, s, r.origin)
+	if err != nil {
+		return fmt.Errorf("pii: Unseal: %s: %w", r.origin, err)
+	}
+	if n.lk == lkString {
+		*(*string)(p) = string(pt)
+	} else {
+		*(*[]byte)(p) = pt
+	}
+	return nil
+}
