@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/ef8f9424/pii"
 )
@@ -139,4 +140,85 @@ func ExampleNewInventory() {
 	// | SID | `string` | Not PII |  |  |  |  |
 	// | From | `string` | PII MTL: 120 days | phone | 120 days |  | standard |
 	// | Body | `string` | PII MTL: 30 days | body | 30 days | 90 days | sensitive |
+}
+
+func ExamplePolicy_Anonymize() {
+	type Signup struct {
+		Phone  string `pii:"phone"`
+		Email  string `pii:"email,anon=generalize"`
+		IP     string `pii:"ip"`
+		Postal string `pii:"postal"`
+	}
+	p, err := pii.New(pii.WithKey([]byte("a pseudonym key of 16 bytes or more")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := Signup{Phone: "+1 (415) 555-1234", Email: "jane@example.com", IP: "203.0.113.42", Postal: "94105"}
+	b := Signup{Phone: "+14155551234"}
+	if err := p.Anonymize(&a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = p.Anonymize(&b)
+	fmt.Printf("%+v\nsame person: %v\n", a, a.Phone == b.Phone)
+	// Output:
+	// {Phone:phone:k6eebfbec:w6tyfdpz4cn4abwy74h565bxwa Email:example.com IP:203.0.113.0/24 Postal:941}
+	// same person: true
+}
+
+func ExampleUnseal() {
+	type Call struct {
+		Recording []byte `pii:"biometric,anon=seal"`
+	}
+	priv, err := pii.GenerateSealKey()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _ := pii.New(pii.WithSealKey(priv.PublicKey()))
+	c := Call{Recording: []byte("hello")}
+	_ = p.Anonymize(&c)
+	fmt.Println(strings.HasPrefix(string(c.Recording), "pii-seal:v1:"))
+	if err := pii.Unseal(&c, priv); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s\n", c.Recording)
+	// Output:
+	// true
+	// hello
+}
+
+func ExampleScheduleOf() {
+	type Message struct {
+		From string `pii:"phone,mtl=120"`
+		Body string `pii:"body,mtl=30"`
+	}
+	created := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	s, err := pii.ScheduleOf(Message{}, created)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	gone, _ := s.GoneBy(created.AddDate(0, 0, 1))
+	fmt.Println("deleted on day 1, gone by", gone.Format(time.DateOnly))
+	// Output:
+	// deleted on day 1, gone by 2026-05-02
+}
+
+func ExampleScan() {
+	text := "Call me on +44 20 7946 0958 or write to jane@example.com"
+	for _, f := range pii.Scan(text) {
+		fmt.Printf("%s at %d-%d: %s\n", f.Kind, f.Start, f.End, text[f.Start:f.End])
+	}
+	// Output:
+	// phone at 11-27: +44 20 7946 0958
+	// email at 40-56: jane@example.com
+}
+
+func ExampleRedactText() {
+	fmt.Println(pii.RedactText("Call me on +44 20 7946 0958 or write to jane@example.com"))
+	// Output:
+	// Call me on +44 20 7946 XXXX or write to ***@example.com
 }

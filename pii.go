@@ -35,6 +35,8 @@ type Policy struct {
 	owned       maskOwned // the customer's own numbers, never redacted
 	retention   retentionConfig
 	anon        anonEnv // pseudonym and seal keys, for Anonymize
+	leniency    Leniency
+	scanner     *textScanner // the free-text finder, built in New
 
 	profile  Profile // the zero Profile is Strict
 	party    bool    // WithPartyJurisdiction: widen the profile per record
@@ -61,6 +63,10 @@ func New(opts ...Option) (*Policy, error) {
 		}
 	}
 	// What depends on several options is built once they are all known.
+	var err error
+	if p.scanner, err = newTextScanner(p.region, p.leniency); err != nil {
+		return nil, fmt.Errorf("pii: WithRegion: %w: %w", ErrOption, err)
+	}
 	owned, err := newMaskOwned(p.ownedRaw, p.region)
 	if err != nil {
 		return nil, fmt.Errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)

@@ -1,0 +1,73 @@
+package pii
+
+import (
+	"strings"
+	"testing"
+)
+
+func FuzzScan(f *testing.F) {
+	seeds := []string{
+		"Call +1 (415) 666-7777 ext. 503 or jane.doe@example.com",
+		"card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, SSN 123-45-6789",
+		"from 203.0.113.45 and 2001:db8:85a3::8a2e:370:7334",
+		"携帯：０９０－１２３４－５６７８ رقمي ٠٥٠١٢٣٤٥٦٧",
+		"On 2024-01-15 at 10:30 pay $1,234,567.00 (v1.2.3.4)",
+		"Jane Doe and josé@bücher.de",
+		"\xff\xfe+1 415\x80666 7777",
+		"0~0 1800 7493 524 ~1234 (0xx) 123456789",
+	}
+	for _, s := range seeds {
+		f.Add(s, "Jane Doe", false)
+	}
+	f.Add("ＪＯＳＥ met Josephine", "José", true)
+	scanners := [2]*textScanner{}
+	for k, l := range []Leniency{LeniencyValid, LeniencyPossible} {
+		s, err := newTextScanner("US", l)
+		if err != nil {
+			f.Fatal(err)
+		}
+		scanners[k] = s
+	}
+	f.Fuzz(func(t *testing.T, text, name string, possible bool) {
+		s := scanners[0]
+		if possible {
+			s = scanners[1]
+		}
+		var names []string
+		if name != "" {
+			names = []string{name}
+		}
+		fs := s.scan(text, names, nil)
+		// Rune boundaries as a range loop sees them: an invalid byte is a rune of its own.
+		boundary := map[int]bool{len(text): true}
+		for i := range text {
+			boundary[i] = true
+		}
+		prevEnd := 0
+		for _, fd := range fs {
+			if fd.Start < prevEnd || fd.End <= fd.Start || fd.End > len(text) {
+				t.Fatalf("finding %+v out of order or bounds (previous end %d, len %d) in %q", fd, prevEnd, len(text), text)
+			}
+			if !boundary[fd.Start] || !boundary[fd.End] {
+				t.Fatalf("finding %+v is not on rune boundaries in %q", fd, text)
+			}
+			prevEnd = fd.End
+		}
+		red := s.redact(text, names)
+		if len(fs) == 0 && red != text {
+			t.Fatalf("redact changed %q to %q without findings", text, red)
+		}
+		for _, fd := range fs {
+			v := text[fd.Start:fd.End]
+			if strings.Count(red, v) >= strings.Count(text, v) {
+				t.Fatalf("redact(%q) = %q still holds found %v %q", text, red, fd.Kind, v)
+			}
+		}
+		if again := s.scan(red, names, nil); len(again) != 0 {
+			t.Fatalf("scan(redact(%q)) = %q finds %v", text, red, scanFoundIn(red, again))
+		}
+		if again := s.redact(red, names); again != red {
+			t.Fatalf("redact is not a fixed point: %q -> %q -> %q", text, red, again)
+		}
+	})
+}

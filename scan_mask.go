@@ -1,0 +1,140 @@
+package pii
+
+import (
+	"net/netip"
+	"strings"
+	"unicode/utf8"
+)
+
+// scanMask writes the mask of a finding of kind k whose text is v. Every mask keeps
+// enough to read the text (format, country, domain, last digits) and is built so that
+// the scanner never finds it again: redaction is a fixed point.
+func scanMask(b *strings.Builder, k Kind, v string) {
+	switch k {
+	case KindPhone:
+		scanMaskPhone(b, v)
+	case KindEmail:
+		// The local part goes; the domain stays, as DESIGN.md's email default says.
+		b.WriteString("***")
+		b.WriteString(v[strings.LastIndexByte(v, '@'):])
+	case KindCard:
+		scanMaskKeep(b, v, 6, 4, scanIsASCIIDigit)
+	case KindAccount:
+		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
+	case KindGovID:
+		b.WriteString("***")
+		b.WriteByte(v[3])
+		b.WriteString("**")
+		b.WriteByte(v[6])
+		b.WriteString(v[7:])
+	case KindIP:
+		scanMaskIP(b, v)
+	case KindName:
+		scanMaskName(b, v)
+	default:
+		b.WriteString("[REDACTED]")
+	}
+}
+
+// scanMaskPhone replaces the last four digits of the number, and every digit of its
+// extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
+func scanMaskPhone(b *strings.Builder, v string) {
+	// The extension starts at the first letter, '#', ',' or '~' after six or more digits.
+	ext, main := len(v), 0
+	for j := 0; j < len(v) && ext == len(v); {
+		if _, n := scanDigitAt(v, j); n > 0 {
+			main++
+			j += n
+			continue
+		}
+		if main >= 6 && (v[j]|0x20 >= 'a' && v[j]|0x20 <= 'z' || v[j] == '#' || v[j] == ',' || v[j] == '~') {
+			ext = j
+		}
+		j++
+	}
+	k := 0
+	for j := 0; j < len(v); {
+		if _, n := scanDigitAt(v, j); n > 0 {
+			if k >= main-4 || j >= ext {
+				b.WriteByte('X')
+			} else {
+				b.WriteString(v[j : j+n])
+			}
+			k++
+			j += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(v[j:])
+		b.WriteString(v[j : j+n])
+		j += n
+	}
+}
+
+// scanMaskKeep writes v with every character that isKept admits replaced by '*', except
+// the first head and the last tail of them; other characters (separators) stay.
+func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
+	total := 0
+	for j := 0; j < len(v); j++ {
+		if isKept(v[j]) {
+			total++
+		}
+	}
+	seen := 0
+	for j := 0; j < len(v); j++ {
+		c := v[j]
+		if isKept(c) {
+			if seen >= head && seen < total-tail {
+				c = '*'
+			}
+			seen++
+		}
+		b.WriteByte(c)
+	}
+}
+
+// scanMaskIP keeps the network part of an address: an IPv4 address's first three octets
+// (the /24) and an IPv6 address's first three groups (the /48), with x for the rest,
+// which no longer parses as an address.
+func scanMaskIP(b *strings.Builder, v string) {
+	addr, err := netip.ParseAddr(v)
+	if err != nil {
+		b.WriteString("x")
+		return
+	}
+	if addr.Is4() {
+		b.WriteString(v[:strings.LastIndexByte(v, '.')+1])
+		b.WriteString("x")
+		return
+	}
+	a := addr.As16()
+	for k := 0; k < 6; k += 2 {
+		if k > 0 {
+			b.WriteByte(':')
+		}
+		const hex = "0123456789abcdef"
+		w := uint16(a[k])<<8 | uint16(a[k+1])
+		started := false
+		for shift := 12; shift >= 0; shift -= 4 {
+			d := w >> shift & 0xF
+			if d != 0 || started || shift == 0 {
+				b.WriteByte(hex[d])
+				started = true
+			}
+		}
+	}
+	b.WriteString(":x:x:x:x:x")
+}
+
+// scanMaskName writes the initials of a name: "Jane Doe" -> "J. D.".
+func scanMaskName(b *strings.Builder, v string) {
+	first := true
+	for _, w := range strings.Fields(v) {
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		_, n := utf8.DecodeRuneInString(w)
+		b.WriteString(w[:n])
+		b.WriteByte('.')
+	}
+}

@@ -1,0 +1,517 @@
+package pii
+
+import (
+	"github.com/nyaruka/phonenumbers"
+)
+
+// scanMaxGroups bounds the digit groups of one phone candidate region; a longer run of
+// numbers is cut there (and the rest is examined as a new region).
+const scanMaxGroups = 24
+
+// scanMaxParses bounds the phonenumbers.Parse calls spent on one region: a parse costs
+// about 20µs, and a table of numbers must not turn the scan quadratic.
+const scanMaxParses = 10
+
+// A scanGroup is one run of digits in a phone candidate region.
+type scanGroup struct {
+	start, end int  // byte offsets of the digits
+	digits     int  // number of digits
+	value      int  // the group's digits read as a number (capped)
+	sep        byte // class of the separator before the group (0: none, see scanPhoneSepAt)
+	sepLen     int  // number of separator characters before the group
+	paren      bool // an opening bracket directly precedes the group
+	closed     bool // a closing bracket directly follows the group
+	excluded   bool // the group is money, a time, part of a word...: no phone may hold it
+}
+
+// A scanRegion is a run of digit groups and phone punctuation, the raw material of phone
+// candidates.
+type scanRegion struct {
+	groups   [scanMaxGroups]scanGroup
+	n        int
+	start    int  // offset of the region, including a leading plus or bracket
+	plus     bool // the region starts with a plus sign
+	extStart int  // offset of the extension marker, or -1
+	extEnd   int  // end of the extension digits
+	masked   bool // the digits run into a mask (XXXX, ****): the text was redacted already
+	end      int  // how far the region extraction looked
+}
+
+// scanPhoneAt finds phone numbers in the region that starts at text[i] (a digit, a plus
+// sign or an opening bracket), appends them, and returns how far it looked.
+func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding, int) {
+	var r scanRegion
+	if !scanReadRegion(text, i, &r) {
+		return dst, r.end
+	}
+	if r.masked {
+		return dst, r.end
+	}
+	s.scanMarkContext(text, &r)
+	parses := 0
+	for a := 0; a < r.n; {
+		found := false
+		for b := r.n; b > a; b-- {
+			digits, excluded := 0, false
+			for k := a; k < b; k++ {
+				digits += r.groups[k].digits
+				excluded = excluded || r.groups[k].excluded
+			}
+			plus := r.plus && a == 0
+			if digits < 7 && !(plus && digits >= 6) {
+				break // fewer groups only have fewer digits
+			}
+			if excluded || digits > 17 || !scanPhoneShapeOK(&r, a, b) {
+				continue
+			}
+			if parses++; parses > scanMaxParses {
+				return dst, r.end
+			}
+			if !s.scanPhoneValid(text, &r, a, b, plus) {
+				continue
+			}
+			start := r.groups[a].start
+			switch {
+			case a == 0:
+				start = r.start
+			case r.groups[a].paren:
+				start -= scanParenLenBefore(text, start)
+			}
+			end := r.groups[b-1].end
+			if b == r.n && r.extStart >= 0 {
+				end = r.extEnd
+			}
+			dst = append(dst, Finding{Kind: KindPhone, Start: start, End: end})
+			a, found = b, true
+			break
+		}
+		if !found {
+			a++
+		}
+	}
+	return dst, r.end
+}
+
+// scanParenLenBefore returns the length of the bracket that ends at text[i].
+func scanParenLenBefore(text string, i int) int {
+	if i >= 3 && scanOpenParenAt(text, i-3) == 3 {
+		return 3
+	}
+	return 1
+}
+
+// scanReadRegion reads the phone candidate region that starts at text[i] into r. It
+// reports false when there is no digit group at all.
+func scanReadRegion(text string, i int, r *scanRegion) bool {
+	r.start, r.extStart, r.end = i, -1, i+1
+	j := i
+	if n := scanIsPlusAt(text, j); n > 0 {
+		if j > 0 && scanIsASCIIDigit(text[j-1]) {
+			return false // 650+253: arithmetic, not a country code
+		}
+		r.plus = true
+		j += n
+		if j < len(text) && scanIsPlusAt(text, j) > 0 { // "++1": a doubled plus
+			j += scanIsPlusAt(text, j)
+		}
+	}
+	var sep byte
+	sepLen, paren := 0, false
+	inGroup := false
+	for j < len(text) {
+		if d, n := scanDigitAt(text, j); n > 0 {
+			if !inGroup {
+				if r.n == scanMaxGroups {
+					break
+				}
+				r.groups[r.n] = scanGroup{start: j, sep: sep, sepLen: sepLen, paren: paren}
+				r.n++
+				inGroup, sep, sepLen, paren = true, 0, 0, false
+			}
+			g := &r.groups[r.n-1]
+			g.digits++
+			g.value = min(g.value*10+int(d-'0'), 1<<20)
+			j += n
+			g.end = j
+			continue
+		}
+		if text[j] == '~' && j > 0 && text[j-1] == ' ' && r.n > 0 { // "524 ~1234": an extension
+			if e, end := scanExtAt(text, j); e {
+				r.extStart, r.extEnd = j, end
+				j = end
+				break
+			}
+		}
+		if n, class := scanPhoneSepAt(text, j); n > 0 {
+			if r.n == 0 && class != '(' && class != ' ' {
+				break // "+-1" or "(-": no phone starts so
+			}
+			if sepLen++; sepLen > 4 {
+				break
+			}
+			if sep == 0 || sep == ' ' || class == '-' {
+				sep = class // a dash anywhere in the run names it
+			}
+			if class == ')' && sepLen == 1 && r.n > 0 {
+				r.groups[r.n-1].closed = true
+			}
+			paren = class == '('
+			inGroup = false
+			j += n
+			continue
+		}
+		// "(0xx)" and "011xx54": an Argentinian carrier placeholder between digits.
+		if inGroup && j+2 < len(text) && text[j] == 'x' && text[j+1] == 'x' &&
+			(text[j+2] == ')' || scanIsASCIIDigit(text[j+2])) {
+			j += 2
+			inGroup = false
+			continue
+		}
+		if r.n > 0 && sep != '/' {
+			if e, end := scanExtAt(text, j); e {
+				r.extStart, r.extEnd = j, end
+				j = end
+				break
+			}
+			r.masked = scanMaskAt(text, j)
+		}
+		break
+	}
+	r.end = j
+	if r.n > 0 {
+		r.end = max(j, r.groups[r.n-1].end)
+	}
+	return r.n > 0
+}
+
+// scanExtAt reports whether an extension starts at text[j] (after the main number):
+// "ext. 503", ", ext 12", "x123", " X 456", "#3456", "int.3456", "extension 7". It
+// returns the end of the extension digits.
+func scanExtAt(text string, j int) (bool, int) {
+	k := j
+	if k < len(text) && text[k] == ',' {
+		k++
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+	}
+	rest := text[k:]
+	n := 0
+	switch {
+	case scanHasPrefixFold(rest, "extension"):
+		n = 9
+	case scanHasPrefixFold(rest, "ext"):
+		n = 3
+	case scanHasPrefixFold(rest, "int."):
+		n = 4
+	case len(rest) > 0 && (rest[0] == 'x' || rest[0] == 'X' || rest[0] == '#' || rest[0] == '~'):
+		n = 1
+	default:
+		return false, 0
+	}
+	k += n
+	for pad := 0; k < len(text) && pad < 3 && (text[k] == '.' || text[k] == ':' || text[k] == ' '); pad++ {
+		k++
+	}
+	digits := 0
+	for k < len(text) && digits < 8 {
+		_, dn := scanDigitAt(text, k)
+		if dn == 0 {
+			break
+		}
+		k += dn
+		digits++
+	}
+	if digits == 0 || digits > 7 {
+		return false, 0
+	}
+	return true, k
+}
+
+// scanHasPrefixFold reports whether s starts with the lower-case ASCII prefix p, in any
+// case.
+func scanHasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if s[i]|0x20 != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// scanMaskAt reports whether text[j] starts a mask that redaction wrote over digits:
+// a run of 'X' or '*' (or "x" after a dot, the masked last octet of an IPv4 address)
+// that ends the word. The digits before a mask are what redaction left visible.
+func scanMaskAt(text string, j int) bool {
+	k, upper := j, false
+	for k < len(text) && (text[k] == 'X' || text[k] == 'x' || text[k] == '*') {
+		upper = upper || text[k] != 'x'
+		k++
+	}
+	if k == j || k < len(text) && scanIsASCIIAlnum(text[k]) {
+		return false
+	}
+	return upper || k-j >= 2 || j > 0 && text[j-1] == '.'
+}
+
+// scanMarkContext marks the groups that no phone may contain because of what surrounds
+// them: money, percentages, times, thousands separators, and (depending on the leniency)
+// letters glued to the digits.
+func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
+	first, last := &r.groups[0], &r.groups[r.n-1]
+	if r.start == first.start { // the region starts with a digit
+		before := scanBaseRuneBefore(text, first.start)
+		switch {
+		case scanIsCurrency(before) || before == '#' || before == '№':
+			first.excluded = true
+		case before == ' ' && scanIsCurrency(scanRuneBefore(text, first.start-1)):
+			first.excluded = true
+		case (before == ',' || before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
+			first.excluded = true // 1,234,567 or 10:30 or 3.1415...
+		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
+			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
+			// of the region is a phone number.
+			for k := range r.n {
+				r.groups[k].excluded = true
+			}
+		}
+	}
+	end := last.end
+	if r.extStart >= 0 {
+		end = r.extEnd
+	}
+	after := scanRuneAt(text, end)
+	switch {
+	case scanIsCasedLetter(after) && s.scanGluedAfter(text, end):
+		last.excluded = true
+		r.extStart = -1
+	case r.extStart >= 0:
+	case scanIsCurrency(after) || after == '%' || after == '‰':
+		last.excluded = true
+	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) || text[end+1] == '%'):
+		last.excluded = true
+	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
+		last.excluded = true // 1,234 or 10:30
+	}
+}
+
+// scanGluedBefore reports whether the letters that end at text[i] make the digits after
+// them part of a word or code. At LeniencyValid any such letter does (as libphonenumber
+// says); at LeniencyPossible only codes do: an upper-case prefix (AB12345678) or
+// letters between digits (a hash or GUID).
+func (s *textScanner) scanGluedBefore(text string, i int) bool {
+	if s.leniency == LeniencyValid {
+		return true
+	}
+	k, upper := i, true
+	for k > 0 && scanIsASCIIAlnum(text[k-1]) && !scanIsASCIIDigit(text[k-1]) {
+		upper = upper && text[k-1] <= 'Z'
+		k--
+	}
+	return k < i && (upper && i-k >= 2 || k > 0 && scanIsASCIIDigit(text[k-1]))
+}
+
+// scanGluedAfter is scanGluedBefore for letters that start at text[i].
+func (s *textScanner) scanGluedAfter(text string, i int) bool {
+	if s.leniency == LeniencyValid {
+		return true
+	}
+	k, upper := i, true
+	for k < len(text) && scanIsASCIIAlnum(text[k]) && !scanIsASCIIDigit(text[k]) {
+		upper = upper && text[k] <= 'Z'
+		k++
+	}
+	return k > i && (upper && k-i >= 2 || k < len(text) && scanIsASCIIDigit(text[k]))
+}
+
+// scanPhoneShapeOK rejects spans of groups [a, b) that are shaped like something other
+// than a phone number: dates, version numbers, IPv4 addresses and card numbers.
+func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
+	g := r.groups[a:b]
+	// Brackets must match, inside the span (the digits end it, so a bracket that closes
+	// after its last group does not count), and there are at most two pairs.
+	open, closed := 0, 0
+	for k := range g {
+		if g[k].paren {
+			open++
+		}
+		if g[k].closed && k < len(g)-1 {
+			closed++
+		}
+	}
+	if open != closed || open > 2 {
+		return false
+	}
+	// A date: three groups joined by the same single '-', '/' or '.'.
+	for k := 0; k+2 < len(g); k++ {
+		sep := g[k+1].sep
+		if g[k+1].sepLen == 1 && g[k+2].sepLen == 1 && g[k+2].sep == sep &&
+			(sep == '-' || sep == '/' || sep == '.') && scanIsDate(r, a+k) &&
+			// 01.23.45.67.89 is no date: a date has three parts, not more.
+			!(a+k > 0 && r.groups[a+k].sepLen == 1 && r.groups[a+k].sep == sep) &&
+			!(a+k+3 < r.n && r.groups[a+k+3].sepLen == 1 && r.groups[a+k+3].sep == sep) {
+			return false
+		}
+	}
+	// Dotted numbers: versions (1.2.3, 10.0.19045.2965) and IPv4 addresses.
+	if len(g) >= 3 {
+		dotted, short, tiny := true, true, false
+		for k := range g {
+			if k > 0 && (g[k].sep != '.' || g[k].sepLen != 1) {
+				dotted = false
+			}
+			short = short && g[k].digits <= 3
+			tiny = tiny || g[k].digits == 1
+		}
+		if dotted && (tiny || short && len(g) == 4) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanIsDate reports whether groups k, k+1, k+2 of r read as a calendar date:
+// year-month-day, or day-month-year and month-day-year with a 2 or 4 digit year.
+func scanIsDate(r *scanRegion, k int) bool {
+	g0, g1, g2 := r.groups[k], r.groups[k+1], r.groups[k+2]
+	if g0.digits == 4 && g1.digits <= 2 && g2.digits <= 2 {
+		y, m, d := g0.value, g1.value, g2.value
+		return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+	}
+	if g0.digits <= 2 && g1.digits <= 2 && (g2.digits == 2 || g2.digits == 4) {
+		x, y := g0.value, g1.value
+		return x >= 1 && y >= 1 && (x <= 31 && y <= 12 || x <= 12 && y <= 31)
+	}
+	return false
+}
+
+// scanPhoneValid asks phonenumbers whether the digits of groups [a, b) of r make a
+// phone number, possible or valid as the leniency says.
+func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool) bool {
+	var buf [24]byte
+	n := 0
+	if plus {
+		buf[0] = '+'
+		n = 1
+	}
+	for k := a; k < b; k++ {
+		g := r.groups[k]
+		for j := g.start; j < g.end; {
+			d, dn := scanDigitAt(text, j)
+			if dn == 0 { // not a digit: an "xx" placeholder inside the group's span
+				j++
+				continue
+			}
+			if n == len(buf) {
+				return false
+			}
+			buf[n] = d
+			n++
+			j += dn
+		}
+	}
+	digits := buf[:n]
+	if !plus && scanLooksLikeCard(digits) {
+		return false // a payment card: its own kind
+	}
+	region := s.region
+	if region == "" {
+		// Unknown region: only international numbers, written with + or an
+		// international prefix (00, 011), can be read.
+		switch {
+		case plus:
+		case len(digits) > 3 && digits[0] == '0' && digits[1] == '1' && digits[2] == '1':
+			digits = digits[2:]
+			digits[0] = '+'
+		case len(digits) > 2 && digits[0] == '0' && digits[1] == '0':
+			digits = digits[1:]
+			digits[0] = '+'
+		default:
+			return false
+		}
+		region = "ZZ"
+	}
+	if s.nanpa && s.leniency == LeniencyValid && !plus && len(digits) != 10 && len(digits) != 11 &&
+		!(len(digits) > 3 && string(digits[:3]) == "011") {
+		// A valid NANPA number has ten digits, or 1 and ten; anything else would need
+		// the international prefix. Spares the parse of most numbers in prose.
+		return false
+	}
+	if num, ok := s.scanFastNumber(digits, plus); ok {
+		if s.scanAccept(num) {
+			return true
+		}
+	} else if s.scanParseOK(string(digits), region) {
+		return true
+	}
+	// Mexico dropped its national prefixes (01, 044, 045) and the mobile 1 after +52 in
+	// 2019, and the metadata with them; people still write them.
+	switch {
+	case plus && len(digits) == 14 && string(digits[:4]) == "+521":
+		return s.scanParseOK("+52"+string(digits[4:]), region)
+	case !plus && region == "MX" && len(digits) == 12 && string(digits[:2]) == "01":
+		return s.scanParseOK(string(digits[2:]), region)
+	case !plus && region == "MX" && len(digits) == 13 && (string(digits[:3]) == "044" || string(digits[:3]) == "045"):
+		return s.scanParseOK(string(digits[3:]), region)
+	}
+	return false
+}
+
+// scanParseOK parses number (digits, perhaps after a plus) for region and reports
+// whether it is possible or valid, as the leniency asks.
+func (s *textScanner) scanParseOK(number, region string) bool {
+	num, err := phonenumbers.Parse(number, region)
+	if err != nil {
+		return false
+	}
+	return s.scanAccept(num)
+}
+
+// scanAccept reports whether num is a phone number at the scanner's leniency. The
+// possibility check (lengths) is cheap and goes first; validity takes regular
+// expressions.
+func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
+	if !phonenumbers.IsPossibleNumber(num) {
+		return false
+	}
+	return s.leniency == LeniencyPossible || phonenumbers.IsValidNumber(num)
+}
+
+// scanFastNumber builds the number without phonenumbers.Parse (which costs as much as
+// the validity check) in the two plain cases: +CC followed by a national number that
+// does not start with 0, and ten digits (or 1 and ten digits) in a NANPA region. It
+// reports false for anything else, which Parse then handles.
+func (s *textScanner) scanFastNumber(digits []byte, plus bool) (*phonenumbers.PhoneNumber, bool) {
+	var cc int
+	var nsn []byte
+	switch {
+	case plus:
+		d := digits[1:]
+		for l := 1; l <= 3 && l < len(d); l++ {
+			v := 0
+			for _, c := range d[:l] {
+				v = v*10 + int(c-'0')
+			}
+			if phonenumbers.GetRegionCodeForCountryCode(v) != "ZZ" {
+				cc, nsn = v, d[l:]
+				break
+			}
+		}
+	case s.nanpa && len(digits) == 10:
+		cc, nsn = 1, digits
+	case s.nanpa && len(digits) == 11 && digits[0] == '1':
+		cc, nsn = 1, digits[1:]
+	}
+	if cc == 0 || len(nsn) < 2 || len(nsn) > 17 || nsn[0] == '0' || cc == 1 && nsn[0] == '1' {
+		return nil, false
+	}
+	var v uint64
+	for _, c := range nsn {
+		v = v*10 + uint64(c-'0')
+	}
+	cc32 := int32(cc)
+	return &phonenumbers.PhoneNumber{CountryCode: &cc32, NationalNumber: &v}, true
+}

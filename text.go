@@ -1,0 +1,63 @@
+package pii
+
+import (
+	"fmt"
+	"iter"
+)
+
+// WithLeniency sets how sure the free-text finder must be that digits are a phone
+// number: LeniencyValid (the default) asks phonenumbers whether the number is valid for
+// its region; LeniencyPossible only whether its length is possible, which finds more and
+// is much faster.
+func WithLeniency(l Leniency) Option {
+	return func(p *Policy) error {
+		if l > LeniencyPossible {
+			return fmt.Errorf("pii: WithLeniency: %w: %w", ErrOption, ErrUnknownLeniency)
+		}
+		p.leniency = l
+		return nil
+	}
+}
+
+// Scan returns the personal data found in text under the default Policy. See
+// Policy.Scan.
+func Scan(text string) []Finding { return defaultPolicy.Scan(text) }
+
+// RedactText hides the personal data found in text under the default Policy. See
+// Policy.RedactText.
+func RedactText(text string) string { return defaultPolicy.RedactText(text) }
+
+// Scan returns the personal data found in free text (a message body, a log message):
+// phone numbers (validated with phonenumbers, national ones in the WithRegion region),
+// email addresses, payment card numbers (issuer prefix and Luhn), IBANs (mod 97), IPv4
+// and IPv6 addresses, and US social security numbers. Findings are sorted, never overlap,
+// and give byte offsets into text. Digits that merely look like data (order numbers,
+// dates, times, money, versions) are not reported.
+func (p *Policy) Scan(text string) []Finding {
+	return p.scanner.scan(text, nil, nil)
+}
+
+// ScanSeq is Scan as an iterator, for a loop that may stop early.
+func (p *Policy) ScanSeq(text string) iter.Seq[Finding] {
+	return func(yield func(Finding) bool) {
+		for _, f := range p.Scan(text) {
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
+
+// RedactText returns text with the personal data Scan finds hidden in place: a phone
+// number keeps its format and loses its last four digits to X, an email its local part,
+// a card all but its first six and last four digits. What it writes is never found
+// again, so RedactText of its own output returns it unchanged. Text with nothing to hide
+// is returned as it is, without allocating.
+func (p *Policy) RedactText(text string) string {
+	return p.scanner.redact(text, nil)
+}
+
+// scanRedact hides, in a redact=scan field, what Scan finds and the record's own names.
+func (p *Policy) scanRedact(text string, names []string) string {
+	return p.scanner.redact(text, names)
+}
