@@ -140,6 +140,11 @@ func planFor(t reflect.Type) *plan {
 // nodeFor returns the node of t under the inherited rule ctx; the walk uses it for the
 // dynamic types it meets in interfaces.
 func nodeFor(t reflect.Type, ctx rule) (*node, error) {
+	if ctx == (rule{}) {
+		// Untagged, as most interfaces are: the type's own plan, found by type alone.
+		pl := planFor(t)
+		return pl.root, pl.err
+	}
 	if n, ok := nodes.Load(nodeKey{t, ctx}); ok {
 		return n.(*node), nil
 	}

@@ -47,28 +47,27 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 }
 
 // Handle redacts the record's attributes and passes it on. The record is rebuilt only
-// when something in it needs hiding.
+// when something in it needs hiding; otherwise it is passed on as it came.
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	msg := r.Message
 	if h.scan {
 		msg = h.pol.RedactText(msg)
 	}
 	changed := msg != r.Message
-	if !changed {
-		r.Attrs(func(a slog.Attr) bool {
-			_, changed = h.redactAttr(a)
-			return !changed
-		})
-	}
+	// One pass: redact every attribute, and rebuild the record only if one changed.
+	var inline [8]slog.Attr
+	attrs := inline[:0]
+	r.Attrs(func(a slog.Attr) bool {
+		ra, c := h.redactAttr(a)
+		attrs = append(attrs, ra)
+		changed = changed || c
+		return true
+	})
 	if !changed {
 		return h.next.Handle(ctx, r)
 	}
 	out := slog.NewRecord(r.Time, r.Level, msg, r.PC)
-	r.Attrs(func(a slog.Attr) bool {
-		a, _ = h.redactAttr(a)
-		out.AddAttrs(a)
-		return true
-	})
+	out.AddAttrs(attrs...)
 	return h.next.Handle(ctx, out)
 }
 
