@@ -139,7 +139,6 @@ func maskPostal(s string) string {
 	return maskSlots(s, maskRuleFirst3)
 }
 
-
 // maskZIPZero writes a US ZIP code of a restricted prefix as "000" and '*': its runes
 // are ASCII digits and separators, so it is rewritten byte by byte.
 func maskZIPZero(s string) string {
