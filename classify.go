@@ -30,6 +30,7 @@ func Classify(v any) ([]Field, error) { return defaultPolicy.Classify(v) }
 // A kind that the Policy's profile does not count as personal data is reported as NotPII
 // with Field.Profile naming the profile. Malformed tags give a *TagError.
 func (p *Policy) Classify(v any) ([]Field, error) {
+	p = p.orDefault()
 	t, err := typeOf(v)
 	if err != nil {
 		return nil, err

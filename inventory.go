@@ -22,6 +22,7 @@ func NewInventory(vs ...any) (Inventory, error) { return defaultPolicy.Inventory
 // Inventory makes the inventory of the types of vs (values, pointers or reflect.Types)
 // under p, whose profile decides which kinds count as personal data.
 func (p *Policy) Inventory(vs ...any) (Inventory, error) {
+	p = p.orDefault()
 	var inv Inventory
 	for _, v := range vs {
 		fields, err := p.Classify(v)

@@ -26,8 +26,9 @@ import (
 	"fmt"
 )
 
-// Policy holds the settings that are not in the tags. Make one with New; the zero Policy
-// is not ready for use. A Policy is immutable after New and safe for concurrent use.
+// Policy holds the settings that are not in the tags. Make one with New; a nil or zero
+// Policy acts as the default one (see Default). A Policy is immutable after New and safe
+// for concurrent use.
 type Policy struct {
 	placeholder string    // what redact=replace writes
 	region      string    // default region for numbers written without a country code
@@ -133,6 +134,14 @@ func WithPlaceholder(s string) Option {
 		p.placeholder = s
 		return nil
 	}
+}
+
+// orDefault returns p, or the default Policy when p is nil or was not made by New.
+func (p *Policy) orDefault() *Policy {
+	if p == nil || p.scanner == nil {
+		return defaultPolicy
+	}
+	return p
 }
 
 // defaultPolicy serves the package-level functions.

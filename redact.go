@@ -46,6 +46,7 @@ func (p *Policy) Redact(v any) error {
 
 // inPlace runs a walk of mode over what v points to.
 func (p *Policy) inPlace(v any, mode walkMode, op string) error {
+	p = p.orDefault()
 	n, ptr, err := rootOf(v, op)
 	if err != nil || n == nil {
 		return err
@@ -101,9 +102,7 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 // on a path to personal data are copied: a redacted copy shares what it need not change.
 // A nil p means the default Policy.
 func Redacted[T any](p *Policy, v T) (T, error) {
-	if p == nil {
-		p = defaultPolicy
-	}
+	p = p.orDefault()
 	pl := planFor(reflect.TypeFor[T]())
 	if pl.err != nil {
 		var zero T

@@ -267,3 +267,35 @@ func TestRedactIdempotent(t *testing.T) {
 		t.Errorf("From still holds its last digits: %q", once.From)
 	}
 }
+
+func TestRedactStrategies(t *testing.T) {
+	type Strategies struct {
+		Replace  string `pii:"email,redact=replace"`
+		Zero     string `pii:"name,redact=zero"`
+		Initials string `pii:"true,redact=initials"`
+		Last4    string `pii:"account,redact=last4"`
+		Mask     string `pii:"phone,redact=mask"`
+		Secret   string `pii:"secret"`
+	}
+	p, err := pii.New(pii.WithPlaceholder("<hidden>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := Strategies{"jane@example.com", "Jane", "Jane Doe", "GB29NWBK60161331926819", "+14155551234", "hunter2"}
+	if err := p.Redact(&v); err != nil {
+		t.Fatal(err)
+	}
+	want := Strategies{"<hidden>", "", "J. D.", "******************6819", "+1415555XXXX", ""}
+	if diff := cmp.Diff(want, v); diff != "" {
+		t.Errorf("strategies (-want +got):\n%s", diff)
+	}
+	if _, err := pii.New(pii.WithPlaceholder("")); !errors.Is(err, pii.ErrOption) {
+		t.Errorf("WithPlaceholder(\"\") = %v, want ErrOption", err)
+	}
+	// A zero Policy acts as the default one instead of failing.
+	var zero pii.Policy
+	m := Message{From: "+14155551234"}
+	if err := zero.Redact(&m); err != nil || m.From != "+1415555XXXX" {
+		t.Errorf("zero Policy: %q, %v", m.From, err)
+	}
+}

@@ -46,6 +46,7 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // record-level answers. Deletion requests, account closure and holds are asked of the
 // Schedule.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
+	p = p.orDefault()
 	fields, err := p.classified(v)
 	if err != nil {
 		return Schedule{}, err
@@ -73,6 +74,7 @@ func (p *Policy) classified(v any) ([]Field, error) {
 // record: an active one stops the purge with an error wrapping ErrOnHold, and a lifted one
 // pushes the deadlines back by its length. Not PII and untagged fields are never touched.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
+	p = p.orDefault()
 	n, ptr, err := rootOf(v, "Purge")
 	if err != nil {
 		return nil, err

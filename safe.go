@@ -24,11 +24,7 @@ func (p *Policy) Safe(v any) SafeValue { return SafeValue{v: v, pol: p} }
 // redacted returns the redacted copy of the wrapped value; the value itself is never
 // changed.
 func (s SafeValue) redacted() any {
-	pol := s.pol
-	if pol == nil {
-		pol = defaultPolicy
-	}
-	x, _ := pol.redactedAny(s.v)
+	x, _ := s.pol.orDefault().redactedAny(s.v)
 	return x
 }
 

@@ -29,10 +29,7 @@ func ScanStrings() HandlerOption { return func(h *Handler) { h.scan = true } }
 // NewHandler returns a Handler that redacts under p (the default Policy when p is nil)
 // and passes records on to next.
 func NewHandler(next slog.Handler, p *Policy, opts ...HandlerOption) *Handler {
-	if p == nil {
-		p = defaultPolicy
-	}
-	h := &Handler{next: next, pol: p}
+	h := &Handler{next: next, pol: p.orDefault()}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(h)

@@ -34,7 +34,7 @@ func RedactText(text string) string { return defaultPolicy.RedactText(text) }
 // and give byte offsets into text. Digits that merely look like data (order numbers,
 // dates, times, money, versions) are not reported.
 func (p *Policy) Scan(text string) []Finding {
-	return p.scanner.scan(text, nil, nil)
+	return p.orDefault().scanner.scan(text, nil, nil)
 }
 
 // ScanSeq is Scan as an iterator, for a loop that may stop early.
@@ -54,10 +54,10 @@ func (p *Policy) ScanSeq(text string) iter.Seq[Finding] {
 // again, so RedactText of its own output returns it unchanged. Text with nothing to hide
 // is returned as it is, without allocating.
 func (p *Policy) RedactText(text string) string {
-	return p.scanner.redact(text, nil)
+	return p.orDefault().scanner.redact(text, nil)
 }
 
 // scanRedact hides, in a redact=scan field, what Scan finds and the record's own names.
 func (p *Policy) scanRedact(text string, names []string) string {
-	return p.scanner.redact(text, names)
+	return p.orDefault().scanner.redact(text, names)
 }
