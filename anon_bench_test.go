@@ -91,7 +91,7 @@ func BenchmarkSeal(b *testing.B) {
 func BenchmarkKAnonymity(b *testing.B) {
 	rows := make([]kanonRow, 1000)
 	for i := range rows {
-		rows[i] = kanonRow{Age: anonAgeBand(i % 100), Address: kanonAddress{Country: "US", Postal: "94" + string(rune('0'+i%10))}}
+		rows[i] = kanonRow{Age: AgeBand(i % 100), Address: kanonAddress{Country: "US", Postal: "94" + string(rune('0'+i%10))}}
 	}
 	b.ReportAllocs()
 	for b.Loop() {

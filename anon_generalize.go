@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"math"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ func anonGeneralizeValue(kind Kind, value, region string) string {
 	case KindPostal:
 		return anonPostal3(value)
 	case KindGeo:
-		return anonGeneralizeGeo(value)
+		return maskGeo(value) // the same rounding as redaction: one decimal
 	case KindCard:
 		return anonCardLast4(value)
 	}
@@ -59,33 +58,21 @@ func anonGeneralizeTime(kind Kind, t time.Time) time.Time {
 	return time.Date(t.Year(), time.January, 1, 0, 0, 0, 0, t.Location())
 }
 
-// anonAgeBand returns the ten-year band of an age, "0-9" to "80-89", and "90+" for every
-// age of 90 or more, which HIPAA Safe Harbor requires to be grouped together. A negative
-// age is no age: "".
-func anonAgeBand(age int) string {
+// AgeBand returns the ten-year band of an age, "0-9" to "80-89", and "90+" for every
+// age of 90 or more, which HIPAA Safe Harbor requires to be grouped together: the
+// generalisation of an age for a statistics export, where a band keeps groups large
+// enough for KAnonymity. A negative age is no age: "".
+func AgeBand(age int) string {
 	switch {
 	case age < 0:
 		return ""
 	case age >= 90:
 		return "90+"
 	}
-	return anonAgeBands[age/10]
+	return AgeBands[age/10]
 }
 
-var anonAgeBands = [...]string{"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89"}
-
-// anonRoundCoord rounds a latitude or longitude to one decimal (about 11 km), the
-// generalisation of a geo field held as a number. NaN and infinities become 0.
-func anonRoundCoord(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	r := math.Round(x*10) / 10
-	if r == 0 {
-		return 0 // no "-0.0"
-	}
-	return r
-}
+var AgeBands = [...]string{"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89"}
 
 // anonGeneralizeIP returns the /24 (IPv4) or /48 (IPv6) network of an address; an IPv4
 // address mapped into IPv6 is treated as IPv4. "host:port" forms are accepted.
@@ -205,22 +192,6 @@ func anonPostal3(value string) string {
 		return "000"
 	}
 	return main[:3]
-}
-
-// anonGeneralizeGeo rounds "lat,lng" to one decimal each. Out-of-range or unparsable
-// coordinates become "".
-func anonGeneralizeGeo(value string) string {
-	latS, lngS, ok := strings.Cut(value, ",")
-	if !ok {
-		return ""
-	}
-	lat, err1 := strconv.ParseFloat(strings.TrimSpace(latS), 64)
-	lng, err2 := strconv.ParseFloat(strings.TrimSpace(lngS), 64)
-	if err1 != nil || err2 != nil || !(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180) {
-		return ""
-	}
-	return strconv.FormatFloat(anonRoundCoord(lat), 'f', 1, 64) + "," +
-		strconv.FormatFloat(anonRoundCoord(lng), 'f', 1, 64)
 }
 
 // anonCardLast4 returns the last four digits of a card number of 12 to 19 digits, which

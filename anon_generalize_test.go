@@ -126,21 +126,8 @@ func TestAnonAgeBand(t *testing.T) {
 		{89, "80-89"}, {90, "90+"}, {120, "90+"}, {math.MaxInt, "90+"},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, anonAgeBand(tt.age)); diff != "" {
-			t.Errorf("anonAgeBand(%d) (-want +got):\n%s", tt.age, diff)
-		}
-	}
-}
-
-func TestAnonRoundCoord(t *testing.T) {
-	tests := []struct{ in, want float64 }{
-		{37.7749, 37.8}, {-122.4194, -122.4}, {-0.04, 0}, {0.05, 0.1},
-		{math.NaN(), 0}, {math.Inf(1), 0},
-	}
-	for _, tt := range tests {
-		got := anonRoundCoord(tt.in)
-		if diff := cmp.Diff(tt.want, got); diff != "" || math.Signbit(got) && got == 0 {
-			t.Errorf("anonRoundCoord(%v) (-want +got):\n%s", tt.in, diff)
+		if diff := cmp.Diff(tt.want, AgeBand(tt.age)); diff != "" {
+			t.Errorf("AgeBand(%d) (-want +got):\n%s", tt.age, diff)
 		}
 	}
 }

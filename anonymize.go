@@ -114,10 +114,10 @@ func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
 			if k == KindGeo {
 				if n.size == 4 {
 					f := (*float32)(p)
-					*f = float32(anonRoundCoord(float64(*f)))
+					*f = float32(maskFloat(k, redactDefault, float64(*f)))
 				} else {
 					f := (*float64)(p)
-					*f = anonRoundCoord(*f)
+					*f = maskFloat(k, redactDefault, *f)
 				}
 				return nil
 			}
