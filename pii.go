@@ -72,7 +72,7 @@ func New(opts ...Option) (*Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
 	}
-	p.owned = owned
+	p.owned, p.scanner.owned = owned, owned
 	p.anon.region = p.region
 	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
 	p.allKinds = !p.narrows && !p.party

@@ -67,6 +67,9 @@ type textScanner struct {
 	region   string // CLDR region for numbers written without a country code; "" if unknown
 	leniency Leniency
 	nanpa    bool // the region dials +1 (US, CA, ...): ten-digit national numbers
+	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
+	// neither reported nor hidden. Set once by New, before the scanner is shared.
+	owned maskOwned
 }
 
 // newTextScanner returns a scanner for text written in region ("US"; "" or "ZZ" when
@@ -96,7 +99,17 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
-	return scanResolve(dst, base)
+	dst = scanResolve(dst, base)
+	if !s.owned.empty() {
+		kept := dst[:base]
+		for _, f := range dst[base:] {
+			if f.Kind != KindPhone || !s.owned.has(text[f.Start:f.End]) {
+				kept = append(kept, f)
+			}
+		}
+		dst = kept
+	}
+	return dst
 }
 
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
@@ -271,3 +284,6 @@ func (s *textScanner) redact(text string, names []string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// empty reports whether the set holds no number, so that a scan skips the check.
+func (o maskOwned) empty() bool { return len(o.digits) == 0 }

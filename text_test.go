@@ -73,3 +73,15 @@ func TestHandlerScanStrings(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactTextOwnedNumbers(t *testing.T) {
+	p, err := pii.New(pii.WithOwnedNumbers("+14155550100"), pii.WithRegion("US"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.RedactText("Reply STOP to (415) 555-0100. Your agent: +1 415 555 2671")
+	want := "Reply STOP to (415) 555-0100. Your agent: +1 415 555 XXXX"
+	if got != want {
+		t.Errorf("RedactText = %q, want %q", got, want)
+	}
+}
