@@ -24,8 +24,8 @@ import (
 // It fails closed: a value it cannot parse becomes "". (This is the value-level action
 // of the anonGeneralize strategy; the strategy constant owns the plain name.)
 func anonGeneralizeValue(kind Kind, value, region string) string {
-	if value == "" {
-		return ""
+	if value == "" || anonIsGeneralized(kind, value) {
+		return value // generalising twice changes nothing
 	}
 	switch kind {
 	case KindPhone:
@@ -48,6 +48,28 @@ func anonGeneralizeValue(kind Kind, value, region string) string {
 		return anonCardLast4(value)
 	}
 	return ""
+}
+
+// anonIsGeneralized reports whether value already has the form anonGeneralizeValue
+// gives kind, so that anonymising twice gives what anonymising once gave. Emails are not
+// among them: a bare domain cannot be told from any other text, which must not pass.
+func anonIsGeneralized(kind Kind, value string) bool {
+	switch kind {
+	case KindPhone: // "+44"
+		return len(value) >= 2 && len(value) <= 4 && value[0] == '+' && anonAllDigits(value[1:])
+	case KindIP: // "203.0.113.0/24", "2001:db8:85a3::/48"
+		p, err := netip.ParsePrefix(value)
+		bits := 48
+		if p.Addr().Is4() {
+			bits = 24
+		}
+		return err == nil && p == p.Masked() && p.Bits() == bits
+	case KindPostal: // "941"
+		return len(value) == 3 && anonAllDigits(value)
+	case KindCard: // "1111"
+		return len(value) == 4 && anonAllDigits(value)
+	}
+	return false
 }
 
 // anonGeneralizeTime returns January 1 of t's year, at midnight in t's location: the year

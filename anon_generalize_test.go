@@ -53,7 +53,7 @@ func TestAnonGeneralizeValue(t *testing.T) {
 		{KindPostal, " 10115 ", "", "101"},
 		{KindPostal, "03601", "", "000"}, // small ZIP3 area under HIPAA
 		{KindPostal, "89301", "", "000"},
-		{KindPostal, "941", "", ""},
+		{KindPostal, "941", "", "941"}, // its own output: generalising twice changes nothing
 		{KindPostal, "SW1A 1AA", "", ""},
 		{KindPostal, "94103-", "", ""},
 		{KindGeo, "37.7749,-122.4194", "", "37.8,-122.4"},
@@ -65,7 +65,7 @@ func TestAnonGeneralizeValue(t *testing.T) {
 		{KindCard, "4111 1111 1111 1111", "", "1111"},
 		{KindCard, "5500-0000-0000-0004", "", "0004"},
 		{KindCard, "378282246310005", "", "0005"},
-		{KindCard, "1234", "", ""},
+		{KindCard, "1234", "", "1234"}, // its own output
 		{KindCard, "4111x1111111111111", "", ""},
 		{KindGeneric, "anything", "", ""},
 		{KindName, "Jane Doe", "", ""},

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/netip"
 	"reflect"
+	"strings"
 	"time"
 	"unsafe"
 )
@@ -151,9 +152,11 @@ func (w *walker) unsealLeaf(p unsafe.Pointer, n *node) error {
 	} else {
 		s = string(*(*[]byte)(p))
 	}
-	if !isSealEnvelope(s) {
+	if !strings.HasPrefix(s, sealPrefix) {
 		return nil
 	}
+	// From here on the value claims to be an envelope: one that does not open, garbled
+	// or not, is an error, never silently left as it is.
 	pt, err := unsealEnvelope(w.unsealKey, s, r.origin)
 	if err != nil {
 		return fmt.Errorf("pii: Unseal: %s: %w", r.origin, err)

@@ -196,3 +196,28 @@ func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return strings.Trim(string(b), `"`)
 }
+
+func TestAnonymizeProperties(t *testing.T) {
+	priv, err := pii.GenerateSealKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pii.New(pii.WithKey(testKey), pii.WithSealKey(priv.PublicKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(50) {
+		g := &gen{r: rand.New(rand.NewPCG(seed, 11))}
+		for _, v := range []any{g.message(2), g.account()} {
+			if err := p.Anonymize(v); err != nil {
+				t.Fatal(err)
+			}
+			dump := spew(v)
+			for _, s := range g.pii {
+				if strings.Contains(dump, s) || strings.Contains(dump, jsonString(s)) {
+					t.Fatalf("seed %d: %q survived anonymisation", seed, s)
+				}
+			}
+		}
+	}
+}
