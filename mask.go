@@ -117,6 +117,23 @@ func maskBytes(k Kind, st redactStrategy, b []byte, placeholder string) []byte {
 // maskLast4 is redactLast4: every rune but the last four becomes '*'; a value of four
 // runes or fewer is all '*'. Runes, not bytes, so "José Ruiz" keeps "Ruiz".
 func maskLast4(s string) string {
+	if maskIsASCII(s) {
+		// Fast path: one byte is one rune, so the hidden part is a byte prefix and the
+		// result has the length of s.
+		hide := len(s) - 4
+		if len(s) <= 4 {
+			hide = len(s)
+		}
+		if strings.Count(s[:hide], "*") == hide {
+			return s
+		}
+		b := make([]byte, len(s))
+		for i := range hide {
+			b[i] = '*'
+		}
+		copy(b[hide:], s[hide:])
+		return maskOwnString(b)
+	}
 	n := utf8.RuneCountInString(s)
 	hide := n - 4
 	if n <= 4 {
@@ -143,6 +160,27 @@ func maskLast4(s string) string {
 	}
 	sb.WriteString(s[cut:])
 	return sb.String()
+}
+
+// maskIsASCII reports whether every byte of s is ASCII. The mask functions check it
+// first: an ASCII value (nearly every phone number, address, postal code, card number)
+// can be rewritten byte by byte, with no rune decoding and no Unicode table look-ups,
+// and the result has a length known in advance.
+func maskIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// maskOwnString returns the bytes of b as a string without copying them, so that a
+// mask function that builds its output in a []byte of the right size allocates once.
+// The caller must have allocated b itself and must not touch it afterwards (as
+// strings.Builder does).
+func maskOwnString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // maskIsDigit reports whether r is a decimal digit in any script ('7', '٧', '７').

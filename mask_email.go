@@ -31,7 +31,12 @@ func maskEmail(s string) string {
 	if s[:at] == maskEmailLocal {
 		return s
 	}
-	return maskEmailLocal + "@" + domain
+	// One allocation of the exact size.
+	b := make([]byte, len(maskEmailLocal)+1+len(domain))
+	n := copy(b, maskEmailLocal)
+	b[n] = '@'
+	copy(b[n+1:], domain)
+	return maskOwnString(b)
 }
 
 // maskIsDomain reports whether s can be the domain of an email address or the host of
@@ -41,7 +46,15 @@ func maskIsDomain(s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, r := range s {
+	// Fast path: the ASCII bytes (all of them, in most domains) are checked without
+	// decoding; the first other byte hands the rest to the rune loop below.
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; !(maskIsAlnum(rune(c)) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':') {
+			return false
+		}
+	}
+	for _, r := range s[i:] {
 		switch {
 		case r == '.' || r == '-' || r == '_' || r == '[' || r == ']' || r == ':':
 		case r == utf8.RuneError:

@@ -22,6 +22,17 @@ func (rule maskSlotRule) isSlot(r rune) bool {
 	return maskIsAlnumSlot(r)
 }
 
+// isASCIISlot is isSlot for an ASCII byte, answered without the Unicode tables.
+func (rule maskSlotRule) isASCIISlot(c byte) bool {
+	switch {
+	case c == '*' || '0' <= c && c <= '9':
+		return true
+	case rule == maskRuleCard:
+		return c == 'X' || c == 'x'
+	}
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
 // keep reports whether slot number j (from 0) of n is shown under the rule.
 func (rule maskSlotRule) keep(j, n int) bool {
 	switch rule {
@@ -39,6 +50,9 @@ func (rule maskSlotRule) keep(j, n int) bool {
 // written. It returns s itself when nothing changes, and allocates once otherwise: a
 // '*' is never longer than the rune it hides.
 func maskSlots(s string, rule maskSlotRule) string {
+	if maskIsASCII(s) {
+		return maskSlotsASCII(s, rule)
+	}
 	n := 0
 	for _, r := range s {
 		if rule.isSlot(r) {
@@ -80,9 +94,53 @@ func maskSlots(s string, rule maskSlotRule) string {
 	return sb.String()
 }
 
+// maskSlotsASCII is maskSlots for ASCII s, the usual case: one byte is one rune, so the
+// slots are classified without decoding and the result, of the length of s, is a copy
+// of s with some bytes replaced by '*'.
+func maskSlotsASCII(s string, rule maskSlotRule) string {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if rule.isASCIISlot(s[i]) {
+			n++
+		}
+	}
+	// The first slot that must change, if any.
+	first, j := -1, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !rule.isASCIISlot(c) {
+			continue
+		}
+		if !rule.keep(j, n) && !maskIsMaskByte(c) {
+			first = i
+			break
+		}
+		j++
+	}
+	if first < 0 {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s)
+	for i := first; i < len(b); i++ {
+		c := b[i]
+		if !rule.isASCIISlot(c) {
+			continue
+		}
+		if !rule.keep(j, n) && !maskIsMaskByte(c) {
+			b[i] = '*'
+		}
+		j++
+	}
+	return maskOwnString(b)
+}
+
 // maskIsMaskRune reports whether r is a character that already stands for a hidden
 // one.
 func maskIsMaskRune(r rune) bool { return r == '*' || r == 'X' || r == 'x' }
+
+// maskIsMaskByte is maskIsMaskRune for a byte.
+func maskIsMaskByte(c byte) bool { return c == '*' || c == 'X' || c == 'x' }
 
 // maskIsCardSlot: a card number's slots are its digits and the characters that mask
 // digits ("4111 11** **** 1111", "XXXX XXXX XXXX 1111").
@@ -122,8 +180,8 @@ func maskKeepLast4(s string) string {
 func maskPostal(s string) string {
 	n, digits := 0, 0
 	var zip3 [3]byte
-	for _, r := range s {
-		if maskIsAlnumSlot(r) {
+	for i, r := range s {
+		if r < utf8.RuneSelf && maskRuleFirst3.isASCIISlot(s[i]) || r >= utf8.RuneSelf && maskIsAlnumSlot(r) {
 			n++
 		}
 		if '0' <= r && r <= '9' {
@@ -142,8 +200,7 @@ func maskPostal(s string) string {
 // maskZIPZero writes a US ZIP code of a restricted prefix as "000" and '*': its runes
 // are ASCII digits and separators, so it is rewritten byte by byte.
 func maskZIPZero(s string) string {
-	var sb strings.Builder
-	sb.Grow(len(s))
+	b := make([]byte, len(s))
 	j := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -154,7 +211,7 @@ func maskZIPZero(s string) string {
 			}
 			j++
 		}
-		sb.WriteByte(c)
+		b[i] = c
 	}
-	return sb.String()
+	return maskOwnString(b)
 }

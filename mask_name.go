@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,76 +22,127 @@ import (
 //   - Scripts without spaces between words (Chinese, Japanese) give the first
 //     character of the run: "山田太郎" gives "山.".
 //   - Idempotent: "J. D." and "J.-L. O." are their own initials.
+//
+// The output is built in one pass over s. A name of up to maskInitialsStack bytes (any
+// real one) builds it in a stack buffer, so the result costs one allocation, or none
+// when it is s itself or a prefix of it (a name already redacted).
 func maskInitials(s string) string {
-	// Initials are rarely longer than the name; twice covers "a b" -> "A. B.".
-	out := maskLazy{src: s, grow: 2*len(s) + 4}
-	words := 0
-	for rest := s; rest != ""; {
-		var word string
-		word, rest = maskNextWord(rest)
-		parts := 0
-		for word != "" {
-			var part string
-			part, word = maskNextPart(word)
-			var buf [16]byte
-			ini := maskInitial(buf[:0], part)
-			if len(ini) == 0 {
-				continue
+	if len(s) > maskInitialsStack {
+		// Initials are rarely longer than the name; twice covers "a b" -> "A. B.".
+		out := maskAppendInitials(make([]byte, 0, 2*len(s)+4), s)
+		if len(out) <= len(s) && string(out) == s[:len(out)] {
+			return s[:len(out)]
+		}
+		return maskOwnString(out)
+	}
+	var buf [2*maskInitialsStack + 4]byte
+	out := maskAppendInitials(buf[:0], s)
+	if len(out) <= len(s) && string(out) == s[:len(out)] {
+		return s[:len(out)]
+	}
+	return string(out)
+}
+
+// maskInitialsStack is the longest name whose initials maskInitials builds on the stack.
+const maskInitialsStack = 62
+
+// maskAppendInitials appends the initials of s to dst, as maskInitials describes, in
+// one pass over the runes of s. ASCII bytes are classified by a table; only other
+// runes are decoded and looked up in the Unicode tables.
+func maskAppendInitials(dst []byte, s string) []byte {
+	words := 0      // words of s that gave an initial so far
+	parts := 0      // parts of the current word that gave an initial so far
+	seeking := true // the current part's initial is still to be found
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		var class maskRuneClass
+		if r < utf8.RuneSelf {
+			class = maskASCIIClass[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			class = maskClassOf(r)
+		}
+		switch {
+		case class == maskClassSpace: // the end of a word
+			if parts > 0 {
+				words++
 			}
+			parts = 0
+			seeking = true
+		case class == maskClassHyphen: // the end of a part
+			seeking = true
+		case !seeking:
+		case class == maskClassNumber:
+			seeking = false // a part that starts with a digit has no initial
+		case class == maskClassLetter:
 			switch {
 			case parts > 0:
-				out.add("-")
+				dst = append(dst, '-')
 			case words > 0:
-				out.add(" ")
+				dst = append(dst, ' ')
 			}
-			out.addBytes(ini)
-			out.add(".")
+			dst = maskAppendInitial(dst, r, s[i+size:])
+			dst = append(dst, '.')
 			parts++
+			seeking = false
 		}
-		if parts > 0 {
-			words++
-		}
+		i += size
 	}
-	return out.String()
+	return dst
 }
 
-// maskNextWord splits the first white-space separated word off s.
-func maskNextWord(s string) (word, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i], s[i:]
+// A maskRuneClass is what a rune is to maskAppendInitials.
+type maskRuneClass uint8
+
+const (
+	maskClassOther  maskRuneClass = iota // punctuation, symbols: skipped
+	maskClassSpace                       // white space: ends a word
+	maskClassHyphen                      // '-', U+2010, U+2011: ends a part
+	maskClassNumber                      // a digit or other number: no initial
+	maskClassLetter                      // a letter: an initial
+)
+
+// maskClassOf classifies r with the Unicode tables.
+func maskClassOf(r rune) maskRuneClass {
+	switch {
+	case unicode.IsSpace(r):
+		return maskClassSpace
+	case r == '-' || r == '\u2010' || r == '\u2011':
+		return maskClassHyphen
+	case unicode.IsNumber(r): // Nd, the digits, is part of N
+		return maskClassNumber
+	case unicode.IsLetter(r):
+		return maskClassLetter
 	}
-	return s, ""
+	return maskClassOther
 }
 
-// maskNextPart splits the first hyphen-separated part off word.
-func maskNextPart(word string) (part, rest string) {
-	if i := strings.IndexAny(word, "-\u2010\u2011"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(word[i:])
-		return word[:i], word[i+size:]
+// maskASCIIClass is maskClassOf for the ASCII runes, computed once.
+var maskASCIIClass = func() (t [utf8.RuneSelf]maskRuneClass) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = maskClassOf(r)
 	}
-	return word, ""
-}
+	return t
+}()
 
-// maskInitial appends to dst the initial of part: its first letter upper-cased with
-// the combining marks after it, or nothing when its first letter or digit is a digit or
-// it has none. The marks appended are capped so that dst's array suffices.
-func maskInitial(dst []byte, part string) []byte {
-	for i, r := range part {
-		if unicode.IsDigit(r) || unicode.IsNumber(r) {
-			return dst
-		}
-		if !unicode.IsLetter(r) {
-			continue
-		}
+// maskInitialMax bounds the bytes of one initial: its letter and the combining marks
+// kept after it.
+const maskInitialMax = 16
+
+// maskAppendInitial appends to dst the initial whose letter is r: r upper-cased, with
+// the combining marks that follow it in rest, as many as fit in maskInitialMax bytes.
+func maskAppendInitial(dst []byte, r rune, rest string) []byte {
+	start := len(dst)
+	if 'a' <= r && r <= 'z' {
+		dst = append(dst, byte(r)-'a'+'A')
+	} else {
 		dst = utf8.AppendRune(dst, unicode.ToUpper(r))
-		for _, m := range part[i+utf8.RuneLen(r):] {
-			if !unicode.Is(unicode.Mn, m) || len(dst)+utf8.RuneLen(m) > cap(dst) {
-				break
-			}
-			dst = utf8.AppendRune(dst, m)
+	}
+	for _, m := range rest {
+		if m < utf8.RuneSelf || !unicode.Is(unicode.Mn, m) || len(dst)-start+utf8.RuneLen(m) > maskInitialMax {
+			break
 		}
-		return dst
+		dst = utf8.AppendRune(dst, m)
 	}
 	return dst
 }

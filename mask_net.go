@@ -53,6 +53,17 @@ func maskIP(st redactStrategy, ip net.IP) net.IP {
 // "2001:db8:85a3::". An address with a port keeps its port ("203.0.113.42:443" gives
 // "203.0.113.0:443"). Fail closed: anything else (a list, a host name) gives "".
 func maskIPString(s string) string {
+	if last, ok := maskDottedQuad(s); ok {
+		// Fast path: a plain IPv4 address written as netip writes it. Its /24 is the
+		// same text with the last octet "0", so there is nothing to parse or format.
+		if s[last:] == "0" {
+			return s
+		}
+		b := make([]byte, last+1)
+		copy(b, s[:last])
+		b[last] = '0'
+		return maskOwnString(b)
+	}
 	var buf [64]byte
 	var out []byte
 	if a, err := netip.ParseAddr(s); err == nil {
@@ -67,6 +78,35 @@ func maskIPString(s string) string {
 		return s
 	}
 	return string(out)
+}
+
+// maskDottedQuad reports whether s is an IPv4 address in the one form netip parses and
+// writes back unchanged: four decimal octets of at most 255, without leading zeros,
+// separated by dots, and nothing else. last is the offset of the last octet.
+// Everything else (leading zeros, which netip rejects, a port, IPv6) is for netip.
+func maskDottedQuad(s string) (last int, ok bool) {
+	if len(s) < len("0.0.0.0") || len(s) > len("255.255.255.255") {
+		return 0, false
+	}
+	i := 0
+	for octet := range 4 {
+		if octet > 0 {
+			if i == len(s) || s[i] != '.' {
+				return 0, false
+			}
+			i++
+		}
+		start, v := i, 0
+		for i < len(s) && maskIsASCIIDigit(s[i]) && i-start < 3 {
+			v = v*10 + int(s[i]-'0')
+			i++
+		}
+		if n := i - start; n == 0 || v > 255 || n > 1 && s[start] == '0' {
+			return 0, false
+		}
+		last = start
+	}
+	return last, i == len(s)
 }
 
 // maskURL is the default redaction of a URL: the scheme and the host (with its port)
