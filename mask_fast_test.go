@@ -39,8 +39,8 @@ var maskFastSeeds = []string{
 func TestMaskFastPathsGolden(t *testing.T) {
 	var b strings.Builder
 	for _, in := range append(maskFastSeeds, maskSamples...) {
-		for k := Kind(0); k <= numKinds; k++ {
-			for st := redactStrategy(0); st <= redactScan+1; st++ {
+		for _, k := range []Kind{KindPhone, KindEmail, KindName, KindIP, KindCard, KindPostal, KindGovID, KindAccount} {
+			for _, st := range []redactStrategy{redactDefault, redactInitials, redactLast4} {
 				fmt.Fprintf(&b, "%s/%d %q -> %q\n", k, st, in, maskString(k, st, in, ""))
 			}
 		}
