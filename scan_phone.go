@@ -477,7 +477,23 @@ func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
 	if !phonenumbers.IsPossibleNumber(num) {
 		return false
 	}
-	return s.leniency == LeniencyPossible || phonenumbers.IsValidNumber(num)
+	if s.leniency == LeniencyPossible {
+		return true
+	}
+	// IsValidNumber first finds the number's region, which for a shared calling code
+	// (+1 has some 25 regions) tries each region's patterns in turn. A number valid for
+	// the region its text is written in, or for its calling code's main region, needs
+	// none of that: ask those first, the full search only when both say no.
+	cc := int(num.GetCountryCode())
+	if s.region != "" && phonenumbers.GetCountryCodeForRegion(s.region) == cc &&
+		phonenumbers.IsValidNumberForRegion(num, s.region) {
+		return true
+	}
+	if main := phonenumbers.GetRegionCodeForCountryCode(cc); main != s.region && main != "ZZ" &&
+		phonenumbers.IsValidNumberForRegion(num, main) {
+		return true
+	}
+	return phonenumbers.IsValidNumber(num)
 }
 
 // scanFastNumber builds the number without phonenumbers.Parse (which costs as much as
