@@ -91,10 +91,10 @@ func AgeBand(age int) string {
 	case age >= 90:
 		return "90+"
 	}
-	return AgeBands[age/10]
+	return ageBands[age/10]
 }
 
-var AgeBands = [...]string{"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89"}
+var ageBands = [...]string{"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89"}
 
 // anonGeneralizeIP returns the /24 (IPv4) or /48 (IPv6) network of an address; an IPv4
 // address mapped into IPv6 is treated as IPv4. "host:port" forms are accepted.

@@ -81,7 +81,7 @@ func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
 		st = anonDrop // never kept, whatever the tag says
 	}
 	fail := func(err error) error {
-		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", r.origin, r.tag.String(), err)
+		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
 	}
 	switch n.lk {
 	case lkString, lkBytes:
@@ -91,7 +91,7 @@ func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
 		} else {
 			s = string(*(*[]byte)(p))
 		}
-		out, err := w.pol.anon.anonymizeString(k, st, s, r.origin)
+		out, err := w.pol.anon.anonymizeString(k, st, s, w.field)
 		if err != nil {
 			return fail(err)
 		}
@@ -157,9 +157,9 @@ func (w *walker) unsealLeaf(p unsafe.Pointer, n *node) error {
 	}
 	// From here on the value claims to be an envelope: one that does not open, garbled
 	// or not, is an error, never silently left as it is.
-	pt, err := unsealEnvelope(w.unsealKey, s, r.origin)
+	pt, err := unsealEnvelope(w.unsealKey, s, w.field)
 	if err != nil {
-		return fmt.Errorf("pii: Unseal: %s: %w", r.origin, err)
+		return fmt.Errorf("pii: Unseal: %s: %w", w.field, err)
 	}
 	if n.lk == lkString {
 		*(*string)(p) = string(pt)

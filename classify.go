@@ -71,6 +71,7 @@ type UntaggedError struct {
 	Fields []string // the paths of the untagged leaves
 }
 
+// Error lists the untagged fields by path.
 func (e *UntaggedError) Error() string {
 	return fmt.Sprintf("pii: %s has %d untagged field(s): %s", e.Type, len(e.Fields), strings.Join(e.Fields, ", "))
 }
@@ -81,33 +82,39 @@ func (e *UntaggedError) Error() string {
 // tag fails the build instead of reaching a log. Interface fields are not listed: what
 // they hold is classified by its own type's tags.
 func CheckTagged(v any) error {
-	fields, err := Classify(v)
+	t, err := typeOf(v)
 	if err != nil {
 		return err
 	}
+	pl := planFor(t)
+	if pl.err != nil {
+		return pl.err
+	}
 	var untagged []string
-	for _, f := range fields {
-		if f.Class == Untagged && !strings.HasPrefix(f.GoType, "interface") {
+	for i, f := range pl.fields {
+		if f.Class == Untagged && !pl.ifaces[i] {
 			untagged = append(untagged, f.Path)
 		}
 	}
 	if len(untagged) == 0 {
 		return nil
 	}
-	t, _ := typeOf(v)
 	return &UntaggedError{Type: t.String(), Fields: untagged}
 }
 
 // listFields flattens a plan into the Field list Classify reports.
-func listFields(root *node, t reflect.Type) []Field {
+// ifaces[i] reports whether fields[i] is an interface, whose dynamic values are
+// classified by their own types.
+func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 	l := lister{typ: t.String(), expanding: map[reflect.Type]bool{}}
 	l.list(root, "")
-	return l.fields
+	return l.fields, l.ifaces
 }
 
 type lister struct {
 	typ       string
 	fields    []Field
+	ifaces    []bool
 	expanding map[reflect.Type]bool // struct types on the current path
 }
 
@@ -118,9 +125,10 @@ func (l *lister) list(n *node, path string) {
 			return // chan and func fields are not data
 		}
 		l.fields = append(l.fields, n.rule.field(l.typ, path, n.typ))
+		l.ifaces = append(l.ifaces, n.op == opIface)
 	case opNull:
-		f := n.rule.field(l.typ, path, n.typ)
-		l.fields = append(l.fields, f)
+		l.fields = append(l.fields, n.rule.field(l.typ, path, n.typ))
+		l.ifaces = append(l.ifaces, false)
 	case opPtr:
 		l.list(n.elem, path)
 	case opSlice, opArray, opMap:

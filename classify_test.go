@@ -295,3 +295,14 @@ func TestConcurrentFirstUse(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckTaggedSkipsInterfaces(t *testing.T) {
+	type WithErr struct {
+		ID  string `pii:"no"`
+		Err error
+		Any fmt.Stringer
+	}
+	if err := pii.CheckTagged(WithErr{}); err != nil {
+		t.Errorf("CheckTagged = %v, want nil: interfaces are classified by what they hold", err)
+	}
+}

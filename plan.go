@@ -17,6 +17,7 @@ import (
 type plan struct {
 	root   *node
 	fields []Field // every leaf in declaration order, Type filled in
+	ifaces []bool  // which of fields are interfaces
 	err    error   // a *TagError when the type's tags are wrong; cached like a plan
 }
 
@@ -77,11 +78,13 @@ type node struct {
 	elemSize uintptr // opSlice, opArray
 	length   int     // opArray
 	offset   uintptr // opNull: where Valid sits
+	nanKeys  bool    // opMap: a key may be NaN, which SetMapIndex cannot find again
 }
 
 // A member is a struct field as a plan sees it.
 type member struct {
-	name     string // the Go field name
+	name      string // the Go field name
+	qualified string // the declaring type and the name: "api.Address.Street"
 	embedded bool   // an embedded struct (or pointer to one) whose fields are promoted
 	offset   uintptr
 	node     *node
@@ -131,7 +134,7 @@ func planFor(t reflect.Type) *plan {
 	p.root, p.err = b.node(t, rule{})
 	if p.err == nil {
 		b.finish()
-		p.fields = listFields(p.root, t)
+		p.fields, p.ifaces = listFields(p.root, t)
 	}
 	plans.Store(t, p)
 	return p
@@ -183,7 +186,9 @@ func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
 }
 
 func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
-	if lk := leafKindOf(t); lk != lkNone {
+	// A Redactor is a leaf only where a PII tag asks for its redaction; untagged, it is
+	// an ordinary value whose own fields and tags count.
+	if lk := leafKindOf(t, ctx.pii()); lk != lkNone {
 		n.op, n.lk = opLeaf, lk
 		if ctx.pii() && !kindFits(ctx.tag.Kind, lk) {
 			return ctxError(ctx, fmt.Errorf("%w: %s cannot hold %s", ErrKindType, t, ctx.tag.Kind))
@@ -210,7 +215,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.op, n.elemSize, n.length = opArray, t.Elem().Size(), t.Len()
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Map:
-		n.op = opMap
+		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Interface:
 		n.op = opIface
@@ -252,7 +257,8 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 		if err != nil {
 			return err
 		}
-		n.members = append(n.members, member{name: sf.Name, embedded: embeddedStruct, offset: sf.Offset, node: child})
+		n.members = append(n.members, member{name: sf.Name, qualified: t.String() + "." + sf.Name,
+			embedded: embeddedStruct, offset: sf.Offset, node: child})
 	}
 	if len(n.members) == 0 && ctx.pii() {
 		// Fail closed: a PII tag on a struct with nothing exported would redact nothing.
@@ -329,8 +335,31 @@ func ctxError(ctx rule, err error) error {
 	return &TagError{Type: typ, Field: field, Tag: ctx.tag.String(), Err: err}
 }
 
-// leafKindOf says whether t is a leaf the actions handle, and how.
-func leafKindOf(t reflect.Type) leafKind {
+// mayHoldNaN reports whether a value of type t can hold a NaN, so that as a map key it
+// may be impossible to find again.
+func mayHoldNaN(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return true // deep enough to give up: assume the worst
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128, reflect.Interface:
+		return true
+	case reflect.Array:
+		return mayHoldNaN(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if mayHoldNaN(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leafKindOf says whether t is a leaf the actions handle, and how. A type that
+// implements Redactor (with a pointer receiver, so that it can change itself) is a
+// custom leaf when custom is set.
+func leafKindOf(t reflect.Type, custom bool) leafKind {
 	switch t {
 	case timeType:
 		return lkTime
@@ -339,7 +368,7 @@ func leafKindOf(t reflect.Type) leafKind {
 	case netIPType:
 		return lkNetIP
 	}
-	if reflect.PointerTo(t).Implements(redactorType) {
+	if custom && reflect.PointerTo(t).Implements(redactorType) && !t.Implements(redactorType) {
 		return lkCustom
 	}
 	switch t.Kind() {

@@ -30,16 +30,23 @@ var ErrNotPointer = errors.New("value cannot be changed in place: pass a pointer
 // Policy.Redact.
 func Redact(v any) error { return defaultPolicy.Redact(v) }
 
+// Anonymize replaces the personal data in v for statistics under the default Policy,
+// which has no keys: phone numbers and emails are generalised, names dropped. See
+// Policy.Anonymize.
+func Anonymize(v any) error { return defaultPolicy.Anonymize(v) }
+
 // Redact hides, in place, the personal data held by v: a non-nil pointer to a tagged
 // value, or a slice or map of them. Each PII field is replaced by the default of its kind
 // or the strategy its tag names (see the README's kind table): a phone number loses its
 // last four digits to X, a body becomes empty, a name becomes initials. Not PII and
 // untagged fields are never changed. Redaction is idempotent.
 //
-// Nil pointers, maps and interfaces inside v are skipped, pointer cycles end, and a value
-// reached twice is redacted once. A malformed tag gives a *TagError and v is unchanged;
-// nil, a nil pointer, or a value that is not a pointer, slice or map gives an error
-// wrapping ErrNilValue or ErrNotPointer.
+// Nil pointers, maps and interfaces inside v are skipped, pointer and map cycles end,
+// and a value reached twice is redacted once. A malformed tag in v's type gives a
+// *TagError before anything is changed; one in the type of a value held by an interface
+// field is met during the walk, and leaves v partly redacted. nil, a nil pointer, or a
+// value that is not a pointer, slice or map gives an error wrapping ErrNilValue or
+// ErrNotPointer.
 func (p *Policy) Redact(v any) error {
 	return p.inPlace(v, modeRedact, "Redact")
 }
@@ -53,7 +60,7 @@ func (p *Policy) inPlace(v any, mode walkMode, op string) error {
 	}
 	w := walker{pol: p, mode: mode}
 	if reflect.TypeOf(v).Kind() == reflect.Pointer {
-		w.seen.put(ptr, ptr) // a cycle back to the root ends there too
+		w.seen.put(ptr, n, ptr) // a cycle back to the root ends there too
 	}
 	return w.run(n, ptr)
 }
@@ -198,7 +205,14 @@ func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 		}
 		*ip = maskIP(st, *ip)
 	case lkCustom:
-		reflect.NewAt(n.typ, p).Interface().(Redactor).RedactPII(k)
+		v := reflect.NewAt(n.typ, p)
+		if k == KindSecret || st != redactDefault {
+			// Zero, replace, a scan, or sensitive data in a log line: the type's own
+			// redaction is not what was asked for, and nothing of it may stay.
+			v.Elem().SetZero()
+			return nil
+		}
+		v.Interface().(Redactor).RedactPII(k)
 	}
 	return nil
 }

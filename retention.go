@@ -68,9 +68,17 @@ func (p *Policy) classified(v any) ([]Field, error) {
 	return p.Classify(v)
 }
 
+// Purge zeroes the fields of v whose maximum retention has run out, under the default
+// Policy. See Policy.Purge.
+func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
+	return defaultPolicy.Purge(v, created, now, holds...)
+}
+
 // Purge zeroes, in v (a non-nil pointer, or a slice or map of records), the PII fields
 // whose maximum retention (ttl=) has run out at now for a record created at created, and
-// returns the paths of those fields. holds are the legal or fraud holds placed on the
+// returns the paths of those fields (fields reached through an interface are named by
+// their declaring type and field, "api.Ticket.Notes", as the static type cannot name
+// their path). holds are the legal or fraud holds placed on the
 // record: an active one stops the purge with an error wrapping ErrOnHold, and a lifted one
 // pushes the deadlines back by its length. Not PII and untagged fields are never touched.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
@@ -87,30 +95,65 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 		s = s.WithHold(h)
 	}
 	due, err := s.PurgeDue(now)
-	if err != nil || len(due) == 0 {
-		return due, err
-	}
-	// The deadline of a field depends only on its TTL: gather the TTLs that are due.
-	var ttls []int
-	for _, fs := range s.Fields {
-		if fs.purgeDue(now) && !slices.Contains(ttls, fs.TTL) {
-			ttls = append(ttls, fs.TTL)
-		}
+	if err != nil {
+		return nil, err
 	}
 	if n == nil {
 		return due, nil // nothing in v's type can hold personal data
 	}
-	w := walker{pol: p, mode: modePurge, purgeTTLs: ttls}
+	w := walker{pol: p, mode: modePurge, purge: &purgeState{created: created, now: now, holds: holds, cfg: p.retention}}
 	if err := w.run(n, ptr); err != nil {
 		return nil, err
+	}
+	for _, f := range w.purge.behindIfaces {
+		if !slices.Contains(due, f) {
+			due = append(due, f)
+		}
 	}
 	return due, nil
 }
 
-// purgeLeaf zeroes a leaf whose TTL is among the due ones.
+// purgeState is what a purging walk needs: the record's times and holds, the
+// decisions it has made (a field's deadline depends only on its MTL and TTL), and the
+// fields it zeroed behind interfaces, which the static schedule cannot name.
+type purgeState struct {
+	created, now time.Time
+	holds        []Hold
+	cfg          retentionConfig
+	decided      []purgeDecision
+	behindIfaces []string
+}
+
+type purgeDecision struct {
+	mtl, ttl int
+	due      bool
+}
+
+// due reports whether a field with this MTL and TTL must be purged now, by the same
+// schedule (holds included) that ScheduleOf gives.
+func (s *purgeState) due(mtl, ttl int) bool {
+	for _, d := range s.decided {
+		if d.mtl == mtl && d.ttl == ttl {
+			return d.due
+		}
+	}
+	sched, err := retentionSchedule([]Field{{Class: PII, MTL: mtl, TTL: ttl}}, s.created, s.cfg)
+	for _, h := range s.holds {
+		sched = sched.WithHold(h)
+	}
+	due := err == nil && sched.retentionCheckAt(s.now) == nil && sched.Fields[0].purgeDue(s.now)
+	s.decided = append(s.decided, purgeDecision{mtl, ttl, due})
+	return due
+}
+
+// purgeLeaf zeroes a leaf whose maximum retention has run out.
 func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) {
 	r := &n.rule
-	if r.pii() && w.counts(r.tag.Kind) && r.tag.TTL > 0 && slices.Contains(w.purgeTTLs, r.tag.TTL) {
-		reflect.NewAt(n.typ, ptr).Elem().SetZero()
+	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 || !w.purge.due(r.tag.MTL, r.tag.TTL) {
+		return
+	}
+	reflect.NewAt(n.typ, ptr).Elem().SetZero()
+	if w.ifaces > 0 && !slices.Contains(w.purge.behindIfaces, w.field) {
+		w.purge.behindIfaces = append(w.purge.behindIfaces, w.field)
 	}
 }

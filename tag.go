@@ -56,6 +56,7 @@ type TagError struct {
 	Err   error  // what is wrong
 }
 
+// Error says which type, field and tag are at fault, and why.
 func (e *TagError) Error() string {
 	var b strings.Builder
 	b.WriteString("pii: ")

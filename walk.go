@@ -2,6 +2,8 @@ package pii
 
 import (
 	"crypto/hpke"
+	"errors"
+	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -14,8 +16,17 @@ const (
 	modeAnonymize                 // replace it for statistics (Anonymize)
 	modeUnseal                    // open sealed envelopes (Unseal)
 	modePurge                     // zero what retention says is due (Purge)
-	modeCollect                   // gather name and phone values before a redaction
+	modeCollect                   // gather name and phone values before a redaction; writes nothing
 )
+
+// maxDepth bounds how deep a walk goes. A value that contains itself through a slice or
+// an interface (s[0] = s) would otherwise recurse until the stack overflows, which no
+// recover catches; pointer and map cycles end earlier, at the first repeat.
+const maxDepth = 100_000
+
+// ErrTooDeep is returned for a value nested deeper than the walk goes, which in practice
+// means a value that contains itself through a slice or an interface.
+var ErrTooDeep = errors.New("value nested too deep, or containing itself through a slice or interface")
 
 // A walker carries one traversal of a value along its plan. It is the package's only
 // reflection walk: every feature is a mode of it, never a walker of its own.
@@ -31,8 +42,14 @@ type walker struct {
 	// value is never changed (Redacted, log lines).
 	copy bool
 	// log marks a walk for a log line: sensitive data is zeroed there, not masked.
-	log  bool
-	seen seenSet
+	log   bool
+	depth int
+	seen  seenSet
+	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
+	// an envelope to it, and purges of values behind interfaces report it.
+	field string
+	// ifaces counts the interfaces the walk is inside.
+	ifaces int
 	// names holds the values of the record's name fields, gathered by modeCollect
 	// before a redaction that scans free text for them.
 	names []string
@@ -40,8 +57,8 @@ type walker struct {
 	profile Profile
 	// unsealKey opens envelopes in modeUnseal.
 	unsealKey hpke.PrivateKey
-	// purgeTTLs holds the ttl= values whose time is up, for modePurge.
-	purgeTTLs []int
+	// purge decides and records what modePurge zeroes.
+	purge *purgeState
 }
 
 // visit applies the walk's mode to one leaf.
@@ -64,40 +81,57 @@ func (w *walker) visit(p unsafe.Pointer, n *node) error {
 	return nil
 }
 
+// writes reports whether the walk may change what it walks; the collecting walk, which
+// runs on the caller's own value, never does.
+func (w *walker) writes() bool { return w.mode != modeCollect }
+
 // walk visits the value of n's type at p.
 func (w *walker) walk(n *node, p unsafe.Pointer) error {
+	if w.depth++; w.depth > maxDepth {
+		return fmt.Errorf("pii: %s: %w", n.typ, ErrTooDeep)
+	}
+	err := w.step(n, p)
+	w.depth--
+	return err
+}
+
+func (w *walker) step(n *node, p unsafe.Pointer) error {
 	switch n.op {
 	case opLeaf:
 		return w.visit(p, n)
 	case opStruct:
+		outer := w.field
 		for i := range n.walk {
 			m := &n.walk[i]
+			w.field = m.qualified
 			if err := w.walk(m.node, unsafe.Add(p, m.offset)); err != nil {
 				return err
 			}
 		}
+		w.field = outer
 	case opPtr:
 		slot := (*unsafe.Pointer)(p)
 		old := *slot
 		if old == nil {
 			return nil
 		}
-		if w.copy {
-			if clone, ok := w.seen.get(old); ok {
-				*slot = clone // shared or cyclic: the clone already made
-				return nil
+		// Seen pointers are keyed by address and node: two fields may point at the
+		// same address as different types (a struct and its first field).
+		if done, ok := w.seen.get(old, n.elem); ok {
+			if w.copy {
+				*slot = done // shared or cyclic: the clone already made
 			}
-			clone := reflect.New(n.elem.typ)
-			clone.Elem().Set(reflect.NewAt(n.elem.typ, old).Elem())
-			*slot = clone.UnsafePointer()
-			w.seen.put(old, *slot)
-			return w.walk(n.elem, *slot)
-		}
-		if _, ok := w.seen.get(old); ok {
 			return nil // each pointee once: cycles end, shared values are not done twice
 		}
-		w.seen.put(old, old)
-		return w.walk(n.elem, old)
+		if !w.copy {
+			w.seen.put(old, n.elem, old)
+			return w.walk(n.elem, old)
+		}
+		clone := reflect.New(n.elem.typ)
+		clone.Elem().Set(reflect.NewAt(n.elem.typ, old).Elem())
+		*slot = clone.UnsafePointer()
+		w.seen.put(old, n.elem, *slot)
+		return w.walk(n.elem, *slot)
 	case opSlice:
 		s := (*sliceHeader)(p)
 		if s.len == 0 {
@@ -120,11 +154,14 @@ func (w *walker) walk(n *node, p unsafe.Pointer) error {
 			}
 		}
 	case opNull:
+		value := reflect.NewAt(n.elem.typ, p).Elem()
+		wasZero := value.IsZero()
 		if err := w.walk(n.elem, p); err != nil {
 			return err
 		}
 		// A value redacted to its zero is no value: say NULL rather than a false zero.
-		if reflect.NewAt(n.elem.typ, p).Elem().IsZero() {
+		// Only a value this walk changed: a zero that was there stays as it was.
+		if w.writes() && !wasZero && value.IsZero() {
 			*(*bool)(unsafe.Add(p, n.offset)) = false
 		}
 	case opMap:
@@ -136,23 +173,49 @@ func (w *walker) walk(n *node, p unsafe.Pointer) error {
 }
 
 // walkMap walks a map's values. Map values are not addressable: each is copied out,
-// walked, and set back (into a new map when copying).
+// walked, and set back (into a new map when copying). A map met again is not walked
+// again, so maps that contain themselves end.
 func (w *walker) walkMap(n *node, p unsafe.Pointer) error {
 	m := reflect.NewAt(n.typ, p).Elem()
 	if m.Len() == 0 {
+		return nil
+	}
+	id := m.UnsafePointer()
+	if done, ok := w.seen.get(id, n); ok {
+		if w.copy {
+			m.Set(reflect.NewAt(n.typ, unsafe.Pointer(&done)).Elem())
+		}
 		return nil
 	}
 	dst := m
 	if w.copy {
 		dst = reflect.MakeMapWithSize(n.typ, m.Len())
 	}
+	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
+	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		tmp.Elem().Set(it.Value())
 		if err := w.walk(n.elem, tmp.UnsafePointer()); err != nil {
 			return err
 		}
-		dst.SetMapIndex(it.Key(), tmp.Elem())
+		switch {
+		case !w.writes():
+		case n.nanKeys && !w.copy:
+			// A NaN key cannot be found again: setting it would add an entry and
+			// leave the old value in place. Rebuild the map's contents instead.
+			v := reflect.New(n.typ.Elem()).Elem()
+			v.Set(tmp.Elem())
+			keys, values = append(keys, it.Key()), append(values, v)
+		default:
+			dst.SetMapIndex(it.Key(), tmp.Elem())
+		}
+	}
+	if keys != nil {
+		m.Clear()
+		for i := range keys {
+			m.SetMapIndex(keys[i], values[i])
+		}
 	}
 	if w.copy {
 		m.Set(dst)
@@ -174,11 +237,13 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 	if !dn.hasPII {
 		return nil
 	}
+	w.ifaces++
+	defer func() { w.ifaces-- }()
 	if dv.Kind() == reflect.Pointer {
 		// Walk a copy of the pointer: the pointee is changed (or cloned) through it.
 		ptr := dv.UnsafePointer()
 		slot := ptr
-		if err := w.walk(dn, unsafe.Pointer(&slot)); err != nil {
+		if err := w.walkDynamic(dn, unsafe.Pointer(&slot)); err != nil {
 			return err
 		}
 		if slot != ptr {
@@ -189,11 +254,31 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 	// A value inside an interface cannot be changed where it is: walk a copy, store it.
 	tmp := reflect.New(dv.Type())
 	tmp.Elem().Set(dv)
-	if err := w.walk(dn, tmp.UnsafePointer()); err != nil {
+	if err := w.walkDynamic(dn, tmp.UnsafePointer()); err != nil {
 		return err
 	}
-	iv.Set(tmp.Elem())
+	if w.writes() {
+		iv.Set(tmp.Elem())
+	}
 	return nil
+}
+
+// walkDynamic walks a value found in an interface. Its plan was not part of the
+// record's, so a redact=scan field inside it has had no names gathered: gather them
+// from the dynamic value first.
+func (w *walker) walkDynamic(n *node, p unsafe.Pointer) error {
+	if w.mode != modeRedact || !n.scans {
+		return w.walk(n, p)
+	}
+	c := walker{pol: w.pol, mode: modeCollect, profile: w.profile, depth: w.depth}
+	if err := c.walk(n, p); err != nil {
+		return err
+	}
+	outer := w.names
+	w.names = append(outer[:len(outer):len(outer)], c.names...)
+	err := w.walk(n, p)
+	w.names = outer
+	return err
 }
 
 // sliceHeader is the runtime's layout of a slice.
@@ -202,33 +287,45 @@ type sliceHeader struct {
 	len, cap int
 }
 
-// seenSet maps the pointers a walk has been through to what it made of them (the same
-// pointer in place, the clone in a copy). The first few live inline, so a walk of an
-// ordinary record allocates nothing for it.
+// seenSet maps the pointers (and maps) a walk has been through, each with the node it
+// was walked as, to what the walk made of them: the same pointer in place, the clone in
+// a copy. The first few live inline, so a walk of an ordinary record allocates nothing
+// for it.
 type seenSet struct {
-	n        int
-	old, new [8]unsafe.Pointer
-	more     map[unsafe.Pointer]unsafe.Pointer
+	n    int
+	inl  [8]seenEntry
+	more map[seenKey]unsafe.Pointer
 }
 
-func (s *seenSet) get(p unsafe.Pointer) (unsafe.Pointer, bool) {
+type seenKey struct {
+	p unsafe.Pointer
+	n *node
+}
+
+type seenEntry struct {
+	key  seenKey
+	done unsafe.Pointer
+}
+
+func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {
+	k := seenKey{p, n}
 	for i := range s.n {
-		if s.old[i] == p {
-			return s.new[i], true
+		if s.inl[i].key == k {
+			return s.inl[i].done, true
 		}
 	}
-	q, ok := s.more[p]
-	return q, ok
+	done, ok := s.more[k]
+	return done, ok
 }
 
-func (s *seenSet) put(p, q unsafe.Pointer) {
-	if s.n < len(s.old) {
-		s.old[s.n], s.new[s.n] = p, q
+func (s *seenSet) put(p unsafe.Pointer, n *node, done unsafe.Pointer) {
+	if s.n < len(s.inl) {
+		s.inl[s.n] = seenEntry{seenKey{p, n}, done}
 		s.n++
 		return
 	}
 	if s.more == nil {
-		s.more = make(map[unsafe.Pointer]unsafe.Pointer)
+		s.more = make(map[seenKey]unsafe.Pointer)
 	}
-	s.more[p] = q
+	s.more[seenKey{p, n}] = done
 }

@@ -1,0 +1,206 @@
+package pii_test
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Cases found in review: each was a crash, a leak or a write to the caller's value.
+
+func TestSelfContainingValues(t *testing.T) {
+	m := map[string]any{"p": Participant{Number: "+14155551234"}}
+	m["self"] = m
+	var buf bytes.Buffer
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("x", "m", m)
+	if strings.Contains(buf.String(), "+14155551234") {
+		t.Errorf("log line leaks: %s", buf.String())
+	}
+	if err := pii.Redact(m); err != nil {
+		t.Fatal(err)
+	}
+	if got := m["p"].(Participant).Number; got != "+1415555XXXX" {
+		t.Errorf("Redact of a self-containing map: %q", got)
+	}
+	s := []any{nil, Participant{Number: "+14155551234"}}
+	s[0] = s
+	if err := pii.Redact(s); !errors.Is(err, pii.ErrTooDeep) {
+		t.Errorf("Redact of a slice that contains itself = %v, want ErrTooDeep", err)
+	}
+}
+
+type PartyRecord struct {
+	From   string `pii:"phone"`
+	People map[string]Participant
+	Age    *sql.NullInt64 `pii:"health"`
+	Note   string         `pii:"body,redact=scan"`
+}
+
+func TestCollectingNeverWrites(t *testing.T) {
+	p, err := pii.New(pii.WithPartyJurisdiction())
+	if err != nil {
+		t.Fatal(err)
+	}
+	age := &sql.NullInt64{Int64: 0, Valid: true}
+	rec := &PartyRecord{From: "+4930123456", People: map[string]Participant{"a": {Number: "+14155551234"}}, Age: age, Note: "hi"}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), p)).Info("x", "rec", rec)
+		})
+	}
+	wg.Wait()
+	if _, err := pii.Redacted(p, *rec); err != nil {
+		t.Fatal(err)
+	}
+	if *age != (sql.NullInt64{Int64: 0, Valid: true}) || rec.People["a"].Number != "+14155551234" {
+		t.Errorf("logging changed the caller's value: %+v, %+v", *age, rec.People)
+	}
+}
+
+type Inner struct {
+	First string `pii:"name"`
+	SSN   string `pii:"govid"`
+}
+
+type Alias struct {
+	Q *string `pii:"name"`
+	P *Inner
+}
+
+func TestPointersToTheSameAddressAsOtherTypes(t *testing.T) {
+	in := &Inner{First: "Jane", SSN: "123-45-6789"}
+	cp, err := pii.Redacted(nil, Alias{Q: &in.First, P: in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cp.P.SSN != "***-**-6789" || *cp.Q != "J." {
+		t.Errorf("Redacted: SSN %q, Q %q", cp.P.SSN, *cp.Q)
+	}
+	o := Alias{Q: &in.First, P: in}
+	if err := pii.Redact(&o); err != nil {
+		t.Fatal(err)
+	}
+	if in.SSN != "***-**-6789" {
+		t.Errorf("Redact left the SSN behind an aliased pointer: %q", in.SSN)
+	}
+}
+
+func TestNaNMapKeys(t *testing.T) {
+	m := map[float64]Participant{math.NaN(): {Number: "+14155551234"}, 1: {Number: "+14155551234"}}
+	if err := pii.Redact(m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 2 {
+		t.Fatalf("map grew to %d entries", len(m))
+	}
+	for _, v := range m {
+		if v.Number != "+1415555XXXX" {
+			t.Errorf("value left as %q", v.Number)
+		}
+	}
+}
+
+func TestScanNamesBehindInterfaces(t *testing.T) {
+	v := SMS{Author: "Jane Doe", Body: "this is Jane Doe speaking"}
+	var buf bytes.Buffer
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("x", "sms", v)
+	got := pii.Safe(v).String()
+	anyCopy, err := pii.Redacted[any](nil, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{buf.String(), got, anyCopy.(SMS).Body} {
+		if strings.Contains(out, "Jane") {
+			t.Errorf("the author's name survived in %q", out)
+		}
+	}
+}
+
+// PIN redacts itself to its last two digits.
+type PIN struct{ Digits string }
+
+func (p *PIN) RedactPII(pii.Kind) { p.Digits = "**" + p.Digits[len(p.Digits)-2:] }
+
+// ValueRedactor has a value receiver: it cannot change itself.
+type ValueRedactor string
+
+func (ValueRedactor) RedactPII(pii.Kind) {}
+
+// SelfRedacting is untagged: its own fields' tags count.
+type SelfRedacting struct {
+	Phone string `pii:"phone"`
+}
+
+func (s *SelfRedacting) RedactPII(pii.Kind) { s.Phone = "gone" }
+
+func TestRedactorRules(t *testing.T) {
+	type Holder struct {
+		Secret PIN           `pii:"secret"`
+		Zero   PIN           `pii:"account,redact=zero"`
+		Own    PIN           `pii:"account"`
+		Value  ValueRedactor `pii:"name"`
+		Plain  SelfRedacting
+	}
+	h := Holder{PIN{"123456"}, PIN{"123456"}, PIN{"123456"}, "Jane Doe", SelfRedacting{"+14155551234"}}
+	if err := pii.Redact(&h); err != nil {
+		t.Fatal(err)
+	}
+	want := Holder{PIN{}, PIN{}, PIN{"**56"}, "J. D.", SelfRedacting{"+1415555XXXX"}}
+	if diff := cmp.Diff(want, h); diff != "" {
+		t.Errorf("Redactor rules (-want +got):\n%s", diff)
+	}
+}
+
+type TTLRecord struct {
+	Phone string `pii:"phone,ttl=1"`
+}
+
+func TestPurgeBehindInterfaces(t *testing.T) {
+	type Envelope struct {
+		ID      string `pii:"no"`
+		Payload any
+	}
+	created := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	e := Envelope{ID: "e1", Payload: TTLRecord{Phone: "+14155551234"}}
+	due, err := pii.Default().Purge(&e, created, created.AddDate(0, 0, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Payload.(TTLRecord).Phone != "" || !cmp.Equal(due, []string{"pii_test.TTLRecord.Phone"}) {
+		t.Errorf("Purge behind an interface: %+v, due %q", e, due)
+	}
+}
+
+func TestSealBoundToItsField(t *testing.T) {
+	type Home struct {
+		Street string
+		City   string
+	}
+	type Card struct {
+		Home Home `pii:"address,anon=seal"`
+	}
+	priv, err := pii.GenerateSealKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := pii.New(pii.WithSealKey(priv.PublicKey()))
+	c := Card{Home{"1 Main St", "Springfield"}}
+	if err := p.Anonymize(&c); err != nil {
+		t.Fatal(err)
+	}
+	c.Home.Street, c.Home.City = c.Home.City, c.Home.Street
+	if err := pii.Unseal(&c, priv); !errors.Is(err, pii.ErrEnvelope) {
+		t.Errorf("Unseal of swapped envelopes = %v, want ErrEnvelope", err)
+	}
+}
