@@ -85,9 +85,9 @@ type node struct {
 type member struct {
 	name      string // the Go field name
 	qualified string // the declaring type and the name: "api.Address.Street"
-	embedded bool   // an embedded struct (or pointer to one) whose fields are promoted
-	offset   uintptr
-	node     *node
+	embedded  bool   // an embedded struct (or pointer to one) whose fields are promoted
+	offset    uintptr
+	node      *node
 }
 
 // A rule is the effective tag of a leaf, with its strategies resolved.
