@@ -257,7 +257,14 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 	if err := w.walkDynamic(dn, tmp.UnsafePointer()); err != nil {
 		return err
 	}
-	if w.writes() {
+	switch {
+	case !w.writes():
+	case dv.Type().Size() > unsafe.Sizeof(uintptr(0)):
+		// A value wider than a pointer sits in an interface as a pointer to a copy of
+		// it: point the interface at tmp, which nothing else holds, instead of having
+		// Set copy it once more. The first word, the type, stays as it is.
+		(*[2]unsafe.Pointer)(p)[1] = tmp.UnsafePointer()
+	default:
 		iv.Set(tmp.Elem())
 	}
 	return nil
