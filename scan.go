@@ -159,13 +159,21 @@ type scanState struct {
 	phoneDone int // the phone detector has looked at text[:phoneDone]
 	ipv6Done  int // the IPv6 detector has looked at text[:ipv6Done]
 	digitEnd  int // the end of the last digit seen
+	cardDone  int // the card detector has looked at text[:cardDone]
+	// dst[cardLo:cardHi] are the cards of the last run not yet passed by the scan.
+	cardLo, cardHi int
 }
 
 // scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
 func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
 	if scanIsASCIIDigit(text[i]) {
+		if i >= st.cardDone {
+			// The card detector looks at the whole run of digit groups at once.
+			n := len(dst)
+			dst, st.cardDone = scanCardRun(text, i, dst)
+			st.cardLo, st.cardHi = n, len(dst)
+		}
 		n := len(dst)
-		dst = scanCardAt(text, i, dst)
 		dst = scanSSNAt(text, i, dst)
 		dst = scanIPv4At(text, i, dst)
 		dst = scanIBANAt(text, i, dst)
@@ -173,6 +181,13 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 			// A checksummed or structured number starts here: no phone number can
 			// start inside it, and the costly phone check is spared.
 			st.phoneDone = max(st.phoneDone, dst[len(dst)-1].End)
+		}
+		// Nor inside a card of the run, wherever in the run the card starts.
+		for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
+			st.cardLo++
+		}
+		if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
+			st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
 		}
 	}
 	if i >= st.phoneDone {

@@ -1,45 +1,124 @@
 package pii
 
-// scanCardAt appends the payment card number that starts at the digit text[i], if any:
-// 13 to 19 digits, plain or in groups split by single spaces or dashes, with a known
-// issuer prefix and a valid Luhn check digit.
-func scanCardAt(text string, i int, dst []Finding) []Finding {
-	if !scanNumberStartOK(text, i) {
-		return dst
+// scanCardRun appends the payment card numbers found in the run of digit groups that
+// starts at the digit text[i], and returns the end of the run, so that the scan does not
+// look for cards again at the run's later groups. A run is a sequence of digit groups
+// split by single spaces or dashes; it may hold several card numbers in a row, or other
+// numbers before or after one, so it is split into cards at group boundaries: at each
+// possible start the longest card found there is taken, and the search goes on after it.
+// Each group is looked at no more than a card's length of times: the scan stays linear.
+func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
+	start, startOK := i, scanNumberStartOK(text, i)
+	for {
+		e := scanDigitsEnd(text, start)
+		if startOK {
+			if end := scanCardFrom(text, start, e); end > 0 && !scanCardContested(text, start, e, end) {
+				dst = append(dst, Finding{Kind: KindCard, Start: start, End: end})
+				if !scanGroupFollows(text, end) {
+					return dst, end
+				}
+				// A group glued to the card by a dash is not the start of another card.
+				start, startOK = end+1, text[end] == ' '
+				continue
+			}
+		}
+		// No card starts here: go on at the next group after a space. Groups joined by
+		// dashes stay together: a card never starts inside a dashed number.
+		j := e
+		for scanGroupFollows(text, j) && text[j] == '-' {
+			j = scanDigitsEnd(text, j+1)
+		}
+		if !scanGroupFollows(text, j) {
+			return dst, j
+		}
+		start, startOK = j+1, true
+	}
+}
+
+// scanCardFrom returns the end of the longest payment card number that starts at the
+// digit group text[s:e], or -1 if none does. A card is 13 to 19 digits with a known issuer
+// prefix and a valid Luhn check digit, written either as one group or, starting with a
+// group of four, in groups split by one kind of separator (4-4-4-4, 4-6-5, 4-4-4-4-3).
+// A group of 13 or more digits is a whole card or none: "4539148803436467 123" is a card
+// and a short number, not a 19-digit card. A dashed number longer than any card is an
+// identifier of another sort and holds no card.
+func scanCardFrom(text string, s, e int) int {
+	if e-s < 13 && (e-s != 4 || !scanGroupFollows(text, e)) || e-s > 19 || scanDashedDigits(text, s) > 19 {
+		return -1 // the common case, short numbers, leaves here
 	}
 	var digits [19]byte
-	var ends [19]int // ends[k]: offset after the group that holds digit k, if it ends one
-	n, j := 0, i
-	var sep byte
-	for {
-		for j < len(text) && scanIsASCIIDigit(text[j]) {
-			if n == len(digits) {
-				return dst // longer than any card: an identifier of some other sort
-			}
-			digits[n] = text[j]
-			n++
-			j++
+	n := copy(digits[:], text[s:e])
+	if n >= 13 {
+		if scanCardEndOK(text, e) && scanLooksLikeCard(digits[:n]) {
+			return e
 		}
-		ends[n-1] = j
-		if j+1 >= len(text) || !scanIsASCIIDigit(text[j+1]) || (text[j] != ' ' && text[j] != '-') ||
-			sep != 0 && text[j] != sep {
+		return -1
+	}
+	sep, best := text[e], -1
+	for j := e; scanGroupFollows(text, j) && text[j] == sep; {
+		k := scanDigitsEnd(text, j+1)
+		if n+k-j-1 > len(digits) {
 			break
 		}
-		sep = text[j]
-		j++
-	}
-	if n < 13 {
-		return dst
-	}
-	if j == ends[n-1] && !scanNumberEndOK(text, j) {
-		return dst
-	}
-	for k := n; k >= 13; k-- {
-		if ends[k-1] != 0 && scanLooksLikeCard(digits[:k]) {
-			return append(dst, Finding{Kind: KindCard, Start: i, End: ends[k-1]})
+		n += copy(digits[n:], text[j+1:k])
+		j = k
+		if n >= 13 && scanCardEndOK(text, j) && scanLooksLikeCard(digits[:n]) {
+			best = j
 		}
 	}
-	return dst
+	return best
+}
+
+// scanCardContested reports whether the card text[s:end], whose first group ends at e,
+// had better not be taken: a card starting at one of its later groups runs on past its
+// end, and no card follows it. In "415 555 2671 4111 1111 1111 1111" the groups
+// "2671 4111 1111 1111" may pass the checks by chance; the card is the last four groups.
+// Two cards in a row ("4539 1488 0343 6467 5555 5555 5555 4444") are not contested.
+func scanCardContested(text string, s, e, end int) bool {
+	if e == end || text[e] != ' ' || scanGroupFollows(text, end) && text[end] == ' ' &&
+		scanCardFrom(text, end+1, scanDigitsEnd(text, end+1)) > 0 {
+		return false
+	}
+	for j := e; j < end; j = scanDigitsEnd(text, j+1) {
+		if scanCardFrom(text, j+1, scanDigitsEnd(text, j+1)) > end {
+			return true
+		}
+	}
+	return false
+}
+
+// scanDigitsEnd returns the offset after the ASCII digits that start at text[j].
+func scanDigitsEnd(text string, j int) int {
+	for j < len(text) && scanIsASCIIDigit(text[j]) {
+		j++
+	}
+	return j
+}
+
+// scanGroupFollows reports whether another digit group follows the group that ends at
+// text[j]: a single space or dash, then a digit.
+func scanGroupFollows(text string, j int) bool {
+	return j+1 < len(text) && (text[j] == ' ' || text[j] == '-') && scanIsASCIIDigit(text[j+1])
+}
+
+// scanCardEndOK reports whether a card may end at text[j]: where the number ends, or
+// before a further group of its run.
+func scanCardEndOK(text string, j int) bool {
+	return scanGroupFollows(text, j) || scanNumberEndOK(text, j)
+}
+
+// scanDashedDigits counts the digits of the groups joined by dashes that start at the
+// digit text[s], stopping once there are more than 19.
+func scanDashedDigits(text string, s int) int {
+	n, j := 0, s
+	for {
+		k := scanDigitsEnd(text, j)
+		n += k - j
+		if n > 19 || k+1 >= len(text) || text[k] != '-' || !scanIsASCIIDigit(text[k+1]) {
+			return n
+		}
+		j = k + 1
+	}
 }
 
 // scanNumberStartOK reports whether a number may start at the digit text[i]: it is not

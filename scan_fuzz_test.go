@@ -15,6 +15,7 @@ func FuzzScan(f *testing.F) {
 		"Jane Doe and josé@bücher.de",
 		"\xff\xfe+1 415\x80666 7777",
 		"0~0 1800 7493 524 ~1234 (0xx) 123456789",
+		"4539148803436467 4111111111111111 (415) 555-2671, 4539 1488 0343 6467 5555 5555 5555 4444 123",
 	}
 	for _, s := range seeds {
 		f.Add(s, "Jane Doe", false)

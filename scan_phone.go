@@ -257,6 +257,15 @@ func scanMaskAt(text string, j int) bool {
 	return upper || k-j >= 2 || j > 0 && text[j-1] == '.'
 }
 
+// scanMaskedBefore reports whether the '*' run that ends at text[i] sits between digits,
+// as in the middle of a redacted card number, rather than, say, markdown bold.
+func scanMaskedBefore(text string, i int) bool {
+	for i > 0 && text[i-1] == '*' {
+		i--
+	}
+	return i > 0 && scanIsASCIIDigit(text[i-1])
+}
+
 // scanMarkContext marks the groups that no phone may contain because of what surrounds
 // them: money, percentages, times, thousands separators, and (depending on the leniency)
 // letters glued to the digits.
@@ -271,6 +280,10 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			first.excluded = true
 		case (before == ',' || before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
 			first.excluded = true // 1,234,567 or 10:30 or 3.1415...
+		case before == '*' && scanMaskedBefore(text, first.start):
+			// The last digits of a redacted card (411111******1111): with the digits after
+			// them, they would read as a phone number in redacted text.
+			first.excluded = true
 		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
 			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
 			// of the region is a phone number.
