@@ -70,6 +70,8 @@ type textScanner struct {
 	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
 	// neither reported nor hidden. Set once by New, before the scanner is shared.
 	owned maskOwned
+	// verdicts remembers which recent numbers phonenumbers found valid.
+	verdicts *scanVerdicts
 }
 
 // newTextScanner returns a scanner for text written in region ("US"; "" or "ZZ" when
@@ -87,7 +89,7 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 		return nil, fmt.Errorf("pii: %w %q", ErrUnknownRegion, region)
 	}
 	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa}, nil
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, verdicts: new(scanVerdicts)}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without

@@ -493,6 +493,11 @@ func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
 	if s.leniency == LeniencyPossible {
 		return true
 	}
+	return s.verdicts.valid(num, s.scanValid)
+}
+
+// scanValid is phonenumbers' validity check, asked in the cheapest order.
+func (s *textScanner) scanValid(num *phonenumbers.PhoneNumber) bool {
 	// IsValidNumber first finds the number's region, which for a shared calling code
 	// (+1 has some 25 regions) tries each region's patterns in turn. A number valid for
 	// the region its text is written in, or for its calling code's main region, needs

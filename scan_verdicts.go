@@ -1,0 +1,47 @@
+package pii
+
+import (
+	"sync/atomic"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// scanVerdicts remembers whether recent phone numbers were valid, so that a number
+// seen again (a conversation's two parties, a service's own numbers, a retried message:
+// log streams repeat themselves) costs a table look-up instead of phonenumbers' regular
+// expressions, which take microseconds. It is a direct-mapped table: a slot holds the
+// last number that hashed to it, and a collision simply replaces it. Lock-free: slots are
+// atomic pointers to immutable entries. It holds numbers, which are personal data, only
+// in memory and only as long as the Policy lives, as the strings being scanned are.
+type scanVerdicts struct {
+	slots [scanVerdictSlots]atomic.Pointer[scanVerdict]
+}
+
+const scanVerdictSlots = 4096 // a power of two
+
+type scanVerdictKey struct {
+	cc       int32
+	national uint64
+	zeros    int32 // leading zeros of the national number (Italy), which change validity
+}
+
+type scanVerdict struct {
+	key   scanVerdictKey
+	valid bool
+}
+
+// valid returns phonenumbers' verdict on num, computed by check the first time.
+func (v *scanVerdicts) valid(num *phonenumbers.PhoneNumber, check func(*phonenumbers.PhoneNumber) bool) bool {
+	key := scanVerdictKey{cc: num.GetCountryCode(), national: num.GetNationalNumber()}
+	if num.GetItalianLeadingZero() {
+		key.zeros = max(num.GetNumberOfLeadingZeros(), 1)
+	}
+	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
+	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
+	if e := slot.Load(); e != nil && e.key == key {
+		return e.valid
+	}
+	ok := check(num)
+	slot.Store(&scanVerdict{key: key, valid: ok})
+	return ok
+}
