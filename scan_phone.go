@@ -453,8 +453,9 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		// the international prefix. Spares the parse of most numbers in prose.
 		return false
 	}
-	if num, ok := s.scanFastNumber(digits, plus); ok {
-		if s.scanAccept(num) {
+	if key, ok := s.scanFastNumber(digits, plus); ok {
+		// A number seen lately is looked up before anything is built for phonenumbers.
+		if s.verdicts.get(key, s.scanBuiltAccept) {
 			return true
 		}
 	} else if s.scanParseOK(string(digits), region) {
@@ -487,13 +488,15 @@ func (s *textScanner) scanParseOK(number, region string) bool {
 // possibility check (lengths) is cheap and goes first; validity takes regular
 // expressions.
 func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
+	return s.verdicts.get(scanKeyOf(num), func(scanVerdictKey) bool { return s.scanCheck(num) })
+}
+
+// scanCheck asks phonenumbers whether num is possible and, at LeniencyValid, valid.
+func (s *textScanner) scanCheck(num *phonenumbers.PhoneNumber) bool {
 	if !phonenumbers.IsPossibleNumber(num) {
 		return false
 	}
-	if s.leniency == LeniencyPossible {
-		return true
-	}
-	return s.verdicts.valid(num, s.scanValid)
+	return s.leniency == LeniencyPossible || s.scanValid(num)
 }
 
 // scanValid is phonenumbers' validity check, asked in the cheapest order.
@@ -518,7 +521,7 @@ func (s *textScanner) scanValid(num *phonenumbers.PhoneNumber) bool {
 // the validity check) in the two plain cases: +CC followed by a national number that
 // does not start with 0, and ten digits (or 1 and ten digits) in a NANPA region. It
 // reports false for anything else, which Parse then handles.
-func (s *textScanner) scanFastNumber(digits []byte, plus bool) (*phonenumbers.PhoneNumber, bool) {
+func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, bool) {
 	var cc int
 	var nsn []byte
 	switch {
@@ -540,12 +543,18 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (*phonenumbers.Ph
 		cc, nsn = 1, digits[1:]
 	}
 	if cc == 0 || len(nsn) < 2 || len(nsn) > 17 || nsn[0] == '0' || cc == 1 && nsn[0] == '1' {
-		return nil, false
+		return scanVerdictKey{}, false
 	}
 	var v uint64
 	for _, c := range nsn {
 		v = v*10 + uint64(c-'0')
 	}
-	cc32 := int32(cc)
-	return &phonenumbers.PhoneNumber{CountryCode: &cc32, NationalNumber: &v}, true
+	return scanVerdictKey{cc: int32(cc), national: v}, true
+}
+
+// scanBuiltAccept is scanAccept for a number scanFastNumber read: the PhoneNumber that
+// phonenumbers needs is built only when no verdict is remembered.
+func (s *textScanner) scanBuiltAccept(key scanVerdictKey) bool {
+	cc, v := key.cc, key.national
+	return s.scanCheck(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
 }

@@ -6,7 +6,8 @@ import (
 	"github.com/nyaruka/phonenumbers"
 )
 
-// scanVerdicts remembers whether recent phone numbers were valid, so that a number
+// scanVerdicts remembers whether recent phone numbers were phone numbers (possible and,
+// at LeniencyValid, valid), so that a number
 // seen again (a conversation's two parties, a service's own numbers, a retried message:
 // log streams repeat themselves) costs a table look-up instead of phonenumbers' regular
 // expressions, which take microseconds. It is a direct-mapped table: a slot holds the
@@ -30,18 +31,24 @@ type scanVerdict struct {
 	valid bool
 }
 
-// valid returns phonenumbers' verdict on num, computed by check the first time.
-func (v *scanVerdicts) valid(num *phonenumbers.PhoneNumber, check func(*phonenumbers.PhoneNumber) bool) bool {
+// scanKeyOf is the key of a parsed number.
+func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 	key := scanVerdictKey{cc: num.GetCountryCode(), national: num.GetNationalNumber()}
 	if num.GetItalianLeadingZero() {
 		key.zeros = max(num.GetNumberOfLeadingZeros(), 1)
 	}
+	return key
+}
+
+// get returns the remembered verdict on the number of key, or computes it with check
+// and remembers it.
+func (v *scanVerdicts) get(key scanVerdictKey, check func(scanVerdictKey) bool) bool {
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
 	if e := slot.Load(); e != nil && e.key == key {
 		return e.valid
 	}
-	ok := check(num)
+	ok := check(key)
 	slot.Store(&scanVerdict{key: key, valid: ok})
 	return ok
 }
