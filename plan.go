@@ -293,36 +293,38 @@ func (b *builder) finish() {
 	}
 }
 
+// computeHasPII says whether personal data can sit at or under n, from its children's
+// current answers.
 func (n *node) computeHasPII() bool {
-	switch n.op {
-	case opLeaf:
-		return n.rule.pii()
-	case opIface:
-		return n.rule.tag.Class != NotPII
-	case opStruct:
-		for _, m := range n.members {
-			if m.node.hasPII {
-				return true
-			}
+	return n.derive(func(n *node) bool {
+		if n.op == opIface {
+			return n.rule.tag.Class != NotPII // what it holds is known only when walked
 		}
-	case opPtr, opSlice, opArray, opMap, opNull:
-		return n.elem.hasPII
-	}
-	return false
+		return n.rule.pii()
+	}, func(c *node) bool { return c.hasPII })
 }
 
+// computeScans says whether a redact=scan leaf sits at or under n.
 func (n *node) computeScans() bool {
+	return n.derive(func(n *node) bool {
+		return n.op == opLeaf && n.rule.pii() && n.rule.redact == redactScan
+	}, func(c *node) bool { return c.scans })
+}
+
+// derive computes a property that holds at a node when it holds of the node itself
+// (leaves and interfaces: self) or of any of its children (below).
+func (n *node) derive(self, below func(*node) bool) bool {
 	switch n.op {
-	case opLeaf:
-		return n.rule.pii() && n.rule.redact == redactScan
+	case opLeaf, opIface:
+		return self(n)
 	case opStruct:
 		for _, m := range n.members {
-			if m.node.scans {
+			if below(m.node) {
 				return true
 			}
 		}
 	case opPtr, opSlice, opArray, opMap, opNull:
-		return n.elem.scans
+		return below(n.elem)
 	}
 	return false
 }
