@@ -204,3 +204,36 @@ func TestSealBoundToItsField(t *testing.T) {
 		t.Errorf("Unseal of swapped envelopes = %v, want ErrEnvelope", err)
 	}
 }
+
+// Contactable is a non-empty interface: its values carry an itab, not a bare type.
+type Contactable interface{ Label() string }
+
+type Reachable struct {
+	Name  string `pii:"name"`
+	Phone string `pii:"phone"`
+}
+
+func (r Reachable) Label() string { return "reachable" }
+
+func TestInterfacesWithMethods(t *testing.T) {
+	type Holder struct {
+		C   Contactable
+		Big any
+		Int any `pii:"true"`
+	}
+	orig := Holder{C: Reachable{"Jane Doe", "+14155551234"}, Big: [3]Reachable{{Phone: "+14155551234"}}, Int: 42}
+	cp, err := pii.Redacted(nil, orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Holder{C: Reachable{"J. D.", "+1415555XXXX"}, Big: [3]Reachable{{Phone: "+1415555XXXX"}}, Int: 0}
+	if diff := cmp.Diff(want, cp); diff != "" {
+		t.Errorf("Redacted (-want +got):\n%s", diff)
+	}
+	if orig.C.(Reachable).Phone != "+14155551234" || orig.Int != 42 {
+		t.Errorf("the original changed: %+v", orig)
+	}
+	if cp.C.Label() != "reachable" {
+		t.Error("the copy's interface lost its methods")
+	}
+}
