@@ -36,8 +36,10 @@ type Policy struct {
 	owned       maskOwned // the customer's own numbers, never redacted
 	retention   retentionConfig
 	anon        anonEnv // pseudonym and seal keys, for Anonymize
-	leniency    Leniency
-	scanner     *textScanner // the free-text finder, built in New
+	// purgeAnonymizes makes Purge anonymise what is due instead of zeroing it.
+	purgeAnonymizes bool
+	leniency        Leniency
+	scanner         *textScanner // the free-text finder, built in New
 
 	profile  Profile // the zero Profile is Strict
 	party    bool    // WithPartyJurisdiction: widen the profile per record

@@ -34,6 +34,16 @@ func WithGracePeriod(days int) Option {
 	}
 }
 
+// WithAnonymizeOnPurge makes Purge anonymise the fields whose time is up, as Anonymize
+// would (keyed pseudonyms, generalisations), instead of zeroing them: the record keeps
+// what statistics need, and nothing that identifies a person.
+func WithAnonymizeOnPurge() Option {
+	return func(p *Policy) error {
+		p.purgeAnonymizes = true
+		return nil
+	}
+}
+
 // ScheduleOf returns the retention schedule of v, a record created at created, under the
 // default Policy. See Policy.ScheduleOf.
 func ScheduleOf(v any, created time.Time) (Schedule, error) {
@@ -74,8 +84,8 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	return defaultPolicy.Purge(v, created, now, holds...)
 }
 
-// Purge zeroes, in v (a non-nil pointer, or a slice or map of records), the PII fields
-// whose maximum retention (ttl=) has run out at now for a record created at created, and
+// Purge zeroes (or, with WithAnonymizeOnPurge, anonymises), in v (a non-nil pointer, or
+// a slice or map of records), the PII fields whose maximum retention (ttl=) has run out at now for a record created at created, and
 // returns the paths of those fields (fields reached through an interface are named by
 // their declaring type and field, "api.Ticket.Notes", as the static type cannot name
 // their path). holds are the legal or fraud holds placed on the
@@ -146,14 +156,21 @@ func (s *purgeState) due(mtl, ttl int) bool {
 	return due
 }
 
-// purgeLeaf zeroes a leaf whose maximum retention has run out.
-func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) {
+// purgeLeaf zeroes (or anonymises) a leaf whose maximum retention has run out.
+func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) error {
 	r := &n.rule
 	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 || !w.purge.due(r.tag.MTL, r.tag.TTL) {
-		return
+		return nil
 	}
-	reflect.NewAt(n.typ, ptr).Elem().SetZero()
+	if w.pol.purgeAnonymizes {
+		if err := w.anonymizeLeaf(ptr, n); err != nil {
+			return err
+		}
+	} else {
+		reflect.NewAt(n.typ, ptr).Elem().SetZero()
+	}
 	if w.ifaces > 0 && !slices.Contains(w.purge.behindIfaces, w.field) {
 		w.purge.behindIfaces = append(w.purge.behindIfaces, w.field)
 	}
+	return nil
 }

@@ -99,3 +99,22 @@ func TestScheduleOfSeedExamples(t *testing.T) {
 		t.Errorf("WithGracePeriod(-1) = %v", err)
 	}
 }
+
+func TestPurgeAnonymizes(t *testing.T) {
+	type Visit struct {
+		IP    string `pii:"ip,ttl=30"`
+		Phone string `pii:"phone,ttl=30"`
+	}
+	p, err := pii.New(pii.WithAnonymizeOnPurge())
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	v := Visit{IP: "203.0.113.42", Phone: "+442079460958"}
+	if _, err := p.Purge(&v, created, created.AddDate(0, 0, 31)); err != nil {
+		t.Fatal(err)
+	}
+	if want := (Visit{IP: "203.0.113.0/24", Phone: "+44"}); v != want {
+		t.Errorf("Purge with WithAnonymizeOnPurge = %+v, want %+v", v, want)
+	}
+}

@@ -76,7 +76,7 @@ func (w *walker) visit(p unsafe.Pointer, n *node) error {
 			w.partyLeaf(p, n)
 		}
 	case modePurge:
-		w.purgeLeaf(p, n)
+		return w.purgeLeaf(p, n)
 	}
 	return nil
 }
