@@ -64,6 +64,9 @@ type node struct {
 	// hasPII reports whether a walk can meet personal data at or under this node;
 	// walks skip whole subtrees without it. Interfaces always may.
 	hasPII bool
+	// tagged reports whether a leaf at or under this node is PII by its tags, not
+	// counting what interfaces may hold: map keys of such types are refused.
+	tagged bool
 	// scans reports whether a leaf at or under this node is redacted with redact=scan,
 	// which needs the record's names gathered before the walk.
 	scans bool
@@ -79,6 +82,7 @@ type node struct {
 	length   int     // opArray
 	offset   uintptr // opNull: where Valid sits
 	nanKeys  bool    // opMap: a key may be NaN, which SetMapIndex cannot find again
+	key      *node   // opMap: the keys' node, to refuse keys that hold personal data
 }
 
 // A member is a struct field as a plan sees it.
@@ -216,6 +220,9 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Map:
 		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
+		if n.key, err = b.node(t.Key(), rule{}); err != nil {
+			return err
+		}
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Interface:
 		n.op = opIface
@@ -279,6 +286,9 @@ func (b *builder) finish() {
 			if !n.scans && n.computeScans() {
 				n.scans, changed = true, true
 			}
+			if !n.tagged && n.computeTagged() {
+				n.tagged, changed = true, true
+			}
 		}
 	}
 	for _, n := range b.made {
@@ -296,6 +306,9 @@ func (b *builder) finish() {
 // computeHasPII says whether personal data can sit at or under n, from its children's
 // current answers.
 func (n *node) computeHasPII() bool {
+	if n.op == opMap && n.key.tagged {
+		return true // to be refused when walked: see ErrMapKey
+	}
 	return n.derive(func(n *node) bool {
 		if n.op == opIface {
 			return n.rule.tag.Class != NotPII // what it holds is known only when walked
@@ -309,6 +322,12 @@ func (n *node) computeScans() bool {
 	return n.derive(func(n *node) bool {
 		return n.op == opLeaf && n.rule.pii() && n.rule.redact == redactScan
 	}, func(c *node) bool { return c.scans })
+}
+
+// computeTagged says whether a PII leaf sits at or under n by the tags alone.
+func (n *node) computeTagged() bool {
+	return n.derive(func(n *node) bool { return n.op == opLeaf && n.rule.pii() },
+		func(c *node) bool { return c.tagged })
 }
 
 // derive computes a property that holds at a node when it holds of the node itself
@@ -335,6 +354,22 @@ func ctxError(ctx rule, err error) error {
 		typ, field = ctx.origin[:i], ctx.origin[i+1:]
 	}
 	return &TagError{Type: typ, Field: field, Tag: ctx.tag.String(), Err: err}
+}
+
+// redactorPromoted reports whether a struct may have RedactPII only because an embedded
+// field has it: that method knows the embedded value, not the struct's other fields, so
+// the struct is walked field by field instead.
+func redactorPromoted(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous && (f.Type.Implements(redactorType) ||
+			reflect.PointerTo(f.Type).Implements(redactorType)) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHoldNaN reports whether a value of type t can hold a NaN, so that as a map key it
@@ -370,7 +405,8 @@ func leafKindOf(t reflect.Type, custom bool) leafKind {
 	case netIPType:
 		return lkNetIP
 	}
-	if custom && reflect.PointerTo(t).Implements(redactorType) && !t.Implements(redactorType) {
+	if custom && reflect.PointerTo(t).Implements(redactorType) && !t.Implements(redactorType) &&
+		!redactorPromoted(t) {
 		return lkCustom
 	}
 	switch t.Kind() {

@@ -134,7 +134,7 @@ func (w *walker) run(n *node, p unsafe.Pointer) error {
 		if err := c.walk(n, p); err != nil {
 			return err
 		}
-		w.names, w.profile = c.names, c.profile
+		w.names, w.profile, w.collected = c.names, c.profile, true
 	}
 	return w.walk(n, p)
 }

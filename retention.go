@@ -97,6 +97,7 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 	if err != nil {
 		return nil, err
 	}
+	// The schedule checks the inputs and the holds; its fields are what may be due.
 	s, err := p.ScheduleOf(v, created)
 	if err != nil {
 		return nil, err
@@ -104,16 +105,24 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 	for _, h := range holds {
 		s = s.WithHold(h)
 	}
-	due, err := s.PurgeDue(now)
-	if err != nil {
+	if err := s.retentionCheckAt(now); err != nil {
 		return nil, err
 	}
 	if n == nil {
-		return due, nil // nothing in v's type can hold personal data
+		return nil, nil // nothing in v's type can hold personal data
 	}
 	w := walker{pol: p, mode: modePurge, purge: &purgeState{created: created, now: now, holds: holds, cfg: p.retention}}
 	if err := w.run(n, ptr); err != nil {
 		return nil, err
+	}
+	// Report by the record's own profile, which its parties may have widened beyond
+	// the Policy's: the walk zeroed by it.
+	t, _ := typeOf(v)
+	var due []string
+	for _, f := range planFor(t).fields {
+		if f.Class == PII && f.TTL > 0 && w.profile.Counts(f.Kind) && w.purge.due(f.MTL, f.TTL) {
+			due = append(due, f.Path)
+		}
 	}
 	for _, f := range w.purge.behindIfaces {
 		if !slices.Contains(due, f) {

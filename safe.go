@@ -9,7 +9,8 @@ import (
 // SafeValue wraps a value so that whatever prints it sees only its redacted copy: fmt
 // verbs (through Format), slog (through LogValue) and encoding/json (through MarshalJSON).
 // It is for values handed to code that does not go through Handler: a fmt.Printf, a
-// third-party logger, an error message. Make one with Safe or Policy.Safe.
+// third-party logger, an error message. Make one with Safe or Policy.Safe. As with
+// Handler, unexported fields are not redacted, and fmt prints them.
 type SafeValue struct {
 	v   any
 	pol *Policy

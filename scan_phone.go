@@ -532,8 +532,14 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, 
 			for _, c := range d[:l] {
 				v = v*10 + int(c-'0')
 			}
-			if phonenumbers.GetRegionCodeForCountryCode(v) != "ZZ" {
+			if region := phonenumbers.GetRegionCodeForCountryCode(v); region != "ZZ" {
 				cc, nsn = v, d[l:]
+				// People write the national prefix after the country code too
+				// ("+7 8 954...", "+36 06 1..."): Parse knows when to strip it.
+				if np := phonenumbers.GetNddPrefixForRegion(region, true); np != "" &&
+					len(nsn) > len(np) && string(nsn[:len(np)]) == np {
+					return scanVerdictKey{}, false
+				}
 				break
 			}
 		}

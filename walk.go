@@ -28,6 +28,11 @@ const maxDepth = 100_000
 // means a value that contains itself through a slice or an interface.
 var ErrTooDeep = errors.New("value nested too deep, or containing itself through a slice or interface")
 
+// ErrMapKey is returned for a map whose keys hold personal data (a map keyed by a
+// tagged struct): keys cannot be redacted, so such a map is refused rather than left
+// readable. Keep personal data in map values.
+var ErrMapKey = errors.New("map keys hold personal data, which cannot be redacted")
+
 // A walker carries one traversal of a value along its plan. It is the package's only
 // reflection walk: every feature is a mode of it, never a walker of its own.
 //
@@ -53,6 +58,8 @@ type walker struct {
 	// names holds the values of the record's name fields, gathered by modeCollect
 	// before a redaction that scans free text for them.
 	names []string
+	// collected says names were gathered for everything below, interfaces included.
+	collected bool
 	// profile is the record's profile: the Policy's, widened by its parties.
 	profile Profile
 	// unsealKey opens envelopes in modeUnseal.
@@ -180,6 +187,11 @@ func (w *walker) walkMap(n *node, p unsafe.Pointer) error {
 	if m.Len() == 0 {
 		return nil
 	}
+	if n.key.tagged && w.writes() {
+		// Keys cannot be changed where they are, and a copy with other keys is another
+		// map: refuse rather than leave personal data in place (fail closed).
+		return fmt.Errorf("pii: %s: %w", n.typ, ErrMapKey)
+	}
 	id := m.UnsafePointer()
 	if done, ok := w.seen.get(id, n); ok {
 		if w.copy {
@@ -247,7 +259,8 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 			return err
 		}
 		if slot != ptr {
-			iv.Set(reflect.NewAt(dv.Type().Elem(), slot))
+			// Convert: the dynamic type may be a named pointer type, which must stay.
+			iv.Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
 		}
 		return nil
 	}
@@ -274,17 +287,18 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 // record's, so a redact=scan field inside it has had no names gathered: gather them
 // from the dynamic value first.
 func (w *walker) walkDynamic(n *node, p unsafe.Pointer) error {
-	if w.mode != modeRedact || !n.scans {
+	if w.mode != modeRedact || !n.scans || w.collected {
 		return w.walk(n, p)
 	}
+	// The gathering walk goes through interfaces too: once is enough for the subtree.
 	c := walker{pol: w.pol, mode: modeCollect, profile: w.profile, depth: w.depth}
 	if err := c.walk(n, p); err != nil {
 		return err
 	}
 	outer := w.names
-	w.names = append(outer[:len(outer):len(outer)], c.names...)
+	w.names, w.collected = append(outer[:len(outer):len(outer)], c.names...), true
 	err := w.walk(n, p)
-	w.names = outer
+	w.names, w.collected = outer, false
 	return err
 }
 

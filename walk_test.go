@@ -237,3 +237,104 @@ func TestInterfacesWithMethods(t *testing.T) {
 		t.Error("the copy's interface lost its methods")
 	}
 }
+
+// Second review: each case was a leak, a blow-up or a wrong answer.
+
+type RPhone struct{ Number string }
+
+func (p *RPhone) RedactPII(pii.Kind) { p.Number = "XXX" }
+
+func TestPromotedRedactorDoesNotHideFields(t *testing.T) {
+	type Contact struct {
+		RPhone
+		Email string `pii:"email"`
+		Name  string
+	}
+	type Rec struct {
+		C Contact `pii:"name"`
+	}
+	got, err := pii.Redacted(nil, Rec{Contact{RPhone{"+14155551234"}, "alice@example.com", "Alice Smith"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Rec{Contact{RPhone{"A."}, "***@example.com", "A. S."}}
+	// RPhone.Number inherits the name tag; the record's fields are each redacted.
+	want.C.RPhone.Number = got.C.RPhone.Number
+	if diff := cmp.Diff(want, got); diff != "" || strings.Contains(got.C.RPhone.Number, "1234") {
+		t.Errorf("Redacted (-want +got):\n%s", diff)
+	}
+}
+
+type Link struct {
+	Any  any
+	Name string `pii:"name"`
+	Note string `pii:"body,redact=scan"`
+}
+
+func TestDeepInterfaceChainsStayLinear(t *testing.T) {
+	var a any
+	for range 400 {
+		a = &Link{Any: a, Name: "Alice Smith", Note: "hi Alice"}
+	}
+	cp, err := pii.Redacted(nil, a.(*Link))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := cp; l != nil; {
+		if strings.Contains(l.Note, "Alice") || l.Name != "A. S." {
+			t.Fatalf("a link kept the name: %+v", *l)
+		}
+		next, _ := l.Any.(*Link)
+		l = next
+	}
+}
+
+func TestNamedPointerTypesInInterfaces(t *testing.T) {
+	type NP *Participant
+	p := Participant{Number: "+14155551234"}
+	r, err := pii.Redacted(nil, struct{ X any }{NP(&p)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	np, ok := r.X.(NP)
+	if !ok || (*np).Number != "+1415555XXXX" || p.Number != "+14155551234" {
+		t.Errorf("Redacted changed the dynamic type or the original: %T", r.X)
+	}
+}
+
+func TestMapKeysWithPersonalDataAreRefused(t *testing.T) {
+	type Key struct {
+		Email string `pii:"email"`
+	}
+	m := map[Key]int{{"alice@example.com"}: 1}
+	if err := pii.Redact(m); !errors.Is(err, pii.ErrMapKey) {
+		t.Errorf("Redact of a map keyed by PII = %v, want ErrMapKey", err)
+	}
+	if s := pii.Safe(m).String(); strings.Contains(s, "alice") {
+		t.Errorf("Safe printed the key: %s", s)
+	}
+}
+
+func TestPurgeReportsByTheRecordsProfile(t *testing.T) {
+	p, _ := pii.New(pii.WithProfile(pii.PCIDSS), pii.WithPartyJurisdiction())
+	type R struct {
+		Phone string `pii:"phone"`
+		Email string `pii:"email,ttl=30"`
+		Card  string `pii:"card,ttl=30"`
+	}
+	created := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := R{"+442079460958", "a@example.com", "4111111111111111"}
+	due, err := p.Purge(&r, created, created.AddDate(0, 0, 60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Email", "Card"}, due); diff != "" || r.Email != "" || r.Card != "" {
+		t.Errorf("Purge under a party's GDPR: %+v, due (-want +got):\n%s", r, diff)
+	}
+}
+
+func TestNationalPrefixAfterCountryCode(t *testing.T) {
+	if got := pii.RedactText("call +7 8 954 075 74 57 now"); strings.Contains(got, "74 57") {
+		t.Errorf("RedactText = %q", got)
+	}
+}
