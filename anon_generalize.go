@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // anonGeneralizeValue returns a coarser form of value, which a field of the given kind
@@ -55,8 +57,12 @@ func anonGeneralizeValue(kind Kind, value, region string) string {
 // among them: a bare domain cannot be told from any other text, which must not pass.
 func anonIsGeneralized(kind Kind, value string) bool {
 	switch kind {
-	case KindPhone: // "+44"
-		return len(value) >= 2 && len(value) <= 4 && value[0] == '+' && anonAllDigits(value[1:])
+	case KindPhone: // "+44": a calling code that exists
+		if len(value) < 2 || len(value) > 4 || value[0] != '+' || !anonAllDigits(value[1:]) {
+			return false
+		}
+		cc, _ := strconv.Atoi(value[1:])
+		return phonenumbers.GetRegionCodeForCountryCode(cc) != "ZZ"
 	case KindIP: // "203.0.113.0/24", "2001:db8:85a3::/48"
 		p, err := netip.ParsePrefix(value)
 		bits := 48

@@ -96,12 +96,21 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
+	dst, _ = s.scanAll(text, names, dst)
+	return dst
+}
+
+// scanAll is scan, also reporting whether overlapping findings were dropped: the
+// winner's mask may then leave a loser readable, which redact checks for.
+func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst = s.scanPass(text, dst)
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
+	found := len(dst)
 	dst = scanResolve(dst, base)
+	dropped := len(dst) < found
 	if !s.owned.empty() {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -111,7 +120,7 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 		}
 		dst = kept
 	}
-	return dst
+	return dst, dropped
 }
 
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
@@ -283,12 +292,24 @@ func scanBetter(a, b Finding) int {
 }
 
 // redact returns text with every finding replaced by its kind's mask, or text itself
-// when nothing is found.
+// when nothing is found. What it returns is a fixed point: where a finding that lost to
+// an overlapping one is left readable by the winner's mask ("::000 0000", an IP under a
+// phone number), another pass hides it, so that redact(redact(t)) == redact(t).
 func (s *textScanner) redact(text string, names []string) string {
+	out, again := s.redactOnce(text, names)
+	for pass := 0; pass < 3 && again; pass++ {
+		out, again = s.redactOnce(out, names)
+	}
+	return out
+}
+
+// redactOnce is one pass of redact. It reports whether another pass may find more:
+// when findings overlapped, and the losers may have been left readable.
+func (s *textScanner) redactOnce(text string, names []string) (string, bool) {
 	var buf [8]Finding
-	fs := s.scan(text, names, buf[:0])
+	fs, dropped := s.scanAll(text, names, buf[:0])
 	if len(fs) == 0 {
-		return text
+		return text, false
 	}
 	var b strings.Builder
 	b.Grow(len(text))
@@ -299,7 +320,7 @@ func (s *textScanner) redact(text string, names []string) string {
 		last = f.End
 	}
 	b.WriteString(text[last:])
-	return b.String()
+	return b.String(), dropped
 }
 
 // empty reports whether the set holds no number, so that a scan skips the check.

@@ -251,6 +251,9 @@ func scanMaskAt(text string, j int) bool {
 		upper = upper || text[k] != 'x'
 		k++
 	}
+	if upper && k-j >= 4 {
+		return true // the phone mask's four X: a mask even with letters glued after it
+	}
 	if k == j || k < len(text) && scanIsASCIIAlnum(text[k]) {
 		return false
 	}
@@ -493,7 +496,8 @@ func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
 
 // scanCheck asks phonenumbers whether num is possible and, at LeniencyValid, valid.
 func (s *textScanner) scanCheck(num *phonenumbers.PhoneNumber) bool {
-	if !phonenumbers.IsPossibleNumber(num) {
+	if num.GetNationalNumber() == 0 || !phonenumbers.IsPossibleNumber(num) {
+		// All zeros is a placeholder, never a number, whatever its length.
 		return false
 	}
 	return s.leniency == LeniencyPossible || s.scanValid(num)
