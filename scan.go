@@ -101,16 +101,15 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 }
 
 // scanAll is scan, also reporting whether overlapping findings were dropped: the
-// winner's mask may then leave a loser readable, which redact checks for.
+// winner's mask may leave a loser readable (an email's mask keeps its domain, digits
+// and all), which redact checks for.
 func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst = s.scanPass(text, dst)
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
-	found := len(dst)
-	dst = scanResolve(dst, base)
-	dropped := len(dst) < found
+	dst, dropped := scanResolve(dst, base)
 	if !s.owned.empty() {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -255,11 +254,12 @@ func scanSpecificity(k Kind) int {
 }
 
 // scanResolve sorts dst[base:] by Start and drops overlaps: of two overlapping findings
-// it keeps the longer one and, for equal lengths, the more specific kind.
-func scanResolve(dst []Finding, base int) []Finding {
+// it keeps the longer one and, for equal lengths, the more specific kind. It reports whether
+// it dropped any.
+func scanResolve(dst []Finding, base int) ([]Finding, bool) {
 	fs := dst[base:]
 	if len(fs) < 2 {
-		return dst
+		return dst, false
 	}
 	slices.SortFunc(fs, func(a, b Finding) int {
 		if a.Start != b.Start {
@@ -280,7 +280,7 @@ func scanResolve(dst []Finding, base int) []Finding {
 			*last = f
 		}
 	}
-	return dst[:base+len(kept)]
+	return dst[:base+len(kept)], len(kept) < len(fs)
 }
 
 // scanBetter orders findings by preference: negative when a is better than b.
