@@ -2,6 +2,7 @@ package pii
 
 import (
 	"github.com/nyaruka/phonenumbers"
+	"sync"
 )
 
 // scanMaxGroups bounds the digit groups of one phone candidate region; a longer run of
@@ -536,12 +537,11 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, 
 			for _, c := range d[:l] {
 				v = v*10 + int(c-'0')
 			}
-			if region := phonenumbers.GetRegionCodeForCountryCode(v); region != "ZZ" {
+			if code := &scanCallingCodes()[v]; code.known {
 				cc, nsn = v, d[l:]
 				// People write the national prefix after the country code too
 				// ("+7 8 954...", "+36 06 1..."): Parse knows when to strip it.
-				if np := phonenumbers.GetNddPrefixForRegion(region, true); np != "" &&
-					len(nsn) > len(np) && string(nsn[:len(np)]) == np {
+				if np := code.nationalPrefix; np != "" && len(nsn) > len(np) && string(nsn[:len(np)]) == np {
 					return scanVerdictKey{}, false
 				}
 				break
@@ -561,6 +561,24 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, 
 	}
 	return scanVerdictKey{cc: int32(cc), national: v}, true
 }
+
+// scanCallingCode is what the fast path needs to know of a country calling code.
+type scanCallingCode struct {
+	known          bool   // a calling code in use
+	nationalPrefix string // its main region's national (trunk) prefix, digits only
+}
+
+// scanCallingCodes is a table of every calling code, made once from phonenumbers'
+// metadata: the fast path looks codes up here instead of in phonenumbers' maps.
+var scanCallingCodes = sync.OnceValue(func() *[1000]scanCallingCode {
+	var t [1000]scanCallingCode
+	for cc := range t {
+		if region := phonenumbers.GetRegionCodeForCountryCode(cc); region != "ZZ" {
+			t[cc] = scanCallingCode{known: true, nationalPrefix: phonenumbers.GetNddPrefixForRegion(region, true)}
+		}
+	}
+	return &t
+})
 
 // scanBuiltAccept is scanAccept for a number scanFastNumber read: the PhoneNumber that
 // phonenumbers needs is built only when no verdict is remembered.
