@@ -1,8 +1,9 @@
 package pii
 
 import (
-	"github.com/nyaruka/phonenumbers"
 	"sync"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // scanMaxGroups bounds the digit groups of one phone candidate region; a longer run of
