@@ -51,10 +51,10 @@ func retentionDefaultConfig() retentionConfig {
 // Zero is allowed for both (no backups; removal starts at closure).
 func newRetentionConfig(backupWindow, grace int) (retentionConfig, error) {
 	if backupWindow < 0 {
-		return retentionConfig{}, fmt.Errorf("backup window of %d days: %w", backupWindow, ErrNegativeDays)
+		return retentionConfig{}, fmt.Errorf("pii: backup window of %d days: %w", backupWindow, ErrNegativeDays)
 	}
 	if grace < 0 {
-		return retentionConfig{}, fmt.Errorf("grace period of %d days: %w", grace, ErrNegativeDays)
+		return retentionConfig{}, fmt.Errorf("pii: grace period of %d days: %w", grace, ErrNegativeDays)
 	}
 	return retentionConfig{backupWindow: backupWindow, grace: grace}, nil
 }
