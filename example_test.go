@@ -222,3 +222,21 @@ func ExampleRedactText() {
 	// Output:
 	// Call me on +44 20 7946 XXXX or write to ***@example.com
 }
+
+func ExamplePolicy_Purge() {
+	type Visit struct {
+		ID       string `pii:"no"`
+		ClientIP string `pii:"ip,ttl=14"`
+		Notes    string `pii:"body,mtl=30,ttl=180"`
+	}
+	created := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	v := Visit{ID: "V1", ClientIP: "203.0.113.42", Notes: "asked about billing"}
+	purged, err := pii.Default().Purge(&v, created, created.AddDate(0, 0, 20))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%q %+v\n", purged, v)
+	// Output:
+	// ["ClientIP"] {ID:V1 ClientIP: Notes:asked about billing}
+}
