@@ -131,8 +131,14 @@ func scanNumberStartOK(text string, i int) bool {
 	if scanIsASCIIAlnum(c) || c == '_' {
 		return false
 	}
-	if (c == '.' || c == ',' || c == '-' || c == '/' || c == ':') && i >= 2 && scanIsASCIIAlnum(text[i-2]) {
-		return false
+	if i < 2 {
+		return true
+	}
+	switch c {
+	case '-': // "INV-2024", "AB-12": digits glued to a word by a dash are an identifier
+		return !scanIsASCIIAlnum(text[i-2])
+	case '.', ',', '/', ':': // "3.14", "10:30", "1/2"; but "SSN:123-45-6789" is a label
+		return !scanIsASCIIDigit(text[i-2])
 	}
 	return true
 }

@@ -27,7 +27,17 @@ func scanIPv4At(text string, i int, dst []Finding) []Finding {
 		}
 		j++
 	}
-	if dots != 3 || !scanNumberEndOK(text, j) || j+1 < len(text) && text[j] == '.' && scanIsASCIIAlnum(text[j+1]) {
+	end := j // where the text after the address is judged: past a port, if any
+	if dots == 3 && j+1 < len(text) && text[j] == ':' && scanIsASCIIDigit(text[j+1]) {
+		k := j + 1
+		for k < len(text) && k-j <= 5 && scanIsASCIIDigit(text[k]) {
+			k++
+		}
+		if k-j <= 6 {
+			end = k // "203.0.113.42:443": the address, with its port left as it is
+		}
+	}
+	if dots != 3 || !scanNumberEndOK(text, end) || end+1 < len(text) && text[end] == '.' && scanIsASCIIAlnum(text[end+1]) {
 		return dst
 	}
 	addr, err := netip.ParseAddr(text[i:j])

@@ -285,6 +285,13 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			first.excluded = true
 		case (before == ',' || before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
 			first.excluded = true // 1,234,567 or 10:30 or 3.1415...
+		case before == '-' && first.start >= 2 && text[first.start-2] >= 'A' && text[first.start-2] <= 'Z':
+			// "PO-2125551234", "INV-2024-000123", "SKU-415-555-2671": digits joined to a
+			// code in capitals by a dash are an identifier, none of the region a phone
+			// number ("my number-415-666-7777" still is one).
+			for k := range r.n {
+				r.groups[k].excluded = true
+			}
 		case before == '*' && scanMaskedBefore(text, first.start):
 			// The last digits of a redacted card (411111******1111): with the digits after
 			// them, they would read as a phone number in redacted text.

@@ -85,3 +85,26 @@ func TestRedactTextOwnedNumbers(t *testing.T) {
 		t.Errorf("RedactText = %q, want %q", got, want)
 	}
 }
+
+func TestRedactTextLabelsPortsAndCodes(t *testing.T) {
+	p, err := pii.New(pii.WithRegion("US"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"SSN:123-45-6789", "SSN:***-**-6789"},
+		{"ip:10.1.2.3", "ip:10.1.2.x"},
+		{"card:4111111111111111", "card:411111******1111"},
+		{"client 203.0.113.42:54321 connected", "client 203.0.113.x:54321 connected"},
+		{"Invoice INV-2024-000123", "Invoice INV-2024-000123"},
+		{"PO-2125551234", "PO-2125551234"},
+		{"SKU-415-555-2671", "SKU-415-555-2671"},
+		{"my number-415-666-7777", "my number-415-666-XXXX"},
+		{"at 10:30 on 1.2.2024, pi 3.14159265", "at 10:30 on 1.2.2024, pi 3.14159265"},
+	}
+	for _, tt := range tests {
+		if got := p.RedactText(tt.in); got != tt.want {
+			t.Errorf("RedactText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
