@@ -70,8 +70,8 @@ func anonIsGeneralized(kind Kind, value string) bool {
 			bits = 24
 		}
 		return err == nil && p == p.Masked() && p.Bits() == bits
-	case KindPostal: // "941"
-		return len(value) == 3 && anonAllDigits(value)
+	case KindPostal: // "941", and never a restricted area's digits, which become "000"
+		return len(value) == 3 && anonAllDigits(value) && !restrictedZIP3(value)
 	case KindCard: // "1111"
 		return len(value) == 4 && anonAllDigits(value)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 )
@@ -173,9 +174,42 @@ func kanonAppendKey(key []byte, v reflect.Value) []byte {
 		key = binary.BigEndian.AppendUint64(append(key, 'c'), math.Float64bits(real(c)))
 		return binary.BigEndian.AppendUint64(key, math.Float64bits(imag(c)))
 	}
-	// Structs, slices, maps and the rest: their printed form stands for them. It goes into
-	// the key only, and is never logged.
-	// fmt prints the value a reflect.Value holds, even one it may not Interface.
+	switch v.Kind() {
+	case reflect.Struct:
+		// Field by field, each encoded like a value of its own: {"a b","c"} and
+		// {"a","b c"} print alike but are different groups.
+		key = binary.AppendUvarint(append(key, 'S'), uint64(v.NumField()))
+		for i := range v.NumField() {
+			key = kanonAppendKey(key, v.Field(i))
+		}
+		return key
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return append(key, 'n')
+		}
+		key = binary.AppendUvarint(append(key, 'A'), uint64(v.Len()))
+		for i := range v.Len() {
+			key = kanonAppendKey(key, v.Index(i))
+		}
+		return key
+	case reflect.Map:
+		if v.IsNil() {
+			return append(key, 'n')
+		}
+		// Entries in the order of their encodings, so that equal maps give equal keys.
+		entries := make([]string, 0, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			entries = append(entries, string(kanonAppendKey(kanonAppendKey(nil, it.Key()), it.Value())))
+		}
+		slices.Sort(entries)
+		key = binary.AppendUvarint(append(key, 'M'), uint64(len(entries)))
+		for _, e := range entries {
+			key = kanonAppendString(key, e)
+		}
+		return key
+	}
+	// Channels, funcs and the rest: their printed form stands for them. It goes into the
+	// key only, and is never logged.
 	return kanonAppendString(append(key, 'v'), fmt.Sprintf("%v", v))
 }
 

@@ -96,7 +96,12 @@ func anonParsePhone(value, region string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return phonenumbers.Format(n, phonenumbers.E164), true
+	e164 := phonenumbers.Format(n, phonenumbers.E164)
+	if ext := n.GetExtension(); ext != "" {
+		// Extensions are different people's direct lines: keep them apart (RFC 3966).
+		e164 += ";ext=" + ext
+	}
+	return e164, true
 }
 
 // anonIsASCII reports whether s is all ASCII, where NFC, NFKC and width folding change

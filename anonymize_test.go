@@ -174,3 +174,44 @@ func testSealKey(t *testing.T) hpke.PublicKey {
 	}
 	return priv.PublicKey()
 }
+
+func TestKAnonymityComposites(t *testing.T) {
+	type Addr struct{ City, Street string }
+	type Row struct {
+		A    Addr
+		Tags []string
+		M    map[string]int
+	}
+	tests := []struct {
+		name string
+		rows []Row
+		path string
+		want int
+	}{
+		{"structs that print alike", []Row{{A: Addr{"a b", "c"}}, {A: Addr{"a", "b c"}}}, "A", 1},
+		{"slices that print alike", []Row{{Tags: []string{"x y"}}, {Tags: []string{"x", "y"}}}, "Tags", 1},
+		{"equal maps", []Row{{M: map[string]int{"a": 1, "b": 2}}, {M: map[string]int{"b": 2, "a": 1}}}, "M", 2},
+	}
+	for _, tt := range tests {
+		if k, err := pii.KAnonymity(tt.rows, tt.path); err != nil || k != tt.want {
+			t.Errorf("%s: KAnonymity = %d, %v; want %d", tt.name, k, err, tt.want)
+		}
+	}
+}
+
+func TestPseudonymsKeepExtensionsApart(t *testing.T) {
+	type Line struct {
+		Phone string `pii:"phone,anon=pseudonym"`
+	}
+	p, _ := pii.New(pii.WithKey(testKey), pii.WithRegion("US"))
+	a, b := Line{"+1 415 555 2671 ext 101"}, Line{"+1 415 555 2671 ext 102"}
+	if err := p.Anonymize(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Anonymize(&b); err != nil {
+		t.Fatal(err)
+	}
+	if a.Phone == b.Phone {
+		t.Errorf("two extensions share the pseudonym %q", a.Phone)
+	}
+}

@@ -81,15 +81,29 @@ func scanNameNeedles(f *scanFolder, names []string) []string {
 	}
 	for _, name := range names {
 		words := strings.FieldsFunc(f.foldString(name), func(r rune) bool { return !scanIsWordRune(r) })
-		for _, w := range words {
-			add(w)
+		// Bounds: every text position is tried against every needle, and a "name" of
+		// thousands of words would make that quadratic. No name has more words than
+		// this; the words themselves are needles, so a long name is still hidden.
+		if len(words) > scanMaxNameWords {
+			words = words[:scanMaxNameWords]
 		}
-		if len(words) > 1 {
-			add(strings.Join(words, " "))
+		for _, w := range words {
+			if len(w) <= scanMaxNameBytes {
+				add(w)
+			}
+		}
+		if full := strings.Join(words, " "); len(words) > 1 && len(full) <= scanMaxNameBytes {
+			add(full)
 		}
 	}
 	return needles
 }
+
+// The bounds of the needles made from one name.
+const (
+	scanMaxNameWords = 8
+	scanMaxNameBytes = 128
+)
 
 // scanNames appends a finding for every place where one of names, or one of its words,
 // appears in text on word boundaries, regardless of case, accents and width.
