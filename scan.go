@@ -96,20 +96,12 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
-	dst, _ = s.scanAll(text, names, dst)
-	return dst
-}
-
-// scanAll is scan, also reporting whether overlapping findings were dropped: the
-// winner's mask may leave a loser readable (an email's mask keeps its domain, digits
-// and all), which redact checks for.
-func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst = s.scanPass(text, dst)
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
-	dst, dropped := scanResolve(dst, base)
+	dst = scanResolve(dst, base)
 	if !s.owned.empty() {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -119,7 +111,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		}
 		dst = kept
 	}
-	return dst, dropped
+	return dst
 }
 
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
@@ -254,12 +246,11 @@ func scanSpecificity(k Kind) int {
 }
 
 // scanResolve sorts dst[base:] by Start and drops overlaps: of two overlapping findings
-// it keeps the longer one and, for equal lengths, the more specific kind. It reports whether
-// it dropped any.
-func scanResolve(dst []Finding, base int) ([]Finding, bool) {
+// it keeps the longer one and, for equal lengths, the more specific kind.
+func scanResolve(dst []Finding, base int) []Finding {
 	fs := dst[base:]
 	if len(fs) < 2 {
-		return dst, false
+		return dst
 	}
 	slices.SortFunc(fs, func(a, b Finding) int {
 		if a.Start != b.Start {
@@ -280,7 +271,7 @@ func scanResolve(dst []Finding, base int) ([]Finding, bool) {
 			*last = f
 		}
 	}
-	return dst[:base+len(kept)], len(kept) < len(fs)
+	return dst[:base+len(kept)]
 }
 
 // scanBetter orders findings by preference: negative when a is better than b.
@@ -292,9 +283,11 @@ func scanBetter(a, b Finding) int {
 }
 
 // redact returns text with every finding replaced by its kind's mask, or text itself
-// when nothing is found. What it returns is a fixed point: where a finding that lost to
-// an overlapping one is left readable by the winner's mask ("::000 0000", an IP under a
-// phone number), another pass hides it, so that redact(redact(t)) == redact(t).
+// when nothing is found. What it returns is a fixed point: a finding that lost to an
+// overlapping one may be left readable by the winner's mask ("::000 0000", an IP under a
+// phone number), and masks keep digits (a card's last four) that may read as a number
+// with the digits after them, so the output is scanned again until nothing is found, so
+// that redact(redact(t)) == redact(t) and scan finds nothing in it.
 func (s *textScanner) redact(text string, names []string) string {
 	out, again := s.redactOnce(text, names)
 	for pass := 0; pass < 3 && again; pass++ {
@@ -303,11 +296,12 @@ func (s *textScanner) redact(text string, names []string) string {
 	return out
 }
 
-// redactOnce is one pass of redact. It reports whether another pass may find more:
-// when findings overlapped, and the losers may have been left readable.
+// redactOnce is one pass of redact. It reports whether it changed anything, and so
+// whether another pass may find more: a finding that lost to an overlapping one, or
+// digits a mask kept that read as a number with their neighbours.
 func (s *textScanner) redactOnce(text string, names []string) (string, bool) {
 	var buf [8]Finding
-	fs, dropped := s.scanAll(text, names, buf[:0])
+	fs := s.scan(text, names, buf[:0])
 	if len(fs) == 0 {
 		return text, false
 	}
@@ -320,7 +314,7 @@ func (s *textScanner) redactOnce(text string, names []string) (string, bool) {
 		last = f.End
 	}
 	b.WriteString(text[last:])
-	return b.String(), dropped
+	return b.String(), true
 }
 
 // empty reports whether the set holds no number, so that a scan skips the check.

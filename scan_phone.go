@@ -503,10 +503,21 @@ func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
 	return s.verdicts.get(scanKeyOf(num), func(scanVerdictKey) bool { return s.scanCheck(num) })
 }
 
+// scanOneDigitRepeated reports whether n is written with one digit only (0, 7777777).
+func scanOneDigitRepeated(n uint64) bool {
+	d := n % 10
+	for ; n > 0; n /= 10 {
+		if n%10 != d {
+			return false
+		}
+	}
+	return true
+}
+
 // scanCheck asks phonenumbers whether num is possible and, at LeniencyValid, valid.
 func (s *textScanner) scanCheck(num *phonenumbers.PhoneNumber) bool {
-	if num.GetNationalNumber() == 0 || !phonenumbers.IsPossibleNumber(num) {
-		// All zeros is a placeholder, never a number, whatever its length.
+	if scanOneDigitRepeated(num.GetNationalNumber()) || !phonenumbers.IsPossibleNumber(num) {
+		// 0000000 or 1111 1111 is a placeholder, never a number, whatever its length.
 		return false
 	}
 	return s.leniency == LeniencyPossible || s.scanValid(num)
