@@ -52,19 +52,16 @@ func WithSealKey(pub hpke.PublicKey) Option {
 //
 // A field that needs a key the Policy lacks is an error wrapping ErrNoKey that names the
 // field; v may then be partly anonymised, so discard it.
-func (p *Policy) Anonymize(v any) error { return p.inPlace(v, modeAnonymize, "Anonymize") }
+func (p *Policy) Anonymize(v any) error {
+	return p.inPlace(v, &walker{mode: modeAnonymize}, "Anonymize")
+}
 
 // Unseal opens, in place, the envelopes that anon=seal left in v (a non-nil pointer, or a
 // slice or map of records), with the private key that matches the Policy's WithSealKey.
 // An envelope that was tampered with, moved to another field, or sealed to another key is
 // an error wrapping ErrEnvelope; the fields before it may already be opened.
 func Unseal(v any, key hpke.PrivateKey) error {
-	n, ptr, err := rootOf(v, "Unseal")
-	if err != nil || n == nil {
-		return err
-	}
-	w := walker{pol: defaultPolicy, mode: modeUnseal, unsealKey: key}
-	return w.run(n, ptr)
+	return defaultPolicy.inPlace(v, &walker{mode: modeUnseal, unsealKey: key}, "Unseal")
 }
 
 // anonymizeLeaf replaces the personal data of one leaf for statistics.

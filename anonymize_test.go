@@ -39,7 +39,10 @@ func newSubscriber() Subscriber {
 	}
 }
 
-func TestAnonymize(t *testing.T) {
+// sealingPolicy returns a Policy with the test pseudonym key and a fresh seal key, and
+// the private key that opens its envelopes.
+func sealingPolicy(t *testing.T) (*pii.Policy, hpke.PrivateKey) {
+	t.Helper()
 	priv, err := pii.GenerateSealKey()
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +51,11 @@ func TestAnonymize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p, priv
+}
+
+func TestAnonymize(t *testing.T) {
+	p, priv := sealingPolicy(t)
 	s := newSubscriber()
 	if err := p.Anonymize(&s); err != nil {
 		t.Fatal(err)
@@ -130,7 +138,7 @@ func TestAnonymizeNeedsKey(t *testing.T) {
 }
 
 func TestAnonymizeConcurrent(t *testing.T) {
-	p, _ := pii.New(pii.WithKey(testKey), pii.WithSealKey(testSealKey(t)))
+	p, _ := sealingPolicy(t)
 	want := newSubscriber()
 	if err := p.Anonymize(&want); err != nil {
 		t.Fatal(err)

@@ -198,14 +198,7 @@ func jsonString(s string) string {
 }
 
 func TestAnonymizeProperties(t *testing.T) {
-	priv, err := pii.GenerateSealKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pii.New(pii.WithKey(testKey), pii.WithSealKey(priv.PublicKey()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, _ := sealingPolicy(t)
 	for seed := range uint64(50) {
 		g := &gen{r: rand.New(rand.NewPCG(seed, 11))}
 		for _, v := range []any{g.message(2), g.account()} {

@@ -48,17 +48,17 @@ func Anonymize(v any) error { return defaultPolicy.Anonymize(v) }
 // value that is not a pointer, slice or map gives an error wrapping ErrNilValue or
 // ErrNotPointer.
 func (p *Policy) Redact(v any) error {
-	return p.inPlace(v, modeRedact, "Redact")
+	return p.inPlace(v, &walker{mode: modeRedact}, "Redact")
 }
 
-// inPlace runs a walk of mode over what v points to.
-func (p *Policy) inPlace(v any, mode walkMode, op string) error {
-	p = p.orDefault()
+// inPlace runs the walk w (its mode and what the mode needs set) over what v refers to,
+// under p.
+func (p *Policy) inPlace(v any, w *walker, op string) error {
 	n, ptr, err := rootOf(v, op)
 	if err != nil || n == nil {
 		return err
 	}
-	w := walker{pol: p, mode: mode}
+	w.pol = p.orDefault()
 	if reflect.TypeOf(v).Kind() == reflect.Pointer {
 		w.seen.put(ptr, n, ptr) // a cycle back to the root ends there too
 	}

@@ -177,20 +177,16 @@ func TestRedactCycles(t *testing.T) {
 }
 
 func TestRedactedLeavesOriginal(t *testing.T) {
-	orig := Account{
-		Owner:    "Jane Doe",
-		Address:  Address{Street: "1 Main St", City: "Springfield", PostalCode: "94105", Country: "US"},
-		Billing:  &PostalAddress{Line1: "PO Box 7", Locality: "Springfield"},
-		Contacts: []Contact{{Name: "Bob Roe", Email: "bob@example.com", Phones: map[string]string{"m": "+14155551234"}}},
-		Card:     "4111 1111 1111 1111",
+	account := func() Account {
+		return Account{
+			Owner:    "Jane Doe",
+			Address:  Address{Street: "1 Main St", City: "Springfield", PostalCode: "94105", Country: "US"},
+			Billing:  &PostalAddress{Line1: "PO Box 7", Locality: "Springfield"},
+			Contacts: []Contact{{Name: "Bob Roe", Email: "bob@example.com", Phones: map[string]string{"m": "+14155551234"}}},
+			Card:     "4111 1111 1111 1111",
+		}
 	}
-	before := Account{
-		Owner:    "Jane Doe",
-		Address:  Address{Street: "1 Main St", City: "Springfield", PostalCode: "94105", Country: "US"},
-		Billing:  &PostalAddress{Line1: "PO Box 7", Locality: "Springfield"},
-		Contacts: []Contact{{Name: "Bob Roe", Email: "bob@example.com", Phones: map[string]string{"m": "+14155551234"}}},
-		Card:     "4111 1111 1111 1111",
-	}
+	orig, before := account(), account()
 	cp, err := pii.Redacted(nil, orig)
 	if err != nil {
 		t.Fatal(err)

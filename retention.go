@@ -93,11 +93,7 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // pushes the deadlines back by its length. Not PII and untagged fields are never touched.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
-	n, ptr, err := rootOf(v, "Purge")
-	if err != nil {
-		return nil, err
-	}
-	// The schedule checks the inputs and the holds; its fields are what may be due.
+	// The schedule checks the inputs and the holds.
 	s, err := p.ScheduleOf(v, created)
 	if err != nil {
 		return nil, err
@@ -108,11 +104,9 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 	if err := s.retentionCheckAt(now); err != nil {
 		return nil, err
 	}
-	if n == nil {
-		return nil, nil // nothing in v's type can hold personal data
-	}
-	w := walker{pol: p, mode: modePurge, purge: &purgeState{created: created, now: now, holds: holds, cfg: p.retention}}
-	if err := w.run(n, ptr); err != nil {
+	w := walker{mode: modePurge, profile: p.profile,
+		purge: &purgeState{created: created, now: now, holds: holds, cfg: p.retention}}
+	if err := p.inPlace(v, &w, "Purge"); err != nil {
 		return nil, err
 	}
 	// Report by the record's own profile, which its parties may have widened beyond

@@ -250,7 +250,13 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	w.ifaces++
-	defer func() { w.ifaces-- }()
+	err = w.walkIfaceValue(iv, dv, dn, p)
+	w.ifaces--
+	return err
+}
+
+// walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.
+func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer) error {
 	if dv.Kind() == reflect.Pointer {
 		// Walk a copy of the pointer: the pointee is changed (or cloned) through it.
 		ptr := dv.UnsafePointer()
