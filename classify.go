@@ -221,5 +221,6 @@ func (r *rule) field(typ, path string, goType reflect.Type) Field {
 		Handling: r.tag.Handling,
 		Redact:   r.tag.Redact,
 		Anon:     r.tag.Anon,
+		Created:  r.tag.Created,
 	}
 }

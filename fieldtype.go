@@ -30,4 +30,7 @@ type Field struct {
 	// Profile names the jurisdiction profile that decided the class when it differs from
 	// what the tag says (an ip field that CalOPPA does not count as PII); empty otherwise.
 	Profile string `json:"profile,omitempty"`
+	// Created reports the field that holds the record's creation time (`pii:"no,created"`),
+	// from which every MTL and TTL of the record counts.
+	Created bool `json:"created,omitempty"`
 }

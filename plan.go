@@ -236,6 +236,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 }
 
 func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
+	created := ""
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		raw, tagged := sf.Tag.Lookup("pii")
@@ -246,6 +247,12 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 				te := err.(*TagError)
 				te.Type, te.Field = t.String(), sf.Name
 				return te
+			}
+			if tag.Created {
+				if !isTimeField(sf.Type) || created != "" || !sf.IsExported() {
+					return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: ErrCreatedField}
+				}
+				created = sf.Name
 			}
 			fieldCtx = rule{tag: tag, origin: t.String() + "." + sf.Name}
 			fieldCtx.redact = redactStrategyNames[tag.Redact]
@@ -449,6 +456,15 @@ func kindFits(k Kind, lk leafKind) bool {
 		return k == KindGeneric || k == KindIP
 	}
 	return false
+}
+
+// isTimeField reports whether a field of type t can hold a record's creation time:
+// time.Time, *time.Time or sql.NullTime.
+func isTimeField(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t == timeType || isSQLNull(t) && t.Field(0).Type == timeType
 }
 
 // isSQLNull reports whether t is one of database/sql's Null wrappers (NullString,

@@ -19,7 +19,9 @@ const maxDays = 36525
 //
 // where VALUE is "true" (personal data of no particular kind), a kind ("phone", "email",
 // ...; see Kind), or "no" (Not PII), and the keys are mtl=DAYS, ttl=DAYS,
-// handling=standard|sensitive, redact=STRATEGY and anon=STRATEGY. A "no" tag takes no keys.
+// handling=standard|sensitive, redact=STRATEGY and anon=STRATEGY. A "no" tag takes one key
+// only, the bare word created, which marks the time.Time field that holds the record's
+// creation time (`pii:"no,created"`): retention reads each record's deadlines from it.
 type Tag struct {
 	Class    Class    // PII or NotPII; Untagged only for the zero Tag
 	Kind     Kind     // the kind of personal data; KindNone unless Class is PII
@@ -28,6 +30,9 @@ type Tag struct {
 	Handling Handling // Standard unless handling=sensitive
 	Redact   string   // redact= strategy: zero, mask, replace, initials, last4, scan; "" = default
 	Anon     string   // anon= strategy: drop, pseudonym, generalize, seal; "" = default
+	// Created marks the field that holds the record's creation time ("no,created"): the
+	// time every MTL and TTL of the record counts from.
+	Created bool
 }
 
 // Errors a TagError wraps, one for each way a tag can be wrong, so that a caller (a linter,
@@ -44,6 +49,7 @@ var (
 	ErrKindType       = errors.New("the field's Go type cannot hold this kind")
 	ErrUnexportedPII  = errors.New("PII tag on an unexported field: nothing could redact it")
 	ErrSecretStrategy = errors.New("a secret is always zeroed: it takes no other strategy")
+	ErrCreatedField   = errors.New(`created marks a record's creation time: write "no,created" on one time.Time field per struct`)
 )
 
 // TagError reports a malformed or contradictory pii tag: which Go type and field carry it,
@@ -87,10 +93,13 @@ func ParseTag(s string) (Tag, error) {
 	case "":
 		return fail(ErrEmptyTag)
 	case "no":
-		if hasKeys {
-			return fail(ErrNotPIIKeys)
+		if !hasKeys {
+			return Tag{Class: NotPII}, nil
 		}
-		return Tag{Class: NotPII}, nil
+		if strings.TrimSpace(rest) == "created" {
+			return Tag{Class: NotPII, Created: true}, nil
+		}
+		return fail(ErrNotPIIKeys)
 	default:
 		k, err := ParseKind(value)
 		if err != nil || k == KindNone {
@@ -138,6 +147,8 @@ func ParseTag(s string) (Tag, error) {
 			if _, ok := anonStrategyNames[val]; !ok {
 				err = fmt.Errorf("%w anon=%q (want drop, pseudonym, generalize or seal)", ErrBadStrategy, val)
 			}
+		case "created":
+			err = ErrCreatedField // a creation time is not personal data
 		default:
 			err = fmt.Errorf("%w %q (want mtl, ttl, handling, redact or anon)", ErrUnknownKey, key)
 		}
@@ -196,6 +207,9 @@ func (t Tag) String() string {
 	case Untagged:
 		return ""
 	case NotPII:
+		if t.Created {
+			return "no,created"
+		}
 		return "no"
 	}
 	var b strings.Builder

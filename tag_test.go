@@ -3,6 +3,7 @@ package pii_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/ef8f9424/pii"
 	"github.com/google/go-cmp/cmp"
@@ -135,5 +136,48 @@ func TestKinds(t *testing.T) {
 	}
 	if _, err := pii.ParseKind("telephone"); !errors.Is(err, pii.ErrUnknownKind) {
 		t.Errorf("ParseKind(telephone) error = %v", err)
+	}
+}
+
+func TestTagCreated(t *testing.T) {
+	type Record struct {
+		ID      string    `pii:"no"`
+		Created time.Time `pii:"no,created"`
+		Phone   string    `pii:"phone,mtl=30"`
+	}
+	fields, err := pii.Classify(Record{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fields {
+		if f.Created {
+			got = append(got, f.Path)
+		}
+	}
+	if diff := cmp.Diff([]string{"Created"}, got); diff != "" {
+		t.Errorf("created fields (-want +got):\n%s", diff)
+	}
+	tag, err := pii.ParseTag("no,created")
+	if err != nil || !tag.Created || tag.String() != "no,created" {
+		t.Errorf(`ParseTag("no,created") = %+v, %v`, tag, err)
+	}
+
+	type TwoCreated struct {
+		A time.Time `pii:"no,created"`
+		B time.Time `pii:"no,created"`
+	}
+	type NotTime struct {
+		A string `pii:"no,created"`
+	}
+	for _, v := range []any{TwoCreated{}, NotTime{}} {
+		if _, err := pii.Classify(v); !errors.Is(err, pii.ErrCreatedField) {
+			t.Errorf("Classify(%T) = %v, want ErrCreatedField", v, err)
+		}
+	}
+	for _, s := range []string{"phone,created", "no,created,mtl=3", "true,created=1"} {
+		if _, err := pii.ParseTag(s); err == nil {
+			t.Errorf("ParseTag(%q) accepted", s)
+		}
 	}
 }
