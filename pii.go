@@ -45,6 +45,9 @@ type Policy struct {
 	party    bool    // WithPartyJurisdiction: widen the profile per record
 	narrows  bool    // the profile leaves some kind out: Classify must consult it
 	allKinds bool    // the profile counts every kind: redaction need not ask it
+	// redactByProfile: WithRedactionLimitedToProfile, redaction asks the profile of
+	// every kind, direct identifiers included.
+	redactByProfile bool
 }
 
 // An Option configures a Policy in New. Options are checked when New runs, so a mistake

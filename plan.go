@@ -313,14 +313,14 @@ func (b *builder) finish() {
 // computeHasPII says whether personal data can sit at or under n, from its children's
 // current answers.
 func (n *node) computeHasPII() bool {
-	if n.op == opMap && n.key.tagged {
-		return true // to be refused when walked: see ErrMapKey
+	if n.op == opMap && n.key.hasPII {
+		return true // keys that may hold personal data are refused when walked: see ErrMapKey
 	}
 	return n.derive(func(n *node) bool {
-		if n.op == opIface {
-			return n.rule.tag.Class != NotPII // what it holds is known only when walked
-		}
-		return n.rule.pii()
+		// What an interface holds is known only when walked, and the tags of its
+		// dynamic type apply even under a "no" tag: "no" speaks of leaves, never of
+		// the tagged values a container holds.
+		return n.op == opIface || n.rule.pii()
 	}, func(c *node) bool { return c.hasPII })
 }
 

@@ -23,11 +23,44 @@ func (p *Policy) profileNarrows() bool { return p.narrows }
 
 // counts reports whether kind k is personal data for this walk: under the Policy's
 // profile, widened by the record's parties when WithPartyJurisdiction is set.
+//
+// Redaction asks the profile only of the kinds whose status depends on context (see
+// contextualKind): a profile is a legal answer, not a switch that lets a phone number or
+// a diagnosis into a log line. WithRedactionLimitedToProfile asks it of every kind.
 func (w *walker) counts(k Kind) bool {
 	if w.pol.allKinds {
 		return true
 	}
+	if w.mode == modeRedact && !w.pol.redactByProfile && !contextualKind(k) {
+		return true
+	}
 	return w.profile.Counts(k)
+}
+
+// contextualKind reports whether k is personal data only in some contexts, so that a
+// jurisdiction's profile decides whether redaction hides it: an IP address, a device
+// identifier, a URL, a postal code or coordinates may or may not identify a person. Every
+// other kind identifies a person directly or is a special category under some supported
+// law, and is hidden under every profile.
+func contextualKind(k Kind) bool {
+	switch k {
+	case KindIP, KindDevice, KindURL, KindPostal, KindGeo:
+		return true
+	}
+	return false
+}
+
+// WithRedactionLimitedToProfile makes redaction (Redact, Redacted, log lines, Safe) hide
+// only the kinds that the Policy's profile counts as personal data, direct identifiers
+// included: under PCIDSS, a tagged phone number or date of birth is then logged as it
+// is. Without it, a profile narrows redaction only for the kinds whose status depends
+// on context (ip, device, url, postal, geo). Choose it only when the narrow legal
+// answer is what the logs must show.
+func WithRedactionLimitedToProfile() Option {
+	return func(p *Policy) error {
+		p.redactByProfile = true
+		return nil
+	}
 }
 
 // partyLeaf widens the walk's profile by the region of a phone value.

@@ -51,8 +51,14 @@ func TestProfileRedact(t *testing.T) {
 		caller string
 		want   Visit
 	}{
-		{"CalOPPA leaves ip alone", []pii.Option{pii.WithProfile(pii.CalOPPA)}, "+14155551234",
+		{"CalOPPA leaves ip and postal alone, never a birth date", []pii.Option{pii.WithProfile(pii.CalOPPA)}, "+14155551234",
+			Visit{Caller: "+1415555XXXX", ClientIP: "203.0.113.42", ZIP: "03601",
+				Born: time.Date(now.Year()-95, 1, 1, 0, 0, 0, 0, time.UTC), Birthday: "1990"}},
+		{"the narrow answer, asked for by name", []pii.Option{pii.WithProfile(pii.CalOPPA), pii.WithRedactionLimitedToProfile()}, "+14155551234",
 			Visit{Caller: "+1415555XXXX", ClientIP: "203.0.113.42", ZIP: "03601", Born: visit().Born, Birthday: "1990-05-17"}},
+		{"PCI DSS hides phones and birth dates all the same", []pii.Option{pii.WithProfile(pii.PCIDSS)}, "+14155551234",
+			Visit{Caller: "+1415555XXXX", ClientIP: "203.0.113.42", ZIP: "03601",
+				Born: time.Date(now.Year()-95, 1, 1, 0, 0, 0, 0, time.UTC), Birthday: "1990"}},
 		{"a party in the EU brings GDPR", []pii.Option{pii.WithProfile(pii.CalOPPA), pii.WithPartyJurisdiction()}, "+4930123456",
 			Visit{Caller: "+493012XXXX", ClientIP: "203.0.113.0", ZIP: "000**",
 				Born: time.Date(now.Year()-95, 1, 1, 0, 0, 0, 0, time.UTC), Birthday: "1990"}},

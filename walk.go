@@ -184,10 +184,18 @@ func (w *walker) step(n *node, p unsafe.Pointer) error {
 // again, so maps that contain themselves end.
 func (w *walker) walkMap(n *node, p unsafe.Pointer) error {
 	m := reflect.NewAt(n.typ, p).Elem()
-	if m.Len() == 0 {
+	if m.IsNil() {
 		return nil
 	}
-	if n.key.tagged && w.writes() {
+	if m.Len() == 0 {
+		if w.copy {
+			// A copy never shares a map that may come to hold personal data: the
+			// caller could fill it after a log line was handed on.
+			m.Set(reflect.MakeMap(n.typ))
+		}
+		return nil
+	}
+	if w.writes() && (n.key.tagged || n.key.hasPII && anyKeyHoldsPII(m)) {
 		// Keys cannot be changed where they are, and a copy with other keys is another
 		// map: refuse rather than leave personal data in place (fail closed).
 		return fmt.Errorf("pii: %s: %w", n.typ, ErrMapKey)
@@ -355,4 +363,54 @@ func (s *seenSet) put(p unsafe.Pointer, n *node, done unsafe.Pointer) {
 		s.more = make(map[seenKey]unsafe.Pointer)
 	}
 	s.more[seenKey{p, n}] = done
+}
+
+// anyKeyHoldsPII reports whether a key of the map m holds a value whose type carries PII
+// tags: keys of interface type (map[any]int), or of structs and arrays with interfaces
+// in them, are known only when walked.
+func anyKeyHoldsPII(m reflect.Value) bool {
+	for it := m.MapRange(); it.Next(); {
+		if keyHoldsPII(it.Key(), 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyHoldsPII reports whether the map key v holds personal data by its tags. Keys are
+// comparable, so only interfaces, pointers, structs and arrays lead anywhere.
+func keyHoldsPII(v reflect.Value, depth int) bool {
+	if depth > 64 {
+		return true // fail closed on keys deeper than any real one
+	}
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return false
+		}
+		v = v.Elem()
+	}
+	pl := planFor(v.Type())
+	switch {
+	case pl.err != nil || pl.root.tagged:
+		return true
+	case !pl.root.hasPII:
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		return !v.IsNil() && keyHoldsPII(v.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && keyHoldsPII(v.Field(i), depth+1) {
+				return true
+			}
+		}
+	case reflect.Array:
+		for i := range v.Len() {
+			if keyHoldsPII(v.Index(i), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
