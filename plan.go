@@ -70,12 +70,16 @@ type node struct {
 	// scans reports whether a leaf at or under this node is redacted with redact=scan,
 	// which needs the record's names gathered before the walk.
 	scans bool
+	// text reports whether an untagged string leaf (or an interface) sits at or under
+	// this node: walks that scan free text (ScanStrings) go there too.
+	text bool
 
 	rule rule     // opLeaf and opIface: what the (inherited) tag says
 	lk   leafKind // opLeaf
 
-	members []member // opStruct: every field, for Classify
-	walk    []member // opStruct: the members that can hold personal data
+	members  []member // opStruct: every field, for Classify
+	walk     []member // opStruct: the members that can hold personal data
+	walkText []member // opStruct: the members that can hold personal data or untagged text
 
 	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
 	elemSize uintptr // opSlice, opArray
@@ -296,12 +300,18 @@ func (b *builder) finish() {
 			if !n.tagged && n.computeTagged() {
 				n.tagged, changed = true, true
 			}
+			if !n.text && n.computeText() {
+				n.text, changed = true, true
+			}
 		}
 	}
 	for _, n := range b.made {
 		for _, m := range n.members {
 			if m.node.hasPII {
 				n.walk = append(n.walk, m)
+			}
+			if m.node.hasPII || m.node.text {
+				n.walkText = append(n.walkText, m)
 			}
 		}
 	}
@@ -329,6 +339,14 @@ func (n *node) computeScans() bool {
 	return n.derive(func(n *node) bool {
 		return n.op == opLeaf && n.rule.pii() && n.rule.redact == redactScan
 	}, func(c *node) bool { return c.scans })
+}
+
+// computeText says whether an untagged string leaf, or an interface, sits at or under n.
+func (n *node) computeText() bool {
+	return n.derive(func(n *node) bool {
+		return n.op == opIface ||
+			n.op == opLeaf && n.rule.tag.Class == Untagged && (n.lk == lkString || n.lk == lkBytes)
+	}, func(c *node) bool { return c.text })
 }
 
 // computeTagged says whether a PII leaf sits at or under n by the tags alone.

@@ -142,7 +142,13 @@ func (w *walker) run(n *node, p unsafe.Pointer) error {
 // redactLeaf hides the personal data of one leaf.
 func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 	r := &n.rule
-	if !r.pii() || !w.counts(r.tag.Kind) {
+	if !r.pii() {
+		if w.scanText && r.tag.Class == Untagged {
+			w.scanLeaf(p, n)
+		}
+		return nil
+	}
+	if !w.counts(r.tag.Kind) {
 		return nil
 	}
 	k, st := r.tag.Kind, r.redact
@@ -215,6 +221,20 @@ func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 		v.Interface().(Redactor).RedactPII(k)
 	}
 	return nil
+}
+
+// scanLeaf hides the personal data found in an untagged string leaf (ScanStrings).
+func (w *walker) scanLeaf(p unsafe.Pointer, n *node) {
+	switch n.lk {
+	case lkString:
+		s := (*string)(p)
+		*s = w.pol.RedactText(*s)
+	case lkBytes:
+		b := (*[]byte)(p)
+		if out := w.pol.RedactText(string(*b)); out != string(*b) {
+			*b = []byte(out) // a new array: the caller's is never written
+		}
+	}
 }
 
 // redactString is the redaction of one string leaf, owned numbers and free-text scans

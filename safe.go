@@ -11,26 +11,38 @@ import (
 // It is for values handed to code that does not go through Handler: a fmt.Printf, a
 // third-party logger, an error message. Make one with Safe or Policy.Safe. As with
 // Handler, unexported fields are not redacted, and fmt prints them.
+//
+// The wrapped value sits behind a pointer that fmt prints as an address, so that no verb
+// reaches it, even where fmt does not call Format: %p, and a SafeValue in an unexported
+// field printed with %+v.
 type SafeValue struct {
-	v   any
-	pol *Policy
+	s *safeState
 }
 
-// Safe wraps v for printing under the default Policy. See SafeValue.
-func Safe(v any) SafeValue { return SafeValue{v: v, pol: defaultPolicy} }
+// safeState holds what a SafeValue wraps, out of fmt's reach.
+type safeState struct {
+	v   any
+	pol *Policy // nil: the default Policy at the time of printing
+}
+
+// Safe wraps v for printing under the default Policy (see SetDefault). See SafeValue.
+func Safe(v any) SafeValue { return SafeValue{&safeState{v: v}} }
 
 // Safe wraps v for printing under p. See SafeValue.
-func (p *Policy) Safe(v any) SafeValue { return SafeValue{v: v, pol: p} }
+func (p *Policy) Safe(v any) SafeValue { return SafeValue{&safeState{v: v, pol: p}} }
 
 // redacted returns the redacted copy of the wrapped value; the value itself is never
 // changed.
 func (s SafeValue) redacted() any {
-	x, _ := s.pol.orDefault().redactedAny(s.v)
+	if s.s == nil {
+		return nil
+	}
+	x, _ := s.s.pol.orDefault().redactedAny(s.s.v, false)
 	return x
 }
 
-// Format prints the redacted copy with the verb and flags it is given, so %v, %+v, %#v
-// and %s all work as they would on the value.
+// Format prints the redacted copy with the verb and flags it is given, so %v, %+v, %#v,
+// %s, %q and %x all work as they would on the value.
 func (s SafeValue) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), s.redacted())
 }

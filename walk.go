@@ -47,7 +47,9 @@ type walker struct {
 	// value is never changed (Redacted, log lines).
 	copy bool
 	// log marks a walk for a log line: sensitive data is zeroed there, not masked.
-	log   bool
+	log bool
+	// scanText makes a redaction scan untagged strings as free text (ScanStrings).
+	scanText bool
 	depth int
 	seen  seenSet
 	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
@@ -108,8 +110,12 @@ func (w *walker) step(n *node, p unsafe.Pointer) error {
 		return w.visit(p, n)
 	case opStruct:
 		outer := w.field
-		for i := range n.walk {
-			m := &n.walk[i]
+		members := n.walk
+		if w.scanText {
+			members = n.walkText
+		}
+		for i := range members {
+			m := &members[i]
 			w.field = m.qualified
 			if err := w.walk(m.node, unsafe.Add(p, m.offset)); err != nil {
 				return err
@@ -254,13 +260,36 @@ func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
 	if err != nil {
 		return err
 	}
-	if !dn.hasPII {
+	if !dn.hasPII && !(w.scanText && dn.text) {
+		if w.mode == modeRedact {
+			return w.redactOpaqueIface(iv, dv)
+		}
 		return nil
 	}
 	w.ifaces++
 	err = w.walkIfaceValue(iv, dv, dn, p)
 	w.ifaces--
 	return err
+}
+
+// redactOpaqueIface replaces a value held by an interface whose type holds no tagged
+// field, but whose text may hold personal data: an error that wraps a tagged value, and
+// when scanning free text, any error or fmt.Stringer. Where the interface cannot hold
+// the replacement, it is emptied (fail closed).
+func (w *walker) redactOpaqueIface(iv, dv reflect.Value) error {
+	if !dv.CanInterface() {
+		return nil
+	}
+	x, changed := w.pol.redactedOpaque(dv.Interface(), w.scanText)
+	if !changed {
+		return nil
+	}
+	if xv := reflect.ValueOf(x); xv.Type().AssignableTo(iv.Type()) {
+		iv.Set(xv)
+	} else {
+		iv.SetZero()
+	}
+	return nil
 }
 
 // walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.

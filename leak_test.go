@@ -1,0 +1,140 @@
+package pii_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+)
+
+// Person is a tagged type whose own methods print its raw fields: no output may ever
+// call them on the caller's value.
+type Person struct {
+	ID    string `pii:"no"`
+	Name  string `pii:"name"`
+	Phone string `pii:"phone"`
+}
+
+func (p Person) String() string       { return "person " + p.Name + " " + p.Phone }
+func (p Person) Error() string        { return "bad person " + p.Name + " " + p.Phone }
+func (p Person) LogValue() slog.Value { return slog.StringValue("lv " + p.Name + " " + p.Phone) }
+
+// Envelope holds tagged values behind containers tagged "no".
+type Envelope struct {
+	Kind    string         `pii:"no"`
+	Payload any            `pii:"no"`
+	List    []any          `pii:"no"`
+	Attrs   map[string]any `pii:"no"`
+}
+
+const (
+	leakName  = "Quentin Zabrowski"
+	leakPhone = "+14155550199"
+)
+
+func leakPerson() Person { return Person{ID: "P-77", Name: leakName, Phone: leakPhone} }
+
+// lazyHandler keeps what it is given and formats it only when asked, as buffering and
+// asynchronous handlers do.
+type lazyHandler struct {
+	attrs   []slog.Attr
+	records []slog.Record
+}
+
+func (h *lazyHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *lazyHandler) Handle(_ context.Context, r slog.Record) error {
+	h.records = append(h.records, r.Clone())
+	return nil
+}
+func (h *lazyHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	return &lazyHandler{attrs: append(h.attrs[:len(h.attrs):len(h.attrs)], as...), records: h.records}
+}
+func (h *lazyHandler) WithGroup(string) slog.Handler { return h }
+
+func (h *lazyHandler) String() string {
+	var b strings.Builder
+	for _, a := range h.attrs {
+		fmt.Fprintf(&b, "%s=%+v ", a.Key, a.Value.Resolve())
+	}
+	for _, r := range h.records {
+		r.Attrs(func(a slog.Attr) bool {
+			fmt.Fprintf(&b, "%s=%+v ", a.Key, a.Value.Resolve())
+			return true
+		})
+	}
+	return b.String()
+}
+
+func assertHidden(t *testing.T, where, out string) {
+	t.Helper()
+	for _, secret := range []string{leakName, leakPhone} {
+		if strings.Contains(out, secret) {
+			t.Errorf("%s: %q leaked in %s", where, secret, out)
+		}
+	}
+}
+
+func TestLeakPaths(t *testing.T) {
+	values := map[string]func() any{
+		"no on any":           func() any { return Envelope{Kind: "k", Payload: leakPerson()} },
+		"no on []any":         func() any { return Envelope{List: []any{1, leakPerson()}} },
+		"no on map":           func() any { return Envelope{Attrs: map[string]any{"p": &Person{Name: leakName, Phone: leakPhone}}} },
+		"LogValuer":           func() any { return leakPerson() },
+		"error wrapping %w":   func() any { return fmt.Errorf("saving: %w", leakPerson()) },
+		"errors.Join":         func() any { return errors.Join(errors.New("first"), fmt.Errorf("x: %w", leakPerson())) },
+		"error in a field":    func() any { return struct{ Err error }{fmt.Errorf("saving: %w", leakPerson())} },
+		"map key of type any": func() any { return map[any]int{leakPerson(): 1} },
+	}
+	for name, mk := range values {
+		t.Run(name, func(t *testing.T) {
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%p"} {
+				assertHidden(t, "Safe "+verb, fmt.Sprintf(verb, pii.Safe(mk())))
+			}
+			assertHidden(t, "Safe in an unexported field", fmt.Sprintf("%+v", struct{ s pii.SafeValue }{pii.Safe(mk())}))
+			j, _ := json.Marshal(pii.Safe(mk()))
+			assertHidden(t, "Safe JSON", string(j))
+
+			for hname, mkh := range map[string]func(*bytes.Buffer) slog.Handler{
+				"json": func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) },
+				"text": func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) },
+			} {
+				var buf bytes.Buffer
+				logger := slog.New(pii.NewHandler(mkh(&buf), nil))
+				logger.With("with", mk()).Info("m", "v", mk(), slog.Group("g", "v", mk()))
+				assertHidden(t, hname+" handler", buf.String())
+			}
+
+			lazy := &lazyHandler{}
+			v := mk()
+			slog.New(pii.NewHandler(lazy, nil)).With("with", v).Info("m", "v", v)
+			assertHidden(t, "lazy handler", lazy.String())
+
+			r, err := pii.Redacted(nil, v)
+			if err == nil {
+				assertHidden(t, "Redacted %+v", fmt.Sprintf("%+v", r))
+			} else if !errors.Is(err, pii.ErrMapKey) {
+				t.Errorf("Redacted: %v", err)
+			}
+		})
+	}
+}
+
+// TestLazyHandlerSeesNoLaterChange fills a map after it was logged: a handler that
+// formats later must still see what was logged.
+func TestLazyHandlerSeesNoLaterChange(t *testing.T) {
+	lazy := &lazyHandler{}
+	attrs := map[string]any{}
+	list := []any{}
+	logger := slog.New(pii.NewHandler(lazy, nil)).With("attrs", attrs)
+	logger.Info("m", "list", list, "attrs2", attrs)
+	attrs["p"] = leakPerson()
+	list = append(list, leakPerson())
+	_ = list
+	assertHidden(t, "lazy handler after the caller's change", lazy.String())
+}
