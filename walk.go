@@ -50,8 +50,8 @@ type walker struct {
 	log bool
 	// scanText makes a redaction scan untagged strings as free text (ScanStrings).
 	scanText bool
-	depth int
-	seen  seenSet
+	depth    int
+	seen     seenSet
 	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
 	// an envelope to it, and purges of values behind interfaces report it.
 	field string
