@@ -129,12 +129,15 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 // run walks from the root, first gathering what the mode needs from the whole record.
 func (w *walker) run(n *node, p unsafe.Pointer) error {
 	w.profile = w.pol.profile
-	if w.pol.party || w.mode == modeRedact && n.scans {
-		c := walker{pol: w.pol, mode: modeCollect, profile: w.pol.profile}
+	if w.pol.party {
+		c := walker{pol: w.pol, mode: modeCollect, profile: w.pol.profile, gatherParty: true}
 		if err := c.walk(n, p); err != nil {
 			return err
 		}
-		w.names, w.profile, w.collected = c.names, c.profile, true
+		w.profile = c.profile
+	}
+	if w.mode == modeRedact && n.scans {
+		return w.walkWithNames(n, p)
 	}
 	return w.walk(n, p)
 }

@@ -62,6 +62,9 @@ type walker struct {
 	names []string
 	// collected says names were gathered for everything below, interfaces included.
 	collected bool
+	// gatherParty makes a modeCollect walk widen the profile by the record's parties
+	// instead of gathering names.
+	gatherParty bool
 	// profile is the record's profile: the Policy's, widened by its parties.
 	profile Profile
 	// unsealKey opens envelopes in modeUnseal.
@@ -80,9 +83,10 @@ func (w *walker) visit(p unsafe.Pointer, n *node) error {
 	case modeUnseal:
 		return w.unsealLeaf(p, n)
 	case modeCollect:
-		w.collectLeaf(p, n)
-		if w.pol.party {
+		if w.gatherParty {
 			w.partyLeaf(p, n)
+		} else {
+			w.collectLeaf(p, n)
 		}
 	case modePurge:
 		return w.purgeLeaf(p, n)
@@ -156,13 +160,13 @@ func (w *walker) step(n *node, p unsafe.Pointer) error {
 			*s = sliceHeader{data: clone.UnsafePointer(), len: s.len, cap: s.len}
 		}
 		for i := range s.len {
-			if err := w.walk(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize)); err != nil {
+			if err := w.walkElem(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize)); err != nil {
 				return err
 			}
 		}
 	case opArray:
 		for i := range n.length {
-			if err := w.walk(n.elem, unsafe.Add(p, uintptr(i)*n.elemSize)); err != nil {
+			if err := w.walkElem(n.elem, unsafe.Add(p, uintptr(i)*n.elemSize)); err != nil {
 				return err
 			}
 		}
@@ -183,6 +187,37 @@ func (w *walker) step(n *node, p unsafe.Pointer) error {
 		return w.walkIface(n, p)
 	}
 	return nil
+}
+
+// walkElem walks one element of a slice, array or map. An element that holds a
+// redact=scan field is a record of its own: its text is matched against its own names
+// (and its enclosing records'), never against every name of the collection, which would
+// make a batch quadratic. The gathering walk leaves such elements to their own turn.
+func (w *walker) walkElem(n *node, p unsafe.Pointer) error {
+	if !n.scans || w.gatherParty {
+		return w.walk(n, p)
+	}
+	switch w.mode {
+	case modeCollect:
+		return nil // a record of its own: gathered when the redaction reaches it
+	case modeRedact:
+		return w.walkWithNames(n, p)
+	}
+	return w.walk(n, p)
+}
+
+// walkWithNames gathers the names of the record at p, walks it with them added to the
+// enclosing records' names, and puts the enclosing names back.
+func (w *walker) walkWithNames(n *node, p unsafe.Pointer) error {
+	c := walker{pol: w.pol, mode: modeCollect, profile: w.profile, depth: w.depth}
+	if err := c.walk(n, p); err != nil {
+		return err
+	}
+	outer, wasCollected := w.names, w.collected
+	w.names, w.collected = append(outer[:len(outer):len(outer)], c.names...), true
+	err := w.walk(n, p)
+	w.names, w.collected = outer, wasCollected
+	return err
 }
 
 // walkMap walks a map's values. Map values are not addressable: each is copied out,
@@ -222,7 +257,7 @@ func (w *walker) walkMap(n *node, p unsafe.Pointer) error {
 	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		tmp.Elem().Set(it.Value())
-		if err := w.walk(n.elem, tmp.UnsafePointer()); err != nil {
+		if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
 			return err
 		}
 		switch {
@@ -334,15 +369,7 @@ func (w *walker) walkDynamic(n *node, p unsafe.Pointer) error {
 		return w.walk(n, p)
 	}
 	// The gathering walk goes through interfaces too: once is enough for the subtree.
-	c := walker{pol: w.pol, mode: modeCollect, profile: w.profile, depth: w.depth}
-	if err := c.walk(n, p); err != nil {
-		return err
-	}
-	outer := w.names
-	w.names, w.collected = append(outer[:len(outer):len(outer)], c.names...), true
-	err := w.walk(n, p)
-	w.names, w.collected = outer, false
-	return err
+	return w.walkWithNames(n, p)
 }
 
 // sliceHeader is the runtime's layout of a slice.
