@@ -24,6 +24,9 @@ package pii
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // Policy holds the settings that are not in the tags. Make one with New; a nil or zero
@@ -67,6 +70,10 @@ func New(opts ...Option) (*Policy, error) {
 		if err := opt(p); err != nil {
 			return nil, err
 		}
+	}
+	if p.region != "" && !phonenumbers.GetSupportedRegions()[p.region] {
+		return nil, fmt.Errorf("pii: WithRegion(%q): %w: %w: not a region code that phone numbers use%s",
+			p.region, ErrOption, ErrUnknownRegion, didYouMean(p.region, supportedRegions()))
 	}
 	// What depends on several options is built once they are all known.
 	var err error
@@ -141,17 +148,52 @@ func WithPlaceholder(s string) Option {
 	}
 }
 
-// orDefault returns p, or the default Policy when p is nil or was not made by New.
+// orDefault returns p, or the default Policy (see SetDefault) when p is nil or was not
+// made by New.
 func (p *Policy) orDefault() *Policy {
 	if p == nil || p.scanner == nil {
-		return defaultPolicy
+		return current.Load()
 	}
 	return p
 }
 
-// defaultPolicy serves the package-level functions.
-var defaultPolicy, _ = New()
+var (
+	// builtin is the Policy of New() with no options: what Default returns until
+	// SetDefault is called.
+	builtin = mustNew()
+	// current is the Policy that the package-level functions, Safe, and handlers made
+	// with a nil Policy use.
+	current atomic.Pointer[Policy]
+	// defaultPolicy stands for "the default Policy at the time of use": it is the zero
+	// Policy, which orDefault resolves to current on every call, so that SetDefault
+	// reaches every package-level function.
+	defaultPolicy = &Policy{}
+)
 
-// Default returns the Policy that the package-level functions use: no owned numbers, the
-// strict profile under which every tagged kind is personal data.
-func Default() *Policy { return defaultPolicy }
+func init() { current.Store(builtin) }
+
+func mustNew() *Policy {
+	p, err := New()
+	if err != nil {
+		panic("pii: the default Policy: " + err.Error()) // a bug in this package, never input
+	}
+	return p
+}
+
+// Default returns the Policy that the package-level functions use: the one given to
+// SetDefault, or, until then, New() with no options (no owned numbers, the strict
+// profile under which every tagged kind is personal data).
+func Default() *Policy { return current.Load() }
+
+// SetDefault makes p the Policy behind the package-level functions (Classify, Redact,
+// Redacted with a nil Policy, Anonymize, Scan, RedactText, Purge...), Safe, and every
+// Handler made with a nil Policy, as slog.SetDefault does for slog's functions. It is
+// process-wide and safe for concurrent use: calls already running keep the Policy they
+// started with. SetDefault(nil) restores the built-in default. Call it once at start-up,
+// after New, so that a service's owned numbers and profile apply to every log line.
+func SetDefault(p *Policy) {
+	if p == nil || p.scanner == nil {
+		p = builtin
+	}
+	current.Store(p)
+}

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/netip"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -244,6 +245,11 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		raw, tagged := sf.Tag.Lookup("pii")
+		if !tagged && mentionsPII(sf.Tag) {
+			// `pii: "phone"` or `pii:phone`: reflect does not see the key, and the field
+			// would silently be untagged. Fail closed.
+			return &TagError{Type: t.String(), Field: sf.Name, Tag: string(sf.Tag), Err: ErrMalformedTag}
+		}
 		fieldCtx := ctx
 		if tagged {
 			tag, err := ParseTag(raw)
@@ -474,6 +480,32 @@ func kindFits(k Kind, lk leafKind) bool {
 		return k == KindGeneric || k == KindIP
 	}
 	return false
+}
+
+// piiKeyPattern finds a pii key in a struct tag once its quoted values are taken out.
+var piiKeyPattern = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
+
+// mentionsPII reports whether a struct tag mentions a pii key that reflect cannot read:
+// the tag's quoted values are taken out first, so json:"pii:x" does not count.
+func mentionsPII(tag reflect.StructTag) bool {
+	s := string(tag)
+	if !strings.Contains(s, "pii") {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' {
+			b.WriteByte(s[i])
+			continue
+		}
+		for i++; i < len(s) && s[i] != '"'; i++ {
+			if s[i] == '\\' {
+				i++
+			}
+		}
+		b.WriteByte(' ')
+	}
+	return piiKeyPattern.MatchString(b.String())
 }
 
 // isTimeField reports whether a field of type t can hold a record's creation time:

@@ -49,6 +49,7 @@ var (
 	ErrKindType       = errors.New("the field's Go type cannot hold this kind")
 	ErrUnexportedPII  = errors.New("PII tag on an unexported field: nothing could redact it")
 	ErrSecretStrategy = errors.New("a secret is always zeroed: it takes no other strategy")
+	ErrMalformedTag   = errors.New(`struct tag mentions pii but is not of the form pii:"..."`)
 	ErrCreatedField   = errors.New(`created marks a record's creation time: write "no,created" on one time.Time field per struct`)
 )
 

@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -178,6 +179,27 @@ func TestTagCreated(t *testing.T) {
 	for _, s := range []string{"phone,created", "no,created,mtl=3", "true,created=1"} {
 		if _, err := pii.ParseTag(s); err == nil {
 			t.Errorf("ParseTag(%q) accepted", s)
+		}
+	}
+}
+
+func TestMalformedRawTag(t *testing.T) {
+	// Built at run time: go vet rightly refuses such tags in source.
+	withTag := func(tag string) any {
+		return reflect.New(reflect.StructOf([]reflect.StructField{
+			{Name: "Phone", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(tag)},
+		})).Elem().Interface()
+	}
+	for _, tag := range []string{`pii: "phone"`, `json:"phone" pii:phone`, `pii :"phone"`, `json:"x",pii:"phone"`} {
+		_, err := pii.Classify(withTag(tag))
+		var te *pii.TagError
+		if !errors.As(err, &te) || !errors.Is(err, pii.ErrMalformedTag) || te.Field != "Phone" {
+			t.Errorf("Classify(struct with tag %s) = %v, want a *TagError wrapping ErrMalformedTag on Phone", tag, err)
+		}
+	}
+	for _, tag := range []string{`json:"pii:note" pii:"no"`, `json:"copii"`, `pii:"no"`} {
+		if _, err := pii.Classify(withTag(tag)); err != nil {
+			t.Errorf("Classify(struct with tag %s) = %v, want no error", tag, err)
 		}
 	}
 }

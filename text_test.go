@@ -108,3 +108,14 @@ func TestRedactTextLabelsPortsAndCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestWithRegionHint(t *testing.T) {
+	_, err := pii.New(pii.WithRegion("UK"))
+	if !errors.Is(err, pii.ErrOption) || !errors.Is(err, pii.ErrUnknownRegion) {
+		t.Fatalf("WithRegion(UK) = %v, want ErrOption and ErrUnknownRegion", err)
+	}
+	want := `pii: WithRegion("UK"): invalid option: unknown region: not a region code that phone numbers use (did you mean "GB"?)`
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("error text (-want +got):\n%s", diff)
+	}
+}
