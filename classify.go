@@ -39,8 +39,16 @@ func (p *Policy) Classify(v any) ([]Field, error) {
 	if pl.err != nil {
 		return nil, pl.err
 	}
-	fields := make([]Field, len(pl.fields))
-	copy(fields, pl.fields)
+	var fields []Field
+	if rv, ok := dynamicValue(v, pl); ok {
+		var err error
+		if fields, _, err = listValueFields(pl.root, rv); err != nil {
+			return nil, err
+		}
+	} else {
+		fields = make([]Field, len(pl.fields))
+		copy(fields, pl.fields)
+	}
 	for i := range fields {
 		p.applyProfile(&fields[i])
 	}
@@ -63,6 +71,23 @@ func typeOf(v any) (reflect.Type, error) {
 		t = t.Elem()
 	}
 	return t, nil
+}
+
+// dynamicValue returns the value v refers to when Classify must look at it: v is a
+// value (not a reflect.Type or a nil pointer) whose type has interfaces, whose contents
+// are known only at run time.
+func dynamicValue(v any, pl *plan) (reflect.Value, bool) {
+	if _, isType := v.(reflect.Type); isType || !pl.root.dynamic {
+		return reflect.Value{}, false
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return reflect.Value{}, false
+		}
+		rv = rv.Elem()
+	}
+	return rv, true
 }
 
 // UntaggedError lists the leaf fields that carry no pii tag, as CheckTagged reports them.
@@ -90,9 +115,15 @@ func CheckTagged(v any) error {
 	if pl.err != nil {
 		return pl.err
 	}
+	fields, ifaces := pl.fields, pl.ifaces
+	if rv, ok := dynamicValue(v, pl); ok {
+		if fields, ifaces, err = listValueFields(pl.root, rv); err != nil {
+			return err
+		}
+	}
 	var untagged []string
-	for i, f := range pl.fields {
-		if f.Class == Untagged && !pl.ifaces[i] {
+	for i, f := range fields {
+		if f.Class == Untagged && !ifaces[i] {
 			untagged = append(untagged, f.Path)
 		}
 	}
@@ -107,42 +138,128 @@ func CheckTagged(v any) error {
 // classified by their own types.
 func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 	l := lister{typ: t.String(), expanding: map[reflect.Type]bool{}}
-	l.list(root, "")
+	l.list(root, reflect.Value{}, "")
 	return l.fields, l.ifaces
 }
+
+// listValueFields is listFields for a value: an interface that holds something is
+// listed as what it holds, classified by the dynamic type's own tags (under the
+// interface's tag where the dynamic type has none of its own), so that a tagged value
+// behind `any`, even a field tagged "no", is reported as what it is.
+func listValueFields(root *node, v reflect.Value) (fields []Field, ifaces []bool, err error) {
+	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[string]bool{}}
+	l.list(root, v, "")
+	return l.fields, l.ifaces, l.err
+}
+
+// maxClassifyDepth bounds how deep Classify follows a value's interfaces and
+// collections; deeper, it lists types only.
+const maxClassifyDepth = 64
 
 type lister struct {
 	typ       string
 	fields    []Field
 	ifaces    []bool
 	expanding map[reflect.Type]bool // struct types on the current path
+	// For a value: the fields already listed (by what Classify reports of them), so
+	// that a collection's elements list each field once; and the first error.
+	seen  map[string]bool
+	depth int
+	err   error
 }
 
-func (l *lister) list(n *node, path string) {
+// add lists one leaf, once.
+func (l *lister) add(f Field, iface bool) {
+	if l.seen != nil {
+		key := fmt.Sprintf("%+v", f)
+		if l.seen[key] {
+			return
+		}
+		l.seen[key] = true
+	}
+	l.fields = append(l.fields, f)
+	l.ifaces = append(l.ifaces, iface)
+}
+
+// list lists the leaves of n at path. v is the value there when Classify was given one,
+// or the zero Value: then only types are listed.
+func (l *lister) list(n *node, v reflect.Value, path string) {
+	if v.IsValid() && l.depth >= maxClassifyDepth {
+		v = reflect.Value{}
+	}
+	l.depth++
+	defer func() { l.depth-- }()
 	switch n.op {
-	case opLeaf, opIface, opOpaque:
+	case opLeaf, opOpaque:
 		if n.op == opOpaque && n.rule.tag.Class == Untagged {
 			return // chan and func fields are not data
 		}
-		l.fields = append(l.fields, n.rule.field(l.typ, path, n.typ))
-		l.ifaces = append(l.ifaces, n.op == opIface)
+		l.add(n.rule.field(l.typ, path, n.typ), false)
+	case opIface:
+		if !v.IsValid() || v.IsNil() {
+			l.add(n.rule.field(l.typ, path, n.typ), true)
+			return
+		}
+		dn, err := nodeFor(v.Elem().Type(), n.rule)
+		if err != nil {
+			if l.err == nil {
+				l.err = err
+			}
+			return
+		}
+		l.list(dn, v.Elem(), path)
 	case opNull:
-		l.fields = append(l.fields, n.rule.field(l.typ, path, n.typ))
-		l.ifaces = append(l.ifaces, false)
+		l.add(n.rule.field(l.typ, path, n.typ), false)
 	case opPtr:
-		l.list(n.elem, path)
+		if v.IsValid() && v.IsNil() {
+			v = reflect.Value{}
+		}
+		if v.IsValid() {
+			v = v.Elem()
+		}
+		l.list(n.elem, v, path)
 	case opSlice, opArray, opMap:
-		l.list(n.elem, path+"[]")
+		if !v.IsValid() || !n.elem.dynamic || v.Len() == 0 {
+			l.list(n.elem, reflect.Value{}, path+"[]")
+			return
+		}
+		if n.op == opMap {
+			for it := v.MapRange(); it.Next(); {
+				l.list(n.elem, it.Value(), path+"[]")
+			}
+			return
+		}
+		for i := range v.Len() {
+			l.list(n.elem, v.Index(i), path+"[]")
+		}
 	case opStruct:
 		if l.expanding[n.typ] {
 			return
 		}
 		l.expanding[n.typ] = true
 		for _, e := range l.flatten(n) {
-			l.list(e.node, join(path, e.path))
+			l.list(e.node, e.valueIn(v), join(path, e.path))
 		}
 		delete(l.expanding, n.typ)
 	}
+}
+
+// valueIn returns the member's value in the struct value v, through embedded pointers,
+// or the zero Value when v is one or a pointer on the way is nil.
+func (m *flatMember) valueIn(v reflect.Value) reflect.Value {
+	for _, i := range m.index {
+		if !v.IsValid() {
+			return v
+		}
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}
+			}
+			v = v.Elem()
+		}
+		v = v.Field(i)
+	}
+	return v
 }
 
 // A flatMember is a struct member after embedded structs are flattened: name is its
@@ -152,6 +269,7 @@ type flatMember struct {
 	name, qualified, path string
 	depth                 int
 	node                  *node
+	index                 []int // the field indexes from the struct, through embedded ones
 }
 
 // flatten lists n's members with embedded structs' members promoted, then settles names
@@ -159,9 +277,10 @@ type flatMember struct {
 // keeps it, if it is alone there; every other keeps its qualified path.
 func (l *lister) flatten(n *node) []flatMember {
 	var out []flatMember
-	var walk func(n *node, qual string, depth int)
-	walk = func(n *node, qual string, depth int) {
+	var walk func(n *node, qual string, depth int, index []int)
+	walk = func(n *node, qual string, depth int, index []int) {
 		for _, m := range n.members {
+			at := append(index[:len(index):len(index)], m.index)
 			if m.embedded {
 				inner := m.node
 				if inner.op == opPtr {
@@ -169,15 +288,15 @@ func (l *lister) flatten(n *node) []flatMember {
 				}
 				if inner.op == opStruct && !l.expanding[inner.typ] {
 					l.expanding[inner.typ] = true
-					walk(inner, join(qual, m.name), depth+1)
+					walk(inner, join(qual, m.name), depth+1, at)
 					delete(l.expanding, inner.typ)
 					continue
 				}
 			}
-			out = append(out, flatMember{name: m.name, qualified: join(qual, m.name), depth: depth, node: m.node})
+			out = append(out, flatMember{name: m.name, qualified: join(qual, m.name), depth: depth, node: m.node, index: at})
 		}
 	}
-	walk(n, "", 0)
+	walk(n, "", 0, nil)
 	best := map[string][2]int{} // name -> {min depth, how many at it}
 	for _, m := range out {
 		b, ok := best[m.name]

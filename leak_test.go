@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
 )
 
 // Person is a tagged type whose own methods print its raw fields: no output may ever
@@ -137,4 +139,39 @@ func TestLazyHandlerSeesNoLaterChange(t *testing.T) {
 	list = append(list, leakPerson())
 	_ = list
 	assertHidden(t, "lazy handler after the caller's change", lazy.String())
+}
+
+// TestClassifySeesThroughNo checks that Classify and CheckTagged report what a "no"
+// container holds at run time as what it is.
+func TestClassifySeesThroughNo(t *testing.T) {
+	env := Envelope{Kind: "k", Payload: leakPerson(), List: []any{"text", &Person{}}, Attrs: map[string]any{"n": 1}}
+	fields, err := pii.Classify(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range fields {
+		got[f.Path] = f.Class.String() + "/" + f.Kind.String()
+	}
+	want := map[string]string{
+		"Kind": "Not PII/none", "Payload.ID": "Not PII/none", "Payload.Name": "PII/name", "Payload.Phone": "PII/phone",
+		"List[]": "Not PII/none", "List[].ID": "Not PII/none", "List[].Name": "PII/name", "List[].Phone": "PII/phone",
+		"Attrs[]": "Not PII/none",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Classify(Envelope) (-want +got):\n%s", diff)
+	}
+	// The type alone still lists the interfaces as they are declared.
+	typeFields, err := pii.Classify(reflect.TypeFor[Envelope]())
+	if err != nil || len(typeFields) != 4 {
+		t.Errorf("Classify(type) = %d fields, %v; want the 4 declared", len(typeFields), err)
+	}
+
+	type Untagged struct{ Note string }
+	if err := pii.CheckTagged(struct {
+		ID  string `pii:"no"`
+		Any any
+	}{Any: Untagged{}}); err == nil || !strings.Contains(err.Error(), "Any.Note") {
+		t.Errorf("CheckTagged did not list the untagged field behind an interface: %v", err)
+	}
 }

@@ -71,6 +71,9 @@ type node struct {
 	// scans reports whether a leaf at or under this node is redacted with redact=scan,
 	// which needs the record's names gathered before the walk.
 	scans bool
+	// dynamic reports whether an interface sits at or under this node, so that what
+	// a value holds there is known only at run time.
+	dynamic bool
 	// text reports whether an untagged string leaf (or an interface) sits at or under
 	// this node: walks that scan free text (ScanStrings) go there too.
 	text bool
@@ -95,6 +98,7 @@ type member struct {
 	name      string // the Go field name
 	qualified string // the declaring type and the name: "api.Address.Street"
 	embedded  bool   // an embedded struct (or pointer to one) whose fields are promoted
+	index     int    // the field's index in its struct, for reflect
 	offset    uintptr
 	node      *node
 }
@@ -282,7 +286,7 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 			return err
 		}
 		n.members = append(n.members, member{name: sf.Name, qualified: t.String() + "." + sf.Name,
-			embedded: embeddedStruct, offset: sf.Offset, node: child})
+			embedded: embeddedStruct, index: i, offset: sf.Offset, node: child})
 	}
 	if len(n.members) == 0 && ctx.pii() {
 		// Fail closed: a PII tag on a struct with nothing exported would redact nothing.
@@ -308,6 +312,10 @@ func (b *builder) finish() {
 			}
 			if !n.text && n.computeText() {
 				n.text, changed = true, true
+			}
+			if !n.dynamic && n.derive(func(n *node) bool { return n.op == opIface },
+				func(c *node) bool { return c.dynamic }) {
+				n.dynamic, changed = true, true
 			}
 		}
 	}
