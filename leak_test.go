@@ -175,3 +175,71 @@ func TestClassifySeesThroughNo(t *testing.T) {
 		t.Errorf("CheckTagged did not list the untagged field behind an interface: %v", err)
 	}
 }
+
+// Payment holds tagged raw JSON, which must stay JSON whatever the mask does to it.
+type Payment struct {
+	ID     string          `pii:"no"`
+	Card   json.RawMessage `pii:"card"`
+	Holder json.RawMessage `pii:"name"`
+	Extra  json.RawMessage `pii:"true"`
+	Phone  json.RawMessage `pii:"phone"`
+}
+
+func TestRawMessageStaysJSON(t *testing.T) {
+	for _, p := range []Payment{
+		{ID: "1", Card: json.RawMessage(`"4111 1111 1111 1111 exp 12/29 cvc 123"`), Holder: json.RawMessage(`"Quentin Zabrowski"`),
+			Extra: json.RawMessage(`{"ssn":"123-45-6789"}`), Phone: json.RawMessage(`14155550199`)},
+		{ID: "2", Card: json.RawMessage(`4111111111111111`), Holder: json.RawMessage(`{"first":"Quentin"}`), Phone: json.RawMessage(`"+14155550199"`)},
+		{ID: "3", Card: json.RawMessage(`not json at all 4111111111111111`)},
+	} {
+		r, err := pii.Redacted(nil, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Errorf("Payment %s: the redacted copy is not JSON: %v", p.ID, err)
+			continue
+		}
+		for _, leak := range []string{"1111 1111 1111", "11111111111", "Zabrowski", "Quentin", "123-45-6789", "50199", "cvc 123"} {
+			if strings.Contains(string(out), leak) {
+				t.Errorf("Payment %s: %q leaked: %s", p.ID, leak, out)
+			}
+		}
+		if err := pii.Redact(&p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Errorf("Payment %s: redacted in place, not JSON: %v", p.ID, err)
+		}
+	}
+}
+
+// TestRedactedSharing pins what Redacted's doc says it shares with the original.
+func TestRedactedSharing(t *testing.T) {
+	type Stats struct {
+		Counts map[string]int `pii:"no"`
+		Labels []string       `pii:"no"`
+	}
+	type Record struct {
+		Person *Person
+		Stats  Stats
+		Tags   map[string]any `pii:"no"`
+	}
+	orig := Record{Person: &Person{Name: leakName}, Stats: Stats{Counts: map[string]int{"a": 1}, Labels: []string{"x"}},
+		Tags: map[string]any{"t": "v"}}
+	cp, err := pii.Redacted(nil, orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cp.Person == orig.Person {
+		t.Error("the pointer to a tagged struct is shared")
+	}
+	if reflect.ValueOf(cp.Tags).UnsafePointer() == reflect.ValueOf(orig.Tags).UnsafePointer() {
+		t.Error("a map of interfaces is shared: the caller could put personal data in it later")
+	}
+	if reflect.ValueOf(cp.Stats.Counts).UnsafePointer() != reflect.ValueOf(orig.Stats.Counts).UnsafePointer() ||
+		&cp.Stats.Labels[0] != &orig.Stats.Labels[0] {
+		t.Error("a map or slice that cannot hold personal data was copied, though the doc says it is shared")
+	}
+}

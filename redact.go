@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -105,9 +106,14 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 }
 
 // Redacted returns a copy of v with its personal data hidden as Policy.Redact hides it;
-// v and everything reachable from it are left exactly as they were. Only the parts of v
-// on a path to personal data are copied: a redacted copy shares what it need not change.
-// A nil p means the default Policy.
+// v and everything reachable from it are left exactly as they were. A nil p means the
+// default Policy.
+//
+// Only the parts of v on a path to personal data are copied: every pointer, slice, map
+// and interface that leads to a tagged field or to an interface is new in the copy, and
+// the rest (a map[string]int of counters, a []string of untagged labels, a pointer to a
+// struct with no tagged field) is shared with v, as a shallow copy shares it. Writing
+// through such a shared part of the copy writes into v: copy it first when that matters.
 func Redacted[T any](p *Policy, v T) (T, error) {
 	p = p.orDefault()
 	pl := planFor(reflect.TypeFor[T]())
@@ -167,6 +173,10 @@ func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 		if *b == nil {
 			return nil
 		}
+		if n.typ == rawMessageType {
+			*b = w.redactJSON(r, st, *b)
+			return nil
+		}
 		if w.copy || st == redactScan || k == KindPhone {
 			// A copy must not write into the caller's array; scans and owned numbers
 			// work on strings.
@@ -224,6 +234,35 @@ func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
 		v.Interface().(Redactor).RedactPII(k)
 	}
 	return nil
+}
+
+// rawMessageType is json.RawMessage, whose redacted form must stay valid JSON: an
+// encoder given invalid JSON fails, and the whole value, or log line, is lost.
+var rawMessageType = reflect.TypeFor[json.RawMessage]()
+
+// redactJSON redacts a tagged json.RawMessage. A JSON string is redacted as the string it
+// holds and written back as a JSON string; any other JSON value is redacted as its text,
+// and written as a JSON string when the mask left something that is not JSON. Nothing
+// left is null. The caller's bytes are never written.
+func (w *walker) redactJSON(r *rule, st redactStrategy, raw []byte) json.RawMessage {
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		text = string(raw) // not a JSON string: its text is what is redacted
+	}
+	out := w.redactString(r, st, text)
+	switch {
+	case out == "":
+		return json.RawMessage("null")
+	case out != text || len(raw) == 0 || raw[0] == '"':
+		// Re-encode a string that changed, or that was one; an unchanged non-string
+		// stays as it was, which is valid JSON only if it was.
+		enc, _ := json.Marshal(out)
+		return enc
+	case json.Valid(raw):
+		return raw
+	}
+	enc, _ := json.Marshal(out)
+	return enc
 }
 
 // scanLeaf hides the personal data found in an untagged string leaf (ScanStrings).
