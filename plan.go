@@ -59,6 +59,7 @@ const (
 // same inherited tag walks the same node, and a recursive type points back at itself.
 type node struct {
 	op   nodeOp
+	step step // how a walk moves through a value of this node: stepOf(op)
 	typ  reflect.Type
 	size uintptr // typ.Size(), for leaves of sized numbers
 
@@ -320,6 +321,7 @@ func (b *builder) finish() {
 		}
 	}
 	for _, n := range b.made {
+		n.step = stepOf(n.op)
 		for _, m := range n.members {
 			if m.node.hasPII {
 				n.walk = append(n.walk, m)

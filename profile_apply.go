@@ -1,6 +1,5 @@
 package pii
 
-import "unsafe"
 
 // applyProfile adjusts a field as Classify reports it under the Policy's profile: a kind
 // the profile does not count becomes Not PII (naming the profile that decided), and a kind
@@ -23,18 +22,8 @@ func (p *Policy) profileNarrows() bool { return p.narrows }
 
 // counts reports whether kind k is personal data for this walk: under the Policy's
 // profile, widened by the record's parties when WithPartyJurisdiction is set.
-//
-// Redaction asks the profile only of the kinds whose status depends on context (see
-// contextualKind): a profile is a legal answer, not a switch that lets a phone number or
-// a diagnosis into a log line. WithRedactionLimitedToProfile asks it of every kind.
 func (w *walker) counts(k Kind) bool {
-	if w.pol.allKinds {
-		return true
-	}
-	if w.mode == modeRedact && !w.pol.redactByProfile && !contextualKind(k) {
-		return true
-	}
-	return w.profile.Counts(k)
+	return w.pol.allKinds || w.profile.Counts(k)
 }
 
 // contextualKind reports whether k is personal data only in some contexts, so that a
@@ -63,12 +52,3 @@ func WithRedactionLimitedToProfile() Option {
 	}
 }
 
-// partyLeaf widens the walk's profile by the region of a phone value.
-func (w *walker) partyLeaf(p unsafe.Pointer, n *node) {
-	if n.rule.tag.Kind != KindPhone || !n.rule.pii() || n.lk != lkString {
-		return
-	}
-	if pr, ok := profileForPhone(*(*string)(p)); ok {
-		w.profile = Combine(w.profile, pr)
-	}
-}

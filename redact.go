@@ -1,13 +1,9 @@
 package pii
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
-	"net/netip"
 	"reflect"
-	"time"
 	"unsafe"
 )
 
@@ -49,11 +45,13 @@ func Anonymize(v any) error { return defaultPolicy.Anonymize(v) }
 // value that is not a pointer, slice or map gives an error wrapping ErrNilValue or
 // ErrNotPointer.
 func (p *Policy) Redact(v any) error {
-	return p.inPlace(v, &walker{mode: modeRedact}, "Redact")
+	rw := newRedactWalk(false, false)
+	err := p.inPlace(v, &rw.w, "Redact")
+	rw.release()
+	return err
 }
 
-// inPlace runs the walk w (its mode and what the mode needs set) over what v refers to,
-// under p.
+// inPlace runs the walk w (its action set) over what v refers to, under p.
 func (p *Policy) inPlace(v any, w *walker, op string) error {
 	n, ptr, err := rootOf(v, op)
 	if err != nil || n == nil {
@@ -124,230 +122,29 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	if !pl.root.hasPII {
 		return v, nil
 	}
-	w := walker{pol: p, mode: modeRedact, copy: true}
-	if err := w.run(pl.root, unsafe.Pointer(&v)); err != nil {
+	rw := newRedactWalk(false, false)
+	rw.w.pol, rw.w.copy = p, true
+	err := rw.w.run(pl.root, unsafe.Pointer(&v))
+	rw.release()
+	if err != nil {
 		var zero T
 		return zero, err
 	}
 	return v, nil
 }
 
-// run walks from the root, first gathering what the mode needs from the whole record.
+// run walks from the root with w's action, first gathering what the action needs from
+// the whole record: the record's profile, widened by its parties.
 func (w *walker) run(n *node, p unsafe.Pointer) error {
+	w.start(n)
 	w.profile = w.pol.profile
 	if w.pol.party {
-		c := walker{pol: w.pol, mode: modeCollect, profile: w.pol.profile, gatherParty: true}
-		if err := c.walk(n, p); err != nil {
+		pr, err := partyProfile(w, n, p)
+		if err != nil {
 			return err
 		}
-		w.profile = c.profile
+		w.profile = pr
 	}
-	if w.mode == modeRedact && n.scans {
-		return w.walkWithNames(n, p)
-	}
-	return w.walk(n, p)
+	return w.walkRecord(n, p, true)
 }
 
-// redactLeaf hides the personal data of one leaf.
-func (w *walker) redactLeaf(p unsafe.Pointer, n *node) error {
-	r := &n.rule
-	if !r.pii() {
-		if w.scanText && r.tag.Class == Untagged {
-			w.scanLeaf(p, n)
-		}
-		return nil
-	}
-	if !w.counts(r.tag.Kind) {
-		return nil
-	}
-	k, st := r.tag.Kind, r.redact
-	if w.log && st == redactDefault && (r.tag.Handling == Sensitive || w.profile.Sensitive(k)) {
-		st = redactZero // sensitive data never reaches a log line, even masked
-	}
-	switch n.lk {
-	case lkString:
-		s := (*string)(p)
-		*s = w.redactString(r, st, *s)
-	case lkBytes:
-		b := (*[]byte)(p)
-		if *b == nil {
-			return nil
-		}
-		if n.typ == rawMessageType {
-			*b = w.redactJSON(r, st, *b)
-			return nil
-		}
-		if w.copy || st == redactScan || k == KindPhone {
-			// A copy must not write into the caller's array; scans and owned numbers
-			// work on strings.
-			if out := w.redactString(r, st, string(*b)); out != string(*b) {
-				*b = []byte(out)
-			}
-			return nil
-		}
-		*b = maskBytes(k, st, *b, w.pol.placeholder)
-	case lkInt:
-		setInt(p, n.size, maskInt(k, st, getInt(p, n.size)))
-	case lkUint:
-		setUint(p, n.size, maskUint(k, st, getUint(p, n.size)))
-	case lkFloat:
-		if n.size == 4 {
-			f := (*float32)(p)
-			*f = float32(maskFloat(k, st, float64(*f)))
-		} else {
-			f := (*float64)(p)
-			*f = maskFloat(k, st, *f)
-		}
-	case lkBool:
-		*(*bool)(p) = false
-	case lkTime:
-		t := (*time.Time)(p)
-		if k == KindDOB && st == redactDefault && w.profile.SafeHarbor() {
-			year, ok := jurisSafeHarborBirthDate(*t, time.Now())
-			if !ok {
-				year = time.Time{} // over 89: not even the year may stay
-			}
-			*t = year
-			return nil
-		}
-		*t = maskTime(k, st, *t)
-	case lkAddr:
-		a := (*netip.Addr)(p)
-		*a = maskAddr(st, *a)
-	case lkNetIP:
-		ip := (*net.IP)(p)
-		if *ip == nil {
-			return nil
-		}
-		if w.copy {
-			*ip = append(net.IP(nil), *ip...)
-		}
-		*ip = maskIP(st, *ip)
-	case lkCustom:
-		v := reflect.NewAt(n.typ, p)
-		if k == KindSecret || st != redactDefault {
-			// Zero, replace, a scan, or sensitive data in a log line: the type's own
-			// redaction is not what was asked for, and nothing of it may stay.
-			v.Elem().SetZero()
-			return nil
-		}
-		v.Interface().(Redactor).RedactPII(k)
-	}
-	return nil
-}
-
-// rawMessageType is json.RawMessage, whose redacted form must stay valid JSON: an
-// encoder given invalid JSON fails, and the whole value, or log line, is lost.
-var rawMessageType = reflect.TypeFor[json.RawMessage]()
-
-// redactJSON redacts a tagged json.RawMessage. A JSON string is redacted as the string it
-// holds and written back as a JSON string; any other JSON value is redacted as its text,
-// and written as a JSON string when the mask left something that is not JSON. Nothing
-// left is null. The caller's bytes are never written.
-func (w *walker) redactJSON(r *rule, st redactStrategy, raw []byte) json.RawMessage {
-	var text string
-	if err := json.Unmarshal(raw, &text); err != nil {
-		text = string(raw) // not a JSON string: its text is what is redacted
-	}
-	out := w.redactString(r, st, text)
-	switch {
-	case out == "":
-		return json.RawMessage("null")
-	case out != text || len(raw) == 0 || raw[0] == '"':
-		// Re-encode a string that changed, or that was one; an unchanged non-string
-		// stays as it was, which is valid JSON only if it was.
-		enc, _ := json.Marshal(out)
-		return enc
-	case json.Valid(raw):
-		return raw
-	}
-	enc, _ := json.Marshal(out)
-	return enc
-}
-
-// scanLeaf hides the personal data found in an untagged string leaf (ScanStrings).
-func (w *walker) scanLeaf(p unsafe.Pointer, n *node) {
-	switch n.lk {
-	case lkString:
-		s := (*string)(p)
-		*s = w.pol.RedactText(*s)
-	case lkBytes:
-		b := (*[]byte)(p)
-		if out := w.pol.RedactText(string(*b)); out != string(*b) {
-			*b = []byte(out) // a new array: the caller's is never written
-		}
-	}
-}
-
-// redactString is the redaction of one string leaf, owned numbers and free-text scans
-// included.
-func (w *walker) redactString(r *rule, st redactStrategy, s string) string {
-	if s == "" {
-		return s
-	}
-	if r.tag.Kind == KindPhone && w.pol.owned.has(s) {
-		return s // the customer's own number is not personal data
-	}
-	if st == redactScan {
-		return w.pol.scanRedact(s, w.names)
-	}
-	if st == redactDefault && (r.tag.Kind == KindPostal || r.tag.Kind == KindDOB) && w.profile.SafeHarbor() {
-		// HIPAA Safe Harbor: ZIP codes to three digits ("000" for sparse areas), dates of
-		// birth to their year, or "90 or older".
-		if r.tag.Kind == KindPostal {
-			return jurisSafeHarborZIP(s)
-		}
-		return jurisSafeHarborBirthDateString(s, time.Now())
-	}
-	return maskString(r.tag.Kind, st, s, w.pol.placeholder)
-}
-
-func getInt(p unsafe.Pointer, size uintptr) int64 {
-	switch size {
-	case 1:
-		return int64(*(*int8)(p))
-	case 2:
-		return int64(*(*int16)(p))
-	case 4:
-		return int64(*(*int32)(p))
-	}
-	return *(*int64)(p)
-}
-
-func setInt(p unsafe.Pointer, size uintptr, v int64) {
-	switch size {
-	case 1:
-		*(*int8)(p) = int8(v)
-	case 2:
-		*(*int16)(p) = int16(v)
-	case 4:
-		*(*int32)(p) = int32(v)
-	default:
-		*(*int64)(p) = v
-	}
-}
-
-func getUint(p unsafe.Pointer, size uintptr) uint64 {
-	switch size {
-	case 1:
-		return uint64(*(*uint8)(p))
-	case 2:
-		return uint64(*(*uint16)(p))
-	case 4:
-		return uint64(*(*uint32)(p))
-	}
-	return *(*uint64)(p)
-}
-
-func setUint(p unsafe.Pointer, size uintptr, v uint64) {
-	switch size {
-	case 1:
-		*(*uint8)(p) = uint8(v)
-	case 2:
-		*(*uint16)(p) = uint16(v)
-	case 4:
-		*(*uint32)(p) = uint32(v)
-	default:
-		*(*uint64)(p) = v
-	}
-}

@@ -169,7 +169,7 @@ func (p *Policy) resolve(v slog.Value) (slog.Value, bool) {
 
 // ifaceNode is the node of an untagged interface: walking it walks whatever dynamic
 // value it holds under that value's own plan.
-var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, text: true}
+var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, text: true, dynamic: true, step: stepIface}
 
 // redactedAny returns a redacted copy of x and true when x's type carries personal
 // data, or x and false. With scan, untagged strings in x are scanned as free text too.
@@ -186,9 +186,12 @@ func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
 	case !pl.root.hasPII && !(scan && pl.root.text):
 		return p.redactedOpaque(x, scan)
 	}
-	w := walker{pol: p, mode: modeRedact, copy: true, log: true, scanText: scan}
+	rw := newRedactWalk(true, scan)
+	rw.w.pol, rw.w.copy = p, true
 	slot := x
-	if err := w.run(ifaceNode, unsafe.Pointer(&slot)); err != nil {
+	err := rw.w.run(ifaceNode, unsafe.Pointer(&slot))
+	rw.release()
+	if err != nil {
 		return redactionFailed{err}, true
 	}
 	return slot, true

@@ -8,16 +8,9 @@ import (
 	"unsafe"
 )
 
-// walkMode names what a walk does at the leaves it reaches.
-type walkMode uint8
-
-const (
-	modeRedact    walkMode = iota // hide personal data (Redact, Redacted, log lines)
-	modeAnonymize                 // replace it for statistics (Anonymize)
-	modeUnseal                    // open sealed envelopes (Unseal)
-	modePurge                     // zero what retention says is due (Purge)
-	modeCollect                   // gather name and phone values before a redaction; writes nothing
-)
+// This file is the traversal: how a walk reaches every value along a type's plan. What
+// happens at a value it reaches is an action's business (see action.go), and the
+// traversal knows none of them.
 
 // maxDepth bounds how deep a walk goes. A value that contains itself through a slice or
 // an interface (s[0] = s) would otherwise recurse until the stack overflows, which no
@@ -34,342 +27,104 @@ var ErrTooDeep = errors.New("value nested too deep, or containing itself through
 var ErrMapKey = errors.New("map keys hold personal data, which cannot be redacted")
 
 // A walker carries one traversal of a value along its plan. It is the package's only
-// reflection walk: every feature is a mode of it, never a walker of its own.
+// reflection walk: every feature is an action of it, never a walker of its own.
 //
 // Values are reached through unsafe pointers at the offsets the plan computed, so that a
 // walk costs a few loads per field instead of reflect.Value calls; maps and interfaces,
-// whose layouts are the runtime's, go through reflect.
+// whose layouts are the runtime's, go through reflect. Each node carries the step that
+// moves through its values (see steps.go), chosen once per type, so that a walk is a
+// chain of direct calls.
 type walker struct {
-	pol  *Policy
-	mode walkMode
+	pol *Policy
+	act action
+	rec recordAction // act, when it keeps state per record; else nil
+	opq opaqueAction // act, when it looks at interface values the walk does not enter; else nil
 	// copy makes the walk copy-on-write: every pointer, slice, map and interface that
 	// leads to personal data is cloned before the walk writes below it, so the caller's
 	// value is never changed (Redacted, log lines).
 	copy bool
-	// log marks a walk for a log line: sensitive data is zeroed there, not masked.
-	log bool
-	// scanText makes a redaction scan untagged strings as free text (ScanStrings).
-	scanText bool
-	depth    int
-	seen     seenSet
+	// readOnly: the action writes nothing, so nothing is set back into maps and
+	// interfaces, and the caller's value is walked as it is.
+	readOnly bool
+	// text makes the walk reach untagged strings too, not only what may be personal data.
+	text  bool
+	depth int
+	seen  seenSet
 	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
 	// an envelope to it, and purges of values behind interfaces report it.
 	field string
 	// ifaces counts the interfaces the walk is inside.
 	ifaces int
-	// names holds the values of the record's name fields, gathered by modeCollect
-	// before a redaction that scans free text for them.
-	names []string
-	// collected says names were gathered for everything below, interfaces included.
-	collected bool
-	// gatherParty makes a modeCollect walk widen the profile by the record's parties
-	// instead of gathering names.
-	gatherParty bool
 	// profile is the record's profile: the Policy's, widened by its parties.
 	profile Profile
-	// unsealKey opens envelopes in modeUnseal.
+
+	// Legacy settings of the in-place operations, read by start.
+	// TODO(walk): move into their actions.
+	mode      walkMode
 	unsealKey hpke.PrivateKey
-	// purge decides and records what modePurge zeroes.
-	purge *purgeState
+	purge     *purgeState
 }
 
-// visit applies the walk's mode to one leaf.
-func (w *walker) visit(p unsafe.Pointer, n *node) error {
-	switch w.mode {
-	case modeRedact:
-		return w.redactLeaf(p, n)
-	case modeAnonymize:
-		return w.anonymizeLeaf(p, n)
-	case modeUnseal:
-		return w.unsealLeaf(p, n)
-	case modeCollect:
-		if w.gatherParty {
-			w.partyLeaf(p, n)
-		} else {
-			w.collectLeaf(p, n)
+// walkMode names the in-place operation a walker was made for by code that predates
+// actions; start turns it into the operation's action.
+type walkMode uint8
+
+const (
+	modeRedact    walkMode = iota // hide personal data (Redact, Redacted, log lines)
+	modeAnonymize                 // replace it for statistics (Anonymize)
+	modeUnseal                    // open sealed envelopes (Unseal)
+	modePurge                     // zero what retention says is due (Purge)
+)
+
+// start readies w to walk from root with its action, under its Policy.
+func (w *walker) start(root *node) {
+	if w.act == nil {
+		switch w.mode {
+		case modeAnonymize:
+			w.act = anonymizeAction{}
+		case modeUnseal:
+			w.act = unsealAction{}
+		case modePurge:
+			w.act = purgeAction{}
+		default:
+			w.act = &redactAction{}
 		}
-	case modePurge:
-		return w.purgeLeaf(p, n)
 	}
-	return nil
+	if rec, ok := w.act.(recordAction); ok && rec.records(root) {
+		w.rec = rec
+	}
+	w.opq, _ = w.act.(opaqueAction)
+	if ro, ok := w.act.(interface{ readsOnly() bool }); ok {
+		w.readOnly = ro.readsOnly()
+	}
 }
-
-// writes reports whether the walk may change what it walks; the collecting walk, which
-// runs on the caller's own value, never does.
-func (w *walker) writes() bool { return w.mode != modeCollect }
 
 // walk visits the value of n's type at p.
 func (w *walker) walk(n *node, p unsafe.Pointer) error {
 	if w.depth++; w.depth > maxDepth {
 		return fmt.Errorf("pii: %s: %w", n.typ, ErrTooDeep)
 	}
-	err := w.step(n, p)
+	err := n.step(w, n, p)
 	w.depth--
 	return err
 }
 
-func (w *walker) step(n *node, p unsafe.Pointer) error {
-	switch n.op {
-	case opLeaf:
-		return w.visit(p, n)
-	case opStruct:
-		outer := w.field
-		members := n.walk
-		if w.scanText {
-			members = n.walkText
-		}
-		for i := range members {
-			m := &members[i]
-			w.field = m.qualified
-			if err := w.walk(m.node, unsafe.Add(p, m.offset)); err != nil {
-				return err
-			}
-		}
-		w.field = outer
-	case opPtr:
-		slot := (*unsafe.Pointer)(p)
-		old := *slot
-		if old == nil {
-			return nil
-		}
-		// Seen pointers are keyed by address and node: two fields may point at the
-		// same address as different types (a struct and its first field).
-		if done, ok := w.seen.get(old, n.elem); ok {
-			if w.copy {
-				*slot = done // shared or cyclic: the clone already made
-			}
-			return nil // each pointee once: cycles end, shared values are not done twice
-		}
-		if !w.copy {
-			w.seen.put(old, n.elem, old)
-			return w.walk(n.elem, old)
-		}
-		clone := reflect.New(n.elem.typ)
-		clone.Elem().Set(reflect.NewAt(n.elem.typ, old).Elem())
-		*slot = clone.UnsafePointer()
-		w.seen.put(old, n.elem, *slot)
-		return w.walk(n.elem, *slot)
-	case opSlice:
-		s := (*sliceHeader)(p)
-		if s.len == 0 {
-			return nil
-		}
-		if w.copy {
-			clone := reflect.MakeSlice(n.typ, s.len, s.len)
-			reflect.Copy(clone, reflect.NewAt(n.typ, p).Elem())
-			*s = sliceHeader{data: clone.UnsafePointer(), len: s.len, cap: s.len}
-		}
-		for i := range s.len {
-			if err := w.walkElem(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize)); err != nil {
-				return err
-			}
-		}
-	case opArray:
-		for i := range n.length {
-			if err := w.walkElem(n.elem, unsafe.Add(p, uintptr(i)*n.elemSize)); err != nil {
-				return err
-			}
-		}
-	case opNull:
-		value := reflect.NewAt(n.elem.typ, p).Elem()
-		wasZero := value.IsZero()
-		if err := w.walk(n.elem, p); err != nil {
-			return err
-		}
-		// A value redacted to its zero is no value: say NULL rather than a false zero.
-		// Only a value this walk changed: a zero that was there stays as it was.
-		if w.writes() && !wasZero && value.IsZero() {
-			*(*bool)(unsafe.Add(p, n.offset)) = false
-		}
-	case opMap:
-		return w.walkMap(n, p)
-	case opIface:
-		return w.walkIface(n, p)
-	}
-	return nil
-}
+// reaches reports whether the walk goes into a value of node n at all.
+func (w *walker) reaches(n *node) bool { return n.hasPII || w.text && n.text }
 
-// walkElem walks one element of a slice, array or map. An element that holds a
-// redact=scan field is a record of its own: its text is matched against its own names
-// (and its enclosing records'), never against every name of the collection, which would
-// make a batch quadratic. The gathering walk leaves such elements to their own turn.
-func (w *walker) walkElem(n *node, p unsafe.Pointer) error {
-	if !n.scans || w.gatherParty {
+// walkRecord walks an element of a collection, or the value an interface holds, as a
+// record of its own for an action that keeps state per record.
+func (w *walker) walkRecord(n *node, p unsafe.Pointer, inIface bool) error {
+	if w.rec == nil {
 		return w.walk(n, p)
 	}
-	switch w.mode {
-	case modeCollect:
-		return nil // a record of its own: gathered when the redaction reaches it
-	case modeRedact:
-		return w.walkWithNames(n, p)
-	}
-	return w.walk(n, p)
-}
-
-// walkWithNames gathers the names of the record at p, walks it with them added to the
-// enclosing records' names, and puts the enclosing names back.
-func (w *walker) walkWithNames(n *node, p unsafe.Pointer) error {
-	c := walker{pol: w.pol, mode: modeCollect, profile: w.profile, depth: w.depth}
-	if err := c.walk(n, p); err != nil {
+	enter, err := w.rec.enterRecord(w, n, p, inIface)
+	if !enter || err != nil {
 		return err
 	}
-	outer, wasCollected := w.names, w.collected
-	w.names, w.collected = append(outer[:len(outer):len(outer)], c.names...), true
-	err := w.walk(n, p)
-	w.names, w.collected = outer, wasCollected
+	err = w.walk(n, p)
+	w.rec.leaveRecord(w)
 	return err
-}
-
-// walkMap walks a map's values. Map values are not addressable: each is copied out,
-// walked, and set back (into a new map when copying). A map met again is not walked
-// again, so maps that contain themselves end.
-func (w *walker) walkMap(n *node, p unsafe.Pointer) error {
-	m := reflect.NewAt(n.typ, p).Elem()
-	if m.IsNil() {
-		return nil
-	}
-	if m.Len() == 0 {
-		if w.copy {
-			// A copy never shares a map that may come to hold personal data: the
-			// caller could fill it after a log line was handed on.
-			m.Set(reflect.MakeMap(n.typ))
-		}
-		return nil
-	}
-	if w.writes() && (n.key.tagged || n.key.hasPII && anyKeyHoldsPII(m)) {
-		// Keys cannot be changed where they are, and a copy with other keys is another
-		// map: refuse rather than leave personal data in place (fail closed).
-		return fmt.Errorf("pii: %s: %w", n.typ, ErrMapKey)
-	}
-	id := m.UnsafePointer()
-	if done, ok := w.seen.get(id, n); ok {
-		if w.copy {
-			m.Set(reflect.NewAt(n.typ, unsafe.Pointer(&done)).Elem())
-		}
-		return nil
-	}
-	dst := m
-	if w.copy {
-		dst = reflect.MakeMapWithSize(n.typ, m.Len())
-	}
-	w.seen.put(id, n, dst.UnsafePointer())
-	tmp := reflect.New(n.typ.Elem())
-	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
-	for it := m.MapRange(); it.Next(); {
-		tmp.Elem().Set(it.Value())
-		if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
-			return err
-		}
-		switch {
-		case !w.writes():
-		case n.nanKeys && !w.copy:
-			// A NaN key cannot be found again: setting it would add an entry and
-			// leave the old value in place. Rebuild the map's contents instead.
-			v := reflect.New(n.typ.Elem()).Elem()
-			v.Set(tmp.Elem())
-			keys, values = append(keys, it.Key()), append(values, v)
-		default:
-			dst.SetMapIndex(it.Key(), tmp.Elem())
-		}
-	}
-	if keys != nil {
-		m.Clear()
-		for i := range keys {
-			m.SetMapIndex(keys[i], values[i])
-		}
-	}
-	if w.copy {
-		m.Set(dst)
-	}
-	return nil
-}
-
-// walkIface walks an interface's dynamic value under the interface field's tag.
-func (w *walker) walkIface(n *node, p unsafe.Pointer) error {
-	iv := reflect.NewAt(n.typ, p).Elem()
-	if iv.IsNil() {
-		return nil
-	}
-	dv := iv.Elem()
-	dn, err := nodeFor(dv.Type(), n.rule)
-	if err != nil {
-		return err
-	}
-	if !dn.hasPII && !(w.scanText && dn.text) {
-		if w.mode == modeRedact {
-			return w.redactOpaqueIface(iv, dv)
-		}
-		return nil
-	}
-	w.ifaces++
-	err = w.walkIfaceValue(iv, dv, dn, p)
-	w.ifaces--
-	return err
-}
-
-// redactOpaqueIface replaces a value held by an interface whose type holds no tagged
-// field, but whose text may hold personal data: an error that wraps a tagged value, and
-// when scanning free text, any error or fmt.Stringer. Where the interface cannot hold
-// the replacement, it is emptied (fail closed).
-func (w *walker) redactOpaqueIface(iv, dv reflect.Value) error {
-	if !dv.CanInterface() {
-		return nil
-	}
-	x, changed := w.pol.redactedOpaque(dv.Interface(), w.scanText)
-	if !changed {
-		return nil
-	}
-	if xv := reflect.ValueOf(x); xv.Type().AssignableTo(iv.Type()) {
-		iv.Set(xv)
-	} else {
-		iv.SetZero()
-	}
-	return nil
-}
-
-// walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.
-func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer) error {
-	if dv.Kind() == reflect.Pointer {
-		// Walk a copy of the pointer: the pointee is changed (or cloned) through it.
-		ptr := dv.UnsafePointer()
-		slot := ptr
-		if err := w.walkDynamic(dn, unsafe.Pointer(&slot)); err != nil {
-			return err
-		}
-		if slot != ptr {
-			// Convert: the dynamic type may be a named pointer type, which must stay.
-			iv.Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
-		}
-		return nil
-	}
-	// A value inside an interface cannot be changed where it is: walk a copy, store it.
-	tmp := reflect.New(dv.Type())
-	tmp.Elem().Set(dv)
-	if err := w.walkDynamic(dn, tmp.UnsafePointer()); err != nil {
-		return err
-	}
-	switch {
-	case !w.writes():
-	case dv.Type().Size() > unsafe.Sizeof(uintptr(0)):
-		// A value wider than a pointer sits in an interface as a pointer to a copy of
-		// it: point the interface at tmp, which nothing else holds, instead of having
-		// Set copy it once more. The first word, the type, stays as it is.
-		(*[2]unsafe.Pointer)(p)[1] = tmp.UnsafePointer()
-	default:
-		iv.Set(tmp.Elem())
-	}
-	return nil
-}
-
-// walkDynamic walks a value found in an interface. Its plan was not part of the
-// record's, so a redact=scan field inside it has had no names gathered: gather them
-// from the dynamic value first.
-func (w *walker) walkDynamic(n *node, p unsafe.Pointer) error {
-	if w.mode != modeRedact || !n.scans || w.collected {
-		return w.walk(n, p)
-	}
-	// The gathering walk goes through interfaces too: once is enough for the subtree.
-	return w.walkWithNames(n, p)
 }
 
 // sliceHeader is the runtime's layout of a slice.

@@ -1,0 +1,34 @@
+package pii
+
+import (
+	"reflect"
+	"unsafe"
+)
+
+// An action is what one operation does at the leaves a walk reaches. The traversal
+// (walk.go, steps.go) knows how to reach values and nothing of what is done there; each
+// operation is one action in a file of its own: redaction (action_redact.go), gathering
+// a record's names (action_names.go) and parties (action_party.go), anonymisation,
+// unsealing and purging (action_legacy.go).
+type action interface {
+	// leaf acts on the leaf of node n at p.
+	leaf(w *walker, n *node, p unsafe.Pointer) error
+}
+
+// A recordAction keeps state per record. The walk calls enterRecord before it walks an
+// element of a collection, or (inIface) the value an interface holds; when it returns
+// true, the walk goes in and calls leaveRecord after.
+type recordAction interface {
+	action
+	// records reports whether a walk from root needs to know its records at all.
+	records(root *node) bool
+	enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error)
+	leaveRecord(w *walker)
+}
+
+// An opaqueAction looks at the values held by interfaces that the walk does not enter
+// (their types hold nothing it reaches), and may replace them.
+type opaqueAction interface {
+	action
+	opaque(w *walker, iv, dv reflect.Value) error
+}

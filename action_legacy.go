@@ -1,0 +1,20 @@
+package pii
+
+import "unsafe"
+
+// The actions of the in-place operations whose leaf code sits beside their API:
+// Anonymize (anonymize.go), Unseal and Purge (retention.go).
+
+type anonymizeAction struct{}
+
+func (anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+	return w.anonymizeLeaf(p, n)
+}
+
+type unsealAction struct{}
+
+func (unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error { return w.unsealLeaf(p, n) }
+
+type purgeAction struct{}
+
+func (purgeAction) leaf(w *walker, n *node, p unsafe.Pointer) error { return w.purgeLeaf(p, n) }

@@ -1,0 +1,317 @@
+package pii
+
+import (
+	"encoding/json"
+	"sync"
+	"net"
+	"net/netip"
+	"reflect"
+	"time"
+	"unsafe"
+)
+
+// redactAction hides personal data: Redact, Redacted, log lines and Safe.
+type redactAction struct {
+	// log marks a redaction for a log line: sensitive data is zeroed there, not masked.
+	log bool
+	// scan hides what the free-text finder sees in untagged strings (ScanStrings).
+	scan bool
+	// names holds the values of the name fields of the records the walk is in, which
+	// a redact=scan body hides wherever they appear in its text; collected says they
+	// were gathered for everything below, interfaces included.
+	names     []string
+	collected bool
+	saved     []savedNames // the enclosing records' names, one entry per record entered
+}
+
+// A redactWalk is a walker with its redaction inline, kept in a pool: a redaction
+// allocates neither, and a log line costs no garbage for them.
+type redactWalk struct {
+	w walker
+	a redactAction
+}
+
+var redactWalks = sync.Pool{New: func() any { return new(redactWalk) }}
+
+// newRedactWalk returns a walker that redacts (for a log line, scanning untagged text)
+// from the pool; set its Policy, then run it, then release it.
+func newRedactWalk(log, scan bool) *redactWalk {
+	rw := redactWalks.Get().(*redactWalk)
+	rw.a = redactAction{log: log, scan: scan, saved: rw.a.saved[:0]}
+	rw.w = walker{act: &rw.a, text: scan}
+	return rw
+}
+
+// release returns rw to the pool, keeping nothing of the value it walked.
+func (rw *redactWalk) release() {
+	clear(rw.a.saved[:cap(rw.a.saved)])
+	rw.a = redactAction{saved: rw.a.saved[:0]}
+	rw.w = walker{}
+	redactWalks.Put(rw)
+}
+
+// records reports whether a redaction from root needs the names of its records: a
+// redact=scan field, or an interface that may hold one, sits below it.
+func (*redactAction) records(root *node) bool { return root.scans || root.dynamic }
+
+type savedNames struct {
+	names     []string
+	collected bool
+}
+
+// enterRecord gathers the names of a record before the walk goes in: an element of a
+// collection that holds a redact=scan field is a record of its own, whose text is
+// matched against its own names and its enclosing records', never its siblings' (which
+// would make a batch quadratic); an interface's value has its names gathered unless the
+// enclosing record's gathering went through it already.
+func (a *redactAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error) {
+	a.saved = append(a.saved, savedNames{a.names, a.collected})
+	if !n.scans || inIface && a.collected {
+		return true, nil
+	}
+	names, err := namesOf(w, n, p)
+	if err != nil {
+		a.saved = a.saved[:len(a.saved)-1]
+		return false, err
+	}
+	a.names, a.collected = append(a.names[:len(a.names):len(a.names)], names...), true
+	return true, nil
+}
+
+func (a *redactAction) leaveRecord(*walker) {
+	last := a.saved[len(a.saved)-1]
+	a.names, a.collected = last.names, last.collected
+	a.saved = a.saved[:len(a.saved)-1]
+}
+
+// counts reports whether redaction hides kind k. It asks the profile only of the kinds
+// whose status depends on context (see contextualKind): a profile is a legal answer,
+// not a switch that lets a phone number or a diagnosis into a log line.
+// WithRedactionLimitedToProfile asks it of every kind.
+func (a *redactAction) counts(w *walker, k Kind) bool {
+	return w.pol.allKinds || !w.pol.redactByProfile && !contextualKind(k) || w.profile.Counts(k)
+}
+
+// leaf hides the personal data of one leaf.
+func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+	r := &n.rule
+	if !r.pii() {
+		if a.scan && r.tag.Class == Untagged {
+			scanLeaf(w.pol, n, p)
+		}
+		return nil
+	}
+	if !a.counts(w, r.tag.Kind) {
+		return nil
+	}
+	k, st := r.tag.Kind, r.redact
+	if a.log && st == redactDefault && (r.tag.Handling == Sensitive || w.profile.Sensitive(k)) {
+		st = redactZero // sensitive data never reaches a log line, even masked
+	}
+	switch n.lk {
+	case lkString:
+		s := (*string)(p)
+		*s = a.redactString(w, r, st, *s)
+	case lkBytes:
+		b := (*[]byte)(p)
+		if *b == nil {
+			return nil
+		}
+		if n.typ == rawMessageType {
+			*b = a.redactJSON(w, r, st, *b)
+			return nil
+		}
+		if w.copy || st == redactScan || k == KindPhone {
+			// A copy must not write into the caller's array; scans and owned numbers
+			// work on strings.
+			if out := a.redactString(w, r, st, string(*b)); out != string(*b) {
+				*b = []byte(out)
+			}
+			return nil
+		}
+		*b = maskBytes(k, st, *b, w.pol.placeholder)
+	case lkInt:
+		setInt(p, n.size, maskInt(k, st, getInt(p, n.size)))
+	case lkUint:
+		setUint(p, n.size, maskUint(k, st, getUint(p, n.size)))
+	case lkFloat:
+		if n.size == 4 {
+			f := (*float32)(p)
+			*f = float32(maskFloat(k, st, float64(*f)))
+		} else {
+			f := (*float64)(p)
+			*f = maskFloat(k, st, *f)
+		}
+	case lkBool:
+		*(*bool)(p) = false
+	case lkTime:
+		t := (*time.Time)(p)
+		if k == KindDOB && st == redactDefault && w.profile.SafeHarbor() {
+			year, ok := jurisSafeHarborBirthDate(*t, time.Now())
+			if !ok {
+				year = time.Time{} // over 89: not even the year may stay
+			}
+			*t = year
+			return nil
+		}
+		*t = maskTime(k, st, *t)
+	case lkAddr:
+		a := (*netip.Addr)(p)
+		*a = maskAddr(st, *a)
+	case lkNetIP:
+		ip := (*net.IP)(p)
+		if *ip == nil {
+			return nil
+		}
+		if w.copy {
+			*ip = append(net.IP(nil), *ip...)
+		}
+		*ip = maskIP(st, *ip)
+	case lkCustom:
+		v := reflect.NewAt(n.typ, p)
+		if k == KindSecret || st != redactDefault {
+			// Zero, replace, a scan, or sensitive data in a log line: the type's own
+			// redaction is not what was asked for, and nothing of it may stay.
+			v.Elem().SetZero()
+			return nil
+		}
+		v.Interface().(Redactor).RedactPII(k)
+	}
+	return nil
+}
+
+// rawMessageType is json.RawMessage, whose redacted form must stay valid JSON: an
+// encoder given invalid JSON fails, and the whole value, or log line, is lost.
+var rawMessageType = reflect.TypeFor[json.RawMessage]()
+
+// redactJSON redacts a tagged json.RawMessage. A JSON string is redacted as the string it
+// holds and written back as a JSON string; any other JSON value is redacted as its text,
+// and written as a JSON string when the mask left something that is not JSON. Nothing
+// left is null. The caller's bytes are never written.
+func (a *redactAction) redactJSON(w *walker, r *rule, st redactStrategy, raw []byte) json.RawMessage {
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		text = string(raw) // not a JSON string: its text is what is redacted
+	}
+	out := a.redactString(w, r, st, text)
+	switch {
+	case out == "":
+		return json.RawMessage("null")
+	case out != text || len(raw) == 0 || raw[0] == '"':
+		// Re-encode a string that changed, or that was one; an unchanged non-string
+		// stays as it was, which is valid JSON only if it was.
+		enc, _ := json.Marshal(out)
+		return enc
+	case json.Valid(raw):
+		return raw
+	}
+	enc, _ := json.Marshal(out)
+	return enc
+}
+
+// scanLeaf hides the personal data found in an untagged string leaf (ScanStrings).
+func scanLeaf(pol *Policy, n *node, p unsafe.Pointer) {
+	switch n.lk {
+	case lkString:
+		s := (*string)(p)
+		*s = pol.RedactText(*s)
+	case lkBytes:
+		b := (*[]byte)(p)
+		if out := pol.RedactText(string(*b)); out != string(*b) {
+			*b = []byte(out) // a new array: the caller's is never written
+		}
+	}
+}
+
+// redactString is the redaction of one string leaf, owned numbers and free-text scans
+// included.
+func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s string) string {
+	if s == "" {
+		return s
+	}
+	if r.tag.Kind == KindPhone && w.pol.owned.has(s) {
+		return s // the customer's own number is not personal data
+	}
+	if st == redactScan {
+		return w.pol.scanRedact(s, a.names)
+	}
+	if st == redactDefault && (r.tag.Kind == KindPostal || r.tag.Kind == KindDOB) && w.profile.SafeHarbor() {
+		// HIPAA Safe Harbor: ZIP codes to three digits ("000" for sparse areas), dates of
+		// birth to their year, or "90 or older".
+		if r.tag.Kind == KindPostal {
+			return jurisSafeHarborZIP(s)
+		}
+		return jurisSafeHarborBirthDateString(s, time.Now())
+	}
+	return maskString(r.tag.Kind, st, s, w.pol.placeholder)
+}
+
+func getInt(p unsafe.Pointer, size uintptr) int64 {
+	switch size {
+	case 1:
+		return int64(*(*int8)(p))
+	case 2:
+		return int64(*(*int16)(p))
+	case 4:
+		return int64(*(*int32)(p))
+	}
+	return *(*int64)(p)
+}
+
+func setInt(p unsafe.Pointer, size uintptr, v int64) {
+	switch size {
+	case 1:
+		*(*int8)(p) = int8(v)
+	case 2:
+		*(*int16)(p) = int16(v)
+	case 4:
+		*(*int32)(p) = int32(v)
+	default:
+		*(*int64)(p) = v
+	}
+}
+
+func getUint(p unsafe.Pointer, size uintptr) uint64 {
+	switch size {
+	case 1:
+		return uint64(*(*uint8)(p))
+	case 2:
+		return uint64(*(*uint16)(p))
+	case 4:
+		return uint64(*(*uint32)(p))
+	}
+	return *(*uint64)(p)
+}
+
+func setUint(p unsafe.Pointer, size uintptr, v uint64) {
+	switch size {
+	case 1:
+		*(*uint8)(p) = uint8(v)
+	case 2:
+		*(*uint16)(p) = uint16(v)
+	case 4:
+		*(*uint32)(p) = uint32(v)
+	default:
+		*(*uint64)(p) = v
+	}
+}
+
+// opaque replaces a value held by an interface whose type holds no tagged field, but
+// whose text may hold personal data: an error that wraps a tagged value, and when
+// scanning free text, any error or fmt.Stringer. Where the interface cannot hold the
+// replacement, it is emptied (fail closed).
+func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) error {
+	if !dv.CanInterface() {
+		return nil
+	}
+	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scan)
+	if !changed {
+		return nil
+	}
+	if xv := reflect.ValueOf(x); xv.Type().AssignableTo(iv.Type()) {
+		iv.Set(xv)
+	} else {
+		iv.SetZero()
+	}
+	return nil
+}

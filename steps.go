@@ -1,0 +1,262 @@
+package pii
+
+import (
+	"fmt"
+	"reflect"
+	"unsafe"
+)
+
+// A step moves a walk through the value of node n at p. Every node carries the step of
+// its shape, chosen once when its plan is built (stepOf); a walk is then a chain of
+// direct calls, with no switch on what a value is.
+type step func(w *walker, n *node, p unsafe.Pointer) error
+
+// stepOf returns the step for nodes of op.
+func stepOf(op nodeOp) step {
+	switch op {
+	case opLeaf:
+		return stepLeaf
+	case opStruct:
+		return stepStruct
+	case opPtr:
+		return stepPtr
+	case opSlice:
+		return stepSlice
+	case opArray:
+		return stepArray
+	case opMap:
+		return stepMap
+	case opIface:
+		return stepIface
+	case opNull:
+		return stepNull
+	}
+	return stepNone
+}
+
+// stepNone leaves a value alone: chan, func, and what no action handles.
+func stepNone(*walker, *node, unsafe.Pointer) error { return nil }
+
+// stepLeaf hands a leaf to the action.
+func stepLeaf(w *walker, n *node, p unsafe.Pointer) error { return w.act.leaf(w, n, p) }
+
+// stepStruct walks the members that can lead to what the walk reaches.
+func stepStruct(w *walker, n *node, p unsafe.Pointer) error {
+	outer := w.field
+	members := n.walk
+	if w.text {
+		members = n.walkText
+	}
+	for i := range members {
+		m := &members[i]
+		w.field = m.qualified
+		if err := w.walk(m.node, unsafe.Add(p, m.offset)); err != nil {
+			return err
+		}
+	}
+	w.field = outer
+	return nil
+}
+
+// stepPtr follows a pointer: each pointee once (so cycles end and shared values are
+// done once), cloned first in a copy.
+func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
+	slot := (*unsafe.Pointer)(p)
+	old := *slot
+	if old == nil {
+		return nil
+	}
+	// Seen pointers are keyed by address and node: two fields may point at the same
+	// address as different types (a struct and its first field).
+	if done, ok := w.seen.get(old, n.elem); ok {
+		if w.copy {
+			*slot = done // shared or cyclic: the clone already made
+		}
+		return nil
+	}
+	if !w.copy {
+		w.seen.put(old, n.elem, old)
+		return w.walk(n.elem, old)
+	}
+	clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
+	typedCopy(n.elem.typ, clone, old)
+	*slot = clone
+	w.seen.put(old, n.elem, clone)
+	return w.walk(n.elem, clone)
+}
+
+// stepSlice walks a slice's elements, on a new backing array in a copy.
+func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
+	s := (*sliceHeader)(p)
+	if s.len == 0 {
+		return nil
+	}
+	if w.copy {
+		clone := reflect.MakeSlice(n.typ, s.len, s.len)
+		reflect.Copy(clone, reflect.NewAt(n.typ, p).Elem())
+		*s = sliceHeader{data: clone.UnsafePointer(), len: s.len, cap: s.len}
+	}
+	for i := range s.len {
+		if err := w.walkElem(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stepArray walks an array's elements where they are.
+func stepArray(w *walker, n *node, p unsafe.Pointer) error {
+	for i := range n.length {
+		if err := w.walkElem(n.elem, unsafe.Add(p, uintptr(i)*n.elemSize)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkElem walks one element of a slice, array or map: a record of its own when it
+// holds one (see recordAction).
+func (w *walker) walkElem(n *node, p unsafe.Pointer) error {
+	return w.walkRecord(n, p, false)
+}
+
+// stepNull walks a database/sql Null wrapper's value, and says NULL when the walk
+// turned a value into its zero: a value redacted to nothing is no value, not a false
+// zero. A zero that was there stays as it was.
+func stepNull(w *walker, n *node, p unsafe.Pointer) error {
+	value := reflect.NewAt(n.elem.typ, p).Elem()
+	wasZero := value.IsZero()
+	if err := w.walk(n.elem, p); err != nil {
+		return err
+	}
+	if !w.readOnly && !wasZero && value.IsZero() {
+		*(*bool)(unsafe.Add(p, n.offset)) = false
+	}
+	return nil
+}
+
+// stepMap walks a map's values. Map values are not addressable: each is copied out,
+// walked, and set back (into a new map when copying). A map met again is not walked
+// again, so maps that contain themselves end.
+func stepMap(w *walker, n *node, p unsafe.Pointer) error {
+	m := reflect.NewAt(n.typ, p).Elem()
+	if m.IsNil() {
+		return nil
+	}
+	if m.Len() == 0 {
+		if w.copy {
+			// A copy never shares a map that may come to hold personal data: the
+			// caller could fill it after a log line was handed on.
+			m.Set(reflect.MakeMap(n.typ))
+		}
+		return nil
+	}
+	if !w.readOnly && (n.key.tagged || n.key.hasPII && anyKeyHoldsPII(m)) {
+		// Keys cannot be changed where they are, and a copy with other keys is another
+		// map: refuse rather than leave personal data in place (fail closed).
+		return fmt.Errorf("pii: %s: %w", n.typ, ErrMapKey)
+	}
+	id := m.UnsafePointer()
+	if done, ok := w.seen.get(id, n); ok {
+		if w.copy {
+			m.Set(reflect.NewAt(n.typ, unsafe.Pointer(&done)).Elem())
+		}
+		return nil
+	}
+	dst := m
+	if w.copy {
+		dst = reflect.MakeMapWithSize(n.typ, m.Len())
+	}
+	w.seen.put(id, n, dst.UnsafePointer())
+	tmp := reflect.New(n.typ.Elem())
+	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
+	for it := m.MapRange(); it.Next(); {
+		tmp.Elem().Set(it.Value())
+		if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
+			return err
+		}
+		switch {
+		case w.readOnly:
+		case n.nanKeys && !w.copy:
+			// A NaN key cannot be found again: setting it would add an entry and
+			// leave the old value in place. Rebuild the map's contents instead.
+			v := reflect.New(n.typ.Elem()).Elem()
+			v.Set(tmp.Elem())
+			keys, values = append(keys, it.Key()), append(values, v)
+		default:
+			dst.SetMapIndex(it.Key(), tmp.Elem())
+		}
+	}
+	if keys != nil {
+		m.Clear()
+		for i := range keys {
+			m.SetMapIndex(keys[i], values[i])
+		}
+	}
+	if w.copy {
+		m.Set(dst)
+	}
+	return nil
+}
+
+// stepIface walks an interface's dynamic value under the interface field's tag.
+func stepIface(w *walker, n *node, p unsafe.Pointer) error {
+	iv := reflect.NewAt(n.typ, p).Elem()
+	if iv.IsNil() {
+		return nil
+	}
+	dv := iv.Elem()
+	dn, err := nodeFor(dv.Type(), n.rule)
+	if err != nil {
+		return err
+	}
+	if !w.reaches(dn) {
+		if w.opq != nil {
+			return w.opq.opaque(w, iv, dv)
+		}
+		return nil
+	}
+	w.ifaces++
+	err = w.walkIfaceValue(iv, dv, dn, p)
+	w.ifaces--
+	return err
+}
+
+// walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.
+func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer) error {
+	if dv.Kind() == reflect.Pointer {
+		// Walk a copy of the pointer: the pointee is changed (or cloned) through it.
+		ptr := dv.UnsafePointer()
+		slot := ptr
+		if err := w.walkRecord(dn, unsafe.Pointer(&slot), true); err != nil {
+			return err
+		}
+		if slot != ptr {
+			// Convert: the dynamic type may be a named pointer type, which must stay.
+			iv.Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
+		}
+		return nil
+	}
+	// A value inside an interface cannot be changed where it is: walk a copy, store it.
+	tmp := reflect.New(dv.Type())
+	tmp.Elem().Set(dv)
+	if err := w.walkRecord(dn, tmp.UnsafePointer(), true); err != nil {
+		return err
+	}
+	switch {
+	case w.readOnly:
+	case dv.Type().Size() > unsafe.Sizeof(uintptr(0)):
+		// A value wider than a pointer sits in an interface as a pointer to a copy of
+		// it: point the interface at tmp, which nothing else holds, instead of having
+		// Set copy it once more. The first word, the type, stays as it is.
+		(*[2]unsafe.Pointer)(p)[1] = tmp.UnsafePointer()
+	default:
+		iv.Set(tmp.Elem())
+	}
+	return nil
+}
+
+// typedCopy copies a value of type t from src to dst, as an assignment would.
+func typedCopy(t reflect.Type, dst, src unsafe.Pointer) {
+	reflect.NewAt(t, dst).Elem().Set(reflect.NewAt(t, src).Elem())
+}
