@@ -2,10 +2,10 @@ package pii
 
 import (
 	"encoding/json"
-	"sync"
 	"net"
 	"net/netip"
 	"reflect"
+	"sync"
 	"time"
 	"unsafe"
 )

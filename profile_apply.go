@@ -1,6 +1,5 @@
 package pii
 
-
 // applyProfile adjusts a field as Classify reports it under the Policy's profile: a kind
 // the profile does not count becomes Not PII (naming the profile that decided), and a kind
 // it holds sensitive gets sensitive handling.
@@ -51,4 +50,3 @@ func WithRedactionLimitedToProfile() Option {
 		return nil
 	}
 }
-

@@ -147,4 +147,3 @@ func (w *walker) run(n *node, p unsafe.Pointer) error {
 	}
 	return w.walkRecord(n, p, true)
 }
-
