@@ -316,30 +316,3 @@ func (l *lister) flatten(n *node) []flatMember {
 	}
 	return out
 }
-
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	if name == "" {
-		return path
-	}
-	return path + "." + name
-}
-
-// field describes a leaf under the rule r.
-func (r *rule) field(typ, path string, goType reflect.Type) Field {
-	return Field{
-		Type:     typ,
-		Path:     path,
-		GoType:   goType.String(),
-		Class:    r.tag.Class,
-		Kind:     r.tag.Kind,
-		MTL:      r.tag.MTL,
-		TTL:      r.tag.TTL,
-		Handling: r.tag.Handling,
-		Redact:   r.tag.Redact,
-		Anon:     r.tag.Anon,
-		Created:  r.tag.Created,
-	}
-}

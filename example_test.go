@@ -22,12 +22,12 @@ func ExampleClassify() {
 		return
 	}
 	for _, f := range fields {
-		fmt.Printf("%s: %s (%s)\n", f.Path, f.Summary(), f.Kind)
+		fmt.Printf("%s: %s\n", f.Path, f.Summary())
 	}
 	// Output:
-	// SID: Not PII (none)
+	// SID: Not PII
 	// From: PII MTL: 120 days (phone)
-	// Body: PII MTL: 30 days (body)
+	// Body: PII MTL: 30 days (body, sensitive)
 }
 
 func ExampleRedact() {

@@ -34,9 +34,10 @@ func (p *Policy) Inventory(vs ...any) (Inventory, error) {
 	return inv, nil
 }
 
-// Summary is a field's class as an API reference prints it: "PII MTL: 30 days",
-// "PII" (no MTL), "Not PII" or "Untagged".
-func (f Field) Summary() string {
+// classLabel is a field's class as the inventory's Classification column shows it:
+// "PII MTL: 30 days", "PII" (no MTL), "Not PII" or "Untagged"; the kind, TTL and
+// handling have columns of their own.
+func (f Field) classLabel() string {
 	if f.Class == PII && f.MTL > 0 {
 		return fmt.Sprintf("PII MTL: %d days", f.MTL)
 	}
@@ -61,7 +62,7 @@ func (inv Inventory) WriteMarkdown(w io.Writer) error {
 		if f.Class == PII {
 			kind, handling = f.Kind.String(), f.Handling.String()
 		}
-		class := f.Summary()
+		class := f.classLabel()
 		if f.Profile != "" {
 			class += " (" + f.Profile + ")"
 		}

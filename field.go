@@ -1,5 +1,11 @@
 package pii
 
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
 // A Field describes one leaf field of a Go type, as Classify reports it: where the field
 // sits, and what its pii tag (its own, or the one it inherits from an enclosing field)
 // says of it.
@@ -33,4 +39,70 @@ type Field struct {
 	// Created reports the field that holds the record's creation time (`pii:"no,created"`),
 	// from which every MTL and TTL of the record counts.
 	Created bool `json:"created,omitempty"`
+}
+
+// Summary says in one line everything the field's tag says, as an API reference prints
+// it: "PII MTL: 30 days TTL: 90 days (body, sensitive)", "PII (ip)", "Not PII",
+// "Not PII (creation time)" or "Untagged". A profile that decided the class is named:
+// "Not PII (ip, under CalOPPA)".
+func (f Field) Summary() string {
+	var b strings.Builder
+	b.WriteString(f.Class.String())
+	if f.MTL > 0 {
+		fmt.Fprintf(&b, " MTL: %d days", f.MTL)
+	}
+	if f.TTL > 0 {
+		fmt.Fprintf(&b, " TTL: %d days", f.TTL)
+	}
+	var notes []string
+	if f.Kind != KindNone {
+		notes = append(notes, f.Kind.String())
+	}
+	if f.Handling == Sensitive {
+		notes = append(notes, "sensitive")
+	}
+	if f.Redact != "" {
+		notes = append(notes, "redact="+f.Redact)
+	}
+	if f.Anon != "" {
+		notes = append(notes, "anon="+f.Anon)
+	}
+	if f.Created {
+		notes = append(notes, "creation time")
+	}
+	if f.Profile != "" {
+		notes = append(notes, "under "+f.Profile)
+	}
+	if len(notes) > 0 {
+		b.WriteString(" (" + strings.Join(notes, ", ") + ")")
+	}
+	return b.String()
+}
+
+// field describes a leaf under the rule r.
+func (r *rule) field(typ, path string, goType reflect.Type) Field {
+	return Field{
+		Type:     typ,
+		Path:     path,
+		GoType:   goType.String(),
+		Class:    r.tag.Class,
+		Kind:     r.tag.Kind,
+		MTL:      r.tag.MTL,
+		TTL:      r.tag.TTL,
+		Handling: r.tag.Handling,
+		Redact:   r.tag.Redact,
+		Anon:     r.tag.Anon,
+		Created:  r.tag.Created,
+	}
+}
+
+// join joins a field path and a member name with a dot.
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	if name == "" {
+		return path
+	}
+	return path + "." + name
 }
