@@ -22,6 +22,9 @@ type redactAction struct {
 	names     []string
 	collected bool
 	saved     []savedNames // the enclosing records' names, one entry per record entered
+	// audit, when set, looks for personal data in the strings that are not PII
+	// (ReportMisplaced, RedactMisplaced).
+	audit *auditAction
 }
 
 // A redactWalk is a walker with its redaction inline, kept in a pool: a redaction
@@ -38,7 +41,10 @@ var redactWalks = sync.Pool{New: func() any { return new(redactWalk) }}
 func newRedactWalk(log, scan bool) *redactWalk {
 	rw := redactWalks.Get().(*redactWalk)
 	rw.a = redactAction{log: log, scan: scan, saved: rw.a.saved[:0]}
-	rw.w = walker{act: &rw.a, text: scan}
+	rw.w = walker{act: &rw.a}
+	if scan {
+		rw.w.reach = reachUntagged
+	}
 	return rw
 }
 
@@ -98,6 +104,9 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if !r.pii() {
 		if a.scan && r.tag.Class == Untagged {
 			scanLeaf(w.pol, n, p)
+		}
+		if a.audit != nil {
+			return a.audit.leaf(w, n, p)
 		}
 		return nil
 	}

@@ -39,6 +39,9 @@ type Field struct {
 	// Created reports the field that holds the record's creation time (`pii:"no,created"`),
 	// from which every MTL and TTL of the record counts.
 	Created bool `json:"created,omitempty"`
+	// SeenPII lists the kinds of personal data found in this Not PII or untagged field
+	// in the sample values given to Inventory; empty when none was seen or none given.
+	SeenPII []Kind `json:"seen_pii,omitempty"`
 }
 
 // Summary says in one line everything the field's tag says, as an API reference prints

@@ -3,6 +3,7 @@ package pii
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -20,16 +21,43 @@ type Inventory struct {
 func NewInventory(vs ...any) (Inventory, error) { return defaultPolicy.Inventory(vs...) }
 
 // Inventory makes the inventory of the types of vs (values, pointers or reflect.Types)
-// under p, whose profile decides which kinds count as personal data.
+// under p, whose profile decides which kinds count as personal data. Each field is
+// listed once, however many values of its type are given.
+//
+// Values double as samples: each is audited (see Policy.Audit), and a Not PII or
+// untagged field in which personal data was seen lists the kinds in SeenPII, which
+// WriteMarkdown shows beside its class. A privacy review then sees not only what the
+// tags say, but where real records contradict them.
 func (p *Policy) Inventory(vs ...any) (Inventory, error) {
 	p = p.orDefault()
 	var inv Inventory
+	at := map[[2]string]int{} // type and path -> index in inv.Fields
 	for _, v := range vs {
 		fields, err := p.Classify(v)
 		if err != nil {
 			return Inventory{}, err
 		}
-		inv.Fields = append(inv.Fields, fields...)
+		for _, f := range fields {
+			key := [2]string{f.Type, f.Path}
+			if _, ok := at[key]; !ok {
+				at[key] = len(inv.Fields)
+				inv.Fields = append(inv.Fields, f)
+			}
+		}
+		if _, isType := v.(reflect.Type); isType || v == nil {
+			continue
+		}
+		found, err := p.Audit(v)
+		if err != nil {
+			return Inventory{}, err
+		}
+		typ, _ := typeOf(v)
+		for _, m := range found {
+			if i, ok := at[[2]string{typ.String(), m.Path}]; ok && m.Kind != KindNone &&
+				!containsKind(inv.Fields[i].SeenPII, m.Kind) {
+				inv.Fields[i].SeenPII = append(inv.Fields[i].SeenPII, m.Kind)
+			}
+		}
 	}
 	return inv, nil
 }
@@ -65,6 +93,13 @@ func (inv Inventory) WriteMarkdown(w io.Writer) error {
 		class := f.classLabel()
 		if f.Profile != "" {
 			class += " (" + f.Profile + ")"
+		}
+		if len(f.SeenPII) > 0 {
+			seen := make([]string, len(f.SeenPII))
+			for i, k := range f.SeenPII {
+				seen[i] = k.String()
+			}
+			class += " **but holds " + strings.Join(seen, ", ") + " in samples**"
 		}
 		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s | %s |\n",
 			f.Path, f.GoType, class, kind, days(f.MTL), days(f.TTL), handling)

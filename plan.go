@@ -78,13 +78,17 @@ type node struct {
 	// text reports whether an untagged string leaf (or an interface) sits at or under
 	// this node: walks that scan free text (ScanStrings) go there too.
 	text bool
+	// plain reports whether a string leaf that is not PII, untagged or tagged no (or
+	// an interface), sits at or under this node: audits go there.
+	plain bool
 
 	rule rule     // opLeaf and opIface: what the (inherited) tag says
 	lk   leafKind // opLeaf
 
 	members  []member // opStruct: every field, for Classify
 	walk     []member // opStruct: the members that can hold personal data
-	walkText []member // opStruct: the members that can hold personal data or untagged text
+	walkText  []member // opStruct: the members that can hold personal data or untagged text
+	walkPlain []member // opStruct: the members that can hold any string
 
 	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
 	elemSize uintptr // opSlice, opArray
@@ -314,6 +318,9 @@ func (b *builder) finish() {
 			if !n.text && n.computeText() {
 				n.text, changed = true, true
 			}
+			if !n.plain && n.computePlain() {
+				n.plain, changed = true, true
+			}
 			if !n.dynamic && n.derive(func(n *node) bool { return n.op == opIface },
 				func(c *node) bool { return c.dynamic }) {
 				n.dynamic, changed = true, true
@@ -328,6 +335,9 @@ func (b *builder) finish() {
 			}
 			if m.node.hasPII || m.node.text {
 				n.walkText = append(n.walkText, m)
+			}
+			if m.node.hasPII || m.node.plain {
+				n.walkPlain = append(n.walkPlain, m)
 			}
 		}
 	}
@@ -363,6 +373,14 @@ func (n *node) computeText() bool {
 		return n.op == opIface ||
 			n.op == opLeaf && n.rule.tag.Class == Untagged && (n.lk == lkString || n.lk == lkBytes)
 	}, func(c *node) bool { return c.text })
+}
+
+// computePlain says whether a string leaf that is not PII, or an interface, sits at or
+// under n.
+func (n *node) computePlain() bool {
+	return n.derive(func(n *node) bool {
+		return n.op == opIface || n.op == opLeaf && !n.rule.pii() && (n.lk == lkString || n.lk == lkBytes)
+	}, func(c *node) bool { return c.plain })
 }
 
 // computeTagged says whether a PII leaf sits at or under n by the tags alone.

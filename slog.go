@@ -29,7 +29,14 @@ type Handler struct {
 	next slog.Handler
 	pol  *Policy
 	scan bool // hide PII found in untagged strings and messages too
+	// report and redactMisplaced: ReportMisplaced and RedactMisplaced.
+	report          func(ctx context.Context, msg string, m Misplaced)
+	redactMisplaced bool
 }
+
+// audits reports whether the Handler runs the free-text finder over the Not PII
+// fields of logged values.
+func (h *Handler) audits() bool { return h.report != nil || h.redactMisplaced }
 
 // A HandlerOption configures a Handler in NewHandler.
 type HandlerOption func(*Handler)
@@ -41,6 +48,24 @@ type HandlerOption func(*Handler)
 // fmt.Stringer values print (such a value is passed on as its scanned text). Fields
 // tagged pii:"no" are left as they are: the tag says they hold no personal data.
 func ScanStrings() HandlerOption { return func(h *Handler) { h.scan = true } }
+
+// ReportMisplaced makes the Handler call report for each field of a logged value that is
+// tagged pii:"no" or untagged but holds personal data by the free-text finder (see
+// Policy.Audit), with the record's message ("" for values given to WithAttrs, which
+// are checked once, when given). Its Path starts with the attribute's key and groups
+// ("req.Caller.FriendlyName"); no value is passed, only where and what kind.
+//
+// It costs a scan of every string of every logged value that has any: about as much as
+// ScanStrings, and more than the redaction itself (see BenchmarkLogLineAudit). Use it
+// in staging, or sample it, where log volume is high.
+func ReportMisplaced(report func(ctx context.Context, msg string, m Misplaced)) HandlerOption {
+	return func(h *Handler) { h.report = report }
+}
+
+// RedactMisplaced makes the Handler also hide what the finder found in the Not PII and
+// untagged fields of logged values, and the whole of a value it could not fully scan
+// (longer than 64 KiB, or binary): fail closed. With or without ReportMisplaced.
+func RedactMisplaced() HandlerOption { return func(h *Handler) { h.redactMisplaced = true } }
 
 // NewHandler returns a Handler that redacts under p (the default Policy when p is nil)
 // and passes records on to next.
@@ -74,12 +99,17 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// One pass: redact every attribute, and rebuild the record only if one changed.
 	var inline [8]slog.Attr
 	attrs := inline[:0]
+	var audit *auditAction
+	if h.audits() {
+		audit = &auditAction{redact: h.redactMisplaced}
+	}
 	r.Attrs(func(a slog.Attr) bool {
-		ra, c := h.redactAttr(p, a)
+		ra, c := h.redactAttr(p, a, audit, "")
 		attrs = append(attrs, ra)
 		changed = changed || c
 		return true
 	})
+	h.reportFound(ctx, r.Message, audit)
 	if !changed {
 		return h.next.Handle(ctx, r)
 	}
@@ -92,26 +122,48 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	p := h.policy()
 	out := make([]slog.Attr, len(attrs))
-	for i, a := range attrs {
-		out[i], _ = h.redactAttr(p, a)
+	var audit *auditAction
+	if h.audits() {
+		audit = &auditAction{redact: h.redactMisplaced}
 	}
-	return &Handler{next: h.next.WithAttrs(out), pol: h.pol, scan: h.scan}
+	for i, a := range attrs {
+		out[i], _ = h.redactAttr(p, a, audit, "")
+	}
+	h.reportFound(context.Background(), "", audit)
+	h2 := *h
+	h2.next = h.next.WithAttrs(out)
+	return &h2
 }
 
 // WithGroup opens a group in the wrapped handler.
 func (h *Handler) WithGroup(name string) slog.Handler {
-	return &Handler{next: h.next.WithGroup(name), pol: h.pol, scan: h.scan}
+	h2 := *h
+	h2.next = h.next.WithGroup(name)
+	return &h2
 }
 
-// redactAttr returns a's redacted form and whether it differs from a.
-func (h *Handler) redactAttr(p *Policy, a slog.Attr) (slog.Attr, bool) {
+// reportFound hands what an audit found to ReportMisplaced's function.
+func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditAction) {
+	if audit == nil || h.report == nil {
+		return
+	}
+	for _, m := range audit.found {
+		h.report(ctx, msg, m)
+	}
+}
+
+// redactAttr returns a's redacted form and whether it differs from a. An audit, when
+// there is one, gathers what it finds under the attribute's path, which prefix starts
+// (the enclosing groups' keys).
+func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string) (slog.Attr, bool) {
 	v, resolved := p.resolve(a.Value)
+	path := join(prefix, a.Key)
 	switch v.Kind() {
 	case slog.KindGroup:
 		group := v.Group()
 		var out []slog.Attr
 		for i, ga := range group {
-			ra, changed := h.redactAttr(p, ga)
+			ra, changed := h.redactAttr(p, ga, audit, path)
 			if changed && out == nil {
 				out = make([]slog.Attr, len(group))
 				copy(out, group[:i])
@@ -130,7 +182,17 @@ func (h *Handler) redactAttr(p *Policy, a slog.Attr) (slog.Attr, bool) {
 			}
 		}
 	case slog.KindAny:
-		if x, changed := p.redactedAny(v.Any(), h.scan); changed {
+		var found int
+		if audit != nil {
+			found = len(audit.found)
+		}
+		x, changed := p.redactedAnyAudit(v.Any(), h.scan, audit)
+		if audit != nil {
+			for i := found; i < len(audit.found); i++ {
+				audit.found[i].Path = join(path, audit.found[i].Path)
+			}
+		}
+		if changed {
 			return slog.Any(a.Key, x), true
 		}
 	}
@@ -176,6 +238,12 @@ var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, te
 // It fails closed: a value that cannot be redacted (a malformed tag) is replaced by a
 // note of the error, never logged as it is.
 func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
+	return p.redactedAnyAudit(x, scan, nil)
+}
+
+// redactedAnyAudit is redactedAny that also runs audit over the Not PII strings of x
+// (see RedactMisplaced), when audit is not nil.
+func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction) (any, bool) {
 	if x == nil {
 		return x, false
 	}
@@ -183,11 +251,15 @@ func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
 	switch {
 	case pl.err != nil:
 		return redactionFailed{pl.err}, true
-	case !pl.root.hasPII && !(scan && pl.root.text):
+	case !pl.root.hasPII && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
 		return p.redactedOpaque(x, scan)
 	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true
+	if audit != nil {
+		rw.a.audit = audit
+		rw.w.reach, rw.w.paths = reachPlain, true
+	}
 	slot := x
 	err := rw.w.run(ifaceNode, unsafe.Pointer(&slot))
 	rw.release()

@@ -43,14 +43,20 @@ func stepLeaf(w *walker, n *node, p unsafe.Pointer) error { return w.act.leaf(w,
 // stepStruct walks the members that can lead to what the walk reaches.
 func stepStruct(w *walker, n *node, p unsafe.Pointer) error {
 	outer := w.field
-	members := n.walk
-	if w.text {
-		members = n.walkText
-	}
+	members := w.members(n)
 	for i := range members {
 		m := &members[i]
 		w.field = m.qualified
-		if err := w.walk(m.node, unsafe.Add(p, m.offset)); err != nil {
+		mark := len(w.path)
+		if w.paths && !m.embedded {
+			if mark > 0 && w.path[mark-1] != '.' {
+				w.path = append(w.path, '.')
+			}
+			w.path = append(w.path, m.name...)
+		}
+		err := w.walk(m.node, unsafe.Add(p, m.offset))
+		w.path = w.path[:mark]
+		if err != nil {
 			return err
 		}
 	}
@@ -117,7 +123,14 @@ func stepArray(w *walker, n *node, p unsafe.Pointer) error {
 // walkElem walks one element of a slice, array or map: a record of its own when it
 // holds one (see recordAction).
 func (w *walker) walkElem(n *node, p unsafe.Pointer) error {
-	return w.walkRecord(n, p, false)
+	if !w.paths {
+		return w.walkRecord(n, p, false)
+	}
+	mark := len(w.path)
+	w.path = append(w.path, "[]"...)
+	err := w.walkRecord(n, p, false)
+	w.path = w.path[:mark]
+	return err
 }
 
 // stepNull walks a database/sql Null wrapper's value, and says NULL when the walk

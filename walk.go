@@ -46,8 +46,13 @@ type walker struct {
 	// readOnly: the action writes nothing, so nothing is set back into maps and
 	// interfaces, and the caller's value is walked as it is.
 	readOnly bool
-	// text makes the walk reach untagged strings too, not only what may be personal data.
-	text  bool
+	// reach says which leaves the walk must get to: what may be personal data, and
+	// untagged strings or every string besides.
+	reach reach
+	// paths makes the walk keep path, the path of the value it is at, from the root,
+	// as Classify writes paths ("Parties[].Number"), for actions that report where.
+	paths bool
+	path  []byte
 	depth int
 	seen  seenSet
 	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
@@ -109,8 +114,36 @@ func (w *walker) walk(n *node, p unsafe.Pointer) error {
 	return err
 }
 
+// A reach says which leaves a walk must get to.
+type reach uint8
+
+const (
+	reachPII      reach = iota // what may be personal data, interfaces included
+	reachUntagged              // and untagged strings (ScanStrings)
+	reachPlain                 // and every string that is not PII (audits)
+)
+
 // reaches reports whether the walk goes into a value of node n at all.
-func (w *walker) reaches(n *node) bool { return n.hasPII || w.text && n.text }
+func (w *walker) reaches(n *node) bool {
+	switch w.reach {
+	case reachUntagged:
+		return n.hasPII || n.text
+	case reachPlain:
+		return n.hasPII || n.plain
+	}
+	return n.hasPII
+}
+
+// members returns the members of the struct node n that the walk goes into.
+func (w *walker) members(n *node) []member {
+	switch w.reach {
+	case reachUntagged:
+		return n.walkText
+	case reachPlain:
+		return n.walkPlain
+	}
+	return n.walk
+}
 
 // walkRecord walks an element of a collection, or the value an interface holds, as a
 // record of its own for an action that keeps state per record.
