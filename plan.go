@@ -85,8 +85,8 @@ type node struct {
 	rule rule     // opLeaf and opIface: what the (inherited) tag says
 	lk   leafKind // opLeaf
 
-	members  []member // opStruct: every field, for Classify
-	walk     []member // opStruct: the members that can hold personal data
+	members   []member // opStruct: every field, for Classify
+	walk      []member // opStruct: the members that can hold personal data
 	walkText  []member // opStruct: the members that can hold personal data or untagged text
 	walkPlain []member // opStruct: the members that can hold any string
 
