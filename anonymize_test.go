@@ -249,7 +249,7 @@ func TestAnonymizeAllOrNothing(t *testing.T) {
 	}
 	tests := map[string]func() (any, any){
 		"slice, seal key met behind an interface pointer": func() (any, any) { b := newBatch(); return b, newBatch() },
-		"pointer to a slice": func() (any, any) { b := newBatch(); return &b, ptr(newBatch()) },
+		"pointer to a slice":                              func() (any, any) { b := newBatch(); return &b, ptr(newBatch()) },
 		"map of values": func() (any, any) {
 			mk := func() map[string]LateSealed {
 				b := newBatch()
