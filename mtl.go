@@ -95,10 +95,11 @@ type Schedule struct {
 	// deadlines as they stood before it, suspended.
 	Fields []FieldSchedule
 
-	cfg   retentionConfig
-	holds []Hold          // every hold given to WithHold, in order
-	spans []retentionSpan // the lifted holds, sorted and merged, in Created's location
-	err   error           // an invalid hold: every deadline method returns it
+	cfg     retentionConfig
+	profile Profile         // the record's: the Policy's, widened by its parties
+	holds   []Hold          // every hold given to WithHold, in order
+	spans   []retentionSpan // the lifted holds, sorted and merged, in Created's location
+	err     error           // an invalid hold: every deadline method returns it
 }
 
 // A FieldSchedule gives the deadlines of one PII field of a record.

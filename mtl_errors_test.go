@@ -176,7 +176,7 @@ func TestRetentionAccountClosed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, got, retentionIgnoreResponse); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

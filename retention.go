@@ -59,7 +59,9 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // the zero time for created. created is for a record without such a field (or with it
 // unset), and for v given as a reflect.Type or a nil pointer, of which only the type is
 // known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
-// and no time at all one wrapping ErrZeroTime. The fields of records nested in v (structs
+// and no time at all one wrapping ErrZeroTime. The schedule's deletion plans report the
+// deadline that the record's profile (the Policy's, widened by the record's parties under
+// WithPartyJurisdiction) sets for answering a deletion request. The fields of records nested in v (structs
 // with a created field of their own) are not in v's schedule: they have their own. A
 // slice, array or map is refused with ErrCollection: ask for each record's schedule.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
@@ -72,16 +74,30 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	if isCollection(t) {
 		return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
 	}
+	rv := recordValue(v)
 	if ri := recordOf(t); ri != nil {
 		own := time.Time{}
-		if rv := recordValue(v); rv != nil {
+		if rv != nil {
 			own = ri.created(rv)
 		}
 		if created, err = recordTime(own, created, "pii: ScheduleOf: "+t.String()+"."+ri.field); err != nil {
 			return Schedule{}, err
 		}
 	}
-	return retentionSchedule(recordOwnFields(t, fields), created, p.retention)
+	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
+	if err != nil {
+		return Schedule{}, err
+	}
+	s.profile = p.profile
+	if p.party && rv != nil {
+		// The record's parties widen its profile, and so the deadlines that apply to it.
+		c := walker{pol: p, mode: modeCollect, profile: p.profile}
+		if err := c.walk(planFor(t).root, rv); err != nil {
+			return Schedule{}, err
+		}
+		s.profile = c.profile
+	}
+	return s, nil
 }
 
 // recordValue returns the memory of the struct v holds, through any pointers, or nil for a
