@@ -98,16 +98,16 @@ func (ri *recordInfo) created(p unsafe.Pointer) time.Time {
 }
 
 // recordTime combines a record's own creation time with one passed for it (zero for
-// none): the one that is set, or an error when neither is or when they differ. what
-// names the record's created field in errors.
-func recordTime(own, passed time.Time, what string) (time.Time, error) {
+// none): the one that is set, or an error (for the caller to wrap with the record's
+// name) when neither is or when they differ.
+func recordTime(own, passed time.Time) (time.Time, error) {
 	switch {
 	case own.IsZero() && passed.IsZero():
-		return time.Time{}, fmt.Errorf("%s: %w", what, ErrZeroTime)
+		return time.Time{}, ErrZeroTime
 	case own.IsZero():
 		return passed.Round(0), nil
 	case !passed.IsZero() && !own.Equal(passed):
-		return time.Time{}, fmt.Errorf("%s: %w", what, ErrCreatedMismatch)
+		return time.Time{}, ErrCreatedMismatch
 	}
 	return own.Round(0), nil
 }
@@ -133,13 +133,12 @@ func (w *walker) purgeRecord(n *node, p unsafe.Pointer) error {
 	if (recordPos{p, n}) == s.root {
 		passed = s.passed // the time passed for the root record stands in for an unset field
 	}
-	what := "pii: Purge: " + n.typ.String() + "." + ri.field
-	t, err := recordTime(ri.created(p), passed, what)
-	if err != nil {
-		return err
+	t, err := recordTime(ri.created(p), passed)
+	if err == nil && s.now.Before(t) {
+		err = fmt.Errorf("purge time: %w", ErrBeforeCreation)
 	}
-	if s.now.Before(t) {
-		return fmt.Errorf("%s: purge time: %w", what, ErrBeforeCreation)
+	if err != nil {
+		return fmt.Errorf("pii: Purge: %s.%s: %w", n.typ, ri.field, err)
 	}
 	outer, outerPos := s.created, s.cur
 	s.created, s.cur, s.decided = t, recordPos{p, n}, s.decided[:0]

@@ -228,3 +228,19 @@ func cloneAny(v any) any {
 	}
 	panic("cloneAny: add the type")
 }
+
+func TestPurgeTwoCreatedFields(t *testing.T) {
+	type Twice struct {
+		A    time.Time `pii:"no,created"`
+		B    time.Time `pii:"no,created"`
+		Body string    `pii:"body,ttl=1"`
+	}
+	v := []Twice{{A: recNow, B: recNow, Body: "x"}}
+	var te *pii.TagError
+	if _, err := pii.Purge(v, time.Time{}, recNow); !errors.As(err, &te) || !errors.Is(err, pii.ErrCreatedField) {
+		t.Errorf("Purge of a record with two created fields = %v, want a *TagError wrapping ErrCreatedField", err)
+	}
+	if _, err := pii.ScheduleOf(v[0], time.Time{}); !errors.As(err, &te) {
+		t.Errorf("ScheduleOf of a record with two created fields = %v, want a *TagError", err)
+	}
+}

@@ -80,8 +80,8 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 		if rv != nil {
 			own = ri.created(rv)
 		}
-		if created, err = recordTime(own, created, "pii: ScheduleOf: "+t.String()+"."+ri.field); err != nil {
-			return Schedule{}, err
+		if created, err = recordTime(own, created); err != nil {
+			return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
 		}
 	}
 	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
@@ -185,9 +185,9 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // purge with an error wrapping ErrOnHold, and a lifted one pushes the deadlines back by its
 // length.
 //
-// Purge is all or nothing: every record's time, every hold and everything an anonymising
-// purge needs are checked before anything is written, and on error v is unchanged (as
-// far as an error met in the type of a value behind an interface allows: see Anonymize).
+// Purge is all or nothing: every record's time, every hold, the tags of the types met
+// behind interfaces and everything an anonymising purge needs are checked in a first pass
+// that writes nothing, and on error v is unchanged.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
 	if now.IsZero() {
