@@ -141,30 +141,20 @@ func responseLaw(i int) (responseRule, bool) {
 // whose answer is due first. It returns the zero ResponseDeadline when none of them sets a
 // period (HIPAA, PCI DSS and CalOPPA give no right to deletion).
 func (p Profile) ResponseDeadline(received time.Time) ResponseDeadline {
-	var best ResponseDeadline
-	var bestDue time.Time
-	for i := range profileLaws {
-		d, ok := p.responseOfLaw(i)
-		if !ok {
-			continue
-		}
-		if due := d.Due(received); bestDue.IsZero() || due.Before(bestDue) {
-			best, bestDue = d, due
-		}
-	}
-	return best
+	return p.responseBest(func(d, best ResponseDeadline) bool { return d.Due(received).Before(best.Due(received)) })
 }
 
 // responseShortest returns p's deadline that gives the fewest days whatever the date of
 // the request, for Warnings.
 func (p Profile) responseShortest() ResponseDeadline {
+	return p.responseBest(func(d, best ResponseDeadline) bool { return d.minDays() < best.minDays() })
+}
+
+// responseBest returns, of the deadlines of p's laws, the one no other is better than.
+func (p Profile) responseBest(better func(d, best ResponseDeadline) bool) ResponseDeadline {
 	var best ResponseDeadline
 	for i := range profileLaws {
-		d, ok := p.responseOfLaw(i)
-		if !ok {
-			continue
-		}
-		if best.IsZero() || d.minDays() < best.minDays() {
+		if d, ok := p.responseOfLaw(i); ok && (best.IsZero() || better(d, best)) {
 			best = d
 		}
 	}
