@@ -108,7 +108,7 @@ func (w *walker) step(n *node, p unsafe.Pointer) error {
 		return w.visit(p, n)
 	case opStruct:
 		// Retention: a record (a struct with a created field) counts its fields from its
-		// own creation time. See purgeEnters and purgeRecord in mtl_records.go.
+		// own creation time: see purgeState.enters and walker.purgeRecord in mtl_records.go.
 		if w.purge != nil && w.purge.enters(n, p) {
 			return w.purgeRecord(n, p)
 		}
