@@ -320,3 +320,17 @@ func TestAnonymized(t *testing.T) {
 		t.Errorf("a failed Anonymized changed its argument: %+v", noKey)
 	}
 }
+
+func TestAnonymizeBadTagBehindInterface(t *testing.T) {
+	type BadTag struct {
+		X string `pii:"phone,mtl=ninety"`
+	}
+	v := []any{&LateSealed{Phone: "+14155551234", Name: "Jane Doe"}, BadTag{X: "+14155551234"}}
+	var te *pii.TagError
+	if err := pii.Anonymize(v); !errors.As(err, &te) {
+		t.Fatalf("Anonymize = %v, want a *TagError", err)
+	}
+	if s := v[0].(*LateSealed); s.Phone != "+14155551234" || s.Name != "Jane Doe" {
+		t.Errorf("a failed Anonymize changed the record before the bad one: %+v", s)
+	}
+}

@@ -244,3 +244,25 @@ func TestPurgeTwoCreatedFields(t *testing.T) {
 		t.Errorf("ScheduleOf of a record with two created fields = %v, want a *TagError", err)
 	}
 }
+
+// TestPurgeBatchEqualsOneByOne checks the rule itself: purging a batch gives, record for
+// record, what purging each record alone with its own time gives.
+func TestPurgeBatchEqualsOneByOne(t *testing.T) {
+	var batch, alone []Msg
+	for age := 0; age <= 200; age += 3 {
+		m := msgAged("m", age)
+		m.Created = m.Created.Add(time.Duration(age) * time.Minute) // not only whole days
+		batch, alone = append(batch, m), append(alone, m)
+	}
+	if _, err := pii.Purge(batch, time.Time{}, recNow); err != nil {
+		t.Fatal(err)
+	}
+	for i := range alone {
+		if _, err := pii.Purge(&alone[i], alone[i].Created, recNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(alone, batch); diff != "" {
+		t.Errorf("batch purge differs from record-by-record purges (-alone +batch):\n%s", diff)
+	}
+}
