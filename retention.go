@@ -59,11 +59,14 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // the zero time for created. created is for a record without such a field (or with it
 // unset), and for v given as a reflect.Type or a nil pointer, of which only the type is
 // known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
-// and no time at all one wrapping ErrZeroTime. The schedule's deletion plans report the
-// deadline that the record's profile (the Policy's, widened by the record's parties under
-// WithPartyJurisdiction) sets for answering a deletion request. The fields of records nested in v (structs
-// with a created field of their own) are not in v's schedule: they have their own. A
-// slice, array or map is refused with ErrCollection: ask for each record's schedule.
+// and no time at all one wrapping ErrZeroTime. The fields of records nested in v
+// (structs with a created field of their own) are not in v's schedule: they have their
+// own. A slice, array or map is refused with ErrCollection: ask for each record's
+// schedule.
+//
+// The schedule's deletion plans report the deadline that the record's profile (the
+// Policy's, widened by the record's parties under WithPartyJurisdiction) sets for
+// answering a deletion request.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	p = p.orDefault()
 	fields, err := p.classified(v)
@@ -74,8 +77,12 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	if isCollection(t) {
 		return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
 	}
-	rv := recordValue(v)
-	if ri := recordOf(t); ri != nil {
+	ri := recordOf(t)
+	var rv unsafe.Pointer
+	if ri != nil || p.party {
+		rv = recordValue(v)
+	}
+	if ri != nil {
 		own := time.Time{}
 		if rv != nil {
 			own = ri.created(rv)
