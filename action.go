@@ -32,3 +32,11 @@ type opaqueAction interface {
 	action
 	opaque(w *walker, iv, dv reflect.Value) error
 }
+
+// A structAction treats some structs as records of their own (retention: a struct with a
+// created field). The walk calls enterStruct at every struct; when it reports done, the
+// action has walked the struct itself (with walkMembers) and the walk goes on after it.
+type structAction interface {
+	action
+	enterStruct(w *walker, n *node, p unsafe.Pointer) (done bool, err error)
+}

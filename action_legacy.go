@@ -18,3 +18,12 @@ func (unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error { return w.
 type purgeAction struct{}
 
 func (purgeAction) leaf(w *walker, n *node, p unsafe.Pointer) error { return w.purgeLeaf(p, n) }
+
+// enterStruct purges a record (a struct with a created field) under its own creation
+// time: see purgeState.enters and walker.purgeRecord in mtl_records.go.
+func (purgeAction) enterStruct(w *walker, n *node, p unsafe.Pointer) (bool, error) {
+	if w.purge.enters(n, p) {
+		return true, w.purgeRecord(n, p)
+	}
+	return false, nil
+}

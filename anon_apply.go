@@ -1,5 +1,7 @@
 package pii
 
+import "fmt"
+
 // anonKindDefault returns the strategy a field of the given kind gets when its tag names
 // none, following DESIGN.md's table. Phones, emails, names and device identifiers get a
 // keyed pseudonym, which keeps them countable and linkable, when the policy has a
@@ -31,6 +33,29 @@ type anonEnv struct {
 	keys   *anonKeyring // pseudonym key; nil if the policy has none
 	sealer *sealer      // seal public key; nil if the policy has none
 	region string       // default region for phone numbers without a country code
+	// dry makes anonymizeLeaf check what a leaf needs and write nothing: the first pass
+	// of an all-or-nothing Anonymize.
+	dry bool
+}
+
+// check returns what anonymising a leaf laid out as lk under strategy strat (already
+// resolved from the kind) would fail with: ErrNoKey for a key the policy lacks, ErrKindType
+// for a strategy the leaf's Go type cannot take. Secrets never get here with a strategy
+// other than drop. It is the whole of what can fail, so that a value passing it for every
+// leaf anonymises without error (but for a failure of the system's random source).
+func (e *anonEnv) check(strat anonStrategy, lk leafKind) error {
+	text := lk == lkString || lk == lkBytes
+	switch {
+	case text && strat == anonPseudonym && e.keys == nil, text && strat == anonSeal && e.sealer == nil:
+		return ErrNoKey
+	case !text && lk != lkCustom && (strat == anonSeal || strat == anonPseudonym):
+		name := "pseudonym"
+		if strat == anonSeal {
+			name = "seal"
+		}
+		return fmt.Errorf("%w: anon=%s needs a string or []byte field", ErrKindType, name)
+	}
+	return nil
 }
 
 // anonymizeString returns the anonymised form of a string leaf of the given kind under

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ecdh"
 	"crypto/hpke"
+	"errors"
 	"fmt"
 
 	"github.com/ef8f9424/pii"
@@ -72,4 +73,33 @@ func ExampleKAnonymity() {
 	// k = 2
 	// too few people share some quasi-identifiers: do not export
 	// pii: KAnonymity: path "Address.Zip" in pii_test.Patient: no such field (pii_test.Address has no exported field "Zip")
+}
+
+// Anonymized anonymises a copy and leaves its argument as it was. On error (here, a seal
+// key the Policy lacks) it returns the zero value; Anonymize, in place, then changes
+// nothing, even in the records it met before the one that failed.
+func ExampleAnonymized() {
+	type Visit struct {
+		IP    string `pii:"ip"`
+		Phone string `pii:"phone"`
+		Note  any
+	}
+	type Recording struct {
+		Audio string `pii:"body,anon=seal"`
+	}
+	v := []Visit{{IP: "203.0.113.42", Phone: "+442079460958"}}
+	a, err := pii.Anonymized(nil, v)
+	fmt.Println(a, err)
+	fmt.Println(v)
+
+	v = append(v, Visit{IP: "198.51.100.7", Note: Recording{Audio: "..."}})
+	_, err = pii.Anonymized(nil, v)
+	fmt.Println(errors.Is(err, pii.ErrNoKey))
+	err = pii.Anonymize(v)
+	fmt.Println(errors.Is(err, pii.ErrNoKey), v[0].IP)
+	// Output:
+	// [{203.0.113.0/24 +44 <nil>}] <nil>
+	// [{203.0.113.42 +442079460958 <nil>}]
+	// true
+	// true 203.0.113.42
 }

@@ -57,8 +57,9 @@ func anonGeneralizeValue(kind Kind, value, region string) string {
 // among them: a bare domain cannot be told from any other text, which must not pass.
 func anonIsGeneralized(kind Kind, value string) bool {
 	switch kind {
-	case KindPhone: // "+44": a calling code that exists
-		if len(value) < 2 || len(value) > 4 || value[0] != '+' || !anonAllDigits(value[1:]) {
+	case KindPhone: // "+44": a calling code that exists, written canonically
+		// A leading zero ("+01") is not how the code is written: read as the number it is.
+		if len(value) < 2 || len(value) > 4 || value[0] != '+' || value[1] == '0' || !anonAllDigits(value[1:]) {
 			return false
 		}
 		cc, _ := strconv.Atoi(value[1:])

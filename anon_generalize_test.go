@@ -23,6 +23,8 @@ func TestAnonGeneralizeValue(t *testing.T) {
 		{KindPhone, "020 7946 0958", "GB", "+44"},
 		{KindPhone, "(415) 555-1234", "", ""}, // no country code, no region: unknown
 		{KindPhone, "not a number", "US", ""},
+		{KindPhone, "+01", "US", ""}, // not a canonical calling code: not taken as generalised
+		{KindPhone, "+044", "", ""},  // nor this
 		{KindIP, "203.0.113.77", "", "203.0.113.0/24"},
 		{KindIP, " 203.0.113.77 ", "", "203.0.113.0/24"},
 		{KindIP, "203.0.113.77:8080", "", "203.0.113.0/24"},

@@ -49,11 +49,69 @@ func WithSealKey(pub hpke.PublicKey) Option {
 // coarser value for IPs (/24, /48), cards (last four), postal codes (first three digits),
 // dates of birth (the year) and coordinates (one decimal), nothing for the rest. Not PII
 // and untagged fields are never changed; kinds the profile does not count are left alone.
+// A keyed pseudonym is pseudonymisation, not anonymisation: whoever holds the key can
+// link it back to the value (GDPR Art. 4(5)), so such output is still personal data.
 //
-// A field that needs a key the Policy lacks is an error wrapping ErrNoKey that names the
-// field; v may then be partly anonymised, so discard it.
+// Anonymize is all or nothing: a first pass checks, for the whole of v, everything the
+// second needs (the pseudonym and seal keys, a strategy each field's Go type can take, the
+// tags of the types met behind interfaces, map keys free of personal data), writing
+// nothing; only then is v changed. An error (a field that needs a key the Policy lacks
+// wraps ErrNoKey and names the field) leaves v as it was. Anonymized is the copy variant.
 func (p *Policy) Anonymize(v any) error {
+	n, ptr, err := rootOf(v, "Anonymize")
+	if err != nil || n == nil {
+		return err
+	}
+	if err := p.dryRun(n, ptr, &walker{mode: modeAnonymize}); err != nil {
+		return err
+	}
 	return p.inPlace(v, &walker{mode: modeAnonymize}, "Anonymize")
+}
+
+// Anonymized returns a copy of v anonymised as Policy.Anonymize does; v and everything
+// reachable from it are left exactly as they were. Only the parts of v on a path to
+// personal data are copied. On error it returns the zero T. A nil p means the default
+// Policy.
+func Anonymized[T any](p *Policy, v T) (T, error) {
+	return walkedCopy(p, v, walker{mode: modeAnonymize})
+}
+
+// walkedCopy returns the copy of v that the copy-on-write walk w (its mode and what the
+// mode needs set) makes, under p; v is never changed. On error it returns the zero T.
+func walkedCopy[T any](p *Policy, v T, w walker) (T, error) {
+	pl := planFor(reflect.TypeFor[T]())
+	if pl.err != nil {
+		var zero T
+		return zero, pl.err
+	}
+	if !pl.root.hasPII {
+		return v, nil
+	}
+	w.pol, w.copy = p.orDefault(), true
+	if err := w.run(pl.root, unsafe.Pointer(&v)); err != nil {
+		var zero T
+		return zero, err
+	}
+	return v, nil
+}
+
+// dryRun runs the walk w over a copy of the value of node n at ptr, under a copy of p
+// whose actions decide and check everything but write nothing: the first pass of an
+// all-or-nothing change (Anonymize, Purge). The walk copies on write as Redacted does, so
+// even the walk's own bookkeeping never reaches the caller's value.
+func (p *Policy) dryRun(n *node, ptr unsafe.Pointer, w *walker) error {
+	dry := *p.orDefault()
+	dry.anon.dry = true
+	root := reflect.New(n.typ)
+	root.Elem().Set(reflect.NewAt(n.typ, ptr).Elem())
+	w.pol, w.copy = &dry, true
+	if w.purge != nil {
+		w.purge.dry = true
+		if w.purge.root.p == ptr {
+			w.purge.root.p = root.UnsafePointer()
+		}
+	}
+	return w.run(n, root.UnsafePointer())
 }
 
 // Unseal opens, in place, the envelopes that anon=seal left in v (a non-nil pointer, or a
@@ -80,6 +138,12 @@ func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
 	fail := func(err error) error {
 		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
 	}
+	if err := w.pol.anon.check(st, n.lk); err != nil {
+		return fail(err)
+	}
+	if w.pol.anon.dry {
+		return nil // checked, and the first pass writes nothing
+	}
 	switch n.lk {
 	case lkString, lkBytes:
 		var s string
@@ -102,9 +166,6 @@ func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
 		// A custom type knows how to redact itself, not how to be generalised: drop it.
 		reflect.NewAt(n.typ, p).Elem().SetZero()
 		return nil
-	}
-	if st == anonSeal || st == anonPseudonym {
-		return fail(fmt.Errorf("%w: anon=%s needs a string or []byte field", ErrKindType, r.tag.Anon))
 	}
 	if st == anonGeneralize {
 		switch n.lk {

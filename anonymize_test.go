@@ -223,3 +223,114 @@ func TestPseudonymsKeepExtensionsApart(t *testing.T) {
 		t.Errorf("two extensions share the pseudonym %q", a.Phone)
 	}
 }
+
+// LateSealed holds its sealed field last, behind an interface, so that an in-place walk
+// meets the missing seal key only after it has anonymised everything before it.
+type LateSealed struct {
+	Phone   string `pii:"phone"`
+	Name    string `pii:"name"`
+	Payload any
+}
+
+type SealedNote struct {
+	Text string `pii:"body,anon=seal"`
+}
+
+func TestAnonymizeAllOrNothing(t *testing.T) {
+	p, err := pii.New(pii.WithKey(testKey)) // a pseudonym key, no seal key
+	if err != nil {
+		t.Fatal(err)
+	}
+	newBatch := func() []LateSealed {
+		return []LateSealed{
+			{Phone: "+14155551234", Name: "Jane Doe", Payload: "plain"},
+			{Phone: "+442079460958", Name: "John Roe", Payload: &SealedNote{Text: "secret plan"}},
+		}
+	}
+	tests := map[string]func() (any, any){
+		"slice, seal key met behind an interface pointer": func() (any, any) { b := newBatch(); return b, newBatch() },
+		"pointer to a slice":                              func() (any, any) { b := newBatch(); return &b, ptr(newBatch()) },
+		"map of values": func() (any, any) {
+			mk := func() map[string]LateSealed {
+				b := newBatch()
+				return map[string]LateSealed{"a": b[0], "b": b[1], "c": {Payload: SealedNote{Text: "x"}}}
+			}
+			return mk(), mk()
+		},
+		"missing pseudonym key": func() (any, any) {
+			type Late struct {
+				IP    string `pii:"ip"`
+				Label string `pii:"name,anon=pseudonym"`
+			}
+			return &[]Late{{IP: "203.0.113.4"}, {IP: "203.0.113.5", Label: "x"}}, &[]Late{{IP: "203.0.113.4"}, {IP: "203.0.113.5", Label: "x"}}
+		},
+	}
+	for name, mk := range tests {
+		t.Run(name, func(t *testing.T) {
+			v, want := mk()
+			pol := p
+			if name == "missing pseudonym key" {
+				pol = pii.Default()
+			}
+			if err := pol.Anonymize(v); !errors.Is(err, pii.ErrNoKey) {
+				t.Fatalf("Anonymize = %v, want ErrNoKey", err)
+			}
+			if diff := cmp.Diff(want, v); diff != "" {
+				t.Errorf("a failed Anonymize changed the value (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAnonymized(t *testing.T) {
+	p, _ := sealingPolicy(t)
+	orig := []*Subscriber{ptr(newSubscriber()), ptr(newSubscriber())}
+	orig[1] = orig[0] // shared: copied once, and still never written
+	keep := []*Subscriber{ptr(newSubscriber()), nil}
+	keep[1] = keep[0]
+	got, err := pii.Anonymized(p, orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(keep, orig); diff != "" {
+		t.Errorf("Anonymized changed its argument (-want +got):\n%s", diff)
+	}
+	inPlace := newSubscriber()
+	if err := p.Anonymize(&inPlace); err != nil {
+		t.Fatal(err)
+	}
+	// Sealing is randomised: compare the rest, and that the voice is sealed.
+	if got[0].Voice == nil || string(got[0].Voice) == string(orig[0].Voice) {
+		t.Errorf("Anonymized left the voice as it was")
+	}
+	got[0].Voice, inPlace.Voice = nil, nil
+	if diff := cmp.Diff(&inPlace, got[0]); diff != "" {
+		t.Errorf("Anonymized differs from Anonymize (-Anonymize +Anonymized):\n%s", diff)
+	}
+	if got[0] != got[1] {
+		t.Error("Anonymized split a shared pointer into two copies")
+	}
+
+	var nilPolicy *pii.Policy
+	noKey := LateSealed{Phone: "+14155551234", Payload: &SealedNote{Text: "t"}}
+	if z, err := pii.Anonymized(nilPolicy, noKey); !errors.Is(err, pii.ErrNoKey) || z.Phone != "" {
+		t.Errorf("Anonymized without a seal key = %+v, %v; want the zero value and ErrNoKey", z, err)
+	}
+	if noKey.Payload.(*SealedNote).Text != "t" || noKey.Phone != "+14155551234" {
+		t.Errorf("a failed Anonymized changed its argument: %+v", noKey)
+	}
+}
+
+func TestAnonymizeBadTagBehindInterface(t *testing.T) {
+	type BadTag struct {
+		X string `pii:"phone,mtl=ninety"`
+	}
+	v := []any{&LateSealed{Phone: "+14155551234", Name: "Jane Doe"}, BadTag{X: "+14155551234"}}
+	var te *pii.TagError
+	if err := pii.Anonymize(v); !errors.As(err, &te) {
+		t.Fatalf("Anonymize = %v, want a *TagError", err)
+	}
+	if s := v[0].(*LateSealed); s.Phone != "+14155551234" || s.Name != "Jane Doe" {
+		t.Errorf("a failed Anonymize changed the record before the bad one: %+v", s)
+	}
+}

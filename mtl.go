@@ -48,15 +48,29 @@ func retentionDefaultConfig() retentionConfig {
 }
 
 // newRetentionConfig validates a backup window and a grace period, both in days.
-// Zero is allowed for both (no backups; removal starts at closure).
+// Zero is allowed for both (no backups; removal starts at closure). Neither may exceed
+// maxDays, the bound of mtl= and ttl=: a larger count is a mistake, and one near the
+// range of int would wrap every deadline computed from it into the past.
 func newRetentionConfig(backupWindow, grace int) (retentionConfig, error) {
-	if backupWindow < 0 {
-		return retentionConfig{}, fmt.Errorf("pii: backup window of %d days: %w", backupWindow, ErrNegativeDays)
+	if err := retentionCheckDays("backup window", backupWindow); err != nil {
+		return retentionConfig{}, err
 	}
-	if grace < 0 {
-		return retentionConfig{}, fmt.Errorf("pii: grace period of %d days: %w", grace, ErrNegativeDays)
+	if err := retentionCheckDays("grace period", grace); err != nil {
+		return retentionConfig{}, err
 	}
 	return retentionConfig{backupWindow: backupWindow, grace: grace}, nil
+}
+
+// retentionCheckDays checks a configured number of days: ErrNegativeDays below 0,
+// ErrBadDays above maxDays.
+func retentionCheckDays(what string, days int) error {
+	switch {
+	case days < 0:
+		return fmt.Errorf("%s of %d days: %w", what, days, ErrNegativeDays)
+	case days > maxDays:
+		return fmt.Errorf("%s of %d days: %w", what, days, ErrBadDays)
+	}
+	return nil
 }
 
 // A Schedule gives the retention deadlines of one record: one FieldSchedule per PII field,
@@ -81,10 +95,11 @@ type Schedule struct {
 	// deadlines as they stood before it, suspended.
 	Fields []FieldSchedule
 
-	cfg   retentionConfig
-	holds []Hold          // every hold given to WithHold, in order
-	spans []retentionSpan // the lifted holds, sorted and merged, in Created's location
-	err   error           // an invalid hold: every deadline method returns it
+	cfg     retentionConfig
+	profile Profile         // the record's: the Policy's, widened by its parties
+	holds   []Hold          // every hold given to WithHold, in order
+	spans   []retentionSpan // the lifted holds, sorted and merged, in Created's location
+	err     error           // an invalid hold: every deadline method returns it
 }
 
 // A FieldSchedule gives the deadlines of one PII field of a record.
@@ -185,7 +200,7 @@ func (s Schedule) retentionCheck() error {
 }
 
 // retentionCheckAt returns the error a purge at now must stop at: retentionCheck's, a zero
-// now, or a now inside a lifted hold (when nothing could be purged). Purge calls it once
+// now, a now before Created, or a now inside a lifted hold (when nothing could be purged). Purge calls it once
 // before asking each field's purgeDue or deletionDue.
 func (s Schedule) retentionCheckAt(now time.Time) error {
 	if err := s.retentionCheck(); err != nil {
@@ -193,6 +208,9 @@ func (s Schedule) retentionCheckAt(now time.Time) error {
 	}
 	if now.IsZero() {
 		return fmt.Errorf("pii: purge time: %w", ErrZeroTime)
+	}
+	if now.Before(s.Created) {
+		return fmt.Errorf("pii: purge time: %w", ErrBeforeCreation)
 	}
 	for _, sp := range s.spans {
 		if !now.Before(sp.placed) && now.Before(sp.lifted) {
@@ -215,9 +233,9 @@ func (s Schedule) mtlLocal(t time.Time, what string) (time.Time, error) {
 }
 
 // PurgeDue returns the paths of the fields whose maximum retention (TTL) has run out at
-// now: the fields a purge at now must zero. It returns nil when none is due, and an error
+// now: the fields a purge at now must zero. It returns nil when none is due, an error
 // wrapping ErrOnHold when a hold is active or when now falls inside a lifted hold (nothing
-// could be purged then).
+// could be purged then), and one wrapping ErrBeforeCreation when now is before Created.
 func (s Schedule) PurgeDue(now time.Time) ([]string, error) {
 	if err := s.retentionCheckAt(now); err != nil {
 		return nil, err

@@ -38,6 +38,14 @@ type DeletionPlan struct {
 	// GoneBy is when every copy of every PII field is gone, backups included: the latest of
 	// the fields' GoneBy, or Requested for a record with no PII field.
 	GoneBy time.Time
+	// Response is the deadline that applies to the record for answering the request: the
+	// earliest of those its profile's laws set (the Policy's profile, widened by the
+	// record's parties under WithPartyJurisdiction). It is zero when no law of the profile
+	// sets one. For an account closure it runs from the closure.
+	Response ResponseDeadline
+	// RespondBy is when the answer is due under Response (without its extension), in
+	// Created's location; zero when Response is.
+	RespondBy time.Time
 }
 
 // A FieldDeletion says what a deletion request does to one PII field.
@@ -108,7 +116,7 @@ func (s Schedule) DeletionPlan(requested time.Time) (DeletionPlan, error) {
 	if err != nil {
 		return DeletionPlan{}, err
 	}
-	return s.mtlPlan(r), nil
+	return s.mtlPlan(r, r), nil
 }
 
 // AccountClosed returns what closing the account at closedAt does to the record: once the
@@ -126,13 +134,14 @@ func (s Schedule) AccountClosed(closedAt time.Time) (DeletionPlan, error) {
 		return DeletionPlan{}, err
 	}
 	// The grace period is a clock like any other: a hold during it pushes it back.
-	return s.mtlPlan(s.mtlShift(c, c.AddDate(0, 0, s.cfg.grace))), nil
+	return s.mtlPlan(s.mtlShift(c, c.AddDate(0, 0, s.cfg.grace)), c), nil
 }
 
-// mtlPlan builds the deletion plan for a request at r, already checked and in Created's
-// location.
-func (s Schedule) mtlPlan(r time.Time) DeletionPlan {
-	p := DeletionPlan{Requested: r, DeletedAt: r, GoneBy: r}
+// mtlPlan builds the deletion plan for a request whose deletion starts at r and that was
+// received at received, both already checked and in Created's location.
+func (s Schedule) mtlPlan(r, received time.Time) DeletionPlan {
+	p := DeletionPlan{Requested: r, DeletedAt: r, GoneBy: r, Response: s.profile.ResponseDeadline(received)}
+	p.RespondBy = p.Response.Due(received)
 	if len(s.Fields) == 0 {
 		return p
 	}
@@ -181,6 +190,9 @@ func (p DeletionPlan) String() string {
 	const layout = "2006-01-02 15:04 MST"
 	b := fmt.Appendf(nil, "requested %s: deleted by %s, gone by %s",
 		p.Requested.Format(layout), p.DeletedAt.Format(layout), p.GoneBy.Format(layout))
+	if !p.RespondBy.IsZero() {
+		b = fmt.Appendf(b, "; answer due by %s (%s)", p.RespondBy.Format(layout), p.Response.Law)
+	}
 	for _, fd := range p.Fields {
 		b = fmt.Appendf(b, "\n  %s (%s): deleted %s, gone by %s", fd.Path, fd.Kind,
 			fd.DeletedAt.Format(layout), fd.GoneBy.Format(layout))

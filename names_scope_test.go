@@ -9,8 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Thread is a record whose participants' names are hidden in every message of it.
-type Thread struct {
+// SMSThread is a record whose participants' names are hidden in every message of it.
+type SMSThread struct {
 	Owner    string `pii:"name"`
 	Messages []SMS
 }
@@ -36,7 +36,7 @@ func TestNamesPerRecord(t *testing.T) {
 		t.Errorf("bodies (-want +got):\n%s", diff)
 	}
 
-	thread := Thread{Owner: "Cyd Charisse", Messages: []SMS{{Author: "Dan Dare", Body: "Cyd, Dan here"}}}
+	thread := SMSThread{Owner: "Cyd Charisse", Messages: []SMS{{Author: "Dan Dare", Body: "Cyd, Dan here"}}}
 	rt, err := pii.Redacted(nil, thread)
 	if err != nil {
 		t.Fatal(err)

@@ -44,24 +44,110 @@ func WithAnonymizeOnPurge() Option {
 	}
 }
 
-// ScheduleOf returns the retention schedule of v, a record created at created, under the
-// default Policy. See Policy.ScheduleOf.
+// ScheduleOf returns the retention schedule of v, a record, under the default Policy. See
+// Policy.ScheduleOf.
 func ScheduleOf(v any, created time.Time) (Schedule, error) {
 	return defaultPolicy.ScheduleOf(v, created)
 }
 
-// ScheduleOf returns the retention schedule of v (a value, a pointer, or a reflect.Type:
-// only its type matters), a record created at created: for each field that is PII under
-// p's profile, when it may be deleted (its MTL) and when it must be (its TTL), and the
-// record-level answers. Deletion requests, account closure and holds are asked of the
+// ScheduleOf returns the retention schedule of v, one record: for each field that is PII
+// under p's profile, when it may be deleted (its MTL) and when it must be (its TTL), and
+// the record-level answers. Deletion requests, account closure and holds are asked of the
 // Schedule.
+//
+// The record's creation time is read from v's created field (`pii:"no,created"`), so pass
+// the zero time for created. created is for a record without such a field (or with it
+// unset), and for v given as a reflect.Type or a nil pointer, of which only the type is
+// known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
+// and no time at all one wrapping ErrZeroTime. The fields of records nested in v
+// (structs with a created field of their own) are not in v's schedule: they have their
+// own. A slice, array or map is refused with ErrCollection: ask for each record's
+// schedule.
+//
+// The schedule's deletion plans report the deadline that the record's profile (the
+// Policy's, widened by the record's parties under WithPartyJurisdiction) sets for
+// answering a deletion request.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	p = p.orDefault()
 	fields, err := p.classified(v)
 	if err != nil {
 		return Schedule{}, err
 	}
-	return retentionSchedule(fields, created, p.retention)
+	t, _ := typeOf(v)
+	if isCollection(t) {
+		return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
+	}
+	ri := recordOf(t)
+	var rv unsafe.Pointer
+	if ri != nil || p.party {
+		rv = recordValue(v)
+	}
+	if ri != nil {
+		own := time.Time{}
+		if rv != nil {
+			own = ri.created(rv)
+		}
+		if created, err = recordTime(own, created); err != nil {
+			return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
+		}
+	}
+	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
+	if err != nil {
+		return Schedule{}, err
+	}
+	s.profile = p.profile
+	if p.party && rv != nil {
+		// The record's parties widen its profile, and so the deadlines that apply to it.
+		pr, err := partyProfile(&walker{pol: p, profile: p.profile}, planFor(t).root, rv)
+		if err != nil {
+			return Schedule{}, err
+		}
+		s.profile = pr
+	}
+	return s, nil
+}
+
+// recordValue returns the memory of the struct v holds, through any pointers, or nil for a
+// reflect.Type or a nil pointer.
+func recordValue(v any) unsafe.Pointer {
+	if _, ok := v.(reflect.Type); ok {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	if !rv.CanAddr() {
+		c := reflect.New(rv.Type())
+		c.Elem().Set(rv)
+		rv = c.Elem()
+	}
+	return rv.Addr().UnsafePointer()
+}
+
+// recordOwnFields returns the fields of t (as Classify lists them) that belong to t itself,
+// leaving out those of records nested in it. It returns fields itself when none is nested.
+func recordOwnFields(t reflect.Type, fields []Field) []Field {
+	l := listingOf(planFor(t).root)
+	if len(l.nested) != len(fields) {
+		return fields // cannot happen: both follow the plan's listing order
+	}
+	var own []Field
+	for i, in := range l.nested {
+		if in && own == nil {
+			own = append(make([]Field, 0, len(fields)), fields[:i]...)
+		}
+		if !in && own != nil {
+			own = append(own, fields[i])
+		}
+	}
+	if own == nil {
+		return fields
+	}
+	return own
 }
 
 // classified returns the fields of v's type under p's profile, sharing the plan's slice
@@ -85,56 +171,98 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 }
 
 // Purge zeroes (or, with WithAnonymizeOnPurge, anonymises), in v (a non-nil pointer, or
-// a slice or map of records), the PII fields whose maximum retention (ttl=) has run out at now for a record created at created, and
-// returns the paths of those fields (fields reached through an interface are named by
-// their declaring type and field, "api.Ticket.Notes", as the static type cannot name
-// their path). holds are the legal or fraud holds placed on the
-// record: an active one stops the purge with an error wrapping ErrOnHold, and a lifted one
-// pushes the deadlines back by its length. Not PII and untagged fields are never touched.
+// a slice or map of records), the PII fields whose maximum retention (ttl=) has run out at
+// now, and returns the paths of those fields (fields reached through an interface are
+// named by their declaring type and field, "api.Ticket.Notes", as the static type cannot
+// name their path). Not PII and untagged fields are never touched.
+//
+// Every record counts from its own creation time: a struct with a created field
+// (`pii:"no,created"`) is a record, wherever it sits in v, and the fields under it are
+// purged by its time, the innermost record's when records nest. So a slice or map of
+// records is purged record by record, and a young record is never purged because an old
+// one shares its batch. created is the time of a single record: of v when v points to a
+// struct without a created field, or whose created field is unset (a different time in
+// the field is an error wrapping ErrCreatedMismatch). A collection has no single time:
+// created is not used for it, and a field with a ttl outside any record is an error
+// wrapping ErrNoCreated; to purge structs without a created field, call Purge on each with
+// its own time. A record whose time is unset is an error wrapping ErrZeroTime, and a now
+// before a record's creation one wrapping ErrBeforeCreation.
+//
+// holds are the legal or fraud holds placed on the records: an active one stops the
+// purge with an error wrapping ErrOnHold, and a lifted one pushes the deadlines back by its
+// length.
+//
+// Purge is all or nothing: every record's time, every hold, the tags of the types met
+// behind interfaces and everything an anonymising purge needs are checked in a first pass
+// that writes nothing, and on error v is unchanged.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
-	// The schedule checks the inputs and the holds.
-	s, err := p.ScheduleOf(v, created)
-	if err != nil {
-		return nil, err
+	if now.IsZero() {
+		return nil, fmt.Errorf("pii: Purge: purge time: %w", ErrZeroTime)
 	}
+	// A schedule checks the holds, which apply to every record alike.
+	check := Schedule{Created: now}
 	for _, h := range holds {
-		s = s.WithHold(h)
+		check = check.WithHold(h)
 	}
-	if err := s.retentionCheckAt(now); err != nil {
+	if err := check.retentionCheckAt(now); err != nil {
 		return nil, err
 	}
-	w := walker{mode: modePurge, profile: p.profile,
-		purge: &purgeState{created: created, now: now, holds: holds, cfg: p.retention}}
+	n, ptr, err := rootOf(v, "Purge")
+	if err != nil || n == nil {
+		return nil, err
+	}
+	single := !isCollection(n.typ)
+	if single && !created.IsZero() && now.Before(created) {
+		return nil, fmt.Errorf("pii: Purge: purge time before the creation time passed: %w", ErrBeforeCreation)
+	}
+	state := func() *purgeState {
+		s := &purgeState{now: now, holds: holds, cfg: p.retention, root: recordPos{ptr, n}}
+		if single {
+			s.passed, s.created = created, created.Round(0)
+		}
+		return s
+	}
+	// First a pass that decides and checks everything and writes nothing, then the purge.
+	if err := p.dryRun(n, ptr, &walker{mode: modePurge, purge: state()}); err != nil {
+		return nil, err
+	}
+	w := walker{mode: modePurge, purge: state()}
 	if err := p.inPlace(v, &w, "Purge"); err != nil {
 		return nil, err
 	}
-	// Report by the record's own profile, which its parties may have widened beyond
-	// the Policy's: the walk zeroed by it.
-	t, _ := typeOf(v)
-	var due []string
-	for _, f := range planFor(t).fields {
-		if f.Class == PII && f.TTL > 0 && w.profile.Counts(f.Kind) && w.purge.due(f.MTL, f.TTL) {
-			due = append(due, f.Path)
-		}
-	}
-	for _, f := range w.purge.behindIfaces {
-		if !slices.Contains(due, f) {
-			due = append(due, f)
-		}
-	}
-	return due, nil
+	return w.purge.report(n), nil
 }
 
-// purgeState is what a purging walk needs: the record's times and holds, the
-// decisions it has made (a field's deadline depends only on its MTL and TTL), and the
-// fields it zeroed behind interfaces, which the static schedule cannot name.
+// isCollection reports whether t is a slice, array or map.
+func isCollection(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return true
+	}
+	return false
+}
+
+// purgeState is what a purging walk needs: the time and holds of the purge, the creation
+// time of the record being walked, the decisions it has made for that record (a field's
+// deadline depends only on its MTL and TTL), and what it zeroed.
 type purgeState struct {
-	created, now time.Time
-	holds        []Hold
-	cfg          retentionConfig
+	now   time.Time
+	holds []Hold
+	cfg   retentionConfig
+	// passed is the creation time the caller passed for the root record; root is where
+	// that record is.
+	passed time.Time
+	root   recordPos
+	// created is the creation time of the record being walked, cur that record; zero
+	// outside any record (passed, for a single record without a created field).
+	created time.Time
+	cur     recordPos
+	// dry makes the walk decide and check without writing: the first pass.
+	dry          bool
 	decided      []purgeDecision
-	behindIfaces []string
+	zeroed       []*node  // the leaves zeroed, by node
+	behindIfaces []string // the fields zeroed behind interfaces, which the static listing cannot name
 }
 
 type purgeDecision struct {
@@ -142,38 +270,72 @@ type purgeDecision struct {
 	due      bool
 }
 
-// due reports whether a field with this MTL and TTL must be purged now, by the same
-// schedule (holds included) that ScheduleOf gives.
+// due reports whether a field with this MTL and TTL of the current record must be purged
+// now, by the same schedule (holds included) that ScheduleOf gives.
 func (s *purgeState) due(mtl, ttl int) bool {
 	for _, d := range s.decided {
 		if d.mtl == mtl && d.ttl == ttl {
 			return d.due
 		}
 	}
-	sched, err := retentionSchedule([]Field{{Class: PII, MTL: mtl, TTL: ttl}}, s.created, s.cfg)
+	sched := Schedule{Created: s.created, cfg: s.cfg}
 	for _, h := range s.holds {
 		sched = sched.WithHold(h)
 	}
-	due := err == nil && sched.retentionCheckAt(s.now) == nil && sched.Fields[0].purgeDue(s.now)
+	fs := FieldSchedule{MTL: mtl, TTL: ttl}
+	sched.fieldDeadlines(&fs)
+	due := sched.retentionCheckAt(s.now) == nil && fs.purgeDue(s.now)
 	s.decided = append(s.decided, purgeDecision{mtl, ttl, due})
 	return due
 }
 
+// report returns the paths of the fields the purge zeroed: those of root's listing whose
+// leaf node was zeroed, then those behind interfaces.
+func (s *purgeState) report(root *node) []string {
+	var due []string
+	l := listingOf(root)
+	fields := planOfNode(root)
+	for i, f := range fields {
+		if i < len(l.nodes) && slices.Contains(s.zeroed, l.nodes[i]) {
+			due = append(due, f.Path)
+		}
+	}
+	for _, f := range s.behindIfaces {
+		if !slices.Contains(due, f) {
+			due = append(due, f)
+		}
+	}
+	return due
+}
+
+// planOfNode returns the fields Classify lists for the root node's type.
+func planOfNode(root *node) []Field { return planFor(root.typ).fields }
+
 // purgeLeaf zeroes (or anonymises) a leaf whose maximum retention has run out.
 func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) error {
 	r := &n.rule
-	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 || !w.purge.due(r.tag.MTL, r.tag.TTL) {
+	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 {
+		return nil
+	}
+	s := w.purge
+	if s.created.IsZero() {
+		return fmt.Errorf("pii: Purge: %s: %w", w.field, ErrNoCreated)
+	}
+	if !s.due(r.tag.MTL, r.tag.TTL) {
 		return nil
 	}
 	if w.pol.purgeAnonymizes {
 		if err := w.anonymizeLeaf(ptr, n); err != nil {
 			return err
 		}
-	} else {
+	} else if !s.dry {
 		reflect.NewAt(n.typ, ptr).Elem().SetZero()
 	}
-	if w.ifaces > 0 && !slices.Contains(w.purge.behindIfaces, w.field) {
-		w.purge.behindIfaces = append(w.purge.behindIfaces, w.field)
+	if !slices.Contains(s.zeroed, n) {
+		s.zeroed = append(s.zeroed, n)
+	}
+	if w.ifaces > 0 && !slices.Contains(s.behindIfaces, w.field) {
+		s.behindIfaces = append(s.behindIfaces, w.field)
 	}
 	return nil
 }

@@ -40,8 +40,19 @@ func stepNone(*walker, *node, unsafe.Pointer) error { return nil }
 // stepLeaf hands a leaf to the action.
 func stepLeaf(w *walker, n *node, p unsafe.Pointer) error { return w.act.leaf(w, n, p) }
 
-// stepStruct walks the members that can lead to what the walk reaches.
+// stepStruct walks a struct: as a record of its own for an action that asks (see
+// structAction), or member by member.
 func stepStruct(w *walker, n *node, p unsafe.Pointer) error {
+	if w.sa != nil {
+		if done, err := w.sa.enterStruct(w, n, p); done {
+			return err
+		}
+	}
+	return walkMembers(w, n, p)
+}
+
+// walkMembers walks the members of a struct that can lead to what the walk reaches.
+func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 	outer := w.field
 	members := w.members(n)
 	for i := range members {

@@ -1,6 +1,8 @@
 // Retention sweeps a store of messages of different ages: it prints the inventory with
-// each field's MTL, what a deletion request asked for today would do, and what a daily
-// purge zeroes because a field's maximum retention (ttl=) has run out.
+// each field's MTL, what a deletion request asked for today would do to each message and
+// by when the law wants it answered, and what one daily purge of the whole store zeroes
+// because a field's maximum retention (ttl=) has run out. Each message carries its own
+// creation time (`pii:"no,created"`), so each is purged by its own age.
 //
 //	go run ./examples/retention
 package main
@@ -15,18 +17,24 @@ import (
 )
 
 // Message keeps its numbers 120 days at least, its body 30 days at least and at most
-// 180, and the sender's IP address 14 days at most.
+// 180, and the sender's IP address 14 days at most, all counted from Created.
 type Message struct {
-	SID      string `pii:"no"`
-	From     string `pii:"phone,mtl=120"`
-	Body     string `pii:"body,mtl=30,ttl=180"`
-	ClientIP string `pii:"ip,ttl=14"`
+	SID      string    `pii:"no"`
+	Created  time.Time `pii:"no,created"`
+	From     string    `pii:"phone,mtl=120"`
+	Body     string    `pii:"body,mtl=30,ttl=180"`
+	ClientIP string    `pii:"ip,ttl=14"`
 }
 
 func main() {
-	p, err := pii.New(pii.WithBackupWindow(30))
+	// Seven days of grace after an account closure and fourteen of backups meet GDPR's
+	// one month for answering a deletion request; the defaults (30 + 30) would not.
+	p, err := pii.New(pii.WithProfile(pii.GDPR), pii.WithGracePeriod(7), pii.WithBackupWindow(14))
 	if err != nil {
 		log.Fatal(err)
+	}
+	for _, w := range p.Warnings() {
+		log.Print(w)
 	}
 	inv, err := p.Inventory(Message{})
 	if err != nil {
@@ -37,12 +45,14 @@ func main() {
 	}
 
 	today := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	var store []Message
 	for _, age := range []int{3, 20, 90, 200} {
-		created := today.AddDate(0, 0, -age)
-		m := Message{SID: fmt.Sprintf("SM%03d", age), From: "+14155551234", Body: "see you at 5", ClientIP: "203.0.113.42"}
-		fmt.Printf("\n%s, created %d days ago (%s)\n", m.SID, age, created.Format(time.DateOnly))
-
-		s, err := p.ScheduleOf(m, created)
+		store = append(store, Message{SID: fmt.Sprintf("SM%03d", age), Created: today.AddDate(0, 0, -age),
+			From: "+14155551234", Body: "see you at 5", ClientIP: "203.0.113.42"})
+	}
+	for _, m := range store {
+		fmt.Printf("\n%s, created %s\n", m.SID, m.Created.Format(time.DateOnly))
+		s, err := p.ScheduleOf(m, time.Time{}) // the time is the record's own
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -51,11 +61,14 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("  a deletion asked for today: %v\n", plan)
+	}
 
-		purged, err := p.Purge(&m, created, today)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("  today's purge zeroes %q: %+v\n", purged, m)
+	purged, err := p.Purge(store, time.Time{}, today)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\ntoday's purge zeroes %q, message by message:\n", purged)
+	for _, m := range store {
+		fmt.Printf("  %s: body %q, client IP %q\n", m.SID, m.Body, m.ClientIP)
 	}
 }
