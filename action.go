@@ -8,8 +8,9 @@ import (
 // An action is what one operation does at the leaves a walk reaches. The traversal
 // (walk.go, steps.go) knows how to reach values and nothing of what is done there; each
 // operation is one action in a file of its own: redaction (action_redact.go), gathering
-// a record's names (action_names.go) and parties (action_party.go), anonymisation,
-// unsealing and purging (action_legacy.go).
+// a record's names (action_names.go) and parties (action_party.go), anonymisation
+// (action_anonymize.go), unsealing (action_unseal.go), purging (action_purge.go), and
+// audits of what is not PII (action_audit.go).
 type action interface {
 	// leaf acts on the leaf of node n at p.
 	leaf(w *walker, n *node, p unsafe.Pointer) error

@@ -3,11 +3,7 @@ package pii
 import (
 	"crypto/hpke"
 	"fmt"
-	"net"
-	"net/netip"
 	"reflect"
-	"strings"
-	"time"
 	"unsafe"
 )
 
@@ -62,10 +58,10 @@ func (p *Policy) Anonymize(v any) error {
 	if err != nil || n == nil {
 		return err
 	}
-	if err := p.dryRun(n, ptr, &walker{mode: modeAnonymize}); err != nil {
+	if err := p.dryRun(n, ptr, &walker{act: anonymizeAction{}}); err != nil {
 		return err
 	}
-	return p.inPlace(v, &walker{mode: modeAnonymize}, "Anonymize")
+	return p.inPlace(v, &walker{act: anonymizeAction{}}, "Anonymize")
 }
 
 // Anonymized returns a copy of v anonymised as Policy.Anonymize does; v and everything
@@ -73,7 +69,7 @@ func (p *Policy) Anonymize(v any) error {
 // personal data are copied. On error it returns the zero T. A nil p means the default
 // Policy.
 func Anonymized[T any](p *Policy, v T) (T, error) {
-	return walkedCopy(p, v, walker{mode: modeAnonymize})
+	return walkedCopy(p, v, walker{act: anonymizeAction{}})
 }
 
 // walkedCopy returns the copy of v that the copy-on-write walk w (its mode and what the
@@ -105,10 +101,10 @@ func (p *Policy) dryRun(n *node, ptr unsafe.Pointer, w *walker) error {
 	root := reflect.New(n.typ)
 	root.Elem().Set(reflect.NewAt(n.typ, ptr).Elem())
 	w.pol, w.copy = &dry, true
-	if w.purge != nil {
-		w.purge.dry = true
-		if w.purge.root.p == ptr {
-			w.purge.root.p = root.UnsafePointer()
+	if pa, ok := w.act.(purgeAction); ok {
+		pa.s.dry = true
+		if pa.s.root.p == ptr {
+			pa.s.root.p = root.UnsafePointer()
 		}
 	}
 	return w.run(n, root.UnsafePointer())
@@ -119,110 +115,5 @@ func (p *Policy) dryRun(n *node, ptr unsafe.Pointer, w *walker) error {
 // An envelope that was tampered with, moved to another field, or sealed to another key is
 // an error wrapping ErrEnvelope; the fields before it may already be opened.
 func Unseal(v any, key hpke.PrivateKey) error {
-	return defaultPolicy.inPlace(v, &walker{mode: modeUnseal, unsealKey: key}, "Unseal")
-}
-
-// anonymizeLeaf replaces the personal data of one leaf for statistics.
-func (w *walker) anonymizeLeaf(p unsafe.Pointer, n *node) error {
-	r := &n.rule
-	if !r.pii() || !w.counts(r.tag.Kind) {
-		return nil
-	}
-	k, st := r.tag.Kind, r.anon
-	if st == anonDefault {
-		st = anonKindDefault(k, w.pol.anon.keys != nil)
-	}
-	if k == KindSecret {
-		st = anonDrop // never kept, whatever the tag says
-	}
-	fail := func(err error) error {
-		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
-	}
-	if err := w.pol.anon.check(st, n.lk); err != nil {
-		return fail(err)
-	}
-	if w.pol.anon.dry {
-		return nil // checked, and the first pass writes nothing
-	}
-	switch n.lk {
-	case lkString, lkBytes:
-		var s string
-		if n.lk == lkString {
-			s = *(*string)(p)
-		} else {
-			s = string(*(*[]byte)(p))
-		}
-		out, err := w.pol.anon.anonymizeString(k, st, s, w.field)
-		if err != nil {
-			return fail(err)
-		}
-		if n.lk == lkString {
-			*(*string)(p) = out
-		} else if out != s {
-			*(*[]byte)(p) = []byte(out)
-		}
-		return nil
-	case lkCustom:
-		// A custom type knows how to redact itself, not how to be generalised: drop it.
-		reflect.NewAt(n.typ, p).Elem().SetZero()
-		return nil
-	}
-	if st == anonGeneralize {
-		switch n.lk {
-		case lkFloat:
-			if k == KindGeo {
-				if n.size == 4 {
-					f := (*float32)(p)
-					*f = float32(maskFloat(k, redactDefault, float64(*f)))
-				} else {
-					f := (*float64)(p)
-					*f = maskFloat(k, redactDefault, *f)
-				}
-				return nil
-			}
-		case lkTime:
-			t := (*time.Time)(p)
-			*t = anonGeneralizeTime(k, *t)
-			return nil
-		case lkAddr:
-			a := (*netip.Addr)(p)
-			*a = maskAddr(redactDefault, *a)
-			return nil
-		case lkNetIP:
-			ip := (*net.IP)(p)
-			*ip = maskIP(redactDefault, *ip)
-			return nil
-		}
-	}
-	reflect.NewAt(n.typ, p).Elem().SetZero() // drop
-	return nil
-}
-
-// unsealLeaf opens the envelope a string or []byte leaf holds.
-func (w *walker) unsealLeaf(p unsafe.Pointer, n *node) error {
-	r := &n.rule
-	if !r.pii() || (n.lk != lkString && n.lk != lkBytes) {
-		return nil
-	}
-	var s string
-	if n.lk == lkString {
-		s = *(*string)(p)
-	} else {
-		s = string(*(*[]byte)(p))
-	}
-	if !strings.HasPrefix(s, sealPrefix) {
-		return nil
-	}
-	// From here on the value claims to be an envelope: one that does not open, garbled
-	// or not, is an error, never silently left as it is.
-	pt, err := unsealEnvelope(w.unsealKey, s, w.field)
-	if err != nil {
-		return fmt.Errorf("pii: Unseal: %s: %w", w.field, err)
-	}
-	if n.lk == lkString {
-		*(*string)(p) = string(pt)
-	} else {
-		*(*[]byte)(p) = pt
-	}
-	return nil
+	return defaultPolicy.inPlace(v, &walker{act: unsealAction{key: key}}, "Unseal")
 }

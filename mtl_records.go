@@ -2,7 +2,6 @@ package pii
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"sync"
 	"time"
@@ -122,29 +121,6 @@ type recordPos struct {
 // not already in; the purge action then hands the struct to purgeRecord.
 func (s *purgeState) enters(n *node, p unsafe.Pointer) bool {
 	return s.cur != (recordPos{p, n}) && recordOf(n.typ) != nil
-}
-
-// purgeRecord walks the record at p under its own creation time, then restores the time
-// of whatever encloses it.
-func (w *walker) purgeRecord(n *node, p unsafe.Pointer) error {
-	s := w.purge
-	ri := recordOf(n.typ)
-	passed := time.Time{}
-	if (recordPos{p, n}) == s.root {
-		passed = s.passed // the time passed for the root record stands in for an unset field
-	}
-	t, err := recordTime(ri.created(p), passed)
-	if err == nil && s.now.Before(t) {
-		err = fmt.Errorf("purge time: %w", ErrBeforeCreation)
-	}
-	if err != nil {
-		return fmt.Errorf("pii: Purge: %s.%s: %w", n.typ, ri.field, err)
-	}
-	outer, outerPos := s.created, s.cur
-	s.created, s.cur, s.decided = t, recordPos{p, n}, s.decided[:0]
-	err = walkMembers(w, n, p)
-	s.created, s.cur, s.decided = outer, outerPos, s.decided[:0]
-	return err
 }
 
 // recordListing is, for a root node, the leaf node of each field Classify lists, in its

@@ -224,14 +224,15 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 		return s
 	}
 	// First a pass that decides and checks everything and writes nothing, then the purge.
-	if err := p.dryRun(n, ptr, &walker{mode: modePurge, purge: state()}); err != nil {
+	if err := p.dryRun(n, ptr, &walker{act: purgeAction{state()}}); err != nil {
 		return nil, err
 	}
-	w := walker{mode: modePurge, purge: state()}
+	s := state()
+	w := walker{act: purgeAction{s}}
 	if err := p.inPlace(v, &w, "Purge"); err != nil {
 		return nil, err
 	}
-	return w.purge.report(n), nil
+	return s.report(n), nil
 }
 
 // isCollection reports whether t is a slice, array or map.
@@ -310,32 +311,3 @@ func (s *purgeState) report(root *node) []string {
 
 // planOfNode returns the fields Classify lists for the root node's type.
 func planOfNode(root *node) []Field { return planFor(root.typ).fields }
-
-// purgeLeaf zeroes (or anonymises) a leaf whose maximum retention has run out.
-func (w *walker) purgeLeaf(ptr unsafe.Pointer, n *node) error {
-	r := &n.rule
-	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 {
-		return nil
-	}
-	s := w.purge
-	if s.created.IsZero() {
-		return fmt.Errorf("pii: Purge: %s: %w", w.field, ErrNoCreated)
-	}
-	if !s.due(r.tag.MTL, r.tag.TTL) {
-		return nil
-	}
-	if w.pol.purgeAnonymizes {
-		if err := w.anonymizeLeaf(ptr, n); err != nil {
-			return err
-		}
-	} else if !s.dry {
-		reflect.NewAt(n.typ, ptr).Elem().SetZero()
-	}
-	if !slices.Contains(s.zeroed, n) {
-		s.zeroed = append(s.zeroed, n)
-	}
-	if w.ifaces > 0 && !slices.Contains(s.behindIfaces, w.field) {
-		s.behindIfaces = append(s.behindIfaces, w.field)
-	}
-	return nil
-}

@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"crypto/hpke"
 	"errors"
 	"fmt"
 	"reflect"
@@ -63,39 +62,10 @@ type walker struct {
 	ifaces int
 	// profile is the record's profile: the Policy's, widened by its parties.
 	profile Profile
-
-	// Legacy settings of the in-place operations, read by start.
-	// TODO(walk): move into their actions.
-	mode      walkMode
-	unsealKey hpke.PrivateKey
-	purge     *purgeState
 }
-
-// walkMode names the in-place operation a walker was made for by code that predates
-// actions; start turns it into the operation's action.
-type walkMode uint8
-
-const (
-	modeRedact    walkMode = iota // hide personal data (Redact, Redacted, log lines)
-	modeAnonymize                 // replace it for statistics (Anonymize)
-	modeUnseal                    // open sealed envelopes (Unseal)
-	modePurge                     // zero what retention says is due (Purge)
-)
 
 // start readies w to walk from root with its action, under its Policy.
 func (w *walker) start(root *node) {
-	if w.act == nil {
-		switch w.mode {
-		case modeAnonymize:
-			w.act = anonymizeAction{}
-		case modeUnseal:
-			w.act = unsealAction{}
-		case modePurge:
-			w.act = purgeAction{}
-		default:
-			w.act = &redactAction{}
-		}
-	}
 	if rec, ok := w.act.(recordAction); ok && rec.records(root) {
 		w.rec = rec
 	}

@@ -1,0 +1,90 @@
+package pii
+
+import (
+	"fmt"
+	"net"
+	"net/netip"
+	"reflect"
+	"time"
+	"unsafe"
+)
+
+// anonymizeAction replaces personal data for statistics: Anonymize, Anonymized, and
+// Purge under WithAnonymizeOnPurge.
+type anonymizeAction struct{}
+
+// anonymizeLeaf replaces the personal data of one leaf for statistics.
+func (anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+	r := &n.rule
+	if !r.pii() || !w.counts(r.tag.Kind) {
+		return nil
+	}
+	k, st := r.tag.Kind, r.anon
+	if st == anonDefault {
+		st = anonKindDefault(k, w.pol.anon.keys != nil)
+	}
+	if k == KindSecret {
+		st = anonDrop // never kept, whatever the tag says
+	}
+	fail := func(err error) error {
+		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
+	}
+	if err := w.pol.anon.check(st, n.lk); err != nil {
+		return fail(err)
+	}
+	if w.pol.anon.dry {
+		return nil // checked, and the first pass writes nothing
+	}
+	switch n.lk {
+	case lkString, lkBytes:
+		var s string
+		if n.lk == lkString {
+			s = *(*string)(p)
+		} else {
+			s = string(*(*[]byte)(p))
+		}
+		out, err := w.pol.anon.anonymizeString(k, st, s, w.field)
+		if err != nil {
+			return fail(err)
+		}
+		if n.lk == lkString {
+			*(*string)(p) = out
+		} else if out != s {
+			*(*[]byte)(p) = []byte(out)
+		}
+		return nil
+	case lkCustom:
+		// A custom type knows how to redact itself, not how to be generalised: drop it.
+		reflect.NewAt(n.typ, p).Elem().SetZero()
+		return nil
+	}
+	if st == anonGeneralize {
+		switch n.lk {
+		case lkFloat:
+			if k == KindGeo {
+				if n.size == 4 {
+					f := (*float32)(p)
+					*f = float32(maskFloat(k, redactDefault, float64(*f)))
+				} else {
+					f := (*float64)(p)
+					*f = maskFloat(k, redactDefault, *f)
+				}
+				return nil
+			}
+		case lkTime:
+			t := (*time.Time)(p)
+			*t = anonGeneralizeTime(k, *t)
+			return nil
+		case lkAddr:
+			a := (*netip.Addr)(p)
+			*a = maskAddr(redactDefault, *a)
+			return nil
+		case lkNetIP:
+			ip := (*net.IP)(p)
+			*ip = maskIP(redactDefault, *ip)
+			return nil
+		}
+	}
+	reflect.NewAt(n.typ, p).Elem().SetZero() // drop
+	return nil
+}

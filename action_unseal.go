@@ -1,0 +1,43 @@
+package pii
+
+import (
+	"crypto/hpke"
+	"fmt"
+	"strings"
+	"unsafe"
+)
+
+// unsealAction opens the envelopes that anon=seal left (Unseal), with the private key
+// that matches the Policy's WithSealKey.
+type unsealAction struct {
+	key hpke.PrivateKey
+}
+
+// unsealLeaf opens the envelope a string or []byte leaf holds.
+func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+	r := &n.rule
+	if !r.pii() || (n.lk != lkString && n.lk != lkBytes) {
+		return nil
+	}
+	var s string
+	if n.lk == lkString {
+		s = *(*string)(p)
+	} else {
+		s = string(*(*[]byte)(p))
+	}
+	if !strings.HasPrefix(s, sealPrefix) {
+		return nil
+	}
+	// From here on the value claims to be an envelope: one that does not open, garbled
+	// or not, is an error, never silently left as it is.
+	pt, err := unsealEnvelope(a.key, s, w.field)
+	if err != nil {
+		return fmt.Errorf("pii: Unseal: %s: %w", w.field, err)
+	}
+	if n.lk == lkString {
+		*(*string)(p) = string(pt)
+	} else {
+		*(*[]byte)(p) = pt
+	}
+	return nil
+}
