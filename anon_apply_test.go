@@ -29,6 +29,9 @@ func TestAnonKindDefault(t *testing.T) {
 		KindHealth:    {anonDrop, anonDrop},
 		KindBiometric: {anonDrop, anonDrop},
 	}
+	for k := KindDate; k < numKinds; k++ {
+		want[k] = [2]anonStrategy{anonDrop, anonDrop} // dates, ages, special categories
+	}
 	got := map[Kind][2]anonStrategy{}
 	for _, k := range Kinds() {
 		got[k] = [2]anonStrategy{anonKindDefault(k, false), anonKindDefault(k, true)}
