@@ -260,10 +260,16 @@ func (p Profile) Kinds() []Kind {
 	return ks
 }
 
-// SafeHarbor reports whether p applies the HIPAA Safe Harbor generalisations of 45 CFR
-// 164.514(b)(2)(i): dates (birth dates among them) keep only their year, ZIP codes only
-// their first three digits ("000" in the sparsely populated areas HHS lists), and ages over
-// 89, with the dates that reveal them, become the single category "90 or older".
+// SafeHarbor reports whether p includes HIPAA, and so whether Anonymize gives output that
+// meets the Safe Harbor de-identification method of 45 CFR 164.514(b)(2): every element
+// of a date but its year (dob, date), ages over 89 and the years of birth that imply them
+// as the single category "90 or older" (age, dob), ZIP codes cut to three digits with the
+// restricted areas of RestrictedZIP3 written "000" (postal), and every other identifier
+// kind removed or, with anon=pseudonym, replaced by a random re-identification code that
+// is not derived from the value (164.514(c)). Only Anonymize claims Safe Harbor. Redact,
+// Redacted, log lines and RedactText mask for logs: under HIPAA they write ZIP codes and
+// dates of birth as above, and mask the other kinds as under any profile (a phone number
+// keeps all but its last four digits), which is no de-identification.
 func (p Profile) SafeHarbor() bool { return p.jurisResolved().flags&profileSafeHarbor != 0 }
 
 // profileAlwaysZeroed reports whether values of kind k are zeroed under every profile and
