@@ -1,9 +1,11 @@
 package pii
 
 import (
+	"maps"
 	"math/bits"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // A Profile is the set of rules of one jurisdiction, or of several combined: which kinds
@@ -126,10 +128,14 @@ var profileBuiltins = func() []Profile {
 	return append(ps, Strict)
 }()
 
-// profileCombinedNames caches the names of combined profiles, profileMembers to string,
-// so that Name allocates once per combination. The built-in profiles' own names are
-// their laws' and need no cache.
-var profileCombinedNames sync.Map
+// profileCombinedNames caches the names of combined profiles, so that Name allocates once
+// per combination. The map is never changed once published: a new name is added to a
+// copy, so that reads take no lock. The built-in profiles' own names are their laws' and
+// need no cache.
+var (
+	profileCombinedNames   atomic.Pointer[map[profileMembers]string]
+	profileCombinedNamesMu sync.Mutex // serialises the copies
+)
 
 // profileName builds the name of a set of members: the laws' names in profileLaws order
 // joined with '+', then "Strict".
@@ -211,11 +217,27 @@ func (p Profile) Name() string {
 	case m&(m-1) == 0: // one law
 		return profileLaws[bits.TrailingZeros32(uint32(m))].name
 	}
-	if name, ok := profileCombinedNames.Load(m); ok {
-		return name.(string)
+	if names := profileCombinedNames.Load(); names != nil {
+		if name, ok := (*names)[m]; ok {
+			return name
+		}
 	}
-	name, _ := profileCombinedNames.LoadOrStore(m, profileName(m))
-	return name.(string)
+	profileCombinedNamesMu.Lock()
+	defer profileCombinedNamesMu.Unlock()
+	old := profileCombinedNames.Load()
+	if old != nil {
+		if name, ok := (*old)[m]; ok {
+			return name
+		}
+	}
+	names := make(map[profileMembers]string, 1)
+	if old != nil {
+		maps.Copy(names, *old)
+	}
+	name := profileName(m)
+	names[m] = name
+	profileCombinedNames.Store(&names)
+	return name
 }
 
 // String returns Name, so that profiles print by name.

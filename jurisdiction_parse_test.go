@@ -154,7 +154,7 @@ func FuzzParseProfile(f *testing.F) {
 			}
 			return
 		}
-		// A parsed profile's name parses back to it, and it is one of the 127
+		// A parsed profile's name parses back to it, and it is one of the
 		// combinations of built-ins.
 		back, err := ParseProfile(p.Name())
 		if err != nil || back != p {

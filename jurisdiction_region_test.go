@@ -230,3 +230,29 @@ func TestParseRegion(t *testing.T) {
 		t.Errorf("error = %q, want it to start %q", err, want)
 	}
 }
+
+func FuzzParseRegion(f *testing.F) {
+	for _, s := range []string{"DE", "us-ca", "CA-QC", "US", "", "USCA", "GB-ENG", "\xff\xfe", "DE-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseRegion(s)
+		q, ok := ProfileForRegion(s)
+		if (err == nil) != ok || p != q {
+			t.Fatalf("ParseRegion(%q) = %v, %v; ProfileForRegion = %v, %v", s, p, err, q, ok)
+		}
+		if err != nil {
+			if !errors.Is(err, ErrNoRegionProfile) || p != Strict {
+				t.Fatalf("ParseRegion(%q) = %v, %v", s, p, err)
+			}
+			if strings.Contains(err.Error(), s) && len(s) > profileMaxEcho {
+				t.Fatalf("the error repeats a long input whole: %v", err)
+			}
+			return
+		}
+		// A region with a profile is a built-in law or the Californian pair.
+		if !slices.Contains(profileBuiltins, p) && p != Combine(CCPA, CalOPPA) {
+			t.Fatalf("ParseRegion(%q) = %v, no built-in profile", s, p)
+		}
+	})
+}

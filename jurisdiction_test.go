@@ -207,6 +207,23 @@ func TestProfileNames(t *testing.T) {
 	}
 }
 
+// Name allocates only the first time a combination is named, whatever its members.
+func TestProfileNameAllocs(t *testing.T) {
+	c := Combine(CCPA, HIPAA, TDPSA, PIPL)
+	want := "CCPA+HIPAA+PIPL+TDPSA"
+	if got := c.Name(); got != want {
+		t.Fatalf("Name() = %q, want %q", got, want)
+	}
+	n := testing.AllocsPerRun(100, func() {
+		_ = c.Name()
+		_ = PIPL.Name()
+		_ = Strict.Name()
+	})
+	if n != 0 {
+		t.Errorf("Name allocates %v times per call once cached, want 0", n)
+	}
+}
+
 func BenchmarkProfileCounts(b *testing.B) {
 	p := Combine(CCPA, HIPAA)
 	b.ReportAllocs()
@@ -217,4 +234,15 @@ func BenchmarkProfileCounts(b *testing.B) {
 		}
 	}
 	_ = n
+}
+
+// A law that rules on a kind twice is a mistake in the rule tables, caught when the
+// package is initialised.
+func TestProfileRulesFromRefusesTwice(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("profileRulesFrom accepted a kind ruled twice")
+		}
+	}()
+	profileRulesFrom("base", profileSame(profileSensitive, "a", KindHealth), profileSame(profilePII, "b", KindHealth))
 }
