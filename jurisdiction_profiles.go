@@ -55,11 +55,11 @@ var (
 	// child's data, precise geolocation) is sensitive.
 	VCDPA = profileFromLaw(lawVCDPA)
 	// CPA is the Colorado Privacy Act (C.R.S. 6-1-1301 ff.). Every kind is personal data
-	// (6-1-1303(17)); its sensitive data (6-1-1303(24): origin, religion, health, sex life,
+	// (6-1-1303); its sensitive data (6-1-1303: origin, religion, health, sex life,
 	// citizenship, genetic, biometric and neural data, a known child's data) is sensitive.
 	CPA = profileFromLaw(lawCPA)
 	// TDPSA is the Texas Data Privacy and Security Act (Tex. Bus. & Com. Code ch. 541).
-	// Every kind is personal data (541.001(19)); its sensitive data (541.001(29): origin,
+	// Every kind is personal data (541.001); its sensitive data (541.001: origin,
 	// religion, health, sexuality, citizenship or immigration status, genetic and
 	// biometric data, a known child's data, precise geolocation) is sensitive.
 	TDPSA = profileFromLaw(lawTDPSA)

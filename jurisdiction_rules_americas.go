@@ -78,11 +78,11 @@ var profileLawVCDPA = profileLaw{
 var profileLawCPA = profileLaw{
 	name:    "CPA",
 	aliases: []string{"cpa"},
-	rules: profileRulesFrom("6-1-1303(17): information linked or reasonably linkable to an identified or identifiable individual",
-		profileUSStateSensitive("6-1-1303(24)", "(a)", "(b)", "(c)", ""),
+	rules: profileRulesFrom("6-1-1303 \"personal data\": linked or reasonably linkable to an identified or identifiable individual",
+		profileUSStateSensitive("6-1-1303 \"sensitive data\"", "(a)", "(b)", "(c)", ""),
 		[]profileRule{
-			{KindNeural, profileSensitive, "6-1-1303(24): biological data, neural data among them (HB 24-1058)"},
-			{KindGeo, profilePII, "6-1-1303(17); precise geolocation is not among its sensitive data"},
+			{KindNeural, profileSensitive, "6-1-1303 \"sensitive data\": biological data, neural data among them (HB 24-1058)"},
+			{KindGeo, profilePII, "6-1-1303 \"personal data\"; precise geolocation is not among its sensitive data"},
 		}),
 }
 
@@ -91,10 +91,10 @@ var profileLawCPA = profileLaw{
 var profileLawTDPSA = profileLaw{
 	name:    "TDPSA",
 	aliases: []string{"tdpsa"},
-	rules: profileRulesFrom("541.001(19): information linked or reasonably linkable to an identified or identifiable individual",
-		profileUSStateSensitive("541.001(29)", "(A)", "(B)", "(C)", "(D)"),
+	rules: profileRulesFrom("541.001 \"personal data\": linked or reasonably linkable to an identified or identifiable individual",
+		profileUSStateSensitive("541.001 \"sensitive data\"", "(A)", "(B)", "(C)", "(D)"),
 		[]profileRule{
-			{KindNeural, profilePII, "541.001(19); not among its sensitive data"},
+			{KindNeural, profilePII, "541.001 \"personal data\"; not among its sensitive data"},
 		}),
 }
 
