@@ -178,14 +178,14 @@ func (h *safeHarbor) time(k Kind, st anonStrategy, t time.Time) time.Time {
 // anonNormalize makes equal. A code already given in this call is returned unchanged, so
 // anonymising twice is harmless.
 func (h *safeHarbor) code(k Kind, value string) string {
+	if h.isCode(k, value) {
+		return value
+	}
 	h.buf = append(h.buf[:0], k.String()...)
 	h.buf = append(h.buf, 0)
 	h.buf = anonNormalize(h.buf, k, value, h.region)
 	if c, ok := h.codes[string(h.buf)]; ok {
 		return c
-	}
-	if h.isCode(k, value) {
-		return value
 	}
 	var raw [anonTokenBytes]byte
 	rand.Read(raw[:]) // never fails: crypto/rand crashes the program rather than return an error
