@@ -10,14 +10,25 @@ import (
 )
 
 // anonymizeAction replaces personal data for statistics: Anonymize, Anonymized, and
-// Purge under WithAnonymizeOnPurge.
-type anonymizeAction struct{}
+// Purge under WithAnonymizeOnPurge. Under a profile that includes HIPAA, Safe Harbor
+// decides the identifiers (see safeHarbor), whatever the tags' strategies.
+type anonymizeAction struct {
+	harbor *safeHarbor // made on the first leaf a Safe Harbor profile covers
+}
 
 // anonymizeLeaf replaces the personal data of one leaf for statistics.
-func (anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
 	if !r.pii() || !w.counts(r.tag.Kind) {
 		return nil
+	}
+	if w.profile.SafeHarbor() {
+		if a.harbor == nil {
+			a.harbor = newSafeHarbor(time.Now(), w.pol.region)
+		}
+		if a.harbor.leaf(p, n) {
+			return nil
+		}
 	}
 	k, st := r.tag.Kind, r.anon
 	if st == anonDefault {

@@ -60,7 +60,7 @@ func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
 		return nil
 	}
 	if w.pol.purgeAnonymizes {
-		if err := (anonymizeAction{}).leaf(w, n, ptr); err != nil {
+		if err := a.s.anon.leaf(w, n, ptr); err != nil {
 			return err
 		}
 	} else if !s.dry {

@@ -244,11 +244,17 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 	if st == redactScan {
 		return w.pol.scanRedact(s, a.names)
 	}
-	if st == redactDefault && (r.tag.Kind == KindPostal || r.tag.Kind == KindDOB) && w.profile.SafeHarbor() {
+	if st == redactDefault && w.profile.SafeHarbor() &&
+		(r.tag.Kind == KindPostal || r.tag.Kind == KindDOB || r.tag.Kind == KindDate || r.tag.Kind == KindAge) {
 		// HIPAA Safe Harbor: ZIP codes to three digits ("000" for sparse areas), dates of
 		// birth to their year, or "90 or older".
-		if r.tag.Kind == KindPostal {
+		switch r.tag.Kind {
+		case KindPostal:
 			return jurisSafeHarborZIP(s)
+		case KindDate:
+			return jurisSafeHarborDateString(s)
+		case KindAge:
+			return jurisSafeHarborAgeString(s)
 		}
 		return jurisSafeHarborBirthDateString(s, time.Now())
 	}

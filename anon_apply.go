@@ -21,7 +21,7 @@ func anonKindDefault(kind Kind, haveKey bool) anonStrategy {
 			return anonPseudonym
 		}
 		return anonDrop
-	case KindIP, KindCard, KindPostal, KindDOB, KindGeo:
+	case KindIP, KindCard, KindPostal, KindDOB, KindGeo, KindDate, KindAge:
 		return anonGeneralize
 	}
 	return anonDrop

@@ -29,6 +29,11 @@ func TestAnonKindDefault(t *testing.T) {
 		KindHealth:    {anonDrop, anonDrop},
 		KindBiometric: {anonDrop, anonDrop},
 	}
+	want[KindDate] = [2]anonStrategy{anonGeneralize, anonGeneralize} // the year
+	want[KindAge] = [2]anonStrategy{anonGeneralize, anonGeneralize}  // a ten-year band
+	for k := KindAge + 1; k < numKinds; k++ {
+		want[k] = [2]anonStrategy{anonDrop, anonDrop} // special categories
+	}
 	got := map[Kind][2]anonStrategy{}
 	for _, k := range Kinds() {
 		got[k] = [2]anonStrategy{anonKindDefault(k, false), anonKindDefault(k, true)}

@@ -2,6 +2,7 @@ package pii
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,11 +17,14 @@ import (
 //   - phone: the country calling code, "+1" (numbers without one are read in region);
 //   - ip: the network, IPv4 to /24 ("203.0.113.0/24"), IPv6 to /48 ("2001:db8:85a3::/48");
 //   - email: the domain, lower-cased ("example.com");
-//   - dob: the year ("1990");
+//   - dob and date: the year ("1990");
+//   - age: its ten-year band, "30-39", and "90+" for every age over 89 (see AgeBand);
 //   - postal: the first three digits of a numeric postal code ("941"), and "000" for the
 //     three-digit US ZIP areas that HIPAA Safe Harbor says are too small to publish;
 //   - geo: "lat,lng" rounded to one decimal, about 11 km ("37.8,-122.4");
-//   - card: the last four digits ("1111");
+//   - card: the last four digits ("1111"), which are among the digits the card's redaction
+//     shows (the first six and the last four, within PCI DSS Req. 3.4.1's BIN and last
+//     four), so that the two forms of one card together show no more than either;
 //   - every other kind: "" (dropped), as there is no coarser form that is safe.
 //
 // It fails closed: a value it cannot parse becomes "". (This is the value-level action
@@ -40,8 +44,10 @@ func anonGeneralizeValue(kind Kind, value, region string) string {
 		return anonGeneralizeIP(value)
 	case KindEmail:
 		return anonEmailDomain(value)
-	case KindDOB:
+	case KindDOB, KindDate:
 		return anonYear(value)
+	case KindAge:
+		return anonAgeBand(value)
 	case KindPostal:
 		return anonPostal3(value)
 	case KindGeo:
@@ -75,6 +81,8 @@ func anonIsGeneralized(kind Kind, value string) bool {
 		return len(value) == 3 && anonAllDigits(value) && !restrictedZIP3(value)
 	case KindCard: // "1111"
 		return len(value) == 4 && anonAllDigits(value)
+	case KindAge: // "30-39", "90+"
+		return value == "90+" || slices.Contains(ageBands[:], value)
 	}
 	return false
 }
@@ -102,6 +110,21 @@ func AgeBand(age int) string {
 }
 
 var ageBands = [...]string{"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89"}
+
+// anonAgeBand is AgeBand for an age written in decimal digits (surrounding spaces
+// ignored); anything else is no age and gives "".
+func anonAgeBand(value string) string {
+	s := strings.TrimSpace(value)
+	if !anonAllDigits(s) {
+		return ""
+	}
+	s = strings.TrimLeft(s, "0")
+	if len(s) > 3 {
+		return AgeBand(90) // beyond any age: still no more than "90+"
+	}
+	age, _ := strconv.Atoi("0" + s)
+	return AgeBand(age)
+}
 
 // anonGeneralizeIP returns the /24 (IPv4) or /48 (IPv6) network of an address; an IPv4
 // address mapped into IPv6 is treated as IPv4. "host:port" forms are accepted.

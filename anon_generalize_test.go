@@ -81,6 +81,22 @@ func TestAnonGeneralizeValue(t *testing.T) {
 		{KindHealth, "diabetes", "", ""},
 		{KindBiometric, "voiceprint", "", ""},
 		{KindNone, "x", "", ""},
+		{KindDate, "2024-02-29T10:30:00Z", "", "2024"},
+		{KindDate, "02/29/2024", "", "2024"},
+		{KindDate, "2024", "", "2024"},
+		{KindDate, "last week", "", ""},
+		{KindAge, "42", "", "40-49"},
+		{KindAge, " 7 ", "", "0-9"},
+		{KindAge, "007", "", "0-9"},
+		{KindAge, "97", "", "90+"},
+		{KindAge, "123456789012345678901234567890", "", "90+"},
+		{KindAge, "40-49", "", "40-49"},
+		{KindAge, "90+", "", "90+"},
+		{KindAge, "-3", "", ""},
+		{KindAge, "forty", "", ""},
+		{KindEthnicity, "Basque", "", ""},
+		{KindGenetic, "rs4680 AG", "", ""},
+		{KindChild, "Tim, 7", "", ""},
 		{KindPhone, "", "", ""},
 		{KindIP, "\xff\xfe", "", ""},
 	}
@@ -88,6 +104,47 @@ func TestAnonGeneralizeValue(t *testing.T) {
 		got := anonGeneralizeValue(tt.kind, tt.value, tt.region)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("anonGeneralizeValue(%v, %q, %q) (-want +got):\n%s", tt.kind, tt.value, tt.region, diff)
+		}
+	}
+}
+
+// PCI DSS Req. 3.4.1 lets a displayed card number show at most its BIN and last four. A
+// card's redaction and its anonymisation must not be joinable into more: every digit the
+// anonymised form shows is one the redacted form shows too.
+func TestCardFormsNotJoinable(t *testing.T) {
+	cards := []string{"4111111111111111", "4111 1111 1111 1111", "5500-0000-0000-0004",
+		"378282246310005", "6011000990139424", "4222222222222", "3530111333300000", "6304000000000000000",
+		"123456789012"}
+	shown := func(s string) map[int]byte { // digit position from the end -> digit
+		m := map[int]byte{}
+		n := 0
+		for i := len(s) - 1; i >= 0; i-- {
+			switch c := s[i]; {
+			case '0' <= c && c <= '9':
+				m[n] = c
+				n++
+			case c == '*' || c == 'X' || c == 'x':
+				n++
+			}
+		}
+		return m
+	}
+	for _, card := range cards {
+		redacted := shown(maskCard(card))
+		anonymised := shown(anonGeneralizeValue(KindCard, card, ""))
+		for pos, d := range anonymised {
+			if redacted[pos] != d {
+				t.Errorf("%s: the anonymised form shows digit %d from the end, which redaction hides", card, pos+1)
+			}
+		}
+		digits := strings.Count(strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return 'd'
+			}
+			return -1
+		}, card), "d")
+		if len(redacted) > 10 || (digits >= 13 && len(redacted) != 10) {
+			t.Errorf("%s: redaction shows %d digits, want the first six and last four", card, len(redacted))
 		}
 	}
 }

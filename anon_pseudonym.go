@@ -37,6 +37,13 @@ var anonTokenLen = anonB32.EncodedLen(anonTokenBytes)
 
 // An anonKeyring computes keyed pseudonyms. It holds a private copy of the key, so the
 // caller may wipe or reuse its slice, and is safe for concurrent use.
+//
+// A keyed pseudonym is pseudonymisation, not anonymisation (GDPR Art. 4(5), Recital 26):
+// whoever holds the key can recompute the token of a known value and so link it to a
+// person, which keeps the output personal data under the GDPR and the laws modelled on
+// it. It is not a Safe Harbor re-identification code either, as it is derived from the
+// value (45 CFR 164.514(c)(1)): under HIPAA, Anonymize gives random codes instead (see
+// safeHarbor).
 type anonKeyring struct {
 	key []byte
 	// id names the key in every pseudonym ("k" and 8 hex digits), so that tokens made

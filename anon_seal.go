@@ -43,6 +43,10 @@ const sealHeaderLen = 6
 var sealB64 = base64.RawURLEncoding.Strict()
 
 // A sealer seals values to one public key. It is immutable and safe for concurrent use.
+//
+// Sealing is encryption: the holder of the private key reads the value back, so a sealed
+// field stays personal data for the key holder (GDPR Art. 4(5): pseudonymisation, not
+// anonymisation), and HIPAA Safe Harbor output never holds an envelope of an identifier.
 type sealer struct {
 	pub    hpke.PublicKey
 	kdf    hpke.KDF

@@ -11,7 +11,8 @@ import (
 // email, name and device fields): HMAC-SHA256 under it, so that equal values give equal
 // tokens that nobody without the key can reverse or brute-force. It must be at least 16
 // bytes; keep it secret and stable, as a new key gives new tokens (each token names its
-// key's identifier, so keys can rotate).
+// key's identifier, so keys can rotate). This is pseudonymisation (GDPR Art. 4(5)), not
+// anonymisation: the key holder can link a token back to its value.
 func WithKey(key []byte) Option {
 	return func(p *Policy) error {
 		k, err := newAnonKeyring(key)
@@ -48,6 +49,13 @@ func WithSealKey(pub hpke.PublicKey) Option {
 // A keyed pseudonym is pseudonymisation, not anonymisation: whoever holds the key can
 // link it back to the value (GDPR Art. 4(5)), so such output is still personal data.
 //
+// Under a profile that includes HIPAA, the output is Safe Harbor (45 CFR 164.514(b)(2)),
+// whatever the tags' strategies: dates keep only their year, ages over 89 and the birth
+// dates that imply them become "90 or older", ZIP codes keep their first three digits
+// ("000" in the areas of RestrictedZIP3), and every other of the eighteen identifiers is
+// removed or replaced by a random code that is not derived from it (no keyed pseudonym,
+// 164.514(c)); IPs and cards keep nothing.
+//
 // Anonymize is all or nothing: a first pass checks, for the whole of v, everything the
 // second needs (the pseudonym and seal keys, a strategy each field's Go type can take, the
 // tags of the types met behind interfaces, map keys free of personal data), writing
@@ -58,10 +66,10 @@ func (p *Policy) Anonymize(v any) error {
 	if err != nil || n == nil {
 		return err
 	}
-	if err := p.dryRun(n, ptr, &walker{act: anonymizeAction{}}); err != nil {
+	if err := p.dryRun(n, ptr, &walker{act: &anonymizeAction{}}); err != nil {
 		return err
 	}
-	return p.inPlace(v, &walker{act: anonymizeAction{}}, "Anonymize")
+	return p.inPlace(v, &walker{act: &anonymizeAction{}}, "Anonymize")
 }
 
 // Anonymized returns a copy of v anonymised as Policy.Anonymize does; v and everything
@@ -69,7 +77,7 @@ func (p *Policy) Anonymize(v any) error {
 // personal data are copied. On error it returns the zero T. A nil p means the default
 // Policy.
 func Anonymized[T any](p *Policy, v T) (T, error) {
-	return walkedCopy(p, v, walker{act: anonymizeAction{}})
+	return walkedCopy(p, v, walker{act: &anonymizeAction{}})
 }
 
 // walkedCopy returns the copy of v that the copy-on-write walk w (its mode and what the

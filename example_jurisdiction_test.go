@@ -30,18 +30,38 @@ func ExampleParseProfile() {
 	p, err = pii.ParseProfile("uk-gdpr+pci")
 	fmt.Println(p, err)
 
-	_, err = pii.ParseProfile("lgpd")
+	p, err = pii.ParseProfile("lgpd+privacy-act-au")
+	fmt.Println(p, err)
+
+	_, err = pii.ParseProfile("hippa")
 	fmt.Println(errors.Is(err, pii.ErrUnknownProfile))
 	fmt.Println(err)
 	// Output:
 	// CalOPPA <nil> ip counts: false
 	// UK-GDPR+PCI-DSS <nil>
+	// LGPD+Privacy-Act-AU <nil>
 	// true
-	// pii: unknown profile "lgpd" (part 1 of 1); known profiles: GDPR, UK-GDPR, CCPA, HIPAA, PCI-DSS, CalOPPA, Strict, joined with '+'
+	// pii: unknown profile "hippa" (part 1 of 1); did you mean "HIPAA"? known profiles: GDPR, UK-GDPR, CCPA, HIPAA, PCI-DSS, CalOPPA, LGPD, PIPEDA, Quebec, DPDP, PIPL, APPI, FADP, POPIA, Privacy-Act-AU, PDPA-SG, VCDPA, CPA, TDPSA, Strict, joined with '+'
+}
+
+func ExampleParseRegion() {
+	p, err := pii.ParseRegion("US-TX")
+	fmt.Println(p, err)
+
+	_, err = pii.ParseRegion("USVA")
+	fmt.Println(errors.Is(err, pii.ErrNoRegionProfile))
+	msg, _, _ := strings.Cut(err.Error(), ";")
+	fmt.Println(msg)
+	fmt.Println(strings.Contains(err.Error(), `did you mean "US-VA"?`))
+	// Output:
+	// TDPSA <nil>
+	// true
+	// pii: no profile for region "USVA"
+	// true
 }
 
 func ExampleProfileForRegion() {
-	for _, region := range []string{"DE", "no", "GB", "CH", "US"} {
+	for _, region := range []string{"DE", "no", "GB", "CH", "US", "US-CA", "ca-qc"} {
 		p, ok := pii.ProfileForRegion(region)
 		if !ok {
 			fmt.Println(region, "-")
@@ -53,8 +73,10 @@ func ExampleProfileForRegion() {
 	// DE GDPR
 	// no GDPR
 	// GB UK-GDPR
-	// CH -
+	// CH FADP
 	// US -
+	// US-CA CCPA+CalOPPA
+	// ca-qc Quebec
 }
 
 func ExampleProfile_Kinds() {
@@ -64,13 +86,13 @@ func ExampleProfile_Kinds() {
 }
 
 func ExampleMatrix() {
-	// The heading and first rows of the kind-by-profile table the README embeds.
+	// The heading and first rows of the kind-by-profile table JURISDICTIONS.md embeds.
 	lines := strings.Split(pii.Matrix(), "\n")
 	fmt.Println(lines[0])
 	fmt.Println(lines[2])
 	fmt.Println(lines[3])
 	// Output:
-	// | kind | GDPR | UK-GDPR | CCPA | HIPAA | PCI-DSS | CalOPPA | Strict |
-	// | generic | PII | PII | PII | PII | PII | PII | PII |
-	// | phone | PII | PII | PII | PII | - | PII | PII |
+	// | kind | GDPR | UK-GDPR | CCPA | HIPAA | PCI-DSS | CalOPPA | LGPD | PIPEDA | Quebec | DPDP | PIPL | APPI | FADP | POPIA | Privacy-Act-AU | PDPA-SG | VCDPA | CPA | TDPSA | Strict |
+	// | generic | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII |
+	// | phone | PII | PII | PII | PII | - | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII | PII |
 }

@@ -14,13 +14,23 @@ import (
 // that reveal them, 164.514(b)(2)(i)(C).
 const jurisOver89 = "90 or older"
 
-// jurisRestrictedZIP3 marks the three-digit ZIP areas of 20,000 people or fewer, whose
-// prefix Safe Harbor replaces with "000" (164.514(b)(2)(i)(B)(2)). The list is the one HHS
-// publishes in its de-identification guidance (Guidance Regarding Methods for
-// De-identification of PHI, 2012, section 3.4), computed from the 2000 Census.
+// RestrictedZIP3 lists the three-digit US ZIP code areas whose prefix HIPAA Safe Harbor
+// replaces with "000" (45 CFR 164.514(b)(2)(i)(B)(2)): those whose combined population
+// was 20,000 or fewer. It is the union of the list HHS published from the 2000 Census
+// (Guidance Regarding Methods for De-identification of PHI, 2012, section 3.4: 17 areas)
+// and the one computed in the same way from the 2010 Census (which adds 205 and 369), so
+// that data de-identified under either stays de-identified. Redaction and anonymisation of
+// postal codes under HIPAA consult exactly this list.
+//
+// The package reads the list once, when it is initialised; changing it afterwards
+// changes nothing.
+var RestrictedZIP3 = [...]string{"036", "059", "063", "102", "203", "205", "369", "556", "692", "790",
+	"821", "823", "830", "831", "878", "879", "884", "890", "893"}
+
+// jurisRestrictedZIP3 is RestrictedZIP3 as a table indexed by the prefix's value.
 var jurisRestrictedZIP3 = func() (t [1000]bool) {
-	for _, z := range []int{36, 59, 63, 102, 203, 556, 692, 790, 821, 823, 830, 831, 878, 879, 884, 890, 893} {
-		t[z] = true
+	for _, z := range RestrictedZIP3 {
+		t[int(z[0]-'0')*100+int(z[1]-'0')*10+int(z[2]-'0')] = true
 	}
 	return t
 }()

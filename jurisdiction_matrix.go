@@ -34,7 +34,7 @@ var profileMatrix = func() string {
 // Matrix returns the kind-by-profile table as Markdown: a row for every kind (by its tag
 // spelling), a column for every built-in profile, and in each cell "PII", "PII, sensitive"
 // or "-" (not personal data under that profile). It is computed from the profiles, so
-// documentation that embeds it (the README does, between the markers
+// documentation that embeds it (JURISDICTIONS.md does, between the markers
 // <!-- profile-matrix:start --> and <!-- profile-matrix:end -->) can be checked against the
 // code. The table ends with a newline.
 func Matrix() string { return profileMatrix }

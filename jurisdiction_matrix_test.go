@@ -9,38 +9,39 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var profileUpdateReadme = flag.Bool("update-profile-matrix", false,
-	"rewrite the profile matrix in README.md from Matrix()")
+var profileUpdateMatrix = flag.Bool("update-profile-matrix", false,
+	"rewrite the profile matrix in "+profileMatrixFile+" from Matrix()")
 
 const (
+	profileMatrixFile  = "JURISDICTIONS.md"
 	profileMatrixStart = "<!-- profile-matrix:start -->\n"
 	profileMatrixEnd   = "<!-- profile-matrix:end -->"
 )
 
-// The README's kind-by-profile table must be the one the code computes. To refresh it:
-// go test -run TestReadmeProfileMatrix -update-profile-matrix
-func TestReadmeProfileMatrix(t *testing.T) {
-	raw, err := os.ReadFile("README.md")
+// JURISDICTIONS.md's kind-by-profile table must be the one the code computes. To
+// refresh it: go test -run TestDocProfileMatrix -update-profile-matrix
+func TestDocProfileMatrix(t *testing.T) {
+	raw, err := os.ReadFile(profileMatrixFile)
 	if err != nil {
-		t.Fatalf("reading README.md: %v", err)
+		t.Fatalf("reading %s: %v", profileMatrixFile, err)
 	}
-	readme := string(raw)
-	start := strings.Index(readme, profileMatrixStart)
-	end := strings.Index(readme, profileMatrixEnd)
+	doc := string(raw)
+	start := strings.Index(doc, profileMatrixStart)
+	end := strings.Index(doc, profileMatrixEnd)
 	if start < 0 || end < start {
-		t.Fatalf("README.md has no %q ... %q section", strings.TrimSpace(profileMatrixStart), profileMatrixEnd)
+		t.Fatalf("%s has no %q ... %q section", profileMatrixFile, strings.TrimSpace(profileMatrixStart), profileMatrixEnd)
 	}
-	body := readme[start+len(profileMatrixStart) : end]
-	if *profileUpdateReadme {
-		updated := readme[:start+len(profileMatrixStart)] + Matrix() + readme[end:]
-		if err := os.WriteFile("README.md", []byte(updated), 0o644); err != nil {
+	body := doc[start+len(profileMatrixStart) : end]
+	if *profileUpdateMatrix {
+		updated := doc[:start+len(profileMatrixStart)] + Matrix() + doc[end:]
+		if err := os.WriteFile(profileMatrixFile, []byte(updated), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	if diff := cmp.Diff(Matrix(), body); diff != "" {
-		t.Errorf("README.md's profile matrix differs from Matrix() (-code +README); "+
-			"run go test -run TestReadmeProfileMatrix -update-profile-matrix:\n%s", diff)
+		t.Errorf("%s's profile matrix differs from Matrix() (-code +doc); "+
+			"run go test -run TestDocProfileMatrix -update-profile-matrix:\n%s", profileMatrixFile, diff)
 	}
 }
 
@@ -49,13 +50,21 @@ func TestMatrixShape(t *testing.T) {
 	if diff := cmp.Diff(2+len(Kinds()), len(lines)); diff != "" {
 		t.Errorf("line count (-want +got):\n%s", diff)
 	}
-	want := []string{
-		"| kind | GDPR | UK-GDPR | CCPA | HIPAA | PCI-DSS | CalOPPA | Strict |",
-		"|---|---|---|---|---|---|---|---|",
-		"| ip | PII | PII | PII | PII | - | - | PII |",
-		"| health | PII, sensitive | PII, sensitive | PII, sensitive | PII, sensitive | - | - | PII, sensitive |",
+	s, p := "PII, sensitive", "PII"
+	row := func(kind string, cells ...string) string {
+		return "| " + kind + " | " + strings.Join(cells, " | ") + " |"
 	}
-	got := []string{lines[0], lines[1], lines[2+int(KindIP)-1], lines[2+int(KindHealth)-1]}
+	want := []string{
+		"| kind | GDPR | UK-GDPR | CCPA | HIPAA | PCI-DSS | CalOPPA | LGPD | PIPEDA | Quebec | DPDP | PIPL | " +
+			"APPI | FADP | POPIA | Privacy-Act-AU | PDPA-SG | VCDPA | CPA | TDPSA | Strict |",
+		"|---|" + strings.Repeat("---|", len(profileBuiltins)),
+		row("ip", p, p, p, p, "-", "-", p, p, p, p, p, p, p, p, p, p, p, p, p, p),
+		row("health", s, s, s, s, "-", "-", s, s, s, p, s, s, s, s, s, s, s, s, s, s),
+		row("neural", s, s, s, s, "-", "-", s, s, s, p, s, s, s, s, s, s, p, s, p, s),
+		row("citizenship", p, p, s, p, "-", "-", p, p, p, p, p, p, p, p, p, p, s, s, s, s),
+	}
+	got := []string{lines[0], lines[1], lines[1+int(KindIP)], lines[1+int(KindHealth)],
+		lines[1+int(KindNeural)], lines[1+int(KindCitizenship)]}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -19,25 +19,46 @@ var profileKnownNames = func() string {
 	return strings.Join(names, ", ")
 }()
 
+// profileHintNames are the names an unknown profile name is compared with for a "did you
+// mean" hint: every built-in profile's name, then the aliases.
+var profileHintNames = func() []string {
+	var names []string
+	for _, p := range profileBuiltins {
+		names = append(names, p.Name())
+	}
+	for _, law := range profileLaws {
+		names = append(names, law.aliases...)
+	}
+	return names
+}()
+
 // profileMaxEcho caps how much of an unknown name an error repeats.
 const profileMaxEcho = 32
 
 // ParseProfile returns the profile a configuration names. Case does not matter, and
 // '-', '_' and spaces inside a name are ignored, so "GDPR", "uk-gdpr", "UK_GDPR", "ukgdpr",
 // "PCI DSS" all work. The names: "gdpr" (also "eu-gdpr"), "uk-gdpr", "ccpa" or "cpra",
-// "hipaa", "pci-dss" or "pci", "caloppa", "strict". Names joined with '+' are combined as
-// Combine does: "ccpa+hipaa". Every Profile's Name parses back to the same Profile.
+// "hipaa", "pci-dss" or "pci", "caloppa", "lgpd", "pipeda", "quebec" (also "law25"),
+// "dpdp", "pipl", "appi", "fadp", "popia", "privacy-act-au", "pdpa-sg", "vcdpa", "cpa",
+// "tdpsa", "strict". Names joined with '+' are combined as Combine does: "ccpa+hipaa".
+// Every Profile's Name parses back to the same Profile.
 //
-// An unknown or empty name is an error wrapping ErrUnknownProfile; the profile returned
-// with it is Strict, so a caller that ignores the error fails closed.
+// An unknown or empty name is an error wrapping ErrUnknownProfile that lists the known
+// names, with a "did you mean" hint when one is close ("uk" suggests "UK-GDPR"); the
+// profile returned with it is Strict, so a caller that ignores the error fails closed.
 func ParseProfile(name string) (Profile, error) {
 	parts := strings.Split(name, "+")
 	c := Profile{}
 	for i, part := range parts {
 		p, ok := profileLookup(part)
 		if !ok {
-			return Strict, fmt.Errorf("pii: %w %s (part %d of %d); known profiles: %s, joined with '+'",
-				ErrUnknownProfile, profileEcho(part), i+1, len(parts), profileKnownNames)
+			hint := ""
+			if name := didYouMean(part, profileHintNames); name != "" {
+				p, _ := profileLookup(name) // an alias: suggest the profile's own name
+				hint = fmt.Sprintf(" did you mean %q?", p.Name())
+			}
+			return Strict, fmt.Errorf("pii: %w %s (part %d of %d);%s known profiles: %s, joined with '+'",
+				ErrUnknownProfile, profileEcho(part), i+1, len(parts), hint, profileKnownNames)
 		}
 		if i == 0 {
 			c = p

@@ -40,7 +40,25 @@ func TestParseProfile(t *testing.T) {
 		{"gdpr+", ""},
 		{"+gdpr", ""},
 		{"gdrp", ""},
-		{"hipaa+ccpa+lgpd", ""},
+		{"hipaa+ccpa+lgpd", "CCPA+HIPAA+LGPD"},
+		{"lgpd", "LGPD"},
+		{"PIPEDA", "PIPEDA"},
+		{"quebec", "Quebec"},
+		{"law 25", "Quebec"},
+		{"dpdp", "DPDP"},
+		{"pipl", "PIPL"},
+		{"appi", "APPI"},
+		{"fadp", "FADP"},
+		{"popia", "POPIA"},
+		{"privacy-act-au", "Privacy-Act-AU"},
+		{"Privacy Act AU", "Privacy-Act-AU"},
+		{"pdpa-sg", "PDPA-SG"},
+		{"vcdpa", "VCDPA"},
+		{"cpa", "CPA"},
+		{"tdpsa", "TDPSA"},
+		{"vcdpa+cpa+tdpsa+ccpa", "CCPA+VCDPA+CPA+TDPSA"},
+		{"privacy-act", ""},
+		{"pdpa", ""},
 		{"pcidsspcidsspcidss", ""},
 		{"ccpa\xff", ""},
 		{"ſtrict", ""}, // no Unicode case folding: long s is not s
@@ -66,12 +84,24 @@ func TestParseProfile(t *testing.T) {
 }
 
 func TestParseProfileError(t *testing.T) {
-	_, err := ParseProfile("ccpa+gdrp")
-	want := `pii: unknown profile "gdrp" (part 2 of 2); known profiles: GDPR, UK-GDPR, CCPA, HIPAA, PCI-DSS, CalOPPA, Strict, joined with '+'`
-	if diff := cmp.Diff(want, err.Error()); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
+	known := "known profiles: GDPR, UK-GDPR, CCPA, HIPAA, PCI-DSS, CalOPPA, LGPD, PIPEDA, Quebec, DPDP, " +
+		"PIPL, APPI, FADP, POPIA, Privacy-Act-AU, PDPA-SG, VCDPA, CPA, TDPSA, Strict, joined with '+'"
+	tests := []struct{ in, want string }{
+		{"ccpa+gdrp", `pii: unknown profile "gdrp" (part 2 of 2); did you mean "GDPR"? ` + known},
+		{"UK", `pii: unknown profile "UK" (part 1 of 1); did you mean "UK-GDPR"? ` + known},
+		{"hippa", `pii: unknown profile "hippa" (part 1 of 1); did you mean "HIPAA"? ` + known},
+		{"privacy act", `pii: unknown profile "privacy act" (part 1 of 1); did you mean "Privacy-Act-AU"? ` + known},
+		{"pdpa", `pii: unknown profile "pdpa" (part 1 of 1); did you mean "PDPA-SG"? ` + known},
+		{"xyzzy", `pii: unknown profile "xyzzy" (part 1 of 1); ` + known},
+		{"gdpr+", `pii: unknown profile (empty name) (part 2 of 2); ` + known},
 	}
-	_, err = ParseProfile(strings.Repeat("x", 100))
+	for _, tt := range tests {
+		_, err := ParseProfile(tt.in)
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("ParseProfile(%q) error (-want +got):\n%s", tt.in, diff)
+		}
+	}
+	_, err := ParseProfile(strings.Repeat("x", 100))
 	if got := err.Error(); strings.Contains(got, strings.Repeat("x", 33)) {
 		t.Errorf("error repeats more than 32 bytes of the name: %s", got)
 	}
@@ -86,6 +116,25 @@ func TestParseProfileRoundTrip(t *testing.T) {
 			if err != nil || got != c {
 				t.Errorf("ParseProfile(%q) = %v, %v; want %v", c.Name(), got, err, c)
 			}
+		}
+	}
+}
+
+// No alias names two laws, and every law's name is among its aliases once folded.
+func TestProfileAliases(t *testing.T) {
+	owner := map[string]string{}
+	for _, law := range profileLaws {
+		for _, a := range law.aliases {
+			if other, ok := owner[a]; ok {
+				t.Errorf("alias %q names both %s and %s", a, other, law.name)
+			}
+			owner[a] = law.name
+			if len(a) > 16 {
+				t.Errorf("alias %q is longer than profileLookup reads", a)
+			}
+		}
+		if owner[hintFold(law.name)] != law.name {
+			t.Errorf("%s: its folded name %q is not among its aliases", law.name, hintFold(law.name))
 		}
 	}
 }
@@ -105,7 +154,7 @@ func FuzzParseProfile(f *testing.F) {
 			}
 			return
 		}
-		// A parsed profile's name parses back to it, and it is one of the 127
+		// A parsed profile's name parses back to it, and it is one of the
 		// combinations of built-ins.
 		back, err := ParseProfile(p.Name())
 		if err != nil || back != p {

@@ -1,6 +1,9 @@
 package pii
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
@@ -10,57 +13,156 @@ import (
 // here rather than taken from golang.org/x/text/language, whose region tables still count
 // GB among the EU's members.
 const (
-	// profileEURegions: the 27 EU member states (since 1 February 2020), then the parts of
-	// them that CLDR gives codes of their own and that are inside the EU, where the GDPR
-	// applies (Art. 355(1) TFEU outermost regions: Guadeloupe, Martinique, French Guiana,
-	// Réunion, Mayotte, Saint-Martin, the Canary Islands; also Ceuta and Melilla and the
-	// Åland Islands), then "EU" itself. Not here, because EU law does not apply there:
-	// Greenland, the Faroe Islands, Svalbard, Saint-Barthélemy and the other overseas
-	// countries and territories, and Switzerland, which is neither EU nor EEA.
-	profileEURegions = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE " +
+	// profileEURegions: the 27 EU member states (since 1 February 2020), with "EL", the
+	// code the EU itself uses for Greece; then the parts of them that CLDR gives codes of
+	// their own and that are inside the EU, where the GDPR applies (Art. 355(1) TFEU
+	// outermost regions: Guadeloupe, Martinique, French Guiana, Réunion, Mayotte,
+	// Saint-Martin, the Canary Islands; also Ceuta and Melilla and the Åland Islands), then
+	// "EU" itself. Not here, because EU law does not apply there: Greenland, the Faroe
+	// Islands, Svalbard, Saint-Barthélemy and the other overseas countries and
+	// territories, and Switzerland, which is neither EU nor EEA (FADP).
+	profileEURegions = "AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE " +
 		"GP MQ GF RE YT MF IC EA AX EU"
 	// profileEEARegions: the EEA states outside the EU, where the GDPR applies through the
 	// EEA Agreement (Decision of the EEA Joint Committee No 154/2018).
 	profileEEARegions = "IS LI NO"
 	// profileUKRegions: the United Kingdom (GB, and "UK", the ISO 3166 exceptionally
-	// reserved code some systems use for it), and the Crown Dependencies Guernsey, Jersey
-	// and the Isle of Man. The Crown Dependencies have laws of their own modelled on the
-	// GDPR (Data Protection (Bailiwick of Guernsey) Law 2017, Data Protection (Jersey) Law
-	// 2018, the Isle of Man's GDPR and LED Implementing Regulations 2018), with the same
-	// personal data and special categories, and share +44 with GB: UK GDPR stands for
-	// them. Gibraltar (GI) is not mapped.
-	profileUKRegions = "GB UK GG JE IM"
+	// reserved code some systems use for it), the Crown Dependencies Guernsey, Jersey and
+	// the Isle of Man, and Gibraltar. Their laws are modelled on the GDPR as the UK
+	// retained it (Data Protection (Bailiwick of Guernsey) Law 2017, Data Protection
+	// (Jersey) Law 2018, the Isle of Man's GDPR and LED Implementing Regulations 2018, the
+	// Gibraltar GDPR with the Data Protection Act 2004), with the same personal data and
+	// special categories: UK GDPR stands for them.
+	profileUKRegions = "GB UK GG JE IM GI"
 )
+
+// jurisRegionProfiles are the profiles jurisRegionTable's indexes stand for; 0 is no
+// profile.
+var jurisRegionProfiles = [...]Profile{Strict, GDPR, UKGDPR, LGPD, PIPEDA, DPDP, PIPL, APPI, FADP,
+	POPIA, PrivacyActAU, PDPASG}
 
 // jurisRegionTable maps a two-letter region code, as (first-'A')*26+(second-'A'), to an
 // index into jurisRegionProfiles (0: no profile).
 var jurisRegionTable = func() (t [26 * 26]uint8) {
-	set := func(list string, idx uint8) {
+	set := func(list string, p Profile) {
+		idx := uint8(slices.Index(jurisRegionProfiles[:], p))
 		for _, r := range strings.Fields(list) {
 			t[int(r[0]-'A')*26+int(r[1]-'A')] = idx
 		}
 	}
-	set(profileEURegions, 1)
-	set(profileEEARegions, 1)
-	set(profileUKRegions, 2)
+	set(profileEURegions, GDPR)
+	set(profileEEARegions, GDPR)
+	set(profileUKRegions, UKGDPR)
+	set("BR", LGPD)
+	set("CA", PIPEDA)
+	set("IN", DPDP)
+	set("CN", PIPL) // mainland China: Hong Kong and Macao have laws of their own
+	set("JP", APPI)
+	set("CH", FADP)
+	set("ZA", POPIA)
+	set("AU", PrivacyActAU)
+	set("SG", PDPASG)
 	return t
 }()
 
-// jurisRegionProfiles are the profiles jurisRegionTable's indexes stand for.
-var jurisRegionProfiles = [...]Profile{Strict, GDPR, UKGDPR}
+// jurisSubdivisions are the ISO 3166-2 subdivisions with a law of their own, and the
+// profile a person there is under. A subdivision not listed has its country's profile.
+var jurisSubdivisions = map[string]Profile{
+	"US-CA": Combine(CCPA, CalOPPA),
+	"US-VA": VCDPA,
+	"US-CO": CPA,
+	"US-TX": TDPSA,
+	"CA-QC": Quebec,
+}
 
-// ProfileForRegion returns the profile of the law that protects people in a region, given
-// as a CLDR region code ("DE", "gb"; case does not matter): GDPR for the EU member states,
-// their outermost regions and the EEA states Iceland, Liechtenstein and Norway; UKGDPR for
-// the United Kingdom and the Crown Dependencies Guernsey, Jersey and the Isle of Man. Any
-// other region, Switzerland and the United States among them, gives false: the US has no
-// federal privacy law that follows a person, and CCPA, HIPAA and the others apply by what
-// a business is and does, not by where a party is. With false comes the zero Profile.
+// jurisRegionNames lists, for error messages and hints, every region code and
+// subdivision ProfileForRegion gives a profile for, in alphabetical order.
+var jurisRegionNames = func() []string {
+	var names []string
+	for i, idx := range jurisRegionTable {
+		if idx != 0 {
+			names = append(names, string([]byte{byte('A' + i/26), byte('A' + i%26)}))
+		}
+	}
+	for sub := range jurisSubdivisions {
+		names = append(names, sub)
+	}
+	slices.Sort(names)
+	return names
+}()
+
+// ProfileForRegion returns the profile of the law that protects people in a region,
+// given as a CLDR region code ("DE", "gb"; case does not matter) or an ISO 3166-2
+// subdivision ("US-CA", "ca-qc"):
+//
+//   - GDPR: the EU member states (Greece as "GR" or "EL"), their outermost regions, and
+//     the EEA states Iceland, Liechtenstein and Norway;
+//   - UKGDPR: the United Kingdom ("GB" or "UK"), Guernsey, Jersey, the Isle of Man and
+//     Gibraltar;
+//   - LGPD: Brazil; PIPEDA: Canada; DPDP: India; PIPL: mainland China; APPI: Japan;
+//     FADP: Switzerland; POPIA: South Africa; PrivacyActAU: Australia; PDPASG: Singapore;
+//   - subdivisions: "US-CA" gives Combine(CCPA, CalOPPA), "US-VA" VCDPA, "US-CO" CPA,
+//     "US-TX" TDPSA and "CA-QC" Quebec (whose law displaces PIPEDA inside the province);
+//     any other subdivision has its country's profile ("DE-BY" gives GDPR).
+//
+// Any other region, the United States among them, gives false: the US has no federal
+// privacy law that follows a person, and HIPAA, PCI DSS and the others apply by what a
+// business is and does, not by where a party is. With false comes the zero Profile.
+// ParseRegion is the same with an error that lists the regions it knows.
 func ProfileForRegion(region string) (Profile, bool) {
+	if len(region) > 2 {
+		return jurisSubdivision(region)
+	}
 	if idx := jurisRegionIndex(region); idx != 0 {
 		return jurisRegionProfiles[idx], true
 	}
 	return Strict, false
+}
+
+// jurisSubdivision looks up an ISO 3166-2 subdivision code: a region code, '-', and one
+// to three ASCII letters or digits.
+func jurisSubdivision(code string) (Profile, bool) {
+	if len(code) < 4 || len(code) > 6 || code[2] != '-' {
+		return Strict, false
+	}
+	var buf [6]byte
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case 'A' <= c && c <= 'Z', i > 2 && '0' <= c && c <= '9', i == 2:
+		default:
+			return Strict, false
+		}
+		buf[i] = c
+	}
+	if p, ok := jurisSubdivisions[string(buf[:len(code)])]; ok {
+		return p, true
+	}
+	return ProfileForRegion(code[:2])
+}
+
+// ErrNoRegionProfile is returned, wrapped, by ParseRegion for a region with no built-in
+// profile: a code that is no region, or a region whose law is not built in. The error's
+// message lists the regions that have one.
+var ErrNoRegionProfile = errors.New("no profile for region")
+
+// ParseRegion returns the profile ProfileForRegion gives a region that configuration
+// names. A region it gives none for (a code that is no region, or the code of one whose
+// law is not built in, such as "US") is an error wrapping ErrNoRegionProfile that lists the
+// regions with a profile and, when one is close, asks "did you mean" it; the profile
+// returned with it is Strict, so a caller that ignores the error fails closed.
+func ParseRegion(region string) (Profile, error) {
+	if p, ok := ProfileForRegion(region); ok {
+		return p, nil
+	}
+	hint := ""
+	if name := didYouMean(region, jurisRegionNames); name != "" {
+		hint = fmt.Sprintf(" did you mean %q?", name)
+	}
+	return Strict, fmt.Errorf("pii: %w %s;%s regions with a profile: %s",
+		ErrNoRegionProfile, profileEcho(region), hint, strings.Join(jurisRegionNames, ", "))
 }
 
 // jurisRegionIndex looks region up in jurisRegionTable without allocating.
@@ -104,7 +206,7 @@ const (
 // "0049 30 ...", "011 44 20 ..."); leading spaces are skipped. A shared calling code stands
 // for its main region (+1 for the US, +44 for GB, +7 for RU). A number without an
 // international prefix, with an unknown calling code, or from a region with no profile
-// (+1, +41) gives the zero Profile and false.
+// (+1, +7) gives the zero Profile and false.
 //
 // National numbers that happen to begin with "00" or "011" (UK area codes 0113 to 0118)
 // are read as international ones; the only effect is a wider profile, never a narrower

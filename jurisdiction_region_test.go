@@ -1,6 +1,8 @@
 package pii
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,12 +26,24 @@ func TestProfileForRegion(t *testing.T) {
 	for _, r := range []string{"IS", "LI", "NO", "GP", "MQ", "GF", "RE", "YT", "MF", "IC", "EA", "AX", "EU", "de", "fR", "no"} {
 		want[r] = result{"GDPR", true}
 	}
-	for _, r := range []string{"GB", "gb", "UK", "GG", "JE", "IM"} {
+	for _, r := range []string{"GB", "gb", "UK", "GG", "JE", "IM", "GI"} {
 		want[r] = result{"UK-GDPR", true}
 	}
-	// Not EU, EEA or UK: Switzerland, the US, OCTs, Gibraltar, bad codes.
-	for _, r := range []string{"CH", "US", "us", "CA", "BR", "GL", "FO", "SJ", "BL", "GI", "TR", "RU",
-		"", "D", "DEU", "276", "001", "ZZ", "D\xff", "\xc4\xe4", "1E", "@A"} {
+	for r, name := range map[string]string{"EL": "GDPR", "el": "GDPR", "BR": "LGPD", "CA": "PIPEDA",
+		"IN": "DPDP", "CN": "PIPL", "JP": "APPI", "CH": "FADP", "ch": "FADP", "ZA": "POPIA",
+		"AU": "Privacy-Act-AU", "SG": "PDPA-SG"} {
+		want[r] = result{name, true}
+	}
+	// ISO 3166-2 subdivisions: a law of their own, or their country's.
+	for r, name := range map[string]string{"US-CA": "CCPA+CalOPPA", "us-ca": "CCPA+CalOPPA",
+		"US-VA": "VCDPA", "US-CO": "CPA", "US-TX": "TDPSA", "CA-QC": "Quebec", "ca-qc": "Quebec",
+		"CA-ON": "PIPEDA", "DE-BY": "GDPR", "GB-ENG": "UK-GDPR", "FR-75": "GDPR", "CN-BJ": "PIPL"} {
+		want[r] = result{name, true}
+	}
+	// No built-in profile: the US and its other states, OCTs, Hong Kong, bad codes.
+	for _, r := range []string{"US", "us", "US-NY", "US-", "GL", "FO", "SJ", "BL", "TR", "RU", "HK",
+		"", "D", "DEU", "276", "001", "ZZ", "D\xff", "\xc4\xe4", "1E", "@A", "DE_BY", "DE-BAYE",
+		"DE-B\xff", "D1-BY", "US-C-", "-US-CA"} {
 		want[r] = result{"Strict", false}
 	}
 	got := map[string]result{}
@@ -66,11 +80,15 @@ func TestProfileForPhone(t *testing.T) {
 		{"+1 415 555 1234", none},           // NANP: US
 		{"+14155551234", none},
 		{"01114155551234", none},
-		{"+41 44 123 45 67", none}, // CH
-		{"+7 495 123 45 67", none}, // RU
-		{"+800 1234 5678", none},   // non-geographic
-		{"4155551234", none},       // no international prefix
-		{"030 123456", none},       // national German number
+		{"+41 44 123 45 67", result{"FADP", true}},  // CH
+		{"+55 11 91234 5678", result{"LGPD", true}}, // BR
+		{"+86 10 1234 5678", result{"PIPL", true}},  // CN
+		{"+350 200 12345", result{"UK-GDPR", true}}, // GI
+		{"+852 2123 4567", none},                    // HK
+		{"+7 495 123 45 67", none},                  // RU
+		{"+800 1234 5678", none},                    // non-geographic
+		{"4155551234", none},                        // no international prefix
+		{"030 123456", none},                        // national German number
 		{"+", none},
 		{"+0049", none},
 		{"+4", none},
@@ -118,7 +136,7 @@ func FuzzProfileForPhone(f *testing.F) {
 			}
 			return
 		}
-		if p != GDPR && p != UKGDPR {
+		if !slices.Contains(jurisRegionProfiles[1:], p) {
 			t.Fatalf("profileForPhone(%q) = %v, want a region profile", s, p)
 		}
 		// Only international numbers have a region.
@@ -165,4 +183,76 @@ func TestProfileForPhoneAllocs(t *testing.T) {
 	if n != 0 {
 		t.Errorf("profileForPhone allocates %v times per call, want 0", n)
 	}
+}
+
+func TestParseRegion(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     string // the profile's Name; "" for an error
+		wantHint string // the region an error suggests; "" for none
+	}{
+		{"DE", "GDPR", ""},
+		{"us-va", "VCDPA", ""},
+		{"CA-QC", "Quebec", ""},
+		{"US", "", "US-CA"},
+		{"XX", "", ""},
+		{"", "", ""},
+		{"USCA", "", "US-CA"},
+		{"US-CAL", "", "US-CA"},
+		{"CAQC", "", "CA-QC"},
+		{"DEU", "", "DE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := ParseRegion(tt.in)
+			got, hint := p.Name(), ""
+			if err != nil {
+				got = ""
+				if !errors.Is(err, ErrNoRegionProfile) || p != Strict {
+					t.Errorf("ParseRegion(%q) = %v, %v; want Strict and ErrNoRegionProfile", tt.in, p, err)
+				}
+				if !strings.Contains(err.Error(), "regions with a profile: AT, AU, AX, BE,") ||
+					!strings.Contains(err.Error(), "US-CA, US-CO, US-TX, US-VA") {
+					t.Errorf("error does not list the regions: %v", err)
+				}
+				if _, after, ok := strings.Cut(err.Error(), "did you mean "); ok {
+					hint, _, _ = strings.Cut(strings.TrimPrefix(after, `"`), `"`)
+				}
+			}
+			if diff := cmp.Diff([2]string{tt.want, tt.wantHint}, [2]string{got, hint}); diff != "" {
+				t.Errorf("ParseRegion(%q): [profile, hint] (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+	_, err := ParseRegion("U\xffS")
+	want := `pii: no profile for region "U\xffS"; regions with a profile: `
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error = %q, want it to start %q", err, want)
+	}
+}
+
+func FuzzParseRegion(f *testing.F) {
+	for _, s := range []string{"DE", "us-ca", "CA-QC", "US", "", "USCA", "GB-ENG", "\xff\xfe", "DE-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseRegion(s)
+		q, ok := ProfileForRegion(s)
+		if (err == nil) != ok || p != q {
+			t.Fatalf("ParseRegion(%q) = %v, %v; ProfileForRegion = %v, %v", s, p, err, q, ok)
+		}
+		if err != nil {
+			if !errors.Is(err, ErrNoRegionProfile) || p != Strict {
+				t.Fatalf("ParseRegion(%q) = %v, %v", s, p, err)
+			}
+			if strings.Contains(err.Error(), s) && len(s) > profileMaxEcho {
+				t.Fatalf("the error repeats a long input whole: %v", err)
+			}
+			return
+		}
+		// A region with a profile is a built-in law or the Californian pair.
+		if !slices.Contains(profileBuiltins, p) && p != Combine(CCPA, CalOPPA) {
+			t.Fatalf("ParseRegion(%q) = %v, no built-in profile", s, p)
+		}
+	})
 }

@@ -1,40 +1,62 @@
 package pii
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestProfileKinds(t *testing.T) {
-	all := Kinds()
+	// For every built-in profile: the kinds it does not count, and the kinds it holds
+	// sensitive, by their tag spellings. Every other kind is plain personal data.
+	special := "ethnicity religion politics union sexuality genetic neural criminal citizenship child"
 	tests := []struct {
-		p             Profile
-		wantKinds     []Kind
-		wantSensitive []Kind
-		safeHarbor    bool
+		p          Profile
+		not, sens  string
+		safeHarbor bool
 	}{
-		{GDPR, all, []Kind{KindSecret, KindHealth, KindBiometric}, false},
-		{UKGDPR, all, []Kind{KindSecret, KindHealth, KindBiometric}, false},
-		{CCPA, all, []Kind{KindBody, KindSecret, KindGeo, KindGovID, KindHealth, KindBiometric}, false},
-		{HIPAA, all, []Kind{KindSecret, KindHealth}, true},
-		{PCIDSS, []Kind{KindGeneric, KindName, KindCard, KindSecret}, []Kind{KindSecret}, false},
-		{CalOPPA, []Kind{KindGeneric, KindPhone, KindEmail, KindName, KindBody, KindSecret, KindAddress, KindGeo, KindGovID},
-			[]Kind{KindSecret}, false},
-		{Strict, all, []Kind{KindBody, KindSecret, KindGeo, KindGovID, KindHealth, KindBiometric}, false},
+		{GDPR, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal", false},
+		{UKGDPR, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal", false},
+		{CCPA, "", "body secret geo govid health biometric ethnicity religion union sexuality genetic neural citizenship", false},
+		{HIPAA, "", "secret health genetic neural", true},
+		{PCIDSS, "phone email body ip address postal dob geo govid account device url health biometric date age " + special,
+			"secret", false},
+		{CalOPPA, "ip card postal dob device url health biometric date age " + special, "secret", false},
+		{LGPD, "", "secret health biometric ethnicity religion politics union sexuality genetic neural child", false},
+		{PIPEDA, "", "secret health biometric ethnicity religion politics sexuality genetic neural child", false},
+		{Quebec, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal child", false},
+		{DPDP, "", "secret child", false},
+		{PIPL, "", "body card secret geo govid account url health biometric ethnicity religion politics sexuality genetic neural criminal child", false},
+		{APPI, "", "secret health ethnicity religion politics genetic neural criminal", false},
+		{FADP, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal", false},
+		{POPIA, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal child", false},
+		{PrivacyActAU, "", "secret health biometric ethnicity religion politics union sexuality genetic neural criminal", false},
+		{PDPASG, "", "secret govid health genetic neural child", false},
+		{VCDPA, "", "secret geo health biometric ethnicity religion sexuality genetic citizenship child", false},
+		{CPA, "", "secret health biometric ethnicity religion sexuality genetic neural citizenship child", false},
+		{TDPSA, "", "secret geo health biometric ethnicity religion sexuality genetic citizenship child", false},
+		{Strict, "", "body card secret geo govid account url health biometric " + special, false},
+	}
+	if len(tests) != len(profileBuiltins) {
+		t.Fatalf("the table has %d profiles, want all %d built-ins", len(tests), len(profileBuiltins))
 	}
 	for _, tt := range tests {
 		t.Run(tt.p.Name(), func(t *testing.T) {
-			if diff := cmp.Diff(tt.wantKinds, tt.p.Kinds()); diff != "" {
-				t.Errorf("Kinds() (-want +got):\n%s", diff)
-			}
-			var sens []Kind
-			for _, k := range all {
-				if tt.p.Sensitive(k) {
-					sens = append(sens, k)
+			var not, sens []string
+			for _, k := range Kinds() {
+				switch {
+				case !tt.p.Counts(k):
+					not = append(not, k.String())
+				case tt.p.Sensitive(k):
+					sens = append(sens, k.String())
 				}
 			}
-			if diff := cmp.Diff(tt.wantSensitive, sens); diff != "" {
+			if diff := cmp.Diff(strings.Fields(tt.not), not, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("kinds not counted (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(strings.Fields(tt.sens), sens, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("sensitive kinds (-want +got):\n%s", diff)
 			}
 			if got := tt.p.SafeHarbor(); got != tt.safeHarbor {
@@ -51,8 +73,11 @@ func TestProfileIPAddress(t *testing.T) {
 	for _, p := range profileBuiltins {
 		got[p.Name()] = p.Counts(KindIP)
 	}
-	want := map[string]bool{"GDPR": true, "UK-GDPR": true, "CCPA": true, "HIPAA": true,
-		"PCI-DSS": false, "CalOPPA": false, "Strict": true}
+	want := map[string]bool{}
+	for _, p := range profileBuiltins {
+		want[p.Name()] = true // every other law counts IP addresses
+	}
+	want["PCI-DSS"], want["CalOPPA"] = false, false
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Counts(KindIP) by profile (-want +got):\n%s", diff)
 	}
@@ -120,6 +145,10 @@ func TestCombine(t *testing.T) {
 		{"strict alone", Combine(Strict, Strict), "Strict", true, true, false},
 		{"nested", Combine(Combine(GDPR, CCPA), HIPAA), "GDPR+CCPA+HIPAA", true, true, true},
 		{"zero is strict", Combine(Profile{}, HIPAA), "HIPAA+Strict", true, true, true},
+		{"new laws", Combine(TDPSA, LGPD, CalOPPA), "CalOPPA+LGPD+TDPSA", true, false, false},
+		{"every law", Combine(profileBuiltins...), strings.Join(strings.Fields(
+			"GDPR UK-GDPR CCPA HIPAA PCI-DSS CalOPPA LGPD PIPEDA Quebec DPDP PIPL APPI FADP POPIA "+
+				"Privacy-Act-AU PDPA-SG VCDPA CPA TDPSA Strict"), "+"), true, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,9 +199,28 @@ func TestProfileNames(t *testing.T) {
 	for _, p := range profileBuiltins {
 		got = append(got, p.Name())
 	}
-	want := []string{"GDPR", "UK-GDPR", "CCPA", "HIPAA", "PCI-DSS", "CalOPPA", "Strict"}
+	want := []string{"GDPR", "UK-GDPR", "CCPA", "HIPAA", "PCI-DSS", "CalOPPA", "LGPD", "PIPEDA",
+		"Quebec", "DPDP", "PIPL", "APPI", "FADP", "POPIA", "Privacy-Act-AU", "PDPA-SG", "VCDPA", "CPA",
+		"TDPSA", "Strict"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Name allocates only the first time a combination is named, whatever its members.
+func TestProfileNameAllocs(t *testing.T) {
+	c := Combine(CCPA, HIPAA, TDPSA, PIPL)
+	want := "CCPA+HIPAA+PIPL+TDPSA"
+	if got := c.Name(); got != want {
+		t.Fatalf("Name() = %q, want %q", got, want)
+	}
+	n := testing.AllocsPerRun(100, func() {
+		_ = c.Name()
+		_ = PIPL.Name()
+		_ = Strict.Name()
+	})
+	if n != 0 {
+		t.Errorf("Name allocates %v times per call once cached, want 0", n)
 	}
 }
 
@@ -186,4 +234,15 @@ func BenchmarkProfileCounts(b *testing.B) {
 		}
 	}
 	_ = n
+}
+
+// A law that rules on a kind twice is a mistake in the rule tables, caught when the
+// package is initialised.
+func TestProfileRulesFromRefusesTwice(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("profileRulesFrom accepted a kind ruled twice")
+		}
+	}()
+	profileRulesFrom("base", profileSame(profileSensitive, "a", KindHealth), profileSame(profilePII, "b", KindHealth))
 }

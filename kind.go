@@ -13,8 +13,10 @@ import (
 // The zero Kind, KindNone, is the kind of fields that hold no personal data.
 type Kind uint8
 
-// The kinds, in the order of DESIGN.md's kind table. Their tag spellings are given by
-// Kind.String; the tag value "true" stands for KindGeneric.
+// The kinds: first those of DESIGN.md's kind table, then the dates and ages HIPAA Safe
+// Harbor treats alike (45 CFR 164.514(b)(2)(i)(C)), then the special categories. Their tag
+// spellings are given by Kind.String; the tag value "true" stands for KindGeneric. New
+// kinds are only ever appended, so that a Kind's number never changes.
 const (
 	KindNone      Kind = iota // not personal data (Not PII or Untagged fields)
 	KindGeneric               // personal data of no particular kind: tag "true"
@@ -35,6 +37,22 @@ const (
 	KindURL                   // a URL that can identify a person
 	KindHealth                // health data
 	KindBiometric             // biometric data: voice prints, fingerprints, face geometry
+	KindDate                  // a date of a person's life other than birth: admission, discharge, death
+	KindAge                   // a person's age
+
+	// The special categories: data that many laws protect more than other personal data
+	// (GDPR Art. 9(1) and 10, CCPA 1798.140(ae), LGPD Art. 5(II), PIPL Art. 28, ...). Each
+	// profile says, with its provision, whether it holds them sensitive.
+	KindEthnicity   // racial or ethnic origin
+	KindReligion    // religious or philosophical belief
+	KindPolitics    // political opinion or affiliation
+	KindUnion       // trade-union membership
+	KindSexuality   // sexual orientation or sex life
+	KindGenetic     // genetic data: DNA sequences, genotypes, test results
+	KindNeural      // neural data: measurements of the nervous system's activity
+	KindCriminal    // criminal records: convictions, offences, proceedings
+	KindCitizenship // citizenship, nationality or immigration status
+	KindChild       // data of a person known to be a child
 
 	numKinds // the number of kinds, KindNone included
 )
@@ -59,6 +77,19 @@ var kindNames = [numKinds]string{
 	KindURL:       "url",
 	KindHealth:    "health",
 	KindBiometric: "biometric",
+	KindDate:      "date",
+	KindAge:       "age",
+
+	KindEthnicity:   "ethnicity",
+	KindReligion:    "religion",
+	KindPolitics:    "politics",
+	KindUnion:       "union",
+	KindSexuality:   "sexuality",
+	KindGenetic:     "genetic",
+	KindNeural:      "neural",
+	KindCriminal:    "criminal",
+	KindCitizenship: "citizenship",
+	KindChild:       "child",
 }
 
 // Kinds returns every kind of personal data, KindGeneric first, in a fresh slice.

@@ -56,7 +56,7 @@ func ExampleSchedule_DeletionPlan() {
 	}
 	fmt.Println(plan)
 	// Output:
-	// requested 2026-01-15 09:00 UTC: deleted by 2026-05-05 09:00 UTC, gone by 2026-05-06 09:00 UTC; answer due by 2026-02-15 09:00 UTC (GDPR)
+	// requested 2026-01-15 09:00 UTC: deleted by 2026-05-05 09:00 UTC, gone by 2026-05-06 09:00 UTC; answer due by 2026-01-30 09:00 UTC (LGPD)
 	//   From (phone): deleted 2026-05-05 09:00 UTC, gone by 2026-05-06 09:00 UTC, waits for MTL
 	//   Body (body): deleted 2026-04-05 09:00 UTC, gone by 2026-04-06 09:00 UTC, waits for MTL
 	//   IP (ip): deleted 2026-01-15 09:00 UTC, gone by 2026-02-14 09:00 UTC
@@ -127,7 +127,7 @@ func ExampleSchedule_AccountClosed() {
 	}
 	fmt.Println(plan)
 	// Output:
-	// requested 2026-04-15 09:00 UTC: deleted by 2026-05-05 09:00 UTC, gone by 2026-05-15 09:00 UTC; answer due by 2026-04-16 09:00 UTC (GDPR)
+	// requested 2026-04-15 09:00 UTC: deleted by 2026-05-05 09:00 UTC, gone by 2026-05-15 09:00 UTC; answer due by 2026-03-31 09:00 UTC (LGPD)
 	//   From (phone): deleted 2026-05-05 09:00 UTC, gone by 2026-05-15 09:00 UTC, waits for MTL
 	//   Body (body): deleted 2026-04-15 09:00 UTC, gone by 2026-05-15 09:00 UTC
 	//   IP (ip): deleted 2026-03-06 09:00 UTC, gone by 2026-04-05 09:00 UTC, purged by TTL

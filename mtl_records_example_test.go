@@ -101,7 +101,7 @@ func ExamplePolicy_Warnings() {
 	for _, w := range p.Warnings() {
 		fmt.Println(errors.Is(w, pii.ErrDeadlineUnmet))
 	}
-	p, _ = pii.New(pii.WithGracePeriod(7), pii.WithBackupWindow(14))
+	p, _ = pii.New(pii.WithGracePeriod(7), pii.WithBackupWindow(7)) // 14 days: within LGPD's 15
 	fmt.Println(len(p.Warnings()))
 	// Output:
 	// true

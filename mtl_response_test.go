@@ -46,7 +46,8 @@ func TestResponseDeadlineByProfile(t *testing.T) {
 		{CalOPPA, "", time.Time{}, time.Time{}},
 		{Combine(CCPA, HIPAA), "CCPA", time.Date(2026, 3, 17, 12, 0, 0, 0, time.UTC), time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)},
 		{Combine(CCPA, GDPR), "GDPR", time.Date(2026, 2, 28, 12, 0, 0, 0, time.UTC), time.Date(2026, 4, 28, 12, 0, 0, 0, time.UTC)},
-		{Strict, "GDPR", time.Date(2026, 2, 28, 12, 0, 0, 0, time.UTC), time.Date(2026, 4, 28, 12, 0, 0, 0, time.UTC)},
+		// Strict answers by the earliest deadline of every law it stands for: LGPD's 15 days.
+		{Strict, "LGPD", time.Date(2026, 2, 15, 12, 0, 0, 0, time.UTC), time.Date(2026, 2, 15, 12, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		d := tt.profile.ResponseDeadline(received)
@@ -117,9 +118,10 @@ func TestWarnings(t *testing.T) {
 		opts []Option
 		want bool
 	}{
-		{"defaults: 30 + 30 days outlast GDPR's month", nil, true},
-		{"grace 7 + backups 21 meet a month", []Option{WithGracePeriod(7), WithBackupWindow(21)}, false},
-		{"grace 7 + backups 22 may not", []Option{WithGracePeriod(7), WithBackupWindow(22)}, true},
+		{"defaults: 30 + 30 days outlast every deadline", nil, true},
+		{"grace 7 + backups 21 meet GDPR's month", []Option{WithProfile(GDPR), WithGracePeriod(7), WithBackupWindow(21)}, false},
+		{"grace 7 + backups 22 may not", []Option{WithProfile(GDPR), WithGracePeriod(7), WithBackupWindow(22)}, true},
+		{"Strict: LGPD's 15 days", []Option{WithGracePeriod(7), WithBackupWindow(8)}, false},
 		{"CCPA: 45 days", []Option{WithProfile(CCPA), WithGracePeriod(15), WithBackupWindow(30)}, false},
 		{"HIPAA sets no deadline", []Option{WithProfile(HIPAA)}, false},
 	}
@@ -138,7 +140,7 @@ func TestWarnings(t *testing.T) {
 			}
 		}
 	}
-	p, _ := New(WithGracePeriod(7), WithBackupWindow(22))
+	p, _ := New(WithProfile(GDPR), WithGracePeriod(7), WithBackupWindow(22))
 	want := "pii: grace period 7 days + backup window 22 days = 29 days, but GDPR: 1 month (extendable by 2 months), " +
 		"GDPR Art. 12(3): without undue delay and within one month of receipt, extendable by two further months: " + ErrDeadlineUnmet.Error()
 	if diff := cmp.Diff(want, p.Warnings()[0].Error()); diff != "" {

@@ -24,6 +24,7 @@ package pii
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"github.com/nyaruka/phonenumbers"
@@ -73,7 +74,7 @@ func New(opts ...Option) (*Policy, error) {
 	}
 	if p.region != "" && !phonenumbers.GetSupportedRegions()[p.region] {
 		return nil, fmt.Errorf("pii: WithRegion(%q): %w: %w: not a region code that phone numbers use%s",
-			p.region, ErrOption, ErrUnknownRegion, didYouMean(p.region, supportedRegions()))
+			p.region, ErrOption, ErrUnknownRegion, regionHint(p.region))
 	}
 	// What depends on several options is built once they are all known.
 	var err error
@@ -104,11 +105,13 @@ func WithOwnedNumbers(numbers ...string) Option {
 }
 
 // WithRegion sets the default region (a CLDR code such as "US" or "GB") for phone numbers
-// written without a country code, in owned numbers and in free text. Without it, only
+// written without a country code, in owned numbers and in free text. Case does not matter
+// ("us" is "US"); an unknown code is an error from New, with a hint ("UK": did you mean
+// "GB"?). Without it, only
 // numbers written with + or an international prefix are read as phone numbers.
 func WithRegion(region string) Option {
 	return func(p *Policy) error {
-		p.region = region
+		p.region = strings.ToUpper(strings.TrimSpace(region))
 		return nil
 	}
 }

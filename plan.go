@@ -495,15 +495,16 @@ func kindFits(k Kind, lk leafKind) bool {
 		return true
 	case lkInt, lkUint:
 		switch k {
-		case KindGeneric, KindSecret, KindAccount, KindHealth, KindPostal, KindDOB, KindGovID, KindGeo:
+		case KindGeneric, KindSecret, KindAccount, KindHealth, KindPostal, KindDOB, KindGovID, KindGeo, KindAge:
 			return true
 		}
+		return specialCategory(k) // a coded value reveals the category as text does
 	case lkFloat:
-		return k == KindGeneric || k == KindGeo || k == KindHealth
+		return k == KindGeneric || k == KindGeo || k == KindHealth || k == KindAge
 	case lkBool:
-		return k == KindGeneric || k == KindHealth
+		return k == KindGeneric || k == KindHealth || specialCategory(k)
 	case lkTime:
-		return k == KindGeneric || k == KindDOB || k == KindHealth
+		return k == KindGeneric || k == KindDOB || k == KindHealth || k == KindDate
 	case lkAddr, lkNetIP:
 		return k == KindGeneric || k == KindIP
 	}
@@ -543,6 +544,19 @@ func isTimeField(t reflect.Type) bool {
 		t = t.Elem()
 	}
 	return t == timeType || isSQLNull(t) && t.Field(0).Type == timeType
+}
+
+// specialCategory reports whether k is one of the special categories of personal data
+// (racial or ethnic origin, religion, politics, union membership, sex life, genetic and
+// neural data, criminal records, citizenship, a child's data): a flag or a code reveals
+// them as much as text does, so they may sit in bools and integers too.
+func specialCategory(k Kind) bool {
+	switch k {
+	case KindEthnicity, KindReligion, KindPolitics, KindUnion, KindSexuality, KindGenetic,
+		KindNeural, KindCriminal, KindCitizenship, KindChild:
+		return true
+	}
+	return false
 }
 
 // isSQLNull reports whether t is one of database/sql's Null wrappers (NullString,

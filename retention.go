@@ -248,6 +248,8 @@ func isCollection(t reflect.Type) bool {
 // time of the record being walked, the decisions it has made for that record (a field's
 // deadline depends only on its MTL and TTL), and what it zeroed.
 type purgeState struct {
+	// anon anonymises what is due under WithAnonymizeOnPurge.
+	anon  anonymizeAction
 	now   time.Time
 	holds []Hold
 	cfg   retentionConfig

@@ -105,7 +105,7 @@ func ParseTag(s string) (Tag, error) {
 		k, err := ParseKind(value)
 		if err != nil || k == KindNone {
 			return fail(fmt.Errorf("%w %q%s (want true, no, or one of %s)", ErrUnknownKind, value,
-				didYouMean(value, append([]string{"true", "no"}, kindNames[KindGeneric+1:]...)), kindList()))
+				hint(value, append([]string{"true", "no"}, kindNames[KindGeneric+1:]...)), kindList()))
 		}
 		t = Tag{Class: PII, Kind: k}
 	}
@@ -142,20 +142,20 @@ func ParseTag(s string) (Tag, error) {
 			t.Redact = val
 			if _, ok := redactStrategyNames[val]; !ok {
 				err = fmt.Errorf("%w redact=%q%s (want zero, mask, replace, initials, last4 or scan)", ErrBadStrategy, val,
-					didYouMean(val, []string{"zero", "mask", "replace", "initials", "last4", "scan"}))
+					hint(val, []string{"zero", "mask", "replace", "initials", "last4", "scan"}))
 			}
 		case "anon":
 			slot = 4
 			t.Anon = val
 			if _, ok := anonStrategyNames[val]; !ok {
 				err = fmt.Errorf("%w anon=%q%s (want drop, pseudonym, generalize or seal)", ErrBadStrategy, val,
-					didYouMean(val, []string{"drop", "pseudonym", "generalize", "seal"}))
+					hint(val, []string{"drop", "pseudonym", "generalize", "seal"}))
 			}
 		case "created":
 			err = ErrCreatedField // a creation time is not personal data
 		default:
 			err = fmt.Errorf("%w %q%s (want mtl, ttl, handling, redact or anon)", ErrUnknownKey, key,
-				didYouMean(key, []string{"mtl", "ttl", "handling", "redact", "anon"}))
+				hint(key, []string{"mtl", "ttl", "handling", "redact", "anon"}))
 		}
 		if err != nil {
 			return fail(err)
