@@ -8,7 +8,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
+	"os"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -27,15 +29,23 @@ type Subscriber struct {
 }
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run is the program, writing to w: its test compares what it writes with
+// testdata/output.golden.
+func run(w io.Writer) error {
 	// In production the key comes from a secret store; it must be 16 bytes or more.
 	key := []byte("example pseudonym key, 32 bytes!")
 	priv, err := pii.GenerateSealKey()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	p, err := pii.New(pii.WithKey(key), pii.WithSealKey(priv.PublicKey()))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	rows := []Subscriber{
 		{ID: "S1", Phone: "+14155551234", Country: "+14155551234", Email: "jane@example.com", IP: "203.0.113.42",
@@ -46,23 +56,24 @@ func main() {
 			Born: time.Date(1985, 1, 9, 0, 0, 0, 0, time.UTC)},
 	}
 	if err := p.Anonymize(rows); err != nil { // a slice of records is anonymised in place
-		log.Fatal(err)
+		return err
 	}
 	for _, r := range rows {
-		fmt.Printf("%s phone=%s country=%s email=%s ip=%s born=%d sealed=%d bytes\n",
+		fmt.Fprintf(w, "%s phone=%s country=%s email=%s ip=%s born=%d sealed=%d bytes\n",
 			r.ID, r.Phone, r.Country, r.Email, r.IP, r.Born.Year(), len(r.Voice))
 	}
-	fmt.Println("S1 and S2 are one subscriber:", rows[0].Phone == rows[1].Phone)
+	fmt.Fprintln(w, "S1 and S2 are one subscriber:", rows[0].Phone == rows[1].Phone)
 
 	k, err := pii.KAnonymity(rows, "Country", "Born")
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("k-anonymity on (Country, Born): %d (an export wants k of 5 or more)\n", k)
+	fmt.Fprintf(w, "k-anonymity on (Country, Born): %d (an export wants k of 5 or more)\n", k)
 
 	// Only the private key's holder can open the sealed samples again.
 	if err := pii.Unseal(rows, priv); err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("unsealed: %q\n", rows[0].Voice)
+	fmt.Fprintf(w, "unsealed: %q\n", rows[0].Voice)
+	return nil
 }

@@ -6,6 +6,8 @@
 package main
 
 import (
+	"errors"
+	"io"
 	"log"
 	"log/slog"
 	"os"
@@ -32,9 +34,17 @@ type session struct{ call *Call }
 func (s session) LogValue() slog.Value { return slog.AnyValue(s.call) }
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run is the program, writing to w: its test compares what it writes with
+// testdata/output.golden.
+func run(w io.Writer) error {
 	p, err := pii.New()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	noTime := func(_ []string, a slog.Attr) slog.Attr {
 		if a.Key == slog.TimeKey {
@@ -42,7 +52,7 @@ func main() {
 		}
 		return a
 	}
-	h := pii.NewHandler(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}), p, pii.ScanStrings())
+	h := pii.NewHandler(slog.NewJSONHandler(w, &slog.HandlerOptions{ReplaceAttr: noTime}), p, pii.ScanStrings())
 	logger := slog.New(h)
 
 	call := &Call{
@@ -57,6 +67,7 @@ func main() {
 	logger.Info("call ended", slog.Group("details", "session", session{call}, "seconds", 42))
 	logger.Info("voicemail from +44 20 7946 0958, reply to jane.doe@example.com")
 	if call.Participants[0].Number != "+14155551234" {
-		log.Fatal("the handler changed the caller's value")
+		return errors.New("the handler changed the caller's value")
 	}
+	return nil
 }

@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"log/slog"
 	"os"
@@ -23,14 +24,22 @@ type Message struct {
 	Author   string    `pii:"name,mtl=30"`
 	ClientIP string    `pii:"ip"`
 	Segments int       `pii:"no"`
-	Created  time.Time `pii:"no"`
+	Created  time.Time `pii:"no,created"`
 }
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run is the program, writing to w: its test compares what it writes with
+// testdata/output.golden.
+func run(w io.Writer) error {
 	// The service's own number is not personal data: it stays as it is.
 	p, err := pii.New(pii.WithOwnedNumbers("+14155550100"))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	msg := Message{
 		SID:      "SM87105da94bff44b999e4e6eb90d8eb6a",
@@ -45,22 +54,22 @@ func main() {
 
 	fields, err := p.Classify(msg)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Println("What each field is:")
+	fmt.Fprintln(w, "What each field is:")
 	for _, f := range fields {
-		fmt.Printf("  %-9s %s\n", f.Path, f.Summary())
+		fmt.Fprintf(w, "  %-9s %s\n", f.Path, f.Summary())
 	}
 
 	// A redacted copy: msg itself is untouched.
 	safe, err := pii.Redacted(p, msg)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("\nBefore: %+v\nCopy:   %+v\n", msg, safe)
+	fmt.Fprintf(w, "\nBefore: %+v\nCopy:   %+v\n", msg, safe)
 
 	// Every log line goes through the handler, which logs redacted copies.
-	logger := slog.New(pii.NewHandler(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{
+	logger := slog.New(pii.NewHandler(slog.NewJSONHandler(w, &slog.HandlerOptions{
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
 			if a.Key == slog.TimeKey {
 				return slog.Attr{} // keep the example's output stable
@@ -68,12 +77,13 @@ func main() {
 			return a
 		},
 	}), p))
-	fmt.Println("\nThe log line:")
+	fmt.Fprintln(w, "\nThe log line:")
 	logger.Info("message sent", "sms", msg)
 
 	// In place, for a value that is about to be stored or shared.
 	if err := p.Redact(&msg); err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("\nIn place: %+v\n", msg)
+	fmt.Fprintf(w, "\nIn place: %+v\n", msg)
+	return nil
 }

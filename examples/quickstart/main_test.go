@@ -1,16 +1,22 @@
 package main
 
 import (
-	"io"
-	"os"
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/ef8f9424/pii/internal/golden"
 )
 
-// TestQuickstart runs the example and checks what a reader of the README is promised: the log
-// line holds the redacted copy, never the originals.
+// TestQuickstart runs the example and checks what a reader of the README is promised: the
+// log line holds the redacted copy, never the originals; and the whole output is the one
+// in testdata/output.golden.
 func TestQuickstart(t *testing.T) {
-	out := capture(t, main)
+	var buf bytes.Buffer
+	if err := run(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
 	logLine := out[strings.Index(out, "The log line:"):strings.Index(out, "In place:")]
 	for _, leak := range []string{"555-1234", "Jane Doe", "7946 0958", "203.0.113.42"} {
 		if strings.Contains(logLine, leak) {
@@ -22,23 +28,5 @@ func TestQuickstart(t *testing.T) {
 			t.Errorf("the log line lacks %s:\n%s", want, logLine)
 		}
 	}
-}
-
-func capture(t *testing.T, f func()) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout := os.Stdout
-	os.Stdout = w
-	defer func() { os.Stdout = stdout }()
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	f()
-	w.Close()
-	return <-done
+	golden.Check(t, "output.golden", buf.Bytes())
 }

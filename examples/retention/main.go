@@ -9,6 +9,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"time"
@@ -27,21 +28,29 @@ type Message struct {
 }
 
 func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run is the program, writing to w: its test compares what it writes with
+// testdata/output.golden.
+func run(w io.Writer) error {
 	// Seven days of grace after an account closure and fourteen of backups meet GDPR's
 	// one month for answering a deletion request; the defaults (30 + 30) would not.
 	p, err := pii.New(pii.WithProfile(pii.GDPR), pii.WithGracePeriod(7), pii.WithBackupWindow(14))
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	for _, w := range p.Warnings() {
-		log.Print(w)
+	for _, warning := range p.Warnings() {
+		fmt.Fprintln(w, "warning:", warning)
 	}
 	inv, err := p.Inventory(Message{})
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if err := inv.WriteMarkdown(os.Stdout); err != nil {
-		log.Fatal(err)
+	if err := inv.WriteMarkdown(w); err != nil {
+		return err
 	}
 
 	today := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -51,24 +60,25 @@ func main() {
 			From: "+14155551234", Body: "see you at 5", ClientIP: "203.0.113.42"})
 	}
 	for _, m := range store {
-		fmt.Printf("\n%s, created %s\n", m.SID, m.Created.Format(time.DateOnly))
+		fmt.Fprintf(w, "\n%s, created %s\n", m.SID, m.Created.Format(time.DateOnly))
 		s, err := p.ScheduleOf(m, time.Time{}) // the time is the record's own
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
 		plan, err := s.DeletionPlan(today)
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
-		fmt.Printf("  a deletion asked for today: %v\n", plan)
+		fmt.Fprintf(w, "  a deletion asked for today: %v\n", plan)
 	}
 
 	purged, err := p.Purge(store, time.Time{}, today)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	fmt.Printf("\ntoday's purge zeroes %q, message by message:\n", purged)
+	fmt.Fprintf(w, "\ntoday's purge zeroes %q, message by message:\n", purged)
 	for _, m := range store {
-		fmt.Printf("  %s: body %q, client IP %q\n", m.SID, m.Body, m.ClientIP)
+		fmt.Fprintf(w, "  %s: body %q, client IP %q\n", m.SID, m.Body, m.ClientIP)
 	}
+	return nil
 }
