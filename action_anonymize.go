@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"net"
 	"net/netip"
 	"reflect"
@@ -38,7 +37,7 @@ func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		st = anonDrop // never kept, whatever the tag says
 	}
 	fail := func(err error) error {
-		return fmt.Errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
+		return errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
 	}
 	if err := w.pol.anon.check(st, n.lk); err != nil {
 		return fail(err)

@@ -37,7 +37,7 @@ func (a purgeAction) record(w *walker, n *node, p unsafe.Pointer) error {
 		err = fmt.Errorf("purge time: %w", ErrBeforeCreation)
 	}
 	if err != nil {
-		return fmt.Errorf("pii: Purge: %s.%s: %w", n.typ, ri.field, err)
+		return errorf("pii: Purge: %s.%s: %w", n.typ, ri.field, err)
 	}
 	outer, outerPos := s.created, s.cur
 	s.created, s.cur, s.decided = t, recordPos{p, n}, s.decided[:0]
@@ -54,7 +54,7 @@ func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
 	}
 	s := a.s
 	if s.created.IsZero() {
-		return fmt.Errorf("pii: Purge: %s: %w", w.field, ErrNoCreated)
+		return errorf("pii: Purge: %s: %w", w.field, ErrNoCreated)
 	}
 	if !s.due(r.tag.MTL, r.tag.TTL) {
 		return nil

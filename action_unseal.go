@@ -2,7 +2,6 @@ package pii
 
 import (
 	"crypto/hpke"
-	"fmt"
 	"strings"
 	"unsafe"
 )
@@ -32,7 +31,7 @@ func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	// or not, is an error, never silently left as it is.
 	pt, err := unsealEnvelope(a.key, s, w.field)
 	if err != nil {
-		return fmt.Errorf("pii: Unseal: %s: %w", w.field, err)
+		return errorf("pii: Unseal: %s: %w", w.field, err)
 	}
 	if n.lk == lkString {
 		*(*string)(p) = string(pt)

@@ -30,7 +30,7 @@ var kanonErrPath = errors.New("no such field")
 func KAnonymity(rows any, paths ...string) (int, error) {
 	rv := reflect.ValueOf(rows)
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return 0, fmt.Errorf("pii: KAnonymity: rows must be a slice or array of structs, not %s",
+		return 0, errorf("pii: KAnonymity: rows must be a slice or array of structs, not %s",
 			kanonTypeName(rv))
 	}
 	elem := rv.Type().Elem()
@@ -39,7 +39,7 @@ func KAnonymity(rows any, paths ...string) (int, error) {
 		structType = structType.Elem()
 	}
 	if structType.Kind() != reflect.Struct {
-		return 0, fmt.Errorf("pii: KAnonymity: rows must be a slice or array of structs, not %s",
+		return 0, errorf("pii: KAnonymity: rows must be a slice or array of structs, not %s",
 			rv.Type())
 	}
 	resolved := make([][][]int, len(paths))
@@ -83,7 +83,7 @@ func KAnonymity(rows any, paths ...string) (int, error) {
 // each segment against the type so that rows need no checks.
 func kanonResolve(t reflect.Type, path string) ([][]int, error) {
 	bad := func(why string) error {
-		return fmt.Errorf("pii: KAnonymity: path %q in %s: %w (%s)", path, t, kanonErrPath, why)
+		return errorf("pii: KAnonymity: path %q in %s: %w (%s)", path, t, kanonErrPath, why)
 	}
 	if path == "" {
 		return nil, bad("empty path")

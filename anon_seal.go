@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -75,7 +74,7 @@ func newSealer(pub hpke.PublicKey) (*sealer, error) {
 func (s *sealer) seal(plaintext []byte, info string) (string, error) {
 	ct, err := hpke.Seal(s.pub, s.kdf, s.aead, []byte(info), plaintext)
 	if err != nil {
-		return "", fmt.Errorf("pii: seal: %w", err)
+		return "", errorf("pii: seal: %w", err)
 	}
 	raw := make([]byte, 0, sealHeaderLen+len(ct))
 	raw = append(raw, s.header[:]...)
@@ -128,30 +127,30 @@ func unsealEnvelope(priv hpke.PrivateKey, envelope string, info string) ([]byte,
 	}
 	body, ok := strings.CutPrefix(envelope, sealPrefix)
 	if !ok {
-		return nil, fmt.Errorf("pii: %w: no %q prefix", ErrEnvelope, sealPrefix)
+		return nil, errorf("pii: %w: no %q prefix", ErrEnvelope, sealPrefix)
 	}
 	raw, err := sealB64.DecodeString(body)
 	if err != nil {
-		return nil, fmt.Errorf("pii: %w: bad encoding", ErrEnvelope)
+		return nil, errorf("pii: %w: bad encoding", ErrEnvelope)
 	}
 	if len(raw) < sealHeaderLen {
-		return nil, fmt.Errorf("pii: %w: too short", ErrEnvelope)
+		return nil, errorf("pii: %w: too short", ErrEnvelope)
 	}
 	kemID := binary.BigEndian.Uint16(raw[0:])
 	kdf := sealKDF(binary.BigEndian.Uint16(raw[2:]))
 	aead := sealAEAD(binary.BigEndian.Uint16(raw[4:]))
 	if kemID != priv.KEM().ID() {
-		return nil, fmt.Errorf("pii: %w: sealed with KEM %#04x, key is for KEM %#04x",
+		return nil, errorf("pii: %w: sealed with KEM %#04x, key is for KEM %#04x",
 			ErrEnvelope, kemID, priv.KEM().ID())
 	}
 	if kdf == nil || aead == nil {
-		return nil, fmt.Errorf("pii: %w: unsupported suite", ErrEnvelope)
+		return nil, errorf("pii: %w: unsupported suite", ErrEnvelope)
 	}
 	pt, err := hpke.Open(priv, kdf, aead, []byte(info), raw[sealHeaderLen:])
 	if err != nil {
 		// hpke's error says no more than that decryption failed, which is all there is
 		// to say: a wrong key, a wrong info and a tampered ciphertext look alike.
-		return nil, fmt.Errorf("pii: %w: %w", ErrEnvelope, err)
+		return nil, errorf("pii: %w: %w", ErrEnvelope, err)
 	}
 	if pt == nil {
 		pt = []byte{}

@@ -2,7 +2,6 @@ package pii
 
 import (
 	"crypto/hpke"
-	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -17,7 +16,7 @@ func WithKey(key []byte) Option {
 	return func(p *Policy) error {
 		k, err := newAnonKeyring(key)
 		if err != nil {
-			return fmt.Errorf("pii: WithKey: %w: %w", ErrOption, err)
+			return errorf("pii: WithKey: %w: %w", ErrOption, err)
 		}
 		p.anon.keys = k
 		return nil
@@ -32,7 +31,7 @@ func WithSealKey(pub hpke.PublicKey) Option {
 	return func(p *Policy) error {
 		s, err := newSealer(pub)
 		if err != nil {
-			return fmt.Errorf("pii: WithSealKey: %w: %w", ErrOption, err)
+			return errorf("pii: WithSealKey: %w: %w", ErrOption, err)
 		}
 		p.anon.sealer = s
 		return nil

@@ -61,7 +61,7 @@ func typeOf(v any) (reflect.Type, error) {
 	var t reflect.Type
 	switch v := v.(type) {
 	case nil:
-		return nil, fmt.Errorf("pii: %w: Classify needs a value, a pointer or a reflect.Type", ErrNilValue)
+		return nil, errorf("pii: %w: Classify needs a value, a pointer or a reflect.Type", ErrNilValue)
 	case reflect.Type:
 		t = v
 	default:

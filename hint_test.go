@@ -1,6 +1,8 @@
 package pii
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -101,5 +103,20 @@ func TestTagHints(t *testing.T) {
 		if err == nil || len(err.Error()) < len(want) || err.Error()[:len(want)] != want {
 			t.Errorf("ParseTag(%q) = %v\nwant prefix %s", tag, err, want)
 		}
+	}
+}
+
+func TestErrorsNameThePackageOnce(t *testing.T) {
+	_, err := New(WithOwnedNumbers("not a number"))
+	if err == nil || strings.Count(err.Error(), "pii:") != 1 || !errors.Is(err, ErrOption) {
+		t.Errorf("New(WithOwnedNumbers(bad)) = %v: want one \"pii:\" and ErrOption", err)
+	}
+	_, err = New(WithRegion("UK"))
+	if err == nil || strings.Count(err.Error(), "pii:") != 1 || !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("New(WithRegion(UK)) = %v", err)
+	}
+	_, err = ParseProfile("gdpr+hippa")
+	if err == nil || strings.Count(err.Error(), "pii:") != 1 {
+		t.Errorf("ParseProfile = %v", err)
 	}
 }

@@ -57,7 +57,7 @@ func ParseProfile(name string) (Profile, error) {
 				p, _ := profileLookup(name) // an alias: suggest the profile's own name
 				hint = fmt.Sprintf(" did you mean %q?", p.Name())
 			}
-			return Strict, fmt.Errorf("pii: %w %s (part %d of %d);%s known profiles: %s, joined with '+'",
+			return Strict, errorf("pii: %w %s (part %d of %d);%s known profiles: %s, joined with '+'",
 				ErrUnknownProfile, profileEcho(part), i+1, len(parts), hint, profileKnownNames)
 		}
 		if i == 0 {

@@ -161,7 +161,7 @@ func ParseRegion(region string) (Profile, error) {
 	if name := didYouMean(region, jurisRegionNames); name != "" {
 		hint = fmt.Sprintf(" did you mean %q?", name)
 	}
-	return Strict, fmt.Errorf("pii: %w %s;%s regions with a profile: %s",
+	return Strict, errorf("pii: %w %s;%s regions with a profile: %s",
 		ErrNoRegionProfile, profileEcho(region), hint, strings.Join(jurisRegionNames, ", "))
 }
 

@@ -114,7 +114,7 @@ func (k Kind) String() string {
 // MarshalText encodes the kind as its tag spelling, so that JSON output reads "phone".
 func (k Kind) MarshalText() ([]byte, error) {
 	if k >= numKinds {
-		return nil, fmt.Errorf("pii: invalid Kind %d", uint8(k))
+		return nil, errorf("pii: invalid Kind %d", uint8(k))
 	}
 	return []byte(kindNames[k]), nil
 }
@@ -143,7 +143,7 @@ func ParseKind(s string) (Kind, error) {
 			return Kind(k), nil
 		}
 	}
-	return KindNone, fmt.Errorf("pii: %w %q", ErrUnknownKind, s)
+	return KindNone, errorf("pii: %w %q", ErrUnknownKind, s)
 }
 
 // A Class says whether a field is personal data: PII, NotPII (tagged `pii:"no"`), or
@@ -170,7 +170,7 @@ func (c Class) String() string {
 // MarshalText encodes the class as its String.
 func (c Class) MarshalText() ([]byte, error) {
 	if int(c) >= len(classNames) {
-		return nil, fmt.Errorf("pii: invalid Class %d", uint8(c))
+		return nil, errorf("pii: invalid Class %d", uint8(c))
 	}
 	return []byte(classNames[c]), nil
 }
@@ -200,7 +200,7 @@ func (h Handling) String() string {
 // MarshalText encodes the handling as its String.
 func (h Handling) MarshalText() ([]byte, error) {
 	if h > Sensitive {
-		return nil, fmt.Errorf("pii: invalid Handling %d", uint8(h))
+		return nil, errorf("pii: invalid Handling %d", uint8(h))
 	}
 	return []byte(h.String()), nil
 }

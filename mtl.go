@@ -132,10 +132,10 @@ func (fs FieldSchedule) purgeDue(now time.Time) bool {
 // the returned Fields slice and nothing else.
 func retentionSchedule(fields []Field, created time.Time, cfg retentionConfig) (Schedule, error) {
 	if created.IsZero() {
-		return Schedule{}, fmt.Errorf("pii: creation time: %w", ErrZeroTime)
+		return Schedule{}, errorf("pii: creation time: %w", ErrZeroTime)
 	}
 	if cfg.backupWindow < 0 || cfg.grace < 0 {
-		return Schedule{}, fmt.Errorf("pii: retention configuration: %w", ErrNegativeDays)
+		return Schedule{}, errorf("pii: retention configuration: %w", ErrNegativeDays)
 	}
 	n := 0
 	for i := range fields {
@@ -144,7 +144,7 @@ func retentionSchedule(fields []Field, created time.Time, cfg retentionConfig) (
 			continue
 		}
 		if f.MTL < 0 || f.TTL < 0 {
-			return Schedule{}, fmt.Errorf("pii: field %s: mtl or ttl: %w", f.Path, ErrNegativeDays)
+			return Schedule{}, errorf("pii: field %s: mtl or ttl: %w", f.Path, ErrNegativeDays)
 		}
 		n++
 	}
@@ -189,11 +189,11 @@ func (s Schedule) retentionCheck() error {
 		return s.err
 	}
 	if s.Created.IsZero() {
-		return fmt.Errorf("pii: schedule creation time: %w", ErrZeroTime)
+		return errorf("pii: schedule creation time: %w", ErrZeroTime)
 	}
 	for _, h := range s.holds {
 		if h.Lifted.IsZero() {
-			return fmt.Errorf("pii: hold placed %s and not lifted: %w", h.Placed.Format(time.RFC3339), ErrOnHold)
+			return errorf("pii: hold placed %s and not lifted: %w", h.Placed.Format(time.RFC3339), ErrOnHold)
 		}
 	}
 	return nil
@@ -207,14 +207,14 @@ func (s Schedule) retentionCheckAt(now time.Time) error {
 		return err
 	}
 	if now.IsZero() {
-		return fmt.Errorf("pii: purge time: %w", ErrZeroTime)
+		return errorf("pii: purge time: %w", ErrZeroTime)
 	}
 	if now.Before(s.Created) {
-		return fmt.Errorf("pii: purge time: %w", ErrBeforeCreation)
+		return errorf("pii: purge time: %w", ErrBeforeCreation)
 	}
 	for _, sp := range s.spans {
 		if !now.Before(sp.placed) && now.Before(sp.lifted) {
-			return fmt.Errorf("pii: purge time inside the hold placed %s: %w", sp.placed.Format(time.RFC3339), ErrOnHold)
+			return errorf("pii: purge time inside the hold placed %s: %w", sp.placed.Format(time.RFC3339), ErrOnHold)
 		}
 	}
 	return nil
@@ -224,10 +224,10 @@ func (s Schedule) retentionCheckAt(now time.Time) error {
 // it in Created's location, where days are counted.
 func (s Schedule) mtlLocal(t time.Time, what string) (time.Time, error) {
 	if t.IsZero() {
-		return time.Time{}, fmt.Errorf("pii: %s: %w", what, ErrZeroTime)
+		return time.Time{}, errorf("pii: %s: %w", what, ErrZeroTime)
 	}
 	if t.Before(s.Created) {
-		return time.Time{}, fmt.Errorf("pii: %s: %w", what, ErrBeforeCreation)
+		return time.Time{}, errorf("pii: %s: %w", what, ErrBeforeCreation)
 	}
 	return t.In(s.Created.Location()), nil
 }

@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -50,9 +49,9 @@ func (s Schedule) WithHold(h Hold) Schedule {
 	for i, hh := range c.holds {
 		switch {
 		case hh.Placed.IsZero():
-			c.err = fmt.Errorf("pii: hold %d: placed: %w", i, ErrZeroTime)
+			c.err = errorf("pii: hold %d: placed: %w", i, ErrZeroTime)
 		case !hh.Lifted.IsZero() && hh.Lifted.Before(hh.Placed):
-			c.err = fmt.Errorf("pii: hold %d: lifted before it was placed: %w", i, ErrNegativeDays)
+			c.err = errorf("pii: hold %d: lifted before it was placed: %w", i, ErrNegativeDays)
 		case !hh.Lifted.IsZero():
 			loc := c.Created.Location()
 			c.spans = append(c.spans, retentionSpan{hh.Placed.In(loc), hh.Lifted.In(loc)})

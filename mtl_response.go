@@ -194,6 +194,6 @@ func (p *Policy) Warnings() []error {
 	if d.IsZero() || total <= d.minDays() {
 		return nil
 	}
-	return []error{fmt.Errorf("pii: grace period %d days + backup window %d days = %d days, but %s: %w",
+	return []error{errorf("pii: grace period %d days + backup window %d days = %d days, but %s: %w",
 		p.retention.grace, p.retention.backupWindow, total, d, ErrDeadlineUnmet)}
 }

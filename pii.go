@@ -23,7 +23,6 @@ package pii
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"sync/atomic"
 
@@ -73,17 +72,17 @@ func New(opts ...Option) (*Policy, error) {
 		}
 	}
 	if p.region != "" && !phonenumbers.GetSupportedRegions()[p.region] {
-		return nil, fmt.Errorf("pii: WithRegion(%q): %w: %w: not a region code that phone numbers use%s",
+		return nil, errorf("pii: WithRegion(%q): %w: %w: not a region code that phone numbers use%s",
 			p.region, ErrOption, ErrUnknownRegion, regionHint(p.region))
 	}
 	// What depends on several options is built once they are all known.
 	var err error
 	if p.scanner, err = newTextScanner(p.region, p.leniency); err != nil {
-		return nil, fmt.Errorf("pii: WithRegion: %w: %w", ErrOption, err)
+		return nil, errorf("pii: WithRegion: %w: %w", ErrOption, err)
 	}
 	owned, err := newMaskOwned(p.ownedRaw, p.region)
 	if err != nil {
-		return nil, fmt.Errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
+		return nil, errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
 	}
 	p.owned, p.scanner.owned = owned, owned
 	p.anon.region = p.region
@@ -144,7 +143,7 @@ func WithPartyJurisdiction() Option {
 func WithPlaceholder(s string) Option {
 	return func(p *Policy) error {
 		if s == "" {
-			return fmt.Errorf("pii: WithPlaceholder: %w: empty placeholder (use redact=zero)", ErrOption)
+			return errorf("pii: WithPlaceholder: %w: empty placeholder (use redact=zero)", ErrOption)
 		}
 		p.placeholder = s
 		return nil

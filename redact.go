@@ -2,7 +2,6 @@ package pii
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -68,7 +67,7 @@ func (p *Policy) inPlace(v any, w *walker, op string) error {
 // means there is nothing to do.
 func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 	if v == nil {
-		return nil, nil, fmt.Errorf("pii: %s: %w", op, ErrNilValue)
+		return nil, nil, errorf("pii: %s: %w", op, ErrNilValue)
 	}
 	t := reflect.TypeOf(v)
 	var pt reflect.Type
@@ -80,11 +79,11 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 		// the shared backing array (or map), never through the header.
 		pt = t
 	default:
-		return nil, nil, fmt.Errorf("pii: %s: %w (got %s)", op, ErrNotPointer, t)
+		return nil, nil, errorf("pii: %s: %w (got %s)", op, ErrNotPointer, t)
 	}
 	data := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]
 	if t.Kind() == reflect.Pointer && data == nil {
-		return nil, nil, fmt.Errorf("pii: %s: %w (nil %s)", op, ErrNilValue, t)
+		return nil, nil, errorf("pii: %s: %w (nil %s)", op, ErrNilValue, t)
 	}
 	pl := planFor(pt)
 	if pl.err != nil {

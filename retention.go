@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 	"time"
@@ -14,7 +13,7 @@ func WithBackupWindow(days int) Option {
 	return func(p *Policy) error {
 		cfg, err := newRetentionConfig(days, p.retention.grace)
 		if err != nil {
-			return fmt.Errorf("pii: WithBackupWindow: %w: %w", ErrOption, err)
+			return errorf("pii: WithBackupWindow: %w: %w", ErrOption, err)
 		}
 		p.retention = cfg
 		return nil
@@ -27,7 +26,7 @@ func WithGracePeriod(days int) Option {
 	return func(p *Policy) error {
 		cfg, err := newRetentionConfig(p.retention.backupWindow, days)
 		if err != nil {
-			return fmt.Errorf("pii: WithGracePeriod: %w: %w", ErrOption, err)
+			return errorf("pii: WithGracePeriod: %w: %w", ErrOption, err)
 		}
 		p.retention = cfg
 		return nil
@@ -75,7 +74,7 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	}
 	t, _ := typeOf(v)
 	if isCollection(t) {
-		return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
+		return Schedule{}, errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
 	}
 	ri := recordOf(t)
 	var rv unsafe.Pointer
@@ -88,7 +87,7 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 			own = ri.created(rv)
 		}
 		if created, err = recordTime(own, created); err != nil {
-			return Schedule{}, fmt.Errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
+			return Schedule{}, errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
 		}
 	}
 	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
@@ -198,7 +197,7 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
 	if now.IsZero() {
-		return nil, fmt.Errorf("pii: Purge: purge time: %w", ErrZeroTime)
+		return nil, errorf("pii: Purge: purge time: %w", ErrZeroTime)
 	}
 	// A schedule checks the holds, which apply to every record alike.
 	check := Schedule{Created: now}
@@ -214,7 +213,7 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 	}
 	single := !isCollection(n.typ)
 	if single && !created.IsZero() && now.Before(created) {
-		return nil, fmt.Errorf("pii: Purge: purge time before the creation time passed: %w", ErrBeforeCreation)
+		return nil, errorf("pii: Purge: purge time before the creation time passed: %w", ErrBeforeCreation)
 	}
 	state := func() *purgeState {
 		s := &purgeState{now: now, holds: holds, cfg: p.retention, root: recordPos{ptr, n}}

@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -178,7 +177,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	if !w.readOnly && (n.key.tagged || n.key.hasPII && anyKeyHoldsPII(m)) {
 		// Keys cannot be changed where they are, and a copy with other keys is another
 		// map: refuse rather than leave personal data in place (fail closed).
-		return fmt.Errorf("pii: %s: %w", n.typ, ErrMapKey)
+		return errorf("pii: %s: %w", n.typ, ErrMapKey)
 	}
 	id := m.UnsafePointer()
 	if done, ok := w.seen.get(id, n); ok {

@@ -2,7 +2,6 @@ package pii
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -79,7 +78,7 @@ func (w *walker) start(root *node) {
 // walk visits the value of n's type at p.
 func (w *walker) walk(n *node, p unsafe.Pointer) error {
 	if w.depth++; w.depth > maxDepth {
-		return fmt.Errorf("pii: %s: %w", n.typ, ErrTooDeep)
+		return errorf("pii: %s: %w", n.typ, ErrTooDeep)
 	}
 	err := n.step(w, n, p)
 	w.depth--
