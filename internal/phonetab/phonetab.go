@@ -15,8 +15,9 @@
 // requires; a test regenerates the tables and fails when they are stale.
 //
 // A national significant number is what phonenumbers.GetNationalSignificantNumber
-// returns: digits only, without the calling code, the international or the
-// national prefix. Any other byte makes a number invalid and impossible.
+// returns: one or more ASCII digits, without the calling code, the
+// international or the national prefix. Anything else is neither valid nor
+// possible, and has no region.
 package phonetab
 
 //go:generate go run ./gen -o tables.go
@@ -85,6 +86,9 @@ func assign(countryCode int, nsn string) (e *entity, valid bool) {
 	sp := codes[countryCode]
 	list := codeEntities[sp.from:sp.to]
 	if len(list) == 1 {
+		if !digits(nsn) {
+			return nil, false
+		}
 		return &entities[list[0]], false
 	}
 	for _, i := range list {
@@ -150,15 +154,17 @@ func lookup(region string) *entity {
 
 // possible checks nsn's length against e and that it holds only digits.
 func possible(e *entity, nsn string) bool {
-	if len(nsn) >= 32 || e.possible&(1<<len(nsn)) == 0 {
-		return false
-	}
-	for i := 0; i < len(nsn); i++ {
-		if nsn[i]-'0' > 9 {
+	return len(nsn) < 32 && e.possible&(1<<len(nsn)) != 0 && digits(nsn)
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' > 9 {
 			return false
 		}
 	}
-	return true
+	return s != ""
 }
 
 // run reports whether the automaton accepts nsn from state s.

@@ -98,6 +98,8 @@ func TestEdgeCases(t *testing.T) {
 		{"Canadian number is not valid for the US", probe{"US", 1, "6135550123"}, verdict{Region: "CA", OK: true, RegionOf: "CA", Possible: true, PossibleNumber: true}},
 		{"Italian leading zero", probe{"IT", 39, "0212345678"}, verdict{Valid: true, Region: "IT", OK: true, RegionOf: "IT", Possible: true, PossibleNumber: true}},
 		{"empty", probe{"US", 1, ""}, verdict{}},
+		{"empty, calling code of one region", probe{"DE", 49, ""}, verdict{}},
+		{"non-digit, calling code of one region", probe{"DE", 49, "3012345٦"}, verdict{}},
 		{"non-digit", probe{"US", 1, "201555012X"}, verdict{}},
 		{"lower-case region", probe{"us", 1, "2015550123"}, verdict{Region: "US", OK: true, RegionOf: "US", PossibleNumber: true}},
 		{"unknown region", probe{"ZZ", 0, "2015550123"}, verdict{}},

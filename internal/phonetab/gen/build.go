@@ -73,37 +73,22 @@ func build() (*tables, error) {
 			t.codes[cc] = append(t.codes[cc], i)
 		}
 	}
-	for _, list := range t.codes {
-		if len(list) < 2 {
+	for i, m := range metas {
+		e := &t.entities[i]
+		if len(t.codes[e.cc]) < 2 || m.GetLeadingDigits() == "" {
 			continue
 		}
-		for _, i := range list {
-			e := &t.entities[i]
-			m := metaFor(metas, e)
-			if m.GetLeadingDigits() == "" {
-				continue
-			}
-			lm, err := newMatcher(m.GetLeadingDigits())
-			if err != nil {
-				return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
-			}
-			l := &leading{a: t.a, m: lm, memo: make(map[string]uint32)}
-			if e.lead, err = l.root(); err != nil {
-				return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
-			}
-			e.hasLead = true
+		lm, err := newMatcher(m.GetLeadingDigits())
+		if err != nil {
+			return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
 		}
+		l := &leading{a: t.a, m: lm, memo: make(map[string]uint32)}
+		if e.lead, err = l.root(); err != nil {
+			return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
+		}
+		e.hasLead = true
 	}
 	return t, nil
-}
-
-func metaFor(metas []*phonenumbers.PhoneMetadata, e *entity) *phonenumbers.PhoneMetadata {
-	for _, m := range metas {
-		if m.GetId() == e.region && int(m.GetCountryCode()) == e.cc {
-			return m
-		}
-	}
-	return nil
 }
 
 // entity compiles one region's metadata.
