@@ -174,7 +174,7 @@ func run(s uint16, nsn string) bool {
 		if d > 9 || s == 0 {
 			return false
 		}
-		s = next[int(s)*10+int(d)]
+		s = next[s][d]
 	}
 	return accepting[s/64]&(1<<(s%64)) != 0
 }

@@ -19,16 +19,17 @@ func emit(t *tables) ([]byte, error) {
 	fmt.Fprintf(&b, "package phonetab\n\n")
 	fmt.Fprintf(&b, "// states is the number of states of the shared automaton; state 0 is dead.\n")
 	fmt.Fprintf(&b, "const states = %d\n\n", n)
-	fmt.Fprintf(&b, "// next[s*10+d] is the state after reading digit d in state s.\n")
-	fmt.Fprintf(&b, "var next = [states * 10]uint16{\n")
+	fmt.Fprintf(&b, "// next[s][d] is the state after reading digit d in state s.\n")
+	fmt.Fprintf(&b, "var next = [states][10]uint16{\n")
 	for _, nd := range t.a.nodes {
+		b.WriteString("{")
 		for d, s := range nd.next {
 			if d > 0 {
 				b.WriteString(", ")
 			}
 			fmt.Fprintf(&b, "%d", s)
 		}
-		b.WriteString(",\n")
+		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
 	accept := make([]uint64, (n+63)/64)
