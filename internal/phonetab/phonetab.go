@@ -71,7 +71,7 @@ func ValidNumber(countryCode int, nsn string) (region string, ok bool) {
 // first for which it is valid ("" if none). Non-geographical codes have
 // region "001"; an unknown code has "".
 func Region(countryCode int, nsn string) string {
-	if e, _ := assign(countryCode, nsn); e != nil {
+	if e, _ := assign(countryCode, nsn); e != nil && digits(nsn) {
 		return e.region
 	}
 	return ""
@@ -86,9 +86,6 @@ func assign(countryCode int, nsn string) (e *entity, valid bool) {
 	sp := codes[countryCode]
 	list := codeEntities[sp.from:sp.to]
 	if len(list) == 1 {
-		if !digits(nsn) {
-			return nil, false
-		}
 		return &entities[list[0]], false
 	}
 	for _, i := range list {
@@ -105,9 +102,10 @@ func assign(countryCode int, nsn string) (e *entity, valid bool) {
 }
 
 // Possible reports whether nsn has a length that numbers of region can have,
-// counting the lengths that can be dialled only locally: the check
-// phonenumbers.IsPossibleNumber makes with the region's own metadata. It is
-// false for an unknown region and for "001".
+// counting the lengths that can be dialled only locally: the check that
+// phonenumbers.IsPossibleNumber makes, but with the region's own metadata
+// where IsPossibleNumber takes that of its calling code's main region (see
+// PossibleNumber). It is false for an unknown region and for "001".
 func Possible(region, nsn string) bool {
 	e := lookup(region)
 	return e != nil && possible(e, nsn)

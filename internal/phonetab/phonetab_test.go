@@ -27,7 +27,7 @@ func TestExampleNumbers(t *testing.T) {
 func TestNearRealNumbers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(12, 2026))
 	ex := examples()
-	ps := make([]probe, 0, 100_000)
+	ps := make([]probe, 0, sampleSize)
 	for range cap(ps) {
 		p := ex[rng.IntN(len(ex))]
 		p.nsn = mutate(rng, p.nsn)
