@@ -19,13 +19,15 @@ var benchNumbers = []struct{ region, nsn string }{
 	{"BR", "11961234567"},
 }
 
-// BenchmarkValid is the tables' answer to IsValidNumberForRegion.
-func BenchmarkValid(b *testing.B) {
-	for _, n := range benchNumbers {
-		b.Run(n.region, func(b *testing.B) {
+// benchEach runs one sub-benchmark per number of benchNumbers; check must
+// find the number valid.
+func benchEach(b *testing.B, check func(region string, n *phonenumbers.PhoneNumber, nsn string) bool) {
+	for _, bn := range benchNumbers {
+		n := number(phonetab.CountryCode(bn.region), bn.nsn)
+		b.Run(bn.region, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if !phonetab.Valid(n.region, n.nsn) {
+				if !check(bn.region, n, bn.nsn) {
 					b.Fatal("not valid")
 				}
 			}
@@ -33,49 +35,33 @@ func BenchmarkValid(b *testing.B) {
 	}
 }
 
+// BenchmarkValid is the tables' answer to IsValidNumberForRegion.
+func BenchmarkValid(b *testing.B) {
+	benchEach(b, func(region string, _ *phonenumbers.PhoneNumber, nsn string) bool {
+		return phonetab.Valid(region, nsn)
+	})
+}
+
 // BenchmarkValidNumber is the tables' answer to IsValidNumber.
 func BenchmarkValidNumber(b *testing.B) {
-	for _, n := range benchNumbers {
-		code := phonetab.CountryCode(n.region)
-		b.Run(n.region, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, ok := phonetab.ValidNumber(code, n.nsn); !ok {
-					b.Fatal("not valid")
-				}
-			}
-		})
-	}
+	benchEach(b, func(_ string, n *phonenumbers.PhoneNumber, nsn string) bool {
+		_, ok := phonetab.ValidNumber(int(n.GetCountryCode()), nsn)
+		return ok
+	})
 }
 
 // BenchmarkPhonenumbersValidForRegion is phonenumbers' own check of the
 // same, already parsed, numbers.
 func BenchmarkPhonenumbersValidForRegion(b *testing.B) {
-	for _, n := range benchNumbers {
-		num := number(phonetab.CountryCode(n.region), n.nsn)
-		b.Run(n.region, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if !phonenumbers.IsValidNumberForRegion(num, n.region) {
-					b.Fatal("not valid")
-				}
-			}
-		})
-	}
+	benchEach(b, func(region string, n *phonenumbers.PhoneNumber, _ string) bool {
+		return phonenumbers.IsValidNumberForRegion(n, region)
+	})
 }
 
 // BenchmarkPhonenumbersValid is phonenumbers' IsValidNumber on the same,
 // already parsed, numbers.
 func BenchmarkPhonenumbersValid(b *testing.B) {
-	for _, n := range benchNumbers {
-		num := number(phonetab.CountryCode(n.region), n.nsn)
-		b.Run(n.region, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if !phonenumbers.IsValidNumber(num) {
-					b.Fatal("not valid")
-				}
-			}
-		})
-	}
+	benchEach(b, func(_ string, n *phonenumbers.PhoneNumber, _ string) bool {
+		return phonenumbers.IsValidNumber(n)
+	})
 }

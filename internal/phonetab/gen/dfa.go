@@ -64,6 +64,28 @@ func (a *automaton) add(n node) (uint32, error) {
 	return id, nil
 }
 
+// state returns the state that accepts the digits read so far if accept
+// is true and goes to succ(d) on digit d, remembering it in memo under k.
+func (a *automaton) state(memo map[string]uint32, k string, accept bool, succ func(d byte) (uint32, error)) (uint32, error) {
+	if id, ok := memo[k]; ok {
+		return id, nil
+	}
+	n := node{accept: accept}
+	for d := range n.next {
+		id, err := succ(byte(d))
+		if err != nil {
+			return 0, err
+		}
+		n.next[d] = id
+	}
+	id, err := a.add(n)
+	if err != nil {
+		return 0, err
+	}
+	memo[k] = id
+	return id, nil
+}
+
 // desc is one number description of a region (general, fixed line, mobile,
 // ...) as isNumberMatchingDesc reads it: the pattern must match the whole
 // number and, when the description lists possible lengths, the number must
@@ -130,39 +152,27 @@ func (v *validity) build(depth int, g []uint32, sets [][]uint32) (uint32, error)
 	for _, s := range sets {
 		key(&k, s)
 	}
-	if id, ok := v.memo[k.String()]; ok {
-		return id, nil
-	}
-	var n node
+	accept := false
 	if v.general.m.accepts(g) && v.general.lengths&(1<<depth) != 0 {
 		for i, s := range sets {
 			if v.types[i].m.accepts(s) && v.types[i].lengths&(1<<depth) != 0 {
-				n.accept = true
+				accept = true
 				break
 			}
 		}
 	}
-	if depth < v.maxLen {
-		for d := range byte(10) {
-			next := make([][]uint32, len(sets))
-			for i, s := range sets {
-				if len(s) > 0 {
-					next[i] = v.types[i].m.step(s, d)
-				}
-			}
-			id, err := v.build(depth+1, v.general.m.step(g, d), next)
-			if err != nil {
-				return 0, err
-			}
-			n.next[d] = id
+	return v.a.state(v.memo, k.String(), accept, func(d byte) (uint32, error) {
+		if depth >= v.maxLen {
+			return 0, nil
 		}
-	}
-	id, err := v.a.add(n)
-	if err != nil {
-		return 0, err
-	}
-	v.memo[k.String()] = id
-	return id, nil
+		next := make([][]uint32, len(sets))
+		for i, s := range sets {
+			if len(s) > 0 {
+				next[i] = v.types[i].m.step(s, d)
+			}
+		}
+		return v.build(depth+1, v.general.m.step(g, d), next)
+	})
 }
 
 // maxLength is the longest length that mask allows.
@@ -196,21 +206,7 @@ func (l *leading) build(depth int, set []uint32) (uint32, error) {
 	}
 	var k strings.Builder
 	key(&k, set)
-	if id, ok := l.memo[k.String()]; ok {
-		return id, nil
-	}
-	var n node
-	for d := range byte(10) {
-		id, err := l.build(depth+1, l.m.step(set, d))
-		if err != nil {
-			return 0, err
-		}
-		n.next[d] = id
-	}
-	id, err := l.a.add(n)
-	if err != nil {
-		return 0, err
-	}
-	l.memo[k.String()] = id
-	return id, nil
+	return l.a.state(l.memo, k.String(), false, func(d byte) (uint32, error) {
+		return l.build(depth+1, l.m.step(set, d))
+	})
 }
