@@ -33,7 +33,7 @@ type tables struct {
 func build() (*tables, error) {
 	coll, err := phonenumbers.MetadataCollection()
 	if err != nil {
-		return nil, fmt.Errorf("phonetabgen: metadata: %w", err)
+		return nil, fmt.Errorf("phonetab/gen: metadata: %w", err)
 	}
 	metas := coll.GetMetadata()
 	sort.Slice(metas, func(i, j int) bool {
@@ -52,7 +52,7 @@ func build() (*tables, error) {
 	for _, m := range metas {
 		e, err := t.entity(m)
 		if err != nil {
-			return nil, fmt.Errorf("phonetabgen: region %s (+%d): %w", m.GetId(), m.GetCountryCode(), err)
+			return nil, fmt.Errorf("phonetab/gen: region %s (+%d): %w", m.GetId(), m.GetCountryCode(), err)
 		}
 		if e.region == nonGeo {
 			byCode[e.cc] = len(t.entities)
@@ -68,7 +68,7 @@ func build() (*tables, error) {
 				i, ok = byCode[cc]
 			}
 			if !ok {
-				return nil, fmt.Errorf("phonetabgen: calling code %d: region %s has no metadata", cc, r)
+				return nil, fmt.Errorf("phonetab/gen: calling code %d: region %s has no metadata", cc, r)
 			}
 			t.codes[cc] = append(t.codes[cc], i)
 		}
@@ -80,11 +80,11 @@ func build() (*tables, error) {
 		}
 		lm, err := newMatcher(m.GetLeadingDigits())
 		if err != nil {
-			return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
+			return nil, fmt.Errorf("phonetab/gen: region %s leading digits: %w", e.region, err)
 		}
 		l := &leading{a: t.a, m: lm, memo: make(map[string]uint32)}
 		if e.lead, err = l.root(); err != nil {
-			return nil, fmt.Errorf("phonetabgen: region %s leading digits: %w", e.region, err)
+			return nil, fmt.Errorf("phonetab/gen: region %s leading digits: %w", e.region, err)
 		}
 		e.hasLead = true
 	}

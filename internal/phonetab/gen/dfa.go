@@ -56,7 +56,7 @@ func (a *automaton) add(n node) (uint32, error) {
 		return id, nil
 	}
 	if len(a.nodes) >= maxNodes {
-		return 0, fmt.Errorf("phonetabgen: more than %d states: %w", maxNodes, errUnsupported)
+		return 0, fmt.Errorf("more than %d states: %w", maxNodes, errUnsupported)
 	}
 	id := uint32(len(a.nodes))
 	a.nodes = append(a.nodes, n)
@@ -106,7 +106,7 @@ func lengthMask(lengths []int32) (uint32, error) {
 		switch {
 		case l == -1:
 		case l < 0 || l > 31:
-			return 0, fmt.Errorf("phonetabgen: possible length %d: %w", l, errUnsupported)
+			return 0, fmt.Errorf("possible length %d: %w", l, errUnsupported)
 		default:
 			mask |= 1 << l
 		}
@@ -202,7 +202,7 @@ func (l *leading) build(depth int, set []uint32) (uint32, error) {
 		return 0, nil
 	}
 	if depth > maxDepth {
-		return 0, fmt.Errorf("phonetabgen: leading digits longer than %d: %w", maxDepth, errUnsupported)
+		return 0, fmt.Errorf("leading digits longer than %d: %w", maxDepth, errUnsupported)
 	}
 	var k strings.Builder
 	key(&k, set)

@@ -63,7 +63,7 @@ func emit(t *tables) ([]byte, error) {
 			continue
 		}
 		if len(e.region) != 2 || e.region[0] < 'A' || e.region[0] > 'Z' || e.region[1] < 'A' || e.region[1] > 'Z' {
-			return nil, fmt.Errorf("phonetabgen: region code %q: %w", e.region, errUnsupported)
+			return nil, fmt.Errorf("phonetab/gen: region code %q: %w", e.region, errUnsupported)
 		}
 		fmt.Fprintf(&b, "%d: %d, // %s\n", int(e.region[0]-'A')*26+int(e.region[1]-'A'), i+1, e.region)
 	}
@@ -80,7 +80,7 @@ func emit(t *tables) ([]byte, error) {
 	fmt.Fprintf(&b, "var codes = [maxCode + 1]span{\n")
 	for _, cc := range ccs {
 		if cc < 1 || cc > 999 {
-			return nil, fmt.Errorf("phonetabgen: calling code %d: %w", cc, errUnsupported)
+			return nil, fmt.Errorf("phonetab/gen: calling code %d: %w", cc, errUnsupported)
 		}
 		fmt.Fprintf(&b, "%d: {%d, %d},\n", cc, len(list), len(list)+len(t.codes[cc]))
 		list = append(list, t.codes[cc]...)
@@ -95,11 +95,11 @@ func emit(t *tables) ([]byte, error) {
 	}
 	b.WriteString("\n}\n")
 	if len(t.entities) > 255 {
-		return nil, fmt.Errorf("phonetabgen: %d entities: %w", len(t.entities), errUnsupported)
+		return nil, fmt.Errorf("phonetab/gen: %d entities: %w", len(t.entities), errUnsupported)
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("phonetabgen: formatting the tables: %w", err)
+		return nil, fmt.Errorf("phonetab/gen: formatting the tables: %w", err)
 	}
 	return src, nil
 }

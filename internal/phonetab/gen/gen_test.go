@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"regexp"
@@ -161,4 +162,46 @@ func (a *automaton) accepts(s uint32, in string) bool {
 		s = a.nodes[s].next[in[i]-'0']
 	}
 	return a.nodes[s].accept
+}
+
+// TestRefusesWhatTablesCannotExpress checks that metadata the tables could
+// not answer exactly stops the generator instead of producing tables that
+// disagree with phonenumbers.
+func TestRefusesWhatTablesCannotExpress(t *testing.T) {
+	for _, p := range []string{`^1\d{3}`, `1\d{3}$`, `\b1\d{3}`} {
+		if _, err := newMatcher(p); !errors.Is(err, errUnsupported) {
+			t.Errorf("newMatcher(%q) = %v, want errUnsupported", p, err)
+		}
+	}
+	if _, err := newMatcher(`1(`); err == nil {
+		t.Error("newMatcher accepts a malformed pattern")
+	}
+	if _, err := lengthMask([]int32{7, 32}); !errors.Is(err, errUnsupported) {
+		t.Errorf("lengthMask([7 32]) = %v, want errUnsupported", err)
+	}
+	m, err := newMatcher(`1\d{40}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = (&leading{a: newAutomaton(), m: m, memo: make(map[string]uint32)}).root()
+	if !errors.Is(err, errUnsupported) {
+		t.Errorf("leading digits of 41 digits: %v, want errUnsupported", err)
+	}
+}
+
+func TestLengthMask(t *testing.T) {
+	tests := []struct {
+		lengths []int32
+		want    uint32
+	}{
+		{nil, ^uint32(0)},
+		{[]int32{-1}, 0},
+		{[]int32{7, 9, 10}, 1<<7 | 1<<9 | 1<<10},
+	}
+	for _, tt := range tests {
+		got, err := lengthMask(tt.lengths)
+		if err != nil || got != tt.want {
+			t.Errorf("lengthMask(%v) = %#x, %v; want %#x", tt.lengths, got, err, tt.want)
+		}
+	}
 }

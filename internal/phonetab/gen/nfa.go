@@ -21,17 +21,17 @@ type matcher struct {
 func newMatcher(pattern string) (*matcher, error) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return nil, fmt.Errorf("phonetabgen: pattern %q: %w", pattern, err)
+		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
 	prog, err := syntax.Compile(re.Simplify())
 	if err != nil {
-		return nil, fmt.Errorf("phonetabgen: pattern %q: %w", pattern, err)
+		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
 	for _, in := range prog.Inst {
 		if in.Op == syntax.InstEmptyWidth {
 			// Anchors or word boundaries inside a pattern would make a
 			// match depend on more than the digits read so far.
-			return nil, fmt.Errorf("phonetabgen: pattern %q: %w", pattern, errUnsupported)
+			return nil, fmt.Errorf("pattern %q: %w", pattern, errUnsupported)
 		}
 	}
 	return &matcher{prog: prog}, nil
