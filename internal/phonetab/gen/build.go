@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/nyaruka/phonenumbers"
@@ -35,7 +36,8 @@ func build() (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("phonetab/gen: metadata: %w", err)
 	}
-	metas := coll.GetMetadata()
+	// A copy: the collection is phonenumbers' own cached one.
+	metas := slices.Clone(coll.GetMetadata())
 	sort.Slice(metas, func(i, j int) bool {
 		mi, mj := metas[i], metas[j]
 		if (mi.GetId() == nonGeo) != (mj.GetId() == nonGeo) {
