@@ -139,6 +139,12 @@ func TestNoAllocations(t *testing.T) {
 		"ValidNumber":    func() { phonetab.ValidNumber(1, "2425551234") },
 		"Possible":       func() { phonetab.Possible("DE", "30123456") },
 		"PossibleNumber": func() { phonetab.PossibleNumber(49, "30123456") },
+		"Region":         func() { phonetab.Region(44, "7624123456") },
+		"SplitCallingCode": func() {
+			if code, _ := phonetab.SplitCallingCode("35312345678"); code != 353 {
+				panic("wrong code")
+			}
+		},
 	}
 	for name, f := range checks {
 		if n := testing.AllocsPerRun(100, f); n != 0 {
