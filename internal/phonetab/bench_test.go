@@ -65,3 +65,34 @@ func BenchmarkPhonenumbersValid(b *testing.B) {
 		return phonenumbers.IsValidNumber(n)
 	})
 }
+
+// rawNumbers are the benchNumbers written as digits with their calling
+// code, as a free-text scanner finds them after a "+".
+var rawNumbers = []string{"12015550123", "447400123456", "4915123456789", "918123456789", "5511961234567"}
+
+// BenchmarkRawNumber is the tables' whole check of a number written with its
+// calling code: split the code off, then ValidNumber.
+func BenchmarkRawNumber(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range rawNumbers {
+			if _, ok := phonetab.ValidNumber(phonetab.SplitCallingCode(raw)); !ok {
+				b.Fatal("not valid")
+			}
+		}
+	}
+}
+
+// BenchmarkPhonenumbersRawNumber is the same with phonenumbers: Parse, then
+// IsValidNumber.
+func BenchmarkPhonenumbersRawNumber(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range rawNumbers {
+			n, err := phonenumbers.Parse("+"+raw, "ZZ")
+			if err != nil || !phonenumbers.IsValidNumber(n) {
+				b.Fatal("not valid")
+			}
+		}
+	}
+}
