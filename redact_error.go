@@ -21,6 +21,7 @@ func (p *Policy) redactedError(err error, scan bool) (error, bool) {
 	text := err.Error()
 	out, withheld := text, false
 	count := 0
+	replaced := map[string]bool{} // raw texts already replaced wherever they stood
 	var visit func(e error)
 	visit = func(e error) {
 		if e == nil || withheld {
@@ -37,9 +38,10 @@ func (p *Policy) redactedError(err error, scan bool) (error, bool) {
 			switch {
 			case !ok:
 				withheld = true
-			case raw == red.Error():
+			case raw == red.Error() || replaced[raw]:
 			case strings.Contains(out, raw):
 				out = strings.ReplaceAll(out, raw, red.Error())
+				replaced[raw] = true
 			default:
 				withheld = true
 			}
