@@ -27,11 +27,16 @@ type recordAction interface {
 	leaveRecord(w *walker)
 }
 
-// An opaqueAction looks at the values held by interfaces that the walk does not enter
-// (their types hold nothing it reaches), and may replace them.
+// An opaqueAction looks at values whose types hold no tagged field but whose text may
+// hold personal data (an error that wraps a tagged value), and may replace them.
 type opaqueAction interface {
 	action
-	opaque(w *walker, iv, dv reflect.Value) error
+	// opaque looks at the value dv that the interface iv holds, and reports whether it
+	// replaced it; if not, the walk goes on into dv as usual.
+	opaque(w *walker, iv, dv reflect.Value) (bool, error)
+	// opaqueSlot looks at the value of node n at p, a wrapper (see node.wraps) where no
+	// interface holds it, and reports whether it replaced it.
+	opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, error)
 }
 
 // A structAction treats some structs as records of their own (retention: a struct with a

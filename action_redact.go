@@ -105,6 +105,9 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		if a.scan && r.tag.Class == Untagged {
 			scanLeaf(w.pol, n, p)
 		}
+		if w.reach&reachMutable != 0 {
+			snapshotLeaf(n, p)
+		}
 		if a.audit != nil {
 			return a.audit.leaf(w, n, p)
 		}
@@ -315,18 +318,48 @@ func setUint(p unsafe.Pointer, size uintptr, v uint64) {
 // whose text may hold personal data: an error that wraps a tagged value, and when
 // scanning free text, any error or fmt.Stringer. Where the interface cannot hold the
 // replacement, it is emptied (fail closed).
-func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) error {
+func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) (bool, error) {
 	if !dv.CanInterface() {
-		return nil
+		return false, nil
 	}
 	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scan)
 	if !changed {
-		return nil
+		return false, nil
 	}
 	if xv := reflect.ValueOf(x); xv.Type().AssignableTo(iv.Type()) {
 		iv.Set(xv)
 	} else {
 		iv.SetZero()
 	}
-	return nil
+	return true, nil
+}
+
+// opaqueSlot empties a wrapper error held where no interface could take its redacted
+// text instead (a *fmt.wrapError field, or the root of Redact): a value of its own type
+// cannot be made to say less, so it goes whole (fail closed).
+func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, error) {
+	v := reflect.NewAt(n.typ, p).Elem()
+	if n.typ.Kind() == reflect.Pointer && v.IsNil() {
+		return false, nil
+	}
+	err, ok := v.Interface().(error)
+	if !ok {
+		return false, nil
+	}
+	if _, changed := w.pol.redactedError(err, a.scan); !changed {
+		return false, nil
+	}
+	v.SetZero()
+	return true, nil
+}
+
+// snapshotLeaf gives a log line's copy its own bytes of a leaf the caller could change in
+// place afterwards: a []byte or a net.IP.
+func snapshotLeaf(n *node, p unsafe.Pointer) {
+	switch n.lk {
+	case lkBytes, lkNetIP:
+		if b := (*[]byte)(p); *b != nil {
+			*b = append([]byte(nil), *b...)
+		}
+	}
 }

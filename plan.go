@@ -72,12 +72,21 @@ type node struct {
 	// scans reports whether a leaf at or under this node is redacted with redact=scan,
 	// which needs the record's names gathered before the walk.
 	scans bool
+	// wraps reports an error type with no tagged field of its own that wraps other
+	// errors (Unwrap), such as fmt.Errorf's with %w and errors.Join's: its text holds
+	// what it wraps, tagged values included, where no walk can reach it. Walks reach it
+	// as if it held personal data, and redaction replaces it when it does.
+	wraps bool
 	// dynamic reports whether an interface sits at or under this node, so that what
 	// a value holds there is known only at run time.
 	dynamic bool
 	// text reports whether an untagged string leaf (or an interface) sits at or under
 	// this node: walks that scan free text (ScanStrings) go there too.
 	text bool
+	// mutable reports whether a map, slice, pointer, interface or []byte sits at or
+	// under this node: what a caller could change after a log line was handed on, and
+	// so what the line's snapshot copies.
+	mutable bool
 	// plain reports whether a string leaf that is not PII, untagged or tagged no (or
 	// an interface), sits at or under this node: audits go there.
 	plain bool
@@ -85,10 +94,8 @@ type node struct {
 	rule rule     // opLeaf and opIface: what the (inherited) tag says
 	lk   leafKind // opLeaf
 
-	members   []member // opStruct: every field, for Classify
-	walk      []member // opStruct: the members that can hold personal data
-	walkText  []member // opStruct: the members that can hold personal data or untagged text
-	walkPlain []member // opStruct: the members that can hold any string
+	members []member // opStruct: every field, for Classify
+	walk    []member // opStruct: the members that can hold personal data
 
 	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
 	elemSize uintptr // opSlice, opArray
@@ -321,23 +328,39 @@ func (b *builder) finish() {
 			if !n.plain && n.computePlain() {
 				n.plain, changed = true, true
 			}
+			if !n.mutable && n.computeMutable() {
+				n.mutable, changed = true, true
+			}
 			if !n.dynamic && n.derive(func(n *node) bool { return n.op == opIface },
 				func(c *node) bool { return c.dynamic }) {
 				n.dynamic, changed = true, true
 			}
 		}
 	}
+	// Wrapper errors may hold personal data in their text: mark them, and settle again
+	// what leads to them.
+	marked := false
+	for _, n := range b.made {
+		if !n.hasPII && isWrapper(n.typ) {
+			n.wraps, n.hasPII, marked = true, true, true
+		}
+	}
+	for changed := marked; changed; {
+		changed = false
+		for _, n := range b.made {
+			if !n.hasPII && n.computeHasPII() {
+				n.hasPII, changed = true, true
+			}
+		}
+	}
 	for _, n := range b.made {
 		n.step = stepOf(n.op)
+		if n.wraps {
+			n.step = stepWrapper
+		}
 		for _, m := range n.members {
 			if m.node.hasPII {
 				n.walk = append(n.walk, m)
-			}
-			if m.node.hasPII || m.node.text {
-				n.walkText = append(n.walkText, m)
-			}
-			if m.node.hasPII || m.node.plain {
-				n.walkPlain = append(n.walkPlain, m)
 			}
 		}
 	}
@@ -373,6 +396,18 @@ func (n *node) computeText() bool {
 		return n.op == opIface ||
 			n.op == opLeaf && n.rule.tag.Class == Untagged && (n.lk == lkString || n.lk == lkBytes)
 	}, func(c *node) bool { return c.text })
+}
+
+// computeMutable says whether something a caller can change in place (a map, slice,
+// pointer, interface or []byte) sits at or under n.
+func (n *node) computeMutable() bool {
+	switch n.op {
+	case opMap, opSlice, opPtr, opIface:
+		return true
+	case opLeaf:
+		return n.lk == lkBytes || n.lk == lkNetIP
+	}
+	return n.derive(func(*node) bool { return false }, func(c *node) bool { return c.mutable })
 }
 
 // computePlain says whether a string leaf that is not PII, or an interface, sits at or
@@ -535,6 +570,18 @@ func mentionsPII(tag reflect.StructTag) bool {
 		b.WriteByte(' ')
 	}
 	return piiKeyPattern.MatchString(b.String())
+}
+
+var (
+	errorType      = reflect.TypeFor[error]()
+	unwrapperType  = reflect.TypeFor[interface{ Unwrap() error }]()
+	unwrappersType = reflect.TypeFor[interface{ Unwrap() []error }]()
+)
+
+// isWrapper reports whether t is an error that wraps others.
+func isWrapper(t reflect.Type) bool {
+	return t.Kind() != reflect.Interface && t.Implements(errorType) &&
+		(t.Implements(unwrapperType) || t.Implements(unwrappersType))
 }
 
 // isTimeField reports whether a field of type t can hold a record's creation time:

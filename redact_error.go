@@ -31,7 +31,7 @@ func (p *Policy) redactedError(err error, scan bool) (error, bool) {
 			withheld = true
 			return
 		}
-		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII {
+		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			raw := e.Error()
 			x, _ := p.redactedAny(e, false)
 			red, ok := x.(error)

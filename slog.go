@@ -231,7 +231,7 @@ func (p *Policy) resolve(v slog.Value) (slog.Value, bool) {
 
 // ifaceNode is the node of an untagged interface: walking it walks whatever dynamic
 // value it holds under that value's own plan.
-var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, text: true, dynamic: true, step: stepIface}
+var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, text: true, plain: true, mutable: true, dynamic: true, step: stepIface}
 
 // redactedAny returns a redacted copy of x and true when x's type carries personal
 // data, or x and false. With scan, untagged strings in x are scanned as free text too.
@@ -251,14 +251,17 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction) (any, bo
 	switch {
 	case pl.err != nil:
 		return redactionFailed{pl.err}, true
-	case !pl.root.hasPII && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
+	case !pl.root.hasPII && !pl.root.mutable && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
 		return p.redactedOpaque(x, scan)
 	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true
+	// What the handler passes on is a snapshot: nothing the caller changes afterwards
+	// reaches a handler that formats later.
+	rw.w.reach |= reachMutable
 	if audit != nil {
 		rw.a.audit = audit
-		rw.w.reach, rw.w.paths = reachPlain, true
+		rw.w.reach, rw.w.paths = rw.w.reach|reachPlain, true
 	}
 	slot := x
 	err := rw.w.run(ifaceNode, unsafe.Pointer(&slot))

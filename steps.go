@@ -33,6 +33,17 @@ func stepOf(op nodeOp) step {
 	return stepNone
 }
 
+// stepWrapper goes first to the action with a wrapper error (see node.wraps), which may
+// replace it, then on as the node's shape says.
+func stepWrapper(w *walker, n *node, p unsafe.Pointer) error {
+	if w.opq != nil {
+		if replaced, err := w.opq.opaqueSlot(w, n, p); replaced || err != nil {
+			return err
+		}
+	}
+	return stepOf(n.op)(w, n, p)
+}
+
 // stepNone leaves a value alone: chan, func, and what no action handles.
 func stepNone(*walker, *node, unsafe.Pointer) error { return nil }
 
@@ -94,6 +105,14 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 		w.seen.put(old, n.elem, old)
 		return w.walk(n.elem, old)
 	}
+	if !w.reaches(n.elem) && n.elem.op == opLeaf {
+		// A snapshot of a pointer to a plain value: the copy is all there is to do.
+		clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
+		typedCopy(n.elem.typ, clone, old)
+		*slot = clone
+		w.seen.put(old, n.elem, clone)
+		return nil
+	}
 	clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
 	typedCopy(n.elem.typ, clone, old)
 	*slot = clone
@@ -112,6 +131,9 @@ func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 		reflect.Copy(clone, reflect.NewAt(n.typ, p).Elem())
 		*s = sliceHeader{data: clone.UnsafePointer(), len: s.len, cap: s.len}
 	}
+	if !w.reaches(n.elem) {
+		return nil // a snapshot's copy of elements that hold nothing to walk
+	}
 	for i := range s.len {
 		if err := w.walkElem(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize)); err != nil {
 			return err
@@ -122,6 +144,9 @@ func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 
 // stepArray walks an array's elements where they are.
 func stepArray(w *walker, n *node, p unsafe.Pointer) error {
+	if !w.reaches(n.elem) {
+		return nil
+	}
 	for i := range n.length {
 		if err := w.walkElem(n.elem, unsafe.Add(p, uintptr(i)*n.elemSize)); err != nil {
 			return err
@@ -192,11 +217,14 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
+	elemReached := w.reaches(n.elem)
 	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		tmp.Elem().Set(it.Value())
-		if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
-			return err
+		if elemReached {
+			if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
+				return err
+			}
 		}
 		switch {
 		case w.readOnly:
@@ -233,10 +261,12 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	if err != nil {
 		return err
 	}
-	if !w.reaches(dn) {
-		if w.opq != nil {
-			return w.opq.opaque(w, iv, dv)
+	if w.opq != nil && (!dn.hasPII || dn.wraps) {
+		if replaced, err := w.opq.opaque(w, iv, dv); replaced || err != nil {
+			return err
 		}
+	}
+	if !w.reaches(dn) {
 		return nil
 	}
 	w.ifaces++

@@ -85,35 +85,35 @@ func (w *walker) walk(n *node, p unsafe.Pointer) error {
 	return err
 }
 
-// A reach says which leaves a walk must get to.
+// A reach says what a walk must get to besides what may be personal data (interfaces
+// included), which every walk reaches.
 type reach uint8
 
 const (
-	reachPII      reach = iota // what may be personal data, interfaces included
-	reachUntagged              // and untagged strings (ScanStrings)
-	reachPlain                 // and every string that is not PII (audits)
+	reachPII      reach = 0               // what may be personal data, and nothing more
+	reachUntagged reach = 1 << (iota - 1) // untagged strings (ScanStrings)
+	reachPlain                            // every string that is not PII (audits)
+	reachMutable                          // every map, slice, pointer and []byte: a log line's snapshot
 )
 
 // reaches reports whether the walk goes into a value of node n at all.
 func (w *walker) reaches(n *node) bool {
-	switch w.reach {
-	case reachUntagged:
-		return n.hasPII || n.text
-	case reachPlain:
-		return n.hasPII || n.plain
-	}
-	return n.hasPII
+	return n.hasPII || w.reach != 0 && (w.reach&reachUntagged != 0 && n.text ||
+		w.reach&reachPlain != 0 && n.plain || w.reach&reachMutable != 0 && n.mutable)
 }
 
 // members returns the members of the struct node n that the walk goes into.
 func (w *walker) members(n *node) []member {
-	switch w.reach {
-	case reachUntagged:
-		return n.walkText
-	case reachPlain:
-		return n.walkPlain
+	if w.reach == reachPII {
+		return n.walk // computed once per type
 	}
-	return n.walk
+	var out []member
+	for _, m := range n.members {
+		if w.reaches(m.node) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // walkRecord walks an element of a collection, or the value an interface holds, as a
