@@ -1,0 +1,42 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/ef8f9424/pii/piivet"
+)
+
+// inventory runs "piivet -inventory [-json] packages...": it prints the data inventory
+// of every tagged type the packages declare, and returns the exit code.
+func inventory(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("piivet -inventory", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "write JSON instead of Markdown")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	inv, err := piivet.LoadInventory(patterns...)
+	if err != nil {
+		fmt.Fprintln(stderr, "piivet:", err)
+		return 1
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(inv)
+	} else {
+		err = inv.WriteMarkdown(stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "piivet:", err)
+		return 1
+	}
+	return 0
+}
