@@ -2,7 +2,11 @@ module github.com/ef8f9424/pii/piivet
 
 go 1.26.0
 
-require github.com/ef8f9424/pii v0.0.0
+require (
+	github.com/ef8f9424/pii v0.0.0
+	github.com/golangci/plugin-module-register v0.1.2
+	github.com/google/go-cmp v0.7.0
+)
 
 require (
 	golang.org/x/mod v0.42.0 // indirect
