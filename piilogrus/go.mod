@@ -4,6 +4,7 @@ go 1.26
 
 require (
 	github.com/ef8f9424/pii v0.0.0
+	github.com/google/go-cmp v0.7.0
 	github.com/sirupsen/logrus v1.9.3
 )
 
