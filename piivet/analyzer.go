@@ -9,7 +9,8 @@
 //     pii.CheckTagged would report;
 //   - an unexported field that holds a tagged type, which no redaction enters;
 //   - a value whose type carries pii tags handed as it is to fmt, log, encoding/json,
-//     zap.Any or zap.Reflect, zerolog's Interface or Any, or logrus's WithField(s);
+//     zap.Any, zap.Reflect or zap's SugaredLogger, zerolog's Interface or Any, or logrus's
+//     WithField(s) and print methods;
 //   - a slog call given such a value in a package that never builds a pii.NewHandler
 //     (a hint: the handler may be set up elsewhere).
 //

@@ -92,6 +92,9 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		if recv == "" && (name == "Any" || name == "Reflect") {
 			return sink{args: valueArg(1)}, true
 		}
+		if recv == "SugaredLogger" && (name == "With" || levelMethod(name)) {
+			return sink{args: allArgs}, true
+		}
 	case "github.com/rs/zerolog":
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
 			return sink{args: valueArg(1)}, true
@@ -103,10 +106,27 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		case "WithFields":
 			return sink{args: fieldsArg}, true
 		}
+		if (recv == "" || recv == "Logger" || recv == "Entry") && (levelMethod(name) || prefixed("Print", "Trace", "Log")) {
+			return sink{args: allArgs}, true
+		}
 	case "log/slog":
 		return sink{args: allArgs, slog: true}, true
 	}
 	return sink{}, false
+}
+
+// levelMethod reports whether name is a leveled print method of zap's SugaredLogger or
+// of logrus ("Infow", "Errorf", "Warnln", ...), which format their arguments with fmt.
+func levelMethod(name string) bool {
+	for _, l := range []string{"Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal"} {
+		if rest, ok := strings.CutPrefix(name, l); ok {
+			switch rest {
+			case "", "f", "w", "ln", "ing", "ingf", "ingln": // logrus has Warning, Warningf, Warningln
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkCalls reports tagged values handed to sinks.

@@ -39,7 +39,16 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
 	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
 	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
-	fmt.Println(local{})                                // want `local\{\} \(sinks.local carries pii tags\)`
+	sl := (&zap.Logger{}).Sugar()
+	sl.Infow("signup", "user", u)              // want `reaches zap.SugaredLogger.Infow`
+	sl.Errorf("bad %v", &u)                    // want `reaches zap.SugaredLogger.Errorf`
+	_ = sl.With("user", u).Named("x")          // want `reaches zap.SugaredLogger.With`
+	logrus.Info(u)                             // want `reaches logrus.Info`
+	logrus.Errorf("%v", o)                     // want `reaches logrus.Errorf`
+	logrus.WithField("k", 1).Warningf("%v", u) // want `reaches logrus.Entry.Warningf`
+	logrus.WithField("k", 1).Trace(u)          // want `reaches logrus.Entry.Trace`
+	(&logrus.Logger{}).Println(u)              // want `reaches logrus.Logger.Println`
+	fmt.Println(local{})                       // want `local\{\} \(sinks.local carries pii tags\)`
 }
 
 func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) {
@@ -56,6 +65,8 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	ev.Interface("user", pii.Safe(u)).Str("id", "1").Msg("ok")
 	logrus.WithField("user", pii.Safe(u)).Info("x")
 	logrus.WithFields(logrus.Fields{"user": r, "stats": s})
+	(&zap.Logger{}).Sugar().Infow("signup", "user", pii.Safe(u), "id", u.ID)
+	logrus.Info(pii.Safe(u), s)
 	var anything any = u
 	fmt.Println(anything) // an interface: its dynamic type is not known here
 }
