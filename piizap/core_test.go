@@ -64,6 +64,13 @@ type Envelope struct {
 	Owner   *Customer
 }
 
+// CustomerError is an error that carries a customer.
+type CustomerError struct {
+	C Customer
+}
+
+func (e *CustomerError) Error() string { return "customer " + e.C.Plan + " " + e.C.Phone }
+
 // BadTag has a tag the library refuses.
 type BadTag struct {
 	Phone float64 `pii:"phone"`
@@ -93,6 +100,10 @@ func TestNoPIIReachesOutput(t *testing.T) {
 		{"Object", func(l *zap.Logger) { l.Info("m", zap.Object("c", c)) }},
 		{"Inline", func(l *zap.Logger) { l.Info("m", zap.Inline(c)) }},
 		{"Array", func(l *zap.Logger) { l.Info("m", zap.Array("cs", Customers{c, c})) }},
+		{"Objects", func(l *zap.Logger) { l.Info("m", zap.Objects("cs", []Customer{c, c})) }},
+		{"Dict", func(l *zap.Logger) { l.Info("m", zap.Dict("d", zap.Any("c", c), zap.String("k", "v"))) }},
+		{"Error", func(l *zap.Logger) { l.Error("m", zap.Error(&CustomerError{C: c})) }},
+		{"Sugar With", func(l *zap.Logger) { l.Sugar().With("c", &c).Warnf("m %d", 1) }},
 		{"With", func(l *zap.Logger) { l.With(zap.Any("c", c)).Info("m") }},
 		{"With twice", func(l *zap.Logger) { l.With(zap.Any("c", c)).With(zap.Object("d", c)).Info("m") }},
 		{"Sugar", func(l *zap.Logger) { l.Sugar().Infow("m", "c", c) }},
