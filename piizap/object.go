@@ -2,7 +2,6 @@ package piizap
 
 import (
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -40,23 +39,8 @@ const maxDepth = 32
 
 // MarshalLogObject adds each exported field of the struct to enc.
 func (o structObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {
-	t := o.v.Type()
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
-		name := sf.Name
-		if tag, ok := sf.Tag.Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
-			}
-			if n != "" {
-				name = n
-			}
-		}
-		if err := addValue(enc, name, o.v.Field(i), o.depth+1); err != nil {
+	for _, f := range fieldsOf(o.v.Type()) {
+		if err := addValue(enc, f.name, o.v.Field(f.index), o.depth+1); err != nil {
 			return err
 		}
 	}

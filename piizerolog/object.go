@@ -10,7 +10,6 @@ package piizerolog
 
 import (
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -65,23 +64,8 @@ var timeType = reflect.TypeFor[time.Time]()
 
 // MarshalZerologObject writes each exported field of the redacted struct.
 func (o object) MarshalZerologObject(e *zerolog.Event) {
-	t := o.v.Type()
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
-		name := sf.Name
-		if tag, ok := sf.Tag.Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
-			}
-			if n != "" {
-				name = n
-			}
-		}
-		o.add(e, name, o.v.Field(i))
+	for _, f := range fieldsOf(o.v.Type()) {
+		o.add(e, f.name, o.v.Field(f.index))
 	}
 }
 
