@@ -2,6 +2,7 @@ package piivet
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -131,28 +132,38 @@ func levelMethod(name string) bool {
 
 // checkCalls reports tagged values handed to sinks.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	redacted := map[types.Object]bool{} // variables that hold pii.Redacted's copy
-	handler := false                    // the package builds a pii.NewHandler
+	// Variables that hold pii.Redacted's copy, or were redacted (or anonymised) in place,
+	// from the position where that happened.
+	redacted := map[types.Object]token.Pos{}
+	mark := func(id *ast.Ident, at token.Pos) {
+		if o := pass.TypesInfo.ObjectOf(id); o != nil {
+			if p, ok := redacted[o]; !ok || at < p {
+				redacted[o] = at
+			}
+		}
+	}
+	handler := false // the package builds a pii.NewHandler
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if len(n.Rhs) == 1 && len(n.Lhs) > 0 && isPIICall(pass, n.Rhs[0], "Redacted") {
 					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						if o := pass.TypesInfo.ObjectOf(id); o != nil {
-							redacted[o] = true
-						}
+						mark(id, n.Pos())
 					}
 				}
 			case *ast.ValueSpec:
 				if len(n.Values) == 1 && len(n.Names) > 0 && isPIICall(pass, n.Values[0], "Redacted") {
-					if o := pass.TypesInfo.ObjectOf(n.Names[0]); o != nil {
-						redacted[o] = true
-					}
+					mark(n.Names[0], n.Pos())
 				}
 			case *ast.CallExpr:
 				if isPIICall(pass, n, "NewHandler") {
 					handler = true
+				}
+				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
+					if id, ok := rootIdent(n.Args[0]); ok {
+						mark(id, n.End())
+					}
 				}
 			}
 			return true
@@ -190,14 +201,26 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	}
 }
 
-// fromRedacted reports whether e is (a pointer to) a variable holding pii.Redacted's copy.
-func fromRedacted(pass *analysis.Pass, e ast.Expr, redacted map[types.Object]bool) bool {
+// fromRedacted reports whether e is (a pointer to) a variable that, where e is, holds
+// pii.Redacted's copy or was redacted in place. The check follows source order, not
+// control flow: a variable redacted in one branch counts as redacted after it.
+func fromRedacted(pass *analysis.Pass, e ast.Expr, redacted map[types.Object]token.Pos) bool {
+	id, ok := rootIdent(e)
+	if !ok {
+		return false
+	}
+	at, ok := redacted[pass.TypesInfo.ObjectOf(id)]
+	return ok && e.Pos() > at
+}
+
+// rootIdent returns the variable of x, &x or (x).
+func rootIdent(e ast.Expr) (*ast.Ident, bool) {
 	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
 	id, ok := e.(*ast.Ident)
-	return ok && redacted[pass.TypesInfo.ObjectOf(id)]
+	return id, ok
 }
 
 // isPIICall reports whether e calls the library's function name.

@@ -110,7 +110,7 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 				continue
 			}
 			switch {
-			case !f.v.Exported() && !embeddedStruct && c.carries(f.v.Type()):
+			case anyTag && !f.v.Exported() && !embeddedStruct && c.carries(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction never enters unexported fields, and fmt prints them",
 					typ, f.v.Name(), typeString(f.v.Type()))
 			case anyTag && f.v.Exported() && !embeddedStruct && untaggedLeaf(f.v.Type(), 0):

@@ -67,6 +67,13 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	logrus.WithFields(logrus.Fields{"user": r, "stats": s})
 	(&zap.Logger{}).Sugar().Infow("signup", "user", pii.Safe(u), "id", u.ID)
 	logrus.Info(pii.Safe(u), s)
+	v := u
+	fmt.Println(v) // want `v \(models.User carries pii tags\) reaches fmt.Println`
+	_ = pii.Redact(&v)
+	fmt.Println(v, &v)
+	w := u
+	_ = p.Anonymize(&w)
+	log.Print(w)
 	var anything any = u
 	fmt.Println(anything) // an interface: its dynamic type is not known here
 }

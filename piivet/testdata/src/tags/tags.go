@@ -78,3 +78,9 @@ type Loose struct {
 	Meta models.Untagged // want `tags.Loose.Meta has no pii tag`
 	More models.Stats    // tagged where it is declared
 }
+
+// runner is no data: its unexported fields may hold tagged values.
+type runner struct { // want runner:"pii-tagged"
+	sample models.User
+	n      int
+}
