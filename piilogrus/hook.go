@@ -10,9 +10,11 @@ import (
 	"github.com/sirupsen/logrus"
 )
 
-// Hook is a logrus.Hook that redacts. Add it with Logger.AddHook; it fires at every
-// level. logrus hands hooks its own copy of the entry's Data, so the caller's values and
-// fields are never changed.
+// Hook is a logrus.Hook that redacts. Add it with Logger.AddHook before any other hook:
+// logrus fires hooks in the order they were added, and a hook added earlier (one that
+// ships entries elsewhere) would see the values as they are. It fires at every level.
+// logrus hands hooks its own copy of the entry's Data, so the caller's values and fields
+// are never changed.
 type Hook struct {
 	pol  *pii.Policy
 	scan bool

@@ -31,6 +31,11 @@ type core struct {
 // and writes through next. Fields added with With are redacted once, when added. A value
 // whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error, never as it
 // is.
+//
+// Wrap the cores that write (the ones zapcore.NewCore makes, or a zapcore.NewTee of them),
+// and put samplers outside: NewCore decides itself whether a level is enabled, so a
+// sampler inside it would not sample. A core teed beside this one, not inside it, sees
+// fields as they are.
 func NewCore(next zapcore.Core, p *pii.Policy, opts ...Option) zapcore.Core {
 	if p == nil {
 		p = pii.Default()
@@ -43,6 +48,9 @@ func NewCore(next zapcore.Core, p *pii.Policy, opts ...Option) zapcore.Core {
 	}
 	return c
 }
+
+// Level reports the minimum enabled level of the wrapped core, for zapcore.LevelOf.
+func (c *core) Level() zapcore.Level { return zapcore.LevelOf(c.Core) }
 
 // With redacts fields and adds them to the wrapped core.
 func (c *core) With(fields []zapcore.Field) zapcore.Core {

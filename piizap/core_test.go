@@ -202,3 +202,17 @@ func TestUntaggedPassesThrough(t *testing.T) {
 		t.Errorf("got %s, want %s", buf.String(), want)
 	}
 }
+
+// TestLevel reports the wrapped core's level, so that zap.Logger.Level works through it.
+func TestLevel(t *testing.T) {
+	base := zapcore.NewCore(zapcore.NewJSONEncoder(zapcore.EncoderConfig{}), zapcore.AddSync(&bytes.Buffer{}), zapcore.WarnLevel)
+	if got := zapcore.LevelOf(piizap.NewCore(base, nil)); got != zapcore.WarnLevel {
+		t.Errorf("LevelOf = %v, want warn", got)
+	}
+	var buf bytes.Buffer
+	l := zap.New(piizap.NewCore(zapcore.NewCore(zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"}), zapcore.AddSync(&buf), zapcore.WarnLevel), nil))
+	l.Info("dropped", zap.Any("c", customer()))
+	if buf.Len() != 0 {
+		t.Errorf("an info line passed a warn core: %s", buf.String())
+	}
+}
