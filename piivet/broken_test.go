@@ -1,6 +1,7 @@
 package piivet_test
 
 import (
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -38,27 +39,35 @@ type T struct { A T ` + "`pii:\"phone\"`" + ` }`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fset := token.NewFileSet()
-			f, _ := parser.ParseFile(fset, "p.go", tt.src, parser.AllErrors)
-			if f == nil {
-				t.Fatal("no file parsed")
-			}
-			info := &types.Info{
-				Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
-				Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
-				Instances: map[*ast.Ident]types.Instance{},
-			}
-			conf := types.Config{Error: func(error) {}}
-			pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
-			pass := &analysis.Pass{
-				Analyzer: piivet.Analyzer, Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info,
-				Report:           func(analysis.Diagnostic) {},
-				ImportObjectFact: func(types.Object, analysis.Fact) bool { return false },
-				ExportObjectFact: func(types.Object, analysis.Fact) {},
-			}
-			if _, err := piivet.Analyzer.Run(pass); err != nil {
+			if _, err := analyze(tt.src); err != nil {
 				t.Errorf("Run: %v", err)
 			}
 		})
 	}
+}
+
+// analyze type-checks src as package p, as far as it goes, and runs the analyzer on it
+// alone (no facts from other packages), returning what it reports.
+func analyze(src string) ([]analysis.Diagnostic, error) {
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "p.go", src, parser.AllErrors)
+	if f == nil {
+		return nil, errors.New("no file parsed")
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}
+	conf := types.Config{Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer: piivet.Analyzer, Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info,
+		Report:           func(d analysis.Diagnostic) { diags = append(diags, d) },
+		ImportObjectFact: func(types.Object, analysis.Fact) bool { return false },
+		ExportObjectFact: func(types.Object, analysis.Fact) {},
+	}
+	_, err := piivet.Analyzer.Run(pass)
+	return diags, err
 }
