@@ -17,9 +17,9 @@ import (
 var ErrLoad = errors.New("cannot load package")
 
 // LoadInventory loads the packages that patterns name (as the go command reads them:
-// "./...", an import path) from source and returns the inventory of their tagged types;
-// see Inventory.
-func LoadInventory(patterns ...string) (pii.Inventory, error) {
+// "./...", an import path) from source and returns the inventory of their tagged types
+// under profile (the zero Profile is Strict, the default Policy's); see Inventory.
+func LoadInventory(profile pii.Profile, patterns ...string) (pii.Inventory, error) {
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -32,16 +32,16 @@ func LoadInventory(patterns ...string) (pii.Inventory, error) {
 		}
 		tps = append(tps, p.Types)
 	}
-	return Inventory(tps...)
+	return Inventory(profile, tps...)
 }
 
-// Inventory returns what pii.NewInventory returns for every tagged type the packages
-// declare, read from their types rather than from a running program: every
-// package-level, non-generic struct type with a pii tag on a field of its own, packages
-// in import-path order, types in declaration order. It uses the library's default
-// profile (Strict, which counts every kind). A malformed tag gives the *pii.TagError the
-// library would return.
-func Inventory(pkgs ...*types.Package) (pii.Inventory, error) {
+// Inventory returns what Policy.Inventory returns, under a Policy with profile, for every
+// tagged type the packages declare, read from their types rather than from a running
+// program: every package-level, non-generic struct type with a pii tag on a field of its
+// own, packages in import-path order, types in declaration order. The zero Profile is
+// Strict, the default Policy's, which counts every kind: then the result is
+// pii.NewInventory's. A malformed tag gives the *pii.TagError the library would return.
+func Inventory(profile pii.Profile, pkgs ...*types.Package) (pii.Inventory, error) {
 	pkgs = slices.Clone(pkgs)
 	slices.SortFunc(pkgs, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	var inv pii.Inventory
@@ -58,7 +58,7 @@ func Inventory(pkgs ...*types.Package) (pii.Inventory, error) {
 		}
 		slices.SortFunc(named, func(a, b *types.TypeName) int { return int(a.Pos() - b.Pos()) })
 		for _, tn := range named {
-			fields, err := classify(tn.Type())
+			fields, err := classify(profile, tn.Type())
 			if err != nil {
 				return pii.Inventory{}, err
 			}
@@ -87,8 +87,8 @@ func ownsTags(t types.Type) bool {
 	return false
 }
 
-// classify lists the leaf fields of t as pii.Classify does under the default Policy.
-func classify(t types.Type) ([]pii.Field, error) {
+// classify lists the leaf fields of t as Policy.Classify does under a Policy with profile.
+func classify(profile pii.Profile, t types.Type) ([]pii.Field, error) {
 	b := &planner{nodes: map[nodeKey]*inode{}}
 	root, err := b.node(t, rule{})
 	if err != nil {
@@ -96,7 +96,6 @@ func classify(t types.Type) ([]pii.Field, error) {
 	}
 	l := lister{typ: typeString(t), expanding: map[types.Type]bool{}}
 	l.list(root, "")
-	var profile pii.Profile // the zero Profile is Strict, the default Policy's
 	for i := range l.fields {
 		f := &l.fields[i]
 		if f.Class != pii.PII {

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // TestInventoryMatchesLibrary reads the inventory of invtest from source and compares it,
 // as Markdown and as JSON, with what pii.NewInventory says at run time of the same types.
 func TestInventoryMatchesLibrary(t *testing.T) {
-	got, err := piivet.LoadInventory("./internal/invtest")
+	got, err := piivet.LoadInventory(pii.Profile{}, "./internal/invtest")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,9 +39,36 @@ func TestInventoryMatchesLibrary(t *testing.T) {
 	golden(t, "inventory.golden.json", jsonOf(t, got))
 }
 
+// TestInventoryProfiles compares under profiles that leave kinds out or hold them
+// sensitive.
+func TestInventoryProfiles(t *testing.T) {
+	for _, name := range []string{"caloppa", "gdpr", "ccpa+hipaa", "pci-dss"} {
+		profile, err := pii.ParseProfile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := pii.New(pii.WithProfile(profile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := piivet.LoadInventory(profile, "./internal/invtest")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := p.Inventory(invtest.Message{}, invtest.Media{}, invtest.Base{}, invtest.Account{},
+			invtest.Address{}, invtest.Left{}, invtest.Right{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(jsonOf(t, want), jsonOf(t, got)); diff != "" {
+			t.Errorf("%s (-Policy.Inventory +piivet):\n%s", name, diff)
+		}
+	}
+}
+
 // TestInventoryBadTag reports the library's own error for a malformed tag.
 func TestInventoryBadTag(t *testing.T) {
-	_, err := piivet.LoadInventory("./testdata/invbad")
+	_, err := piivet.LoadInventory(pii.Profile{}, "./testdata/invbad")
 	var te *pii.TagError
 	if !errors.As(err, &te) || !errors.Is(err, pii.ErrKindType) || te.Type != "invbad.Bad" || te.Field != "Phone" {
 		t.Fatalf("LoadInventory of a package with a float64 phone: %v, want a *pii.TagError for invbad.Bad.Phone wrapping ErrKindType", err)

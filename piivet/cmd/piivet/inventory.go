@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/piivet"
 )
 
@@ -15,6 +16,7 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("piivet -inventory", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "write JSON instead of Markdown")
+	profileName := fs.String("profile", "strict", "the jurisdiction profile that decides which kinds are personal data (gdpr, ccpa, hipaa, caloppa, ...; a+b combines)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -22,7 +24,12 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	inv, err := piivet.LoadInventory(patterns...)
+	profile, err := pii.ParseProfile(*profileName)
+	if err != nil {
+		fmt.Fprintln(stderr, "piivet: -profile:", err)
+		return 2
+	}
+	inv, err := piivet.LoadInventory(profile, patterns...)
 	if err != nil {
 		fmt.Fprintln(stderr, "piivet:", err)
 		return 1

@@ -3,11 +3,12 @@
 //
 //	piivet ./...                              # standalone
 //	go vet -vettool=$(which piivet) ./...     # through go vet
-//	piivet -inventory [-json] ./...           # the data inventory of every tagged type
+//	piivet -inventory [-json] [-profile P] ./...  # the data inventory of every tagged type
 //
 // With -inventory it prints, from source, the Markdown (or with -json the JSON) that
 // pii.NewInventory writes for every type declared in the named packages that has a pii
-// tag, and checks nothing.
+// tag, and checks nothing. -profile names the jurisdiction profile (default strict, the
+// default Policy's), as pii.ParseProfile reads it.
 package main
 
 import (

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -33,9 +34,14 @@ func TestInventoryCommand(t *testing.T) {
 	}
 }
 
-// TestInventoryCommandBadTag exits non-zero and names the field at fault.
-func TestInventoryCommandBadTag(t *testing.T) {
+// TestInventoryCommandErrors exits non-zero for an unknown profile, and for a bad tag
+// naming the field at fault.
+func TestInventoryCommandErrors(t *testing.T) {
 	var stdout, stderr bytes.Buffer
+	if code := inventory([]string{"-profile", "UK", "../../internal/invtest"}, &stdout, &stderr); code != 2 || !strings.HasPrefix(stderr.String(), "piivet: -profile: ") {
+		t.Errorf("-profile UK: exit %d, %q; want 2 and the parse error", code, stderr.String())
+	}
+	stderr.Reset()
 	if code := inventory([]string{"../../testdata/invbad"}, &stdout, &stderr); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
