@@ -1,0 +1,76 @@
+// Package piilogrus makes logrus loggers hide the personal data that
+// github.com/ef8f9424/pii tags mark: a hook that replaces every Entry.Data value holding
+// a tagged type by its redacted copy before any formatter sees the entry.
+package piilogrus
+
+import (
+	"reflect"
+
+	"github.com/ef8f9424/pii"
+	"github.com/sirupsen/logrus"
+)
+
+// Hook is a logrus.Hook that redacts. Add it with Logger.AddHook before any other hook:
+// logrus fires hooks in the order they were added, and a hook added earlier (one that
+// ships entries elsewhere) would see the values as they are. It fires at every level.
+// logrus hands hooks its own copy of the entry's Data, so the caller's values and fields
+// are never changed.
+type Hook struct {
+	pol  *pii.Policy
+	scan bool
+}
+
+// An Option configures NewHook.
+type Option func(*Hook)
+
+// ScanStrings makes the hook also hide the personal data it finds (Policy.RedactText) in
+// the message and in every string value, for services that log free text.
+func ScanStrings() Option { return func(h *Hook) { h.scan = true } }
+
+// NewHook returns a Hook that redacts under p (the default Policy when p is nil).
+func NewHook(p *pii.Policy, opts ...Option) *Hook {
+	if p == nil {
+		p = pii.Default()
+	}
+	h := &Hook{pol: p}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(h)
+		}
+	}
+	return h
+}
+
+// Levels returns every level: personal data is hidden whatever the level.
+func (h *Hook) Levels() []logrus.Level { return logrus.AllLevels }
+
+// Fire replaces each value of e.Data that holds personal data by its redacted copy, and
+// with ScanStrings redacts the message and string values. A value whose tags are wrong
+// becomes "!PII-REDACTION-FAILED: " and the error, never the value.
+func (h *Hook) Fire(e *logrus.Entry) error {
+	if h.scan {
+		e.Message = h.pol.RedactText(e.Message)
+	}
+	for k, v := range e.Data {
+		switch v := v.(type) {
+		case nil:
+		case string:
+			if h.scan {
+				e.Data[k] = h.pol.RedactText(v)
+			}
+		case pii.SafeValue:
+			// Already redacted when printed; its MarshalJSON gives JSONFormatter an object.
+		default:
+			if !mayHold(reflect.TypeOf(v)) {
+				continue
+			}
+			x, err := pii.Redacted(h.pol, v)
+			if err != nil {
+				e.Data[k] = "!PII-REDACTION-FAILED: " + err.Error()
+				continue
+			}
+			e.Data[k] = x
+		}
+	}
+	return nil
+}

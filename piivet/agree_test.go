@@ -1,0 +1,58 @@
+package piivet_test
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+)
+
+// goTypes are field types the agreement fuzz puts a tag on, with their reflect types.
+var goTypes = []struct {
+	src string
+	typ reflect.Type
+}{
+	{"string", reflect.TypeFor[string]()},
+	{"[]byte", reflect.TypeFor[[]byte]()},
+	{"int64", reflect.TypeFor[int64]()},
+	{"uint8", reflect.TypeFor[uint8]()},
+	{"float64", reflect.TypeFor[float64]()},
+	{"bool", reflect.TypeFor[bool]()},
+	{"chan int", reflect.TypeFor[chan int]()},
+	{"[]string", reflect.TypeFor[[]string]()},
+	{"map[string]float32", reflect.TypeFor[map[string]float32]()},
+	{"any", reflect.TypeFor[any]()},
+}
+
+// FuzzAgreesWithLibrary checks that piivet refuses a tag on a field exactly when the
+// library refuses it at run time, for any tag text and several Go types: one grammar,
+// one set of rules.
+func FuzzAgreesWithLibrary(f *testing.F) {
+	for _, s := range []string{"phone", "no", "true", "no,created", "phone,mtl=30,ttl=10", "geo", "ip",
+		"secret,redact=last4", "health,handling=sensitive", "body,redact=scan", "name,anon=seal", " email ,mtl=007",
+		"phnoe", "", "dob,created", "card,mtl=36526"} {
+		for i := range goTypes {
+			f.Add(s, uint8(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, tag string, which uint8) {
+		gt := goTypes[int(which)%len(goTypes)]
+		quoted := strconv.Quote(tag)
+		if strings.ContainsAny(quoted, "`") {
+			return // cannot be written in a raw string tag
+		}
+		sf := reflect.StructField{Name: "A", Type: gt.typ, Tag: reflect.StructTag("pii:" + quoted)}
+		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
+		src := fmt.Sprintf("package p\n\ntype T struct {\n\tA %s `pii:%s`\n}\n", gt.src, quoted)
+		diags, err := analyze(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(diags) > 0, runErr != nil; got != want {
+			t.Errorf("field %s with tag %q: piivet reports %v, the library says %v", gt.src, tag, diags, runErr)
+		}
+	})
+}

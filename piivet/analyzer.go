@@ -1,0 +1,42 @@
+// Package piivet is a static analyzer for code that uses github.com/ef8f9424/pii. It finds
+// at build time the mistakes the library can only find at run time, and the ones it
+// cannot find at all:
+//
+//   - a pii tag that does not parse, or that the field's Go type cannot hold (read with
+//     the library's own pii.ParseTag, so there is one grammar);
+//   - a struct tag that mentions pii in a form reflect cannot read (`pii: "phone"`);
+//   - in a struct that tags its fields, an exported field with no tag, which
+//     pii.CheckTagged would report;
+//   - an unexported field that holds a tagged type, which no redaction enters;
+//   - a value whose type carries pii tags handed as it is to fmt, log, encoding/json,
+//     zap.Any, zap.Reflect or zap's SugaredLogger, zerolog's Interface or Any, or logrus's
+//     WithField(s) and print methods;
+//   - a slog call given such a value in a package that never builds a pii.NewHandler
+//     (a hint: the handler may be set up elsewhere).
+//
+// Which types carry tags is shared between packages as the Tagged fact.
+package piivet
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer reports misuses of pii tags and tagged values that reach output unredacted.
+var Analyzer = &analysis.Analyzer{
+	Name:      "piivet",
+	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, zap, zerolog, logrus or slog unredacted",
+	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
+	Run:       run,
+	FactTypes: []analysis.Fact{new(Tagged)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if pass.Pkg == nil || pass.TypesInfo == nil {
+		return nil, nil
+	}
+	c := newCarrier(pass)
+	c.exportFacts()
+	checkStructs(pass, c)
+	checkCalls(pass, c)
+	return nil, nil
+}

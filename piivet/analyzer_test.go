@@ -1,0 +1,13 @@
+package piivet_test
+
+import (
+	"testing"
+
+	"github.com/ef8f9424/pii/piivet"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), piivet.Analyzer,
+		"models", "tags", "sinks", "slogplain", "sloghandler", "generic")
+}

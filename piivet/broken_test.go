@@ -1,0 +1,73 @@
+package piivet_test
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/ef8f9424/pii/piivet"
+	"golang.org/x/tools/go/analysis"
+)
+
+// TestBrokenCode runs the analyzer on packages that do not type-check, as a driver that
+// runs analyzers despite errors would: it must neither crash nor invent reports about
+// what it cannot see.
+func TestBrokenCode(t *testing.T) {
+	tests := []struct {
+		name, src string
+	}{
+		{"undefined field type", `package p
+type T struct {
+	A Missing ` + "`pii:\"phone\"`" + `
+	B string ` + "`pii:\"name\"`" + `
+}`},
+		{"undefined callee", `package p
+type T struct{ A string ` + "`pii:\"phone\"`" + ` }
+func f(t T) { fmt.Println(t); undefined(t) }`},
+		{"recursive generic", `package p
+type L[T any] struct { Next *L[L[T]]; V T ` + "`pii:\"phone\"`" + ` }
+type M[T any] L[M[T]]
+func f[T any](x L[T]) { _ = x.Next.Next.V }`},
+		{"syntax error", `package p
+type T struct { A string ` + "`pii:\"phone\"`" + `
+func (`},
+		{"invalid recursive type", `package p
+type T struct { A T ` + "`pii:\"phone\"`" + ` }`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := analyze(tt.src); err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		})
+	}
+}
+
+// analyze type-checks src as package p, as far as it goes, and runs the analyzer on it
+// alone (no facts from other packages), returning what it reports.
+func analyze(src string) ([]analysis.Diagnostic, error) {
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "p.go", src, parser.AllErrors)
+	if f == nil {
+		return nil, errors.New("no file parsed")
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}
+	conf := types.Config{Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer: piivet.Analyzer, Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info,
+		Report:           func(d analysis.Diagnostic) { diags = append(diags, d) },
+		ImportObjectFact: func(types.Object, analysis.Fact) bool { return false },
+		ExportObjectFact: func(types.Object, analysis.Fact) {},
+	}
+	_, err := piivet.Analyzer.Run(pass)
+	return diags, err
+}

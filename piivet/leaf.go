@@ -1,0 +1,153 @@
+package piivet
+
+import (
+	"go/types"
+
+	"github.com/ef8f9424/pii"
+)
+
+// leafKind says how the library lays out a leaf at run time. It mirrors the library's
+// own (unexported) classification of Go types, so that a tag the library would refuse at
+// run time is reported here.
+type leafKind uint8
+
+const (
+	lkNone leafKind = iota
+	lkString
+	lkBytes
+	lkInt
+	lkUint
+	lkFloat
+	lkBool
+	lkTime
+	lkAddr
+	lkNetIP
+	lkCustom
+	lkNull // a database/sql Null wrapper: its value field decides
+)
+
+// isNamed reports whether t is the named type pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	o := n.Obj()
+	return o.Pkg() != nil && o.Pkg().Path() == pkg && o.Name() == name
+}
+
+// isSQLNull reports whether t is one of database/sql's Null wrappers, and returns the
+// type of its value field.
+func isSQLNull(t types.Type) (types.Type, bool) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "database/sql" {
+		return nil, false
+	}
+	name := n.Obj().Name()
+	if len(name) < 4 || name[:4] != "Null" {
+		return nil, false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok || st.NumFields() != 2 || st.Field(1).Name() != "Valid" {
+		return nil, false
+	}
+	return st.Field(0).Type(), true
+}
+
+// hasRedactPII reports whether the method set of t holds RedactPII.
+func hasRedactPII(t types.Type) bool {
+	return types.NewMethodSet(t).Lookup(nil, "RedactPII") != nil
+}
+
+// redactorPromoted reports whether t is a struct that has RedactPII only through an
+// embedded field: the library walks such a struct field by field.
+func redactorPromoted(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && (hasRedactPII(f.Type()) || hasRedactPII(types.NewPointer(f.Type()))) {
+			return true
+		}
+	}
+	return false
+}
+
+// leafKindOf says whether t is a leaf at run time, and how; custom asks whether a
+// pointer-receiver Redactor counts (it does where a PII tag applies).
+func leafKindOf(t types.Type, custom bool) leafKind {
+	t = types.Unalias(t)
+	switch {
+	case isNamed(t, "time", "Time"):
+		return lkTime
+	case isNamed(t, "net/netip", "Addr"):
+		return lkAddr
+	case isNamed(t, "net", "IP"):
+		return lkNetIP
+	}
+	if _, ok := t.(*types.TypeParam); ok {
+		return lkNone
+	}
+	if custom && hasRedactPII(types.NewPointer(t)) && !hasRedactPII(t) && !redactorPromoted(t) {
+		return lkCustom
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		info := u.Info()
+		switch {
+		case info&types.IsString != 0:
+			return lkString
+		case info&types.IsInteger != 0 && info&types.IsUnsigned != 0:
+			return lkUint
+		case info&types.IsInteger != 0:
+			return lkInt
+		case info&types.IsFloat != 0:
+			return lkFloat
+		case info&types.IsBoolean != 0:
+			return lkBool
+		}
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Uint8 {
+			return lkBytes
+		}
+	}
+	return lkNone
+}
+
+// kindFits reports whether a leaf laid out as lk can hold personal data of kind k, as the
+// library decides when it builds a type's plan.
+func kindFits(k pii.Kind, lk leafKind) bool {
+	switch lk {
+	case lkString, lkBytes, lkCustom:
+		return true
+	case lkInt, lkUint:
+		switch k {
+		case pii.KindGeneric, pii.KindSecret, pii.KindAccount, pii.KindHealth, pii.KindPostal,
+			pii.KindDOB, pii.KindGovID, pii.KindGeo:
+			return true
+		}
+	case lkFloat:
+		return k == pii.KindGeneric || k == pii.KindGeo || k == pii.KindHealth
+	case lkBool:
+		return k == pii.KindGeneric || k == pii.KindHealth
+	case lkTime:
+		return k == pii.KindGeneric || k == pii.KindDOB || k == pii.KindHealth
+	case lkAddr, lkNetIP:
+		return k == pii.KindGeneric || k == pii.KindIP
+	}
+	return false
+}
+
+// isTimeField reports whether t can hold a record's creation time: time.Time, *time.Time
+// or sql.NullTime.
+func isTimeField(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if isNamed(t, "time", "Time") {
+		return true
+	}
+	v, ok := isSQLNull(t)
+	return ok && isNamed(v, "time", "Time")
+}

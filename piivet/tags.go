@@ -1,0 +1,263 @@
+package piivet
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"regexp"
+
+	"github.com/ef8f9424/pii"
+	"golang.org/x/tools/go/analysis"
+)
+
+// mentionsPII finds a pii key written in a form reflect.StructTag cannot read:
+// `pii: "phone"`, `pii:phone`, `pii='phone'`.
+var mentionsPII = regexp.MustCompile(`(^|[\s"])pii\s*[:=]`)
+
+// checkStructs reports the tag mistakes of every struct type written in the pass's
+// files.
+func checkStructs(pass *analysis.Pass, c *carrier) {
+	names := map[*ast.StructType]string{}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok {
+				if st, ok := ts.Type.(*ast.StructType); ok && pass.Pkg != nil {
+					names[st] = pass.Pkg.Name() + "." + ts.Name.Name
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			st, ok := n.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			tv, ok := pass.TypesInfo.Types[st]
+			if !ok {
+				return true
+			}
+			s, ok := tv.Type.(*types.Struct)
+			if !ok {
+				return true
+			}
+			name := names[st]
+			if name == "" {
+				name = typeString(s)
+			}
+			checkStruct(pass, c, st, s, name)
+			return true
+		})
+	}
+}
+
+// fieldAt pairs a field of a types.Struct with where its AST declares it.
+type fieldAt struct {
+	v       *types.Var
+	raw     string // the whole struct tag
+	namePos token.Pos
+	tagPos  token.Pos
+}
+
+// fieldsOf lines up the AST fields of st with the fields of s.
+func fieldsOf(st *ast.StructType, s *types.Struct) []fieldAt {
+	var out []fieldAt
+	i := 0
+	for _, af := range st.Fields.List {
+		tagPos := af.Type.Pos()
+		if af.Tag != nil {
+			tagPos = af.Tag.Pos()
+		}
+		n := len(af.Names)
+		if n == 0 {
+			n = 1 // embedded
+		}
+		for j := range n {
+			if i >= s.NumFields() {
+				return out
+			}
+			pos := af.Type.Pos()
+			if j < len(af.Names) {
+				pos = af.Names[j].Pos()
+			}
+			out = append(out, fieldAt{v: s.Field(i), raw: s.Tag(i), namePos: pos, tagPos: tagPos})
+			i++
+		}
+	}
+	return out
+}
+
+func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.Struct, typ string) {
+	fields := fieldsOf(st, s)
+	anyTag := false
+	for _, f := range fields {
+		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok {
+			anyTag = true
+		}
+	}
+	created := ""
+	for _, f := range fields {
+		raw, tagged := reflect.StructTag(f.raw).Lookup("pii")
+		embeddedStruct := f.v.Embedded() && isStructish(f.v.Type())
+		if !tagged {
+			if mentionsPII.MatchString(f.raw) {
+				pass.Reportf(f.tagPos, "pii: %s.%s: struct tag %q mentions pii but is not key:\"value\" form, so the library never sees it (write pii:\"kind\")",
+					typ, f.v.Name(), f.raw)
+				continue
+			}
+			switch {
+			case anyTag && !f.v.Exported() && !embeddedStruct && c.carries(f.v.Type()):
+				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction never enters unexported fields, and fmt prints them",
+					typ, f.v.Name(), typeString(f.v.Type()))
+			case anyTag && f.v.Exported() && !embeddedStruct && untaggedLeaf(f.v.Type(), 0):
+				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
+					typ, f.v.Name())
+			}
+			continue
+		}
+		tag, err := pii.ParseTag(raw)
+		if err != nil {
+			var te *pii.TagError
+			if errors.As(err, &te) {
+				te.Type, te.Field = typ, f.v.Name()
+			}
+			pass.Reportf(f.tagPos, "%v", err)
+			continue
+		}
+		fail := func(err error) {
+			pass.Reportf(f.tagPos, "%v", &pii.TagError{Type: typ, Field: f.v.Name(), Tag: raw, Err: err})
+		}
+		if tag.Created {
+			switch {
+			case !isTimeField(f.v.Type()) || !f.v.Exported():
+				fail(fmt.Errorf("%w (%s is %s)", pii.ErrCreatedField, f.v.Name(), typeString(f.v.Type())))
+			case created != "":
+				fail(fmt.Errorf("%w (%s is marked already)", pii.ErrCreatedField, created))
+			default:
+				created = f.v.Name()
+			}
+		}
+		if tag.Class != pii.PII {
+			continue
+		}
+		if !f.v.Exported() && !embeddedStruct {
+			fail(pii.ErrUnexportedPII)
+			continue
+		}
+		if msg := misfit(f.v.Type(), tag.Kind, map[types.Type]bool{}); msg != "" {
+			fail(fmt.Errorf("%w: %s", pii.ErrKindType, msg))
+		}
+	}
+}
+
+// isStructish reports whether t is a struct or a pointer to one (an embedded field the
+// library promotes).
+func isStructish(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// untaggedLeaf reports whether an untagged field of type t leaves a leaf that
+// CheckTagged lists: a value (not an interface, chan or func), or a struct that has no
+// pii tag of its own to classify its fields.
+func untaggedLeaf(t types.Type, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	t = types.Unalias(t)
+	if _, ok := t.(*types.TypeParam); ok {
+		return false
+	}
+	if leafKindOf(t, false) != lkNone {
+		return true
+	}
+	if _, ok := isSQLNull(t); ok {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return untaggedLeaf(u.Elem(), depth+1)
+	case *types.Slice:
+		return untaggedLeaf(u.Elem(), depth+1)
+	case *types.Array:
+		return untaggedLeaf(u.Elem(), depth+1)
+	case *types.Map:
+		return untaggedLeaf(u.Elem(), depth+1)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if _, ok := reflect.StructTag(u.Tag(i)).Lookup("pii"); ok {
+				return false // its own declaration is checked where it is written
+			}
+		}
+		for f := range u.Fields() {
+			if (f.Exported() || f.Embedded()) && untaggedLeaf(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Basic:
+		return u.Kind() == types.Complex64 || u.Kind() == types.Complex128
+	}
+	return false
+}
+
+// misfit says why a field of type t cannot hold personal data of kind k, as the library
+// would refuse it at run time, or "" when it can. Fields below with their own tags are
+// checked where they are written.
+func misfit(t types.Type, k pii.Kind, seen map[types.Type]bool) string {
+	t = types.Unalias(t)
+	if seen[t] {
+		return ""
+	}
+	seen[t] = true
+	if _, ok := t.(*types.TypeParam); ok {
+		return "" // known only when instantiated
+	}
+	if lk := leafKindOf(t, true); lk != lkNone {
+		if !kindFits(k, lk) {
+			return fmt.Sprintf("%s cannot hold %s", typeString(t), k)
+		}
+		return ""
+	}
+	if v, ok := isSQLNull(t); ok {
+		return misfit(v, k, seen)
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return misfit(u.Elem(), k, seen)
+	case *types.Slice:
+		return misfit(u.Elem(), k, seen)
+	case *types.Array:
+		return misfit(u.Elem(), k, seen)
+	case *types.Map:
+		return misfit(u.Elem(), k, seen)
+	case *types.Interface:
+		return ""
+	case *types.Struct:
+		members := 0
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if !f.Exported() && !(f.Embedded() && isStructish(f.Type())) {
+				continue
+			}
+			members++
+			if _, own := reflect.StructTag(u.Tag(i)).Lookup("pii"); own {
+				continue
+			}
+			if msg := misfit(f.Type(), k, seen); msg != "" {
+				return msg
+			}
+		}
+		if members == 0 {
+			return fmt.Sprintf("%s has no exported fields", typeString(t))
+		}
+		return ""
+	}
+	return fmt.Sprintf("%s cannot hold %s", typeString(t), k)
+}

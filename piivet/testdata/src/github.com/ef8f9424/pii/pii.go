@@ -1,0 +1,24 @@
+// Package pii is a stand-in for the library with the names the analyzer looks for.
+package pii
+
+import "log/slog"
+
+type Policy struct{}
+
+type SafeValue struct{ v any }
+
+func Safe(v any) SafeValue { return SafeValue{v} }
+
+func (p *Policy) Safe(v any) SafeValue { return SafeValue{v} }
+
+func Redacted[T any](p *Policy, v T) (T, error) { return v, nil }
+
+type Handler struct{ slog.Handler }
+
+func NewHandler(next slog.Handler, p *Policy) *Handler { return &Handler{next} }
+
+func Redact(v any) error { return nil }
+
+func (p *Policy) Redact(v any) error { return nil }
+
+func (p *Policy) Anonymize(v any) error { return nil }

@@ -1,0 +1,13 @@
+// Package zerolog is a stand-in for github.com/rs/zerolog.
+package zerolog
+
+type Event struct{}
+
+func (e *Event) Interface(key string, v any) *Event { return e }
+func (e *Event) Any(key string, v any) *Event       { return e }
+func (e *Event) Str(key, v string) *Event           { return e }
+func (e *Event) Msg(string)                         {}
+
+type Context struct{}
+
+func (c Context) Interface(key string, v any) Context { return c }

@@ -1,0 +1,79 @@
+// Package sinks hands tagged values to printers and encoders, with and without
+// redaction.
+package sinks
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/ef8f9424/pii"
+	"github.com/rs/zerolog"
+	"github.com/sirupsen/logrus"
+	"go.uber.org/zap"
+
+	"models"
+)
+
+type local struct { // want local:"pii-tagged"
+	Name string `pii:"name"`
+}
+
+func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, ctx zerolog.Context, l *log.Logger) {
+	fmt.Printf("%v\n", u)                               // want `u \(models.User carries pii tags\) reaches fmt.Printf as it is`
+	fmt.Println(&u)                                     // want `&u \(\*models.User carries pii tags\) reaches fmt.Println`
+	_ = fmt.Sprint(o)                                   // want `o \(\*models.Order carries pii tags\) reaches fmt.Sprint`
+	fmt.Fprintf(os.Stdout, "%v", us)                    // want `us \(\[\]models.User carries pii tags\) reaches fmt.Fprintf`
+	_ = fmt.Errorf("user %v", u)                        // want `reaches fmt.Errorf`
+	log.Printf("%v", u)                                 // want `reaches log.Printf`
+	log.Fatalln(u)                                      // want `reaches log.Fatalln`
+	log.Panic(u)                                        // want `reaches log.Panic`
+	l.Print(u)                                          // want `reaches log.Logger.Print`
+	_, _ = json.Marshal(u)                              // want `reaches json.Marshal`
+	_ = json.NewEncoder(os.Stdout).Encode(&u)           // want `reaches json.Encoder.Encode`
+	_ = zap.Any("user", u)                              // want `reaches zap.Any`
+	_ = zap.Reflect("user", o)                          // want `reaches zap.Reflect`
+	ev.Interface("user", u)                             // want `reaches zerolog.Event.Interface`
+	ev.Any("user", u)                                   // want `reaches zerolog.Event.Any`
+	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
+	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
+	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
+	sl := (&zap.Logger{}).Sugar()
+	sl.Infow("signup", "user", u)              // want `reaches zap.SugaredLogger.Infow`
+	sl.Errorf("bad %v", &u)                    // want `reaches zap.SugaredLogger.Errorf`
+	_ = sl.With("user", u).Named("x")          // want `reaches zap.SugaredLogger.With`
+	logrus.Info(u)                             // want `reaches logrus.Info`
+	logrus.Errorf("%v", o)                     // want `reaches logrus.Errorf`
+	logrus.WithField("k", 1).Warningf("%v", u) // want `reaches logrus.Entry.Warningf`
+	logrus.WithField("k", 1).Trace(u)          // want `reaches logrus.Entry.Trace`
+	(&logrus.Logger{}).Println(u)              // want `reaches logrus.Logger.Println`
+	fmt.Println(local{})                       // want `local\{\} \(sinks.local carries pii tags\)`
+}
+
+func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) {
+	fmt.Printf("%v\n", pii.Safe(u))
+	fmt.Println(p.Safe(&u))
+	fmt.Println(s, &s, u.ID, u.Phone != "")
+	_, _ = json.Marshal(pii.Safe(o))
+	r, err := pii.Redacted(p, u)
+	fmt.Println(r, &r, err)
+	var ro, _ = pii.Redacted(p, o)
+	log.Print(ro)
+	_ = zap.Any("user", pii.Safe(u))
+	_ = zap.String("phone", "redacted")
+	ev.Interface("user", pii.Safe(u)).Str("id", "1").Msg("ok")
+	logrus.WithField("user", pii.Safe(u)).Info("x")
+	logrus.WithFields(logrus.Fields{"user": r, "stats": s})
+	(&zap.Logger{}).Sugar().Infow("signup", "user", pii.Safe(u), "id", u.ID)
+	logrus.Info(pii.Safe(u), s)
+	v := u
+	fmt.Println(v) // want `v \(models.User carries pii tags\) reaches fmt.Println`
+	_ = pii.Redact(&v)
+	fmt.Println(v, &v)
+	w := u
+	_ = p.Anonymize(&w)
+	log.Print(w)
+	var anything any = u
+	fmt.Println(anything) // an interface: its dynamic type is not known here
+}

@@ -1,0 +1,86 @@
+// Package tags holds each tag mistake piivet reports, and the correct forms beside them.
+package tags
+
+import (
+	"database/sql"
+	"net/netip"
+	"time"
+
+	"models"
+)
+
+type Bad struct { // want Bad:"pii-tagged"
+	A string      `pii:"phnoe"`               // want `pii: tags.Bad.A: tag "phnoe": unknown kind "phnoe"`
+	B string      `pii:"phone,mtl=30,ttl=10"` // want `ttl is shorter than mtl`
+	C string      `pii:"no,mtl=30"`           // want `"no" takes no keys`
+	D float64     `pii:"phone"`               // want `the field's Go type cannot hold this kind: float64 cannot hold phone`
+	E []int       `pii:"email"`               // want `int cannot hold email`
+	F string      `json:"f" pii: "phone"`     // want `struct tag "json:\\"f\\" pii: \\"phone\\"" mentions pii but is not key:"value" form`
+	G string      `pii:phone`                 // want `mentions pii but is not key:"value" form`
+	H string      `pii:"secret,redact=last4"` // want `a secret is always zeroed`
+	I string      `pii:"email,handling=loud"` // want `handling must be standard or sensitive`
+	J chan int    `pii:"true"`                // want `chan int cannot hold generic`
+	K string      `pii:"no,created"`          // want `created marks a record's creation time`
+	L string      // want `tags.Bad.L has no pii tag`
+	m string      `pii:"name"` // want `PII tag on an unexported field`
+	n models.User // want `tags.Bad.n is unexported and holds models.User, which carries pii tags`
+}
+
+// Good is correctly tagged: nothing is reported.
+type Good struct { // want Good:"pii-tagged"
+	ID       int64          `pii:"no"`
+	Phone    string         `pii:"phone,mtl=30,ttl=90"`
+	Digits   []byte         `pii:"card"`
+	Lat      float64        `pii:"geo"`
+	Born     time.Time      `pii:"dob"`
+	IP       netip.Addr     `pii:"ip"`
+	Nick     sql.NullString `pii:"name"`
+	Created  time.Time      `pii:"no,created"`
+	Owner    models.User    // its own fields are tagged where it is declared
+	Extra    any            // an interface: what it holds is classified by its own type
+	Done     chan struct{}  // not data
+	Address  Address        `pii:"address"`
+	internal int            // unexported and holding nothing tagged
+	Embedded                // promoted fields, tagged where declared
+}
+
+// Address inherits the tag of the field that holds it.
+type Address struct {
+	Street string
+	City   string
+}
+
+type Embedded struct { // want Embedded:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+// Plain has no pii tags: an untagged exported field is not reported.
+type Plain struct {
+	Name string
+}
+
+// Nothing has no exported fields to redact under its tag.
+type Nothing struct{ x int }
+
+type Empty struct { // want Empty:"pii-tagged"
+	N Nothing `pii:"name"` // want `tags.Nothing has no exported fields`
+}
+
+// Twice marks two creation times.
+type Twice struct {
+	A time.Time `pii:"no,created"`
+	B time.Time `pii:"no,created"` // want `created marks .*A is marked already`
+}
+
+// Loose leaves a struct without tags in a tagged struct.
+type Loose struct {
+	ID   int             `pii:"no"`
+	Meta models.Untagged // want `tags.Loose.Meta has no pii tag`
+	More models.Stats    // tagged where it is declared
+}
+
+// runner is no data: its unexported fields may hold tagged values.
+type runner struct { // want runner:"pii-tagged"
+	sample models.User
+	n      int
+}

@@ -1,0 +1,53 @@
+package piizap_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/ef8f9424/pii/piizap"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+)
+
+func benchLogger(redact bool) *zap.Logger {
+	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg", LevelKey: "level", EncodeLevel: zapcore.LowercaseLevelEncoder})
+	var c zapcore.Core = zapcore.NewCore(enc, zapcore.AddSync(io.Discard), zapcore.InfoLevel)
+	if redact {
+		c = piizap.NewCore(c, nil)
+	}
+	return zap.New(c)
+}
+
+// BenchmarkLog compares one line with a tagged struct and a few plain fields, through
+// zap alone and through NewCore (which redacts the struct).
+func BenchmarkLog(b *testing.B) {
+	c := customer()
+	for _, bc := range []struct {
+		name   string
+		redact bool
+	}{{"zap", false}, {"piizap", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			l := benchLogger(bc.redact)
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Info("signup", zap.Any("customer", c), zap.String("route", "/v1/signup"), zap.Int("status", 201))
+			}
+		})
+	}
+}
+
+// BenchmarkLogPlain compares a line with no personal data: the cost of looking.
+func BenchmarkLogPlain(b *testing.B) {
+	for _, bc := range []struct {
+		name   string
+		redact bool
+	}{{"zap", false}, {"piizap", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			l := benchLogger(bc.redact)
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Info("request", zap.String("route", "/v1/signup"), zap.Int("status", 201), zap.Any("tags", []string{"a", "b"}))
+			}
+		})
+	}
+}

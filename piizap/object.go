@@ -1,0 +1,85 @@
+package piizap
+
+import (
+	"reflect"
+	"time"
+
+	"github.com/ef8f9424/pii"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+)
+
+// Object returns a field that logs the redacted copy of v (under the default Policy) as
+// a structured object: each exported field under its JSON name (or Go name), nested
+// structs as nested objects. zap.Any(key, pii.Safe(v)) would print a flat string. A
+// value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error.
+func Object(key string, v any) zap.Field {
+	x, err := pii.Redacted(pii.Default(), v)
+	if err != nil {
+		return zap.String(key, failed(err))
+	}
+	rv := reflect.ValueOf(x)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return zap.Reflect(key, x)
+	}
+	return zap.Object(key, structObject{v: rv})
+}
+
+// structObject writes a (redacted) struct field by field.
+type structObject struct {
+	v     reflect.Value
+	depth int
+}
+
+// maxDepth bounds nesting: deeper values (a cycle) are left to the encoder's reflection.
+const maxDepth = 32
+
+// MarshalLogObject adds each exported field of the struct to enc.
+func (o structObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	for _, f := range fieldsOf(o.v.Type()) {
+		if err := addValue(enc, f.name, o.v.Field(f.index), o.depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+func addValue(enc zapcore.ObjectEncoder, key string, v reflect.Value, depth int) error {
+	if v.Type() == timeType {
+		enc.AddTime(key, v.Interface().(time.Time))
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		enc.AddString(key, v.String())
+	case reflect.Bool:
+		enc.AddBool(key, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		enc.AddInt64(key, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		enc.AddUint64(key, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		enc.AddFloat64(key, v.Float())
+	case reflect.Pointer:
+		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || depth > maxDepth {
+			return enc.AddReflected(key, v.Interface())
+		}
+		return enc.AddObject(key, structObject{v.Elem(), depth})
+	case reflect.Struct:
+		if depth > maxDepth {
+			return enc.AddReflected(key, v.Interface())
+		}
+		return enc.AddObject(key, structObject{v, depth})
+	default:
+		if !v.CanInterface() {
+			return nil
+		}
+		return enc.AddReflected(key, v.Interface())
+	}
+	return nil
+}

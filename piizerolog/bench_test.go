@@ -1,0 +1,28 @@
+package piizerolog_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/ef8f9424/pii/piizerolog"
+	"github.com/rs/zerolog"
+)
+
+// BenchmarkLog compares one line with a struct and plain fields: zerolog's Interface
+// with the raw value, and Object with the redacted copy.
+func BenchmarkLog(b *testing.B) {
+	c := customer()
+	l := zerolog.New(io.Discard)
+	b.Run("zerolog", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info().Interface("customer", c).Str("route", "/v1/signup").Int("status", 201).Msg("signup")
+		}
+	})
+	b.Run("piizerolog", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l.Info().Object("customer", piizerolog.Object(c)).Str("route", "/v1/signup").Int("status", 201).Msg("signup")
+		}
+	})
+}

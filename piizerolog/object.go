@@ -1,0 +1,105 @@
+// Package piizerolog logs values that github.com/ef8f9424/pii tags mark through zerolog,
+// redacted. zerolog encodes each field when it is added, so redaction happens there:
+//
+//	log.Info().Object("subscriber", piizerolog.Object(s)).Msg("signup")
+//
+// writes the redacted copy of s as a JSON object with its field names. (Without this
+// module, Interface("subscriber", pii.Safe(s)) writes the same object through
+// SafeValue.MarshalJSON.)
+package piizerolog
+
+import (
+	"reflect"
+	"time"
+
+	"github.com/ef8f9424/pii"
+	"github.com/rs/zerolog"
+)
+
+// Object returns a zerolog.LogObjectMarshaler that writes the redacted copy of v (under
+// the default Policy) field by field: each exported field under its JSON name (or Go
+// name), nested structs as nested objects, anything else as zerolog's Interface writes
+// it. A value whose tags are wrong writes one field, "error", holding
+// "!PII-REDACTION-FAILED: " and the error, never the value.
+func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
+
+// ObjectOf is Object under p (the default Policy when p is nil).
+func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
+	x, err := pii.Redacted(p, v)
+	if err != nil {
+		return failed{err}
+	}
+	rv := reflect.ValueOf(x)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return value{x}
+	}
+	return object{v: rv}
+}
+
+type failed struct{ err error }
+
+// MarshalZerologObject writes the failure in place of the value.
+func (f failed) MarshalZerologObject(e *zerolog.Event) {
+	e.Str("error", "!PII-REDACTION-FAILED: "+f.err.Error())
+}
+
+// value is a redacted non-struct value (a slice, a map): written under "value".
+type value struct{ x any }
+
+// MarshalZerologObject writes the redacted value under "value".
+func (v value) MarshalZerologObject(e *zerolog.Event) { e.Interface("value", v.x) }
+
+// maxDepth bounds nesting: deeper values (a cycle) are written by Interface.
+const maxDepth = 32
+
+type object struct {
+	v     reflect.Value
+	depth int
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// MarshalZerologObject writes each exported field of the redacted struct.
+func (o object) MarshalZerologObject(e *zerolog.Event) {
+	for _, f := range fieldsOf(o.v.Type()) {
+		o.add(e, f.name, o.v.Field(f.index))
+	}
+}
+
+func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
+	if v.Type() == timeType {
+		e.Time(key, v.Interface().(time.Time))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		e.Str(key, v.String())
+	case reflect.Bool:
+		e.Bool(key, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.Int64(key, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		e.Uint64(key, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		e.Float64(key, v.Float())
+	case reflect.Pointer:
+		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || o.depth >= maxDepth {
+			e.Interface(key, v.Interface())
+			return
+		}
+		e.Object(key, object{v.Elem(), o.depth + 1})
+	case reflect.Struct:
+		if o.depth >= maxDepth {
+			e.Interface(key, v.Interface())
+			return
+		}
+		e.Object(key, object{v, o.depth + 1})
+	default:
+		if v.CanInterface() {
+			e.Interface(key, v.Interface())
+		}
+	}
+}
