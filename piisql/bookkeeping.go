@@ -1,0 +1,263 @@
+package piisql
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ef8f9424/pii"
+)
+
+// The bookkeeping tables, shared by every table a Sweeper works on (their rows name it).
+// README.md documents them. {id} is the dialect's auto-numbered key, {time} its time type.
+var bookkeepingDDL = []string{
+	`CREATE TABLE IF NOT EXISTS pii_requests (
+	id {id},
+	table_name TEXT NOT NULL,
+	record_key TEXT NOT NULL,
+	requested_at {time} NOT NULL,
+	done_at {time},
+	deleted_at {time},
+	gone_by {time}
+)`,
+	`CREATE INDEX IF NOT EXISTS pii_requests_record ON pii_requests (table_name, record_key)`,
+	`CREATE TABLE IF NOT EXISTS pii_holds (
+	id {id},
+	table_name TEXT NOT NULL,
+	record_key TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	placed_at {time} NOT NULL,
+	lifted_at {time}
+)`,
+	`CREATE INDEX IF NOT EXISTS pii_holds_record ON pii_holds (table_name, record_key)`,
+	`CREATE TABLE IF NOT EXISTS pii_audit (
+	id {id},
+	table_name TEXT NOT NULL,
+	column_name TEXT,
+	rule TEXT NOT NULL,
+	row_count BIGINT NOT NULL,
+	first_key TEXT NOT NULL,
+	last_key TEXT NOT NULL,
+	swept_at {time} NOT NULL
+)`,
+	`CREATE INDEX IF NOT EXISTS pii_audit_table ON pii_audit (table_name, swept_at)`,
+}
+
+// The rules the audit trail names.
+const (
+	ruleTTL     = "ttl"              // a column's maximum retention ran out
+	ruleRequest = "deletion-request" // a deletion request applied to a column
+	ruleRow     = "row-deleted"      // a deletion request removed the row (WithDeleteRows)
+)
+
+// Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit) and their
+// indexes when they do not exist. It is safe to run at every start.
+func (s *Sweeper) Migrate(ctx context.Context) error {
+	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
+	if s.dialect == PostgreSQL {
+		id, ts = "BIGSERIAL PRIMARY KEY", "TIMESTAMPTZ"
+	}
+	for _, ddl := range bookkeepingDDL {
+		ddl = strings.NewReplacer("{id}", id, "{time}", ts).Replace(ddl)
+		if _, err := s.db.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("piisql: migrate: %w", err)
+		}
+	}
+	return nil
+}
+
+// keyText returns a key as the bookkeeping tables store it: an integer in decimal, a
+// string as it is.
+func keyText(k any) (string, error) {
+	switch k := k.(type) {
+	case int64:
+		return strconv.FormatInt(k, 10), nil
+	case int:
+		return strconv.Itoa(k), nil
+	case int32:
+		return strconv.FormatInt(int64(k), 10), nil
+	case uint64:
+		return strconv.FormatUint(k, 10), nil
+	case uint32:
+		return strconv.FormatUint(uint64(k), 10), nil
+	case string:
+		return k, nil
+	case []byte:
+		return string(k), nil
+	}
+	return "", ErrKeyType
+}
+
+// recordCreated returns the creation time of the record with key k, checking that it
+// exists.
+func (s *Sweeper) recordCreated(ctx context.Context, q execer, k any) (time.Time, error) {
+	qq := s.newQuery().sql("SELECT ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").arg(k)
+	var raw any
+	err := q.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, fmt.Errorf("piisql: table %s: %w", s.m.Table, ErrNoRecord)
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("piisql: table %s: %w", s.m.Table, err)
+	}
+	return s.createdTime(raw)
+}
+
+// RequestDeletion records that the data subject of the record with key k asked at at for
+// its deletion. The sweep carries it out: each personal-data column at once, or when its
+// minimum retention ends, as pii.Schedule.DeletionPlan says, and the whole row too under
+// WithDeleteRows. A request dated before the record's creation is refused (the error wraps
+// pii.ErrBeforeCreation), as is a key with no record (ErrNoRecord).
+func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) error {
+	kt, err := keyText(k)
+	if err != nil {
+		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, err)
+	}
+	if at.IsZero() {
+		return fmt.Errorf("piisql: RequestDeletion on table %s: request time: %w", s.m.Table, pii.ErrZeroTime)
+	}
+	created, err := s.recordCreated(ctx, s.db, k)
+	if err != nil {
+		return err
+	}
+	if at.Before(created) {
+		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
+	}
+	q := s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
+		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")")
+	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
+		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, err)
+	}
+	return nil
+}
+
+// PlaceHold puts a legal or fraud hold on the record with key k from at: until it is
+// lifted the sweep leaves the record alone, and once lifted every retention clock it
+// stopped resumes, as pii.Hold says. reason is kept in pii_holds for the people who read
+// it; it must hold no personal data.
+func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.Time) error {
+	kt, err := keyText(k)
+	if err != nil {
+		return fmt.Errorf("piisql: PlaceHold on table %s: %w", s.m.Table, err)
+	}
+	if at.IsZero() {
+		return fmt.Errorf("piisql: PlaceHold on table %s: placed: %w", s.m.Table, pii.ErrZeroTime)
+	}
+	if _, err := s.recordCreated(ctx, s.db, k); err != nil {
+		return err
+	}
+	q := s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
+		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")")
+	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
+		return fmt.Errorf("piisql: PlaceHold on table %s: %w", s.m.Table, err)
+	}
+	return nil
+}
+
+// LiftHold lifts, at at, every hold in force on the record with key k. It returns an
+// error wrapping ErrNoHold when there is none, and one wrapping pii.ErrNegativeDays when at
+// is before a hold was placed.
+func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
+	kt, err := keyText(k)
+	if err != nil {
+		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, err)
+	}
+	if at.IsZero() {
+		return fmt.Errorf("piisql: LiftHold on table %s: lifted: %w", s.m.Table, pii.ErrZeroTime)
+	}
+	holds, err := s.loadHolds(ctx, s.db, []string{kt})
+	if err != nil {
+		return err
+	}
+	active := 0
+	for _, h := range holds[kt] {
+		if h.Lifted.IsZero() {
+			active++
+			if at.Before(h.Placed) {
+				return fmt.Errorf("piisql: LiftHold on table %s: lifted before it was placed: %w", s.m.Table, pii.ErrNegativeDays)
+			}
+		}
+	}
+	if active == 0 {
+		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
+	}
+	q := s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
+		sql(" WHERE table_name = ").arg(s.m.Table).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
+	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
+		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, err)
+	}
+	return nil
+}
+
+// loadHolds returns the holds of the records with the given keys, by key.
+func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[string][]pii.Hold, error) {
+	qq := s.newQuery().sql("SELECT record_key, reason, placed_at, lifted_at FROM pii_holds WHERE table_name = ").
+		arg(s.m.Table).sql(" AND record_key IN ").in(anys(keys))
+	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
+	if err != nil {
+		return nil, fmt.Errorf("piisql: reading holds of table %s: %w", s.m.Table, err)
+	}
+	defer rows.Close()
+	out := map[string][]pii.Hold{}
+	for rows.Next() {
+		var k string
+		var h pii.Hold
+		var lifted sql.NullTime
+		if err := rows.Scan(&k, &h.Reason, &h.Placed, &lifted); err != nil {
+			return nil, fmt.Errorf("piisql: reading holds of table %s: %w", s.m.Table, err)
+		}
+		h.Lifted = lifted.Time
+		out[k] = append(out[k], h)
+	}
+	return out, rows.Err()
+}
+
+// request is a deletion request not yet carried out.
+type request struct {
+	id  int64
+	at  time.Time
+	key string
+}
+
+// loadRequests returns the earliest pending deletion request of each of the given keys.
+func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (map[string]request, error) {
+	qq := s.newQuery().sql("SELECT id, record_key, requested_at FROM pii_requests WHERE table_name = ").
+		arg(s.m.Table).sql(" AND done_at IS NULL AND record_key IN ").in(anys(keys)).sql(" ORDER BY requested_at, id")
+	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
+	if err != nil {
+		return nil, fmt.Errorf("piisql: reading deletion requests of table %s: %w", s.m.Table, err)
+	}
+	defer rows.Close()
+	out := map[string]request{}
+	for rows.Next() {
+		var r request
+		if err := rows.Scan(&r.id, &r.key, &r.at); err != nil {
+			return nil, fmt.Errorf("piisql: reading deletion requests of table %s: %w", s.m.Table, err)
+		}
+		if _, seen := out[r.key]; !seen {
+			out[r.key] = r
+		}
+	}
+	return out, rows.Err()
+}
+
+// anys returns ss as arguments.
+func anys[E any](ss []E) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// pendingRequestsSQL is the condition that selects rows with a pending deletion request,
+// whatever their columns hold (a row already cleared by its TTL must still be deleted
+// under WithDeleteRows, and its request closed).
+func (s *Sweeper) pendingRequests(q *query) {
+	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
+		arg(s.m.Table).sql(" AND done_at IS NULL)")
+}

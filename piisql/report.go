@@ -1,0 +1,93 @@
+package piisql
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A Report says what a sweep did (or, for a dry run, would do), without any value: counts
+// per column, the deletion requests it met, how long it took.
+type Report struct {
+	// Table is the table swept, and Now the time the sweep decided for.
+	Table string
+	Now   time.Time
+	// DryRun is true for a report of DryRun: nothing was written.
+	DryRun bool
+	// Batches is the number of batches, and Rows the rows they examined (rows with
+	// personal data left, or a pending deletion request).
+	Batches int
+	Rows    int
+	// Cleared counts, per column, the rows whose value was set to NULL (or its zero value).
+	Cleared map[string]int
+	// Deleted counts the rows deleted under WithDeleteRows.
+	Deleted int
+	// Held counts the rows left alone because a hold was in force at Now.
+	Held int
+	// NoCreated counts the rows left alone because their creation time was NULL.
+	NoCreated int
+	// Requests holds the pending deletion requests of the rows examined, in key order.
+	Requests []RequestStatus
+	// Duration is how long the sweep took; LongestBatch, its longest batch.
+	Duration, LongestBatch time.Duration
+}
+
+// A RequestStatus says where a deletion request stands after a sweep.
+type RequestStatus struct {
+	// Key is the record's key, as pii_requests stores it.
+	Key string
+	// Requested is when the deletion was asked for; DeletedAt, when the last column leaves
+	// the table (the end of the longest minimum retention it waits for); GoneBy, when every
+	// copy, backups included, is gone. As pii.DeletionPlan gives them, in the Sweeper's
+	// location.
+	Requested, DeletedAt, GoneBy time.Time
+	// Done is true when the sweep carried the request out in full.
+	Done bool
+
+	id int64
+}
+
+// Batch describes one committed batch, for WithProgress.
+type Batch struct {
+	// Number counts the sweep's batches from 1.
+	Number int
+	// Rows is the rows examined, Cleared the column values cleared, Deleted the rows
+	// deleted.
+	Rows, Cleared, Deleted int
+	// Duration is how long the batch took, its transaction included.
+	Duration time.Duration
+}
+
+// String describes the report, one line for the sweep and one per column and request, in a
+// stable order. Durations are left out, so that the same sweep reads the same.
+func (r Report) String() string {
+	const layout = "2006-01-02 15:04 MST"
+	var b strings.Builder
+	verb := "swept"
+	if r.DryRun {
+		verb = "dry run of"
+	}
+	fmt.Fprintf(&b, "%s %s at %s: %d batches, %d rows examined, %d held, %d without a creation time",
+		verb, r.Table, r.Now.Format(layout), r.Batches, r.Rows, r.Held, r.NoCreated)
+	cols := make([]string, 0, len(r.Cleared))
+	for c := range r.Cleared {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for _, c := range cols {
+		fmt.Fprintf(&b, "\n  %s: %d cleared", c, r.Cleared[c])
+	}
+	if r.Deleted > 0 {
+		fmt.Fprintf(&b, "\n  rows deleted: %d", r.Deleted)
+	}
+	for _, q := range r.Requests {
+		state := "pending"
+		if q.Done {
+			state = "done"
+		}
+		fmt.Fprintf(&b, "\n  deletion request %s (requested %s): %s, deleted by %s, gone by %s",
+			q.Key, q.Requested.Format(layout), state, q.DeletedAt.Format(layout), q.GoneBy.Format(layout))
+	}
+	return b.String()
+}
