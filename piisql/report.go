@@ -68,8 +68,9 @@ func (r Report) String() string {
 	if r.DryRun {
 		verb = "dry run of"
 	}
-	fmt.Fprintf(&b, "%s %s at %s: %d batches, %d rows examined, %d held, %d without a creation time",
-		verb, r.Table, r.Now.Format(layout), r.Batches, r.Rows, r.Held, r.NoCreated)
+	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
+		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
+		r.Held, r.NoCreated)
 	cols := make([]string, 0, len(r.Cleared))
 	for c := range r.Cleared {
 		cols = append(cols, c)
@@ -90,4 +91,12 @@ func (r Report) String() string {
 			q.Key, q.Requested.Format(layout), state, q.DeletedAt.Format(layout), q.GoneBy.Format(layout))
 	}
 	return b.String()
+}
+
+// plural writes n with the noun in the form n wants.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
