@@ -3,93 +3,138 @@ package piisql
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
-// batchWriter gathers a batch's decisions and writes them: one UPDATE per column and rule,
-// one DELETE, the closed requests, and an audit row for each statement that changed rows.
+// batchWriter gathers a batch's decisions and writes them: one UPDATE for each set of
+// columns that rows have to clear (so that a row is rewritten once, whatever number of its
+// columns go), one DELETE, the closed requests, and an audit row per column and rule.
 type batchWriter struct {
 	s       *Sweeper
 	tx      *txn
 	now     time.Time
-	groups  []group // in order of first use
-	deletes group
+	updates map[string]*update // by the set of columns, as a string of '0' and '1'
+	order   []string           // the keys of updates in order of first use
+	audits  []audit            // in order of first use
+	deletes audit
+	delKeys []any
 	reqs    []RequestStatus
 }
 
-// group is the keys one statement applies to.
-type group struct {
-	col      int
-	rule     string
-	keys     []any
-	keyTexts []string
+// update is the rows one UPDATE clears, and which columns.
+type update struct {
+	cols []int
+	keys []any
+}
+
+// audit counts what one column lost under one rule, and between which keys.
+type audit struct {
+	col         int // index in Mapping.Columns, or -1 for row deletions
+	rule        string
+	n           int
+	first, last string
 }
 
 func newBatchWriter(s *Sweeper, tx *txn, now time.Time) *batchWriter {
-	return &batchWriter{s: s, tx: tx, now: now, deletes: group{col: -1, rule: ruleRow}}
+	return &batchWriter{s: s, tx: tx, now: now, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow}}
 }
 
-// add records what v says to do to the row.
+// add records what v says to do to the row. A column already cleared is left alone and
+// counted nowhere.
 func (w *batchWriter) add(rw *row, v verdict) {
 	if v.req != nil {
 		w.reqs = append(w.reqs, *v.req)
 	}
 	if v.deleteRow {
-		w.deletes.keys = append(w.deletes.keys, rw.key)
-		w.deletes.keyTexts = append(w.deletes.keyTexts, rw.keyText)
+		w.delKeys = append(w.delKeys, rw.key)
+		w.deletes.count(rw.keyText)
 		return
 	}
+	sig := []byte(strings.Repeat("0", len(rw.set)))
+	var cols []int
 	for _, cd := range v.cols {
-		g := w.group(cd)
-		g.keys = append(g.keys, rw.key)
-		g.keyTexts = append(g.keyTexts, rw.keyText)
-	}
-}
-
-func (w *batchWriter) group(cd colDue) *group {
-	for i := range w.groups {
-		if g := &w.groups[i]; g.col == cd.col && g.rule == cd.rule {
-			return g
+		if rw.set[cd.col] {
+			sig[cd.col] = '1'
+			cols = append(cols, cd.col)
+			w.audit(cd).count(rw.keyText)
 		}
 	}
-	w.groups = append(w.groups, group{col: cd.col, rule: cd.rule})
-	return &w.groups[len(w.groups)-1]
+	if len(cols) == 0 {
+		return
+	}
+	u := w.updates[string(sig)]
+	if u == nil {
+		u = &update{}
+		for i, c := range sig {
+			if c == '1' {
+				u.cols = append(u.cols, i)
+			}
+		}
+		w.updates[string(sig)] = u
+		w.order = append(w.order, string(sig))
+	}
+	u.keys = append(u.keys, rw.key)
 }
 
-// flush writes the batch's changes and audit rows, and counts them into r and b.
+func (w *batchWriter) audit(cd colDue) *audit {
+	for i := range w.audits {
+		if a := &w.audits[i]; a.col == cd.col && a.rule == cd.rule {
+			return a
+		}
+	}
+	w.audits = append(w.audits, audit{col: cd.col, rule: cd.rule})
+	return &w.audits[len(w.audits)-1]
+}
+
+func (a *audit) count(key string) {
+	if a.n == 0 {
+		a.first = key
+	}
+	a.last = key
+	a.n++
+}
+
+// flush writes the batch's changes and audit rows, and counts them into r and b. The rows
+// are locked (FOR UPDATE, or SQLite's write lock) since they were read, so each UPDATE must
+// change every row it names; one that does not is an error, and the batch is rolled back.
 func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	s := w.s
-	for _, g := range w.groups {
-		c := s.m.Columns[g.col]
-		q := s.newQuery().sql("UPDATE ", s.table, " SET ", quote(c.Name), " = ")
-		if c.NotNull {
-			q.arg(c.zero())
-		} else {
-			q.sql("NULL")
+	for _, sig := range w.order {
+		u := w.updates[sig]
+		q := s.newQuery().sql("UPDATE ", s.table, " SET ")
+		for i, ci := range u.cols {
+			c := s.m.Columns[ci]
+			if i > 0 {
+				q.sql(", ")
+			}
+			q.sql(quote(c.Name), " = ")
+			if c.NotNull {
+				q.arg(c.zero())
+			} else {
+				q.sql("NULL")
+			}
 		}
-		q.sql(" WHERE ", quote(s.m.Key), " IN ").in(g.keys).sql(" AND ")
-		s.notCleared(q, c)
-		n, err := w.exec(ctx, q)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			r.Cleared[c.Name] += n
-			b.Cleared += n
-		}
-		if err := w.audit(ctx, c.Name, g, n); err != nil {
+		q.sql(" WHERE ", quote(s.m.Key), " IN ").in(u.keys)
+		if err := w.execAll(ctx, q, len(u.keys)); err != nil {
 			return err
 		}
 	}
-	if len(w.deletes.keys) > 0 {
-		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.deletes.keys)
-		n, err := w.exec(ctx, q)
-		if err != nil {
+	if len(w.delKeys) > 0 {
+		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.delKeys)
+		if err := w.execAll(ctx, q, len(w.delKeys)); err != nil {
 			return err
 		}
-		r.Deleted += n
-		b.Deleted += n
-		if err := w.audit(ctx, "", w.deletes, n); err != nil {
+		r.Deleted += len(w.delKeys)
+		b.Deleted += len(w.delKeys)
+		if err := w.writeAudit(ctx, w.deletes); err != nil {
+			return err
+		}
+	}
+	for _, a := range w.audits {
+		r.Cleared[s.m.Columns[a.col].Name] += a.n
+		b.Cleared += a.n
+		if err := w.writeAudit(ctx, a); err != nil {
 			return err
 		}
 	}
@@ -98,7 +143,7 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
 				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
 				sql(" WHERE id = ").arg(st.id)
-			if _, err := w.exec(ctx, q); err != nil {
+			if err := w.execAll(ctx, q, 1); err != nil {
 				return err
 			}
 		}
@@ -107,34 +152,37 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	return nil
 }
 
-func (w *batchWriter) exec(ctx context.Context, q *query) (int, error) {
+// execAll runs a statement that must change exactly want rows.
+func (w *batchWriter) execAll(ctx context.Context, q *query, want int) error {
 	res, err := w.tx.ExecContext(ctx, q.String(), q.args...)
 	if err != nil {
-		return 0, fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return 0, fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
 	}
-	return int(n), nil
+	if int(n) != want {
+		return fmt.Errorf("piisql: sweep of table %s: a statement changed %d rows, not the %d it locked", w.s.m.Table, n, want)
+	}
+	return nil
 }
 
-// audit records that a statement changed n rows of column col (none for a row deletion)
-// under g's rule, between g's first and last key. Nothing is recorded when n is 0.
-func (w *batchWriter) audit(ctx context.Context, col string, g group, n int) error {
-	if n == 0 {
+// writeAudit records what a batch did to one column (none for a row deletion) under one
+// rule. Nothing is recorded for a count of 0.
+func (w *batchWriter) writeAudit(ctx context.Context, a audit) error {
+	if a.n == 0 {
 		return nil
 	}
 	s := w.s
 	q := s.newQuery().sql("INSERT INTO pii_audit (table_name, column_name, rule, row_count, first_key, last_key, swept_at) VALUES (").
 		arg(s.m.Table).sql(", ")
-	if col == "" {
+	if a.col < 0 {
 		q.sql("NULL")
 	} else {
-		q.arg(col)
+		q.arg(s.m.Columns[a.col].Name)
 	}
-	q.sql(", ").arg(g.rule).sql(", ").arg(int64(n)).sql(", ").arg(g.keyTexts[0]).sql(", ").
-		arg(g.keyTexts[len(g.keyTexts)-1]).sql(", ").arg(w.now.UTC()).sql(")")
-	_, err := w.exec(ctx, q)
-	return err
+	q.sql(", ").arg(a.rule).sql(", ").arg(int64(a.n)).sql(", ").arg(a.first).sql(", ").arg(a.last).
+		sql(", ").arg(w.now.UTC()).sql(")")
+	return w.execAll(ctx, q, 1)
 }

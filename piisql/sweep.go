@@ -85,11 +85,13 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	return b, last, nil
 }
 
-// row is one row of a batch: its key as the driver gave it and as text.
+// row is one row of a batch: its key as the driver gave it and as text, its creation
+// time, and which personal-data columns still hold something (never what).
 type row struct {
 	key     any
 	keyText string
 	created time.Time
+	set     []bool // by index in Mapping.Columns
 }
 
 func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, r *Report) (Batch, any, error) {
@@ -141,7 +143,12 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 // selectBatch takes the next rows after cursor, in key order, that have a personal-data
 // column left to clear or a pending deletion request, locking them on PostgreSQL.
 func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created), " FROM ", s.table, " WHERE ")
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created))
+	for _, c := range s.m.Columns {
+		q.sql(", ")
+		s.notCleared(q, c)
+	}
+	q.sql(" FROM ", s.table, " WHERE ")
 	if cursor != nil {
 		q.sql(quote(s.m.Key), " > ").arg(cursor).sql(" AND ")
 	}
@@ -158,10 +165,16 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 	}
 	defer rs.Close()
 	var out []row
+	n := len(s.m.Columns)
+	dest := make([]any, 2+n)
 	for rs.Next() {
-		var rw row
+		rw := row{set: make([]bool, n)}
 		var created any
-		if err := rs.Scan(&rw.key, &created); err != nil {
+		dest[0], dest[1] = &rw.key, &created
+		for i := range rw.set {
+			dest[2+i] = &rw.set[i]
+		}
+		if err := rs.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
 		}
 		if rw.keyText, err = keyText(rw.key); err != nil {

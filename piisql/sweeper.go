@@ -13,7 +13,7 @@ import (
 // DefaultBatchSize is how many rows a batch takes unless WithBatchSize says otherwise:
 // small enough that a batch's locks are held for milliseconds, large enough that a million
 // rows take a few seconds.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 1000
 
 // MaxBatchSize bounds WithBatchSize: a batch binds each key in one statement, and
 // databases cap the number of bound parameters (SQLite at 32766).
