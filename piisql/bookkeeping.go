@@ -92,6 +92,27 @@ func keyText(k any) (string, error) {
 	return "", ErrKeyType
 }
 
+// callArgs checks the key and the time (named what) given to op, and returns the key as
+// the bookkeeping tables store it.
+func (s *Sweeper) callArgs(op string, k any, at time.Time, what string) (string, error) {
+	kt, err := keyText(k)
+	if err != nil {
+		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+	}
+	if at.IsZero() {
+		return "", fmt.Errorf("piisql: %s on table %s: %s: %w", op, s.m.Table, what, pii.ErrZeroTime)
+	}
+	return kt, nil
+}
+
+// exec runs a bookkeeping statement for op.
+func (s *Sweeper) exec(ctx context.Context, op string, q *query) error {
+	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
+		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+	}
+	return nil
+}
+
 // recordCreated returns the creation time of the record with key k, checking that it
 // exists.
 func (s *Sweeper) recordCreated(ctx context.Context, q execer, k any) (time.Time, error) {
@@ -113,12 +134,9 @@ func (s *Sweeper) recordCreated(ctx context.Context, q execer, k any) (time.Time
 // WithDeleteRows. A request dated before the record's creation is refused (the error wraps
 // pii.ErrBeforeCreation), as is a key with no record (ErrNoRecord).
 func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) error {
-	kt, err := keyText(k)
+	kt, err := s.callArgs("RequestDeletion", k, at, "request time")
 	if err != nil {
-		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, err)
-	}
-	if at.IsZero() {
-		return fmt.Errorf("piisql: RequestDeletion on table %s: request time: %w", s.m.Table, pii.ErrZeroTime)
+		return err
 	}
 	created, err := s.recordCreated(ctx, s.db, k)
 	if err != nil {
@@ -129,10 +147,7 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 	}
 	q := s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
 		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")")
-	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, err)
-	}
-	return nil
+	return s.exec(ctx, "RequestDeletion", q)
 }
 
 // PlaceHold puts a legal or fraud hold on the record with key k from at: until it is
@@ -140,34 +155,25 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 // stopped resumes, as pii.Hold says. reason is kept in pii_holds for the people who read
 // it; it must hold no personal data.
 func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.Time) error {
-	kt, err := keyText(k)
+	kt, err := s.callArgs("PlaceHold", k, at, "placed")
 	if err != nil {
-		return fmt.Errorf("piisql: PlaceHold on table %s: %w", s.m.Table, err)
-	}
-	if at.IsZero() {
-		return fmt.Errorf("piisql: PlaceHold on table %s: placed: %w", s.m.Table, pii.ErrZeroTime)
+		return err
 	}
 	if _, err := s.recordCreated(ctx, s.db, k); err != nil {
 		return err
 	}
 	q := s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
 		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")")
-	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("piisql: PlaceHold on table %s: %w", s.m.Table, err)
-	}
-	return nil
+	return s.exec(ctx, "PlaceHold", q)
 }
 
 // LiftHold lifts, at at, every hold in force on the record with key k. It returns an
 // error wrapping ErrNoHold when there is none, and one wrapping pii.ErrNegativeDays when at
 // is before a hold was placed.
 func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
-	kt, err := keyText(k)
+	kt, err := s.callArgs("LiftHold", k, at, "lifted")
 	if err != nil {
-		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, err)
-	}
-	if at.IsZero() {
-		return fmt.Errorf("piisql: LiftHold on table %s: lifted: %w", s.m.Table, pii.ErrZeroTime)
+		return err
 	}
 	holds, err := s.loadHolds(ctx, s.db, []string{kt})
 	if err != nil {
@@ -187,10 +193,7 @@ func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
 	}
 	q := s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
 		sql(" WHERE table_name = ").arg(s.m.Table).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
-	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, err)
-	}
-	return nil
+	return s.exec(ctx, "LiftHold", q)
 }
 
 // loadHolds returns the holds of the records with the given keys, by key.

@@ -33,6 +33,18 @@ type Report struct {
 	Duration, LongestBatch time.Duration
 }
 
+// add counts a batch's report into r.
+func (r *Report) add(b Report) {
+	r.Rows += b.Rows
+	for c, n := range b.Cleared {
+		r.Cleared[c] += n
+	}
+	r.Deleted += b.Deleted
+	r.Held += b.Held
+	r.NoCreated += b.NoCreated
+	r.Requests = append(r.Requests, b.Requests...)
+}
+
 // A RequestStatus says where a deletion request stands after a sweep.
 type RequestStatus struct {
 	// Key is the record's key, as pii_requests stores it.

@@ -35,7 +35,6 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
 	}
 	start := time.Now()
-	defer func() { r.Duration = time.Since(start) }()
 	var cursor any
 	for {
 		if err := ctx.Err(); err != nil {
@@ -72,16 +71,21 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
 	}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, r)
+	// The batch counts into its own report, added to r only once it is committed (or,
+	// for a dry run, rolled back as planned).
+	part := Report{Cleared: map[string]int{}}
+	b, last, err := s.batchIn(ctx, tx, now, cursor, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
 		}
-		return b, last, err
+	} else if cerr := tx.commit(); cerr != nil {
+		err = fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, cerr)
 	}
-	if err := tx.commit(); err != nil {
-		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, err)
+	if err != nil {
+		return Batch{}, nil, err
 	}
+	r.add(part)
 	return b, last, nil
 }
 
