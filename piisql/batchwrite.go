@@ -3,6 +3,7 @@ package piisql
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,6 +21,10 @@ type batchWriter struct {
 	deletes audit
 	delKeys []any
 	reqs    []RequestStatus
+	// anonymize mode: the columns each row has had anonymised, and what to anonymise now
+	anonymized map[string][]string
+	anon       map[string]*anonGroup
+	anonOrder  []string
 }
 
 // update is the rows one UPDATE clears, and which columns.
@@ -37,7 +42,8 @@ type audit struct {
 }
 
 func newBatchWriter(s *Sweeper, tx *txn, now time.Time) *batchWriter {
-	return &batchWriter{s: s, tx: tx, now: now, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow}}
+	return &batchWriter{s: s, tx: tx, now: now, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow},
+		anon: map[string]*anonGroup{}}
 }
 
 // add records what v says to do to the row. A column already cleared is left alone and
@@ -52,13 +58,23 @@ func (w *batchWriter) add(rw *row, v verdict) {
 		return
 	}
 	sig := []byte(strings.Repeat("0", len(rw.set)))
-	var cols []int
+	var cols, anon []int
 	for _, cd := range v.cols {
+		if cd.rule == ruleTTL && w.s.cfg.anonymize {
+			if rw.set[cd.col] && !slices.Contains(w.anonymized[rw.keyText], w.s.m.Columns[cd.col].Name) {
+				anon = append(anon, cd.col)
+				w.audit(colDue{cd.col, ruleAnon}).count(rw.keyText)
+			}
+			continue
+		}
 		if rw.set[cd.col] {
 			sig[cd.col] = '1'
 			cols = append(cols, cd.col)
 			w.audit(cd).count(rw.keyText)
 		}
+	}
+	if len(anon) > 0 {
+		w.addAnon(rw, anon)
 	}
 	if len(cols) == 0 {
 		return
@@ -120,6 +136,9 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			return err
 		}
 	}
+	if err := w.flushAnon(ctx); err != nil {
+		return err
+	}
 	if len(w.delKeys) > 0 {
 		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.delKeys)
 		if err := w.execAll(ctx, q, len(w.delKeys)); err != nil {
@@ -132,8 +151,13 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 		}
 	}
 	for _, a := range w.audits {
-		r.Cleared[s.m.Columns[a.col].Name] += a.n
-		b.Cleared += a.n
+		if a.rule == ruleAnon {
+			r.Anonymized[s.m.Columns[a.col].Name] += a.n
+			b.Anonymized += a.n
+		} else {
+			r.Cleared[s.m.Columns[a.col].Name] += a.n
+			b.Cleared += a.n
+		}
 		if err := w.writeAudit(ctx, a); err != nil {
 			return err
 		}

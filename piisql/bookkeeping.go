@@ -45,6 +45,13 @@ var bookkeepingDDL = []string{
 	swept_at {time} NOT NULL
 )`,
 	`CREATE INDEX IF NOT EXISTS pii_audit_table ON pii_audit (table_name, swept_at)`,
+	`CREATE TABLE IF NOT EXISTS pii_anonymized (
+	table_name TEXT NOT NULL,
+	record_key TEXT NOT NULL,
+	column_name TEXT NOT NULL,
+	anonymized_at {time} NOT NULL,
+	PRIMARY KEY (table_name, record_key, column_name)
+)`,
 }
 
 // The rules the audit trail names.
@@ -52,9 +59,11 @@ const (
 	ruleTTL     = "ttl"              // a column's maximum retention ran out
 	ruleRequest = "deletion-request" // a deletion request applied to a column
 	ruleRow     = "row-deleted"      // a deletion request removed the row (WithDeleteRows)
+	ruleAnon    = "ttl-anonymized"   // a column's TTL ran out under WithAnonymizeOnPurge
 )
 
-// Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit) and their
+// Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit,
+// pii_anonymized) and their
 // indexes when they do not exist. It is safe to run at every start.
 func (s *Sweeper) Migrate(ctx context.Context) error {
 	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
@@ -263,4 +272,25 @@ func anys[E any](ss []E) []any {
 func (s *Sweeper) pendingRequests(q *query) {
 	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
 		arg(s.m.Table).sql(" AND done_at IS NULL)")
+}
+
+// loadAnonymized returns, by key, the columns of the given records already anonymised
+// under WithAnonymizeOnPurge: an anonymised value is anonymised once, never again.
+func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]string, error) {
+	qq := s.newQuery().sql("SELECT record_key, column_name FROM pii_anonymized WHERE table_name = ").
+		arg(s.m.Table).sql(" AND record_key IN ").in(anys(keys))
+	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
+	if err != nil {
+		return nil, fmt.Errorf("piisql: reading anonymised columns of table %s: %w", s.m.Table, err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var k, c string
+		if err := rows.Scan(&k, &c); err != nil {
+			return nil, fmt.Errorf("piisql: reading anonymised columns of table %s: %w", s.m.Table, err)
+		}
+		out[k] = append(out[k], c)
+	}
+	return out, rows.Err()
 }

@@ -21,9 +21,14 @@ type colDue struct {
 	rule string
 }
 
-func (v *verdict) add(col int, rule string) {
-	for _, c := range v.cols {
+// add records that column col is due under rule. A column due twice keeps its first
+// rule, except that a deletion request overrides a TTL that would only anonymise it.
+func (v *verdict) add(col int, rule string, anonymize bool) {
+	for i, c := range v.cols {
 		if c.col == col {
+			if anonymize && rule == ruleRequest {
+				v.cols[i].rule = rule
+			}
 			return
 		}
 	}
@@ -51,7 +56,7 @@ func (s *Sweeper) decide(key string, created, now time.Time, holds []pii.Hold, r
 	var v verdict
 	for _, path := range due {
 		if i, ok := s.byField[path]; ok {
-			v.add(i, ruleTTL)
+			v.add(i, ruleTTL, s.cfg.anonymize)
 		}
 	}
 	if req == nil {
@@ -69,7 +74,7 @@ func (s *Sweeper) decide(key string, created, now time.Time, holds []pii.Hold, r
 	}
 	for _, fd := range plan.Fields {
 		if i, ok := s.byField[fd.Path]; ok && !now.Before(fd.DeletedAt) {
-			v.add(i, ruleRequest)
+			v.add(i, ruleRequest, s.cfg.anonymize)
 		}
 	}
 	st := RequestStatus{Key: key, Requested: plan.Requested, DeletedAt: plan.DeletedAt, GoneBy: plan.GoneBy,

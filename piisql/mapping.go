@@ -3,6 +3,7 @@ package piisql
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ type Column struct {
 	NotNull bool
 
 	goType reflect.Type
+	index  []int // the field's index path in the row type, for reading its value
 }
 
 // column is a struct field that maps to a column, found by walking the row type.
@@ -44,13 +46,14 @@ type column struct {
 	name  string
 	paths []string // the names pii.Classify may give the field: promoted, then qualified
 	typ   reflect.Type
+	index []int
 }
 
 var timeType = reflect.TypeFor[time.Time]()
 
 // typeColumns lists the columns of a row type: exported fields, named by their db tag or
 // in snake case, with the fields of embedded structs promoted; db:"-" leaves a field out.
-func typeColumns(t reflect.Type, prefix string, out []column) ([]column, error) {
+func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]column, error) {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		tag, hasTag := sf.Tag.Lookup("db")
@@ -65,7 +68,7 @@ func typeColumns(t reflect.Type, prefix string, out []column) ([]column, error) 
 			}
 			if ft.Kind() == reflect.Struct && ft != timeType {
 				var err error
-				if out, err = typeColumns(ft, prefix+sf.Name+".", out); err != nil {
+				if out, err = typeColumns(ft, prefix+sf.Name+".", append(slices.Clip(index), i), out); err != nil {
 					return nil, err
 				}
 				continue
@@ -80,7 +83,7 @@ func typeColumns(t reflect.Type, prefix string, out []column) ([]column, error) 
 		if err := checkIdent("column of field "+prefix+sf.Name, name); err != nil {
 			return nil, err
 		}
-		c := column{name: name, typ: sf.Type, paths: []string{sf.Name}}
+		c := column{name: name, typ: sf.Type, paths: []string{sf.Name}, index: append(slices.Clip(index), i)}
 		if prefix != "" {
 			c.paths = append(c.paths, prefix+sf.Name)
 		}
@@ -104,7 +107,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 	if err := checkIdent("key column", key); err != nil {
 		return Mapping{}, err
 	}
-	cols, err := typeColumns(t, "", nil)
+	cols, err := typeColumns(t, "", nil, nil)
 	if err != nil {
 		return Mapping{}, err
 	}
@@ -137,7 +140,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 			if c.name == key {
 				return Mapping{}, &ColumnError{Table: table, Column: key, Field: f.Path, Err: ErrKeyIsPII}
 			}
-			m.Columns = append(m.Columns, Column{Name: c.name, Field: f.Path, Kind: f.Kind, MTL: f.MTL, TTL: f.TTL, goType: c.typ})
+			m.Columns = append(m.Columns, Column{Name: c.name, Field: f.Path, Kind: f.Kind, MTL: f.MTL, TTL: f.TTL, goType: c.typ, index: c.index})
 		}
 	}
 	if m.Created == "" {

@@ -2,6 +2,7 @@ package piisql
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -21,6 +22,8 @@ type Report struct {
 	Rows    int
 	// Cleared counts, per column, the rows whose value was set to NULL (or its zero value).
 	Cleared map[string]int
+	// Anonymized counts, per column, the values anonymised under WithAnonymizeOnPurge.
+	Anonymized map[string]int
 	// Deleted counts the rows deleted under WithDeleteRows.
 	Deleted int
 	// Held counts the rows left alone because a hold was in force at Now.
@@ -38,6 +41,9 @@ func (r *Report) add(b Report) {
 	r.Rows += b.Rows
 	for c, n := range b.Cleared {
 		r.Cleared[c] += n
+	}
+	for c, n := range b.Anonymized {
+		r.Anonymized[c] += n
 	}
 	r.Deleted += b.Deleted
 	r.Held += b.Held
@@ -64,9 +70,9 @@ type RequestStatus struct {
 type Batch struct {
 	// Number counts the sweep's batches from 1.
 	Number int
-	// Rows is the rows examined, Cleared the column values cleared, Deleted the rows
-	// deleted.
-	Rows, Cleared, Deleted int
+	// Rows is the rows examined, Cleared and Anonymized the column values cleared and
+	// anonymised, Deleted the rows deleted.
+	Rows, Cleared, Anonymized, Deleted int
 	// Duration is how long the batch took, its transaction included.
 	Duration time.Duration
 }
@@ -83,13 +89,11 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
 		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
 		r.Held, r.NoCreated)
-	cols := make([]string, 0, len(r.Cleared))
-	for c := range r.Cleared {
-		cols = append(cols, c)
-	}
-	slices.Sort(cols)
-	for _, c := range cols {
+	for _, c := range slices.Sorted(maps.Keys(r.Cleared)) {
 		fmt.Fprintf(&b, "\n  %s: %d cleared", c, r.Cleared[c])
+	}
+	for _, c := range slices.Sorted(maps.Keys(r.Anonymized)) {
+		fmt.Fprintf(&b, "\n  %s: %d anonymised", c, r.Anonymized[c])
 	}
 	if r.Deleted > 0 {
 		fmt.Fprintf(&b, "\n  rows deleted: %d", r.Deleted)

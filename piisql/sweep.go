@@ -30,7 +30,7 @@ func (s *Sweeper) DryRun(ctx context.Context, now time.Time) (Report, error) {
 }
 
 func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, error) {
-	r := Report{Table: s.m.Table, Now: now.In(s.cfg.loc), DryRun: dry, Cleared: map[string]int{}}
+	r := Report{Table: s.m.Table, Now: now.In(s.cfg.loc), DryRun: dry, Cleared: map[string]int{}, Anonymized: map[string]int{}}
 	if now.IsZero() {
 		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
 	}
@@ -73,7 +73,7 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	}
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
-	part := Report{Cleared: map[string]int{}}
+	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
 	b, last, err := s.batchIn(ctx, tx, now, cursor, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
@@ -116,6 +116,11 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		return Batch{}, nil, err
 	}
 	w := newBatchWriter(s, tx, now)
+	if s.cfg.anonymize {
+		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
+			return Batch{}, nil, err
+		}
+	}
 	b := Batch{Rows: len(rows)}
 	for i := range rows {
 		rw := &rows[i]

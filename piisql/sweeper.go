@@ -38,6 +38,7 @@ type config struct {
 	loc        *time.Location
 	batch      int
 	deleteRows bool
+	anonymize  bool
 	progress   func(Batch)
 }
 
@@ -88,6 +89,22 @@ func WithBatchSize(n int) Option {
 func WithDeleteRows() Option {
 	return func(c *config) error {
 		c.deleteRows = true
+		return nil
+	}
+}
+
+// WithAnonymizeOnPurge makes the sweep anonymise, with the policy's Anonymize (keyed
+// pseudonyms, generalisations; see WithPolicy and pii.WithKey), the columns whose TTL has
+// run out, instead of clearing them: the rows keep what statistics need, and nothing that
+// identifies a person. The sweep reads those values (and only those) to do so, and records
+// each anonymised column in pii_anonymized, so that no value is anonymised twice. Deletion
+// requests still clear their columns.
+//
+// It is piisql's own option because a pii.Policy does not tell whether it was built with
+// pii.WithAnonymizeOnPurge.
+func WithAnonymizeOnPurge() Option {
+	return func(c *config) error {
+		c.anonymize = true
 		return nil
 	}
 }
