@@ -122,19 +122,47 @@ func (s *Sweeper) exec(ctx context.Context, op string, q *query) error {
 	return nil
 }
 
-// recordCreated returns the creation time of the record with key k, checking that it
-// exists.
-func (s *Sweeper) recordCreated(ctx context.Context, q execer, k any) (time.Time, error) {
-	qq := s.newQuery().sql("SELECT ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").arg(k)
-	var raw any
-	err := q.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return time.Time{}, fmt.Errorf("piisql: table %s: %w", s.m.Table, ErrNoRecord)
-	}
+// onRecord runs the statement that write returns for the record with key k, in a
+// transaction that first locks the record (FOR UPDATE, or SQLite's write lock), so that
+// it waits for a sweep's batch holding the record and the next batch sees it. write gets
+// the record's creation time. ErrNoRecord when there is no such record.
+func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(created time.Time) (*query, error)) error {
+	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("piisql: table %s: %w", s.m.Table, err)
+		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
-	return s.createdTime(raw)
+	err = func() error {
+		qq := s.newQuery().sql("SELECT ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
+			arg(k).sql(s.dialect.lockRow())
+		var raw any
+		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&raw)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
+		}
+		if err != nil {
+			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+		}
+		created, err := s.createdTime(raw)
+		if err != nil {
+			return err
+		}
+		q, err := write(created)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
+			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+		}
+		return nil
+	}()
+	if err != nil {
+		tx.rollback()
+		return err
+	}
+	if err := tx.commit(); err != nil {
+		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+	}
+	return nil
 }
 
 // RequestDeletion records that the data subject of the record with key k asked at at for
@@ -147,16 +175,13 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 	if err != nil {
 		return err
 	}
-	created, err := s.recordCreated(ctx, s.db, k)
-	if err != nil {
-		return err
-	}
-	if at.Before(created) {
-		return fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
-	}
-	q := s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
-		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")")
-	return s.exec(ctx, "RequestDeletion", q)
+	return s.onRecord(ctx, "RequestDeletion", k, func(created time.Time) (*query, error) {
+		if at.Before(created) {
+			return nil, fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
+		}
+		return s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
+			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")"), nil
+	})
 }
 
 // PlaceHold puts a legal or fraud hold on the record with key k from at: until it is
@@ -168,12 +193,10 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 	if err != nil {
 		return err
 	}
-	if _, err := s.recordCreated(ctx, s.db, k); err != nil {
-		return err
-	}
-	q := s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
-		arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")")
-	return s.exec(ctx, "PlaceHold", q)
+	return s.onRecord(ctx, "PlaceHold", k, func(time.Time) (*query, error) {
+		return s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
+			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
+	})
 }
 
 // LiftHold lifts, at at, every hold in force on the record with key k. It returns an

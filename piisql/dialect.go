@@ -131,6 +131,14 @@ func (d Dialect) lockRows() string {
 	return "" // the write lock taken by BEGIN IMMEDIATE already excludes other writers
 }
 
+// lockRow is what ends a SELECT of one row that must wait for a batch holding it.
+func (d Dialect) lockRow() string {
+	if d == PostgreSQL {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
 // schemaColumn is one column as the database describes it.
 type schemaColumn struct {
 	notNull bool
