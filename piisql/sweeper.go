@@ -11,8 +11,8 @@ import (
 )
 
 // DefaultBatchSize is how many rows a batch takes unless WithBatchSize says otherwise:
-// small enough that a batch's locks are held for milliseconds, large enough that a million
-// rows take a few seconds.
+// small enough that a batch's locks are held for a fraction of a second, large enough that
+// a million rows take seconds (README.md has the figures).
 const DefaultBatchSize = 1000
 
 // MaxBatchSize bounds WithBatchSize: a batch binds each key in one statement, and
