@@ -230,25 +230,20 @@ func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
 
 // loadHolds returns the holds of the records with the given keys, by key.
 func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[string][]pii.Hold, error) {
-	qq := s.newQuery().sql("SELECT record_key, reason, placed_at, lifted_at FROM pii_holds WHERE table_name = ").
-		arg(s.m.Table).sql(" AND record_key IN ").in(anys(keys))
-	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
-	if err != nil {
-		return nil, fmt.Errorf("piisql: reading holds of table %s: %w", s.m.Table, err)
-	}
-	defer rows.Close()
 	out := map[string][]pii.Hold{}
-	for rows.Next() {
-		var k string
-		var h pii.Hold
-		var lifted sql.NullTime
-		if err := rows.Scan(&k, &h.Reason, &h.Placed, &lifted); err != nil {
-			return nil, fmt.Errorf("piisql: reading holds of table %s: %w", s.m.Table, err)
-		}
-		h.Lifted = lifted.Time
-		out[k] = append(out[k], h)
-	}
-	return out, rows.Err()
+	err := s.eachRow(ctx, q, "holds", s.forKeys("record_key, reason, placed_at, lifted_at", "pii_holds", "", keys),
+		func(rows *sql.Rows) error {
+			var k string
+			var h pii.Hold
+			var lifted sql.NullTime
+			if err := rows.Scan(&k, &h.Reason, &h.Placed, &lifted); err != nil {
+				return err
+			}
+			h.Lifted = lifted.Time
+			out[k] = append(out[k], h)
+			return nil
+		})
+	return out, err
 }
 
 // request is a deletion request not yet carried out.
@@ -260,24 +255,60 @@ type request struct {
 
 // loadRequests returns the earliest pending deletion request of each of the given keys.
 func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (map[string]request, error) {
-	qq := s.newQuery().sql("SELECT id, record_key, requested_at FROM pii_requests WHERE table_name = ").
-		arg(s.m.Table).sql(" AND done_at IS NULL AND record_key IN ").in(anys(keys)).sql(" ORDER BY requested_at, id")
-	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
-	if err != nil {
-		return nil, fmt.Errorf("piisql: reading deletion requests of table %s: %w", s.m.Table, err)
-	}
-	defer rows.Close()
 	out := map[string]request{}
-	for rows.Next() {
+	qq := s.forKeys("id, record_key, requested_at", "pii_requests", " AND done_at IS NULL", keys).sql(" ORDER BY requested_at, id")
+	err := s.eachRow(ctx, q, "deletion requests", qq, func(rows *sql.Rows) error {
 		var r request
 		if err := rows.Scan(&r.id, &r.key, &r.at); err != nil {
-			return nil, fmt.Errorf("piisql: reading deletion requests of table %s: %w", s.m.Table, err)
+			return err
 		}
 		if _, seen := out[r.key]; !seen {
 			out[r.key] = r
 		}
+		return nil
+	})
+	return out, err
+}
+
+// loadAnonymized returns, by key, the columns of the given records already anonymised
+// under WithAnonymizeOnPurge: an anonymised value is anonymised once, never again.
+func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name", "pii_anonymized", "", keys),
+		func(rows *sql.Rows) error {
+			var k, c string
+			if err := rows.Scan(&k, &c); err != nil {
+				return err
+			}
+			out[k] = append(out[k], c)
+			return nil
+		})
+	return out, err
+}
+
+// forKeys selects cols (fixed SQL) from the bookkeeping table bk for this Sweeper's table
+// and the given keys, with the extra condition cond (fixed SQL, or "").
+func (s *Sweeper) forKeys(cols, bk, cond string, keys []string) *query {
+	return s.newQuery().sql("SELECT ", cols, " FROM ", bk, " WHERE table_name = ").arg(s.m.Table).
+		sql(cond, " AND record_key IN ").in(anys(keys))
+}
+
+// eachRow runs qq and calls scan on each row; what names the rows in errors.
+func (s *Sweeper) eachRow(ctx context.Context, q execer, what string, qq *query, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
+	if err != nil {
+		return fmt.Errorf("piisql: reading %s of table %s: %w", what, s.m.Table, err)
 	}
-	return out, rows.Err()
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("piisql: reading %s of table %s: %w", what, s.m.Table, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("piisql: reading %s of table %s: %w", what, s.m.Table, err)
+	}
+	return nil
 }
 
 // anys returns ss as arguments.
@@ -295,25 +326,4 @@ func anys[E any](ss []E) []any {
 func (s *Sweeper) pendingRequests(q *query) {
 	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
 		arg(s.m.Table).sql(" AND done_at IS NULL)")
-}
-
-// loadAnonymized returns, by key, the columns of the given records already anonymised
-// under WithAnonymizeOnPurge: an anonymised value is anonymised once, never again.
-func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]string, error) {
-	qq := s.newQuery().sql("SELECT record_key, column_name FROM pii_anonymized WHERE table_name = ").
-		arg(s.m.Table).sql(" AND record_key IN ").in(anys(keys))
-	rows, err := q.QueryContext(ctx, qq.String(), qq.args...)
-	if err != nil {
-		return nil, fmt.Errorf("piisql: reading anonymised columns of table %s: %w", s.m.Table, err)
-	}
-	defer rows.Close()
-	out := map[string][]string{}
-	for rows.Next() {
-		var k, c string
-		if err := rows.Scan(&k, &c); err != nil {
-			return nil, fmt.Errorf("piisql: reading anonymised columns of table %s: %w", s.m.Table, err)
-		}
-		out[k] = append(out[k], c)
-	}
-	return out, rows.Err()
 }
