@@ -320,7 +320,7 @@ func anys[E any](ss []E) []any {
 	return out
 }
 
-// pendingRequestsSQL is the condition that selects rows with a pending deletion request,
+// pendingRequests appends the condition that selects rows with a pending deletion request,
 // whatever their columns hold (a row already cleared by its TTL must still be deleted
 // under WithDeleteRows, and its request closed).
 func (s *Sweeper) pendingRequests(q *query) {
