@@ -1,0 +1,146 @@
+package piisql
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// anonGroup is the rows of a batch whose expired columns cols (the same for all of them)
+// are to be anonymised under WithAnonymizeOnPurge.
+type anonGroup struct {
+	cols     []int
+	keys     []any
+	keyTexts []string
+}
+
+// addAnon records that the row's columns cols are to be anonymised.
+func (w *batchWriter) addAnon(rw *row, cols []int) {
+	sig := fmt.Sprint(cols)
+	g := w.anon[sig]
+	if g == nil {
+		g = &anonGroup{cols: cols}
+		w.anon[sig] = g
+		w.anonOrder = append(w.anonOrder, sig)
+	}
+	g.keys = append(g.keys, rw.key)
+	g.keyTexts = append(g.keyTexts, rw.keyText)
+}
+
+// flushAnon reads the values to anonymise (only those), anonymises each row with the
+// policy, writes the results back and marks the columns in pii_anonymized.
+func (w *batchWriter) flushAnon(ctx context.Context) error {
+	s := w.s
+	for _, sig := range w.anonOrder {
+		g := w.anon[sig]
+		vals, err := w.readValues(ctx, g)
+		if err != nil {
+			return err
+		}
+		for i, kt := range g.keyTexts {
+			v, ok := vals[kt]
+			if !ok {
+				return fmt.Errorf("piisql: sweep of table %s: a locked row disappeared", s.m.Table)
+			}
+			if err := s.cfg.policy.Anonymize(v.Interface()); err != nil {
+				return fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, kt, err)
+			}
+			q := s.newQuery().sql("UPDATE ", s.table, " SET ")
+			for j, ci := range g.cols {
+				c := s.m.Columns[ci]
+				if j > 0 {
+					q.sql(", ")
+				}
+				q.sql(quote(c.Name), " = ").arg(c.arg(fieldOf(v.Elem(), c.index)))
+			}
+			q.sql(" WHERE ", quote(s.m.Key), " = ").arg(g.keys[i])
+			if err := w.execAll(ctx, q, 1); err != nil {
+				return err
+			}
+		}
+		q := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) VALUES ")
+		n := 0
+		for _, kt := range g.keyTexts {
+			for _, ci := range g.cols {
+				if n > 0 {
+					q.sql(", ")
+				}
+				q.sql("(").arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(s.m.Columns[ci].Name).sql(", ").arg(w.now.UTC()).sql(")")
+				n++
+			}
+		}
+		if err := w.execAll(ctx, q, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readValues reads the group's columns of its rows into new values of the row type, by
+// key.
+func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]reflect.Value, error) {
+	s := w.s
+	names := make([]string, len(g.cols))
+	for i, ci := range g.cols {
+		names[i] = quote(s.m.Columns[ci].Name)
+	}
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", strings.Join(names, ", "), " FROM ", s.table,
+		" WHERE ", quote(s.m.Key), " IN ").in(g.keys)
+	rows, err := w.tx.QueryContext(ctx, q.String(), q.args...)
+	if err != nil {
+		return nil, fmt.Errorf("piisql: sweep of table %s: %w", s.m.Table, err)
+	}
+	defer rows.Close()
+	out := map[string]reflect.Value{}
+	dest := make([]any, 1+len(g.cols))
+	for rows.Next() {
+		v := reflect.New(s.typ)
+		var key any
+		dest[0] = &key
+		for i, ci := range g.cols {
+			dest[1+i] = fieldOf(v.Elem(), s.m.Columns[ci].index).Addr().Interface()
+		}
+		if err := rows.Scan(dest...); err != nil {
+			// The driver's message may quote the value: name only the column set.
+			return nil, fmt.Errorf("piisql: sweep of table %s: reading columns %s to anonymise: the values do not fit the row type's fields",
+				s.m.Table, strings.Join(names, ", "))
+		}
+		kt, err := keyText(key)
+		if err != nil {
+			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
+		}
+		out[kt] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("piisql: sweep of table %s: %w", s.m.Table, err)
+	}
+	return out, nil
+}
+
+// fieldOf returns the field at index in the struct v, allocating the embedded structs
+// behind nil pointers on the way.
+func fieldOf(v reflect.Value, index []int) reflect.Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+// arg returns what to write into the column for the field's value f: the value, or, for a
+// nil pointer, NULL (its zero value in a NOT NULL column).
+func (c Column) arg(f reflect.Value) any {
+	if f.Kind() == reflect.Pointer && f.IsNil() {
+		if c.NotNull {
+			return c.zero()
+		}
+		return nil
+	}
+	return f.Interface()
+}

@@ -1,0 +1,99 @@
+package piisql
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// values reads what each row's sender and body hold.
+func (d *testDB) values(t *testing.T, table string) map[int64][2]sql.NullString {
+	t.Helper()
+	rows, err := d.db.Query("SELECT id, sender, body FROM " + table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[int64][2]sql.NullString{}
+	for rows.Next() {
+		var id int64
+		var v [2]sql.NullString
+		if err := rows.Scan(&id, &v[0], &v[1]); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = v
+	}
+	return out
+}
+
+// Under WithAnonymizeOnPurge an expired column is anonymised by the policy, once: a second
+// sweep leaves the anonymised value as it is, and a deletion request still clears it.
+func TestSweepAnonymizes(t *testing.T) {
+	pol, err := pii.New(pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		table := d.table(t)
+		d.insert(t, table, 1, day(0))  // 100 days old: sender and body expired
+		d.insert(t, table, 2, day(60)) // 40 days old: sender expired
+		d.insert(t, table, 3, day(95)) // 5 days old: nothing
+		before := d.values(t, table)
+		s := d.sweeper(t, d.db, table, WithPolicy(pol), WithAnonymizeOnPurge())
+		r, err := s.Sweep(ctx, day(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(map[string]int{"sender": 2, "body": 1}, r.Anonymized); diff != "" {
+			t.Errorf("anonymised (-want +got):\n%s", diff)
+		}
+		if len(r.Cleared) != 0 {
+			t.Errorf("cleared %v, want nothing", r.Cleared)
+		}
+		after := d.values(t, table)
+		for _, id := range []int64{1, 2} {
+			got := after[id][0]
+			if !got.Valid || got.String == "" || got == before[id][0] || strings.Contains(got.String, "user") {
+				t.Errorf("row %d: sender %q, want a pseudonym of %q", id, got.String, before[id][0].String)
+			}
+		}
+		if after[1][1] == before[1][1] {
+			t.Errorf("row 1: body kept its value after its TTL")
+		}
+		if after[2][1] != before[2][1] || after[3] != before[3] {
+			t.Errorf("a column not yet expired changed")
+		}
+
+		again, err := s.Sweep(ctx, day(101))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again.Anonymized) != 0 {
+			t.Errorf("a second sweep anonymised again: %v", again.Anonymized)
+		}
+		if diff := cmp.Diff(after, d.values(t, table)); diff != "" {
+			t.Errorf("a second sweep changed anonymised values (-want +got):\n%s", diff)
+		}
+		want := map[string]int{"sender ttl-anonymized": 2, "body ttl-anonymized": 1}
+		if diff := cmp.Diff(want, d.auditTotals(t, table)); diff != "" {
+			t.Errorf("audit trail (-want +got):\n%s", diff)
+		}
+
+		if err := s.RequestDeletion(ctx, 2, day(101)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Sweep(ctx, day(101)); err != nil {
+			t.Fatal(err)
+		}
+		// Every MTL of row 2 (created on day 60) has ended: the request clears it all,
+		// the anonymised sender included.
+		if got := d.states(t, table)[2]; got != (state{}) {
+			t.Errorf("row 2 after its deletion request: %+v, want every column cleared", got)
+		}
+	})
+}

@@ -1,0 +1,190 @@
+package piisql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A Dialect is the SQL database a Sweeper talks to.
+type Dialect int
+
+const (
+	// SQLite is SQLite through modernc.org/sqlite (driver name "sqlite"): one writer at a
+	// time, each batch in a BEGIN IMMEDIATE transaction.
+	SQLite Dialect = iota + 1
+	// PostgreSQL is PostgreSQL, or CockroachDB, through github.com/jackc/pgx/v5/stdlib
+	// (driver name "pgx"): each batch locks its rows with FOR UPDATE SKIP LOCKED.
+	PostgreSQL
+)
+
+// String returns the dialect's name.
+func (d Dialect) String() string {
+	switch d {
+	case SQLite:
+		return "sqlite"
+	case PostgreSQL:
+		return "postgresql"
+	}
+	return "Dialect(" + strconv.Itoa(int(d)) + ")"
+}
+
+// query builds one SQL statement with its bound arguments, numbering placeholders as the
+// dialect wants them (? or $n). Identifiers enter only through quote.
+type query struct {
+	d    Dialect
+	b    strings.Builder
+	args []any
+}
+
+// sql appends SQL text, which must hold no value.
+func (q *query) sql(parts ...string) *query {
+	for _, p := range parts {
+		q.b.WriteString(p)
+	}
+	return q
+}
+
+// arg appends a placeholder bound to v.
+func (q *query) arg(v any) *query {
+	q.args = append(q.args, v)
+	if q.d == PostgreSQL {
+		q.b.WriteString("$" + strconv.Itoa(len(q.args)))
+	} else {
+		q.b.WriteString("?")
+	}
+	return q
+}
+
+// in appends "(p1, p2, ...)" bound to vs.
+func (q *query) in(vs []any) *query {
+	q.b.WriteString("(")
+	for i, v := range vs {
+		if i > 0 {
+			q.b.WriteString(", ")
+		}
+		q.arg(v)
+	}
+	q.b.WriteString(")")
+	return q
+}
+
+func (q *query) String() string { return q.b.String() }
+
+// execer is what a batch runs its statements on: a transaction, or a connection inside
+// one.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// txn is one batch's transaction.
+type txn struct {
+	execer
+	commit, rollback func() error
+}
+
+// begin starts a write transaction. SQLite's is BEGIN IMMEDIATE on a dedicated
+// connection, so that it holds the one write lock from the start (a deferred transaction
+// that reads first can fail to upgrade while another writer holds it) and waits for it up
+// to the busy timeout.
+func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
+	if d == PostgreSQL {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		return &txn{execer: tx, commit: tx.Commit, rollback: tx.Rollback}, nil
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 30000"); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	end := func(stmt string) error {
+		_, err := conn.ExecContext(context.WithoutCancel(ctx), stmt)
+		if cerr := conn.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	return &txn{execer: conn,
+		commit:   func() error { return end("COMMIT") },
+		rollback: func() error { return end("ROLLBACK") }}, nil
+}
+
+// lockRows is what ends a batch's SELECT so that two sweepers never take the same rows.
+func (d Dialect) lockRows() string {
+	if d == PostgreSQL {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return "" // the write lock taken by BEGIN IMMEDIATE already excludes other writers
+}
+
+// lockRow is what ends a SELECT of one row that must wait for a batch holding it.
+func (d Dialect) lockRow() string {
+	if d == PostgreSQL {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// schemaColumn is one column as the database describes it.
+type schemaColumn struct {
+	notNull bool
+}
+
+// readSchema returns the columns of a table, by name, from the database's catalogue.
+func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table string) (map[string]schemaColumn, error) {
+	var rows *sql.Rows
+	var err error
+	switch d {
+	case SQLite:
+		if schema == "" {
+			schema = "main"
+		}
+		rows, err = db.QueryContext(ctx, `SELECT name, "notnull" FROM pragma_table_info(?, ?)`, table, schema)
+	case PostgreSQL:
+		q := `SELECT column_name, is_nullable = 'NO' FROM information_schema.columns WHERE table_name = $1 AND table_schema = `
+		args := []any{table}
+		if schema == "" {
+			q += "current_schema()"
+		} else {
+			q += "$2"
+			args = append(args, schema)
+		}
+		rows, err = db.QueryContext(ctx, q, args...)
+	default:
+		return nil, fmt.Errorf("piisql: unknown dialect %v", d)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+	}
+	defer rows.Close()
+	cols := map[string]schemaColumn{}
+	for rows.Next() {
+		var name string
+		var notNull bool
+		if err := rows.Scan(&name, &notNull); err != nil {
+			return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+		}
+		cols[name] = schemaColumn{notNull: notNull}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("piisql: table %s: %w", table, ErrNoTable)
+	}
+	return cols, nil
+}

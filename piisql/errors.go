@@ -1,0 +1,59 @@
+package piisql
+
+import (
+	"errors"
+	"fmt"
+)
+
+// The errors of the package, for errors.Is. They are wrapped with the table, column or
+// field at fault, and never with a value.
+var (
+	// ErrIdentifier is returned for a table or column name that is not a plain SQL
+	// identifier (letters, digits and underscores, not starting with a digit, at most 63
+	// bytes): such a name is refused, never put into SQL.
+	ErrIdentifier = errors.New("not an SQL identifier")
+	// ErrNoTable is returned when the table does not exist in the database.
+	ErrNoTable = errors.New("no such table")
+	// ErrNoColumn is returned when a column the mapping needs (the key, the creation time, a
+	// personal-data column) is missing from the table.
+	ErrNoColumn = errors.New("no such column in the table")
+	// ErrNoCreated is returned for a row type with no field tagged `pii:"no,created"`:
+	// without each record's creation time no deadline can be computed.
+	ErrNoCreated = errors.New(`no creation time: tag one time.Time field pii:"no,created"`)
+	// ErrKeyIsPII is returned when the key column holds personal data: keys are written to
+	// the bookkeeping tables and the reports, which must hold no personal data.
+	ErrKeyIsPII = errors.New("the key column is tagged as personal data")
+	// ErrNotColumn is returned for personal data inside a field that maps to one column (a
+	// nested struct, a slice): a column cannot be partly cleared.
+	ErrNotColumn = errors.New("personal data inside a field that maps to a single column")
+	// ErrNotStruct is returned for a row type that is not a struct.
+	ErrNotStruct = errors.New("row type is not a struct")
+	// ErrKeyType is returned for a key that is neither an integer nor a string.
+	ErrKeyType = errors.New("key is neither an integer nor a string")
+	// ErrNoRecord is returned by RequestDeletion and PlaceHold for a key with no row.
+	ErrNoRecord = errors.New("no record with this key")
+	// ErrNoHold is returned by LiftHold when the record has no hold in force.
+	ErrNoHold = errors.New("no hold in force on the record")
+	// ErrBatchSize is returned for a batch size below 1 or above MaxBatchSize.
+	ErrBatchSize = errors.New("batch size out of range")
+)
+
+// A ColumnError reports a mapping that cannot work, naming the table, the column and the Go
+// field (when one maps to it).
+type ColumnError struct {
+	Table  string
+	Column string
+	Field  string // the Go field path, or "" for the key column when no field maps to it
+	Err    error
+}
+
+// Error names the table, column and field.
+func (e *ColumnError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("piisql: table %s, column %s: %v", e.Table, e.Column, e.Err)
+	}
+	return fmt.Sprintf("piisql: table %s, column %s (field %s): %v", e.Table, e.Column, e.Field, e.Err)
+}
+
+// Unwrap returns the cause, for errors.Is.
+func (e *ColumnError) Unwrap() error { return e.Err }

@@ -1,0 +1,118 @@
+package piisql
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A Report says what a sweep did (or, for a dry run, would do), without any value: counts
+// per column, the deletion requests it met, how long it took.
+type Report struct {
+	// Table is the table swept, and Now the time the sweep decided for.
+	Table string
+	Now   time.Time
+	// DryRun is true for a report of DryRun: nothing was written.
+	DryRun bool
+	// Batches is the number of batches, and Rows the rows they examined (rows with
+	// personal data left, or a pending deletion request).
+	Batches int
+	Rows    int
+	// Cleared counts, per column, the rows whose value was set to NULL (or its zero value).
+	Cleared map[string]int
+	// Anonymized counts, per column, the values anonymised under WithAnonymizeOnPurge.
+	Anonymized map[string]int
+	// Deleted counts the rows deleted under WithDeleteRows.
+	Deleted int
+	// Held counts the rows left alone because a hold was in force at Now.
+	Held int
+	// NoCreated counts the rows left alone because their creation time was NULL.
+	NoCreated int
+	// Requests holds the pending deletion requests of the rows examined, in key order.
+	Requests []RequestStatus
+	// Duration is how long the sweep took; LongestBatch, its longest batch.
+	Duration, LongestBatch time.Duration
+}
+
+// add counts a batch's report into r.
+func (r *Report) add(b Report) {
+	r.Rows += b.Rows
+	for c, n := range b.Cleared {
+		r.Cleared[c] += n
+	}
+	for c, n := range b.Anonymized {
+		r.Anonymized[c] += n
+	}
+	r.Deleted += b.Deleted
+	r.Held += b.Held
+	r.NoCreated += b.NoCreated
+	r.Requests = append(r.Requests, b.Requests...)
+}
+
+// A RequestStatus says where a deletion request stands after a sweep.
+type RequestStatus struct {
+	// Key is the record's key, as pii_requests stores it.
+	Key string
+	// Requested is when the deletion was asked for; DeletedAt, when the last column leaves
+	// the table (the end of the longest minimum retention it waits for); GoneBy, when every
+	// copy, backups included, is gone. As pii.DeletionPlan gives them, in the Sweeper's
+	// location.
+	Requested, DeletedAt, GoneBy time.Time
+	// Done is true when the sweep carried the request out in full.
+	Done bool
+
+	id int64
+}
+
+// Batch describes one committed batch, for WithProgress.
+type Batch struct {
+	// Number counts the sweep's batches from 1.
+	Number int
+	// Rows is the rows examined, Cleared and Anonymized the column values cleared and
+	// anonymised, Deleted the rows deleted.
+	Rows, Cleared, Anonymized, Deleted int
+	// Duration is how long the batch took, its transaction included.
+	Duration time.Duration
+}
+
+// String describes the report, one line for the sweep and one per column and request, in a
+// stable order. Durations are left out, so that the same sweep reads the same.
+func (r Report) String() string {
+	const layout = "2006-01-02 15:04 MST"
+	var b strings.Builder
+	verb := "swept"
+	if r.DryRun {
+		verb = "dry run of"
+	}
+	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
+		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
+		r.Held, r.NoCreated)
+	for _, c := range slices.Sorted(maps.Keys(r.Cleared)) {
+		fmt.Fprintf(&b, "\n  %s: %d cleared", c, r.Cleared[c])
+	}
+	for _, c := range slices.Sorted(maps.Keys(r.Anonymized)) {
+		fmt.Fprintf(&b, "\n  %s: %d anonymised", c, r.Anonymized[c])
+	}
+	if r.Deleted > 0 {
+		fmt.Fprintf(&b, "\n  rows deleted: %d", r.Deleted)
+	}
+	for _, q := range r.Requests {
+		state := "pending"
+		if q.Done {
+			state = "done"
+		}
+		fmt.Fprintf(&b, "\n  deletion request %s (requested %s): %s, deleted by %s, gone by %s",
+			q.Key, q.Requested.Format(layout), state, q.DeletedAt.Format(layout), q.GoneBy.Format(layout))
+	}
+	return b.String()
+}
+
+// plural writes n with the noun in the form n wants.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

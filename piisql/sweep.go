@@ -1,0 +1,211 @@
+package piisql
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ef8f9424/pii"
+)
+
+// Sweep applies the retention rules at now: in every row not under a hold, it clears each
+// personal-data column whose TTL has run out and each column a pending deletion request
+// may now remove (deleting the row instead under WithDeleteRows), and closes the requests
+// it carried out. It works in batches of rows in key order, each in its own transaction
+// with its audit rows, so that it can be stopped anywhere and run again: a run never clears
+// what is already cleared, and picks up what a stopped one left.
+//
+// When ctx is cancelled the sweep finishes the batch in hand, commits it, and returns the
+// report so far with an error wrapping ctx.Err(). Two sweeps of one table may run at once,
+// from one process or several machines: they never take the same rows in one batch, and
+// each row's columns are cleared, counted and audited once.
+func (s *Sweeper) Sweep(ctx context.Context, now time.Time) (Report, error) {
+	return s.sweep(ctx, now, false)
+}
+
+// DryRun reports what Sweep at now would do, and does nothing: each batch runs and is
+// rolled back, so the counts are exact, and the bookkeeping tables are left as they were.
+func (s *Sweeper) DryRun(ctx context.Context, now time.Time) (Report, error) {
+	return s.sweep(ctx, now, true)
+}
+
+func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, error) {
+	r := Report{Table: s.m.Table, Now: now.In(s.cfg.loc), DryRun: dry, Cleared: map[string]int{}, Anonymized: map[string]int{}}
+	if now.IsZero() {
+		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
+	}
+	start := time.Now()
+	var cursor any
+	for {
+		if err := ctx.Err(); err != nil {
+			r.Duration = time.Since(start)
+			return r, fmt.Errorf("piisql: sweep of table %s stopped after %d batches: %w", s.m.Table, r.Batches, err)
+		}
+		bs := time.Now()
+		b, last, err := s.batch(context.WithoutCancel(ctx), now, cursor, dry, &r)
+		if err != nil {
+			r.Duration = time.Since(start)
+			return r, err
+		}
+		if b.Rows == 0 {
+			break
+		}
+		cursor = last
+		r.Batches++
+		b.Number = r.Batches
+		b.Duration = time.Since(bs)
+		r.LongestBatch = max(r.LongestBatch, b.Duration)
+		if s.cfg.progress != nil {
+			s.cfg.progress(b)
+		}
+	}
+	r.Duration = time.Since(start)
+	return r, nil
+}
+
+// batch runs one batch after the key cursor (nil for the first): it takes the next rows
+// with something to do, decides each, and writes the changes with their audit rows in one
+// transaction. It returns the batch (Rows 0 when there was nothing left) and its last key.
+func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
+	tx, err := s.dialect.begin(ctx, s.db)
+	if err != nil {
+		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
+	}
+	// The batch counts into its own report, added to r only once it is committed (or,
+	// for a dry run, rolled back as planned).
+	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
+	b, last, err := s.batchIn(ctx, tx, now, cursor, &part)
+	if err != nil || dry || b.Rows == 0 {
+		if rerr := tx.rollback(); err == nil && rerr != nil {
+			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
+		}
+	} else if cerr := tx.commit(); cerr != nil {
+		err = fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, cerr)
+	}
+	if err != nil {
+		return Batch{}, nil, err
+	}
+	r.add(part)
+	return b, last, nil
+}
+
+// row is one row of a batch: its key as the driver gave it and as text, its creation
+// time, and which personal-data columns still hold something (never what).
+type row struct {
+	key     any
+	keyText string
+	created time.Time
+	set     []bool // by index in Mapping.Columns
+}
+
+func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, r *Report) (Batch, any, error) {
+	rows, err := s.selectBatch(ctx, tx, cursor)
+	if err != nil || len(rows) == 0 {
+		return Batch{}, nil, err
+	}
+	keys := make([]string, len(rows))
+	for i := range rows {
+		keys[i] = rows[i].keyText
+	}
+	holds, err := s.loadHolds(ctx, tx, keys)
+	if err != nil {
+		return Batch{}, nil, err
+	}
+	reqs, err := s.loadRequests(ctx, tx, keys)
+	if err != nil {
+		return Batch{}, nil, err
+	}
+	w := newBatchWriter(s, tx, now)
+	if s.cfg.anonymize {
+		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
+			return Batch{}, nil, err
+		}
+	}
+	b := Batch{Rows: len(rows)}
+	for i := range rows {
+		rw := &rows[i]
+		if rw.created.IsZero() {
+			r.NoCreated++
+			continue
+		}
+		var req *request
+		if q, ok := reqs[rw.keyText]; ok {
+			req = &q
+		}
+		v, err := s.decide(rw.keyText, rw.created, now, holds[rw.keyText], req)
+		if err != nil {
+			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, rw.keyText, err)
+		}
+		if v.held {
+			r.Held++
+			continue
+		}
+		w.add(rw, v)
+	}
+	if err := w.flush(ctx, r, &b); err != nil {
+		return Batch{}, nil, err
+	}
+	r.Rows += b.Rows
+	return b, rows[len(rows)-1].key, nil
+}
+
+// selectBatch takes the next rows after cursor, in key order, that have a personal-data
+// column left to clear or a pending deletion request, locking them on PostgreSQL.
+func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, error) {
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created))
+	for _, c := range s.m.Columns {
+		q.sql(", ")
+		s.notCleared(q, c)
+	}
+	q.sql(" FROM ", s.table, " WHERE ")
+	if cursor != nil {
+		q.sql(quote(s.m.Key), " > ").arg(cursor).sql(" AND ")
+	}
+	q.sql("(")
+	for _, c := range s.m.Columns {
+		s.notCleared(q, c)
+		q.sql(" OR ")
+	}
+	s.pendingRequests(q)
+	q.sql(") ORDER BY ", quote(s.m.Key), " LIMIT ").arg(s.cfg.batch).sql(s.dialect.lockRows())
+	rs, err := tx.QueryContext(ctx, q.String(), q.args...)
+	if err != nil {
+		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
+	}
+	defer rs.Close()
+	var out []row
+	n := len(s.m.Columns)
+	dest := make([]any, 2+n)
+	for rs.Next() {
+		rw := row{set: make([]bool, n)}
+		var created any
+		dest[0], dest[1] = &rw.key, &created
+		for i := range rw.set {
+			dest[2+i] = &rw.set[i]
+		}
+		if err := rs.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
+		}
+		if rw.keyText, err = keyText(rw.key); err != nil {
+			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
+		}
+		if rw.created, err = s.createdTime(created); err != nil {
+			return nil, err
+		}
+		out = append(out, rw)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
+	}
+	return out, nil
+}
+
+// notCleared appends the condition that column c still holds something: NOT NULL, or not
+// its zero value for a NOT NULL column.
+func (s *Sweeper) notCleared(q *query, c Column) {
+	if c.NotNull {
+		q.sql(quote(c.Name), " <> ").arg(c.zero())
+	} else {
+		q.sql(quote(c.Name), " IS NOT NULL")
+	}
+}

@@ -1,0 +1,175 @@
+package piisql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/ef8f9424/pii"
+)
+
+// DefaultBatchSize is how many rows a batch takes unless WithBatchSize says otherwise:
+// small enough that a batch's locks are held for a fraction of a second, large enough that
+// a million rows take seconds (README.md has the figures).
+const DefaultBatchSize = 1000
+
+// MaxBatchSize bounds WithBatchSize: a batch binds each key in one statement, and
+// databases cap the number of bound parameters (SQLite at 32766).
+const MaxBatchSize = 10000
+
+// A Sweeper applies the retention rules of one row type to one table. It is safe for
+// concurrent use, and several Sweepers (in one process or on several machines) may sweep
+// the same table at once.
+type Sweeper struct {
+	db      *sql.DB
+	dialect Dialect
+	m       Mapping
+	table   string // quoted
+	typ     reflect.Type
+	cfg     config
+	byField map[string]int // Field path -> index in m.Columns
+}
+
+// config is what the options set.
+type config struct {
+	policy     *pii.Policy
+	loc        *time.Location
+	batch      int
+	deleteRows bool
+	anonymize  bool
+	progress   func(Batch)
+}
+
+// An Option configures a Sweeper.
+type Option func(*config) error
+
+// WithPolicy sets the pii Policy whose profile decides which fields are personal data and
+// whose backup window and grace period the deletion plans use (pii.Default() unless set).
+func WithPolicy(p *pii.Policy) Option {
+	return func(c *config) error {
+		if p == nil {
+			return fmt.Errorf("piisql: WithPolicy: nil policy")
+		}
+		c.policy = p
+		return nil
+	}
+}
+
+// WithLocation sets the time zone in which retention days are counted (UTC unless set):
+// a TTL of 30 days for a record created at 10:00 runs out at 10:00 there 30 calendar days
+// later, across a daylight-saving change too. Databases do not keep a time's zone, so the
+// sweep reads every creation time in this one.
+func WithLocation(loc *time.Location) Option {
+	return func(c *config) error {
+		if loc == nil {
+			return fmt.Errorf("piisql: WithLocation: nil location")
+		}
+		c.loc = loc
+		return nil
+	}
+}
+
+// WithBatchSize sets how many rows one batch takes (DefaultBatchSize unless set), from 1
+// to MaxBatchSize.
+func WithBatchSize(n int) Option {
+	return func(c *config) error {
+		if n < 1 || n > MaxBatchSize {
+			return fmt.Errorf("piisql: WithBatchSize(%d): %w", n, ErrBatchSize)
+		}
+		c.batch = n
+		return nil
+	}
+}
+
+// WithDeleteRows makes a deletion request delete the whole row once every personal-data
+// column of it may go (the plan's DeletedAt), instead of only clearing its columns. Until
+// then the columns whose minimum retention has ended are cleared as without it.
+func WithDeleteRows() Option {
+	return func(c *config) error {
+		c.deleteRows = true
+		return nil
+	}
+}
+
+// WithAnonymizeOnPurge makes the sweep anonymise, with the policy's Anonymize (keyed
+// pseudonyms, generalisations; see WithPolicy and pii.WithKey), the columns whose TTL has
+// run out, instead of clearing them: the rows keep what statistics need, and nothing that
+// identifies a person. The sweep reads those values (and only those) to do so, and records
+// each anonymised column in pii_anonymized, so that no value is anonymised twice. Deletion
+// requests still clear their columns.
+//
+// It is piisql's own option because a pii.Policy does not tell whether it was built with
+// pii.WithAnonymizeOnPurge.
+func WithAnonymizeOnPurge() Option {
+	return func(c *config) error {
+		c.anonymize = true
+		return nil
+	}
+}
+
+// WithProgress makes the sweep call f after each batch is committed (or, in a dry run,
+// rolled back), from the sweeping goroutine.
+func WithProgress(f func(Batch)) Option {
+	return func(c *config) error {
+		c.progress = f
+		return nil
+	}
+}
+
+// New returns a Sweeper for the table named table (plain, or "schema.table"), whose rows
+// are of type T and whose key column is key. It reads the table's schema and refuses, with
+// a *ColumnError naming the column, a key, creation-time or personal-data column that the
+// table lacks; with ErrNoCreated a type with no `pii:"no,created"` field; with
+// ErrIdentifier a name that is not a plain identifier. Call Migrate once before sweeping.
+func New[T any](ctx context.Context, db *sql.DB, d Dialect, table, key string, opts ...Option) (*Sweeper, error) {
+	return newSweeper(ctx, db, d, reflect.TypeFor[T](), table, key, opts)
+}
+
+func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, table, key string, opts []Option) (*Sweeper, error) {
+	if d != SQLite && d != PostgreSQL {
+		return nil, fmt.Errorf("piisql: unknown dialect %v", d)
+	}
+	cfg := config{policy: pii.Default(), loc: time.UTC, batch: DefaultBatchSize}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	m, err := mapType(t, cfg.policy, table, key)
+	if err != nil {
+		return nil, err
+	}
+	schema, name, _ := splitTable(table)
+	cols, err := d.readSchema(ctx, db, schema, name)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := cols[key]; !ok {
+		return nil, &ColumnError{Table: table, Column: key, Err: ErrNoColumn}
+	}
+	if _, ok := cols[m.Created]; !ok {
+		return nil, &ColumnError{Table: table, Column: m.Created, Field: "(created)", Err: ErrNoColumn}
+	}
+	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(schema, name), typ: t, cfg: cfg, byField: map[string]int{}}
+	for i := range s.m.Columns {
+		c := &s.m.Columns[i]
+		sc, ok := cols[c.Name]
+		if !ok {
+			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoColumn}
+		}
+		c.NotNull = sc.notNull
+		s.byField[c.Field] = i
+	}
+	return s, nil
+}
+
+// Mapping returns how the Sweeper maps the row type to the table.
+func (s *Sweeper) Mapping() Mapping {
+	m := s.m
+	m.Columns = append([]Column(nil), s.m.Columns...)
+	return m
+}
+
+func (s *Sweeper) newQuery() *query { return &query{d: s.dialect} }
