@@ -46,3 +46,22 @@ type structAction interface {
 	action
 	enterStruct(w *walker, n *node, p unsafe.Pointer) (done bool, err error)
 }
+
+// A keyAction changes the string keys of a map whose tag is PII (see node.keyText): keys
+// cannot be tagged on their own, and may be personal data (an address book keyed by
+// email) or labels ("home"). mapKey returns the key to use instead, and whether it
+// differs.
+type keyAction interface {
+	action
+	mapKey(w *walker, key reflect.Value) (reflect.Value, bool)
+}
+
+// scanKey is RedactText for a map key of a string kind.
+func scanKey(pol *Policy, key reflect.Value) (reflect.Value, bool) {
+	s := key.String()
+	out := pol.RedactText(s)
+	if out == s {
+		return key, false
+	}
+	return reflect.ValueOf(out).Convert(key.Type()), true
+}

@@ -102,7 +102,11 @@ type node struct {
 	length   int     // opArray
 	offset   uintptr // opNull: where Valid sits
 	nanKeys  bool    // opMap: a key may be NaN, which SetMapIndex cannot find again
-	key      *node   // opMap: the keys' node, to refuse keys that hold personal data
+	// keyText (opMap): the map's tag is PII and its keys are strings, which may hold
+	// what the tag names (map[string]string tagged email, keyed by addresses) or may be
+	// labels ("home", "work"): keys are scanned as free text (see keyAction).
+	keyText bool
+	key     *node // opMap: the keys' node, to refuse keys that hold personal data
 }
 
 // A member is a struct field as a plan sees it.
@@ -241,6 +245,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Map:
 		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
+		n.keyText = ctx.pii() && t.Key().Kind() == reflect.String
 		if n.key, err = b.node(t.Key(), rule{}); err != nil {
 			return err
 		}
@@ -287,7 +292,10 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 		ft := sf.Type
 		embeddedStruct := sf.Anonymous && (ft.Kind() == reflect.Struct ||
 			ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct)
-		if !sf.IsExported() && !embeddedStruct {
+		// An embedded field is walked whatever its type and spelling: its methods and
+		// fields are promoted, and fmt prints it (struct{ error; Code int } prints the
+		// embedded error through its promoted Error).
+		if !sf.IsExported() && !sf.Anonymous {
 			if tagged && fieldCtx.pii() {
 				return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: ErrUnexportedPII}
 			}
@@ -372,8 +380,10 @@ func (b *builder) finish() {
 // computeHasPII says whether personal data can sit at or under n, from its children's
 // current answers.
 func (n *node) computeHasPII() bool {
-	if n.op == opMap && n.key.hasPII {
-		return true // keys that may hold personal data are refused when walked: see ErrMapKey
+	if n.op == opMap && (n.key.hasPII || n.keyText) {
+		// Keys that may hold tagged values are refused when walked (see ErrMapKey);
+		// string keys under a PII tag are scanned (see keyAction).
+		return true
 	}
 	return n.derive(func(n *node) bool {
 		// What an interface holds is known only when walked, and the tags of its

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 )
@@ -17,11 +18,27 @@ const maxErrorChain = 1000
 // of its own, which no walk reaches: the tagged error's raw text is found in it and
 // replaced by the text of the redacted copy. Where the raw text cannot be found (a
 // wrapper that rewrites it), the whole text is withheld: fail closed.
-func (p *Policy) redactedError(err error, scan bool) (error, bool) {
+func (p *Policy) redactedError(err error, scan bool) (result error, changed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			// A method that panics on the way says nothing of what it holds: withhold.
+			result, changed = redactedErr{"!PII-REDACTED: an error whose methods panicked"}, true
+		}
+	}()
 	text := err.Error()
-	out, withheld := text, false
+	out, withheld, tagged := text, false, false
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
+	replace := func(raw, red string) {
+		switch {
+		case raw == red || replaced[raw]:
+		case strings.Contains(out, raw):
+			out = strings.ReplaceAll(out, raw, red)
+			replaced[raw] = true
+		default:
+			withheld = true
+		}
+	}
 	var visit func(e error)
 	visit = func(e error) {
 		if e == nil || withheld {
@@ -32,18 +49,17 @@ func (p *Policy) redactedError(err error, scan bool) (error, bool) {
 			return
 		}
 		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
-			raw := e.Error()
-			x, _ := p.redactedAny(e, false)
-			red, ok := x.(error)
-			switch {
-			case !ok:
+			tagged = true
+			red, ok := p.redactedCopy(e)
+			if !ok {
 				withheld = true
-			case raw == red.Error() || replaced[raw]:
-			case strings.Contains(out, raw):
-				out = strings.ReplaceAll(out, raw, red.Error())
-				replaced[raw] = true
-			default:
-				withheld = true
+				return
+			}
+			// A wrapper kept what %w printed: the value's Format or Error, as %v calls
+			// them; both are looked for.
+			replace(fmt.Sprint(e), fmt.Sprint(red))
+			if re, ok := red.(error); ok {
+				replace(e.Error(), re.Error())
 			}
 		}
 		switch u := e.(type) {
@@ -62,10 +78,32 @@ func (p *Policy) redactedError(err error, scan bool) (error, bool) {
 	if scan {
 		out = p.RedactText(out)
 	}
-	if out == text {
+	if out == text && !tagged {
 		return err, false
 	}
+	// A chain that held a tagged value is cut, even when its text showed nothing of it:
+	// errors.As on what is passed on must not reach the raw value.
 	return redactedErr{out}, true
+}
+
+// redactedCopy returns the redacted copy of x, walked from its own type's plan (not as
+// an interface's value, which would bring it back here), and whether that worked.
+func (p *Policy) redactedCopy(x any) (any, bool) {
+	t := reflect.TypeOf(x)
+	pl := planFor(t)
+	if pl.err != nil {
+		return nil, false
+	}
+	tmp := reflect.New(t)
+	tmp.Elem().Set(reflect.ValueOf(x))
+	rw := newRedactWalk(true, false)
+	rw.w.pol, rw.w.copy = p, true
+	err := rw.w.run(pl.root, tmp.UnsafePointer())
+	rw.release()
+	if err != nil {
+		return nil, false
+	}
+	return tmp.Elem().Interface(), true
 }
 
 // redactedErr stands in for an error whose text held personal data. It does not unwrap:

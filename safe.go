@@ -12,32 +12,28 @@ import (
 // third-party logger, an error message. Make one with Safe or Policy.Safe. As with
 // Handler, unexported fields are not redacted, and fmt prints them.
 //
-// The wrapped value sits behind a pointer that fmt prints as an address, so that no verb
-// reaches it, even where fmt does not call Format: %p, and a SafeValue in an unexported
-// field printed with %+v.
+// The wrapped value is held by a function, which fmt prints as an address: no verb
+// reaches it, even where fmt does not call Format (%p, any verb on a SafeValue in an
+// unexported field).
 type SafeValue struct {
-	s *safeState
+	held func() (any, *Policy)
 }
 
-// safeState holds what a SafeValue wraps, out of fmt's reach.
-type safeState struct {
-	v   any
-	pol *Policy // nil: the default Policy at the time of printing
-}
-
-// Safe wraps v for printing under the default Policy (see SetDefault). See SafeValue.
-func Safe(v any) SafeValue { return SafeValue{&safeState{v: v}} }
+// Safe wraps v for printing under the default Policy at the time of printing (see
+// SetDefault). See SafeValue.
+func Safe(v any) SafeValue { return SafeValue{func() (any, *Policy) { return v, nil }} }
 
 // Safe wraps v for printing under p. See SafeValue.
-func (p *Policy) Safe(v any) SafeValue { return SafeValue{&safeState{v: v, pol: p}} }
+func (p *Policy) Safe(v any) SafeValue { return SafeValue{func() (any, *Policy) { return v, p }} }
 
 // redacted returns the redacted copy of the wrapped value; the value itself is never
 // changed.
 func (s SafeValue) redacted() any {
-	if s.s == nil {
+	if s.held == nil {
 		return nil
 	}
-	x, _ := s.s.pol.orDefault().redactedAny(s.s.v, false)
+	v, p := s.held()
+	x, _ := p.orDefault().redactedAny(v, false)
 	return x
 }
 

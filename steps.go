@@ -2,6 +2,7 @@ package pii
 
 import (
 	"reflect"
+	"strconv"
 	"unsafe"
 )
 
@@ -218,7 +219,8 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
 	elemReached := w.reaches(n.elem)
-	var keys, values []reflect.Value // for maps whose keys may be NaN, set after a clear
+	rekey := n.keyText && w.ka != nil && !w.readOnly
+	var keys, values []reflect.Value // for maps rebuilt in place, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		tmp.Elem().Set(it.Value())
 		if elemReached {
@@ -226,22 +228,27 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 				return err
 			}
 		}
+		key := it.Key()
+		if rekey {
+			key, _ = w.ka.mapKey(w, key)
+		}
 		switch {
 		case w.readOnly:
-		case n.nanKeys && !w.copy:
-			// A NaN key cannot be found again: setting it would add an entry and
-			// leave the old value in place. Rebuild the map's contents instead.
+		case (n.nanKeys || rekey) && !w.copy:
+			// A NaN key cannot be found again, and a changed key is another entry:
+			// setting either would leave the old value in place. Rebuild the map's
+			// contents instead.
 			v := reflect.New(n.typ.Elem()).Elem()
 			v.Set(tmp.Elem())
-			keys, values = append(keys, it.Key()), append(values, v)
+			keys, values = append(keys, key), append(values, v)
 		default:
-			dst.SetMapIndex(it.Key(), tmp.Elem())
+			dst.SetMapIndex(freeKey(dst, key, rekey), tmp.Elem())
 		}
 	}
 	if keys != nil {
 		m.Clear()
 		for i := range keys {
-			m.SetMapIndex(keys[i], values[i])
+			m.SetMapIndex(freeKey(m, keys[i], rekey), values[i])
 		}
 	}
 	if w.copy {
@@ -261,7 +268,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	if err != nil {
 		return err
 	}
-	if w.opq != nil && (!dn.hasPII || dn.wraps) {
+	if w.opq != nil && (!dn.hasPII || dn.wraps || isWrapper(dv.Type())) {
 		if replaced, err := w.opq.opaque(w, iv, dv); replaced || err != nil {
 			return err
 		}
@@ -312,4 +319,19 @@ func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer
 // typedCopy copies a value of type t from src to dst, as an assignment would.
 func typedCopy(t reflect.Type, dst, src unsafe.Pointer) {
 	reflect.NewAt(t, dst).Elem().Set(reflect.NewAt(t, src).Elem())
+}
+
+// freeKey returns key, or when m holds it already and keys were changed (two addresses
+// masked alike), the first of key+" #2", key+" #3", ... that m does not hold: no entry
+// is lost to a changed key.
+func freeKey(m, key reflect.Value, rekeyed bool) reflect.Value {
+	if !rekeyed || !m.MapIndex(key).IsValid() {
+		return key
+	}
+	for i := 2; ; i++ {
+		k := reflect.ValueOf(key.String() + " #" + strconv.Itoa(i)).Convert(key.Type())
+		if !m.MapIndex(k).IsValid() {
+			return k
+		}
+	}
 }

@@ -38,6 +38,7 @@ type walker struct {
 	rec recordAction // act, when it keeps state per record; else nil
 	opq opaqueAction // act, when it looks at interface values the walk does not enter; else nil
 	sa  structAction // act, when it treats some structs as records of their own; else nil
+	ka  keyAction    // act, when it changes the keys of maps under a PII tag; else nil
 	// copy makes the walk copy-on-write: every pointer, slice, map and interface that
 	// leads to personal data is cloned before the walk writes below it, so the caller's
 	// value is never changed (Redacted, log lines).
@@ -70,6 +71,7 @@ func (w *walker) start(root *node) {
 	}
 	w.opq, _ = w.act.(opaqueAction)
 	w.sa, _ = w.act.(structAction)
+	w.ka, _ = w.act.(keyAction)
 	if ro, ok := w.act.(interface{ readsOnly() bool }); ok {
 		w.readOnly = ro.readsOnly()
 	}
