@@ -75,7 +75,7 @@ func BenchmarkLogLine(b *testing.B) {
 				rec := Sample()
 				bench(b, mode, func() (func() error, error) {
 					return func() error {
-						logger.Info(LogMessage, LogKey, rec)
+						logger.Info(LogMessage, LogKey, c.value(rec))
 						return nil
 					}, nil
 				})

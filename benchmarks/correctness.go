@@ -153,7 +153,7 @@ func logSection(sb *strings.Builder) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Name, err)
 		}
-		slog.New(h).Info(LogMessage, LogKey, Sample())
+		slog.New(h).Info(LogMessage, LogKey, c.value(Sample()))
 		line := timeAttr.ReplaceAllString(strings.TrimSpace(w.String()), "")
 		var parsed struct {
 			Record Record `json:"record"`
