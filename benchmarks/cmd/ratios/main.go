@@ -157,7 +157,7 @@ func median(xs []float64) float64 {
 type result struct {
 	comparison
 	group     string
-	n, d      int // sample counts
+	n, d      int     // sample counts
 	ratio     float64 // the ratio of medians, or the median MB/s for throughput
 	hasTarget bool
 	met       bool
