@@ -16,7 +16,10 @@ import (
 // Left out, because the floor hides them whole where the library keeps a format (see
 // floor.go): phone numbers with an extension, letters or non-ASCII digits; names and
 // email domains in other scripts; postal codes with non-ASCII letters; owned numbers
-// written with a no-break space.
+// written with a no-break space. Left out too, because the library's fail-closed masks
+// read them in ways the floor does not: a '+' number whose country code does not exist
+// or whose national number has no possible length ("+011 1 415 555 0100", "+1 415 555
+// 01000"; all digits hidden), and an 'X' in a postal code (a mask character or not).
 func floorRecords() map[string]Record {
 	with := func(edit func(*Record)) Record {
 		r := Sample()
@@ -36,8 +39,8 @@ func floorRecords() map[string]Record {
 		"owned number, however written": with(func(r *Record) {
 			r.Phone = OwnedNumber
 			r.Phones = []string{"+1 (415) 555-0100", "1-415-555-0100", "011 1 415 555 0100",
-				"00 1 415 555 0100", "+1.415.555.0100", "(415) 555-0100", "+011 1 415 555 0100",
-				"+1 1 415 555 0100", "1 1 415 555 0100", "+1 415 555 0101", "+1 415 555 01000"}
+				"00 1 415 555 0100", "+1.415.555.0100", "(415) 555-0100",
+				"+1 1 415 555 0100", "1 1 415 555 0100", "+1 415 555 0101"}
 		}),
 		"nil Home, empty Phones": with(func(r *Record) {
 			r.Home = nil
@@ -70,7 +73,7 @@ func floorRecords() map[string]Record {
 		"IPv6 with port":   with(func(r *Record) { r.IP = "[2001:db8::1]:443"; r.Home.Postal = "941**" }),
 		"masked IPv4":      with(func(r *Record) { r.IP = "203.0.113.0"; r.Home.Postal = "036-01" }),
 		"leading zero":     with(func(r *Record) { r.IP = "203.0.113.042"; r.Home.Postal = "K1A 0B1" }),
-		"not an IP":        with(func(r *Record) { r.IP = "localhost"; r.Home.Postal = "XX" }),
+		"not an IP":        with(func(r *Record) { r.IP = "localhost"; r.Home.Postal = "12" }),
 	}
 }
 
