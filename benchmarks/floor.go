@@ -217,28 +217,23 @@ func floorAddr(a netip.Addr) netip.Addr {
 	return p.Addr()
 }
 
-// floorDottedQuad reports whether s is an IPv4 address written as netip writes it (no
-// leading zeros, nothing around it), and where its last octet starts.
+// floorDottedQuad reports whether s is an IPv4 address written as netip writes it (four
+// octets of at most 255 without leading zeros, nothing around them), and where its last
+// octet starts.
 func floorDottedQuad(s string) (last int, ok bool) {
-	i := 0
-	for octet := 0; octet < 4; octet++ {
-		if octet > 0 {
-			if i == len(s) || s[i] != '.' {
-				return 0, false
-			}
-			i++
-		}
-		start, v := i, 0
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' && i-start < 3 {
-			v = v*10 + int(s[i]-'0')
-			i++
-		}
-		if n := i - start; n == 0 || v > 255 || n > 1 && s[start] == '0' {
+	dots, digits, v := 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.' && digits > 0 && dots < 3:
+			dots, digits, v, last = dots+1, 0, 0, i+1
+		case '0' <= c && c <= '9' && !(digits == 1 && v == 0) && v*10+int(c-'0') <= 255:
+			digits, v = digits+1, v*10+int(c-'0')
+		default:
 			return 0, false
 		}
-		last = start
 	}
-	return last, i == len(s)
+	return last, dots == 3 && digits > 0
 }
 
 // floorPostal keeps the first three letters or digits of a postal code and writes '*'
