@@ -30,6 +30,17 @@ type LogCase struct {
 	Name string
 	// NewHandler returns the handler under test writing to w.
 	NewHandler func(w io.Writer) (slog.Handler, error)
+	// Prepare, when set, returns what is logged in place of the record, inside the
+	// timed loop: the floor logs a copy it redacted itself through plain slog.
+	Prepare func(Record) any
+}
+
+// value returns what c logs for rec.
+func (c LogCase) value(rec Record) any {
+	if c.Prepare == nil {
+		return rec
+	}
+	return c.Prepare(rec)
 }
 
 // A TextCase is one library's free-text redaction.
@@ -39,11 +50,15 @@ type TextCase struct {
 	NewRedactor func() (func(string) (string, error), error)
 }
 
-// StructCases lists the contenders of the struct workload, ours first.
-func StructCases() []StructCase { return append(oursStructCases(), peerStructCases()...) }
+// StructCases lists the contenders of the struct workload: ours, the floor, the peers.
+func StructCases() []StructCase {
+	return append(append(oursStructCases(), floorStructCases()...), peerStructCases()...)
+}
 
-// LogCases lists the contenders of the log-line workload, ours first.
-func LogCases() []LogCase { return append(oursLogCases(), peerLogCases()...) }
+// LogCases lists the contenders of the log-line workload: ours, the floor, the peers.
+func LogCases() []LogCase {
+	return append(append(oursLogCases(), floorLogCases()...), peerLogCases()...)
+}
 
 // TextCases lists the contenders of the free-text workloads, ours first.
 func TextCases() []TextCase { return append(oursTextCases(), peerTextCases()...) }

@@ -96,3 +96,33 @@ func writeCorpusLine(sb *strings.Builder, rng *rand.Rand) {
 }
 
 func pick(rng *rand.Rand, from []string) string { return from[rng.IntN(len(from))] }
+
+// ProseSize is the size of the clean prose workload: 16 KiB.
+const ProseSize = 16 << 10
+
+// Prose returns the clean prose workload: the corpus's words in sentences, with no
+// digit, no '@' and no name, so that nothing in it is personal data and the finder's
+// time is that of reading past text. Generated from a fixed seed, once.
+func Prose() string {
+	proseOnce.Do(func() {
+		rng := rand.New(rand.NewPCG(20260102, 7))
+		var sb strings.Builder
+		sb.Grow(ProseSize + 128)
+		for sb.Len() < ProseSize {
+			for i, n := 0, 6+rng.IntN(10); i < n; i++ {
+				if i > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(corpusWords[rng.IntN(len(corpusWords))])
+			}
+			sb.WriteString(". ")
+		}
+		proseText = sb.String()[:ProseSize]
+	})
+	return proseText
+}
+
+var (
+	proseOnce sync.Once
+	proseText string
+)

@@ -106,7 +106,9 @@ func structSection(sb *strings.Builder) error {
 	sb.WriteString("## Struct: the 8-field Record\n\n")
 	sb.WriteString("Ours in place (`pii.Redact`) and as a copy (`pii.Redacted`); go-mask (`mask:\"filled\"` on\n")
 	sb.WriteString("every personal field) and go-masker (its `name`, `mobile`, `email`, `addr` maskers;\n")
-	sb.WriteString("`password` for the body and IP, which it has no masker for) make copies.\n\n")
+	sb.WriteString("`password` for the body and IP, which it has no masker for) make copies. The floor\n")
+	sb.WriteString("(`floor.Redact`, `floor.Redacted`) is the same job as ours written by hand for this one\n")
+	sb.WriteString("type (floor.go), held to ours by a test.\n\n")
 	in := recordSecrets(Sample())
 	var names []string
 	var outs [][]string
@@ -142,7 +144,7 @@ func logSection(sb *strings.Builder) error {
 	sb.WriteString("`logger.Info(\"inbound message\", \"record\", rec)`; plain slog redacts nothing and is the\n")
 	sb.WriteString("baseline. masq hides the fields whose `pii` tag names a kind of personal data\n")
 	sb.WriteString("(`masq.WithCustomTagKey(\"pii\")` and one `masq.WithTag` per kind). The time attribute is\n")
-	sb.WriteString("left out below.\n\n")
+	sb.WriteString("left out below. `floor.LogLine` logs the floor's hand-made copy through plain slog.\n\n")
 	in := recordSecrets(Sample())
 	var names []string
 	var outs [][]string
@@ -153,7 +155,7 @@ func logSection(sb *strings.Builder) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Name, err)
 		}
-		slog.New(h).Info(LogMessage, LogKey, Sample())
+		slog.New(h).Info(LogMessage, LogKey, c.value(Sample()))
 		line := timeAttr.ReplaceAllString(strings.TrimSpace(w.String()), "")
 		var parsed struct {
 			Record Record `json:"record"`

@@ -126,7 +126,9 @@ func fromGoMasker(r goMaskerRecord) Record {
 // deepCopy returns a copy of r that shares no slice or pointer with it.
 func deepCopy(r Record) Record {
 	out := r
-	out.Phones = append([]string(nil), r.Phones...)
+	if r.Phones != nil {
+		out.Phones = append([]string{}, r.Phones...)
+	}
 	if r.Home != nil {
 		h := *r.Home
 		out.Home = &h
