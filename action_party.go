@@ -9,10 +9,19 @@ type partyAction struct{}
 func (partyAction) readsOnly() bool { return true }
 
 func (partyAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
-	if n.rule.tag.Kind != KindPhone || !n.rule.pii() || n.lk != lkString {
+	if n.rule.tag.Kind != KindPhone || !n.rule.pii() {
 		return nil
 	}
-	if pr, ok := profileForPhone(*(*string)(p)); ok {
+	var phone string
+	switch n.lk {
+	case lkString:
+		phone = *(*string)(p)
+	case lkBytes:
+		phone = string(*(*[]byte)(p))
+	default:
+		return nil
+	}
+	if pr, ok := profileForPhone(phone); ok {
 		w.profile = Combine(w.profile, pr)
 	}
 	return nil

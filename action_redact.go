@@ -2,6 +2,7 @@ package pii
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net"
 	"net/netip"
 	"reflect"
@@ -101,6 +102,17 @@ func (a *redactAction) counts(w *walker, k Kind) bool {
 // leaf hides the personal data of one leaf.
 func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
+	if n.lk == lkSlog {
+		// A slog.Value kept in a record: redacted as a log line's attribute is, or
+		// emptied when its field is tagged.
+		v := (*slog.Value)(p)
+		if r.pii() {
+			*v = slog.Value{}
+		} else {
+			*v, _ = w.pol.redactValue(*v, a.scan, nil, "")
+		}
+		return nil
+	}
 	if !r.pii() {
 		if a.scan && r.tag.Class == Untagged {
 			scanLeaf(w.pol, n, p)
@@ -248,7 +260,7 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 		return w.pol.scanRedact(s, a.names)
 	}
 	if st == redactDefault && w.profile.SafeHarbor() &&
-		(r.tag.Kind == KindPostal || r.tag.Kind == KindDOB || r.tag.Kind == KindDate || r.tag.Kind == KindAge) {
+		(r.tag.Kind == KindPostal || r.tag.Kind == KindDOB || r.tag.Kind == KindDate) {
 		// HIPAA Safe Harbor: ZIP codes to three digits ("000" for sparse areas), dates of
 		// birth to their year, or "90 or older".
 		switch r.tag.Kind {
@@ -256,8 +268,6 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 			return jurisSafeHarborZIP(s)
 		case KindDate:
 			return jurisSafeHarborDateString(s)
-		case KindAge:
-			return jurisSafeHarborAgeString(s)
 		}
 		return jurisSafeHarborBirthDateString(s, time.Now())
 	}

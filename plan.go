@@ -3,6 +3,7 @@ package pii
 import (
 	"database/sql/driver"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/netip"
 	"reflect"
@@ -53,6 +54,7 @@ const (
 	lkAddr   // netip.Addr
 	lkNetIP  // net.IP
 	lkCustom // a type that implements Redactor
+	lkSlog   // a slog.Value, which holds what it holds where no walk reaches
 )
 
 // A node is one step of a plan. Nodes are shared: every field of type Address with the
@@ -77,6 +79,9 @@ type node struct {
 	// what it wraps, tagged values included, where no walk can reach it. Walks reach it
 	// as if it held personal data, and redaction replaces it when it does.
 	wraps bool
+	// locks lists where a struct node's value holds a sync.Mutex or sync.RWMutex, in
+	// it or in the structs it holds by value: copies zero them (see unlock).
+	locks []lockSpan
 	// dynamic reports whether an interface sits at or under this node, so that what
 	// a value holds there is known only at run time.
 	dynamic bool
@@ -141,6 +146,7 @@ var (
 	buildLock sync.Mutex
 
 	timeType     = reflect.TypeFor[time.Time]()
+	slogValue    = reflect.TypeFor[slog.Value]()
 	addrType     = reflect.TypeFor[netip.Addr]()
 	netIPType    = reflect.TypeFor[net.IP]()
 	redactorType = reflect.TypeFor[Redactor]()
@@ -233,6 +239,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 			return err
 		}
 		n.op = opStruct
+		n.locks = locksIn(t, 0, nil, 0)
 		return b.fillStruct(n, t, ctx)
 	case reflect.Pointer:
 		n.op = opPtr
@@ -389,7 +396,7 @@ func (n *node) computeHasPII() bool {
 		// What an interface holds is known only when walked, and the tags of its
 		// dynamic type apply even under a "no" tag: "no" speaks of leaves, never of
 		// the tagged values a container holds.
-		return n.op == opIface || n.rule.pii()
+		return n.op == opIface || n.lk == lkSlog || n.rule.pii()
 	}, func(c *node) bool { return c.hasPII })
 }
 
@@ -415,7 +422,7 @@ func (n *node) computeMutable() bool {
 	case opMap, opSlice, opPtr, opIface:
 		return true
 	case opLeaf:
-		return n.lk == lkBytes || n.lk == lkNetIP
+		return n.lk == lkBytes || n.lk == lkNetIP || n.lk == lkSlog
 	}
 	return n.derive(func(*node) bool { return false }, func(c *node) bool { return c.mutable })
 }
@@ -504,6 +511,8 @@ func leafKindOf(t reflect.Type, custom bool) leafKind {
 	switch t {
 	case timeType:
 		return lkTime
+	case slogValue:
+		return lkSlog
 	case addrType:
 		return lkAddr
 	case netIPType:
@@ -536,7 +545,7 @@ func leafKindOf(t reflect.Type, custom bool) leafKind {
 // number in a float64 cannot be redacted as a phone number, so such a tag is an error.
 func kindFits(k Kind, lk leafKind) bool {
 	switch lk {
-	case lkString, lkBytes, lkCustom:
+	case lkString, lkBytes, lkCustom, lkSlog:
 		return true
 	case lkInt, lkUint:
 		switch k {
@@ -592,6 +601,36 @@ var (
 func isWrapper(t reflect.Type) bool {
 	return t.Kind() != reflect.Interface && t.Implements(errorType) &&
 		(t.Implements(unwrapperType) || t.Implements(unwrappersType))
+}
+
+// A lockSpan is where a lock sits in a struct: its offset and size.
+type lockSpan struct{ offset, size uintptr }
+
+var (
+	mutexType   = reflect.TypeFor[sync.Mutex]()
+	rwMutexType = reflect.TypeFor[sync.RWMutex]()
+)
+
+// locksIn appends to spans the locks of struct type t at base, through the structs and
+// arrays it holds by value, as deep as a real type goes.
+func locksIn(t reflect.Type, base uintptr, spans []lockSpan, depth int) []lockSpan {
+	if depth > 16 {
+		return spans
+	}
+	switch {
+	case t == mutexType || t == rwMutexType:
+		return append(spans, lockSpan{base, t.Size()})
+	case t.Kind() == reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			spans = locksIn(f.Type, base+f.Offset, spans, depth+1)
+		}
+	case t.Kind() == reflect.Array && t.Len() > 0 && t.Len() <= 64:
+		for i := range t.Len() {
+			spans = locksIn(t.Elem(), base+uintptr(i)*t.Elem().Size(), spans, depth+1)
+		}
+	}
+	return spans
 }
 
 // isTimeField reports whether a field of type t can hold a record's creation time:

@@ -136,3 +136,67 @@ func TestMapKeysUnderTag(t *testing.T) {
 		}
 	}
 }
+
+type reviewEvent struct {
+	V slog.Value
+}
+
+type reviewInner struct{ P any }
+
+type reviewKey struct{ reviewInner }
+
+type reviewPanicker struct{}
+
+func (reviewPanicker) LogValue() slog.Value { panic("no value") }
+
+func TestReviewLeaksMore(t *testing.T) {
+	u := reviewUser{"Quentin Zabrowski", reviewEmail}
+	tests := map[string]any{
+		"a slog.Value in a field":        reviewEvent{slog.AnyValue(u)},
+		"a group of attrs in a field":    reviewEvent{slog.GroupValue(slog.Any("u", u))},
+		"an embedded unexported map key": map[reviewKey]int{{reviewInner{u}}: 1},
+		"a wrapper error as a map key":   map[any]int{fmt.Errorf("w: %w", reviewErr{reviewEmail}): 1},
+	}
+	for name, v := range tests {
+		t.Run(name, func(t *testing.T) {
+			out := everyOutput(t, v)
+			for _, secret := range []string{reviewEmail, "Quentin"} {
+				if strings.Contains(out, secret) {
+					t.Errorf("%q reached an output:\n%s", secret, out)
+				}
+			}
+		})
+	}
+}
+
+func TestReviewHandler(t *testing.T) {
+	lazy := &lazyHandler{}
+	logger := slog.New(pii.NewHandler(lazy, nil))
+	as := []slog.Attr{slog.String("a", "x")}
+	logger.Info("m", slog.Any("g", slog.GroupValue(as...)))
+	as[0] = slog.Any("u", reviewUser{"Quentin Zabrowski", reviewEmail})
+	if out := lazy.String(); strings.Contains(out, "Quentin") {
+		t.Errorf("a group changed after the call reached a lazy handler: %s", out)
+	}
+
+	var buf bytes.Buffer
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "v", reviewPanicker{})
+	if !strings.Contains(buf.String(), "LogValue panicked") {
+		t.Errorf("a panicking LogValue: %s", buf.String())
+	}
+}
+
+func TestPartyFromBytes(t *testing.T) {
+	type Visit struct {
+		Caller []byte `pii:"phone"`
+		IP     string `pii:"ip"`
+	}
+	p, err := pii.New(pii.WithProfile(pii.PCIDSS), pii.WithPartyJurisdiction())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pii.Redacted(p, Visit{Caller: []byte("+33612345678"), IP: "203.0.113.42"})
+	if err != nil || r.IP != "203.0.113.0" {
+		t.Errorf("a French caller in a []byte did not bring GDPR: %+v, %v", r, err)
+	}
+}

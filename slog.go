@@ -2,6 +2,7 @@ package pii
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"reflect"
 	"unsafe"
@@ -156,29 +157,34 @@ func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditActio
 // there is one, gathers what it finds under the attribute's path, which prefix starts
 // (the enclosing groups' keys).
 func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string) (slog.Attr, bool) {
-	v, resolved := p.resolve(a.Value)
-	path := join(prefix, a.Key)
+	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, a.Key))
+	if !changed {
+		return a, false
+	}
+	return slog.Attr{Key: a.Key, Value: v}, true
+}
+
+// redactValue returns v redacted as a log line needs it (see Handler), and whether it
+// differs from v: LogValuers resolved, tagged values replaced by their redacted copies,
+// groups copied. With scan, strings are scanned as free text. path names v for an
+// audit's findings.
+func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string) (slog.Value, bool) {
+	v, resolved := p.resolve(v)
 	switch v.Kind() {
 	case slog.KindGroup:
+		// A group shares its caller's array, which the caller may change after the
+		// call: what is passed on is a copy, always.
 		group := v.Group()
-		var out []slog.Attr
+		out := make([]slog.Attr, len(group))
 		for i, ga := range group {
-			ra, changed := h.redactAttr(p, ga, audit, path)
-			if changed && out == nil {
-				out = make([]slog.Attr, len(group))
-				copy(out, group[:i])
-			}
-			if out != nil {
-				out[i] = ra
-			}
+			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, ga.Key))
+			out[i] = slog.Attr{Key: ga.Key, Value: gv}
 		}
-		if out != nil {
-			return slog.Attr{Key: a.Key, Value: slog.GroupValue(out...)}, true
-		}
+		return slog.GroupValue(out...), true
 	case slog.KindString:
-		if h.scan {
+		if scan {
 			if s := p.RedactText(v.String()); s != v.String() {
-				return slog.String(a.Key, s), true
+				return slog.StringValue(s), true
 			}
 		}
 	case slog.KindAny:
@@ -186,20 +192,17 @@ func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix 
 		if audit != nil {
 			found = len(audit.found)
 		}
-		x, changed := p.redactedAnyAudit(v.Any(), h.scan, audit)
+		x, changed := p.redactedAnyAudit(v.Any(), scan, audit)
 		if audit != nil {
 			for i := found; i < len(audit.found); i++ {
 				audit.found[i].Path = join(path, audit.found[i].Path)
 			}
 		}
 		if changed {
-			return slog.Any(a.Key, x), true
+			return slog.AnyValue(x), true
 		}
 	}
-	if resolved {
-		return slog.Attr{Key: a.Key, Value: v}, true
-	}
-	return a, false
+	return v, resolved
 }
 
 // maxResolve bounds a chain of LogValuers, as slog's own Resolve does.
@@ -208,8 +211,13 @@ const maxResolve = 100
 // resolve resolves v's LogValuers as slog.Value.Resolve does, except that the LogValue
 // method of a type that carries pii tags runs on the type's redacted copy, never on the
 // caller's value. It reports whether anything was resolved.
-func (p *Policy) resolve(v slog.Value) (slog.Value, bool) {
-	resolved := false
+func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			// As slog does, a LogValue that panics is logged as a note, never as a crash.
+			out, resolved = slog.StringValue(fmt.Sprintf("!PII-REDACTION-FAILED: LogValue panicked: %v", r)), true
+		}
+	}()
 	for range maxResolve {
 		if v.Kind() != slog.KindLogValuer {
 			return v, resolved

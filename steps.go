@@ -116,6 +116,7 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
 	typedCopy(n.elem.typ, clone, old)
+	unlock(n.elem, clone)
 	*slot = clone
 	w.seen.put(old, n.elem, clone)
 	return w.walk(n.elem, clone)
@@ -127,11 +128,24 @@ func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 	if s.len == 0 {
 		return nil
 	}
+	// A slice met again (a value that shares one, or a DAG of them) is walked once:
+	// in a copy, its clone is shared as the original was.
+	if done, ok := w.seen.getLen(s.data, n, s.len); ok {
+		if w.copy {
+			*s = sliceHeader{data: done, len: s.len, cap: s.len}
+		}
+		return nil
+	}
+	orig := s.data
 	if w.copy {
 		clone := reflect.MakeSlice(n.typ, s.len, s.len)
 		reflect.Copy(clone, reflect.NewAt(n.typ, p).Elem())
 		*s = sliceHeader{data: clone.UnsafePointer(), len: s.len, cap: s.len}
+		for i := range s.len {
+			unlock(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize))
+		}
 	}
+	w.seen.putLen(orig, n, s.len, s.data)
 	if !w.reaches(n.elem) {
 		return nil // a snapshot's copy of elements that hold nothing to walk
 	}
@@ -300,6 +314,7 @@ func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer
 	// A value inside an interface cannot be changed where it is: walk a copy, store it.
 	tmp := reflect.New(dv.Type())
 	tmp.Elem().Set(dv)
+	unlock(dn, tmp.UnsafePointer())
 	if err := w.walkRecord(dn, tmp.UnsafePointer(), true); err != nil {
 		return err
 	}
@@ -333,5 +348,14 @@ func freeKey(m, key reflect.Value, rekeyed bool) reflect.Value {
 		if !m.MapIndex(k).IsValid() {
 			return k
 		}
+	}
+}
+
+// unlock zeroes, in a value of node n at p that a walk has just copied, the locks it
+// holds (sync.Mutex, sync.RWMutex): a copy of a locked mutex stays locked for ever, and a
+// method of the copy that takes it (a String that locks) would never return.
+func unlock(n *node, p unsafe.Pointer) {
+	for _, l := range n.locks {
+		clear(unsafe.Slice((*byte)(unsafe.Add(p, l.offset)), l.size))
 	}
 }

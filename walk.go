@@ -152,6 +152,7 @@ type seenSet struct {
 type seenKey struct {
 	p unsafe.Pointer
 	n *node
+	l int // a slice's length; 0 for pointers and maps
 }
 
 type seenEntry struct {
@@ -160,7 +161,12 @@ type seenEntry struct {
 }
 
 func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {
-	k := seenKey{p, n}
+	return s.getLen(p, n, 0)
+}
+
+// getLen is get for a slice of length l.
+func (s *seenSet) getLen(p unsafe.Pointer, n *node, l int) (unsafe.Pointer, bool) {
+	k := seenKey{p, n, l}
 	for i := range s.n {
 		if s.inl[i].key == k {
 			return s.inl[i].done, true
@@ -170,16 +176,20 @@ func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {
 	return done, ok
 }
 
-func (s *seenSet) put(p unsafe.Pointer, n *node, done unsafe.Pointer) {
+func (s *seenSet) put(p unsafe.Pointer, n *node, done unsafe.Pointer) { s.putLen(p, n, 0, done) }
+
+// putLen is put for a slice of length l.
+func (s *seenSet) putLen(p unsafe.Pointer, n *node, l int, done unsafe.Pointer) {
+	k := seenKey{p, n, l}
 	if s.n < len(s.inl) {
-		s.inl[s.n] = seenEntry{seenKey{p, n}, done}
+		s.inl[s.n] = seenEntry{k, done}
 		s.n++
 		return
 	}
 	if s.more == nil {
 		s.more = make(map[seenKey]unsafe.Pointer)
 	}
-	s.more[seenKey{p, n}] = done
+	s.more[k] = done
 }
 
 // anyKeyHoldsPII reports whether a key of the map m holds a value whose type carries PII
@@ -210,6 +220,12 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 	switch {
 	case pl.err != nil || pl.root.tagged:
 		return true
+	case pl.root.wraps:
+		if !v.CanInterface() {
+			return true // an error in an unexported field: nothing says what it holds
+		}
+		err, ok := v.Interface().(error)
+		return !ok || chainHoldsTagged(err, 0)
 	case !pl.root.hasPII:
 		return false
 	}
@@ -218,13 +234,38 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 		return !v.IsNil() && keyHoldsPII(v.Elem(), depth+1)
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() && keyHoldsPII(v.Field(i), depth+1) {
+			if f := v.Type().Field(i); (f.IsExported() || f.Anonymous) && keyHoldsPII(v.Field(i), depth+1) {
 				return true
 			}
 		}
 	case reflect.Array:
 		for i := range v.Len() {
 			if keyHoldsPII(v.Index(i), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error) holds a value
+// whose type carries PII tags.
+func chainHoldsTagged(err error, depth int) bool {
+	if err == nil {
+		return false
+	}
+	if depth > maxErrorChain {
+		return true
+	}
+	if pl := planFor(reflect.TypeOf(err)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
+		return true
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		return chainHoldsTagged(u.Unwrap(), depth+1)
+	case interface{ Unwrap() []error }:
+		for _, inner := range u.Unwrap() {
+			if chainHoldsTagged(inner, depth+1) {
 				return true
 			}
 		}

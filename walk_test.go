@@ -31,10 +31,50 @@ func TestSelfContainingValues(t *testing.T) {
 	if got := m["p"].(Participant).Number; got != "+1415555XXXX" {
 		t.Errorf("Redact of a self-containing map: %q", got)
 	}
+	// A slice that contains itself is walked once, like a pointer cycle.
 	s := []any{nil, Participant{Number: "+14155551234"}}
 	s[0] = s
-	if err := pii.Redact(s); !errors.Is(err, pii.ErrTooDeep) {
-		t.Errorf("Redact of a slice that contains itself = %v, want ErrTooDeep", err)
+	if err := pii.Redact(s); err != nil || s[1].(Participant).Number != "+1415555XXXX" {
+		t.Errorf("Redact of a slice that contains itself = %v, %+v", err, s[1])
+	}
+	buf.Reset()
+	s[1] = Participant{Number: "+14155551234"}
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("x", "s", s)
+	if strings.Contains(buf.String(), "+14155551234") {
+		t.Errorf("log line leaks: %s", buf.String())
+	}
+	// A DAG of slices is walked once per slice, not once per path (2^40 here).
+	dag := []any{Participant{Number: "+14155551234"}}
+	for range 40 {
+		dag = []any{dag, dag}
+	}
+	if _, err := pii.Redacted(nil, dag); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Session locks its fields: a copy of one held locked must not stay locked.
+type Session struct {
+	mu    sync.Mutex
+	Email string `pii:"email"`
+}
+
+func (s *Session) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return "session of " + s.Email
+}
+
+func TestCopiesHoldNoLocks(t *testing.T) {
+	s := &Session{Email: "jane.doe@example.com"}
+	s.mu.Lock()
+	r, err := pii.Redacted(nil, s)
+	s.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.String(); got != "session of ***@example.com" {
+		t.Errorf("the copy's String = %q", got)
 	}
 }
 
