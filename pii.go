@@ -199,3 +199,8 @@ func SetDefault(p *Policy) {
 	}
 	current.Store(p)
 }
+
+// Profile returns the jurisdiction profile p was made with (WithProfile; Strict by
+// default), so that tools that describe data (an inventory from source) can follow the
+// Policy a service runs with.
+func (p *Policy) Profile() Profile { return p.orDefault().profile }
