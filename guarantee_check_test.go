@@ -1,0 +1,532 @@
+package pii_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// The outputs of the guarantee test and their checks: every record goes through the
+// Handler (over slog's JSON and text handlers and a lazy one), Safe (every fmt verb,
+// JSON, LogValue), Redacted and Redact, and each output is searched for the record's
+// markers.
+
+// gtFamily says how an output writes values, and so which forms of a marker to look for.
+type gtFamily uint8
+
+const (
+	gtJSON gtFamily = iota // encoding/json: []byte in base64
+	gtFmt                  // fmt and slog's text handler: []byte as numbers
+	gtHex                  // fmt's %x and %X
+)
+
+// A gtOut is one output of one record.
+type gtOut struct {
+	name   string
+	text   string
+	family gtFamily
+	appear bool // Not PII markers must appear in it (where visible)
+}
+
+// A gtFailure is one thing one record did wrong.
+type gtFailure struct {
+	what   string // "leak", "missing", "changed after the call", ...
+	out    string
+	marker *gtMarker // nil for failures of a whole output
+	found  string    // the search string found (leaks)
+	detail string    // an excerpt of the output, or an error
+}
+
+// gtLogOpts drops the time, so that outputs can be compared and hold no stray digits.
+var gtLogOpts = &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 && a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
+}}
+
+// gtTee hands every call to each of its handlers.
+type gtTee []slog.Handler
+
+func (t gtTee) Enabled(context.Context, slog.Level) bool { return true }
+
+func (t gtTee) Handle(ctx context.Context, r slog.Record) error {
+	for _, h := range t {
+		if err := h.Handle(ctx, r.Clone()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t gtTee) WithAttrs(as []slog.Attr) slog.Handler {
+	out := make(gtTee, len(t))
+	for i, h := range t {
+		out[i] = h.WithAttrs(as)
+	}
+	return out
+}
+
+func (t gtTee) WithGroup(name string) slog.Handler {
+	out := make(gtTee, len(t))
+	for i, h := range t {
+		out[i] = h.WithGroup(name)
+	}
+	return out
+}
+
+// gtLazy is a handler that formats late: it keeps what Handle and WithAttrs are given, as
+// given, and writes it only when replay is called, as an asynchronous or buffering
+// handler does. What a Handler passed on must not change in between.
+type gtLazy struct {
+	store *[]gtLazyRecord
+	ops   []gtLazyOp
+}
+
+type gtLazyOp struct {
+	group string
+	attrs []slog.Attr
+}
+
+type gtLazyRecord struct {
+	ops []gtLazyOp
+	r   slog.Record
+}
+
+func (h *gtLazy) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h *gtLazy) Handle(_ context.Context, r slog.Record) error {
+	*h.store = append(*h.store, gtLazyRecord{ops: h.ops, r: r.Clone()})
+	return nil
+}
+
+func (h *gtLazy) WithAttrs(as []slog.Attr) slog.Handler {
+	return &gtLazy{store: h.store, ops: append(h.ops[:len(h.ops):len(h.ops)], gtLazyOp{attrs: as})}
+}
+
+func (h *gtLazy) WithGroup(name string) slog.Handler {
+	return &gtLazy{store: h.store, ops: append(h.ops[:len(h.ops):len(h.ops)], gtLazyOp{group: name})}
+}
+
+// replay writes what the handler kept, now, as slog's JSON handler would have.
+func (h *gtLazy) replay() string {
+	var b bytes.Buffer
+	for _, lr := range *h.store {
+		var jh slog.Handler = slog.NewJSONHandler(&b, gtLogOpts)
+		for _, op := range lr.ops {
+			if op.attrs != nil {
+				jh = jh.WithAttrs(op.attrs)
+			} else {
+				jh = jh.WithGroup(op.group)
+			}
+		}
+		if err := jh.Handle(context.Background(), lr.r); err != nil {
+			fmt.Fprintf(&b, "!ERROR %v\n", err)
+		}
+	}
+	return b.String()
+}
+
+// gtModes are the ways a value reaches a Handler.
+var gtModes = []struct {
+	name string
+	log  func(l *slog.Logger, x any, box *gtBox)
+}{
+	{"Any", func(l *slog.Logger, x any, _ *gtBox) { l.Info("m", slog.Any("v", x)) }},
+	{"Group", func(l *slog.Logger, x any, _ *gtBox) {
+		l.Info("m", slog.Group("g", slog.String("s", "t"), slog.Any("v", x)))
+	}},
+	{"With", func(l *slog.Logger, x any, _ *gtBox) { l.With(slog.Any("v", x)).Info("m") }},
+	{"WithGroup", func(l *slog.Logger, x any, _ *gtBox) {
+		l.WithGroup("wg").With(slog.Group("g", slog.Any("v", x))).Info("m", "n", 1)
+	}},
+	{"Valuer", func(l *slog.Logger, _ any, box *gtBox) { l.Info("m", slog.Any("v", gtValuer{box})) }},
+	{"WithValuer", func(l *slog.Logger, _ any, box *gtBox) { l.With(slog.Any("v", gtValuer{box})).Info("m") }},
+}
+
+// gtSafeHolder holds a SafeValue in an unexported field, which fmt prints field by field
+// without calling its methods; GtSafeHolder in an exported one.
+type gtSafeHolder struct {
+	label string
+	safe  pii.SafeValue
+}
+
+type GtSafeHolder struct {
+	Label string
+	Safe  pii.SafeValue
+}
+
+// gtPolicies makes the Policy of each profile in gtProfiles.
+func gtPolicies() ([]*pii.Policy, error) {
+	pols := make([]*pii.Policy, len(gtProfiles))
+	for i, pr := range gtProfiles {
+		p, err := pii.New(pii.WithProfile(pr))
+		if err != nil {
+			return nil, fmt.Errorf("profile %s: %w", pr, err)
+		}
+		pols[i] = p
+	}
+	return pols, nil
+}
+
+// gtRun is one record's trip through every output.
+type gtRun struct {
+	pols      []*pii.Policy
+	knobs     *gtKnobs
+	rec, twin *gtRecord
+	outs      []gtOut
+	fails     []gtFailure
+}
+
+// protect runs f, turning a panic into a failure of the named output.
+func (run *gtRun) protect(name string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			run.fails = append(run.fails, gtFailure{what: "panic", out: name, detail: fmt.Sprint(r)})
+		}
+	}()
+	f()
+}
+
+func (run *gtRun) out(name, text string, fam gtFamily, appear bool) {
+	run.outs = append(run.outs, gtOut{name: name, text: text, family: fam, appear: appear})
+}
+
+// unchanged checks that the caller's value is as it was made.
+func (run *gtRun) unchanged(after string) {
+	if !reflect.DeepEqual(run.rec.root.Interface(), run.twin.root.Interface()) {
+		d := cmp.Diff(run.twin.root.Interface(), run.rec.root.Interface(), cmp.Exporter(func(reflect.Type) bool { return true }))
+		run.fails = append(run.fails, gtFailure{what: "caller's value changed", out: after, detail: gtCut(d, 600)})
+		// Start again from an equal value, so that one change is reported once.
+		run.twin = gtGenerateWith(run.rec.seed, run.pols, false, run.knobs)
+	}
+}
+
+// gtCheck makes the record of seed and runs it through every output; knobs, when
+// non-nil, override its random choices.
+func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
+	rec := gtGenerateWith(seed, pols, true, knobs)
+	twin := gtGenerateWith(seed, pols, false, knobs)
+	run := &gtRun{pols: pols, knobs: knobs, rec: rec, twin: twin}
+	x := rec.root.Interface()
+	pol := rec.pol
+	r := gtSeedRand(seed, 3)
+
+	// Safe, under every verb, JSON and LogValue.
+	sv := pii.Safe(x)
+	if pol != nil {
+		sv = pol.Safe(x)
+	}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%p"} {
+		run.protect("Safe "+verb, func() {
+			fam, appear := gtFmt, verb == "%v" || verb == "%+v" || verb == "%#v" || verb == "%s"
+			if verb == "%x" || verb == "%X" {
+				fam = gtHex
+			}
+			run.out("Safe "+verb, fmt.Sprintf(verb, sv), fam, appear)
+		})
+	}
+	run.protect("Safe in an unexported field %+v", func() {
+		run.out("Safe in an unexported field %+v", fmt.Sprintf("%+v", gtSafeHolder{"h", sv}), gtFmt, false)
+	})
+	run.protect("Safe in an exported field %+v", func() {
+		run.out("Safe in an exported field %+v", fmt.Sprintf("%+v", GtSafeHolder{"h", sv}), gtFmt, true)
+	})
+	run.protect("json.Marshal(Safe)", func() {
+		b, err := json.Marshal(sv)
+		run.out("json.Marshal(Safe)", gtJSONText(b, err), gtJSON, err == nil)
+	})
+	run.protect("Safe LogValue", func() {
+		var jb, tb bytes.Buffer
+		slog.New(slog.NewJSONHandler(&jb, gtLogOpts)).Info("m", "v", sv)
+		slog.New(slog.NewTextHandler(&tb, gtLogOpts)).Info("m", "v", sv)
+		run.out("Safe LogValue (JSON handler)", jb.String(), gtJSON, true)
+		run.out("Safe LogValue (text handler)", tb.String(), gtFmt, true)
+	})
+	run.unchanged("Safe")
+
+	// The Handler, over the JSON and text handlers and the lazy one, in three of the
+	// modes.
+	type lazyRun struct {
+		name  string
+		lazy  *gtLazy
+		eager *bytes.Buffer
+	}
+	var lazies []lazyRun
+	for _, mi := range r.Perm(len(gtModes))[:3] {
+		mode := gtModes[mi]
+		var jb, tb bytes.Buffer
+		lazy := &gtLazy{store: new([]gtLazyRecord)}
+		box := &gtBox{v: x}
+		rec.hooks = append(rec.hooks, func(g *gtGen) {
+			box.v = g.lateValue(gtCtx{path: "(valuer box)", shape: []string{"valuer"}}).Interface()
+		})
+		h := pii.NewHandler(gtTee{slog.NewJSONHandler(&jb, gtLogOpts), slog.NewTextHandler(&tb, gtLogOpts), lazy}, pol)
+		run.protect("Handler/"+mode.name, func() { mode.log(slog.New(h), x, box) })
+		run.out("Handler/json/"+mode.name, jb.String(), gtJSON, true)
+		run.out("Handler/text/"+mode.name, tb.String(), gtFmt, true)
+		lazies = append(lazies, lazyRun{mode.name, lazy, &jb})
+	}
+	run.unchanged("Handler")
+
+	// Redacted: a copy, printed; the original untouched.
+	run.protect("Redacted", func() {
+		cp, err := pii.Redacted(pol, x)
+		if err != nil {
+			if !rec.refuse {
+				run.fails = append(run.fails, gtFailure{what: "error", out: "Redacted", detail: err.Error()})
+			}
+			return
+		}
+		b, jerr := json.Marshal(cp)
+		run.out("json.Marshal(Redacted)", gtJSONText(b, jerr), gtJSON, jerr == nil)
+		run.out("Redacted %+v", fmt.Sprintf("%+v", cp), gtFmt, true)
+	})
+	run.unchanged("Redacted")
+
+	// Now the caller changes its value, and the lazy handler writes what it kept.
+	lg := rec.lateGen()
+	for _, hook := range rec.hooks {
+		run.protect("late change", func() { hook(lg) })
+	}
+	for _, l := range lazies {
+		run.protect("Handler/lazy/"+l.name, func() {
+			text := l.lazy.replay()
+			run.out("Handler/lazy/"+l.name, text, gtJSON, false)
+			if text != l.eager.String() {
+				run.fails = append(run.fails, gtFailure{what: "changed after the call", out: "Handler/lazy/" + l.name,
+					detail: "at the call: " + gtCut(l.eager.String(), 400) + "\nlater:       " + gtCut(text, 400)})
+			}
+		})
+	}
+
+	// Redact in place, on the twin.
+	run.protect("Redact", func() {
+		p := reflect.New(twin.root.Type())
+		p.Elem().Set(twin.root)
+		var err error
+		if pol != nil {
+			err = pol.Redact(p.Interface())
+		} else {
+			err = pii.Redact(p.Interface())
+		}
+		if err != nil {
+			if !rec.refuse {
+				run.fails = append(run.fails, gtFailure{what: "error", out: "Redact", detail: err.Error()})
+			}
+			return
+		}
+		v := p.Elem().Interface()
+		b, jerr := json.Marshal(v)
+		run.out("json.Marshal after Redact", gtJSONText(b, jerr), gtJSON, jerr == nil)
+		run.out("Redact then %+v", fmt.Sprintf("%+v", v), gtFmt, true)
+	})
+
+	for _, o := range run.outs {
+		run.search(o)
+	}
+	return run
+}
+
+func gtJSONText(b []byte, err error) string {
+	if err != nil {
+		return "!ERROR " + err.Error()
+	}
+	return string(b)
+}
+
+var gtBase64 = regexp.MustCompile(`"([A-Za-z0-9+/]{8,}={0,2})"`)
+
+// search looks for every marker of the record in o.
+func (run *gtRun) search(o gtOut) {
+	rec := run.rec
+	hay := o.text
+	if o.family == gtJSON && rec.hasBytes {
+		var extra []string
+		for _, m := range gtBase64.FindAllStringSubmatch(hay, -1) {
+			if b, err := base64.StdEncoding.DecodeString(m[1]); err == nil {
+				extra = append(extra, string(b))
+			}
+		}
+		hay += "\n" + strings.Join(extra, "\n")
+	}
+	appear := o.appear && !rec.refuse && !strings.Contains(hay, "!ERROR")
+	if strings.Contains(hay, "!PII-REDACTION-FAILED") && !rec.refuse {
+		run.fails = append(run.fails, gtFailure{what: "redaction failed", out: o.name, detail: gtCut(o.text, 400)})
+		appear = false
+	}
+	for _, m := range rec.markers {
+		forms := [][]string{m.plain}
+		if o.family != gtJSON {
+			forms = append(forms, m.bytes)
+		}
+		if o.family == gtHex {
+			forms = append(forms, m.hex)
+		}
+		found := ""
+	search:
+		for _, fs := range forms {
+			for _, s := range fs {
+				if strings.Contains(hay, s) {
+					found = s
+					break search
+				}
+			}
+		}
+		switch {
+		case m.pii && found != "":
+			run.fails = append(run.fails, gtFailure{what: "leak", out: o.name, marker: m, found: found, detail: gtAround(hay, found)})
+		case m.appear && appear && found == "" && (o.family == gtJSON && m.visJSON || o.family != gtJSON && m.visFmt):
+			run.fails = append(run.fails, gtFailure{what: "missing (over-redaction)", out: o.name, marker: m, detail: gtCut(o.text, 400)})
+		}
+	}
+}
+
+// gtAround is the part of s around the first sub.
+func gtAround(s, sub string) string {
+	i := strings.Index(s, sub)
+	if i < 0 {
+		return gtCut(s, 300)
+	}
+	from, to := max(0, i-150), min(len(s), i+len(sub)+80)
+	return "…" + s[from:to] + "…"
+}
+
+func gtCut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// gtAgg gathers failures over many records into classes: the same failure of the same
+// shape of path is one class, reported once, with its smallest example and the outputs
+// it was seen in.
+type gtAgg struct {
+	mu      sync.Mutex
+	records int
+	failed  int
+	classes map[string]*gtClass
+}
+
+type gtClass struct {
+	what, shape string
+	count       int
+	outs        map[string]int
+	example     gtFailure
+	exRun       *gtRun
+	exSize      int
+}
+
+func (a *gtAgg) add(run *gtRun) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.records++
+	if len(run.fails) > 0 {
+		a.failed++
+	}
+	if a.classes == nil {
+		a.classes = map[string]*gtClass{}
+	}
+	for _, f := range run.fails {
+		size := len(run.rec.root.Type().String()) + 20*len(run.rec.markers)
+		if f.marker != nil {
+			size += 10000 * f.marker.confounds
+		}
+		shape := f.out
+		switch {
+		case gtWholeOutput[f.out]:
+			// Outputs that show the caller's value whatever its shape.
+		case f.marker != nil:
+			shape = f.marker.cause
+			if f.marker.late {
+				shape = "late: " + shape
+			}
+		}
+		if f.what == "error" || f.what == "panic" {
+			shape = f.out + ": " + gtErrClass(f.detail)
+		}
+		key := f.what + "|" + shape
+		c := a.classes[key]
+		if c == nil {
+			c = &gtClass{what: f.what, shape: shape, outs: map[string]int{}}
+			a.classes[key] = c
+		}
+		c.count++
+		c.outs[f.out]++
+		if c.exRun == nil || size < c.exSize || size == c.exSize && run.rec.seed < c.exRun.rec.seed {
+			c.example, c.exRun, c.exSize = f, run, size
+		}
+	}
+}
+
+// gtWholeOutput are the outputs whose failures are one class whatever the value's shape.
+var gtWholeOutput = map[string]bool{"Safe %p": true, "Safe in an unexported field %+v": true}
+
+// gtErrClass reduces an error message to its class: the message without type names.
+var gtTypeNames = regexp.MustCompile(`struct \{.*\}|\*?[a-z_]+\.[A-Za-z_][A-Za-z0-9_]*`)
+
+func gtErrClass(s string) string { return gtCut(gtTypeNames.ReplaceAllString(s, "T"), 120) }
+
+// report writes one error per class, largest first, at most limit of them.
+func (a *gtAgg) report(errorf func(format string, args ...any), limit int) {
+	var cs []*gtClass
+	for _, c := range a.classes {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].what != cs[j].what {
+			return cs[i].what < cs[j].what
+		}
+		if cs[i].count != cs[j].count {
+			return cs[i].count > cs[j].count
+		}
+		return cs[i].shape < cs[j].shape
+	})
+	for i, c := range cs {
+		if i == limit {
+			errorf("… and %d more classes of failure", len(cs)-limit)
+			break
+		}
+		errorf("%s", c.describe())
+	}
+	if len(cs) > 0 {
+		errorf("%d of %d records failed, in %d classes", a.failed, a.records, len(cs))
+	}
+}
+
+func (c *gtClass) describe() string {
+	var outs []string
+	for o, n := range c.outs {
+		outs = append(outs, fmt.Sprintf("%s (%d)", o, n))
+	}
+	sort.Strings(outs)
+	if len(outs) > 8 {
+		outs = append(outs[:8], fmt.Sprintf("… %d more", len(outs)-8))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s — %d times, in %s\n", strings.ToUpper(c.what), c.shape, c.count, strings.Join(outs, ", "))
+	f, rec := c.example, c.exRun.rec
+	fmt.Fprintf(&b, "  smallest example: -gt.seed=%d, profile %s, output %q\n", rec.seed, rec.profile, f.out)
+	if m := f.marker; m != nil {
+		fmt.Fprintf(&b, "  path: %s (%s)\n  value: %q", m.path, m.shape, m.raw)
+		if f.found != "" {
+			fmt.Fprintf(&b, " (found %q)", f.found)
+		}
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "  type: %s\n", gtCut(rec.root.Type().String(), 700))
+	fmt.Fprintf(&b, "  output: %s", f.detail)
+	return b.String()
+}

@@ -1,0 +1,898 @@
+package pii_test
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/netip"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ef8f9424/pii"
+)
+
+// The random type and value generator of the guarantee test: random struct types made
+// with reflect.StructOf, nested through pointers, slices, arrays, maps keyed by strings,
+// interfaces and tagged structs, interfaces, embedded structs, no-tagged containers and
+// the predeclared types of guarantee_types_test.go; and values for them whose every leaf
+// holds a unique marker valid for its kind (guarantee_markers_test.go).
+//
+// The same seed gives the same type and an equal value, so that a record can be made
+// twice: once to be logged and printed, once to compare against and to Redact in place.
+
+// A gtRecord is one generated value and everything the checks need to know of it.
+type gtRecord struct {
+	seed    uint64
+	profile pii.Profile
+	pol     *pii.Policy // nil: the default Policy and the package-level functions
+	root    reflect.Value
+	markers []*gtMarker
+	// refuse is set when the value holds personal data in a map key, which cannot be
+	// redacted: every output may then replace the value by a redaction failure.
+	refuse bool
+	// hasBytes is set when a marker sits in a []byte, which JSON writes in base64.
+	hasBytes bool
+	// hooks change the value after the log call: they fill maps and slices of the
+	// caller's value with fresh personal data.
+	hooks []func(g *gtGen)
+	// raws and searches are every marker's value and search strings, so that a new
+	// marker is never found inside another.
+	raws, searches []string
+}
+
+// A gtGen generates one record from its random source.
+type gtGen struct {
+	r        *rand.Rand
+	rec      *gtRecord
+	fields   int  // field names made so far: F0, F1, ...
+	budget   int  // leaves still to fill; containers stay empty when it runs out
+	hooks    bool // register mutation hooks (for the value that is logged)
+	late     bool // markers made now are put in after the log call
+	variants bool // write values in issue 11's hard ways (two numbers, CVV, ...)
+}
+
+// A gtCtx is what the filler knows at a point of the value: the tag in force, the path,
+// and whether JSON and fmt show what is below.
+type gtCtx struct {
+	class   pii.Class
+	kind    pii.Kind
+	redact  string
+	path    string
+	shape   []string
+	visJSON bool
+	visFmt  bool
+	top     bool // the root: fmt prints what a pointer here points to
+	depth   int
+}
+
+func (c gtCtx) step(path, shape string) gtCtx {
+	c.path += path
+	if shape != "" && (len(c.shape) == 0 || c.shape[len(c.shape)-1] != shape) {
+		c.shape = append(c.shape[:len(c.shape):len(c.shape)], shape)
+	}
+	c.top = false
+	return c
+}
+
+// tagToken names the tag in force for a shape: "{no}", "{phone}", "" when untagged.
+func (c gtCtx) tagToken() string {
+	switch c.class {
+	case pii.NotPII:
+		return "{no}"
+	case pii.PII:
+		return "{" + c.kind.String() + "}"
+	}
+	return ""
+}
+
+// directKinds identify a person directly or are special categories: redaction hides them
+// under every profile. The context kinds (ip, device, url, postal, geo) are hidden where
+// the profile counts them.
+var gtDirectKinds = map[pii.Kind]bool{
+	pii.KindGeneric: true, pii.KindName: true, pii.KindPhone: true, pii.KindEmail: true,
+	pii.KindAddress: true, pii.KindGovID: true, pii.KindCard: true, pii.KindSecret: true,
+	pii.KindAccount: true, pii.KindHealth: true, pii.KindBiometric: true, pii.KindDOB: true,
+	pii.KindBody: true,
+}
+
+// mustHide reports whether a PII leaf of kind k must be hidden under the record's profile.
+func (rec *gtRecord) mustHide(k pii.Kind) bool {
+	return gtDirectKinds[k] || rec.profile.Counts(k)
+}
+
+// fresh reports whether a marker with this value and these search strings can join the
+// record without being found inside another marker, or another inside it.
+func (rec *gtRecord) fresh(raw string, search []string) bool {
+	for _, s := range search {
+		for _, r := range rec.raws {
+			if strings.Contains(r, s) {
+				return false
+			}
+		}
+	}
+	for _, s := range rec.searches {
+		if strings.Contains(raw, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// add registers a marker made in context c.
+func (g *gtGen) add(c gtCtx, goType, raw string, m *gtMarker, variant string) {
+	rec := g.rec
+	rec.raws = append(rec.raws, raw)
+	rec.searches = append(rec.searches, m.plain...)
+	m.raw, m.path = raw, c.path
+	leaf := "notpii"
+	if c.class == pii.PII {
+		leaf = c.kind.String()
+	}
+	leaf += ":" + goType
+	if c.redact != "" {
+		leaf += ",redact=" + c.redact
+	}
+	if variant != "" {
+		leaf += "[" + variant + "]"
+	}
+	m.shape = strings.Join(append(c.shape[:len(c.shape):len(c.shape)], leaf), ">")
+	causes := gtCauses(c.shape, leaf, variant)
+	m.cause, m.confounds = causes[0], len(causes)
+	m.visJSON, m.visFmt = c.visJSON, c.visFmt
+	m.late = g.late
+	switch {
+	case c.class == pii.PII && rec.mustHide(c.kind):
+		m.pii, m.kind = true, c.kind
+		if !rec.profile.Counts(c.kind) && !g.late {
+			m.cause = "the profile does not count " + c.kind.String()
+			m.confounds++
+		}
+	case c.class == pii.PII: // a context kind the profile does not count: either way
+	default:
+		m.appear = !g.late
+	}
+	rec.markers = append(rec.markers, m)
+}
+
+// retry runs make until it returns a marker that fits the record, or gives up after a
+// few tries and takes the last (a collision then only weakens a check).
+func (g *gtGen) retry(mk func() (string, []string, string)) (string, []string, string) {
+	var raw, variant string
+	var search []string
+	for range 20 {
+		raw, search, variant = mk()
+		if g.rec.fresh(raw, search) {
+			break
+		}
+	}
+	return raw, search, variant
+}
+
+var (
+	gtTimeType  = reflect.TypeFor[time.Time]()
+	gtAddrType  = reflect.TypeFor[netip.Addr]()
+	gtNetIPType = reflect.TypeFor[net.IP]()
+	gtAnyType   = reflect.TypeFor[any]()
+	gtStrType   = reflect.TypeFor[GtStr]()
+)
+
+// GtStr is a named string type, a leaf like string.
+type GtStr string
+
+// leaf makes the value of a leaf of type t in context c.
+func (g *gtGen) leaf(t reflect.Type, c gtCtx) reflect.Value {
+	v := reflect.New(t).Elem()
+	if t.Kind() == reflect.Bool {
+		v.SetBool(g.r.IntN(2) == 0)
+		return v
+	}
+	g.budget--
+	piiLeaf := c.class == pii.PII
+	m := &gtMarker{}
+	goType := t.String()
+	var raw, variant string
+	var search []string
+	switch {
+	case t == gtTimeType:
+		var tm time.Time
+		raw, search, _ = g.retry(func() (string, []string, string) {
+			if piiLeaf {
+				tm, search = g.gtTime(1935, 65)
+			} else {
+				tm, search = g.gtTime(2031, 9)
+			}
+			return tm.Format(time.RFC3339Nano), search, ""
+		})
+		v.Set(reflect.ValueOf(tm))
+		m.plain, m.hex = search, hexForms(search)
+	case t == gtAddrType || t == gtNetIPType:
+		raw, search, variant = g.retry(func() (string, []string, string) { return g.ip(false) })
+		a := netip.MustParseAddr(raw)
+		if t == gtAddrType {
+			v.Set(reflect.ValueOf(a))
+		} else {
+			ip := net.IP(a.AsSlice())
+			v.Set(reflect.ValueOf(ip))
+			m.bytes = byteForms([]string{string(ip)})
+		}
+		m.plain, m.hex = search, hexForms(search)
+	case t.Kind() == reflect.String || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
+		raw, search, variant = g.retry(func() (string, []string, string) {
+			if piiLeaf {
+				return g.piiString(c.kind, c.redact == "scan")
+			}
+			s := "np" + g.tok(10)
+			return s, []string{s}, ""
+		})
+		if t.Kind() == reflect.String {
+			v.SetString(raw)
+		} else {
+			v.SetBytes([]byte(raw))
+			m.bytes = byteForms(search)
+			g.rec.hasBytes = true
+		}
+		m.plain, m.hex = search, hexForms(search)
+	case t.Kind() == reflect.Int64 || t.Kind() == reflect.Int:
+		var n int64
+		raw, search, _ = g.retry(func() (string, []string, string) {
+			n = 100_000_000_000 + g.r.Int64N(900_000_000_000)
+			s := strconv.FormatInt(n, 10)
+			return s, []string{s}, ""
+		})
+		v.SetInt(n)
+		h := strconv.FormatInt(n, 16)
+		m.plain, m.hex = search, []string{h, strings.ToUpper(h)}
+	case t.Kind() == reflect.Float64:
+		var f float64
+		raw, search, _ = g.retry(func() (string, []string, string) {
+			s := gtDecimal(1+g.r.IntN(80), g.r.IntN(1_000_000))
+			f, _ = strconv.ParseFloat(s, 64)
+			return s, []string{s}, ""
+		})
+		v.SetFloat(f)
+		h := strconv.FormatFloat(f, 'x', -1, 64)
+		m.plain, m.hex = search, []string{h, strings.ToUpper(h)}
+	default:
+		panic("gt: no leaf for " + t.String())
+	}
+	g.add(c, goType, raw, m, variant)
+	return v
+}
+
+var (
+	gtJSONMarshaler = reflect.TypeFor[json.Marshaler]()
+	gtTextMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+	gtStringer      = reflect.TypeFor[fmt.Stringer]()
+	gtError         = reflect.TypeFor[error]()
+	gtFormatter     = reflect.TypeFor[fmt.Formatter]()
+	gtGoStringer    = reflect.TypeFor[fmt.GoStringer]()
+	gtLogValuer     = reflect.TypeFor[slog.LogValuer]()
+)
+
+func gtImplements(t, iface reflect.Type) bool {
+	return t.Implements(iface) || t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(iface)
+}
+
+// hasMethods reports whether a printer may call a method of t instead of printing it.
+func gtHasMethods(t reflect.Type) bool {
+	for _, i := range []reflect.Type{gtJSONMarshaler, gtTextMarshaler, gtStringer, gtError, gtFormatter, gtGoStringer, gtLogValuer} {
+		if gtImplements(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeName names t for a path or shape: predeclared types by name, random structs as
+// "struct".
+func gtTypeName(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		return "*" + gtTypeName(t.Elem())
+	}
+	if t.Name() != "" {
+		return strings.TrimPrefix(t.String(), "pii_test.")
+	}
+	if t.Kind() == reflect.Struct {
+		return "struct"
+	}
+	s := t.String()
+	if len(s) > 30 {
+		return t.Kind().String()
+	}
+	return s
+}
+
+// parseTag reads the pii tag of a field as the filler needs it.
+func gtParseTag(raw string) (class pii.Class, kind pii.Kind, redact string) {
+	items := strings.Split(raw, ",")
+	switch items[0] {
+	case "no":
+		return pii.NotPII, pii.KindNone, ""
+	case "true":
+		kind = pii.KindGeneric
+	default:
+		k, err := pii.ParseKind(items[0])
+		if err != nil {
+			panic("gt: bad kind in tag " + raw)
+		}
+		kind = k
+	}
+	for _, it := range items[1:] {
+		if s, ok := strings.CutPrefix(it, "redact="); ok {
+			redact = s
+		}
+	}
+	return pii.PII, kind, redact
+}
+
+// fill makes a value of type t in context c.
+func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
+	switch t {
+	case gtTimeType, gtAddrType, gtNetIPType:
+		return g.leaf(t, c)
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Int, reflect.Int64, reflect.Float64, reflect.Bool:
+		return g.leaf(t, c)
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return g.leaf(t, c)
+		}
+		n := 1 + g.r.IntN(2)
+		if g.budget <= 0 || g.r.IntN(10) == 0 {
+			n = 0
+		}
+		s := reflect.MakeSlice(t, n, n)
+		for i := range n {
+			s.Index(i).Set(g.fill(t.Elem(), c.step("["+strconv.Itoa(i)+"]", "[]")))
+		}
+		if n > 0 && t.Elem() == gtAnyType && g.hooks {
+			cs := c
+			g.rec.hooks = append(g.rec.hooks, func(g *gtGen) {
+				s.Index(0).Set(g.lateValue(cs.step("[0]", "late []any")))
+			})
+		}
+		return s
+	case reflect.Array:
+		a := reflect.New(t).Elem()
+		for i := range t.Len() {
+			a.Index(i).Set(g.fill(t.Elem(), c.step("["+strconv.Itoa(i)+"]", "[n]")))
+		}
+		return a
+	case reflect.Pointer:
+		if g.budget <= 0 || g.r.IntN(8) == 0 {
+			return reflect.Zero(t)
+		}
+		p := reflect.New(t.Elem())
+		cc := c.step("", "")
+		cc.visFmt = c.visFmt && c.top // fmt prints nested pointers as addresses
+		p.Elem().Set(g.fill(t.Elem(), cc))
+		return p
+	case reflect.Map:
+		return g.fillMap(t, c)
+	case reflect.Interface:
+		v := reflect.New(t).Elem()
+		if g.budget <= 0 || c.depth <= 0 || g.r.IntN(10) == 0 {
+			return v
+		}
+		d := g.dynamic(c)
+		if d.IsValid() {
+			v.Set(d)
+		}
+		return v
+	case reflect.Struct:
+		return g.fillStruct(t, c)
+	}
+	panic("gt: cannot fill " + t.String())
+}
+
+func (g *gtGen) fillStruct(t reflect.Type, c gtCtx) reflect.Value {
+	v := reflect.New(t).Elem()
+	if t.Name() != "" {
+		c = c.step("", gtTypeName(t))
+	}
+	if gtImplements(t, gtJSONMarshaler) || gtImplements(t, gtTextMarshaler) {
+		c.visJSON = false
+	}
+	if gtImplements(t, gtStringer) || gtImplements(t, gtError) || gtImplements(t, gtFormatter) || gtImplements(t, gtGoStringer) {
+		c.visFmt = false
+	}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() && !sf.Anonymous {
+			continue
+		}
+		fc := c.step("."+sf.Name, "")
+		fc.top = false
+		if raw, ok := sf.Tag.Lookup("pii"); ok {
+			fc.class, fc.kind, fc.redact = gtParseTag(raw)
+		}
+		if tok := fc.tagToken(); tok != c.tagToken() && !gtIsLeafType(sf.Type) {
+			fc = fc.step("", "field"+tok)
+		}
+		v.Field(i).Set(g.fill(sf.Type, fc))
+	}
+	return v
+}
+
+// gtIsLeafType reports whether t is a leaf the filler writes a marker into.
+func gtIsLeafType(t reflect.Type) bool {
+	switch t {
+	case gtTimeType, gtAddrType, gtNetIPType:
+		return true
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Int, reflect.Int64, reflect.Float64, reflect.Bool:
+		return true
+	case reflect.Slice:
+		return t.Elem().Kind() == reflect.Uint8
+	}
+	return false
+}
+
+func (g *gtGen) fillMap(t reflect.Type, c gtCtx) reflect.Value {
+	m := reflect.MakeMap(t)
+	n := 1 + g.r.IntN(2)
+	if g.budget <= 0 || g.r.IntN(10) == 0 {
+		n = 0
+	}
+	kt := t.Key()
+	for i := range n {
+		var k reflect.Value
+		var kc gtCtx
+		switch {
+		case kt.Kind() == reflect.String:
+			k = reflect.ValueOf("k" + strconv.Itoa(i)).Convert(kt)
+		case kt.Kind() == reflect.Interface && g.r.IntN(2) == 0:
+			k = reflect.ValueOf("ka" + strconv.Itoa(i))
+		default:
+			// A tagged struct as the key, statically or inside an interface key.
+			st := kt
+			if kt.Kind() == reflect.Interface {
+				st = gtKeyTypes[g.r.IntN(len(gtKeyTypes))]
+			}
+			kc = c.step("{key "+strconv.Itoa(i)+"}", "mapkey["+gtTypeName(kt)+"]")
+			kc.class, kc.kind, kc.redact = pii.Untagged, pii.KindNone, ""
+			kc.visJSON = false // encoding/json refuses struct keys; TextMarshaler keys are methods
+			k = g.fillStruct(st, kc)
+			g.rec.refuse = true
+		}
+		ec := c.step("[k"+strconv.Itoa(i)+"]", "map")
+		if kt.Kind() != reflect.String {
+			ec = c.step("[key "+strconv.Itoa(i)+"]", "map["+gtTypeName(kt)+"]")
+		}
+		m.SetMapIndex(k, g.fill(t.Elem(), ec))
+	}
+	if g.hooks && kt.Kind() == reflect.String && (t.Elem() == gtAnyType || t.Elem().Kind() == reflect.Struct) {
+		cs := c
+		g.rec.hooks = append(g.rec.hooks, func(g *gtGen) {
+			lc := cs.step("[late]", "late map")
+			var v reflect.Value
+			if t.Elem() == gtAnyType {
+				v = g.lateValue(lc)
+			} else {
+				v = g.fillStruct(t.Elem(), lc)
+			}
+			m.SetMapIndex(reflect.ValueOf("late").Convert(kt), v)
+		})
+	}
+	return m
+}
+
+// lateValue makes a tagged value with fresh markers, to be put into the caller's value
+// after the log call.
+func (g *gtGen) lateValue(c gtCtx) reflect.Value {
+	t := []reflect.Type{reflect.TypeFor[GtContact](), reflect.TypeFor[GtLogUser](), reflect.TypeFor[GtKey]()}[g.r.IntN(3)]
+	v := g.fillStruct(t, c.step("(late "+gtTypeName(t)+")", ""))
+	if g.r.IntN(2) == 0 {
+		p := reflect.New(t)
+		p.Elem().Set(v)
+		return p
+	}
+	return v
+}
+
+// dynamic makes what an interface holds, in context c (the interface's tag in force).
+func (g *gtGen) dynamic(c gtCtx) reflect.Value {
+	c.depth--
+	iface := "any" + c.tagToken()
+	if c.top {
+		iface = "root"
+	}
+	switch r := g.r.IntN(100); {
+	case r < 12:
+		t := reflect.TypeFor[string]()
+		if g.r.IntN(4) == 0 {
+			t = gtStrType
+		}
+		return g.leaf(t, c.step("("+gtTypeName(t)+")", iface))
+	case r < 17:
+		t := []reflect.Type{reflect.TypeFor[int64](), gtTimeType, reflect.TypeFor[[]byte]()}[g.r.IntN(3)]
+		return g.leaf(t, c.step("("+gtTypeName(t)+")", iface))
+	case r < 40:
+		t := gtPredeclared[g.r.IntN(len(gtPredeclared))]
+		return g.fillStruct(t, c.step("("+gtTypeName(t)+")", iface))
+	case r < 50:
+		t := gtPredeclared[g.r.IntN(len(gtPredeclared))]
+		p := reflect.New(t)
+		cc := c.step("(*"+gtTypeName(t)+")", iface)
+		cc.visFmt = c.visFmt && c.top
+		p.Elem().Set(g.fillStruct(t, cc))
+		return p
+	case r < 62:
+		t := g.structType(1 + g.r.IntN(2))
+		cc := c.step("(struct)", iface)
+		if g.r.IntN(2) == 0 {
+			return g.fillStruct(t, cc)
+		}
+		p := reflect.New(t)
+		cc.visFmt = c.visFmt && c.top
+		p.Elem().Set(g.fillStruct(t, cc))
+		return p
+	case r < 76:
+		return g.errorValue(c.step("", iface))
+	case r < 86:
+		t := reflect.TypeFor[[]any]()
+		return g.fill(t, c.step("([]any)", iface))
+	case r < 96:
+		t := reflect.TypeFor[map[string]any]()
+		return g.fill(t, c.step("(map[string]any)", iface))
+	default:
+		t := reflect.TypeFor[map[any]string]()
+		cc := c.step("(map[any]string)", iface)
+		cc.visJSON = false
+		return g.fill(t, cc)
+	}
+}
+
+// errorValue makes an error that is, or wraps, a tagged GtErrUser.
+func (g *gtGen) errorValue(c gtCtx) reflect.Value {
+	c.visJSON, c.visFmt = false, false // an error prints its own text
+	mk := func(c gtCtx) GtErrUser {
+		return g.fillStruct(reflect.TypeFor[GtErrUser](), c).Interface().(GtErrUser)
+	}
+	var err error
+	kind := g.r.IntN(5)
+	if kind >= 2 && c.class == pii.PII {
+		// A PII tag on an interface holding an error with no exported fields: nothing
+		// could redact it, so it must be refused (fail closed).
+		g.rec.refuse = true
+	}
+	switch kind {
+	case 0:
+		err = mk(c.step("(GtErrUser)", ""))
+	case 1:
+		e := mk(c.step("(*GtErrUser)", ""))
+		err = &e
+	case 2:
+		err = fmt.Errorf("charge failed: %w", mk(c.step("(%w)", "%w")))
+	case 3:
+		err = errors.Join(mk(c.step("(Join[0])", "Join")), fmt.Errorf("retry: %w", mk(c.step("(Join[1]%w)", "Join>%w"))))
+	default:
+		err = fmt.Errorf("outer: %w", fmt.Errorf("inner: %w", mk(c.step("(%w%w)", "%w%w"))))
+	}
+	return reflect.ValueOf(&err).Elem().Elem()
+}
+
+var gtLeafTypes = struct {
+	str, bytes, i64, f64, tm, addr, netip, boolean, named reflect.Type
+}{
+	reflect.TypeFor[string](), reflect.TypeFor[[]byte](), reflect.TypeFor[int64](),
+	reflect.TypeFor[float64](), gtTimeType, gtAddrType, gtNetIPType, reflect.TypeFor[bool](), gtStrType,
+}
+
+// leafType picks a Go type that can hold kind k (KindNone: Not PII or untagged).
+func (g *gtGen) leafType(k pii.Kind) reflect.Type {
+	lt := gtLeafTypes
+	r := g.r.IntN(100)
+	switch {
+	case r < 10:
+		if k != pii.KindNone {
+			return lt.bytes
+		}
+	case r < 18:
+		return lt.named
+	case r < 28:
+		switch k {
+		case pii.KindNone, pii.KindGeneric, pii.KindSecret, pii.KindAccount, pii.KindHealth, pii.KindGovID:
+			return lt.i64
+		}
+	case r < 33:
+		switch k {
+		case pii.KindNone, pii.KindGeneric, pii.KindGeo, pii.KindHealth:
+			return lt.f64
+		}
+	case r < 40:
+		switch k {
+		case pii.KindNone, pii.KindGeneric, pii.KindDOB, pii.KindHealth:
+			return lt.tm
+		}
+	case r < 50:
+		if k == pii.KindIP {
+			return []reflect.Type{lt.addr, lt.netip}[g.r.IntN(2)]
+		}
+	case r < 52:
+		if k == pii.KindGeneric || k == pii.KindHealth {
+			return lt.boolean
+		}
+	}
+	return lt.str
+}
+
+// leafTag picks the tag of a leaf field: a kind (with, sometimes, a strategy), no, or
+// none. It returns the tag and the kind the leaf's type must hold.
+func (g *gtGen) leafTag() (string, pii.Kind) {
+	r := g.r.IntN(100)
+	switch {
+	case r < 20:
+		return "", pii.KindNone
+	case r < 42:
+		return `pii:"no"`, pii.KindNone
+	}
+	kinds := pii.Kinds()
+	k := kinds[g.r.IntN(len(kinds))]
+	tag := k.String()
+	if k == pii.KindGeneric {
+		tag = "true"
+	}
+	switch s := g.r.IntN(20); {
+	case k == pii.KindBody && s < 8:
+		tag += ",redact=scan"
+	case k == pii.KindSecret:
+		if s < 3 {
+			tag += ",redact=zero"
+		}
+	case s < 5:
+		tag += ",redact=" + []string{"zero", "replace", "initials", "last4", "mask"}[s]
+	case s < 7:
+		tag += ",handling=sensitive"
+	}
+	return `pii:"` + tag + `"`, k
+}
+
+// structType makes a random struct type.
+func (g *gtGen) structType(depth int) reflect.Type {
+	n := 1 + g.r.IntN(5)
+	var fields []reflect.StructField
+	embedded := map[reflect.Type]bool{}
+	for range n {
+		if g.r.IntN(10) == 0 {
+			t := gtEmbeddable[g.r.IntN(len(gtEmbeddable))]
+			if !embedded[t] {
+				embedded[t] = true
+				ft := t
+				if g.r.IntN(3) == 0 {
+					ft = reflect.PointerTo(t)
+				}
+				fields = append(fields, reflect.StructField{Name: t.Name(), Type: ft, Anonymous: true})
+				continue
+			}
+		}
+		t, tag := g.fieldType(depth)
+		fields = append(fields, reflect.StructField{Name: "F" + strconv.Itoa(g.fields), Type: t, Tag: reflect.StructTag(tag)})
+		g.fields++
+	}
+	return reflect.StructOf(fields)
+}
+
+// containerTag is the tag of a field that is not a leaf: mostly none, often no (which must
+// not switch off the tags of what it holds), sometimes true.
+func (g *gtGen) containerTag() string {
+	switch g.r.IntN(10) {
+	case 0, 1, 2, 3:
+		return `pii:"no"`
+	case 4:
+		return `pii:"true"`
+	}
+	return ""
+}
+
+// wrap puts t in a random container.
+func (g *gtGen) wrap(t reflect.Type) reflect.Type {
+	switch g.r.IntN(7) {
+	case 0:
+		return reflect.PointerTo(t)
+	case 1:
+		return reflect.SliceOf(t)
+	case 2:
+		return reflect.ArrayOf(2, t)
+	case 3:
+		return reflect.MapOf(reflect.TypeFor[string](), t)
+	case 4:
+		return reflect.SliceOf(reflect.PointerTo(t))
+	}
+	return t
+}
+
+// fieldType picks a field's type and tag.
+func (g *gtGen) fieldType(depth int) (reflect.Type, string) {
+	switch r := g.r.IntN(100); {
+	case r < 38: // a leaf
+		tag, k := g.leafTag()
+		return g.leafType(k), tag
+	case r < 50: // a container of leaves, the tag on the container
+		tag, k := g.leafTag()
+		lt := g.leafType(k)
+		if lt.Kind() == reflect.Bool {
+			lt = gtLeafTypes.str
+		}
+		t := g.wrap(lt)
+		if t == lt {
+			t = reflect.SliceOf(lt)
+		}
+		return t, tag
+	case r < 62 && depth > 0: // a nested random struct
+		return g.wrap(g.structType(depth - 1)), g.structTag()
+	case r < 76: // a predeclared type
+		t := gtPredeclared[g.r.IntN(len(gtPredeclared))]
+		return g.wrap(t), g.structTag()
+	case r < 95: // an interface, or a container of them
+		t := []reflect.Type{gtAnyType, gtAnyType, reflect.TypeFor[[]any](), reflect.TypeFor[map[string]any]()}[g.r.IntN(4)]
+		return t, g.ifaceTag()
+	default: // a map keyed by a tagged struct or by interfaces
+		kt := gtAnyType
+		if g.r.IntN(2) == 0 {
+			kt = gtKeyTypes[g.r.IntN(len(gtKeyTypes))]
+		}
+		return reflect.MapOf(kt, gtLeafTypes.str), `pii:"no"`
+	}
+}
+
+// structTag is the tag of a field holding structs: no tag, or no (never a kind, which
+// would have to fit every leaf inside).
+func (g *gtGen) structTag() string {
+	if g.r.IntN(3) == 0 {
+		return `pii:"no"`
+	}
+	return ""
+}
+
+// ifaceTag is the tag of an interface field: none, no, or true.
+func (g *gtGen) ifaceTag() string {
+	switch g.r.IntN(9) {
+	case 0, 1, 2, 3:
+		return `pii:"no"`
+	case 4:
+		return `pii:"true"`
+	}
+	return ""
+}
+
+// gtProfiles are the profiles records are made under, each with its Policy.
+var gtProfiles = []pii.Profile{
+	pii.Strict, pii.GDPR, pii.UKGDPR, pii.CCPA, pii.HIPAA, pii.PCIDSS, pii.CalOPPA,
+	pii.Combine(pii.PCIDSS, pii.CalOPPA), pii.Combine(pii.HIPAA, pii.CCPA), pii.Combine(pii.GDPR, pii.PCIDSS),
+}
+
+// gtKnobs override a record's random choices (for the fuzz target): a negative field
+// leaves the choice to the seed.
+type gtKnobs struct {
+	profile  int // index in gtProfiles, len(gtProfiles) for the default Policy
+	variants int // 1: write values in issue 11's hard ways; 0: never
+	dynamic  int // 1: the root is what an interface could hold; 0: a random struct
+}
+
+// gtGenerate makes the record of seed: its profile and policy, its type and value.
+// Values made with hooks register the mutations that follow the log call.
+func gtGenerate(seed uint64, pols []*pii.Policy, hooks bool) *gtRecord {
+	return gtGenerateWith(seed, pols, hooks, nil)
+}
+
+func gtGenerateWith(seed uint64, pols []*pii.Policy, hooks bool, knobs *gtKnobs) *gtRecord {
+	g := &gtGen{r: gtSeedRand(seed, 1), budget: 40, hooks: hooks}
+	rec := &gtRecord{seed: seed}
+	g.rec = rec
+	g.variants = g.r.IntN(3) == 0
+	pi := g.r.IntN(len(gtProfiles) + 1)
+	dynamic := g.r.IntN(6) == 0
+	if knobs != nil {
+		if knobs.variants >= 0 {
+			g.variants = knobs.variants == 1
+		}
+		if knobs.profile >= 0 {
+			pi = knobs.profile % (len(gtProfiles) + 1)
+		}
+		if knobs.dynamic >= 0 {
+			dynamic = knobs.dynamic == 1
+		}
+	}
+	if pi == len(gtProfiles) {
+		rec.profile, rec.pol = pii.Strict, nil // the default Policy
+	} else {
+		rec.profile, rec.pol = gtProfiles[pi], pols[pi]
+	}
+	c := gtCtx{visJSON: true, visFmt: true, top: true, depth: 3}
+	if dynamic {
+		// Something an interface could hold, logged as it is: a predeclared type with
+		// methods, an error chain, a []any...
+		c.depth = 2
+		for !rec.root.IsValid() {
+			rec.root = g.dynamic(c)
+		}
+		if gtHasMethods(rec.root.Type()) {
+			// What prints a value with methods is its own business: check only that no
+			// personal data appears.
+			for _, m := range rec.markers {
+				m.appear = false
+			}
+		}
+	} else {
+		t := g.structType(2 + g.r.IntN(2))
+		v := g.fillStruct(t, c)
+		if g.r.IntN(2) == 0 {
+			p := reflect.New(t)
+			p.Elem().Set(v)
+			v = p
+		}
+		rec.root = v
+	}
+	return rec
+}
+
+// gtMethodTypes are the predeclared types whose methods print them.
+var gtMethodTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range gtPredeclared {
+		if gtHasMethods(t) {
+			m[gtTypeName(t)] = true
+		}
+	}
+	return m
+}()
+
+// gtCauses reduces the steps of a path to those that decide how the value is reached,
+// so that failures group by cause, most decisive first: a change after the call, a map
+// key, an interface tagged no (everything below it is then raw), an error chain, a type
+// with methods as the logged value itself, a value written in one of issue 11's hard
+// ways, a static no, a type with methods inside; and always, last, the leaf itself (its
+// kind, Go type and strategy). The first is the failure's class; a failure with fewer
+// makes a clearer example.
+func gtCauses(steps []string, leaf, variant string) []string {
+	var out []string
+	has := func(pred func(string) bool) string {
+		for _, s := range steps {
+			if pred(s) {
+				return s
+			}
+		}
+		return ""
+	}
+	root := len(steps) > 0 && steps[0] == "root"
+	for _, c := range []string{
+		has(func(s string) bool { return strings.HasPrefix(s, "late") || s == "valuer" }),
+		has(func(s string) bool { return strings.HasPrefix(s, "mapkey") }),
+		has(func(s string) bool { return s == "any{no}" }),
+		has(func(s string) bool { return strings.Contains(s, "%w") || strings.HasPrefix(s, "Join") }),
+	} {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	if len(out) > 0 && strings.Contains(out[len(out)-1], "%w") || len(out) > 0 && strings.HasPrefix(out[len(out)-1], "Join") {
+		out[len(out)-1] = "error chain " + out[len(out)-1]
+	}
+	if root && len(steps) > 1 && gtMethodTypes[steps[1]] {
+		out = append(out, "root>"+steps[1])
+	}
+	if variant != "" {
+		out = append(out, leaf)
+	}
+	if s := has(func(s string) bool { return s == "field{no}" }); s != "" {
+		out = append(out, s+">"+leaf)
+	}
+	if s := has(func(s string) bool { return gtMethodTypes[s] }); s != "" {
+		out = append(out, s)
+	}
+	return append(out, leaf)
+}
+
+// lateGen is the generator the hooks of rec use after the log call.
+func (rec *gtRecord) lateGen() *gtGen {
+	return &gtGen{r: gtSeedRand(rec.seed, 2), rec: rec, budget: 10, late: true}
+}

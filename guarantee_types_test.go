@@ -1,0 +1,164 @@
+package pii_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+)
+
+// The predeclared tagged types of the guarantee test. reflect.StructOf cannot give a type
+// methods, so the types whose methods print their own raw fields (LogValue, String,
+// Error, MarshalJSON, MarshalText, GoString, Format) are declared here and mixed into the
+// random structures by the generator (guarantee_gen_test.go). Every method prints every
+// field, Not PII ones included: called on a redacted copy it shows the Not PII markers
+// and none of the personal data; called on the caller's value it leaks.
+
+// GtBase is embedded by random structs: its fields are promoted.
+type GtBase struct {
+	BaseID    string `pii:"no"`
+	BaseOwner string `pii:"name"`
+}
+
+// GtContact is a plain tagged type: an untagged Note inherits the tag of whatever holds
+// the contact.
+type GtContact struct {
+	ContactEmail string `pii:"email"`
+	ContactPhone string `pii:"phone"`
+	ContactNote  string
+}
+
+// GtKey is comparable, to be a map key: a map keyed by it must be refused (ErrMapKey).
+type GtKey struct {
+	KeyName string `pii:"name"`
+}
+
+// GtLogUser implements slog.LogValuer over its raw fields.
+type GtLogUser struct {
+	LogName  string `pii:"name"`
+	LogEmail string `pii:"email"`
+	LogRef   string `pii:"no"`
+}
+
+func (u GtLogUser) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("name", u.LogName), slog.String("email", u.LogEmail),
+		slog.String("ref", u.LogRef))
+}
+
+// GtStrUser implements fmt.Stringer over its raw fields.
+type GtStrUser struct {
+	StrPhone string `pii:"phone"`
+	StrRef   string `pii:"no"`
+}
+
+func (u GtStrUser) String() string { return "GtStrUser(" + u.StrPhone + " " + u.StrRef + ")" }
+
+// GtErrUser is an error whose text holds its raw fields.
+type GtErrUser struct {
+	ErrCard string `pii:"card"`
+	ErrCode string `pii:"no"`
+}
+
+func (e GtErrUser) Error() string { return "card " + e.ErrCard + " declined, code " + e.ErrCode }
+
+// GtJSONUser implements json.Marshaler over its raw fields.
+type GtJSONUser struct {
+	JSONGovID string `pii:"govid"`
+	JSONRef   string `pii:"no"`
+}
+
+func (u GtJSONUser) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"govid": u.JSONGovID, "ref": u.JSONRef})
+}
+
+// GtTextUser implements encoding.TextMarshaler over its raw fields; it is comparable, so
+// that it can be a map key too.
+type GtTextUser struct {
+	TextAddress string `pii:"address"`
+	TextRef     string `pii:"no"`
+}
+
+func (u GtTextUser) MarshalText() ([]byte, error) {
+	return []byte("addr=" + u.TextAddress + " ref=" + u.TextRef), nil
+}
+
+// GtPtrStrUser implements fmt.Stringer with a pointer receiver.
+type GtPtrStrUser struct {
+	PtrName string `pii:"name"`
+	PtrRef  string `pii:"no"`
+}
+
+func (u *GtPtrStrUser) String() string { return "GtPtrStrUser(" + u.PtrName + " " + u.PtrRef + ")" }
+
+// GtGoStrUser implements fmt.GoStringer, which %#v calls.
+type GtGoStrUser struct {
+	GoDOB string `pii:"dob"`
+	GoRef string `pii:"no"`
+}
+
+func (u GtGoStrUser) GoString() string { return "GtGoStrUser{" + u.GoDOB + ", " + u.GoRef + "}" }
+
+// GtFmtUser implements fmt.Formatter, which every verb calls.
+type GtFmtUser struct {
+	FmtHealth string `pii:"health"`
+	FmtRef    string `pii:"no"`
+}
+
+func (u GtFmtUser) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "GtFmtUser<%s %s>", u.FmtHealth, u.FmtRef)
+}
+
+// GtMulti has several methods at once, and a nested tagged value.
+type GtMulti struct {
+	MultiPhone   string    `pii:"phone"`
+	MultiContact GtContact `pii:"no"` // "no" on a struct: its own tags still apply
+	MultiRef     string    `pii:"no"`
+}
+
+func (m GtMulti) String() string {
+	return "GtMulti(" + m.MultiPhone + " " + m.MultiContact.ContactEmail + " " + m.MultiRef + ")"
+}
+
+func (m GtMulti) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]string{m.MultiPhone, m.MultiContact.ContactEmail, m.MultiContact.ContactPhone, m.MultiRef})
+}
+
+func (m GtMulti) LogValue() slog.Value {
+	return slog.StringValue(m.MultiPhone + " " + m.MultiRef)
+}
+
+// gtValuer is a slog.LogValuer whose value the test changes after the log call: a handler
+// that resolves it late (or lets the next handler resolve it) logs what it holds then.
+type gtValuer struct{ box *gtBox }
+
+type gtBox struct{ v any }
+
+func (v gtValuer) LogValue() slog.Value { return slog.AnyValue(v.box.v) }
+
+// gtPredeclared lists the predeclared types the generator may put anywhere a type goes.
+var gtPredeclared = []reflect.Type{
+	reflect.TypeFor[GtBase](),
+	reflect.TypeFor[GtContact](),
+	reflect.TypeFor[GtLogUser](),
+	reflect.TypeFor[GtStrUser](),
+	reflect.TypeFor[GtErrUser](),
+	reflect.TypeFor[GtJSONUser](),
+	reflect.TypeFor[GtTextUser](),
+	reflect.TypeFor[GtPtrStrUser](),
+	reflect.TypeFor[GtGoStrUser](),
+	reflect.TypeFor[GtFmtUser](),
+	reflect.TypeFor[GtMulti](),
+}
+
+// gtEmbeddable lists the predeclared types a random struct may embed (without methods,
+// which reflect.StructOf cannot promote).
+var gtEmbeddable = []reflect.Type{
+	reflect.TypeFor[GtBase](),
+	reflect.TypeFor[GtContact](),
+}
+
+// gtKeyTypes lists the tagged types a map may be keyed by.
+var gtKeyTypes = []reflect.Type{
+	reflect.TypeFor[GtKey](),
+	reflect.TypeFor[GtTextUser](),
+}
