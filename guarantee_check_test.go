@@ -152,6 +152,9 @@ var gtModes = []struct {
 		l.WithGroup("wg").With(slog.Group("g", slog.Any("v", x))).Info("m", "n", 1)
 	}},
 	{"Valuer", func(l *slog.Logger, _ any, box *gtBox) { l.Info("m", slog.Any("v", gtValuer{box})) }},
+	{"GroupValuer", func(l *slog.Logger, _ any, box *gtBox) {
+		l.Info("m", slog.Group("g", slog.Any("v", gtValuer{box})))
+	}},
 	{"WithValuer", func(l *slog.Logger, _ any, box *gtBox) { l.With(slog.Any("v", gtValuer{box})).Info("m") }},
 }
 
@@ -456,7 +459,7 @@ func (a *gtAgg) add(run *gtRun) {
 		case gtWholeOutput[f.out]:
 			// Outputs that show the caller's value whatever its shape.
 		case f.marker != nil:
-			shape = f.marker.cause
+			shape = gtClassOf(f.marker, f.out)
 			if f.marker.late {
 				shape = "late: " + shape
 			}
@@ -476,6 +479,19 @@ func (a *gtAgg) add(run *gtRun) {
 			c.example, c.exRun, c.exSize = f, run, size
 		}
 	}
+}
+
+// gtClassOf is the class of a failure of m in output out: m's first cause that applies
+// there. A tagged type's own LogValue is a cause only where slog resolves it, in
+// handlers.
+func gtClassOf(m *gtMarker, out string) string {
+	for _, c := range m.causes {
+		if strings.HasPrefix(c, "root>") && !strings.HasPrefix(out, "Handler/") && !strings.HasPrefix(out, "Safe LogValue") {
+			continue
+		}
+		return c
+	}
+	return m.causes[len(m.causes)-1]
 }
 
 // gtWholeOutput are the outputs whose failures are one class whatever the value's shape.

@@ -1,6 +1,7 @@
 package pii_test
 
 import (
+	"database/sql"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -50,11 +51,13 @@ type gtRecord struct {
 type gtGen struct {
 	r        *rand.Rand
 	rec      *gtRecord
-	fields   int  // field names made so far: F0, F1, ...
-	budget   int  // leaves still to fill; containers stay empty when it runs out
-	hooks    bool // register mutation hooks (for the value that is logged)
-	late     bool // markers made now are put in after the log call
-	variants bool // write values in issue 11's hard ways (two numbers, CVV, ...)
+	fields   int                              // field names made so far: F0, F1, ...
+	budget   int                              // leaves still to fill; containers stay empty when it runs out
+	hooks    bool                             // register mutation hooks (for the value that is logged)
+	late     bool                             // markers made now are put in after the log call
+	made     map[reflect.Type][]reflect.Value // pointers made so far, to be met again
+	spans    map[uintptr][2]int               // the markers made under each of them
+	variants bool                             // write values in issue 11's hard ways (two numbers, CVV, ...)
 }
 
 // A gtCtx is what the filler knows at a point of the value: the tag in force, the path,
@@ -143,14 +146,14 @@ func (g *gtGen) add(c gtCtx, goType, raw string, m *gtMarker, variant string) {
 	}
 	m.shape = strings.Join(append(c.shape[:len(c.shape):len(c.shape)], leaf), ">")
 	causes := gtCauses(c.shape, leaf, variant)
-	m.cause, m.confounds = causes[0], len(causes)
+	m.causes, m.confounds = causes, len(causes)
 	m.visJSON, m.visFmt = c.visJSON, c.visFmt
 	m.late = g.late
 	switch {
 	case c.class == pii.PII && rec.mustHide(c.kind):
 		m.pii, m.kind = true, c.kind
 		if !rec.profile.Counts(c.kind) && !g.late {
-			m.cause = "the profile does not count " + c.kind.String()
+			m.causes = append([]string{"the profile does not count " + c.kind.String()}, m.causes...)
 			m.confounds++
 		}
 	case c.class == pii.PII: // a context kind the profile does not count: either way
@@ -180,6 +183,8 @@ var (
 	gtNetIPType = reflect.TypeFor[net.IP]()
 	gtAnyType   = reflect.TypeFor[any]()
 	gtStrType   = reflect.TypeFor[GtStr]()
+	gtNodePtr   = reflect.TypeFor[*GtNode]()
+	gtNullStr   = reflect.TypeFor[sql.NullString]()
 )
 
 // GtStr is a named string type, a leaf like string.
@@ -336,6 +341,11 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 	switch t {
 	case gtTimeType, gtAddrType, gtNetIPType:
 		return g.leaf(t, c)
+	case gtNullStr:
+		v := reflect.New(t).Elem()
+		v.Field(0).Set(g.leaf(reflect.TypeFor[string](), c.step(".String", "sql.NullString")))
+		v.Field(1).SetBool(true)
+		return v
 	}
 	switch t.Kind() {
 	case reflect.String, reflect.Int, reflect.Int64, reflect.Float64, reflect.Bool:
@@ -369,10 +379,36 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 		if g.budget <= 0 || g.r.IntN(8) == 0 {
 			return reflect.Zero(t)
 		}
+		if made := g.made[t]; len(made) > 0 && g.r.IntN(5) == 0 {
+			// The same pointer a second time: a value reached by two paths, which a
+			// copy must hide on both and must not write through.
+			p := made[g.r.IntN(len(made))]
+			span := g.spans[p.Pointer()]
+			for _, m := range g.rec.markers[span[0]:span[1]] {
+				if !strings.HasPrefix(m.causes[0], "pointer met twice") {
+					n := len(m.causes) - 1 // before the leaf: only a leak with no other cause is the alias's
+					m.causes = append(m.causes[:n:n], "pointer met twice, again under "+gtCauses(c.shape, "it", "")[0], m.causes[n])
+					m.confounds++
+				}
+			}
+			return p
+		}
+		first := len(g.rec.markers)
 		p := reflect.New(t.Elem())
 		cc := c.step("", "")
 		cc.visFmt = c.visFmt && c.top // fmt prints nested pointers as addresses
 		p.Elem().Set(g.fill(t.Elem(), cc))
+		if t == gtNodePtr && g.r.IntN(2) == 0 {
+			p.Elem().FieldByName("Next").Set(p) // a cycle
+		}
+		if g.made == nil {
+			g.made = map[reflect.Type][]reflect.Value{}
+		}
+		g.made[t] = append(g.made[t], p)
+		if g.spans == nil {
+			g.spans = map[uintptr][2]int{}
+		}
+		g.spans[p.Pointer()] = [2]int{first, len(g.rec.markers)}
 		return p
 	case reflect.Map:
 		return g.fillMap(t, c)
@@ -424,7 +460,7 @@ func (g *gtGen) fillStruct(t reflect.Type, c gtCtx) reflect.Value {
 // gtIsLeafType reports whether t is a leaf the filler writes a marker into.
 func gtIsLeafType(t reflect.Type) bool {
 	switch t {
-	case gtTimeType, gtAddrType, gtNetIPType:
+	case gtTimeType, gtAddrType, gtNetIPType, gtNullStr:
 		return true
 	}
 	switch t.Kind() {
@@ -596,8 +632,10 @@ func (g *gtGen) leafType(k pii.Kind) reflect.Type {
 		if k != pii.KindNone {
 			return lt.bytes
 		}
-	case r < 18:
+	case r < 16:
 		return lt.named
+	case r < 18:
+		return gtNullStr
 	case r < 28:
 		switch k {
 		case pii.KindNone, pii.KindGeneric, pii.KindSecret, pii.KindAccount, pii.KindHealth, pii.KindGovID:
@@ -733,7 +771,8 @@ func (g *gtGen) fieldType(depth int) (reflect.Type, string) {
 		t := gtPredeclared[g.r.IntN(len(gtPredeclared))]
 		return g.wrap(t), g.structTag()
 	case r < 95: // an interface, or a container of them
-		t := []reflect.Type{gtAnyType, gtAnyType, reflect.TypeFor[[]any](), reflect.TypeFor[map[string]any]()}[g.r.IntN(4)]
+		t := []reflect.Type{gtAnyType, gtAnyType, gtAnyType, reflect.TypeFor[[]any](), reflect.TypeFor[map[string]any](),
+			reflect.TypeFor[[2]any](), reflect.TypeFor[*any](), reflect.TypeFor[map[string][]any]()}[g.r.IntN(8)]
 		return t, g.ifaceTag()
 	default: // a map keyed by a tagged struct or by interfaces
 		kt := gtAnyType
@@ -835,6 +874,17 @@ func gtGenerateWith(seed uint64, pols []*pii.Policy, hooks bool, knobs *gtKnobs)
 	return rec
 }
 
+// gtLogValuers are the predeclared types that implement slog.LogValuer.
+var gtLogValuers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range gtPredeclared {
+		if gtImplements(t, gtLogValuer) {
+			m[gtTypeName(t)] = true
+		}
+	}
+	return m
+}()
+
 // gtMethodTypes are the predeclared types whose methods print them.
 var gtMethodTypes = func() map[string]bool {
 	m := map[string]bool{}
@@ -877,8 +927,8 @@ func gtCauses(steps []string, leaf, variant string) []string {
 	if len(out) > 0 && strings.Contains(out[len(out)-1], "%w") || len(out) > 0 && strings.HasPrefix(out[len(out)-1], "Join") {
 		out[len(out)-1] = "error chain " + out[len(out)-1]
 	}
-	if root && len(steps) > 1 && gtMethodTypes[steps[1]] {
-		out = append(out, "root>"+steps[1])
+	if root && len(steps) > 1 && gtLogValuers[steps[1]] {
+		out = append(out, "root>"+steps[1]) // a class only where slog calls LogValue: see gtClassOf
 	}
 	if variant != "" {
 		out = append(out, leaf)

@@ -27,7 +27,7 @@ type gtMarker struct {
 	raw    string   // the value as written, for reports
 	path   string   // where it sits in the value: ".F3[0](GtContact).ContactPhone"
 	shape  string   // the path's steps: "any{no}>GtContact>phone:string"
-	cause  string   // the steps that decide how it is reached, to group failures
+	causes []string // the steps that decide how it is reached, most decisive first (gtCauses)
 	// confounds counts the causes the path has: an example with fewer shows its class
 	// more clearly.
 	confounds int

@@ -79,7 +79,7 @@ func (run *gtRun) scanStrings() {
 		shape := gtScanShapes[si]
 		text, markers := g.scanText()
 		for _, m := range markers {
-			m.cause, m.shape = "ScanStrings: "+shape.name, "ScanStrings>"+shape.name
+			m.causes, m.shape = []string{"ScanStrings: " + shape.name}, "ScanStrings>"+shape.name
 		}
 		var jb, tb bytes.Buffer
 		h := pii.NewHandler(gtTee{slog.NewJSONHandler(&jb, gtLogOpts), slog.NewTextHandler(&tb, gtLogOpts)},

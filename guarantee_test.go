@@ -38,6 +38,7 @@ const gtFirstSeed = 0x9e3779b97f4a7c15
 var (
 	gtSeedFlag = flag.Uint64("gt.seed", 0, "check only the guarantee test's record of this seed, and log its outputs")
 	gtNFlag    = flag.Int("gt.n", 0, "check this many records in the guarantee test instead of the default")
+	gtClasses  = flag.Int("gt.classes", 60, "report at most this many classes of failure in the guarantee test")
 )
 
 func TestGuarantee(t *testing.T) {
@@ -72,7 +73,7 @@ func TestGuarantee(t *testing.T) {
 	}
 	close(next)
 	wg.Wait()
-	agg.report(t.Errorf, 60)
+	agg.report(t.Errorf, *gtClasses)
 	t.Logf("%d records checked", agg.records)
 }
 

@@ -127,6 +127,31 @@ func (m GtMulti) LogValue() slog.Value {
 	return slog.StringValue(m.MultiPhone + " " + m.MultiRef)
 }
 
+// GtEmbedsLog embeds GtLogUser, whose LogValue it promotes: logged, it shows only the
+// embedded user, by that method.
+type GtEmbedsLog struct {
+	GtLogUser
+	EmbedsPhone string `pii:"phone"`
+	EmbedsRef   string `pii:"no"`
+}
+
+// GtPtrLogUser implements slog.LogValuer with a pointer receiver.
+type GtPtrLogUser struct {
+	PtrLogPhone string `pii:"phone"`
+	PtrLogRef   string `pii:"no"`
+}
+
+func (u *GtPtrLogUser) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("phone", u.PtrLogPhone), slog.String("ref", u.PtrLogRef))
+}
+
+// GtNode is a recursive type; the generator makes some nodes point at themselves.
+type GtNode struct {
+	NodeName string  `pii:"name"`
+	NodeRef  string  `pii:"no"`
+	Next     *GtNode `pii:"no"`
+}
+
 // gtValuer is a slog.LogValuer whose value the test changes after the log call: a handler
 // that resolves it late (or lets the next handler resolve it) logs what it holds then.
 type gtValuer struct{ box *gtBox }
@@ -148,6 +173,9 @@ var gtPredeclared = []reflect.Type{
 	reflect.TypeFor[GtGoStrUser](),
 	reflect.TypeFor[GtFmtUser](),
 	reflect.TypeFor[GtMulti](),
+	reflect.TypeFor[GtEmbedsLog](),
+	reflect.TypeFor[GtPtrLogUser](),
+	reflect.TypeFor[GtNode](),
 }
 
 // gtEmbeddable lists the predeclared types a random struct may embed (without methods,
