@@ -240,6 +240,7 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 			run.out("Safe "+verb, fmt.Sprintf(verb, sv), fam, appear)
 		})
 	}
+	run.protect("Safe.String()", func() { run.out("Safe.String()", sv.String(), gtFmt, true) })
 	run.protect("Safe in an unexported field %+v", func() {
 		run.out("Safe in an unexported field %+v", fmt.Sprintf("%+v", gtSafeHolder{"h", sv}), gtFmt, false)
 	})

@@ -386,8 +386,13 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 			span := g.spans[p.Pointer()]
 			for _, m := range g.rec.markers[span[0]:span[1]] {
 				if !strings.HasPrefix(m.causes[0], "pointer met twice") {
-					n := len(m.causes) - 1 // before the leaf: only a leak with no other cause is the alias's
-					m.causes = append(m.causes[:n:n], "pointer met twice, again under "+gtCauses(c.shape, "it", "")[0], m.causes[n])
+					// Before the leaf and the types with methods: only a leak with no
+					// other cause is the alias's.
+					n := len(m.causes) - 1
+					for n > 0 && gtMethodTypes[m.causes[n-1]] {
+						n--
+					}
+					m.causes = append(m.causes[:n:n], append([]string{"pointer met twice, again under " + gtCauses(c.shape, "it", "")[0]}, m.causes[n:]...)...)
 					m.confounds++
 				}
 			}
