@@ -2,7 +2,9 @@ package pii_test
 
 import (
 	"encoding/json"
+
 	"fmt"
+	"github.com/ef8f9424/pii"
 	"log/slog"
 	"reflect"
 )
@@ -152,6 +154,30 @@ type GtNode struct {
 	Next     *GtNode `pii:"no"`
 }
 
+// GtPhoneNum is a custom leaf: a Redactor that hides its own digits where a phone tag
+// asks for it, and a struct with its own tag elsewhere.
+type GtPhoneNum struct {
+	Digits string `pii:"phone"`
+}
+
+func (p *GtPhoneNum) RedactPII(pii.Kind) {
+	if len(p.Digits) > 4 {
+		p.Digits = p.Digits[:len(p.Digits)-4] + "XXXX" // a new string: the caller's is shared
+	}
+}
+
+// gtInner is embedded unexported: encoding/json still promotes its exported fields.
+type gtInner struct {
+	InnerName string `pii:"name"`
+	InnerRef  string `pii:"no"`
+}
+
+// GtOuter embeds an unexported tagged struct.
+type GtOuter struct {
+	gtInner
+	OuterRef string `pii:"no"`
+}
+
 // gtValuer is a slog.LogValuer whose value the test changes after the log call: a handler
 // that resolves it late (or lets the next handler resolve it) logs what it holds then.
 type gtValuer struct{ box *gtBox }
@@ -176,6 +202,8 @@ var gtPredeclared = []reflect.Type{
 	reflect.TypeFor[GtEmbedsLog](),
 	reflect.TypeFor[GtPtrLogUser](),
 	reflect.TypeFor[GtNode](),
+	reflect.TypeFor[GtPhoneNum](),
+	reflect.TypeFor[GtOuter](),
 }
 
 // gtEmbeddable lists the predeclared types a random struct may embed (without methods,
