@@ -260,6 +260,20 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 	})
 	run.unchanged("Safe")
 
+	// The same value printed and logged from two goroutines at once: both only read it
+	// (the race detector checks that, in the -race run).
+	run.protect("concurrent", func() {
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Go(func() {
+				_ = fmt.Sprintf("%+v", sv)
+				var b bytes.Buffer
+				slog.New(pii.NewHandler(slog.NewJSONHandler(&b, gtLogOpts), pol)).Info("m", "v", x)
+			})
+		}
+		wg.Wait()
+	})
+
 	// The Handler, over the JSON and text handlers and the lazy one, in three of the
 	// modes.
 	type lazyRun struct {
@@ -285,8 +299,10 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 	run.unchanged("Handler")
 
 	// Redacted: a copy, printed; the original untouched.
+	var redacted any
 	run.protect("Redacted", func() {
 		cp, err := pii.Redacted(pol, x)
+		redacted = cp
 		if err != nil {
 			if !rec.refuse {
 				run.fails = append(run.fails, gtFailure{what: "error", out: "Redacted", detail: err.Error()})
@@ -303,6 +319,14 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 	lg := rec.lateGen()
 	for _, hook := range rec.hooks {
 		run.protect("late change", func() { hook(lg) })
+	}
+	if redacted != nil && len(rec.hooks) > 0 {
+		// What Redacted returned is the caller's to keep: a change to the original must
+		// not put personal data into it.
+		run.protect("Redacted after the caller's change", func() {
+			b, jerr := json.Marshal(redacted)
+			run.out("json.Marshal(Redacted) after the caller's change", gtJSONText(b, jerr), gtJSON, false)
+		})
 	}
 	for _, l := range lazies {
 		run.protect("Handler/lazy/"+l.name, func() {
@@ -463,6 +487,9 @@ func (a *gtAgg) add(run *gtRun) {
 			shape = gtClassOf(f.marker, f.out)
 			if f.marker.late {
 				shape = "late: " + shape
+				if strings.Contains(f.out, "after the caller's change") {
+					shape = "Redacted's copy shares what the caller changed: " + shape
+				}
 			}
 		}
 		if f.what == "error" || f.what == "panic" {
