@@ -749,18 +749,6 @@ func (g *gtGen) structType(depth int) reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-// containerTag is the tag of a field that is not a leaf: mostly none, often no (which must
-// not switch off the tags of what it holds), sometimes true.
-func (g *gtGen) containerTag() string {
-	switch g.r.IntN(10) {
-	case 0, 1, 2, 3:
-		return `pii:"no"`
-	case 4:
-		return `pii:"true"`
-	}
-	return ""
-}
-
 // wrap puts t in a random container.
 func (g *gtGen) wrap(t reflect.Type) reflect.Type {
 	switch g.r.IntN(7) {
@@ -847,12 +835,9 @@ type gtKnobs struct {
 	dynamic  int // 1: the root is what an interface could hold; 0: a random struct
 }
 
-// gtGenerate makes the record of seed: its profile and policy, its type and value.
-// Values made with hooks register the mutations that follow the log call.
-func gtGenerate(seed uint64, pols []*pii.Policy, hooks bool) *gtRecord {
-	return gtGenerateWith(seed, pols, hooks, nil)
-}
-
+// gtGenerateWith makes the record of seed: its profile and policy, its type and value.
+// Values made with hooks register the mutations that follow the log call; knobs, when
+// non-nil, override some of the seed's choices.
 func gtGenerateWith(seed uint64, pols []*pii.Policy, hooks bool, knobs *gtKnobs) *gtRecord {
 	g := &gtGen{r: gtSeedRand(seed, 1), budget: 40, hooks: hooks}
 	rec := &gtRecord{seed: seed}
