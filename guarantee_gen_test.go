@@ -339,6 +339,11 @@ func gtParseTag(raw string) (class pii.Class, kind pii.Kind, redact string) {
 
 // fill makes a value of type t in context c.
 func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
+	if t.Name() != "" && t.Kind() != reflect.Struct && t.Kind() != reflect.Interface && gtHasMethods(t) {
+		c = c.step("", gtTypeName(t))
+		c.visFmt = c.visFmt && !(gtImplements(t, gtStringer) || gtImplements(t, gtError) || gtImplements(t, gtFormatter))
+		c.visJSON = c.visJSON && !(gtImplements(t, gtJSONMarshaler) || gtImplements(t, gtTextMarshaler))
+	}
 	switch t {
 	case gtTimeType, gtAddrType, gtNetIPType:
 		return g.leaf(t, c)
@@ -425,7 +430,23 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 		if g.budget <= 0 || c.depth <= 0 || g.r.IntN(10) == 0 {
 			return v
 		}
-		d := g.dynamic(c)
+		var d reflect.Value
+		switch t {
+		case gtError:
+			d = g.errorValue(c.step("", "error"+c.tagToken()))
+		case gtStringer:
+			st := []reflect.Type{reflect.TypeFor[GtStrUser](), reflect.TypeFor[GtMulti](), reflect.TypeFor[*GtPtrStrUser]()}[g.r.IntN(3)]
+			cc := c.step("("+gtTypeName(st)+")", "Stringer"+c.tagToken())
+			if st.Kind() == reflect.Pointer {
+				cc.visFmt = false
+				d = reflect.New(st.Elem())
+				d.Elem().Set(g.fillStruct(st.Elem(), cc))
+			} else {
+				d = g.fillStruct(st, cc)
+			}
+		default:
+			d = g.dynamic(c)
+		}
 		if d.IsValid() {
 			v.Set(d)
 		}
@@ -751,7 +772,7 @@ func (g *gtGen) structType(depth int) reflect.Type {
 
 // wrap puts t in a random container.
 func (g *gtGen) wrap(t reflect.Type) reflect.Type {
-	switch g.r.IntN(7) {
+	switch g.r.IntN(8) {
 	case 0:
 		return reflect.PointerTo(t)
 	case 1:
@@ -762,6 +783,11 @@ func (g *gtGen) wrap(t reflect.Type) reflect.Type {
 		return reflect.MapOf(reflect.TypeFor[string](), t)
 	case 4:
 		return reflect.SliceOf(reflect.PointerTo(t))
+	case 5:
+		if g.r.IntN(2) == 0 {
+			return reflect.PointerTo(reflect.PointerTo(t))
+		}
+		return reflect.MapOf(reflect.TypeFor[string](), reflect.PointerTo(t))
 	}
 	return t
 }
@@ -782,6 +808,9 @@ func (g *gtGen) fieldType(depth int) (reflect.Type, string) {
 		if t == lt {
 			t = reflect.SliceOf(lt)
 		}
+		if lt == gtLeafTypes.str && g.r.IntN(6) == 0 {
+			t = reflect.TypeFor[GtPhoneList]() // a named slice whose String prints it
+		}
 		return t, tag
 	case r < 62 && depth > 0: // a nested random struct
 		return g.wrap(g.structType(depth - 1)), g.structTag()
@@ -790,7 +819,8 @@ func (g *gtGen) fieldType(depth int) (reflect.Type, string) {
 		return g.wrap(t), g.structTag()
 	case r < 95: // an interface, or a container of them
 		t := []reflect.Type{gtAnyType, gtAnyType, gtAnyType, reflect.TypeFor[[]any](), reflect.TypeFor[map[string]any](),
-			reflect.TypeFor[[2]any](), reflect.TypeFor[*any](), reflect.TypeFor[map[string][]any]()}[g.r.IntN(8)]
+			reflect.TypeFor[[2]any](), reflect.TypeFor[*any](), reflect.TypeFor[map[string][]any](),
+			gtError, reflect.TypeFor[[]error](), gtStringer}[g.r.IntN(11)]
 		return t, g.ifaceTag()
 	default: // a map keyed by a tagged struct or by interfaces
 		kt := gtAnyType
@@ -894,7 +924,7 @@ func gtStrongCause(c string) bool {
 	if strings.HasSuffix(c, "]") { // a value written in one of issue 11's hard ways
 		return true
 	}
-	for _, p := range []string{"late", "valuer", "mapkey", "any{no}", "error chain", "root>", "the profile"} {
+	for _, p := range []string{"late", "valuer", "mapkey", "any{no}", "error{no}", "Stringer{no}", "error chain", "root>", "the profile"} {
 		if strings.HasPrefix(c, p) {
 			return true
 		}
@@ -945,7 +975,7 @@ func gtCauses(steps []string, leaf, variant string) []string {
 	for _, c := range []string{
 		has(func(s string) bool { return strings.HasPrefix(s, "late") || s == "valuer" }),
 		has(func(s string) bool { return strings.HasPrefix(s, "mapkey") }),
-		has(func(s string) bool { return s == "any{no}" }),
+		has(func(s string) bool { return s == "any{no}" || s == "error{no}" || s == "Stringer{no}" }),
 		has(func(s string) bool { return strings.Contains(s, "%w") || strings.HasPrefix(s, "Join") }),
 	} {
 		if c != "" {

@@ -178,6 +178,22 @@ type GtOuter struct {
 	OuterRef string `pii:"no"`
 }
 
+// GtPhoneList is a named slice type whose String prints its raw elements.
+type GtPhoneList []string
+
+func (l GtPhoneList) String() string { return "phones" + fmt.Sprint([]string(l)) }
+
+// GtPtrJSONUser implements json.Marshaler with a pointer receiver, which encoding/json
+// calls on addressable values.
+type GtPtrJSONUser struct {
+	PtrJSONEmail string `pii:"email"`
+	PtrJSONRef   string `pii:"no"`
+}
+
+func (u *GtPtrJSONUser) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"email": u.PtrJSONEmail, "ref": u.PtrJSONRef})
+}
+
 // gtValuer is a slog.LogValuer whose value the test changes after the log call: a handler
 // that resolves it late (or lets the next handler resolve it) logs what it holds then.
 type gtValuer struct{ box *gtBox }
@@ -204,6 +220,7 @@ var gtPredeclared = []reflect.Type{
 	reflect.TypeFor[GtNode](),
 	reflect.TypeFor[GtPhoneNum](),
 	reflect.TypeFor[GtOuter](),
+	reflect.TypeFor[GtPtrJSONUser](),
 }
 
 // gtEmbeddable lists the predeclared types a random struct may embed (without methods,
