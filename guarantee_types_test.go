@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 
 	"fmt"
-	"github.com/ef8f9424/pii"
 	"log/slog"
 	"reflect"
+
+	"github.com/ef8f9424/pii"
 )
 
 // The predeclared tagged types of the guarantee test. reflect.StructOf cannot give a type
