@@ -184,6 +184,15 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		run.out("Handler/text/"+mode.name, tb.String(), gtFmt, true)
 		lazies = append(lazies, lazyRun{mode.name, lazy, &jb})
 	}
+	// The same value through a Handler that also scans strings for free text: the
+	// tagged values are hidden as before, and nothing Not PII is taken for PII.
+	run.protect("Handler+ScanStrings", func() {
+		var jb, tb bytes.Buffer
+		h := pii.NewHandler(gtTee{slog.NewJSONHandler(&jb, gtLogOpts), slog.NewTextHandler(&tb, gtLogOpts)}, pol, pii.ScanStrings())
+		slog.New(h).Info("m", slog.Any("v", x))
+		run.out("Handler+ScanStrings/json", jb.String(), gtJSON, true)
+		run.out("Handler+ScanStrings/text", tb.String(), gtFmt, true)
+	})
 	run.unchanged("Handler")
 
 	// Redacted: a copy, printed; the original untouched.

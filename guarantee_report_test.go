@@ -180,7 +180,7 @@ func (a *gtAgg) add(run *gtRun) {
 // handlers.
 func gtClassOf(m *gtMarker, out string) string {
 	for _, c := range m.causes {
-		if strings.HasPrefix(c, "root>") && !strings.HasPrefix(out, "Handler/") && !strings.HasPrefix(out, "Safe LogValue") {
+		if strings.HasPrefix(c, "root>") && !strings.HasPrefix(out, "Handler") && !strings.HasPrefix(out, "Safe LogValue") {
 			continue
 		}
 		return c
