@@ -552,9 +552,10 @@ func (g *gtGen) errorValue(c gtCtx) reflect.Value {
 	}
 	var err error
 	kind := g.r.IntN(5)
-	if kind >= 2 && c.class == pii.PII {
-		// A PII tag on an interface holding an error with no exported fields: nothing
-		// could redact it, so it must be refused (fail closed).
+	if kind >= 2 {
+		// An error chain keeps the wrapped value, or its text, in unexported fields: a
+		// redaction may refuse it (fail closed) rather than rebuild it, and under a PII
+		// tag must. Either way no personal data may show.
 		g.rec.refuse = true
 	}
 	switch kind {

@@ -24,8 +24,9 @@ type gtRecord struct {
 	pol     *pii.Policy // nil: the default Policy and the package-level functions
 	root    reflect.Value
 	markers []*gtMarker
-	// refuse is set when the value holds personal data in a map key, which cannot be
-	// redacted: every output may then replace the value by a redaction failure.
+	// refuse is set when the value holds personal data that may be refused rather than
+	// redacted (a map key, an error chain): every output may then replace the value by a
+	// redaction failure, and Not PII markers need not appear.
 	refuse bool
 	// hasBytes is set when a marker sits in a []byte, which JSON writes in base64.
 	hasBytes bool
