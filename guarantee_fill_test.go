@@ -462,7 +462,7 @@ func (g *gtGen) fillMap(t reflect.Type, c gtCtx) reflect.Value {
 		}
 		m.SetMapIndex(k, g.fill(t.Elem(), ec))
 	}
-	if g.hooks && kt.Kind() == reflect.String && (t.Elem() == gtAnyType || t.Elem().Kind() == reflect.Struct) {
+	if g.hooks && kt.Kind() == reflect.String && (t.Elem() == gtAnyType || t.Elem().Kind() == reflect.Struct && gtMayHoldPII(t.Elem(), nil)) {
 		cs := c
 		g.rec.hooks = append(g.rec.hooks, func(g *gtGen) {
 			lc := cs.step("[late]", "late map")
@@ -476,6 +476,35 @@ func (g *gtGen) fillMap(t reflect.Type, c gtCtx) reflect.Value {
 		})
 	}
 	return m
+}
+
+// gtMayHoldPII reports whether a value of type t can hold personal data: a field with a
+// PII tag, or an interface, somewhere inside. A map of values that cannot is Not PII
+// through and through, and a Handler may pass it on as it is.
+func gtMayHoldPII(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	if seen == nil {
+		seen = map[reflect.Type]bool{}
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return gtMayHoldPII(t.Elem(), seen)
+	case reflect.Map:
+		return gtMayHoldPII(t.Key(), seen) || gtMayHoldPII(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if tag, ok := f.Tag.Lookup("pii"); ok && tag != "no" || gtMayHoldPII(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lateValue makes a tagged value with fresh markers, to be put into the caller's value
