@@ -111,10 +111,28 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 	twin := gtGenerateWith(seed, pols, false, knobs)
 	run := &gtRun{pols: pols, knobs: knobs, rec: rec, twin: twin}
 	x := rec.root.Interface()
-	pol := rec.pol
-	r := gtSeedRand(seed, 3)
 
-	// Safe, under every verb, JSON and LogValue.
+	run.safe(x)
+	run.unchanged("Safe")
+	lazies := run.handlers(x)
+	run.unchanged("Handler")
+	redacted := run.redacted(x)
+	run.unchanged("Redacted")
+	run.late(lazies, redacted)
+	run.redact()
+
+	for _, o := range run.outs {
+		run.search(o)
+	}
+	run.scanStrings()
+	return run
+}
+
+// safe prints x through Safe: every fmt verb, String, inside a struct, JSON and LogValue;
+// and prints and logs it from two goroutines at once, which only read it (the race
+// detector checks that in the -race run).
+func (run *gtRun) safe(x any) {
+	pol := run.rec.pol
 	sv := pii.Safe(x)
 	if pol != nil {
 		sv = pol.Safe(x)
@@ -146,10 +164,6 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		run.out("Safe LogValue (JSON handler)", jb.String(), gtJSON, true)
 		run.out("Safe LogValue (text handler)", tb.String(), gtFmt, true)
 	})
-	run.unchanged("Safe")
-
-	// The same value printed and logged from two goroutines at once: both only read it
-	// (the race detector checks that, in the -race run).
 	run.protect("concurrent", func() {
 		var wg sync.WaitGroup
 		for range 2 {
@@ -161,16 +175,22 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		}
 		wg.Wait()
 	})
+}
 
-	// The Handler, over the JSON and text handlers and the lazy one, in three of the
-	// modes.
-	type lazyRun struct {
-		name  string
-		lazy  *gtLazy
-		eager *bytes.Buffer
-	}
-	var lazies []lazyRun
-	for _, mi := range r.Perm(len(gtModes))[:3] {
+// A gtLazyRun is what a lazy handler kept, and what the JSON handler beside it wrote at
+// the call.
+type gtLazyRun struct {
+	name  string
+	lazy  *gtLazy
+	eager *bytes.Buffer
+}
+
+// handlers logs x through a Handler over the JSON and text handlers and a lazy one, in
+// three of the modes, and through a Handler that also scans strings.
+func (run *gtRun) handlers(x any) []gtLazyRun {
+	rec, pol := run.rec, run.rec.pol
+	var lazies []gtLazyRun
+	for _, mi := range gtSeedRand(rec.seed, 3).Perm(len(gtModes))[:3] {
 		mode := gtModes[mi]
 		var jb, tb bytes.Buffer
 		lazy := &gtLazy{store: new([]gtLazyRecord)}
@@ -182,10 +202,9 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		run.protect("Handler/"+mode.name, func() { mode.log(slog.New(h), x, box) })
 		run.out("Handler/json/"+mode.name, jb.String(), gtJSON, true)
 		run.out("Handler/text/"+mode.name, tb.String(), gtFmt, true)
-		lazies = append(lazies, lazyRun{mode.name, lazy, &jb})
+		lazies = append(lazies, gtLazyRun{mode.name, lazy, &jb})
 	}
-	// The same value through a Handler that also scans strings for free text: the
-	// tagged values are hidden as before, and nothing Not PII is taken for PII.
+	// Tagged values are hidden as before, and nothing Not PII is taken for free-text PII.
 	run.protect("Handler+ScanStrings", func() {
 		var jb, tb bytes.Buffer
 		h := pii.NewHandler(gtTee{slog.NewJSONHandler(&jb, gtLogOpts), slog.NewTextHandler(&tb, gtLogOpts)}, pol, pii.ScanStrings())
@@ -193,33 +212,37 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		run.out("Handler+ScanStrings/json", jb.String(), gtJSON, true)
 		run.out("Handler+ScanStrings/text", tb.String(), gtFmt, true)
 	})
-	run.unchanged("Handler")
+	return lazies
+}
 
-	// Redacted: a copy, printed; the original untouched.
+// redacted prints the copy Redacted makes of x, and returns it (nil after an error).
+func (run *gtRun) redacted(x any) any {
 	var redacted any
 	run.protect("Redacted", func() {
-		cp, err := pii.Redacted(pol, x)
-		redacted = cp
+		cp, err := pii.Redacted(run.rec.pol, x)
 		if err != nil {
-			if !rec.refuse {
+			if !run.rec.refuse {
 				run.fails = append(run.fails, gtFailure{what: "error", out: "Redacted", detail: err.Error()})
 			}
 			return
 		}
+		redacted = cp
 		b, jerr := json.Marshal(cp)
 		run.out("json.Marshal(Redacted)", gtJSONText(b, jerr), gtJSON, jerr == nil)
 		run.out("Redacted %+v", fmt.Sprintf("%+v", cp), gtFmt, true)
 	})
-	run.unchanged("Redacted")
+	return redacted
+}
 
-	// Now the caller changes its value, and the lazy handler writes what it kept.
-	lg := rec.lateGen()
-	for _, hook := range rec.hooks {
+// late changes the caller's value (the record's hooks), then writes what the lazy
+// handlers kept, which must be what was written at the call, and the copy Redacted
+// returned, which is the caller's to keep and must not have gained personal data.
+func (run *gtRun) late(lazies []gtLazyRun, redacted any) {
+	lg := run.rec.lateGen()
+	for _, hook := range run.rec.hooks {
 		run.protect("late change", func() { hook(lg) })
 	}
-	if redacted != nil && len(rec.hooks) > 0 {
-		// What Redacted returned is the caller's to keep: a change to the original must
-		// not put personal data into it.
+	if redacted != nil && len(run.rec.hooks) > 0 {
 		run.protect("Redacted after the caller's change", func() {
 			b, jerr := json.Marshal(redacted)
 			run.out("json.Marshal(Redacted) after the caller's change", gtJSONText(b, jerr), gtJSON, false)
@@ -235,19 +258,21 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 			}
 		})
 	}
+}
 
-	// Redact in place, on the twin.
+// redact redacts the twin in place and prints it.
+func (run *gtRun) redact() {
 	run.protect("Redact", func() {
-		p := reflect.New(twin.root.Type())
-		p.Elem().Set(twin.root)
+		p := reflect.New(run.twin.root.Type())
+		p.Elem().Set(run.twin.root)
 		var err error
-		if pol != nil {
+		if pol := run.rec.pol; pol != nil {
 			err = pol.Redact(p.Interface())
 		} else {
 			err = pii.Redact(p.Interface())
 		}
 		if err != nil {
-			if !rec.refuse {
+			if !run.rec.refuse {
 				run.fails = append(run.fails, gtFailure{what: "error", out: "Redact", detail: err.Error()})
 			}
 			return
@@ -257,12 +282,6 @@ func gtCheck(seed uint64, pols []*pii.Policy, knobs *gtKnobs) *gtRun {
 		run.out("json.Marshal after Redact", gtJSONText(b, jerr), gtJSON, jerr == nil)
 		run.out("Redact then %+v", fmt.Sprintf("%+v", v), gtFmt, true)
 	})
-
-	for _, o := range run.outs {
-		run.search(o)
-	}
-	run.scanStrings()
-	return run
 }
 
 func gtJSONText(b []byte, err error) string {
