@@ -69,7 +69,11 @@ func (g *gtGen) add(c gtCtx, goType, raw string, m *gtMarker, variant string) {
 			m.causes = append([]string{"the profile does not count " + c.kind.String()}, m.causes...)
 			m.confounds++
 		}
-	case c.class == pii.PII: // a context kind the profile does not count: either way
+	case c.class == pii.PII:
+		// A context kind the profile does not count is not personal data there: it is
+		// left as it is, like Not PII (issue 11: profiles toggle only these kinds).
+		m.appear = !g.late
+		m.kind = c.kind
 	default:
 		m.appear = !g.late
 	}
@@ -135,6 +139,7 @@ func (g *gtGen) leaf(t reflect.Type, c gtCtx) reflect.Value {
 		a := netip.MustParseAddr(raw)
 		if t == gtAddrType {
 			v.Set(reflect.ValueOf(a))
+			c.visFmt = false // %#v prints its inner uint128, not the address
 		} else {
 			ip := net.IP(a.AsSlice())
 			v.Set(reflect.ValueOf(ip))
