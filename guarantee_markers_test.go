@@ -304,13 +304,24 @@ func (g *gtGen) piiString(k pii.Kind, scan bool) (raw string, search []string, v
 		raw = fmt.Sprintf("%05d-%04d", 10000+g.r.IntN(89999), g.r.IntN(10000))
 		search = []string{raw, raw[:6]}
 	case pii.KindDOB:
-		y, m, d := 1935+g.r.IntN(65), 2+g.r.IntN(11), 2+g.r.IntN(27)
-		if g.r.IntN(2) == 0 {
-			raw = fmt.Sprintf("%d-%02d-%02d", y, m, d)
-		} else {
+		y, m, d := 1935+g.r.IntN(65), 2+g.r.IntN(11), 10+g.r.IntN(19)
+		month := time.Month(m).String()
+		switch g.r.IntN(6) {
+		case 0:
 			raw = fmt.Sprintf("%02d/%02d/%d", m, d, y)
+		case 1:
+			raw = fmt.Sprintf("%02d.%02d.%d", d, m, y)
+		case 2:
+			raw = fmt.Sprintf("%s %d, %d", month, d, y)
+			search = []string{fmt.Sprintf("%s %d", month, d)}
+		case 3:
+			raw = fmt.Sprintf("%d%02d%02d", y, m, d)
+		case 4:
+			raw = fmt.Sprintf("%d-%02d-%02dT%02d:%02d:00Z", y, m, d, g.r.IntN(24), g.r.IntN(60))
+		default:
+			raw = fmt.Sprintf("%d-%02d-%02d", y, m, d)
 		}
-		search = []string{raw}
+		search = append(search, raw)
 	case pii.KindGeo:
 		lat := gtDecimal(g.r.IntN(170)-85, g.r.IntN(1_000_000))
 		lng := gtDecimal(g.r.IntN(340)-170, g.r.IntN(1_000_000))
