@@ -10,19 +10,27 @@ import (
 // The guarantee (issue 11): for every value whose type carries pii tags, no leaf that is
 // PII under the Policy reaches what NewHandler passes on, what Safe prints, encodes or
 // logs, or what Redacted returns and Redact leaves, by any path; and every Not PII value
-// still shows where the output shows its field.
+// (and every context kind the profile does not count) still shows where the output shows
+// its field.
 //
 // TestGuarantee checks it on gtRecords random records from a fixed seed: 10,000 records in
 // `go test ./...`, 1,000 under the race detector. Each record is a random type
 // (reflect.StructOf, nested through pointers, slices, arrays, maps keyed by strings,
-// interfaces and tagged structs, interfaces, embedded structs, no-tagged containers and
-// the predeclared types with methods of guarantee_types_test.go, errors wrapping them)
-// under a random profile, and a value whose every leaf holds a unique marker valid for its
-// kind. Each value goes through about 30 outputs (see gtCheck).
+// interfaces and tagged structs, interfaces, embedded structs, no-tagged containers, the
+// predeclared types with methods of guarantee_types_test.go, errors wrapping them) under a
+// random profile, and a value whose every leaf holds a unique marker valid for its kind
+// (guarantee_markers_test.go). Each value goes through about 40 outputs (gtCheck): the
+// Handler over slog's JSON and text handlers and a lazy handler, in three of seven ways of
+// passing a value (guarantee_handlers_test.go), and with ScanStrings; Safe under every fmt
+// verb, String, inside a struct, JSON and LogValue; Redacted, printed and encoded, before
+// and after the caller changes its value; Redact, printed and encoded. The caller's value
+// must be unchanged by all but Redact. Free text goes through a ScanStrings Handler in
+// fifteen places (guarantee_scan_test.go).
 //
-// To look at one record: go test -run TestGuarantee -gt.seed=N -v (N as a failure
-// reports it). For longer runs: go test -run TestGuarantee -gt.n=200000, or the fuzz
-// target FuzzGuarantee.
+// Failures are grouped into classes by their cause (guarantee_report_test.go), each
+// reported once with its smallest example. To look at one record: go test -run
+// TestGuarantee -gt.seed=N -v (N as a failure reports it). For longer runs: go test -run
+// TestGuarantee -gt.n=200000, or the fuzz target FuzzGuarantee.
 
 // gtRecords is how many records TestGuarantee checks.
 var gtRecords = func() int {
