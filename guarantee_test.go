@@ -19,13 +19,13 @@ import (
 // interfaces and tagged structs, interfaces, embedded structs, no-tagged containers, the
 // predeclared types with methods of guarantee_types_test.go, errors wrapping them) under a
 // random profile, and a value whose every leaf holds a unique marker valid for its kind
-// (guarantee_markers_test.go). Each value goes through about 40 outputs (gtCheck): the
+// (guarantee_markers_test.go). Each value goes through about 35 outputs (gtCheck): the
 // Handler over slog's JSON and text handlers and a lazy handler, in three of seven ways of
 // passing a value (guarantee_handlers_test.go), and with ScanStrings; Safe under every fmt
 // verb, String, inside a struct, JSON and LogValue; Redacted, printed and encoded, before
 // and after the caller changes its value; Redact, printed and encoded. The caller's value
-// must be unchanged by all but Redact. Free text goes through a ScanStrings Handler in
-// fifteen places (guarantee_scan_test.go).
+// must be unchanged by all but Redact. Free text goes through a ScanStrings Handler in three
+// of fifteen places (guarantee_scan_test.go).
 //
 // Failures are grouped into classes by their cause (guarantee_report_test.go), each
 // reported once with its smallest example. To look at one record: go test -run
