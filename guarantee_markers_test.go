@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -110,8 +111,7 @@ func (g *gtGen) phone() (raw string, search []string) {
 		}
 		line := fmt.Sprintf("%04d", g.r.IntN(10000))
 		e164 := "+1" + area + nxx + line
-		num, err := phonenumbers.Parse(e164, "")
-		if err != nil || !phonenumbers.IsValidNumber(num) {
+		if !gtValidPhone(e164) {
 			continue
 		}
 		switch g.r.IntN(4) {
@@ -126,6 +126,20 @@ func (g *gtGen) phone() (raw string, search []string) {
 		}
 		return raw, []string{raw[:len(raw)-3], raw[len(raw)-6:], e164}
 	}
+}
+
+// gtValidExchanges caches whether phonenumbers says a number of an area code and
+// exchange is valid: for the US the last four digits do not change the answer.
+var gtValidExchanges sync.Map // "+1AAANNN" -> bool
+
+func gtValidPhone(e164 string) bool {
+	if v, ok := gtValidExchanges.Load(e164[:8]); ok {
+		return v.(bool)
+	}
+	num, err := phonenumbers.Parse(e164, "")
+	valid := err == nil && phonenumbers.IsValidNumber(num)
+	gtValidExchanges.Store(e164[:8], valid)
+	return valid
 }
 
 // luhn completes digits with a Luhn check digit.
