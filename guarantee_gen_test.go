@@ -85,19 +85,17 @@ func (c gtCtx) tagToken() string {
 	return ""
 }
 
-// directKinds identify a person directly or are special categories: redaction hides them
-// under every profile. The context kinds (ip, device, url, postal, geo) are hidden where
-// the profile counts them.
-var gtDirectKinds = map[pii.Kind]bool{
-	pii.KindGeneric: true, pii.KindName: true, pii.KindPhone: true, pii.KindEmail: true,
-	pii.KindAddress: true, pii.KindGovID: true, pii.KindCard: true, pii.KindSecret: true,
-	pii.KindAccount: true, pii.KindHealth: true, pii.KindBiometric: true, pii.KindDOB: true,
-	pii.KindBody: true,
+// gtContextKinds are the kinds whose status depends on context (ip, device, url, postal,
+// geo): hidden where the profile counts them. Every other kind identifies a person
+// directly, is a special category, or is a date or age of a person: redaction hides it
+// under every profile.
+var gtContextKinds = map[pii.Kind]bool{
+	pii.KindIP: true, pii.KindDevice: true, pii.KindURL: true, pii.KindPostal: true, pii.KindGeo: true,
 }
 
 // mustHide reports whether a PII leaf of kind k must be hidden under the record's profile.
 func (rec *gtRecord) mustHide(k pii.Kind) bool {
-	return gtDirectKinds[k] || rec.profile.Counts(k)
+	return !gtContextKinds[k] || rec.profile.Counts(k)
 }
 
 var gtLeafTypes = struct {
