@@ -100,7 +100,9 @@ type node struct {
 	lk   leafKind // opLeaf
 
 	members []member // opStruct: every field, for Classify
-	walk    []member // opStruct: the members that can hold personal data
+	// walkBy (opStruct) holds, for each reach (see reach), the members a walk goes
+	// into: those that can lead to what it reaches, settled once per type.
+	walkBy [numReach][]member
 
 	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
 	elemSize uintptr // opSlice, opArray
@@ -369,14 +371,18 @@ func (b *builder) finish() {
 		}
 	}
 	for _, n := range b.made {
+		for r := range reach(numReach) {
+			for _, m := range n.members {
+				if m.node.reachedBy(r) {
+					n.walkBy[r] = append(n.walkBy[r], m)
+				}
+			}
+		}
+	}
+	for _, n := range b.made {
 		n.step = stepOf(n.op)
 		if n.wraps {
 			n.step = stepWrapper
-		}
-		for _, m := range n.members {
-			if m.node.hasPII {
-				n.walk = append(n.walk, m)
-			}
 		}
 	}
 	for key, n := range b.building {

@@ -98,25 +98,20 @@ const (
 	reachMutable                          // every map, slice, pointer and []byte: a log line's snapshot
 )
 
-// reaches reports whether the walk goes into a value of node n at all.
-func (w *walker) reaches(n *node) bool {
-	return n.hasPII || w.reach != 0 && (w.reach&reachUntagged != 0 && n.text ||
-		w.reach&reachPlain != 0 && n.plain || w.reach&reachMutable != 0 && n.mutable)
+// numReach is the number of reaches: every combination of the bits above.
+const numReach = 8
+
+// reachedBy reports whether a walk of reach r goes into a value of node n at all.
+func (n *node) reachedBy(r reach) bool {
+	return n.hasPII || r != 0 && (r&reachUntagged != 0 && n.text ||
+		r&reachPlain != 0 && n.plain || r&reachMutable != 0 && n.mutable)
 }
 
+// reaches reports whether the walk goes into a value of node n at all.
+func (w *walker) reaches(n *node) bool { return n.reachedBy(w.reach) }
+
 // members returns the members of the struct node n that the walk goes into.
-func (w *walker) members(n *node) []member {
-	if w.reach == reachPII {
-		return n.walk // computed once per type
-	}
-	var out []member
-	for _, m := range n.members {
-		if w.reaches(m.node) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+func (w *walker) members(n *node) []member { return n.walkBy[w.reach] }
 
 // walkRecord walks an element of a collection, or the value an interface holds, as a
 // record of its own for an action that keeps state per record.
