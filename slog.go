@@ -305,3 +305,14 @@ type redactionFailed struct{ err error }
 
 func (r redactionFailed) String() string               { return "!PII-REDACTION-FAILED: " + r.err.Error() }
 func (r redactionFailed) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// ForLog returns what a log line may show of v, as a Handler passes it on: v itself when
+// nothing in it can hold personal data (no copy is made), or else its redacted snapshot,
+// with sensitive data zeroed, the text of errors that wrap tagged values redacted, and a
+// value whose tags are wrong replaced by a note of the error; and whether the result
+// differs from v. It is what adapters of other loggers (zap, logrus, zerolog) call.
+func (p *Policy) ForLog(v any) (any, bool) { return p.orDefault().redactedAny(v, false) }
+
+// ForLogScanned is ForLog that also hides what the free-text finder sees in v's untagged
+// strings, as ScanStrings does for a Handler.
+func (p *Policy) ForLogScanned(v any) (any, bool) { return p.orDefault().redactedAny(v, true) }

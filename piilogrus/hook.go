@@ -4,8 +4,6 @@
 package piilogrus
 
 import (
-	"reflect"
-
 	"github.com/ef8f9424/pii"
 	"github.com/sirupsen/logrus"
 )
@@ -61,15 +59,13 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 		case pii.SafeValue:
 			// Already redacted when printed; its MarshalJSON gives JSONFormatter an object.
 		default:
-			if !mayHold(reflect.TypeOf(v)) {
-				continue
+			forLog := h.pol.ForLog
+			if h.scan {
+				forLog = h.pol.ForLogScanned
 			}
-			x, err := pii.Redacted(h.pol, v)
-			if err != nil {
-				e.Data[k] = "!PII-REDACTION-FAILED: " + err.Error()
-				continue
+			if x, changed := forLog(v); changed {
+				e.Data[k] = x // a value that cannot be redacted becomes a note of why
 			}
-			e.Data[k] = x
 		}
 	}
 	return nil

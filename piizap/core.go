@@ -7,7 +7,6 @@ package piizap
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/ef8f9424/pii"
 	"go.uber.org/zap"
@@ -113,12 +112,16 @@ func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
 	default:
 		return f, false
 	}
-	if f.Interface == nil || !mayHold(reflect.TypeOf(f.Interface)) {
+	if f.Interface == nil {
 		return f, false
 	}
-	x, err := pii.Redacted(c.pol, f.Interface)
-	if err != nil {
-		return zap.String(f.Key, failed(err)), true
+	forLog := c.pol.ForLog
+	if c.scan {
+		forLog = c.pol.ForLogScanned
+	}
+	x, changed := forLog(f.Interface)
+	if !changed {
+		return f, false
 	}
 	if f.Type == zapcore.InlineMarshalerType {
 		if _, ok := x.(zapcore.ObjectMarshaler); !ok {
