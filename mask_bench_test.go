@@ -2,6 +2,7 @@ package pii
 
 import (
 	"net"
+	"strings"
 	"testing"
 )
 
@@ -89,8 +90,8 @@ func TestMaskAllocs(t *testing.T) {
 	for _, c := range maskBenchCases {
 		want := 1.0
 		out := maskString(c.k, c.st, c.in, "")
-		if out == c.in || out == "" || c.st == redactReplace || c.k == KindDOB {
-			want = 0 // unchanged, emptied, the placeholder, or a part of the input
+		if strings.HasPrefix(c.in, out) || c.st == redactReplace || c.k == KindDOB {
+			want = 0 // unchanged, emptied, a prefix, the placeholder, or a part of the input
 		}
 		got := testing.AllocsPerRun(100, func() { maskString(c.k, c.st, c.in, "") })
 		if got != want {

@@ -10,173 +10,314 @@ import (
 // the number become 'X' and everything else is kept as written, so "+14155551234"
 // gives "+1415555XXXX" and "+1 (415) 555-1234" gives "+1 (415) 555-XXXX".
 //
+// It first reads s as exactly one number (maskReadPhone):
+//
 //   - A digit slot is a decimal digit of any script, or an 'X'/'x', which counts as a
 //     slot already masked: the second pass finds its last four slots masked and
-//     changes nothing.
-//   - A number with fewer than four digit slots has all of them masked.
-//   - An extension ("ext. 12", ";ext=12", "#12", "x12", "доб. 12") is masked entirely,
-//     as is anything after a ',' or ';' (a second number, a pause and more digits):
-//     the slots counted for the last four are those of the number before it. An
-//     extension starts at the first letter other than X/x, '#', ';' or ',' that comes
-//     after a digit slot, or at an 'x'/'X' that follows a digit slot and is followed
-//     (spaces and dots aside) by a real digit. Letters before the first digit
-//     ("tel:", "Tel.") are kept.
-//   - Fail closed: a value with no digit slot at all, or with an '@' (an email in a
-//     phone field), gives "".
+//     changes nothing. A number with fewer than four digit slots has all of them
+//     masked.
+//   - The number is written with spaces, '-', '.', '(', ')', dashes of any script, a
+//     '/' between two digits, and one leading '+'. It may follow one of the prefixes
+//     "tel", "phone", "mobile", "mob", "cell", "fax", "ph" (any case, then ':' or '.').
+//   - An extension is masked entirely: "ext. 12", ";ext=12", "#12", "x12", "доб. 12",
+//     and DTMF digits after a pause (",12", ";12").
+//   - The number has the length of one: with '+' (or "00") its country code is one
+//     that exists and its national number has a length possible for it
+//     (phonenumbers' metadata); without, it has at most 15 digit slots.
+//
+// Fail closed: a value that is not one number (two numbers, digits or text after the
+// number, an unknown word, a '+' inside) has every digit masked, and a value holding
+// anything but digits, 'X'/'x', spaces and punctuation (letters, '@', symbols, invalid
+// UTF-8), or no digit slot at all, gives "".
 func maskPhone(s string) string {
-	if out, ok := maskPhoneASCII(s); ok {
-		return out
+	return maskString(KindPhone, redactDefault, s, "")
+}
+
+// maskAppendPhone appends maskPhone of s.
+func maskAppendPhone(dst []byte, s string) []byte {
+	cut, ok := maskReadPhone(s)
+	if !ok {
+		return maskAppendPhoneClosed(dst, s)
 	}
-	if strings.IndexByte(s, '@') >= 0 {
-		return ""
-	}
-	ext, anySlot := maskPhoneExt(s)
-	if !anySlot {
-		return ""
-	}
-	// cut: the byte offset of the fourth-last digit slot before the extension, or 0
-	// when there are fewer than four.
-	cut, slots := ext, 0
-	for cut > 0 && slots < 4 {
-		r, size := utf8.DecodeLastRuneInString(s[:cut])
-		cut -= size
-		if maskIsPhoneSlot(r) {
-			slots++
+	dst = append(dst, s[:cut]...)
+	for i := cut; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c = 'X'
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if maskIsDigit(r) {
+				dst = append(dst, 'X')
+			} else {
+				dst = append(dst, s[i:i+size]...)
+			}
+			i += size - 1
+			continue
 		}
+		dst = append(dst, c)
 	}
-	if !maskHasDigit(s[cut:]) {
-		return s
-	}
-	var sb strings.Builder
-	sb.Grow(len(s)) // a masked digit is one byte, never more than the digit it hides
-	sb.WriteString(s[:cut])
-	for i := cut; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if maskIsDigit(r) {
-			sb.WriteByte('X')
-		} else {
-			sb.WriteString(s[i : i+size]) // the bytes as given, invalid ones included
+	return dst
+}
+
+// maskAppendPhoneClosed appends the redaction of a phone field that does not hold one
+// number: every digit becomes 'X', and spaces and punctuation stay. A value with
+// anything else (a letter, '@', a symbol, invalid UTF-8), or without a digit slot,
+// gives nothing.
+func maskAppendPhoneClosed(dst []byte, s string) []byte {
+	start := len(dst)
+	slot := false
+	for i := 0; i < len(s); {
+		r, size := maskRuneAt(s, i)
+		switch {
+		case maskIsDigit(r):
+			dst = append(dst, 'X')
+			slot = true
+		case r == 'X' || r == 'x':
+			dst = append(dst, byte(r))
+			slot = true
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneKeep != 0,
+			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)):
+			dst = append(dst, s[i:i+size]...)
+		default:
+			return dst[:start]
 		}
 		i += size
 	}
-	return sb.String()
+	if !slot {
+		return dst[:start]
+	}
+	return dst
 }
 
-// maskPhoneASCII is maskPhone for a value of ASCII bytes only, which nearly every
-// phone number is: the same rules, in one forward pass over the bytes (no rune
-// decoding, no Unicode tables), one short backward pass for the last four slots, and a
-// single allocation of exactly len(s) bytes for the result. ok is false when s holds a
-// byte that is not ASCII and no '@': the caller then takes the Unicode path (a digit or
-// letter of another script changes where slots and extensions are).
-func maskPhoneASCII(s string) (out string, ok bool) {
-	ext := -1 // where the extension starts, once found
-	anySlot := false
-	for i := 0; i < len(s); i++ {
+// Where maskReadPhone is in a number.
+const (
+	maskPhLead   = iota // before the first digit slot: a prefix, '+', '('
+	maskPhNumber        // in the number
+	maskPhExt           // in its extension or after a pause
+)
+
+// Bits of maskPhoneClass, what an ASCII byte is to a phone number.
+const (
+	maskPhoneSep    = 1 << iota // space and the separators "-.()"
+	maskPhoneKeep               // kept by maskAppendPhoneClosed: spaces and punctuation but '@'
+	maskPhoneLetter             // a letter
+)
+
+var maskPhoneClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = maskPhoneSep | maskPhoneKeep
+		case c == '-' || c == '.' || c == '(' || c == ')':
+			t[c] = maskPhoneSep | maskPhoneKeep
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = maskPhoneLetter
+		case c == '@' || c < ' ' || c == 0x7f:
+		case c < '0' || '9' < c:
+			t[c] = maskPhoneKeep
+		}
+	}
+	return t
+}()
+
+// maskReadPhone reads s as one phone number (see maskPhone). cut is the byte offset of
+// the fourth-last digit slot of the number (0 when it has four or fewer); from there on
+// every digit is to be masked, the extension's included. ok is false when s is not one
+// number.
+func maskReadPhone(s string) (cut int, ok bool) {
+	state := maskPhLead
+	plus, prefix, extWord := false, false, false
+	slots, extSlots := 0, 0
+	var last [4]int32 // offsets of the last four slots of the number, a ring
+	var head [6]byte  // the first slots: '0'-'9', or 'X' for a mask or another script's digit
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == '@':
-			return "", true // fail closed, whatever else s holds
-		case c >= utf8.RuneSelf:
-			return "", false
-		case ext >= 0:
-			// Past the extension's start only '@' and non-ASCII bytes matter.
-		case c == 'x' || c == 'X':
-			if anySlot && maskNextIsASCIIDigit(s[i+1:]) {
-				ext = i
-			}
-			anySlot = true
-		case maskIsASCIIDigit(c):
-			anySlot = true
-		case anySlot && (c == '#' || c == ';' || c == ',' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
-			ext = i
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-	}
-	if !anySlot {
-		return "", true
-	}
-	if ext < 0 {
-		ext = len(s)
-	}
-	// cut: the offset of the fourth-last digit slot before the extension, or 0.
-	cut, slots := ext, 0
-	for cut > 0 && slots < 4 {
-		cut--
-		if c := s[cut]; c == 'X' || c == 'x' || maskIsASCIIDigit(c) {
+		isX := r == 'X' || r == 'x'
+		switch {
+		case '0' <= r && r <= '9' || isX && !maskPhoneXIsMarker(s, i, state) && !maskNextIsLetter(s, i+1) || r >= utf8.RuneSelf && maskIsDigit(r):
+			if state == maskPhExt {
+				extSlots++
+				break
+			}
+			state = maskPhNumber
+			if slots < len(head) {
+				head[slots] = 'X'
+				if '0' <= r && r <= '9' {
+					head[slots] = byte(r)
+				}
+			}
+			last[slots%4] = int32(i)
 			slots++
-		}
-	}
-	// Every digit from cut on becomes 'X'; none there means s is already masked.
-	first := cut
-	for first < len(s) && !maskIsASCIIDigit(s[first]) {
-		first++
-	}
-	if first == len(s) {
-		return s, true
-	}
-	b := make([]byte, len(s))
-	copy(b, s)
-	for i := first; i < len(b); i++ {
-		if maskIsASCIIDigit(b[i]) {
-			b[i] = 'X'
-		}
-	}
-	return maskOwnString(b), true
-}
-
-// maskNextIsASCIIDigit is maskNextIsDigit for ASCII s (a non-ASCII byte is not a
-// digit here; maskPhoneASCII gives up on such an s anyway).
-func maskNextIsASCIIDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != ' ' && c != '.' {
-			return maskIsASCIIDigit(c)
-		}
-	}
-	return false
-}
-
-// maskPhoneExt returns the byte offset where the extension of phone number s starts
-// (len(s) when it has none), and whether s has any digit slot. See maskPhone.
-func maskPhoneExt(s string) (ext int, anySlot bool) {
-	for i, r := range s {
-		switch {
-		case r == 'x' || r == 'X':
-			if anySlot && maskNextIsDigit(s[i+1:]) {
-				return i, true
+		case isX && state == maskPhNumber && maskPhoneXIsMarker(s, i, state):
+			state, extWord = maskPhExt, true
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneSep != 0,
+			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)):
+			// A separator, wherever it is.
+		case r == '/':
+			// Only between two digits of the number: " / " separates two numbers.
+			if state != maskPhNumber || i == 0 || i+1 == len(s) || !maskIsASCIIDigit(s[i-1]) && s[i-1] != 'X' && s[i-1] != 'x' ||
+				!maskIsASCIIDigit(s[i+1]) && s[i+1] != 'X' && s[i+1] != 'x' {
+				return 0, false
 			}
-			anySlot = true
-		case maskIsDigit(r):
-			anySlot = true
-		case anySlot && (r == '#' || r == ';' || r == ',' || unicode.IsLetter(r)):
-			return i, true
+		case r == '+':
+			if state != maskPhLead || plus {
+				return 0, false
+			}
+			plus = true
+		case r == ',' || r == ';':
+			// A pause, then DTMF digits or an extension.
+			if state == maskPhLead || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '+' {
+				return 0, false
+			}
+			state = maskPhExt
+		case r == '#':
+			if state == maskPhLead {
+				return 0, false
+			}
+			state = maskPhExt
+		case r == '*':
+			if state != maskPhExt {
+				return 0, false
+			}
+		case r == ':' || r == '=':
+			// After a prefix ("tel:") or an extension's word (";ext=").
+			if !(state == maskPhLead && prefix || state == maskPhExt && extWord && extSlots == 0) {
+				return 0, false
+			}
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r):
+			end := maskWordEnd(s, i)
+			w := s[i:end]
+			switch {
+			case state == maskPhLead && !prefix && !plus && maskIsPhonePrefix(w):
+				prefix = true
+			case state == maskPhNumber && maskIsPhoneExtWord(w):
+				state, extWord = maskPhExt, true
+			case state == maskPhExt && !extWord && extSlots == 0 && maskIsPhoneExtWord(w):
+				extWord = true
+			default:
+				return 0, false
+			}
+			size = end - i
+		default:
+			return 0, false
 		}
+		i += size
 	}
-	return len(s), anySlot
+	if slots == 0 || !maskPhoneLengthOK(head, slots, plus) {
+		return 0, false
+	}
+	if slots <= 4 {
+		return 0, true
+	}
+	return int(last[slots%4]), true
 }
 
-// maskNextIsDigit reports whether the first rune of s other than spaces and dots is a
-// decimal digit.
-func maskNextIsDigit(s string) bool {
-	for _, r := range s {
-		if r == ' ' || r == '.' {
-			continue
+// maskPhoneXIsMarker reports whether the 'x' or 'X' at s[i] starts an extension: it
+// follows a digit slot and is followed, spaces and dots aside, by a digit, or it is a
+// lowercase 'x' followed by an uppercase 'X' (the extension's digits already masked).
+func maskPhoneXIsMarker(s string, i int, state int) bool {
+	if state != maskPhNumber {
+		return false
+	}
+	if s[i] == 'x' && i+1 < len(s) && s[i+1] == 'X' {
+		return true
+	}
+	for j := i + 1; j < len(s); {
+		r, size := maskRuneAt(s, j)
+		if r != ' ' && r != '.' {
+			return maskIsDigit(r)
 		}
-		return maskIsDigit(r)
+		j += size
 	}
 	return false
 }
 
-// maskIsPhoneSlot reports whether r is a digit slot of a phone number: a digit, or an
-// 'X'/'x' that stands for a digit already masked.
-func maskIsPhoneSlot(r rune) bool {
-	return r == 'X' || r == 'x' || maskIsDigit(r)
+// maskNextIsLetter reports whether s[i:] starts with a letter other than 'X' and 'x',
+// so that an 'x' before it begins a word ("xyz"), not a masked digit.
+func maskNextIsLetter(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := maskRuneAt(s, i)
+	return r != 'X' && r != 'x' && (r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r))
 }
 
-// maskHasDigit reports whether s holds a decimal digit of any script.
-func maskHasDigit(s string) bool {
-	for _, r := range s {
-		if maskIsDigit(r) {
+// maskWordEnd returns the offset of the end of the run of letters that starts at s[i].
+func maskWordEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := maskRuneAt(s, i)
+		if !(r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// maskIsPhonePrefix reports whether w is a word that may come before a phone number.
+func maskIsPhonePrefix(w string) bool {
+	for _, p := range [...]string{"tel", "phone", "mobile", "mob", "cell", "fax", "ph"} {
+		if strings.EqualFold(w, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// maskIsPhoneExtWord reports whether w is a word that starts an extension.
+func maskIsPhoneExtWord(w string) bool {
+	for _, p := range [...]string{"ext", "extn", "extension", "доб"} {
+		if strings.EqualFold(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskPhoneMaxNational is the most digit slots of a number written without a country
+// code: E.164's fifteen.
+const maskPhoneMaxNational = 15
+
+// maskPhoneLengthOK reports whether a number of slots digit slots, whose first are
+// head, has the length of one number. With plus, or after the international prefix
+// "00", its country code must exist and its national number have a possible length
+// (a trunk '0' after the country code, "+44 (0)20...", aside); otherwise it has at
+// most maskPhoneMaxNational slots.
+func maskPhoneLengthOK(head [6]byte, slots int, plus bool) bool {
+	skip := 0
+	switch {
+	case plus:
+	case slots > 2 && head[0] == '0' && head[1] == '0':
+		skip = 2
+	default:
+		return slots <= maskPhoneMaxNational
+	}
+	lengths := maskCallingCodeLengths()
+	cc := 0
+	for n := 1; n <= 3; n++ {
+		d := head[skip+n-1]
+		if d < '0' || d > '9' {
+			return false
+		}
+		cc = cc*10 + int(d-'0')
+		ok := lengths[cc]
+		if ok == 0 {
+			continue
+		}
+		nsn := slots - skip - n
+		if nsn < 5 || nsn > 17 {
+			return false
+		}
+		if ok&(1<<nsn) != 0 {
+			return true
+		}
+		// "+44 (0)20 7946 0018": the trunk prefix kept after the country code.
+		return skip+n < len(head) && head[skip+n] == '0' && nsn > 5 && ok&(1<<(nsn-1)) != 0
 	}
 	return false
 }

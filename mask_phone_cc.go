@@ -1,0 +1,30 @@
+package pii
+
+import (
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// maskCallingCodeLengths returns, for every country calling code (1 to 999), the
+// possible lengths of a national number under it as a bit set (bit n: n digits), and 0
+// for a code that does not exist. It is read from phonenumbers' metadata the first time
+// a number with a country code is masked, and kept.
+var maskCallingCodeLengths = sync.OnceValue(func() *[1000]uint32 {
+	var t [1000]uint32
+	for cc := range phonenumbers.GetSupportedCallingCodes() {
+		if cc <= 0 || cc >= len(t) {
+			continue
+		}
+		num := &phonenumbers.PhoneNumber{CountryCode: new(int32(cc))}
+		nsn := uint64(0)
+		for n := 1; n <= 17; n++ {
+			nsn = nsn*10 + 1
+			num.NationalNumber = new(nsn)
+			if phonenumbers.IsPossibleNumberWithReason(num) == phonenumbers.IS_POSSIBLE {
+				t[cc] |= 1 << n
+			}
+		}
+	}
+	return &t
+})
