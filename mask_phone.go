@@ -20,7 +20,7 @@ import (
 //     '/' between two digits, and one leading '+'. It may follow one of the prefixes
 //     "tel", "phone", "mobile", "mob", "cell", "fax", "ph" (any case, then ':' or '.').
 //   - An extension is masked entirely: "ext. 12", ";ext=12", "#12", "x12", "доб. 12",
-//     and DTMF digits after a pause (",12", ";12").
+//     and DTMF digits after a pause (",12", ";12"). An 'X' never starts one.
 //   - The number has the length of one: with '+' (or "00") its country code is one
 //     that exists and its national number has a length possible for it
 //     (phonenumbers' metadata); without, it has at most 15 digit slots.
@@ -138,8 +138,14 @@ func maskReadPhone(s string) (cut int, ok bool) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		isX := r == 'X' || r == 'x'
+		slot := '0' <= r && r <= '9' || r >= utf8.RuneSelf && maskIsDigit(r)
+		if isX && !maskPhoneXIsMarker(s, i, state) {
+			// A masked digit, unless it starts a word; a masked digit may come right
+			// before one ("XXext. 12" is the mask of "12ext. 12").
+			slot = !maskNextIsLetter(s, i+1) || r == 'X' && !maskIsPhoneWord(s[i:maskWordEnd(s, i)])
+		}
 		switch {
-		case '0' <= r && r <= '9' || isX && !maskPhoneXIsMarker(s, i, state) && !maskNextIsLetter(s, i+1) || r >= utf8.RuneSelf && maskIsDigit(r):
+		case slot:
 			if state == maskPhExt {
 				extSlots++
 				break
@@ -192,6 +198,9 @@ func maskReadPhone(s string) (cut int, ok bool) {
 		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r):
 			end := maskWordEnd(s, i)
 			w := s[i:end]
+			if t := strings.TrimRight(w, "X"); t != w && t != "" && !maskIsPhoneWord(w) && maskIsPhoneWord(t) {
+				w, end = t, i+len(t) // masked digits right after the word: "extXX"
+			}
 			switch {
 			case state == maskPhLead && !prefix && !plus && maskIsPhonePrefix(w):
 				prefix = true
@@ -217,14 +226,15 @@ func maskReadPhone(s string) (cut int, ok bool) {
 	return int(last[slots%4]), true
 }
 
-// maskPhoneXIsMarker reports whether the 'x' or 'X' at s[i] starts an extension: it
-// follows a digit slot and is followed, spaces and dots aside, by a digit, or it is a
-// lowercase 'x' followed by an uppercase 'X' (the extension's digits already masked).
+// maskPhoneXIsMarker reports whether the 'x' at s[i] starts an extension: it follows a
+// digit slot and is followed, spaces and dots aside, by a digit, or by an 'X' (the
+// extension's digits already masked). An 'X' is always a masked digit: the mask writes
+// 'X' for the digits after a marker too, so as a marker it would not survive masking.
 func maskPhoneXIsMarker(s string, i int, state int) bool {
-	if state != maskPhNumber {
+	if state != maskPhNumber || s[i] != 'x' {
 		return false
 	}
-	if s[i] == 'x' && i+1 < len(s) && s[i+1] == 'X' {
+	if i+1 < len(s) && s[i+1] == 'X' {
 		return true
 	}
 	for j := i + 1; j < len(s); {
@@ -268,6 +278,9 @@ func maskIsPhonePrefix(w string) bool {
 	}
 	return false
 }
+
+// maskIsPhoneWord reports whether w is a word a phone number may hold.
+func maskIsPhoneWord(w string) bool { return maskIsPhonePrefix(w) || maskIsPhoneExtWord(w) }
 
 // maskIsPhoneExtWord reports whether w is a word that starts an extension.
 func maskIsPhoneExtWord(w string) bool {
