@@ -154,3 +154,27 @@ func TestMask6to4Typed(t *testing.T) {
 		t.Errorf("maskIP(2002:cb00:712a::1) = %v, want %v", got, want)
 	}
 }
+
+// TestAppendMaskMatchesMaskString checks that appendMask appends what maskString
+// returns, byte for byte, for every kind and strategy, after what dst already holds,
+// and that maskBytes gives the same.
+func TestAppendMaskMatchesMaskString(t *testing.T) {
+	inputs := append(append([]string(nil), maskSamples...), maskFastSeeds...)
+	for _, c := range append(append([]maskCase(nil), maskCases...), maskClosedCases...) {
+		inputs = append(inputs, c.in, c.want)
+	}
+	for k := KindNone; k <= numKinds; k++ {
+		for _, st := range append(maskStrategies, redactStrategy(99)) {
+			for _, in := range inputs {
+				want := maskString(k, st, in, "<p>")
+				got := appendMask([]byte("prefix:"), k, st, in, "<p>")
+				if diff := cmp.Diff("prefix:"+want, string(got)); diff != "" {
+					t.Errorf("appendMask(%v, %d, %q) (-maskString +appendMask):\n%s", k, st, in, diff)
+				}
+				if b := maskBytes(k, st, []byte(in), "<p>"); string(b) != want {
+					t.Errorf("maskBytes(%v, %d, %q) = %q, maskString %q", k, st, in, b, want)
+				}
+			}
+		}
+	}
+}

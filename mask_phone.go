@@ -39,6 +39,17 @@ func maskAppendPhone(dst []byte, s string) []byte {
 	if !ok {
 		return maskAppendPhoneClosed(dst, s)
 	}
+	if maskIsASCII(s[cut:]) {
+		// Copy s, then mask the digits of its tail in place.
+		start := len(dst)
+		dst = append(dst, s...)
+		for i := start + cut; i < len(dst); i++ {
+			if c := dst[i]; '0' <= c && c <= '9' {
+				dst[i] = 'X'
+			}
+		}
+		return dst
+	}
 	dst = append(dst, s[:cut]...)
 	for i := cut; i < len(s); i++ {
 		c := s[i]
@@ -102,9 +113,12 @@ const (
 	maskPhoneSep    = 1 << iota // space and the separators "-.()"
 	maskPhoneKeep               // kept by maskAppendPhoneClosed: spaces and punctuation but '@'
 	maskPhoneLetter             // a letter
+	maskPhoneDigit              // a digit
 )
 
-var maskPhoneClass = func() (t [utf8.RuneSelf]uint8) {
+// maskPhoneClass classifies the bytes of a phone number: bits maskPhoneSep and the
+// rest for ASCII, 0 for the bytes of other runes (which are decoded).
+var maskPhoneClass = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
@@ -113,8 +127,10 @@ var maskPhoneClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = maskPhoneSep | maskPhoneKeep
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 			t[c] = maskPhoneLetter
+		case '0' <= c && c <= '9':
+			t[c] = maskPhoneDigit
 		case c == '@' || c < ' ' || c == 0x7f:
-		case c < '0' || '9' < c:
+		default:
 			t[c] = maskPhoneKeep
 		}
 	}
@@ -126,6 +142,9 @@ var maskPhoneClass = func() (t [utf8.RuneSelf]uint8) {
 // every digit is to be masked, the extension's included. ok is false when s is not one
 // number.
 func maskReadPhone(s string) (cut int, ok bool) {
+	if cut, ok, done := maskReadPlainPhone(s); done {
+		return cut, ok
+	}
 	state := maskPhLead
 	plus, prefix, extWord := false, false, false
 	slots, extSlots := 0, 0
@@ -133,6 +152,28 @@ func maskReadPhone(s string) (cut int, ok bool) {
 	var head [6]byte  // the first slots: '0'-'9', or 'X' for a mask or another script's digit
 	for i := 0; i < len(s); {
 		c := s[i]
+		// Fast path: an ASCII digit, masked digit or separator, nearly every byte of a
+		// number.
+		cl := maskPhoneClass[c]
+		if c == 'X' && (i+1 == len(s) || s[i+1] == 'X' || maskPhoneClass[s[i+1]]&maskPhoneLetter == 0) {
+			cl = maskPhoneDigit // a masked digit, not the start of a word
+		}
+		if cl&(maskPhoneDigit|maskPhoneSep) != 0 {
+			if cl&maskPhoneDigit != 0 {
+				if state == maskPhExt {
+					extSlots++
+				} else {
+					state = maskPhNumber
+					if slots < len(head) {
+						head[slots] = c
+					}
+					last[slots&3] = int32(i)
+					slots++
+				}
+			}
+			i++
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -157,7 +198,7 @@ func maskReadPhone(s string) (cut int, ok bool) {
 					head[slots] = byte(r)
 				}
 			}
-			last[slots%4] = int32(i)
+			last[slots&3] = int32(i)
 			slots++
 		case isX && state == maskPhNumber && maskPhoneXIsMarker(s, i, state):
 			state, extWord = maskPhExt, true
@@ -223,8 +264,66 @@ func maskReadPhone(s string) (cut int, ok bool) {
 	if slots <= 4 {
 		return 0, true
 	}
-	return int(last[slots%4]), true
+	return int(last[slots&3]), true
 }
+
+// maskReadPlainPhone is maskReadPhone for the usual number: an optional leading '+',
+// then only ASCII digits, 'X' and the separators " -.()". done is false for any other
+// value, which maskReadPhone then reads rune by rune.
+func maskReadPlainPhone(s string) (cut int, ok, done bool) {
+	i, plus := 0, false
+	if len(s) > 0 && s[0] == '+' {
+		i, plus = 1, true
+	}
+	slots := 0
+	for ; i < len(s); i++ {
+		switch maskPhonePlain[s[i]] {
+		case 1:
+			slots++
+		case 0:
+			return 0, false, false
+		}
+	}
+	if slots == 0 {
+		return 0, false, true
+	}
+	// The first slots, for the country code.
+	var head [6]byte
+	for i, n := 0, 0; i < len(s) && n < len(head); i++ {
+		if c := s[i]; maskPhonePlain[c] == 1 {
+			head[n] = c
+			n++
+		}
+	}
+	if !maskPhoneLengthOK(head, slots, plus) {
+		return 0, false, true
+	}
+	// cut: the fourth-last slot, or 0.
+	cut = len(s)
+	for n := 0; n < 4 && cut > 0; {
+		cut--
+		if maskPhonePlain[s[cut]] == 1 {
+			n++
+		}
+	}
+	if slots <= 4 {
+		cut = 0
+	}
+	return cut, true, true
+}
+
+// maskPhonePlain is what maskReadPlainPhone makes of a byte: 1 for a digit or 'X', 2 for
+// a separator, 0 for anything else.
+var maskPhonePlain = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	t['X'] = 1
+	for _, c := range " -.()" {
+		t[c] = 2
+	}
+	return t
+}()
 
 // maskPhoneXIsMarker reports whether the 'x' at s[i] starts an extension: it follows a
 // digit slot and is followed, spaces and dots aside, by a digit, or by an 'X' (the
