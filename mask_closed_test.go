@@ -30,6 +30,9 @@ var maskClosedCases = []maskCase{
 	{KindPhone, redactDefault, "4111 1111 1111 1111", "XXXX XXXX XXXX XXXX"},
 	{KindPhone, redactDefault, "+1 415 555 1234 ☎", ""},
 	{KindPhone, redactDefault, "*67 415 555 1234", "*XX XXX XXX XXXX"},
+	{KindPhone, redactDefault, "555 1234\n555 9876", "XXX XXXX\nXXX XXXX"},
+	{KindPhone, redactDefault, "555 1234\u2028555 9876", "XXX XXXX\u2028XXX XXXX"},
+	{KindPhone, redactDefault, "+1\u00a0415\u00a0555\u00a01234", "+1\u00a0415\u00a0555\u00a0XXXX"},
 	// phone: one number, as today.
 	{KindPhone, redactDefault, "Phone: (415) 555-1234", "Phone: (415) 555-XXXX"},
 	{KindPhone, redactDefault, "+44 (0)20 7946 0018", "+44 (0)20 7946 XXXX"},

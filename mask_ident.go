@@ -68,8 +68,9 @@ func maskAppendCard(dst []byte, s string) []byte {
 
 // maskAppendDigitsHidden appends s with every digit, of any script, replaced by mask:
 // the fail-closed redaction of a field meant to hold one number that holds something
-// else. 'X', 'x', spaces and punctuation stay. A value with anything else (a letter,
-// '@', a symbol, invalid UTF-8), or with no digit slot at all, gives nothing.
+// else. 'X', 'x', spaces and punctuation stay; 'X', 'x' and mask itself count as
+// masked digits. A value with anything else (a letter, '@', a symbol, invalid UTF-8),
+// or with no digit slot at all, gives nothing.
 func maskAppendDigitsHidden(dst []byte, s string, mask byte) []byte {
 	start := len(dst)
 	slot := false
@@ -79,11 +80,11 @@ func maskAppendDigitsHidden(dst []byte, s string, mask byte) []byte {
 		case maskIsDigit(r):
 			dst = append(dst, mask)
 			slot = true
-		case r == 'X' || r == 'x' || r == '*':
+		case r == 'X' || r == 'x' || r == rune(mask):
 			dst = append(dst, byte(r))
 			slot = true
 		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneKeep != 0,
-			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)):
+			r >= utf8.RuneSelf && (maskIsSepRune(r) || r == 0x85 || r == 0x2028 || r == 0x2029):
 			dst = append(dst, s[i:i+size]...)
 		default:
 			return dst[:start]
@@ -118,7 +119,12 @@ func maskKeepLast4(s string) string {
 func maskAppendID(dst []byte, s string) []byte {
 	n := 0
 	for i := 0; i < len(s); {
-		r, size := maskRuneAt(s, i)
+		if c := s[i]; c < utf8.RuneSelf {
+			n += int(maskIDSlotASCII[c])
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if maskIsIDSlot(r) {
 			n++
 		}
@@ -138,6 +144,16 @@ func maskIsIDSlot(r rune) bool {
 	return r == '*' || r == utf8.RuneError || maskIsAlnum(r)
 }
 
+// maskIDSlotASCII is maskIsIDSlot for the ASCII bytes: 1 for a slot, 0 for another.
+var maskIDSlotASCII = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		if maskIsIDSlot(c) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // maskAppendSlots appends s with every slot (maskIsIDSlot) but the first head and the
 // last tail of n replaced by '*'. Everything else is kept as written.
 func maskAppendSlots(dst []byte, s string, n, head, tail int) []byte {
@@ -145,7 +161,7 @@ func maskAppendSlots(dst []byte, s string, n, head, tail int) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if maskIsAlnum(rune(c)) || c == '*' {
+			if maskIDSlotASCII[c] != 0 {
 				if j >= head && j < n-tail {
 					c = '*'
 				}
@@ -178,9 +194,12 @@ func maskIDTailIsCode(s string) bool {
 	slots := 0
 	runLen, runDigit, runLetterKept := 0, false, false
 	for i := len(s); i > 0; {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
+		r, size := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+		}
 		i -= size
-		if !maskIsIDSlot(r) {
+		if r < utf8.RuneSelf && maskIDSlotASCII[r] == 0 || r >= utf8.RuneSelf && !maskIsIDSlot(r) {
 			if runLetterKept && !runDigit && runLen > 1 {
 				return false
 			}
@@ -237,7 +256,7 @@ func maskAppendPostal(dst []byte, s string) []byte {
 				groups++
 			}
 			continue
-		case !maskIsIDSlot(r):
+		case r < utf8.RuneSelf && maskIDSlotASCII[r] == 0 || r >= utf8.RuneSelf && !maskIsIDSlot(r):
 			groups = 99 // not a postal code
 			continue
 		}
@@ -247,7 +266,7 @@ func maskAppendPostal(dst []byte, s string) []byte {
 			}
 			digits++
 		}
-		if groups == 1 && (maskIsDigit(r) || r == '*') {
+		if groups == 1 && ('0' <= r && r <= '9' || r == '*' || r >= utf8.RuneSelf && maskIsDigit(r)) {
 			firstDigit = true
 		}
 		n++
@@ -278,4 +297,11 @@ func maskAppendZIPZero(dst []byte, s string) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// maskIsSepRune reports whether r, not ASCII, may separate the digits of a number: a
+// space (no-break, thin, ideographic...) or a dash of any script, but not a line or
+// paragraph separator, which splits a list.
+func maskIsSepRune(r rune) bool {
+	return r != utf8.RuneError && r != 0x85 && r != 0x2028 && r != 0x2029 && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r))
 }

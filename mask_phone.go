@@ -37,7 +37,7 @@ func maskPhone(s string) string {
 func maskAppendPhone(dst []byte, s string) []byte {
 	cut, ok := maskReadPhone(s)
 	if !ok {
-		return maskAppendPhoneClosed(dst, s)
+		return maskAppendDigitsHidden(dst, s, 'X')
 	}
 	if maskIsASCII(s[cut:]) {
 		// Copy s, then mask the digits of its tail in place.
@@ -71,36 +71,6 @@ func maskAppendPhone(dst []byte, s string) []byte {
 	return dst
 }
 
-// maskAppendPhoneClosed appends the redaction of a phone field that does not hold one
-// number: every digit becomes 'X', and spaces and punctuation stay. A value with
-// anything else (a letter, '@', a symbol, invalid UTF-8), or without a digit slot,
-// gives nothing.
-func maskAppendPhoneClosed(dst []byte, s string) []byte {
-	start := len(dst)
-	slot := false
-	for i := 0; i < len(s); {
-		r, size := maskRuneAt(s, i)
-		switch {
-		case maskIsDigit(r):
-			dst = append(dst, 'X')
-			slot = true
-		case r == 'X' || r == 'x':
-			dst = append(dst, byte(r))
-			slot = true
-		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneKeep != 0,
-			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)):
-			dst = append(dst, s[i:i+size]...)
-		default:
-			return dst[:start]
-		}
-		i += size
-	}
-	if !slot {
-		return dst[:start]
-	}
-	return dst
-}
-
 // Where maskReadPhone is in a number.
 const (
 	maskPhLead   = iota // before the first digit slot: a prefix, '+', '('
@@ -110,7 +80,7 @@ const (
 
 // Bits of maskPhoneClass, what an ASCII byte is to a phone number.
 const (
-	maskPhoneSep    = 1 << iota // space and the separators "-.()"
+	maskPhoneSep    = 1 << iota // ' ' and the separators "-.()"
 	maskPhoneKeep               // kept by maskAppendPhoneClosed: spaces and punctuation but '@'
 	maskPhoneLetter             // a letter
 	maskPhoneDigit              // a digit
@@ -121,9 +91,9 @@ const (
 var maskPhoneClass = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			t[c] = maskPhoneSep | maskPhoneKeep
-		case c == '-' || c == '.' || c == '(' || c == ')':
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = maskPhoneKeep // white space, but not within a number: it splits a list
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
 			t[c] = maskPhoneSep | maskPhoneKeep
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 			t[c] = maskPhoneLetter
@@ -202,8 +172,7 @@ func maskReadPhone(s string) (cut int, ok bool) {
 			slots++
 		case isX && state == maskPhNumber && maskPhoneXIsMarker(s, i, state):
 			state, extWord = maskPhExt, true
-		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneSep != 0,
-			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)):
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneSep != 0, r >= utf8.RuneSelf && maskIsSepRune(r):
 			// A separator, wherever it is.
 		case r == '/':
 			// Only between two digits of the number: " / " separates two numbers.
