@@ -23,7 +23,8 @@ const maskPlaceholder = "[REDACTED]"
 //     claim a value that was never there);
 //   - redactZero gives ""; redactReplace gives placeholder, or "[REDACTED]" when
 //     placeholder is ""; redactInitials gives the initials of the words of s (see
-//     maskInitials); redactLast4 hides all but the last four runes (see maskLast4);
+//     maskAppendInitials); redactLast4 hides all but the last four runes (see
+//     maskAppendLast4);
 //   - redactScan, which only free text supports and which the caller handles, is
 //     treated here as the kind's default; an unknown strategy or kind gives "" (fail
 //     closed).
@@ -104,6 +105,25 @@ func appendMask(dst []byte, k Kind, st redactStrategy, s, placeholder string) []
 	return dst // redactZero, and any strategy this code does not know
 }
 
+// maskInArena is appendMask for a walk that puts all the masked strings of a record in
+// one allocation, arena. It returns the masked string and arena, extended: s itself, or
+// a part of s, when the mask is one (arena is then left as it was); otherwise a string
+// over the bytes appended to arena. It allocates only when arena has no room.
+//
+// The strings it returns share arena's memory, so the bytes it appended must never be
+// written again: the caller only appends to arena, and takes a new one for the next
+// record rather than reusing it. (An append that outgrows arena moves it to a new
+// array; the strings already returned keep the old one alive.)
+func maskInArena(arena []byte, k Kind, st redactStrategy, s, placeholder string) (string, []byte) {
+	n := len(arena)
+	arena = appendMask(arena, k, st, s, placeholder)
+	out := arena[n:]
+	if r, ok := maskPartOf(s, out); ok {
+		return r, arena[:n]
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out)), arena
+}
+
 // appendMaskDefault appends the kind's default redaction of s, DESIGN.md's kind table.
 func appendMaskDefault(dst []byte, k Kind, s string) []byte {
 	switch k {
@@ -168,13 +188,9 @@ func maskBytes(k Kind, st redactStrategy, b []byte, placeholder string) []byte {
 	return append([]byte(nil), out...)
 }
 
-// maskLast4 is redactLast4: every rune but the last four becomes '*'; a value of four
-// runes or fewer is all '*'. Runes, not bytes, so "José Ruiz" keeps "Ruiz".
-func maskLast4(s string) string {
-	return maskString(KindGeneric, redactLast4, s, "")
-}
-
-// maskAppendLast4 appends maskLast4 of s.
+// maskAppendLast4 appends the redactLast4 form of s: every rune but the last four
+// becomes '*'; a value of four runes or fewer is all '*'. Runes, not bytes, so
+// "José Ruiz" keeps "Ruiz".
 func maskAppendLast4(dst []byte, s string) []byte {
 	n := len(s) // runes, counted only when s is not ASCII
 	if !maskIsASCII(s) {

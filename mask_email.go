@@ -9,7 +9,7 @@ import (
 // length, so the length of the local part is not given away.
 const maskEmailLocal = "***"
 
-// maskEmail is the default redaction of an email address: the local part is hidden and
+// maskAppendEmail appends the default redaction of an email address: the local part is hidden and
 // the domain kept as written (IDN domains included): "jane.doe@example.com" gives
 // "***@example.com". The domain is what makes a redacted log useful (which provider,
 // which customer) and identifies a person only for personal domains, a risk the kind
@@ -22,11 +22,6 @@ const maskEmailLocal = "***"
 // name of two labels or more (letters, digits, '-', '_'; no empty label) whose last
 // label is not all digits, or an address literal in brackets. A display name, a list
 // of addresses, free text, a local part alone or a domain alone give "".
-func maskEmail(s string) string {
-	return maskString(KindEmail, redactDefault, s, "")
-}
-
-// maskAppendEmail appends maskEmail of s.
 func maskAppendEmail(dst []byte, s string) []byte {
 	at := strings.LastIndexByte(s, '@')
 	if at <= 0 || !maskIsLocalPart(s[:at]) || !maskIsMailDomain(s[at+1:]) {

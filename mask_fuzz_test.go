@@ -106,7 +106,14 @@ func maskCheckDefault(t *testing.T, k Kind, in, out string) {
 		for _, w := range maskLetterRuns(out) {
 			// Masked digits ('X', or 'x' as given) may stand right before or after it.
 			core := strings.TrimLeft(w, "Xx")
-			if !maskIsPhoneWord(core) && !maskIsPhoneWord(strings.TrimRight(core, "X")) {
+			for core != "" {
+				n := maskPhoneWordLen(core)
+				if n == 0 {
+					break
+				}
+				core = strings.TrimLeft(core[n:], "Xx")
+			}
+			if core != "" {
 				t.Fatalf("phone: %q gave %q: the word %q kept", in, out, w)
 			}
 		}

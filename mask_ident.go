@@ -5,12 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// maskCard is the default redaction of a payment card number (PCI DSS 3.4): see
-// maskAppendCard.
-func maskCard(s string) string {
-	return maskString(KindCard, redactDefault, s, "")
-}
-
 // maskAppendCard appends the default redaction of a payment card number (PCI DSS 3.4):
 // at most the first six and the last four digits are shown, every other digit becomes
 // '*' and separators are kept: "4111 1111 1111 1111" gives "4111 11** **** 1111". A
@@ -99,12 +93,6 @@ func maskAppendDigitsHidden(dst []byte, s string, mask byte) []byte {
 
 // maskIDMaxSlots is the most letters and digits of one identifier: an IBAN's 34.
 const maskIDMaxSlots = 34
-
-// maskKeepLast4 is the default redaction of a government ID or an account number: see
-// maskAppendID.
-func maskKeepLast4(s string) string {
-	return maskString(KindGovID, redactDefault, s, "")
-}
 
 // maskAppendID appends the default redaction of a government ID or an account number:
 // every letter and digit but the last four becomes '*', separators kept:
@@ -219,11 +207,6 @@ func maskIDTailIsCode(s string) bool {
 		slots++
 	}
 	return !(runLetterKept && !runDigit && runLen > 1)
-}
-
-// maskPostal is the default redaction of a postal code: see maskAppendPostal.
-func maskPostal(s string) string {
-	return maskString(KindPostal, redactDefault, s, "")
 }
 
 // maskPostalMaxSlots is the most letters and digits of one postal code.

@@ -5,40 +5,31 @@ import (
 	"unicode/utf8"
 )
 
-// maskInitials is the default redaction of a name and the redactInitials strategy for
-// any kind: each word becomes the upper-cased first letter of it and a '.', and the
-// words are joined by single spaces: "Jane Doe" gives "J. D.", "josé maría garcía"
-// gives "J. M. G.".
+// maskInitialsMaxWords is the most words of a name; real ones have far fewer.
+const maskInitialsMaxWords = 12
+
+// maskAppendInitials appends the default redaction of a name, which is also the
+// redactInitials strategy for any kind: each word becomes the upper-cased first letter
+// of it and a '.', and the words are joined by single spaces: "Jane Doe" gives "J. D.",
+// "josé maría garcía" gives "J. M. G.".
 //
 //   - Words are separated by white space; the parts of a hyphenated word keep their
 //     hyphen: "Jean-Luc O'Neil" gives "J.-L. O.". An apostrophe does not split a word
 //     ("O'Neil" is one word, "d'Artagnan" gives "D.").
-//
 //   - The initial is the first letter of the word or part, with the combining marks
 //     that follow it ("E\u0301mile" gives "E\u0301."), upper-cased by Unicode's simple
 //     mapping. Punctuation before it is skipped: "(Jane)" gives "J.".
-//
 //   - A word or part whose first letter or digit is a digit gives no initial ("3rd",
 //     "+1"), so that initials never carry digits: a phone number under redact=initials
 //     gives "". A value with no initial at all gives "".
-//
 //   - Scripts without spaces between words (Chinese, Japanese) give the first
 //     character of the run: "山田太郎" gives "山.".
-//
 //   - Idempotent: "J. D." and "J.-L. O." are their own initials.
-//
 //   - Fail closed: a value of more than maskInitialsMaxWords words is text, not a
 //     name, and gives "": the initials of a sentence would spell it out.
-func maskInitials(s string) string {
-	return maskString(KindName, redactDefault, s, "")
-}
-
-// maskInitialsMaxWords is the most words of a name; real ones have far fewer.
-const maskInitialsMaxWords = 12
-
-// maskAppendInitials appends the initials of s to dst, as maskInitials describes, in
-// one pass over the runes of s, or appends nothing for a value of too many words. ASCII bytes are classified by a table; only other
-// runes are decoded and looked up in the Unicode tables.
+//
+// The initials are built in one pass over the runes of s. ASCII bytes are classified
+// by a table; only other runes are decoded and looked up in the Unicode tables.
 func maskAppendInitials(dst []byte, s string) []byte {
 	start := len(dst)
 	words := 0      // words of s that gave an initial so far

@@ -62,12 +62,6 @@ func maskIP(st redactStrategy, ip net.IP) net.IP {
 	return ip
 }
 
-// maskIPString is the default redaction of an IP address written as a string: see
-// maskAppendIP.
-func maskIPString(s string) string {
-	return maskString(KindIP, redactDefault, s, "")
-}
-
 // maskAppendIP appends the default redaction of an IP address written as a string, as
 // maskAddr masks it: "203.0.113.42" gives "203.0.113.0", "2001:db8:85a3::8a2e:370:7334"
 // gives "2001:db8:85a3::". An address with a port keeps its port ("203.0.113.42:443"
@@ -122,11 +116,6 @@ func maskDottedQuad(s string) (last int, ok bool) {
 		last = start
 	}
 	return last, i == len(s)
-}
-
-// maskURL is the default redaction of a URL: see maskAppendURL.
-func maskURL(s string) string {
-	return maskString(KindURL, redactDefault, s, "")
 }
 
 // maskAppendURL appends the default redaction of a URL: the scheme and the host (with

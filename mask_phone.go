@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// maskPhone is the default redaction of a phone number: the last four digit slots of
-// the number become 'X' and everything else is kept as written, so "+14155551234"
+// maskAppendPhone appends the default redaction of a phone number: the last four digit
+// slots of the number become 'X' and everything else is kept as written, so "+14155551234"
 // gives "+1415555XXXX" and "+1 (415) 555-1234" gives "+1 (415) 555-XXXX".
 //
 // It first reads s as exactly one number (maskReadPhone):
@@ -29,11 +29,6 @@ import (
 // number, an unknown word, a '+' inside) has every digit masked, and a value holding
 // anything but digits, 'X'/'x', spaces and punctuation (letters, '@', symbols, invalid
 // UTF-8), or no digit slot at all, gives "".
-func maskPhone(s string) string {
-	return maskString(KindPhone, redactDefault, s, "")
-}
-
-// maskAppendPhone appends maskPhone of s.
 func maskAppendPhone(dst []byte, s string) []byte {
 	cut, ok := maskReadPhone(s)
 	if !ok {
@@ -107,7 +102,7 @@ var maskPhoneClass = func() (t [256]uint8) {
 	return t
 }()
 
-// maskReadPhone reads s as one phone number (see maskPhone). cut is the byte offset of
+// maskReadPhone reads s as one phone number (see maskAppendPhone). cut is the byte offset of
 // the fourth-last digit slot of the number (0 when it has four or fewer); from there on
 // every digit is to be masked, the extension's included. ok is false when s is not one
 // number.
@@ -153,7 +148,7 @@ func maskReadPhone(s string) (cut int, ok bool) {
 		if isX && !maskPhoneXIsMarker(s, i, state) {
 			// A masked digit, unless it starts a word; a masked digit may come right
 			// before one ("XXext. 12" is the mask of "12ext. 12").
-			slot = !maskNextIsLetter(s, i+1) || r == 'X' && !maskIsPhoneWord(s[i:maskWordEnd(s, i)])
+			slot = !maskNextIsLetter(s, i+1) || r == 'X' && maskPhoneWordLen(s[i:maskWordEnd(s, i)]) == 0
 		}
 		switch {
 		case slot:
@@ -208,8 +203,8 @@ func maskReadPhone(s string) (cut int, ok bool) {
 		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r):
 			end := maskWordEnd(s, i)
 			w := s[i:end]
-			if t := strings.TrimRight(w, "X"); t != w && t != "" && !maskIsPhoneWord(w) && maskIsPhoneWord(t) {
-				w, end = t, i+len(t) // masked digits right after the word: "extXX"
+			if n := maskPhoneWordLen(w); n > 0 {
+				w, end = w[:n], i+n // masked digits may follow the word: "extXX", "telXeXt"
 			}
 			switch {
 			case state == maskPhLead && !prefix && !plus && maskIsPhonePrefix(w):
@@ -349,6 +344,18 @@ func maskIsPhonePrefix(w string) bool {
 
 // maskIsPhoneWord reports whether w is a word a phone number may hold.
 func maskIsPhoneWord(w string) bool { return maskIsPhonePrefix(w) || maskIsPhoneExtWord(w) }
+
+// maskPhoneWordLen returns the length of the longest word a phone number may hold that
+// starts the run of letters w and ends it or is followed by a masked digit ('X', 'x'):
+// 3 for "extXX" and "telXeXt" (the rest is read on). It returns 0 when there is none.
+func maskPhoneWordLen(w string) int {
+	for n := len(w); n > 0; n-- {
+		if (n == len(w) || w[n] == 'X' || w[n] == 'x') && maskIsPhoneWord(w[:n]) {
+			return n
+		}
+	}
+	return 0
+}
 
 // maskIsPhoneExtWord reports whether w is a word that starts an extension.
 func maskIsPhoneExtWord(w string) bool {
