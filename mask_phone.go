@@ -290,20 +290,17 @@ var maskPhonePlain = func() (t [256]uint8) {
 }()
 
 // maskPhoneXIsMarker reports whether the 'x' at s[i] starts an extension: it follows a
-// digit slot and is followed, spaces and dots aside, by a digit, or by an 'X' (the
+// digit slot and is followed, spaces and dots aside, by a digit or an 'X' (the
 // extension's digits already masked). An 'X' is always a masked digit: the mask writes
 // 'X' for the digits after a marker too, so as a marker it would not survive masking.
 func maskPhoneXIsMarker(s string, i int, state int) bool {
 	if state != maskPhNumber || s[i] != 'x' {
 		return false
 	}
-	if i+1 < len(s) && s[i+1] == 'X' {
-		return true
-	}
 	for j := i + 1; j < len(s); {
 		r, size := maskRuneAt(s, j)
 		if r != ' ' && r != '.' {
-			return maskIsDigit(r)
+			return r == 'X' || maskIsDigit(r)
 		}
 		j += size
 	}
