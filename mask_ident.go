@@ -226,6 +226,18 @@ const maskPostalMaxSlots = 10
 // or two groups (separated by a space or '-'), the first of which holds a digit. Anything
 // else (an address, a city, a word: "Jane 94105") has every letter and digit hidden.
 func maskAppendPostal(dst []byte, s string) []byte {
+	if len(s) >= 3 && len(s) <= maskPostalMaxSlots && jurisAllDigits(s) {
+		// Fast path: a code of digits only, a ZIP code most often.
+		if (len(s) == 5 || len(s) == 9) && restrictedZIP3(s) {
+			dst = append(dst, "000"...)
+		} else {
+			dst = append(dst, s[:3]...)
+		}
+		for range len(s) - 3 {
+			dst = append(dst, '*')
+		}
+		return dst
+	}
 	n, digits, groups := 0, 0, 1
 	firstDigit, sep := false, false
 	var zip3 [3]byte
