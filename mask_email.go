@@ -104,22 +104,21 @@ func maskIsAddrLiteral(s string) bool {
 func maskHostLabels(s string) (labels int, ok bool) {
 	label, digitsOnly := 0, true
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '.':
+		switch maskHostClass[s[i]] {
+		case maskHostDot:
 			if label == 0 {
 				return 0, false
 			}
 			labels++
 			label, digitsOnly = 0, true
-			i++
-			continue
-		case '0' <= c && c <= '9':
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_':
+		case maskHostDigit:
+			label++
+		case maskHostLetter:
+			label++
 			digitsOnly = false
-		case c < utf8.RuneSelf:
+		case maskHostOther:
 			return 0, false
-		default:
+		default: // the first byte of a rune that is not ASCII
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError || !maskIsAlnum(r) {
 				return 0, false
@@ -129,7 +128,6 @@ func maskHostLabels(s string) (labels int, ok bool) {
 			i += size
 			continue
 		}
-		label++
 		i++
 	}
 	if label == 0 || digitsOnly {
@@ -137,3 +135,28 @@ func maskHostLabels(s string) (labels int, ok bool) {
 	}
 	return labels + 1, true
 }
+
+// What a byte is to a host name (maskHostClass).
+const (
+	maskHostOther  = iota // not allowed
+	maskHostDot           // '.'
+	maskHostDigit         // '0'-'9'
+	maskHostLetter        // a letter, '-', '_'
+	maskHostRune          // a byte of a rune that is not ASCII
+)
+
+var maskHostClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = maskHostRune
+		case c == '.':
+			t[c] = maskHostDot
+		case '0' <= c && c <= '9':
+			t[c] = maskHostDigit
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_':
+			t[c] = maskHostLetter
+		}
+	}
+	return t
+}()

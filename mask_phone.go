@@ -240,40 +240,28 @@ func maskReadPlainPhone(s string) (cut int, ok, done bool) {
 		i, plus = 1, true
 	}
 	slots := 0
+	var head [6]byte  // the first slots, for the country code
+	var last [4]int32 // offsets of the last four slots, a ring
 	for ; i < len(s); i++ {
-		switch maskPhonePlain[s[i]] {
+		c := s[i]
+		switch maskPhonePlain[c] {
 		case 1:
+			if slots < len(head) {
+				head[slots] = c
+			}
+			last[slots&3] = int32(i)
 			slots++
 		case 0:
 			return 0, false, false
 		}
 	}
-	if slots == 0 {
+	if slots == 0 || !maskPhoneLengthOK(head, slots, plus) {
 		return 0, false, true
-	}
-	// The first slots, for the country code.
-	var head [6]byte
-	for i, n := 0, 0; i < len(s) && n < len(head); i++ {
-		if c := s[i]; maskPhonePlain[c] == 1 {
-			head[n] = c
-			n++
-		}
-	}
-	if !maskPhoneLengthOK(head, slots, plus) {
-		return 0, false, true
-	}
-	// cut: the fourth-last slot, or 0.
-	cut = len(s)
-	for n := 0; n < 4 && cut > 0; {
-		cut--
-		if maskPhonePlain[s[cut]] == 1 {
-			n++
-		}
 	}
 	if slots <= 4 {
-		cut = 0
+		return 0, true, true
 	}
-	return cut, true, true
+	return int(last[slots&3]), true, true
 }
 
 // maskPhonePlain is what maskReadPlainPhone makes of a byte: 1 for a digit or 'X', 2 for
