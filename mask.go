@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -13,9 +12,10 @@ const maskPlaceholder = "[REDACTED]"
 // maskString returns the redacted form of s, a value of kind k, under strategy st.
 //
 // It is called for every PII leaf of every logged value, so it returns s itself (no
-// allocation) when the redacted form equals s, and allocates at most once otherwise.
-// Every result is a fixed point: maskString(k, st, maskString(k, st, s, p), p) equals
-// maskString(k, st, s, p), so redacting twice is harmless.
+// allocation) when the redacted form equals s, or a part of s when it is one, and
+// allocates at most once otherwise. Every result is a fixed point:
+// maskString(k, st, maskString(k, st, s, p), p) equals maskString(k, st, s, p), so
+// redacting twice is harmless.
 //
 // Rules that hold for every kind and strategy:
 //   - a secret is "" under every strategy: it is never kept, not even as initials;
@@ -23,61 +23,135 @@ const maskPlaceholder = "[REDACTED]"
 //     claim a value that was never there);
 //   - redactZero gives ""; redactReplace gives placeholder, or "[REDACTED]" when
 //     placeholder is ""; redactInitials gives the initials of the words of s (see
-//     maskInitials); redactLast4 hides all but the last four runes (see maskLast4);
+//     maskAppendInitials); redactLast4 hides all but the last four runes (see
+//     maskAppendLast4);
 //   - redactScan, which only free text supports and which the caller handles, is
 //     treated here as the kind's default; an unknown strategy or kind gives "" (fail
 //     closed).
 //
-// The kind defaults are in maskDefault. maskString does not know the customer's own
-// numbers: the caller asks maskOwned.has first and skips masking for those.
+// The kind defaults are in appendMaskDefault. Each reads the value as one value of its
+// kind (one phone number, one card number, one email address...) and fails closed
+// when it cannot: it then hides more than it would of one value, never less.
+// maskString does not know the customer's own numbers: the caller asks maskOwned.has
+// first and skips masking for those.
 func maskString(k Kind, st redactStrategy, s, placeholder string) string {
 	if k == KindSecret || s == "" {
 		return ""
 	}
 	switch st {
 	case redactDefault, redactScan:
-		return maskDefault(k, s)
+		if k == KindDOB {
+			return maskDOB(s) // a part of s: no allocation
+		}
 	case redactReplace:
 		if placeholder == "" {
 			return maskPlaceholder
 		}
 		return placeholder
-	case redactInitials:
-		return maskInitials(s)
-	case redactLast4:
-		return maskLast4(s)
+	case redactInitials, redactLast4:
+	default:
+		return "" // redactZero, and any strategy this code does not know
 	}
-	return "" // redactZero, and any strategy this code does not know
+	if len(s) <= maskStack {
+		var buf [2*maskStack + 8]byte
+		out := appendMask(buf[:0], k, st, s, placeholder)
+		if r, ok := maskPartOf(s, out); ok {
+			return r
+		}
+		return string(out)
+	}
+	out := appendMask(make([]byte, 0, 2*len(s)+8), k, st, s, placeholder)
+	if r, ok := maskPartOf(s, out); ok {
+		return r
+	}
+	return maskOwnString(out)
 }
 
-// maskDefault is the kind's default redaction, DESIGN.md's kind table.
-func maskDefault(k Kind, s string) string {
+// maskStack is the longest value maskString masks in a buffer on its stack: any real
+// phone number, email address, name or card number. Longer values get a buffer of
+// their own.
+const maskStack = 64
+
+// maskPartOf returns out, the mask of s, as a part of s when it is one: "" when out is
+// empty, s itself when they are equal, a prefix of s ("J. D." of "J. D. ").
+func maskPartOf(s string, out []byte) (string, bool) {
+	if len(out) <= len(s) && string(out) == s[:len(out)] {
+		return s[:len(out)], true
+	}
+	return "", false
+}
+
+// appendMask appends the redacted form of s to dst and returns the extended slice: what
+// maskString returns, byte for byte, written where the caller wants it. It allocates
+// only when dst has no room for the result, so that the masked strings of one record
+// can share one buffer. See maskString for the rules.
+func appendMask(dst []byte, k Kind, st redactStrategy, s, placeholder string) []byte {
+	if k == KindSecret || s == "" {
+		return dst
+	}
+	switch st {
+	case redactDefault, redactScan:
+		return appendMaskDefault(dst, k, s)
+	case redactReplace:
+		if placeholder == "" {
+			return append(dst, maskPlaceholder...)
+		}
+		return append(dst, placeholder...)
+	case redactInitials:
+		return maskAppendInitials(dst, s)
+	case redactLast4:
+		return maskAppendLast4(dst, s)
+	}
+	return dst // redactZero, and any strategy this code does not know
+}
+
+// maskInArena is appendMask for a walk that puts all the masked strings of a record in
+// one allocation, arena. It returns the masked string and arena, extended: s itself, or
+// a part of s, when the mask is one (arena is then left as it was); otherwise a string
+// over the bytes appended to arena. It allocates only when arena has no room.
+//
+// The strings it returns share arena's memory, so the bytes it appended must never be
+// written again: the caller only appends to arena, and takes a new one for the next
+// record rather than reusing it. (An append that outgrows arena moves it to a new
+// array; the strings already returned keep the old one alive.)
+func maskInArena(arena []byte, k Kind, st redactStrategy, s, placeholder string) (string, []byte) {
+	n := len(arena)
+	arena = appendMask(arena, k, st, s, placeholder)
+	out := arena[n:]
+	if r, ok := maskPartOf(s, out); ok {
+		return r, arena[:n]
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out)), arena
+}
+
+// appendMaskDefault appends the kind's default redaction of s, DESIGN.md's kind table.
+func appendMaskDefault(dst []byte, k Kind, s string) []byte {
 	switch k {
 	case KindPhone:
-		return maskPhone(s)
+		return maskAppendPhone(dst, s)
 	case KindEmail:
-		return maskEmail(s)
+		return maskAppendEmail(dst, s)
 	case KindName:
-		return maskInitials(s)
+		return maskAppendInitials(dst, s)
 	case KindIP:
-		return maskIPString(s)
+		return maskAppendIP(dst, s)
 	case KindCard:
-		return maskCard(s)
+		return maskAppendCard(dst, s)
 	case KindPostal:
-		return maskPostal(s)
+		return maskAppendPostal(dst, s)
 	case KindDOB:
-		return maskDOB(s)
+		return append(dst, maskDOB(s)...)
 	case KindGeo:
-		return maskGeo(s)
+		return maskAppendGeo(dst, s)
 	case KindGovID, KindAccount:
-		return maskKeepLast4(s)
+		return maskAppendID(dst, s)
 	case KindURL:
-		return maskURL(s)
+		return maskAppendURL(dst, s)
 	}
 	// generic, body, secret, address, device, health, biometric: nothing of the value
 	// is safe to keep. So is KindNone or an unknown kind: a caller asking to mask a
 	// value it does not know is told nothing of it.
-	return ""
+	return dst
 }
 
 // maskBytes is maskString for a []byte value.
@@ -95,71 +169,50 @@ func maskBytes(k Kind, st redactStrategy, b []byte, placeholder string) []byte {
 	if len(b) == 0 {
 		return b
 	}
-	// A read-only string view of b, without copying. maskString neither keeps it nor
-	// sees b change while it runs; its result may share b's memory, which copy (a
-	// memmove) handles.
+	// A read-only string view of b, without copying. The mask is built apart from b
+	// (on the stack when it is short) and copied over b only once it is complete.
 	s := unsafe.String(unsafe.SliceData(b), len(b))
-	out := maskString(k, st, s, placeholder)
+	var buf [2*maskStack + 8]byte
+	out := appendMask(buf[:0], k, st, s, placeholder)
 	switch {
-	case out == "":
+	case len(out) == 0:
 		clear(b)
 		return nil
-	case out == s:
+	case string(out) == s:
 		return b
 	case len(out) <= len(b):
 		n := copy(b, out)
 		clear(b[n:])
 		return b[:n]
 	}
-	return []byte(out)
+	return append([]byte(nil), out...)
 }
 
-// maskLast4 is redactLast4: every rune but the last four becomes '*'; a value of four
-// runes or fewer is all '*'. Runes, not bytes, so "José Ruiz" keeps "Ruiz".
-func maskLast4(s string) string {
-	if maskIsASCII(s) {
-		// Fast path: one byte is one rune, so the hidden part is a byte prefix and the
-		// result has the length of s.
-		hide := len(s) - 4
-		if len(s) <= 4 {
-			hide = len(s)
-		}
-		if strings.Count(s[:hide], "*") == hide {
-			return s
-		}
-		b := make([]byte, len(s))
-		for i := range hide {
-			b[i] = '*'
-		}
-		copy(b[hide:], s[hide:])
-		return maskOwnString(b)
+// maskAppendLast4 appends the redactLast4 form of s: every rune but the last four
+// becomes '*'; a value of four runes or fewer is all '*'. Runes, not bytes, so
+// "José Ruiz" keeps "Ruiz".
+func maskAppendLast4(dst []byte, s string) []byte {
+	n := len(s) // runes, counted only when s is not ASCII
+	if !maskIsASCII(s) {
+		n = utf8.RuneCountInString(s)
 	}
-	n := utf8.RuneCountInString(s)
-	hide := n - 4
+	hide := max(n-4, 0)
 	if n <= 4 {
 		hide = n
 	}
 	// cut: the byte offset where the kept runes start.
-	cut, i := 0, 0
-	changed := false
-	for cut < len(s) && i < hide {
-		r, size := utf8.DecodeRuneInString(s[cut:])
-		if r != '*' {
-			changed = true
+	cut := hide
+	if n != len(s) {
+		cut = 0
+		for range hide {
+			_, size := utf8.DecodeRuneInString(s[cut:])
+			cut += size
 		}
-		cut += size
-		i++
 	}
-	if !changed {
-		return s
-	}
-	var sb strings.Builder
-	sb.Grow(hide + len(s) - cut)
 	for range hide {
-		sb.WriteByte('*')
+		dst = append(dst, '*')
 	}
-	sb.WriteString(s[cut:])
-	return sb.String()
+	return append(dst, s[cut:]...)
 }
 
 // maskIsASCII reports whether every byte of s is ASCII. The mask functions check it
@@ -198,4 +251,15 @@ func maskIsAlnum(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func maskIsASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// maskRuneAt decodes the rune at s[i], with a fast path for ASCII. An invalid byte is
+// utf8.RuneError of size 1.
+func maskRuneAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -5,10 +5,13 @@ import (
 	"unicode/utf8"
 )
 
-// maskInitials is the default redaction of a name and the redactInitials strategy for
-// any kind: each word becomes the upper-cased first letter of it and a '.', and the
-// words are joined by single spaces: "Jane Doe" gives "J. D.", "josé maría garcía"
-// gives "J. M. G.".
+// maskInitialsMaxWords is the most words of a name; real ones have far fewer.
+const maskInitialsMaxWords = 12
+
+// maskAppendInitials appends the default redaction of a name, which is also the
+// redactInitials strategy for any kind: each word becomes the upper-cased first letter
+// of it and a '.', and the words are joined by single spaces: "Jane Doe" gives "J. D.",
+// "josé maría garcía" gives "J. M. G.".
 //
 //   - Words are separated by white space; the parts of a hyphenated word keep their
 //     hyphen: "Jean-Luc O'Neil" gives "J.-L. O.". An apostrophe does not split a word
@@ -22,34 +25,13 @@ import (
 //   - Scripts without spaces between words (Chinese, Japanese) give the first
 //     character of the run: "山田太郎" gives "山.".
 //   - Idempotent: "J. D." and "J.-L. O." are their own initials.
+//   - Fail closed: a value of more than maskInitialsMaxWords words is text, not a
+//     name, and gives "": the initials of a sentence would spell it out.
 //
-// The output is built in one pass over s. A name of up to maskInitialsStack bytes (any
-// real one) builds it in a stack buffer, so the result costs one allocation, or none
-// when it is s itself or a prefix of it (a name already redacted).
-func maskInitials(s string) string {
-	if len(s) > maskInitialsStack {
-		// Initials are rarely longer than the name; twice covers "a b" -> "A. B.".
-		out := maskAppendInitials(make([]byte, 0, 2*len(s)+4), s)
-		if len(out) <= len(s) && string(out) == s[:len(out)] {
-			return s[:len(out)]
-		}
-		return maskOwnString(out)
-	}
-	var buf [2*maskInitialsStack + 4]byte
-	out := maskAppendInitials(buf[:0], s)
-	if len(out) <= len(s) && string(out) == s[:len(out)] {
-		return s[:len(out)]
-	}
-	return string(out)
-}
-
-// maskInitialsStack is the longest name whose initials maskInitials builds on the stack.
-const maskInitialsStack = 62
-
-// maskAppendInitials appends the initials of s to dst, as maskInitials describes, in
-// one pass over the runes of s. ASCII bytes are classified by a table; only other
-// runes are decoded and looked up in the Unicode tables.
+// The initials are built in one pass over the runes of s. ASCII bytes are classified
+// by a table; only other runes are decoded and looked up in the Unicode tables.
 func maskAppendInitials(dst []byte, s string) []byte {
+	start := len(dst)
 	words := 0      // words of s that gave an initial so far
 	parts := 0      // parts of the current word that gave an initial so far
 	seeking := true // the current part's initial is still to be found
@@ -78,6 +60,8 @@ func maskAppendInitials(dst []byte, s string) []byte {
 			switch {
 			case parts > 0:
 				dst = append(dst, '-')
+			case words >= maskInitialsMaxWords:
+				return dst[:start]
 			case words > 0:
 				dst = append(dst, ' ')
 			}

@@ -9,28 +9,40 @@ import (
 // maskAddr is the redaction of an IP address: under the default strategy an IPv4
 // address keeps its /24 and an IPv6 address its /48, host bits zero. An IPv4-mapped
 // IPv6 address (::ffff:203.0.113.42) is treated, and returned, as the IPv4 address it
-// maps; a zone is dropped (it names a host's interface). Every other strategy, and an
-// invalid address, gives netip.Addr{}: there is no placeholder or initials for an
-// address, so it is hidden entirely.
+// maps; a zone is dropped (it names a host's interface). A 6to4 address (2002::/16)
+// carries an IPv4 address in its bits 16 to 48, so it keeps only its /40: the /24 of
+// that IPv4 address, as the IPv4 mask would. Every other strategy, and an invalid
+// address, gives netip.Addr{}: there is no placeholder or initials for an address, so
+// it is hidden entirely.
 func maskAddr(st redactStrategy, a netip.Addr) netip.Addr {
 	if (st != redactDefault && st != redactScan) || !a.IsValid() {
 		return netip.Addr{}
 	}
 	a = a.Unmap().WithZone("")
-	bits := 48
-	if a.Is4() {
-		bits = 24
-	}
-	p, err := a.Prefix(bits)
+	p, err := a.Prefix(maskAddrBits(a))
 	if err != nil {
 		return netip.Addr{}
 	}
 	return p.Addr()
 }
 
+// maskAddrBits is how many leading bits of a, unmapped, its mask keeps.
+func maskAddrBits(a netip.Addr) int {
+	switch {
+	case a.Is4():
+		return 24
+	case maskIs6to4(a.As16()):
+		return 40
+	}
+	return 48
+}
+
+// maskIs6to4 reports whether the IPv6 address b is in 2002::/16, 6to4.
+func maskIs6to4(b [16]byte) bool { return b[0] == 0x20 && b[1] == 0x02 }
+
 // maskIP is maskAddr for a net.IP, done in place: a 4-byte or IPv4-mapped 16-byte
-// address has its last byte zeroed, any other 16-byte address its last ten. Every other
-// strategy, and a slice of another length, gives nil.
+// address has its last byte zeroed, a 6to4 address its last eleven, any other 16-byte
+// address its last ten. Every other strategy, and a slice of another length, gives nil.
 func maskIP(st redactStrategy, ip net.IP) net.IP {
 	if st != redactDefault && st != redactScan {
 		return nil
@@ -40,6 +52,8 @@ func maskIP(st redactStrategy, ip net.IP) net.IP {
 		ip[3] = 0
 	case len(ip) == net.IPv6len && ip.To4() != nil:
 		ip[15] = 0
+	case len(ip) == net.IPv6len && maskIs6to4([16]byte(ip)):
+		clear(ip[5:])
 	case len(ip) == net.IPv6len:
 		clear(ip[6:])
 	default:
@@ -48,36 +62,31 @@ func maskIP(st redactStrategy, ip net.IP) net.IP {
 	return ip
 }
 
-// maskIPString is the default redaction of an IP address written as a string, as
-// maskAddr: "203.0.113.42" gives "203.0.113.0", "2001:db8:85a3::8a2e:370:7334" gives
-// "2001:db8:85a3::". An address with a port keeps its port ("203.0.113.42:443" gives
-// "203.0.113.0:443"). Fail closed: anything else (a list, a host name) gives "".
-func maskIPString(s string) string {
+// maskAppendIP appends the default redaction of an IP address written as a string, as
+// maskAddr masks it: "203.0.113.42" gives "203.0.113.0", "2001:db8:85a3::8a2e:370:7334"
+// gives "2001:db8:85a3::". An address with a port keeps its port ("203.0.113.42:443"
+// gives "203.0.113.0:443"); a zone is dropped. A network in CIDR notation keeps its
+// prefix length, cut to what the mask keeps: "203.0.113.42/32" gives "203.0.113.0/24",
+// "10.1.2.3/8" gives "10.0.0.0/8". Fail closed: anything else (a list, a host name,
+// leading zeros) gives "".
+func maskAppendIP(dst []byte, s string) []byte {
 	if last, ok := maskDottedQuad(s); ok {
 		// Fast path: a plain IPv4 address written as netip writes it. Its /24 is the
 		// same text with the last octet "0", so there is nothing to parse or format.
-		if s[last:] == "0" {
-			return s
-		}
-		b := make([]byte, last+1)
-		copy(b, s[:last])
-		b[last] = '0'
-		return maskOwnString(b)
+		dst = append(dst, s[:last]...)
+		return append(dst, '0')
 	}
-	var buf [64]byte
-	var out []byte
 	if a, err := netip.ParseAddr(s); err == nil {
-		out = maskAddr(redactDefault, a).AppendTo(buf[:0])
-	} else if ap, err := netip.ParseAddrPort(s); err == nil {
-		m := maskAddr(redactDefault, ap.Addr())
-		out = netip.AddrPortFrom(m, ap.Port()).AppendTo(buf[:0])
-	} else {
-		return ""
+		return maskAddr(redactDefault, a).AppendTo(dst)
 	}
-	if string(out) == s {
-		return s
+	if ap, err := netip.ParseAddrPort(s); err == nil {
+		return netip.AddrPortFrom(maskAddr(redactDefault, ap.Addr()), ap.Port()).AppendTo(dst)
 	}
-	return string(out)
+	if p, err := netip.ParsePrefix(s); err == nil && !p.Addr().Is4In6() {
+		bits := min(p.Bits(), maskAddrBits(p.Addr()))
+		return netip.PrefixFrom(p.Addr(), bits).Masked().AppendTo(dst)
+	}
+	return dst
 }
 
 // maskDottedQuad reports whether s is an IPv4 address in the one form netip parses and
@@ -109,31 +118,66 @@ func maskDottedQuad(s string) (last int, ok bool) {
 	return last, i == len(s)
 }
 
-// maskURL is the default redaction of a URL: the scheme and the host (with its port)
-// are kept, the user info, path, query and fragment dropped:
-// "https://jane:pw@example.com/u/jane?x=1" gives "https://example.com/". Fail closed: a
-// value without "scheme://host" (a relative URL, "mailto:"), or whose host holds
-// anything a host name or address cannot, gives "".
-func maskURL(s string) string {
+// maskAppendURL appends the default redaction of a URL: the scheme and the host (with
+// its port) are kept, the user info, path, query and fragment dropped:
+// "https://jane:pw@example.com/u/jane?x=1" gives "https://example.com/". A host that is
+// an IP address is masked as maskAddr masks it ("http://203.0.113.42/x" gives
+// "http://203.0.113.0/").
+//
+// Fail closed, nothing is appended for: a value without "scheme://host" (a relative
+// URL, "mailto:"); a host that is not one host name or address, or a port that is not
+// digits; and an '@' after the authority, since then the user info may hold a '/',
+// '?' or '#' that ends the authority too early ("https://jane:p/ss@example.com" would
+// otherwise keep "jane:p").
+func maskAppendURL(dst []byte, s string) []byte {
 	i := strings.Index(s, "://")
 	if i <= 0 || !maskIsScheme(s[:i]) {
-		return ""
+		return dst
 	}
 	auth := s[i+3:]
 	if end := strings.IndexAny(auth, "/?#\\"); end >= 0 {
+		if strings.IndexByte(auth[end:], '@') >= 0 {
+			return dst
+		}
 		auth = auth[:end]
 	}
-	host := auth
-	if at := strings.LastIndexByte(host, '@'); at >= 0 {
-		host = host[at+1:]
+	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
+		auth = auth[at+1:]
 	}
-	if !maskIsDomain(host) {
-		return ""
+	host, port := auth, ""
+	if c := strings.LastIndexByte(auth, ':'); c >= 0 && strings.IndexByte(auth[c:], ']') < 0 {
+		host, port = auth[:c], auth[c+1:]
+		if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+			return dst
+		}
 	}
-	if len(s) == i+3+len(host)+1 && s[i+3:len(s)-1] == host && s[len(s)-1] == '/' {
-		return s
+	start := len(dst)
+	dst = append(dst, s[:i+3]...)
+	switch {
+	case len(host) > 2 && host[0] == '[' && host[len(host)-1] == ']':
+		a, err := netip.ParseAddr(host[1 : len(host)-1])
+		if err != nil || !a.Is6() || a.Is4In6() || a.Zone() != "" {
+			return dst[:start] // not an IPv6 literal a URL may hold
+		}
+		dst = append(dst, '[')
+		dst = maskAddr(redactDefault, a).AppendTo(dst)
+		dst = append(dst, ']')
+	default:
+		if _, ok := maskHostLabels(host); ok {
+			dst = append(dst, host...)
+			break
+		}
+		a, err := netip.ParseAddr(host)
+		if err != nil || !a.Is4() {
+			return dst[:start]
+		}
+		dst = maskAddr(redactDefault, a).AppendTo(dst)
 	}
-	return s[:i+3] + host + "/"
+	if port != "" {
+		dst = append(dst, ':')
+		dst = append(dst, port...)
+	}
+	return append(dst, '/')
 }
 
 // maskIsScheme reports whether s is a URL scheme: a letter, then letters, digits, '+',

@@ -24,10 +24,20 @@ var maskErrNotPossible = errors.New("not a possible number")
 // The zero value owns nothing. It is immutable after newMaskOwned and safe for
 // concurrent use.
 type maskOwned struct {
-	// digits maps every digit string an owned number may be written as to how it may
-	// be written: maskOwnedIntl for the country code and national number, which a
-	// leading '+' requires, maskOwnedLocal for a national or international-prefix form.
-	digits map[string]uint8
+	// digits is a set of every digit string an owned number may be written as, each
+	// packed in a uint64 (maskOwnedPack), with how it may be written: maskOwnedIntl for
+	// the country code and national number, which a leading '+' requires,
+	// maskOwnedLocal for a national or international-prefix form. It is an open-
+	// addressing hash table of a power-of-two size, at most half full; nil when no
+	// number is owned.
+	digits []maskOwnedSlot
+}
+
+// A maskOwnedSlot is one entry of maskOwned.digits; key 0 marks a free slot (no packed
+// digit string is 0).
+type maskOwnedSlot struct {
+	key uint64
+	how uint8
 }
 
 const (
@@ -36,8 +46,66 @@ const (
 )
 
 // maskOwnedMaxDigits bounds the digits has reads: an E.164 number has at most 15, and
-// an international prefix such as "0011" adds a few.
-const maskOwnedMaxDigits = 24
+// the international prefix "011" adds three. Eighteen digits after a leading 1 fit in a
+// uint64 (maskOwnedPack).
+const maskOwnedMaxDigits = 18
+
+// maskOwnedPack packs a digit string of at most maskOwnedMaxDigits digits into a uint64:
+// a 1, then the digits, read as a decimal number. The leading 1 keeps leading zeros
+// ("0044..." and "44..." differ), and makes every key non-zero.
+func maskOwnedPack(d string) (key uint64, ok bool) {
+	if d == "" || len(d) > maskOwnedMaxDigits {
+		return 0, false
+	}
+	key = 1
+	for i := 0; i < len(d); i++ {
+		key = key*10 + uint64(d[i]-'0')
+	}
+	return key, true
+}
+
+// maskOwnedHash is the home slot of key in a table of mask+1 slots (Fibonacci hashing).
+func maskOwnedHash(key uint64, mask int) int {
+	return int((key*0x9E3779B97F4A7C15)>>32) & mask
+}
+
+// lookup returns how the packed digit string key may be written, 0 if it is not owned.
+func (o maskOwned) lookup(key uint64) uint8 {
+	mask := len(o.digits) - 1
+	for i := maskOwnedHash(key, mask); ; i = (i + 1) & mask {
+		switch e := o.digits[i]; e.key {
+		case key:
+			return e.how
+		case 0:
+			return 0
+		}
+	}
+}
+
+// newMaskOwnedTable builds the hash table of the packed digit strings in forms.
+func newMaskOwnedTable(forms map[string]uint8) []maskOwnedSlot {
+	if len(forms) == 0 {
+		return nil
+	}
+	size := 4
+	for size < 2*len(forms) {
+		size *= 2
+	}
+	t := make([]maskOwnedSlot, size)
+	for d, how := range forms {
+		key, ok := maskOwnedPack(d)
+		if !ok {
+			continue // longer than any number has reads: never matched, so masked
+		}
+		i := maskOwnedHash(key, size-1)
+		for t[i].key != 0 && t[i].key != key {
+			i = (i + 1) & (size - 1)
+		}
+		t[i].key = key
+		t[i].how |= how
+	}
+	return t
+}
 
 // newMaskOwned builds the set of owned numbers. Each number is parsed with
 // phonenumbers; region is the default region (ISO 3166 code, "US", "GB") for numbers
@@ -55,7 +123,7 @@ func newMaskOwned(numbers []string, region string) (maskOwned, error) {
 	if region != "" && !phonenumbers.GetSupportedRegions()[region] {
 		return maskOwned{}, fmt.Errorf("pii: owned numbers: unknown default region %q: %w", region, ErrInvalidNumber)
 	}
-	o := maskOwned{digits: make(map[string]uint8, 4*len(numbers))}
+	forms := make(map[string]uint8, 4*len(numbers)) // digit string -> how it may be written
 	for i, raw := range numbers {
 		in := raw
 		if region == "" {
@@ -71,29 +139,29 @@ func newMaskOwned(numbers []string, region string) (maskOwned, error) {
 		cc := strconv.Itoa(int(num.GetCountryCode()))
 		nsn := phonenumbers.GetNationalSignificantNumber(num)
 		intl := cc + nsn
-		o.digits[intl] |= maskOwnedIntl | maskOwnedLocal
+		forms[intl] |= maskOwnedIntl | maskOwnedLocal
 		for _, idd := range [...]string{"00", "011"} {
-			o.digits[idd+intl] |= maskOwnedLocal
+			forms[idd+intl] |= maskOwnedLocal
 		}
 		// "+44 (0)20 7946 0018": the trunk prefix kept after the country code.
 		if ndd := phonenumbers.GetNddPrefixForRegion(phonenumbers.GetRegionCodeForNumber(num), true); ndd != "" {
-			o.digits[cc+ndd+nsn] |= maskOwnedIntl | maskOwnedLocal
+			forms[cc+ndd+nsn] |= maskOwnedIntl | maskOwnedLocal
 		}
 		if region == "" {
 			continue
 		}
 		if int(num.GetCountryCode()) == phonenumbers.GetCountryCodeForRegion(region) {
-			o.digits[nsn] |= maskOwnedLocal
-			o.digits[maskDigitsOf(phonenumbers.Format(num, phonenumbers.NATIONAL))] |= maskOwnedLocal
+			forms[nsn] |= maskOwnedLocal
+			forms[maskDigitsOf(phonenumbers.Format(num, phonenumbers.NATIONAL))] |= maskOwnedLocal
 			if ndd := phonenumbers.GetNddPrefixForRegion(region, true); ndd != "" {
-				o.digits[ndd+nsn] |= maskOwnedLocal
+				forms[ndd+nsn] |= maskOwnedLocal
 			}
 		}
 		if d := maskDigitsOf(phonenumbers.FormatOutOfCountryCallingNumber(num, region)); d != "" {
-			o.digits[d] |= maskOwnedLocal
+			forms[d] |= maskOwnedLocal
 		}
 	}
-	return o, nil
+	return maskOwned{digits: newMaskOwnedTable(forms)}, nil
 }
 
 // maskIDDToPlus rewrites a number that starts, formatting aside, with the
@@ -125,29 +193,33 @@ func maskDigitsOf(s string) string {
 // "(415) 555-0100" all are when +1 415 555 0100 is owned. s may hold ASCII digits, one
 // leading '+', spaces, tabs, no-break spaces and the separators "-().\/"; anything
 // else (a letter, an extension, an 'X' of a masked number) means not owned, so that
-// the value is masked. It neither allocates nor parses.
+// the value is masked. It neither allocates nor parses: the digits are packed into a
+// uint64 as they are read, and looked up in a small hash table.
 func (o maskOwned) has(s string) bool {
 	if len(o.digits) == 0 {
 		return false
 	}
-	var buf [maskOwnedMaxDigits]byte
-	n := 0
+	key, n := uint64(1), 0
 	plus := false
-	for _, r := range s {
-		switch {
-		case '0' <= r && r <= '9':
-			if n == len(buf) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			if n == maskOwnedMaxDigits {
 				return false
 			}
-			buf[n] = byte(r)
+			key = key*10 + uint64(c-'0')
 			n++
-		case r == '+':
+		case '+':
 			if plus || n > 0 {
 				return false
 			}
 			plus = true
-		case r == ' ' || r == '\t' || r == '\u00a0' || r == '-' || r == '(' || r == ')' ||
-			r == '.' || r == '/' || r == '\\':
+		case ' ', '\t', '-', '(', ')', '.', '/', '\\':
+		case 0xc2: // the first byte of U+00A0, a no-break space
+			if i+1 == len(s) || s[i+1] != 0xa0 {
+				return false
+			}
+			i++
 		default: // letters, 'X', invalid UTF-8, everything else
 			return false
 		}
@@ -155,7 +227,7 @@ func (o maskOwned) has(s string) bool {
 	if n == 0 {
 		return false
 	}
-	how := o.digits[string(buf[:n])] // no allocation: the compiler looks up in place
+	how := o.lookup(key)
 	if plus {
 		return how&maskOwnedIntl != 0
 	}

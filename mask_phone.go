@@ -6,177 +6,391 @@ import (
 	"unicode/utf8"
 )
 
-// maskPhone is the default redaction of a phone number: the last four digit slots of
-// the number become 'X' and everything else is kept as written, so "+14155551234"
+// maskAppendPhone appends the default redaction of a phone number: the last four digit
+// slots of the number become 'X' and everything else is kept as written, so "+14155551234"
 // gives "+1415555XXXX" and "+1 (415) 555-1234" gives "+1 (415) 555-XXXX".
+//
+// It first reads s as exactly one number (maskReadPhone):
 //
 //   - A digit slot is a decimal digit of any script, or an 'X'/'x', which counts as a
 //     slot already masked: the second pass finds its last four slots masked and
-//     changes nothing.
-//   - A number with fewer than four digit slots has all of them masked.
-//   - An extension ("ext. 12", ";ext=12", "#12", "x12", "доб. 12") is masked entirely,
-//     as is anything after a ',' or ';' (a second number, a pause and more digits):
-//     the slots counted for the last four are those of the number before it. An
-//     extension starts at the first letter other than X/x, '#', ';' or ',' that comes
-//     after a digit slot, or at an 'x'/'X' that follows a digit slot and is followed
-//     (spaces and dots aside) by a real digit. Letters before the first digit
-//     ("tel:", "Tel.") are kept.
-//   - Fail closed: a value with no digit slot at all, or with an '@' (an email in a
-//     phone field), gives "".
-func maskPhone(s string) string {
-	if out, ok := maskPhoneASCII(s); ok {
-		return out
+//     changes nothing. A number with fewer than four digit slots has all of them
+//     masked.
+//   - The number is written with spaces, '-', '.', '(', ')', dashes of any script, a
+//     '/' between two digits, and one leading '+'. It may follow one of the prefixes
+//     "tel", "phone", "mobile", "mob", "cell", "fax", "ph" (any case, then ':' or '.').
+//   - An extension is masked entirely: "ext. 12", ";ext=12", "#12", "x12", "доб. 12",
+//     and DTMF digits after a pause (",12", ";12"). An 'X' never starts one.
+//   - The number has the length of one: with '+' (or "00") its country code is one
+//     that exists and its national number has a length possible for it
+//     (phonenumbers' metadata); without, it has at most 15 digit slots.
+//
+// Fail closed: a value that is not one number (two numbers, digits or text after the
+// number, an unknown word, a '+' inside) has every digit masked, and a value holding
+// anything but digits, 'X'/'x', spaces and punctuation (letters, '@', symbols, invalid
+// UTF-8), or no digit slot at all, gives "".
+func maskAppendPhone(dst []byte, s string) []byte {
+	cut, ok := maskReadPhone(s)
+	if !ok {
+		return maskAppendDigitsHidden(dst, s, 'X')
 	}
-	if strings.IndexByte(s, '@') >= 0 {
-		return ""
+	if maskIsASCII(s[cut:]) {
+		// Copy s, then mask the digits of its tail in place.
+		start := len(dst)
+		dst = append(dst, s...)
+		for i := start + cut; i < len(dst); i++ {
+			if c := dst[i]; '0' <= c && c <= '9' {
+				dst[i] = 'X'
+			}
+		}
+		return dst
 	}
-	ext, anySlot := maskPhoneExt(s)
-	if !anySlot {
-		return ""
+	dst = append(dst, s[:cut]...)
+	for i := cut; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c = 'X'
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if maskIsDigit(r) {
+				dst = append(dst, 'X')
+			} else {
+				dst = append(dst, s[i:i+size]...)
+			}
+			i += size - 1
+			continue
+		}
+		dst = append(dst, c)
 	}
-	// cut: the byte offset of the fourth-last digit slot before the extension, or 0
-	// when there are fewer than four.
-	cut, slots := ext, 0
-	for cut > 0 && slots < 4 {
-		r, size := utf8.DecodeLastRuneInString(s[:cut])
-		cut -= size
-		if maskIsPhoneSlot(r) {
-			slots++
+	return dst
+}
+
+// Where maskReadPhone is in a number.
+const (
+	maskPhLead   = iota // before the first digit slot: a prefix, '+', '('
+	maskPhNumber        // in the number
+	maskPhExt           // in its extension or after a pause
+)
+
+// Bits of maskPhoneClass, what an ASCII byte is to a phone number.
+const (
+	maskPhoneSep    = 1 << iota // ' ' and the separators "-.()"
+	maskPhoneKeep               // kept by maskAppendPhoneClosed: spaces and punctuation but '@'
+	maskPhoneLetter             // a letter
+	maskPhoneDigit              // a digit
+)
+
+// maskPhoneClass classifies the bytes of a phone number: bits maskPhoneSep and the
+// rest for ASCII, 0 for the bytes of other runes (which are decoded).
+var maskPhoneClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = maskPhoneKeep // white space, but not within a number: it splits a list
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+			t[c] = maskPhoneSep | maskPhoneKeep
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = maskPhoneLetter
+		case '0' <= c && c <= '9':
+			t[c] = maskPhoneDigit
+		case c == '@' || c < ' ' || c == 0x7f:
+		default:
+			t[c] = maskPhoneKeep
 		}
 	}
-	if !maskHasDigit(s[cut:]) {
-		return s
+	return t
+}()
+
+// maskReadPhone reads s as one phone number (see maskAppendPhone). cut is the byte offset of
+// the fourth-last digit slot of the number (0 when it has four or fewer); from there on
+// every digit is to be masked, the extension's included. ok is false when s is not one
+// number.
+func maskReadPhone(s string) (cut int, ok bool) {
+	if cut, ok, done := maskReadPlainPhone(s); done {
+		return cut, ok
 	}
-	var sb strings.Builder
-	sb.Grow(len(s)) // a masked digit is one byte, never more than the digit it hides
-	sb.WriteString(s[:cut])
-	for i := cut; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if maskIsDigit(r) {
-			sb.WriteByte('X')
-		} else {
-			sb.WriteString(s[i : i+size]) // the bytes as given, invalid ones included
+	state := maskPhLead
+	plus, prefix, extWord := false, false, false
+	slots, extSlots := 0, 0
+	var last [4]int32 // offsets of the last four slots of the number, a ring
+	var head [6]byte  // the first slots: '0'-'9', or 'X' for a mask or another script's digit
+	for i := 0; i < len(s); {
+		c := s[i]
+		// Fast path: an ASCII digit, masked digit or separator, nearly every byte of a
+		// number.
+		cl := maskPhoneClass[c]
+		if c == 'X' && (i+1 == len(s) || s[i+1] == 'X' || maskPhoneClass[s[i+1]]&maskPhoneLetter == 0) {
+			cl = maskPhoneDigit // a masked digit, not the start of a word
+		}
+		if cl&(maskPhoneDigit|maskPhoneSep) != 0 {
+			if cl&maskPhoneDigit != 0 {
+				if state == maskPhExt {
+					extSlots++
+				} else {
+					state = maskPhNumber
+					if slots < len(head) {
+						head[slots] = c
+					}
+					last[slots&3] = int32(i)
+					slots++
+				}
+			}
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		isX := r == 'X' || r == 'x'
+		slot := '0' <= r && r <= '9' || r >= utf8.RuneSelf && maskIsDigit(r)
+		if isX && !maskPhoneXIsMarker(s, i, state) {
+			// A masked digit, unless it starts a word; a masked digit may come right
+			// before one ("XXext. 12" is the mask of "12ext. 12").
+			slot = !maskNextIsLetter(s, i+1) || r == 'X' && maskPhoneWordLen(s[i:maskWordEnd(s, i)]) == 0
+		}
+		switch {
+		case slot:
+			if state == maskPhExt {
+				extSlots++
+				break
+			}
+			state = maskPhNumber
+			if slots < len(head) {
+				head[slots] = 'X'
+				if '0' <= r && r <= '9' {
+					head[slots] = byte(r)
+				}
+			}
+			last[slots&3] = int32(i)
+			slots++
+		case isX && state == maskPhNumber && maskPhoneXIsMarker(s, i, state):
+			state, extWord = maskPhExt, true
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneSep != 0, r >= utf8.RuneSelf && maskIsSepRune(r):
+			// A separator, wherever it is.
+		case r == '/':
+			// Only between two digits of the number: " / " separates two numbers.
+			if state != maskPhNumber || i == 0 || i+1 == len(s) || !maskIsASCIIDigit(s[i-1]) && s[i-1] != 'X' && s[i-1] != 'x' ||
+				!maskIsASCIIDigit(s[i+1]) && s[i+1] != 'X' && s[i+1] != 'x' {
+				return 0, false
+			}
+		case r == '+':
+			if state != maskPhLead || plus {
+				return 0, false
+			}
+			plus = true
+		case r == ',' || r == ';':
+			// A pause, then DTMF digits or an extension.
+			if state == maskPhLead || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '+' {
+				return 0, false
+			}
+			state = maskPhExt
+		case r == '#':
+			if state == maskPhLead {
+				return 0, false
+			}
+			state = maskPhExt
+		case r == '*':
+			if state != maskPhExt {
+				return 0, false
+			}
+		case r == ':' || r == '=':
+			// After a prefix ("tel:") or an extension's word (";ext=").
+			if !(state == maskPhLead && prefix || state == maskPhExt && extWord && extSlots == 0) {
+				return 0, false
+			}
+		case r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r):
+			end := maskWordEnd(s, i)
+			w := s[i:end]
+			if n := maskPhoneWordLen(w); n > 0 {
+				w, end = w[:n], i+n // masked digits may follow the word: "extXX", "telXeXt"
+			}
+			switch {
+			case state == maskPhLead && !prefix && !plus && maskIsPhonePrefix(w):
+				prefix = true
+			case state == maskPhNumber && maskIsPhoneExtWord(w):
+				state, extWord = maskPhExt, true
+			case state == maskPhExt && !extWord && extSlots == 0 && maskIsPhoneExtWord(w):
+				extWord = true
+			default:
+				return 0, false
+			}
+			size = end - i
+		default:
+			return 0, false
 		}
 		i += size
 	}
-	return sb.String()
+	if slots == 0 || !maskPhoneLengthOK(head, slots, plus) {
+		return 0, false
+	}
+	if slots <= 4 {
+		return 0, true
+	}
+	return int(last[slots&3]), true
 }
 
-// maskPhoneASCII is maskPhone for a value of ASCII bytes only, which nearly every
-// phone number is: the same rules, in one forward pass over the bytes (no rune
-// decoding, no Unicode tables), one short backward pass for the last four slots, and a
-// single allocation of exactly len(s) bytes for the result. ok is false when s holds a
-// byte that is not ASCII and no '@': the caller then takes the Unicode path (a digit or
-// letter of another script changes where slots and extensions are).
-func maskPhoneASCII(s string) (out string, ok bool) {
-	ext := -1 // where the extension starts, once found
-	anySlot := false
-	for i := 0; i < len(s); i++ {
+// maskReadPlainPhone is maskReadPhone for the usual number: an optional leading '+',
+// then only ASCII digits, 'X' and the separators " -.()". done is false for any other
+// value, which maskReadPhone then reads rune by rune.
+func maskReadPlainPhone(s string) (cut int, ok, done bool) {
+	i, plus := 0, false
+	if len(s) > 0 && s[0] == '+' {
+		i, plus = 1, true
+	}
+	slots := 0
+	var head [6]byte  // the first slots, for the country code
+	var last [4]int32 // offsets of the last four slots, a ring
+	for ; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '@':
-			return "", true // fail closed, whatever else s holds
-		case c >= utf8.RuneSelf:
-			return "", false
-		case ext >= 0:
-			// Past the extension's start only '@' and non-ASCII bytes matter.
-		case c == 'x' || c == 'X':
-			if anySlot && maskNextIsASCIIDigit(s[i+1:]) {
-				ext = i
+		switch maskPhonePlain[c] {
+		case 1:
+			if slots < len(head) {
+				head[slots] = c
 			}
-			anySlot = true
-		case maskIsASCIIDigit(c):
-			anySlot = true
-		case anySlot && (c == '#' || c == ';' || c == ',' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
-			ext = i
-		}
-	}
-	if !anySlot {
-		return "", true
-	}
-	if ext < 0 {
-		ext = len(s)
-	}
-	// cut: the offset of the fourth-last digit slot before the extension, or 0.
-	cut, slots := ext, 0
-	for cut > 0 && slots < 4 {
-		cut--
-		if c := s[cut]; c == 'X' || c == 'x' || maskIsASCIIDigit(c) {
+			last[slots&3] = int32(i)
 			slots++
+		case 0:
+			return 0, false, false
 		}
 	}
-	// Every digit from cut on becomes 'X'; none there means s is already masked.
-	first := cut
-	for first < len(s) && !maskIsASCIIDigit(s[first]) {
-		first++
+	if slots == 0 || !maskPhoneLengthOK(head, slots, plus) {
+		return 0, false, true
 	}
-	if first == len(s) {
-		return s, true
+	if slots <= 4 {
+		return 0, true, true
 	}
-	b := make([]byte, len(s))
-	copy(b, s)
-	for i := first; i < len(b); i++ {
-		if maskIsASCIIDigit(b[i]) {
-			b[i] = 'X'
-		}
-	}
-	return maskOwnString(b), true
+	return int(last[slots&3]), true, true
 }
 
-// maskNextIsASCIIDigit is maskNextIsDigit for ASCII s (a non-ASCII byte is not a
-// digit here; maskPhoneASCII gives up on such an s anyway).
-func maskNextIsASCIIDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != ' ' && c != '.' {
-			return maskIsASCIIDigit(c)
+// maskPhonePlain is what maskReadPlainPhone makes of a byte: 1 for a digit or 'X', 2 for
+// a separator, 0 for anything else.
+var maskPhonePlain = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	t['X'] = 1
+	for _, c := range " -.()" {
+		t[c] = 2
+	}
+	return t
+}()
+
+// maskPhoneXIsMarker reports whether the 'x' at s[i] starts an extension: it follows a
+// digit slot and is followed, spaces and dots aside, by a digit or an 'X' (the
+// extension's digits already masked). An 'X' is always a masked digit: the mask writes
+// 'X' for the digits after a marker too, so as a marker it would not survive masking.
+func maskPhoneXIsMarker(s string, i int, state int) bool {
+	if state != maskPhNumber || s[i] != 'x' {
+		return false
+	}
+	for j := i + 1; j < len(s); {
+		r, size := maskRuneAt(s, j)
+		if r != ' ' && r != '.' {
+			return r == 'X' || maskIsDigit(r)
 		}
+		j += size
 	}
 	return false
 }
 
-// maskPhoneExt returns the byte offset where the extension of phone number s starts
-// (len(s) when it has none), and whether s has any digit slot. See maskPhone.
-func maskPhoneExt(s string) (ext int, anySlot bool) {
-	for i, r := range s {
-		switch {
-		case r == 'x' || r == 'X':
-			if anySlot && maskNextIsDigit(s[i+1:]) {
-				return i, true
-			}
-			anySlot = true
-		case maskIsDigit(r):
-			anySlot = true
-		case anySlot && (r == '#' || r == ';' || r == ',' || unicode.IsLetter(r)):
-			return i, true
-		}
+// maskNextIsLetter reports whether s[i:] starts with a letter other than 'X' and 'x',
+// so that an 'x' before it begins a word ("xyz"), not a masked digit.
+func maskNextIsLetter(s string, i int) bool {
+	if i >= len(s) {
+		return false
 	}
-	return len(s), anySlot
+	r, _ := maskRuneAt(s, i)
+	return r != 'X' && r != 'x' && (r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r))
 }
 
-// maskNextIsDigit reports whether the first rune of s other than spaces and dots is a
-// decimal digit.
-func maskNextIsDigit(s string) bool {
-	for _, r := range s {
-		if r == ' ' || r == '.' {
-			continue
+// maskWordEnd returns the offset of the end of the run of letters that starts at s[i].
+func maskWordEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := maskRuneAt(s, i)
+		if !(r < utf8.RuneSelf && maskPhoneClass[r]&maskPhoneLetter != 0 || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
+			break
 		}
-		return maskIsDigit(r)
+		i += size
 	}
-	return false
+	return i
 }
 
-// maskIsPhoneSlot reports whether r is a digit slot of a phone number: a digit, or an
-// 'X'/'x' that stands for a digit already masked.
-func maskIsPhoneSlot(r rune) bool {
-	return r == 'X' || r == 'x' || maskIsDigit(r)
-}
-
-// maskHasDigit reports whether s holds a decimal digit of any script.
-func maskHasDigit(s string) bool {
-	for _, r := range s {
-		if maskIsDigit(r) {
+// maskIsPhonePrefix reports whether w is a word that may come before a phone number.
+func maskIsPhonePrefix(w string) bool {
+	for _, p := range [...]string{"tel", "phone", "mobile", "mob", "cell", "fax", "ph"} {
+		if strings.EqualFold(w, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// maskIsPhoneWord reports whether w is a word a phone number may hold.
+func maskIsPhoneWord(w string) bool { return maskIsPhonePrefix(w) || maskIsPhoneExtWord(w) }
+
+// maskPhoneWordLen returns the length of the longest word a phone number may hold that
+// starts the run of letters w and ends it or is followed by a masked digit ('X', 'x'):
+// 3 for "extXX" and "telXeXt" (the rest is read on). It returns 0 when there is none.
+func maskPhoneWordLen(w string) int {
+	for n := len(w); n > 0; n-- {
+		if (n == len(w) || w[n] == 'X' || w[n] == 'x') && maskIsPhoneWord(w[:n]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// maskIsPhoneExtWord reports whether w is a word that starts an extension.
+func maskIsPhoneExtWord(w string) bool {
+	for _, p := range [...]string{"ext", "extn", "extension", "доб"} {
+		if strings.EqualFold(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskPhoneMaxNational is the most digit slots of a number written without a country
+// code: E.164's fifteen.
+const maskPhoneMaxNational = 15
+
+// maskPhoneLengthOK reports whether a number of slots digit slots, whose first are
+// head, has the length of one number. With plus, or after the international prefix
+// "00", its country code must exist and its national number have a possible length
+// (a trunk '0' after the country code, "+44 (0)20...", aside); otherwise it has at
+// most maskPhoneMaxNational slots.
+func maskPhoneLengthOK(head [6]byte, slots int, plus bool) bool {
+	skip := 0
+	switch {
+	case plus:
+	case slots > 2 && head[0] == '0' && head[1] == '0':
+		skip = 2
+	default:
+		return slots <= maskPhoneMaxNational
+	}
+	lengths := maskCallingCodeLengths()
+	cc := 0
+	for n := 1; n <= 3; n++ {
+		d := head[skip+n-1]
+		if d < '0' || d > '9' {
+			return false
+		}
+		cc = cc*10 + int(d-'0')
+		ok := lengths[cc]
+		if ok == 0 {
+			continue
+		}
+		nsn := slots - skip - n
+		if nsn < 5 || nsn > 17 {
+			return false
+		}
+		if ok&(1<<nsn) != 0 {
+			return true
+		}
+		// "+44 (0)20 7946 0018": the trunk prefix kept after the country code.
+		return skip+n < len(head) && head[skip+n] == '0' && nsn > 5 && ok&(1<<(nsn-1)) != 0
 	}
 	return false
 }
