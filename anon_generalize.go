@@ -264,6 +264,11 @@ func anonCardLast4(value string) string {
 	if n < 12 || n > 19 {
 		return ""
 	}
+	// Never more than the redaction shows: a value the card mask cannot read as one
+	// card (a failed Luhn check) shows no digit, so neither does its anonymised form.
+	if !strings.ContainsAny(maskString(KindCard, redactDefault, value, ""), "0123456789") {
+		return ""
+	}
 	return string([]byte{last[n%4], last[(n+1)%4], last[(n+2)%4], last[(n+3)%4]})
 }
 
