@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -26,6 +27,34 @@ type redactAction struct {
 	// audit, when set, looks for personal data in the strings that are not PII
 	// (ReportMisplaced, RedactMisplaced).
 	audit *auditAction
+	// arena holds the masked strings of the record: one allocation for all of them,
+	// sized from the previous record of the type (hint). It is never reused: the
+	// strings the walk wrote point into it.
+	arena []byte
+	hint  *atomic.Int32
+}
+
+// begin readies a redaction from root: the arena is sized from the root's last record.
+func (a *redactAction) begin(root *node) { a.hint = &root.arenaHint }
+
+// arenaFor returns the arena, made on the first masked string of the record: as large
+// as the last record of the type needed, and room for a string of n bytes at least.
+func (a *redactAction) arenaFor(n int) []byte {
+	if a.arena == nil {
+		size := max(2*n, 64)
+		if a.hint != nil {
+			size = max(size, int(a.hint.Load()))
+		}
+		a.arena = make([]byte, 0, size)
+	}
+	return a.arena
+}
+
+// end remembers how much of the arena this record used, for the next of its type.
+func (a *redactAction) end() {
+	if a.hint != nil && a.arena != nil && int32(len(a.arena)) != a.hint.Load() {
+		a.hint.Store(int32(min(len(a.arena), 1<<20)))
+	}
 }
 
 // A redactWalk is a walker with its redaction inline, kept in a pool: a redaction
@@ -51,6 +80,7 @@ func newRedactWalk(log, scan bool) *redactWalk {
 
 // release returns rw to the pool, keeping nothing of the value it walked.
 func (rw *redactWalk) release() {
+	rw.a.end()
 	clear(rw.a.saved[:cap(rw.a.saved)])
 	rw.a = redactAction{saved: rw.a.saved[:0]}
 	rw.w = walker{}
@@ -271,7 +301,9 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 		}
 		return jurisSafeHarborBirthDateString(s, time.Now())
 	}
-	return maskString(r.tag.Kind, st, s, w.pol.placeholder)
+	out, arena := maskInArena(a.arenaFor(len(s)), r.tag.Kind, st, s, w.pol.placeholder)
+	a.arena = arena
+	return out
 }
 
 func getInt(p unsafe.Pointer, size uintptr) int64 {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -79,6 +80,9 @@ type node struct {
 	// what it wraps, tagged values included, where no walk can reach it. Walks reach it
 	// as if it held personal data, and redaction replaces it when it does.
 	wraps bool
+	// arenaHint is how many bytes of masked strings the last redaction of a record of
+	// this root type wrote: the size of the next one's arena.
+	arenaHint atomic.Int32
 	// locks lists where a struct node's value holds a sync.Mutex or sync.RWMutex, in
 	// it or in the structs it holds by value: copies zero them (see unlock).
 	locks []lockSpan

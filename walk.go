@@ -72,6 +72,9 @@ func (w *walker) start(root *node) {
 	w.opq, _ = w.act.(opaqueAction)
 	w.sa, _ = w.act.(structAction)
 	w.ka, _ = w.act.(keyAction)
+	if b, ok := w.act.(interface{ begin(root *node) }); ok {
+		b.begin(root)
+	}
 	if ro, ok := w.act.(interface{ readsOnly() bool }); ok {
 		w.readOnly = ro.readsOnly()
 	}
