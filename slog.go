@@ -192,7 +192,7 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		if audit != nil {
 			found = len(audit.found)
 		}
-		x, changed := p.redactedAnyAudit(v.Any(), scan, audit)
+		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, true)
 		if audit != nil {
 			for i := found; i < len(audit.found); i++ {
 				audit.found[i].Path = join(path, audit.found[i].Path)
@@ -246,12 +246,13 @@ var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, te
 // It fails closed: a value that cannot be redacted (a malformed tag) is replaced by a
 // note of the error, never logged as it is.
 func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
-	return p.redactedAnyAudit(x, scan, nil)
+	return p.redactedAnyAudit(x, scan, nil, false)
 }
 
 // redactedAnyAudit is redactedAny that also runs audit over the Not PII strings of x
-// (see RedactMisplaced), when audit is not nil.
-func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction) (any, bool) {
+// (see RedactMisplaced), when audit is not nil, and that makes a snapshot (every map,
+// slice, pointer and []byte copied) for a handler that may format later.
+func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot bool) (any, bool) {
 	if x == nil {
 		return x, false
 	}
@@ -259,14 +260,16 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction) (any, bo
 	switch {
 	case pl.err != nil:
 		return redactionFailed{pl.err}, true
-	case !pl.root.hasPII && !pl.root.mutable && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
+	case !pl.root.hasPII && !(snapshot && pl.root.mutable) && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
 		return p.redactedOpaque(x, scan)
 	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true
-	// What the handler passes on is a snapshot: nothing the caller changes afterwards
-	// reaches a handler that formats later.
-	rw.w.reach |= reachMutable
+	if snapshot {
+		// What the handler passes on is a snapshot: nothing the caller changes
+		// afterwards reaches a handler that formats later.
+		rw.w.reach |= reachMutable
+	}
 	if audit != nil {
 		rw.a.audit = audit
 		rw.w.reach, rw.w.paths = rw.w.reach|reachPlain, true
@@ -306,11 +309,13 @@ type redactionFailed struct{ err error }
 func (r redactionFailed) String() string               { return "!PII-REDACTION-FAILED: " + r.err.Error() }
 func (r redactionFailed) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
-// ForLog returns what a log line may show of v, as a Handler passes it on: v itself when
-// nothing in it can hold personal data (no copy is made), or else its redacted snapshot,
-// with sensitive data zeroed, the text of errors that wrap tagged values redacted, and a
-// value whose tags are wrong replaced by a note of the error; and whether the result
-// differs from v. It is what adapters of other loggers (zap, logrus, zerolog) call.
+// ForLog returns what a log line may show of v: v itself when nothing in it can hold
+// personal data (no copy is made), or else its redacted copy as a Handler makes it, with
+// sensitive data zeroed, the text of errors that wrap tagged values redacted, and a value
+// whose tags are wrong replaced by a note of the error; and whether the result differs
+// from v. It is what adapters of loggers that encode as they are called (zap, logrus,
+// zerolog) use. Unlike a Handler's, the copy shares what cannot lead to personal data:
+// encode it before the caller changes v.
 func (p *Policy) ForLog(v any) (any, bool) { return p.orDefault().redactedAny(v, false) }
 
 // ForLogScanned is ForLog that also hides what the free-text finder sees in v's untagged
