@@ -65,3 +65,15 @@ func scanKey(pol *Policy, key reflect.Value) (reflect.Value, bool) {
 	}
 	return reflect.ValueOf(out).Convert(key.Type()), true
 }
+
+// snapshotLeaf gives a copy its own bytes of a leaf whose array it shares with the
+// caller's value, a []byte or a net.IP: before a write into it, or for a log line's
+// snapshot, which the caller could change in place afterwards.
+func snapshotLeaf(n *node, p unsafe.Pointer) {
+	switch n.lk {
+	case lkBytes, lkNetIP:
+		if b := (*[]byte)(p); *b != nil {
+			*b = append([]byte(nil), *b...)
+		}
+	}
+}

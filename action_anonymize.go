@@ -18,8 +18,15 @@ type anonymizeAction struct {
 // anonymizeLeaf replaces the personal data of one leaf for statistics.
 func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
-	if !r.pii() || !w.counts(r.tag.Kind) {
+	// A profile decides only the kinds whose status depends on context: what identifies
+	// a person directly (a card, a name) never leaves an anonymisation as it came.
+	if !r.pii() || contextualKind(r.tag.Kind) && !w.counts(r.tag.Kind) {
 		return nil
+	}
+	if w.copy {
+		// A copy shares its leaves' arrays with the caller's value: give this one its
+		// own before anything is written into it.
+		snapshotLeaf(n, p)
 	}
 	if w.profile.SafeHarbor() {
 		if a.harbor == nil {

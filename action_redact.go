@@ -395,17 +395,6 @@ func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, e
 	return true, nil
 }
 
-// snapshotLeaf gives a log line's copy its own bytes of a leaf the caller could change in
-// place afterwards: a []byte or a net.IP.
-func snapshotLeaf(n *node, p unsafe.Pointer) {
-	switch n.lk {
-	case lkBytes, lkNetIP:
-		if b := (*[]byte)(p); *b != nil {
-			*b = append([]byte(nil), *b...)
-		}
-	}
-}
-
 // mapKey hides what the free-text finder sees in a string key of a map under a PII tag:
 // an address book's addresses go, its labels stay.
 func (a *redactAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {

@@ -44,7 +44,9 @@ func WithSealKey(pub hpke.PublicKey) Option {
 // emails, names and devices (their generalisation, or nothing, without WithKey), the
 // coarser value for IPs (/24, /48), cards (last four), postal codes (first three digits),
 // dates of birth (the year) and coordinates (one decimal), nothing for the rest. Not PII
-// and untagged fields are never changed; kinds the profile does not count are left alone.
+// and untagged fields are never changed. Of the kinds whose status depends on context
+// (ip, device, url, postal, geo), those the profile does not count are left alone; every
+// other kind is anonymised under every profile, as redaction hides it.
 // A keyed pseudonym is pseudonymisation, not anonymisation: whoever holds the key can
 // link it back to the value (GDPR Art. 4(5)), so such output is still personal data.
 //

@@ -1,0 +1,45 @@
+package pii_test
+
+import (
+	"net"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Cases of a second review, of anonymisation and audits.
+
+func TestAnonymizedNeverWritesItsArgument(t *testing.T) {
+	type Q struct {
+		IP  net.IP `pii:"ip"`
+		Bio []byte `pii:"biometric"`
+	}
+	for _, pr := range []pii.Profile{pii.Strict, pii.GDPR, pii.HIPAA} {
+		p, err := pii.New(pii.WithProfile(pr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := Q{IP: net.ParseIP("203.0.113.42").To4(), Bio: []byte{1, 2, 3}}
+		if _, err := pii.Anonymized(p, q); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(Q{IP: net.ParseIP("203.0.113.42").To4(), Bio: []byte{1, 2, 3}}, q); diff != "" {
+			t.Errorf("%s: Anonymized changed its argument (-want +got):\n%s", pr, diff)
+		}
+	}
+}
+
+func TestAnonymizeCardUnderEveryProfile(t *testing.T) {
+	type C struct {
+		Card string `pii:"card"`
+	}
+	p, err := pii.New(pii.WithProfile(pii.CalOPPA))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pii.Anonymized(p, C{"4111 1111 1111 1111"})
+	if err != nil || got.Card != "1111" {
+		t.Errorf("Anonymized under CalOPPA = %+v, %v; want the last four only", got, err)
+	}
+}
