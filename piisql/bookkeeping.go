@@ -126,16 +126,16 @@ func (s *Sweeper) exec(ctx context.Context, op string, q *query) error {
 // transaction that first locks the record (FOR UPDATE, or SQLite's write lock), so that
 // it waits for a sweep's batch holding the record and the next batch sees it. write gets
 // the record's creation time. ErrNoRecord when there is no such record.
-func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(created time.Time) (*query, error)) error {
+func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(created time.Time, key string) (*query, error)) error {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
 	err = func() error {
-		qq := s.newQuery().sql("SELECT ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
+		qq := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
 			arg(k).sql(s.dialect.lockRow())
-		var raw any
-		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&raw)
+		var rawKey, raw any
+		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&rawKey, &raw)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
 		}
@@ -146,7 +146,13 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(cre
 		if err != nil {
 			return err
 		}
-		q, err := write(created)
+		// The key as the table holds it, not as given: "02" finds row 2 (the database
+		// converts it), and the sweep looks its holds and requests up as "2".
+		key, err := keyText(rawKey)
+		if err != nil {
+			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+		}
+		q, err := write(created, key)
 		if err != nil {
 			return err
 		}
@@ -171,11 +177,10 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(cre
 // WithDeleteRows. A request dated before the record's creation is refused (the error wraps
 // pii.ErrBeforeCreation), as is a key with no record (ErrNoRecord).
 func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) error {
-	kt, err := s.callArgs("RequestDeletion", k, at, "request time")
-	if err != nil {
+	if _, err := s.callArgs("RequestDeletion", k, at, "request time"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "RequestDeletion", k, func(created time.Time) (*query, error) {
+	return s.onRecord(ctx, "RequestDeletion", k, func(created time.Time, kt string) (*query, error) {
 		if at.Before(created) {
 			return nil, fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
 		}
@@ -189,11 +194,10 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 // stopped resumes, as pii.Hold says. reason is kept in pii_holds for the people who read
 // it; it must hold no personal data.
 func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.Time) error {
-	kt, err := s.callArgs("PlaceHold", k, at, "placed")
-	if err != nil {
+	if _, err := s.callArgs("PlaceHold", k, at, "placed"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "PlaceHold", k, func(time.Time) (*query, error) {
+	return s.onRecord(ctx, "PlaceHold", k, func(_ time.Time, kt string) (*query, error) {
 		return s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
 			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
@@ -205,6 +209,9 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
 	kt, err := s.callArgs("LiftHold", k, at, "lifted")
 	if err != nil {
+		return err
+	}
+	if kt, err = s.canonicalKey(ctx, "LiftHold", k); err != nil {
 		return err
 	}
 	holds, err := s.loadHolds(ctx, s.db, []string{kt})
@@ -326,4 +333,23 @@ func anys[E any](ss []E) []any {
 func (s *Sweeper) pendingRequests(q *query) {
 	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
 		arg(s.m.Table).sql(" AND done_at IS NULL)")
+}
+
+// canonicalKey returns the key of the record that k finds, as the table holds it (see
+// onRecord), or ErrNoRecord.
+func (s *Sweeper) canonicalKey(ctx context.Context, op string, k any) (string, error) {
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").arg(k)
+	var raw any
+	err := s.db.QueryRowContext(ctx, q.String(), q.args...).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
+	}
+	if err != nil {
+		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+	}
+	key, err := keyText(raw)
+	if err != nil {
+		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
+	}
+	return key, nil
 }

@@ -30,6 +30,9 @@ type Report struct {
 	Held int
 	// NoCreated counts the rows left alone because their creation time was NULL.
 	NoCreated int
+	// Future counts the rows left alone because their creation time is after the
+	// sweep's now (a skewed clock, or a bad timestamp).
+	Future int
 	// Requests holds the pending deletion requests of the rows examined, in key order.
 	Requests []RequestStatus
 	// Duration is how long the sweep took; LongestBatch, its longest batch.
@@ -48,6 +51,7 @@ func (r *Report) add(b Report) {
 	r.Deleted += b.Deleted
 	r.Held += b.Held
 	r.NoCreated += b.NoCreated
+	r.Future += b.Future
 	r.Requests = append(r.Requests, b.Requests...)
 }
 
@@ -89,6 +93,9 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
 		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
 		r.Held, r.NoCreated)
+	if r.Future > 0 {
+		fmt.Fprintf(&b, ", %d created after now", r.Future)
+	}
 	for _, c := range slices.Sorted(maps.Keys(r.Cleared)) {
 		fmt.Fprintf(&b, "\n  %s: %d cleared", c, r.Cleared[c])
 	}

@@ -128,6 +128,12 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 			r.NoCreated++
 			continue
 		}
+		if now.Before(rw.created) {
+			// Created after now: a skewed clock or a bad timestamp. Nothing of it can be
+			// due, and one such row must not stop the sweep of the rest.
+			r.Future++
+			continue
+		}
 		var req *request
 		if q, ok := reqs[rw.keyText]; ok {
 			req = &q

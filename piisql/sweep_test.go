@@ -69,3 +69,51 @@ func TestSweepMixedAges(t *testing.T) {
 		}
 	})
 }
+
+// A row created after the sweep's now is left alone and counted; the rest is swept.
+func TestSweepFutureRow(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		table := d.table(t)
+		now := day(400)
+		for i := int64(1); i <= 10; i++ {
+			created := now.AddDate(0, 0, -100)
+			if i == 5 {
+				created = now.AddDate(0, 0, 1)
+			}
+			d.insert(t, table, i, created)
+		}
+		r, err := d.sweeper(t, d.db, table, WithBatchSize(3)).Sweep(context.Background(), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Future != 1 || r.Cleared["sender"] != 9 {
+			t.Errorf("Future = %d, sender cleared %d; want 1 and 9:\n%s", r.Future, r.Cleared["sender"], r)
+		}
+	})
+}
+
+// A hold placed with a key written otherwise than the table holds it ("02" for 2) is
+// honoured all the same.
+func TestHoldKeyWrittenOtherwise(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		table := d.table(t)
+		now := day(400)
+		for i := int64(1); i <= 3; i++ {
+			d.insert(t, table, i, now.AddDate(0, 0, -100))
+		}
+		s := d.sweeper(t, d.db, table)
+		ctx := context.Background()
+		if err := s.PlaceHold(ctx, "02", "litigation", now.AddDate(0, 0, -1)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Sweep(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+		if got := d.states(t, table)[2]; got != (state{true, true, true}) {
+			t.Errorf("the held row was swept: %+v", got)
+		}
+		if err := s.LiftHold(ctx, " 2", now); err != nil && d.name == "sqlite" {
+			t.Errorf("LiftHold(\" 2\") = %v", err)
+		}
+	})
+}
