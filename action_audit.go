@@ -5,21 +5,54 @@ import (
 	"unsafe"
 )
 
-// auditMaxBytes is how much of one string an audit scans: the free-text finder is fast,
-// but a log line must never wait on a megabyte of text. What lies beyond is reported as
-// not fully scanned, and hidden where the audit redacts.
-const auditMaxBytes = 64 << 10
+// The budgets of an audit: the free-text finder is fast, but a log line must never wait
+// on megabytes of text. auditMaxBytes is how much of one string is scanned, auditBudget
+// how much of one walk (one logged value, one Audit call). What lies beyond is reported as
+// not fully scanned, and hidden where the audit redacts (fail closed).
+const (
+	auditMaxBytes = 64 << 10
+	auditBudget   = 1 << 20
+)
 
 // auditAction runs the free-text finder over every string leaf that is not PII (tagged
-// no, or untagged), and reports where it finds personal data: the field's path and the
-// kind, never the value or where in it. With redact, it also hides what it finds, and
-// the whole of what it could not scan (fail closed).
+// no, or untagged), with the names of its record, and reports where it finds personal
+// data: the field's path and the kind, never the value or where in it. With redact, it
+// also hides what it finds, and the whole of what it could not scan (fail closed).
 type auditAction struct {
-	found  []Misplaced
-	redact bool
+	found   []Misplaced
+	redact  bool
+	scanned int // bytes scanned so far, against auditBudget
+	// names are the values of the name fields of the records the walk is in, as
+	// redaction gathers them for redact=scan fields (see redactAction).
+	names []string
+	saved [][]string
 }
 
 func (a *auditAction) readsOnly() bool { return !a.redact }
+
+// records: an audit looks for each record's own names in its Not PII fields.
+func (a *auditAction) records(*node) bool { return true }
+
+// enterRecord gathers the names of the record the walk enters, on top of the enclosing
+// records'.
+func (a *auditAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error) {
+	a.saved = append(a.saved, a.names)
+	if inIface && len(a.saved) > 1 {
+		return true, nil // gathered with the enclosing record, interfaces included
+	}
+	names, err := namesOf(w, n, p)
+	if err != nil {
+		a.saved = a.saved[:len(a.saved)-1]
+		return false, err
+	}
+	a.names = append(a.names[:len(a.names):len(a.names)], names...)
+	return true, nil
+}
+
+func (a *auditAction) leaveRecord(*walker) {
+	a.names = a.saved[len(a.saved)-1]
+	a.saved = a.saved[:len(a.saved)-1]
+}
 
 func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if n.rule.pii() || (n.lk != lkString && n.lk != lkBytes) {
@@ -34,16 +67,9 @@ func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if text == "" {
 		return nil
 	}
-	partial := len(text) > auditMaxBytes || !utf8.ValidString(text)
-	scanned := text
-	if len(scanned) > auditMaxBytes {
-		scanned = scanned[:auditMaxBytes]
-	}
-	if !utf8.ValidString(scanned) {
-		scanned = "" // binary data: nothing the finder can read
-	}
+	scanned, partial := a.budgeted(text)
 	var kinds []Kind
-	for f := range w.pol.ScanSeq(scanned) {
+	for _, f := range w.pol.scanner.scan(scanned, a.names, nil) {
 		if !containsKind(kinds, f.Kind) {
 			kinds = append(kinds, f.Kind)
 		}
@@ -61,7 +87,7 @@ func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if a.redact {
 		out := ""
 		if !partial {
-			out = w.pol.RedactText(text)
+			out = w.pol.scanRedact(text, a.names)
 		}
 		if n.lk == lkString {
 			*(*string)(p) = out
@@ -70,6 +96,24 @@ func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		}
 	}
 	return nil
+}
+
+// budgeted returns what of text the audit scans, and whether that is less than all of
+// it: the budgets' worth, cut at a character boundary; nothing of binary data.
+func (a *auditAction) budgeted(text string) (string, bool) {
+	limit := min(auditMaxBytes, max(auditBudget-a.scanned, 0))
+	scanned := text
+	if len(scanned) > limit {
+		scanned = scanned[:limit]
+		for len(scanned) > 0 && !utf8.RuneStart(text[len(scanned)]) {
+			scanned = scanned[:len(scanned)-1] // back to where a character starts
+		}
+	}
+	if !utf8.ValidString(scanned) {
+		return "", true // binary data: nothing the finder can read
+	}
+	a.scanned += len(scanned)
+	return scanned, len(scanned) < len(text)
 }
 
 // add records m once.

@@ -89,7 +89,9 @@ func (rw *redactWalk) release() {
 
 // records reports whether a redaction from root needs the names of its records: a
 // redact=scan field, or an interface that may hold one, sits below it.
-func (*redactAction) records(root *node) bool { return root.scans || root.dynamic }
+func (a *redactAction) records(root *node) bool {
+	return root.scans || root.dynamic || a.audit != nil
+}
 
 type savedNames struct {
 	names     []string
@@ -103,7 +105,7 @@ type savedNames struct {
 // enclosing record's gathering went through it already.
 func (a *redactAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error) {
 	a.saved = append(a.saved, savedNames{a.names, a.collected})
-	if !n.scans || inIface && a.collected {
+	if !n.scans && a.audit == nil || inIface && a.collected {
 		return true, nil
 	}
 	names, err := namesOf(w, n, p)
@@ -151,6 +153,7 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 			snapshotLeaf(n, p)
 		}
 		if a.audit != nil {
+			a.audit.names = a.names // the record's names, gathered for it
 			return a.audit.leaf(w, n, p)
 		}
 		return nil

@@ -38,7 +38,7 @@ func (m Misplaced) String() string {
 	}
 	fmt.Fprintf(&b, " (%s): ", m.Class)
 	if m.Kind == KindNone {
-		b.WriteString("not scanned")
+		b.WriteString("not fully scanned")
 	} else {
 		b.WriteString(m.Kind.String())
 	}
@@ -50,10 +50,12 @@ func (m Misplaced) String() string {
 
 // Audit walks v, every path the walk reaches (pointers, slices, arrays, maps, interfaces)
 // included, and runs the free-text finder (Scan) over every string and []byte that is
-// not PII: tagged pii:"no" or untagged. It reports each field where it finds personal
-// data, once per kind, in the order met. v is never changed. A value longer than 64 KiB
-// is scanned up to there, and binary data not at all: both are reported with Partial
-// set. A malformed tag in v's type is a *TagError.
+// not PII: tagged pii:"no" or untagged, looking for what Scan finds and for the values of
+// the record's own name fields (a customer's name in a callback URL). It reports each
+// field where it finds personal data, once per kind, in the order met. v is never
+// changed. The finder's budgets keep it bounded: 64 KiB of one string and 1 MiB of one
+// call are scanned; a value past them is scanned up to there, binary data not at all, and
+// both are reported with Partial set. A malformed tag in v's type is a *TagError.
 func (p *Policy) Audit(v any) ([]Misplaced, error) {
 	a := &auditAction{}
 	if err := p.orDefault().audit(v, a); err != nil {
@@ -98,7 +100,8 @@ func (e *MisplacedError) Error() string {
 }
 
 // CheckNoPII returns a *MisplacedError when v puts personal data in fields that are
-// tagged pii:"no" or untagged, a *TagError for a malformed tag, or nil. A service's own
+// tagged pii:"no" or untagged (binary data and text past the finder's budgets, which
+// cannot be scanned, do not count), a *TagError for a malformed tag, or nil. A service's own
 // tests call it on their sample records, beside CheckTagged, so that a phone number in a
 // "friendly name" fails the build instead of being kept for years.
 func CheckNoPII(v any) error { return defaultPolicy.CheckNoPII(v) }
@@ -106,8 +109,19 @@ func CheckNoPII(v any) error { return defaultPolicy.CheckNoPII(v) }
 // CheckNoPII is the package-level CheckNoPII under p.
 func (p *Policy) CheckNoPII(v any) error {
 	found, err := p.Audit(v)
-	if err != nil || len(found) == 0 {
+	if err != nil {
 		return err
 	}
-	return &MisplacedError{Type: reflect.TypeOf(v).String(), Misplaced: found}
+	// A value the finder could not fully scan (binary, or past the budgets) proves
+	// nothing: only fields where personal data was found fail the check.
+	var seen []Misplaced
+	for _, m := range found {
+		if m.Kind != KindNone {
+			seen = append(seen, m)
+		}
+	}
+	if len(seen) == 0 {
+		return nil
+	}
+	return &MisplacedError{Type: reflect.TypeOf(v).String(), Misplaced: seen}
 }
