@@ -43,6 +43,14 @@ func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if k == KindSecret {
 		st = anonDrop // never kept, whatever the tag says
 	}
+	if a.harbor != nil && st == anonPseudonym && (n.lk == lkString || n.lk == lkBytes) {
+		// Under Safe Harbor no code may be derived from the value (164.514(c)), not
+		// even for what Safe Harbor itself leaves to the tag: a random one stands in.
+		if text := leafText(n, p); text != "" && !w.pol.anon.dry {
+			setText(n, p, a.harbor.code(k, text))
+		}
+		return nil
+	}
 	fail := func(err error) error {
 		return errorf("pii: Anonymize: %s (tag %q): %w", w.field, r.tag.String(), err)
 	}
@@ -110,4 +118,21 @@ func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 // an address book's addresses go, its labels stay.
 func (a *anonymizeAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
+}
+
+// leafText is the text of a string or []byte leaf.
+func leafText(n *node, p unsafe.Pointer) string {
+	if n.lk == lkString {
+		return *(*string)(p)
+	}
+	return string(*(*[]byte)(p))
+}
+
+// setText writes s into a string or []byte leaf.
+func setText(n *node, p unsafe.Pointer, s string) {
+	if n.lk == lkString {
+		*(*string)(p) = s
+	} else {
+		*(*[]byte)(p) = []byte(s)
+	}
 }

@@ -367,7 +367,8 @@ func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) (bool, error) {
 	if !dv.CanInterface() {
 		return false, nil
 	}
-	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scan)
+	// RedactMisplaced scans what is not PII: the text of errors and Stringers too.
+	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scan || a.audit != nil && a.audit.redact)
 	if !changed {
 		return false, nil
 	}

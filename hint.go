@@ -100,6 +100,18 @@ func hintDistance(a, b string) int {
 // hint formats didYouMean's answer for an error message: ` (did you mean "GB"?)`, or ""
 // when no name is close.
 func hint(got string, names []string) string {
+	// The grammars this package reads are case-sensitive: "No" is not "no", but is
+	// surely meant as it.
+	for _, name := range names {
+		if name == got {
+			return ""
+		}
+	}
+	for _, name := range names {
+		if strings.EqualFold(name, got) {
+			return ` (did you mean "` + name + `"?)`
+		}
+	}
 	if name := didYouMean(got, names); name != "" {
 		return ` (did you mean "` + name + `"?)`
 	}

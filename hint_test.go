@@ -120,3 +120,18 @@ func TestErrorsNameThePackageOnce(t *testing.T) {
 		t.Errorf("ParseProfile = %v", err)
 	}
 }
+
+func TestKindHints(t *testing.T) {
+	for got, want := range map[string]string{
+		"phnoe": `pii: unknown kind "phnoe" (did you mean "phone"?) (want true, or one of `,
+		"Phone": `pii: unknown kind "Phone" (did you mean "phone"?)`,
+	} {
+		_, err := ParseKind(got)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ParseKind(%q) = %v, want prefix %s", got, err, want)
+		}
+	}
+	if _, err := ParseTag("No"); err == nil || !strings.Contains(err.Error(), `did you mean "no"?`) {
+		t.Errorf(`ParseTag("No") = %v`, err)
+	}
+}

@@ -143,7 +143,8 @@ func ParseKind(s string) (Kind, error) {
 			return Kind(k), nil
 		}
 	}
-	return KindNone, errorf("pii: %w %q", ErrUnknownKind, s)
+	return KindNone, errorf("pii: %w %q%s (want true, or one of %s)", ErrUnknownKind, s,
+		hint(s, append([]string{"true"}, kindNames[:]...)), kindList())
 }
 
 // A Class says whether a field is personal data: PII, NotPII (tagged `pii:"no"`), or

@@ -321,6 +321,26 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 		n.members = append(n.members, member{name: sf.Name, qualified: t.String() + "." + sf.Name,
 			embedded: embeddedStruct, index: i, offset: sf.Offset, node: child})
 	}
+	// A record has one creation time: a created field of its own and one promoted from
+	// an embedded struct, or two promoted, are one too many; one behind an embedded
+	// pointer could be nil, so it must be embedded by value.
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.Anonymous {
+			continue
+		}
+		ft, byPointer := sf.Type, false
+		if ft.Kind() == reflect.Pointer {
+			ft, byPointer = ft.Elem(), true
+		}
+		if !hasCreated(ft, 0) {
+			continue
+		}
+		if created != "" || byPointer {
+			return &TagError{Type: t.String(), Field: sf.Name, Tag: "no,created", Err: ErrCreatedField}
+		}
+		created = sf.Name
+	}
 	if len(n.members) == 0 && ctx.pii() {
 		// Fail closed: a PII tag on a struct with nothing exported would redact nothing.
 		return ctxError(ctx, fmt.Errorf("%w: %s has no exported fields", ErrKindType, t))
@@ -641,6 +661,32 @@ func locksIn(t reflect.Type, base uintptr, spans []lockSpan, depth int) []lockSp
 		}
 	}
 	return spans
+}
+
+// hasCreated reports whether struct type t holds a created field, its own or promoted
+// from a struct it embeds.
+func hasCreated(t reflect.Type, depth int) bool {
+	if t.Kind() != reflect.Struct || depth > 8 {
+		return false
+	}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if raw, ok := sf.Tag.Lookup("pii"); ok {
+			if tag, err := ParseTag(raw); err == nil && tag.Created {
+				return true
+			}
+		}
+		if sf.Anonymous {
+			ft := sf.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if hasCreated(ft, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isTimeField reports whether a field of type t can hold a record's creation time:

@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"net"
+	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii"
@@ -41,5 +42,21 @@ func TestAnonymizeCardUnderEveryProfile(t *testing.T) {
 	got, err := pii.Anonymized(p, C{"4111 1111 1111 1111"})
 	if err != nil || got.Card != "1111" {
 		t.Errorf("Anonymized under CalOPPA = %+v, %v; want the last four only", got, err)
+	}
+}
+
+func TestSafeHarborNeverKeyed(t *testing.T) {
+	type Case struct {
+		Child    string `pii:"child,anon=pseudonym"`
+		Criminal string `pii:"criminal,anon=pseudonym"`
+	}
+	p, err := pii.New(pii.WithProfile(pii.HIPAA), pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := pii.Anonymized(p, Case{"Tim Small", "theft"})
+	b, _ := pii.Anonymized(p, Case{"Tim Small", "theft"})
+	if a.Child == b.Child || !strings.HasPrefix(a.Child, "child:rc:") || !strings.HasPrefix(a.Criminal, "criminal:rc:") {
+		t.Errorf("under HIPAA a pseudonym must be a random code, new each call: %+v %+v", a, b)
 	}
 }

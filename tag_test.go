@@ -203,3 +203,29 @@ func TestMalformedRawTag(t *testing.T) {
 		}
 	}
 }
+
+func TestCreatedPromoted(t *testing.T) {
+	type Base struct {
+		Created time.Time `pii:"no,created"`
+	}
+	type Own struct {
+		Base
+		Updated time.Time `pii:"no,created"`
+	}
+	type ByPointer struct {
+		*Base
+		Body string `pii:"body,ttl=10"`
+	}
+	type Fine struct {
+		Base
+		Body string `pii:"body,ttl=10"`
+	}
+	for _, v := range []any{Own{}, ByPointer{}} {
+		if _, err := pii.Classify(v); !errors.Is(err, pii.ErrCreatedField) {
+			t.Errorf("Classify(%T) = %v, want ErrCreatedField", v, err)
+		}
+	}
+	if _, err := pii.Classify(Fine{}); err != nil {
+		t.Errorf("Classify(Fine) = %v", err)
+	}
+}
