@@ -88,11 +88,12 @@ func (fd FieldDeletion) deletionDue(now time.Time) bool {
 // The errors wrap ErrZeroTime (requested is zero), ErrBeforeCreation (requested is before
 // Created) or ErrOnHold (a hold is active).
 func (s Schedule) GoneBy(requested time.Time) (time.Time, error) {
-	if err := s.retentionCheck(); err != nil {
-		return time.Time{}, err
-	}
+	// A time before creation is wrong input, whatever holds there are: said first.
 	r, err := s.mtlLocal(requested, "deletion request time")
 	if err != nil {
+		return time.Time{}, err
+	}
+	if err := s.retentionCheck(); err != nil {
 		return time.Time{}, err
 	}
 	gone := r
@@ -109,11 +110,12 @@ func (s Schedule) GoneBy(requested time.Time) (time.Time, error) {
 // requested removes it from live systems and when every copy is gone. Fields whose MTL has
 // not run out wait for it; the others go at once. See GoneBy for the errors.
 func (s Schedule) DeletionPlan(requested time.Time) (DeletionPlan, error) {
-	if err := s.retentionCheck(); err != nil {
-		return DeletionPlan{}, err
-	}
+	// A time before creation is wrong input, whatever holds there are: said first.
 	r, err := s.mtlLocal(requested, "deletion request time")
 	if err != nil {
+		return DeletionPlan{}, err
+	}
+	if err := s.retentionCheck(); err != nil {
 		return DeletionPlan{}, err
 	}
 	return s.mtlPlan(r, r), nil
@@ -126,11 +128,12 @@ func (s Schedule) DeletionPlan(requested time.Time) (DeletionPlan, error) {
 //
 // The errors wrap ErrZeroTime, ErrBeforeCreation (closedAt is before Created) or ErrOnHold.
 func (s Schedule) AccountClosed(closedAt time.Time) (DeletionPlan, error) {
-	if err := s.retentionCheck(); err != nil {
-		return DeletionPlan{}, err
-	}
+	// A time before creation is wrong input, whatever holds there are: said first.
 	c, err := s.mtlLocal(closedAt, "account closure time")
 	if err != nil {
+		return DeletionPlan{}, err
+	}
+	if err := s.retentionCheck(); err != nil {
 		return DeletionPlan{}, err
 	}
 	// The grace period is a clock like any other: a hold during it pushes it back.
