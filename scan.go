@@ -96,20 +96,12 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
-	dst, _ = s.scanAll(text, names, dst)
-	return dst
-}
-
-// scanAll is scan, also reporting whether overlapping findings were dropped.
-func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst = s.scanPass(text, dst)
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
-	found := len(dst)
 	dst = scanResolve(dst, base)
-	dropped := len(dst) < found
 	if !s.owned.empty() {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -119,7 +111,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		}
 		dst = kept
 	}
-	return dst, dropped
+	return dst
 }
 
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
@@ -288,47 +280,6 @@ func scanBetter(a, b Finding) int {
 		return lb - la
 	}
 	return scanSpecificity(b.Kind) - scanSpecificity(a.Kind)
-}
-
-// redact returns text with every finding replaced by its kind's mask, or text itself
-// when nothing is found. What it returns is a fixed point: a finding that lost to an
-// overlapping one may be left readable by the winner's mask ("::000 0000", an IP under a
-// phone number), and masks keep digits (a card's last four) that may read as a number
-// with the digits after them, so such output is scanned again until nothing is found,
-// so that redact(redact(t)) == redact(t) and scan finds nothing in it.
-func (s *textScanner) redact(text string, names []string) string {
-	out, again := s.redactOnce(text, names)
-	for pass := 0; pass < 3 && again; pass++ {
-		out, again = s.redactOnce(out, names)
-	}
-	return out
-}
-
-// redactOnce is one pass of redact. It reports whether another pass may find more.
-func (s *textScanner) redactOnce(text string, names []string) (string, bool) {
-	var buf [8]Finding
-	fs, again := s.scanAll(text, names, buf[:0])
-	if len(fs) == 0 {
-		return text, false
-	}
-	// Another pass is needed where this one may leave something readable: a finding
-	// that lost to an overlapping one, digits a card's, IBAN's, SSN's or IP address's
-	// mask keeps next to other digits, and anything at LeniencyPossible, where a phone
-	// mask's kept digits may themselves be a possible number.
-	again = again || s.leniency == LeniencyPossible
-	for _, f := range fs {
-		again = again || f.Kind != KindPhone && f.Kind != KindEmail && f.Kind != KindName
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	last := 0
-	for _, f := range fs {
-		b.WriteString(text[last:f.Start])
-		scanMask(&b, f.Kind, text[f.Start:f.End])
-		last = f.End
-	}
-	b.WriteString(text[last:])
-	return b.String(), again
 }
 
 // empty reports whether the set holds no number, so that a scan skips the check.

@@ -38,6 +38,8 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 
 // scanMaskPhone replaces the last four digits of the number, and every digit of its
 // extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
+// A span with more digits than any one number holds (15, E.164's limit) is what the
+// finder hid when its budget ran out, perhaps several numbers: every digit goes.
 func scanMaskPhone(b *strings.Builder, v string) {
 	// The extension starts at the first letter, '#', ',' or '~' after six or more digits.
 	ext, main := len(v), 0
@@ -52,10 +54,14 @@ func scanMaskPhone(b *strings.Builder, v string) {
 		}
 		j++
 	}
+	keep := main - 4
+	if main > 15 {
+		keep = 0
+	}
 	k := 0
 	for j := 0; j < len(v); {
 		if _, n := scanDigitAt(v, j); n > 0 {
-			if k >= main-4 || j >= ext {
+			if k >= keep || j >= ext {
 				b.WriteByte('X')
 			} else {
 				b.WriteString(v[j : j+n])

@@ -10,15 +10,20 @@ import (
 // numbers is cut there (and the rest is examined as a new region).
 const scanMaxGroups = 24
 
-// scanMaxParses bounds the phonenumbers.Parse calls spent on one region: a parse costs
-// about 20µs, and a table of numbers must not turn the scan quadratic.
-const scanMaxParses = 10
+// scanPhoneBudget is how many validity checks (a phonenumbers.Parse, or a verdict not
+// remembered) the phone detector may spend on a region of n digit groups: a check costs
+// microseconds, and a table of numbers must not turn the scan quadratic. It grows with
+// the region, so that a run of numbers ("415-555-1200 415-555-1207 ...") is read number
+// by number; when it runs out, the rest of the region is hidden as one phone finding,
+// never passed through. A variable, so that a test can make it run out.
+var scanPhoneBudget = func(n int) int { return 16 + 8*n }
 
 // A scanGroup is one run of digits in a phone candidate region.
 type scanGroup struct {
 	start, end int  // byte offsets of the digits
 	digits     int  // number of digits
 	value      int  // the group's digits read as a number (capped)
+	lead       byte // the group's first digit
 	sep        byte // class of the separator before the group (0: none, see scanPhoneSepAt)
 	sepLen     int  // number of separator characters before the group
 	paren      bool // an opening bracket directly precedes the group
@@ -37,6 +42,9 @@ type scanRegion struct {
 	extEnd   int  // end of the extension digits
 	masked   bool // the digits run into a mask (XXXX, ****): the text was redacted already
 	end      int  // how far the region extraction looked
+	// truncated says the region was cut at scanMaxGroups: its last groups may be the
+	// start of a number that goes on after them.
+	truncated bool
 }
 
 // scanPhoneAt finds phone numbers in the region that starts at text[i] (a digit, a plus
@@ -50,8 +58,18 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 		return dst, r.end
 	}
 	s.scanMarkContext(text, &r)
-	parses := 0
-	for a := 0; a < r.n; {
+	budget := scanPhoneBudget(r.n)
+	last := r.n // a number may end with the last group
+	if r.truncated {
+		// ... unless the region was cut: its last groups are read again as the start
+		// of the next region, with what follows them.
+		last = r.n - scanRereadGroups
+	}
+	resume := r.end
+	if r.truncated {
+		resume = r.spanStart(text, last)
+	}
+	for a := 0; a < last; {
 		found := false
 		for b := r.n; b > a; b-- {
 			digits, excluded := 0, false
@@ -66,24 +84,18 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			if excluded || digits > 17 || !scanPhoneShapeOK(&r, a, b) {
 				continue
 			}
-			if parses++; parses > scanMaxParses {
-				return dst, r.end
+			if budget <= 0 {
+				// Out of budget: what is left of the region is hidden, fail closed.
+				return append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(r.n)}), r.end
 			}
-			if !s.scanPhoneValid(text, &r, a, b, plus) {
+			if !s.scanPhoneValid(text, &r, a, b, plus, &budget) {
 				continue
 			}
-			start := r.groups[a].start
-			switch {
-			case a == 0:
-				start = r.start
-			case r.groups[a].paren:
-				start -= scanParenLenBefore(text, start)
+			if b > last && a > 0 {
+				// A number that may go on past the cut: the next region reads it.
+				return dst, r.spanStart(text, a)
 			}
-			end := r.groups[b-1].end
-			if b == r.n && r.extStart >= 0 {
-				end = r.extEnd
-			}
-			dst = append(dst, Finding{Kind: KindPhone, Start: start, End: end})
+			dst = append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(b)})
 			a, found = b, true
 			break
 		}
@@ -91,7 +103,33 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			a++
 		}
 	}
-	return dst, r.end
+	return dst, resume
+}
+
+// scanRereadGroups is how many groups at the end of a region cut at scanMaxGroups are
+// read again as the start of the next region.
+const scanRereadGroups = 8
+
+// spanStart returns where a phone number that starts at group a begins: at the region's
+// plus sign or bracket for the first group, at its bracket for a later one.
+func (r *scanRegion) spanStart(text string, a int) int {
+	start := r.groups[a].start
+	switch {
+	case a == 0:
+		start = r.start
+	case r.groups[a].paren:
+		start -= scanParenLenBefore(text, start)
+	}
+	return start
+}
+
+// spanEnd returns where a phone number that ends with group b-1 ends: with the
+// extension after the region's last group.
+func (r *scanRegion) spanEnd(b int) int {
+	if b == r.n && r.extStart >= 0 {
+		return r.extEnd
+	}
+	return r.groups[b-1].end
 }
 
 // scanParenLenBefore returns the length of the bracket that ends at text[i].
@@ -124,9 +162,10 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 		if d, n := scanDigitAt(text, j); n > 0 {
 			if !inGroup {
 				if r.n == scanMaxGroups {
+					r.truncated = true
 					break
 				}
-				r.groups[r.n] = scanGroup{start: j, sep: sep, sepLen: sepLen, paren: paren}
+				r.groups[r.n] = scanGroup{start: j, sep: sep, sepLen: sepLen, paren: paren, lead: d}
 				r.n++
 				inGroup, sep, sepLen, paren = true, 0, 0, false
 			}
@@ -370,6 +409,15 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 	if open != closed || open > 2 {
 		return false
 	}
+	// A number that starts with a trunk prefix ("06 12 34 56 78") ends before a group
+	// shaped like its start: in a run of such numbers, that is the next one.
+	if g[0].lead == '0' && g[0].digits >= 2 && g[0].digits <= 4 {
+		for k := 1; k < len(g); k++ {
+			if g[k].lead == '0' && g[k].digits == g[0].digits && g[k].sep == ' ' {
+				return false
+			}
+		}
+	}
 	// A date: three groups joined by the same single '-', '/' or '.'.
 	for k := 0; k+2 < len(g); k++ {
 		sep := g[k+1].sep
@@ -414,8 +462,9 @@ func scanIsDate(r *scanRegion, k int) bool {
 }
 
 // scanPhoneValid asks phonenumbers whether the digits of groups [a, b) of r make a
-// phone number, possible or valid as the leniency says.
-func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool) bool {
+// phone number, possible or valid as the leniency says. Each check it makes costs one
+// of budget.
+func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool, budget *int) bool {
 	var buf [24]byte
 	n := 0
 	if plus {
@@ -439,68 +488,85 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		}
 	}
 	digits := buf[:n]
-	if !plus && scanLooksLikeCard(digits) {
+	if plus {
+		return s.scanNumberOK(digits, "ZZ", true, budget)
+	}
+	if scanLooksLikeCard(digits) {
 		return false // a payment card: its own kind
 	}
-	region := s.region
-	if region == "" {
-		// Unknown region: only international numbers, written with + or an
-		// international prefix (00, 011), can be read.
-		switch {
-		case plus:
-		case len(digits) > 3 && digits[0] == '0' && digits[1] == '1' && digits[2] == '1':
-			digits = digits[2:]
-			digits[0] = '+'
-		case len(digits) > 2 && digits[0] == '0' && digits[1] == '0':
-			digits = digits[1:]
-			digits[0] = '+'
-		default:
-			return false
+	// An international prefix, 00 (most of the world) or 011 (NANPA), whatever the
+	// region: people write the prefix of the country they dial from.
+	if p := scanIntlPrefixLen(digits); p > 0 {
+		var intl [24]byte
+		intl[0] = '+'
+		m := 1 + copy(intl[1:], digits[p:])
+		if s.scanNumberOK(intl[:m], "ZZ", true, budget) {
+			return true
 		}
-		region = "ZZ"
 	}
-	if s.nanpa && s.leniency == LeniencyValid && !plus && len(digits) != 10 && len(digits) != 11 &&
-		!(len(digits) > 3 && string(digits[:3]) == "011") {
+	if s.region == "" {
+		return s.scanNationalOK(digits, b-a > 1 || r.groups[a].paren, budget)
+	}
+	return s.scanNumberOK(digits, s.region, false, budget)
+}
+
+// scanIntlPrefixLen returns the length of the international prefix that starts digits
+// ("00" or "011" before a calling code), or 0.
+func scanIntlPrefixLen(digits []byte) int {
+	switch {
+	case len(digits) > 4 && string(digits[:3]) == "011":
+		return 3
+	case len(digits) > 3 && digits[0] == '0' && digits[1] == '0' && digits[2] != '0':
+		return 2
+	}
+	return 0
+}
+
+// scanNumberOK reports whether digits, written in region (after a plus sign when plus
+// is set, and then region is "ZZ"), are a phone number at the scanner's leniency.
+func (s *textScanner) scanNumberOK(digits []byte, region string, plus bool, budget *int) bool {
+	if s.nanpa && s.leniency == LeniencyValid && !plus && len(digits) != 10 && len(digits) != 11 {
 		// A valid NANPA number has ten digits, or 1 and ten; anything else would need
 		// the international prefix. Spares the parse of most numbers in prose.
 		return false
 	}
 	if key, ok := s.scanFastNumber(digits, plus); ok {
 		// A number seen lately is looked up before anything is built for phonenumbers.
-		if s.verdicts.get(key, s.scanBuiltAccept) {
+		if s.verdicts.get(key, budget, s.scanBuiltAccept) {
 			return true
 		}
-	} else if s.scanParseOK(string(digits), region) {
+	} else if s.scanParseOK(string(digits), region, budget) {
 		return true
 	}
 	// Mexico dropped its national prefixes (01, 044, 045) and the mobile 1 after +52 in
 	// 2019, and the metadata with them; people still write them.
 	switch {
 	case plus && len(digits) == 14 && string(digits[:4]) == "+521":
-		return s.scanParseOK("+52"+string(digits[4:]), region)
+		return s.scanParseOK("+52"+string(digits[4:]), region, budget)
 	case !plus && region == "MX" && len(digits) == 12 && string(digits[:2]) == "01":
-		return s.scanParseOK(string(digits[2:]), region)
+		return s.scanParseOK(string(digits[2:]), region, budget)
 	case !plus && region == "MX" && len(digits) == 13 && (string(digits[:3]) == "044" || string(digits[:3]) == "045"):
-		return s.scanParseOK(string(digits[3:]), region)
+		return s.scanParseOK(string(digits[3:]), region, budget)
 	}
 	return false
 }
 
 // scanParseOK parses number (digits, perhaps after a plus) for region and reports
-// whether it is possible or valid, as the leniency asks.
-func (s *textScanner) scanParseOK(number, region string) bool {
+// whether it is possible or valid, as the leniency asks. The parse costs one of budget.
+func (s *textScanner) scanParseOK(number, region string, budget *int) bool {
+	*budget--
 	num, err := phonenumbers.Parse(number, region)
 	if err != nil {
 		return false
 	}
-	return s.scanAccept(num)
+	return s.scanAccept(num, budget)
 }
 
 // scanAccept reports whether num is a phone number at the scanner's leniency. The
 // possibility check (lengths) is cheap and goes first; validity takes regular
 // expressions.
-func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
-	return s.verdicts.get(scanKeyOf(num), func(scanVerdictKey) bool { return s.scanCheck(num) })
+func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber, budget *int) bool {
+	return s.verdicts.get(scanKeyOf(num), budget, func(scanVerdictKey) bool { return s.scanCheck(num) })
 }
 
 // scanOneDigitRepeated reports whether n is written with one digit only (0, 7777777).
@@ -603,5 +669,10 @@ var scanCallingCodes = sync.OnceValue(func() *[1000]scanCallingCode {
 // phonenumbers needs is built only when no verdict is remembered.
 func (s *textScanner) scanBuiltAccept(key scanVerdictKey) bool {
 	cc, v := key.cc, key.national
-	return s.scanCheck(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v}
+	if key.zeros > 0 {
+		zero, zeros := true, key.zeros
+		num.ItalianLeadingZero, num.NumberOfLeadingZeros = &zero, &zeros
+	}
+	return s.scanCheck(num)
 }

@@ -41,13 +41,14 @@ func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 }
 
 // get returns the remembered verdict on the number of key, or computes it with check
-// and remembers it.
-func (v *scanVerdicts) get(key scanVerdictKey, check func(scanVerdictKey) bool) bool {
+// and remembers it. A computed verdict costs one of budget.
+func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
 	if e := slot.Load(); e != nil && e.key == key {
 		return e.valid
 	}
+	*budget--
 	ok := check(key)
 	slot.Store(&scanVerdict{key: key, valid: ok})
 	return ok
