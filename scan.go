@@ -208,6 +208,7 @@ var scanTrigger = func() (t [256]bool) {
 	t['@'] = true
 	t[':'] = true
 	t['('] = true
+	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
 	t[0xEF] = true // full-width forms: ０-９, ＋, （
 	t[0xD9] = true // Arabic-Indic digits
 	t[0xDB] = true // Extended Arabic-Indic digits

@@ -10,9 +10,11 @@ import (
 // numbers is cut there (and the rest is examined as a new region).
 const scanMaxGroups = 24
 
-// scanPhoneBudget is how many validity checks (a phonenumbers.Parse, or a verdict not
-// remembered) the phone detector may spend on a region of n digit groups: a check costs
-// microseconds, and a table of numbers must not turn the scan quadratic. It grows with
+// scanPhoneBudget is how many validity checks (a phonenumbers.Parse, or a look-up of a
+// verdict, which costs microseconds when it is not remembered) the phone detector may
+// spend on a region of n digit groups: a table of numbers must not turn the scan
+// quadratic. Every check counts, remembered or not, so that what is found never
+// depends on what was scanned before. It grows with
 // the region, so that a run of numbers ("415-555-1200 415-555-1207 ...") is read number
 // by number; when it runs out, the rest of the region is hidden as one phone finding,
 // never passed through. A variable, so that a test can make it run out.
@@ -95,7 +97,11 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 				// A number that may go on past the cut: the next region reads it.
 				return dst, r.spanStart(text, a)
 			}
-			dst = append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(b)})
+			start := a
+			if a == 1 && r.prefixGroup() {
+				start = 0 // "+44 " or "1-" before a number belongs to it
+			}
+			dst = append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, start), End: r.spanEnd(b)})
 			a, found = b, true
 			break
 		}
@@ -109,6 +115,13 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 // scanRereadGroups is how many groups at the end of a region cut at scanMaxGroups are
 // read again as the start of the next region.
 const scanRereadGroups = 8
+
+// prefixGroup reports whether the region's first group reads as the prefix of the
+// number after it: a calling code after a plus sign, or NANPA's 1.
+func (r *scanRegion) prefixGroup() bool {
+	g := r.groups[0]
+	return !g.excluded && (r.plus && g.digits <= 3 || g.digits == 1 && g.lead == '1' && r.n > 1 && r.groups[1].sep != ' ')
+}
 
 // spanStart returns where a phone number that starts at group a begins: at the region's
 // plus sign or bracket for the first group, at its bracket for a later one.
@@ -145,6 +158,11 @@ func scanParenLenBefore(text string, i int) int {
 func scanReadRegion(text string, i int, r *scanRegion) bool {
 	r.start, r.extStart, r.end = i, -1, i+1
 	j := i
+	parenPlus := false
+	if n := scanOpenParenAt(text, j); n > 0 && j+n < len(text) && scanIsPlusAt(text, j+n) > 0 {
+		j += n // "(+45) 12 34 56 78": the calling code in brackets
+		parenPlus = true
+	}
 	if n := scanIsPlusAt(text, j); n > 0 {
 		if j > 0 && scanIsASCIIDigit(text[j-1]) {
 			return false // 650+253: arithmetic, not a country code
@@ -156,7 +174,7 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 		}
 	}
 	var sep byte
-	sepLen, paren := 0, false
+	sepLen, paren := 0, parenPlus
 	inGroup := false
 	for j < len(text) {
 		if d, n := scanDigitAt(text, j); n > 0 {
@@ -439,7 +457,7 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 			short = short && g[k].digits <= 3
 			tiny = tiny || g[k].digits == 1
 		}
-		if dotted && (tiny || short && len(g) == 4) {
+		if dotted && (tiny || short && len(g) == 4) && !(a == 0 && r.plus) {
 			return false
 		}
 	}
@@ -489,7 +507,7 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 	}
 	digits := buf[:n]
 	if plus {
-		return s.scanNumberOK(digits, "ZZ", true, budget)
+		return s.scanIntlOK(digits, budget)
 	}
 	if scanLooksLikeCard(digits) {
 		return false // a payment card: its own kind
@@ -500,7 +518,7 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		var intl [24]byte
 		intl[0] = '+'
 		m := 1 + copy(intl[1:], digits[p:])
-		if s.scanNumberOK(intl[:m], "ZZ", true, budget) {
+		if s.scanIntlOK(intl[:m], budget) {
 			return true
 		}
 	}
@@ -520,6 +538,30 @@ func scanIntlPrefixLen(digits []byte) int {
 		return 2
 	}
 	return 0
+}
+
+// scanIntlOK reports whether digits, a plus sign and a number with its calling code,
+// are a phone number. Written so, digits are a phone number as soon as their length is
+// possible for the calling code, at either leniency: a number announced by + or an
+// international prefix is one, assigned or not (fail closed).
+func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
+	if len(digits) == 14 && string(digits[:4]) == "+521" {
+		// Mexico's mobile 1 after +52, dropped in 2019 and still written.
+		digits = append(digits[:3:3], digits[4:]...)
+	}
+	if key, ok := s.scanFastNumber(digits, true); ok {
+		cc, v := key.cc, key.national
+		return scanPossible(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	}
+	*budget--
+	num, err := phonenumbers.Parse(string(digits), "ZZ")
+	return err == nil && scanPossible(num)
+}
+
+// scanPossible reports whether num has a possible length for its calling code and is
+// not one digit repeated (0000000 is a placeholder, never a number).
+func scanPossible(num *phonenumbers.PhoneNumber) bool {
+	return !scanOneDigitRepeated(num.GetNationalNumber()) && phonenumbers.IsPossibleNumber(num)
 }
 
 // scanNumberOK reports whether digits, written in region (after a plus sign when plus
@@ -582,8 +624,7 @@ func scanOneDigitRepeated(n uint64) bool {
 
 // scanCheck asks phonenumbers whether num is possible and, at LeniencyValid, valid.
 func (s *textScanner) scanCheck(num *phonenumbers.PhoneNumber) bool {
-	if scanOneDigitRepeated(num.GetNationalNumber()) || !phonenumbers.IsPossibleNumber(num) {
-		// 0000000 or 1111 1111 is a placeholder, never a number, whatever its length.
+	if !scanPossible(num) {
 		return false
 	}
 	return s.leniency == LeniencyPossible || s.scanValid(num)

@@ -42,6 +42,7 @@ type scanNational struct {
 	trunk       string // the trunk (national) prefix, digits only; "" if none
 	bare        bool   // numbers are also written without the trunk prefix
 	leadingZero bool   // national numbers may start with 0 (Italy and its neighbours)
+	lengths     uint32 // bit n is set when a national number of n digits is possible
 }
 
 // scanNationals is scanNationalRegions read from phonenumbers' metadata, once, one entry
@@ -56,9 +57,19 @@ var scanNationals = sync.OnceValue(func() []scanNational {
 		}
 		seen[cc] = true
 		trunk := phonenumbers.GetNddPrefixForRegion(r, true)
+		var lengths uint32
+		for n := 1; n <= 17; n++ {
+			v := uint64(5)
+			for range n - 1 {
+				v = v*10 + 5
+			}
+			if phonenumbers.IsPossibleNumber(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v}) {
+				lengths |= 1 << n
+			}
+		}
 		out = append(out, scanNational{
 			cc: cc, trunk: trunk, bare: trunk == "" || scanBareTrunkOK[r],
-			leadingZero: r == "IT",
+			leadingZero: r == "IT", lengths: lengths,
 		})
 	}
 	return out
@@ -78,7 +89,7 @@ func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) b
 		case !grouped && nat.cc != 1:
 			continue
 		}
-		if len(nsn) < 5 || len(nsn) > 14 || nat.cc == 1 && (len(nsn) != 10 || nsn[0] == '1') {
+		if len(nsn) < 5 || len(nsn) > 14 || nat.lengths&(1<<len(nsn)) == 0 || nat.cc == 1 && nsn[0] == '1' {
 			continue
 		}
 		key := scanVerdictKey{cc: nat.cc}

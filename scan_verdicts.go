@@ -41,14 +41,15 @@ func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 }
 
 // get returns the remembered verdict on the number of key, or computes it with check
-// and remembers it. A computed verdict costs one of budget.
+// and remembers it. Each look-up costs one of budget, remembered or not: what a scan
+// finds must not depend on what an earlier scan left in the table.
 func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
+	*budget--
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
 	if e := slot.Load(); e != nil && e.key == key {
 		return e.valid
 	}
-	*budget--
 	ok := check(key)
 	slot.Store(&scanVerdict{key: key, valid: ok})
 	return ok
