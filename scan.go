@@ -168,13 +168,13 @@ type scanState struct {
 
 // scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
 func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
+	if i >= st.cardDone {
+		// The card detector looks at the whole run of digit groups at once.
+		n := len(dst)
+		dst, st.cardDone = scanCardRun(text, i, dst)
+		st.cardLo, st.cardHi = n, len(dst)
+	}
 	if scanIsASCIIDigit(text[i]) {
-		if i >= st.cardDone {
-			// The card detector looks at the whole run of digit groups at once.
-			n := len(dst)
-			dst, st.cardDone = scanCardRun(text, i, dst)
-			st.cardLo, st.cardHi = n, len(dst)
-		}
 		n := len(dst)
 		dst = scanSSNAt(text, i, dst)
 		dst = scanIPv4At(text, i, dst)
@@ -184,13 +184,13 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 			// start inside it, and the costly phone check is spared.
 			st.phoneDone = max(st.phoneDone, dst[len(dst)-1].End)
 		}
-		// Nor inside a card of the run, wherever in the run the card starts.
-		for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
-			st.cardLo++
-		}
-		if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
-			st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
-		}
+	}
+	// Nor inside a card of the run, wherever in the run the card starts.
+	for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
+		st.cardLo++
+	}
+	if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
+		st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
 	}
 	if i >= st.phoneDone {
 		dst, st.phoneDone = s.scanPhoneAt(text, i, dst)

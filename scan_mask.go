@@ -18,7 +18,7 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 		b.WriteString("***")
 		b.WriteString(v[strings.LastIndexByte(v, '@'):])
 	case KindCard:
-		scanMaskKeep(b, v, 6, 4, scanIsASCIIDigit)
+		scanMaskDigits(b, v, 6, 4)
 	case KindAccount:
 		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
 	case KindGovID:
@@ -72,6 +72,37 @@ func scanMaskPhone(b *strings.Builder, v string) {
 		}
 		_, n := utf8.DecodeRuneInString(v[j:])
 		b.WriteString(v[j : j+n])
+		j += n
+	}
+}
+
+// scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
+// first head and the last tail of them; other characters (separators) stay.
+func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
+	total := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			n = 1
+		} else {
+			total++
+		}
+		j += n
+	}
+	seen := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			b.WriteByte(v[j])
+			j++
+			continue
+		}
+		if seen >= head && seen < total-tail {
+			b.WriteByte('*')
+		} else {
+			b.WriteString(v[j : j+n])
+		}
+		seen++
 		j += n
 	}
 }
