@@ -126,7 +126,7 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 		}
 		switch {
 		case c == '@':
-			dst = scanEmailAt(text, i, dst)
+			dst = scanEmailAt(text, i, 1, dst)
 			i++
 		case c == ':':
 			if i >= st.ipv6Done {
@@ -140,6 +140,11 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				}
 				i += n
 				st.digitEnd = i
+				continue
+			}
+			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"
+				dst = scanEmailAt(text, i, n, dst)
+				i += n
 				continue
 			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {

@@ -14,9 +14,15 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 	case KindPhone:
 		scanMaskPhone(b, v)
 	case KindEmail:
-		// The local part goes; the domain stays, as DESIGN.md's email default says.
+		// The local part goes; the domain stays, as DESIGN.md's email default says,
+		// unless it is an address literal.
 		b.WriteString("***")
-		b.WriteString(v[strings.LastIndexByte(v, '@'):])
+		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
+			b.WriteString(v[at : at+n])
+			b.WriteString("[x]")
+		} else {
+			b.WriteString(v[at:])
+		}
 	case KindCard:
 		scanMaskDigits(b, v, 6, 4)
 	case KindAccount:
@@ -144,6 +150,11 @@ func scanMaskIP(b *strings.Builder, v string) {
 		return
 	}
 	a := addr.As16()
+	if a[0] == 0x20 && a[1] == 0x02 {
+		// A 6to4 address (2002::/16) holds an IPv4 address in its next two groups.
+		b.WriteString("2002:x:x:x:x:x:x:x")
+		return
+	}
 	for k := 0; k < 6; k += 2 {
 		if k > 0 {
 			b.WriteByte(':')
