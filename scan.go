@@ -181,7 +181,7 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 	}
 	if scanIsASCIIDigit(text[i]) {
 		n := len(dst)
-		dst = scanSSNAt(text, i, dst)
+		dst = scanGovIDAt(text, i, dst)
 		dst = scanIPv4At(text, i, dst)
 		dst = scanIBANAt(text, i, dst)
 		if len(dst) > n {

@@ -260,9 +260,11 @@ func scanNumberEndOK(text string, j int) bool {
 
 // scanLooksLikeCard reports whether the ASCII digits d form a payment card number.
 func scanLooksLikeCard(d []byte) bool {
-	if len(d) < 13 || len(d) > 19 || !scanCardPrefixOK(d) {
-		return false
-	}
+	return len(d) >= 13 && len(d) <= 19 && scanCardPrefixOK(d) && scanLuhnOK(d)
+}
+
+// scanLuhnOK reports whether the ASCII digits d end in a valid Luhn check digit.
+func scanLuhnOK(d []byte) bool {
 	sum, double := 0, false
 	for k := len(d) - 1; k >= 0; k-- {
 		v := int(d[k] - '0')
@@ -295,32 +297,4 @@ func scanCardPrefixOK(d []byte) bool {
 		return true
 	}
 	return false
-}
-
-// scanSSNAt appends the US Social Security number that starts at the digit text[i], if
-// any: AAA-GG-SSSS (or with spaces) where the area is not 000, 666 or 900-999, the group
-// not 00 and the serial not 0000. Nine bare digits are not taken: too many other numbers
-// have nine digits.
-func scanSSNAt(text string, i int, dst []Finding) []Finding {
-	if i+11 > len(text) || !scanNumberStartOK(text, i) {
-		return dst
-	}
-	t := text[i : i+11]
-	sep := t[3]
-	if sep != '-' && sep != ' ' || t[6] != sep {
-		return dst
-	}
-	for _, k := range [...]int{0, 1, 2, 4, 5, 7, 8, 9, 10} {
-		if !scanIsASCIIDigit(t[k]) {
-			return dst
-		}
-	}
-	if !scanNumberEndOK(text, i+11) || i+12 < len(text) && text[i+11] == sep && scanIsASCIIDigit(text[i+12]) {
-		return dst
-	}
-	area := t[:3]
-	if area == "000" || area == "666" || area[0] == '9' || t[4:6] == "00" || t[7:] == "0000" {
-		return dst
-	}
-	return append(dst, Finding{Kind: KindGovID, Start: i, End: i + 11})
 }

@@ -28,11 +28,7 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 	case KindAccount:
 		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
 	case KindGovID:
-		b.WriteString("***")
-		b.WriteByte(v[3])
-		b.WriteString("**")
-		b.WriteByte(v[6])
-		b.WriteString(v[7:])
+		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum)
 	case KindIP:
 		scanMaskIP(b, v)
 	case KindName:
