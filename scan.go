@@ -67,6 +67,10 @@ type textScanner struct {
 	region   string // CLDR region for numbers written without a country code; "" if unknown
 	leniency Leniency
 	nanpa    bool // the region dials +1 (US, CA, ...): ten-digit national numbers
+	// trunk is the region's trunk prefix when its national numbers are written with
+	// it ("0" in DE, GB, FR...): digits in one piece without it are no phone number
+	// there. "" where numbers are also written without one (NANPA, ES, IT...).
+	trunk string
 	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
 	// neither reported nor hidden. Set once by New, before the scanner is shared.
 	owned maskOwned
@@ -89,7 +93,11 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 		return nil, fmt.Errorf("pii: %w %q", ErrUnknownRegion, region)
 	}
 	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, verdicts: new(scanVerdicts)}, nil
+	trunk := ""
+	if region != "" && !scanBareTrunkOK[region] {
+		trunk = phonenumbers.GetNddPrefixForRegion(region, true)
+	}
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, verdicts: new(scanVerdicts)}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without

@@ -280,20 +280,23 @@ func scanLuhnOK(d []byte) bool {
 }
 
 // scanCardPrefixOK reports whether d starts with the prefix of a card network (Visa,
-// Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir, RuPay).
+// Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir, RuPay) and has a
+// length that network issues.
 func scanCardPrefixOK(d []byte) bool {
 	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
 	p4 := p2*100 + int(d[2]-'0')*10 + int(d[3]-'0')
-	switch {
-	case d[0] == '4':
-		return true
-	case p2 >= 51 && p2 <= 55, p4 >= 2200 && p4 <= 2204, p4 >= 2221 && p4 <= 2720:
-		return true
-	case p2 == 34 || p2 == 37:
-		return len(d) == 15
+	switch n := len(d); {
+	case d[0] == '4': // Visa
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720: // Mastercard
+		return n == 16
+	case p2 == 34 || p2 == 37: // Amex
+		return n == 15
+	case p4 >= 2200 && p4 <= 2204: // Mir
+		return n >= 16
 	case p2 == 36 || p2 == 38 || p2 == 39 || p4 >= 3000 && p4 <= 3059, p4 >= 3528 && p4 <= 3589:
-		return true
-	case p2 == 50 || p2 >= 56 && p2 <= 69, p2 == 81 || p2 == 82:
+		return n >= 14 // Diners, JCB
+	case p2 == 50 || p2 >= 56 && p2 <= 69, p2 == 81 || p2 == 82: // Maestro, Discover, UnionPay, RuPay
 		return true
 	}
 	return false

@@ -333,6 +333,12 @@ func scanMaskedBefore(text string, i int) bool {
 // letters glued to the digits.
 func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	first, last := &r.groups[0], &r.groups[r.n-1]
+	if !r.plus && scanDottedVersion(r) {
+		// "Chrome 120.0.6099.109": a version, no part of it a phone.
+		for k := range r.n {
+			r.groups[k].excluded = true
+		}
+	}
 	if r.start == first.start { // the region starts with a digit
 		before := scanBaseRuneBefore(text, first.start)
 		switch {
@@ -353,6 +359,11 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			// The last digits of a redacted card (411111******1111): with the digits after
 			// them, they would read as a phone number in redacted text.
 			first.excluded = true
+		case scanVersionBefore(text, first.start):
+			// "build 4.18.0-372.9.1", "version 10.0.19045": a version, none of it a phone.
+			for k := range r.n {
+				r.groups[k].excluded = true
+			}
 		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
 			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
 			// of the region is a phone number.
@@ -378,6 +389,25 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
 		last.excluded = true // 1,234 or 10:30
 	}
+}
+
+// scanDottedVersion reports whether the region is three or more groups joined by single
+// dots with a one-digit group among them, or four groups of at most three digits: a
+// version number or an IPv4 address.
+func scanDottedVersion(r *scanRegion) bool {
+	if r.n < 3 {
+		return false
+	}
+	tiny, short := false, true
+	for k := range r.n {
+		g := r.groups[k]
+		if k > 0 && (g.sep != '.' || g.sepLen != 1) {
+			return false
+		}
+		tiny = tiny || g.digits == 1
+		short = short && g.digits <= 3
+	}
+	return tiny || short && r.n == 4
 }
 
 // scanGluedBefore reports whether the letters that end at text[i] make the digits after
@@ -522,8 +552,12 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 			return true
 		}
 	}
+	grouped := b-a > 1 || r.groups[a].paren
 	if s.region == "" {
-		return s.scanNationalOK(digits, b-a > 1 || r.groups[a].paren, budget)
+		return s.scanNationalOK(digits, grouped, budget)
+	}
+	if !grouped && s.trunk != "" && string(digits[:min(len(digits), len(s.trunk))]) != s.trunk {
+		return false // "52323221" in DE: written so, an order number, not a phone
 	}
 	return s.scanNumberOK(digits, s.region, false, budget)
 }
