@@ -104,12 +104,20 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
+	dst, _ = s.scanAll(text, names, dst)
+	return dst
+}
+
+// scanAll is scan, also reporting whether overlapping findings were dropped.
+func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst = s.scanPass(text, dst)
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
+	found := len(dst)
 	dst = scanResolve(dst, base)
+	dropped := len(dst) < found
 	if !s.owned.empty() {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -119,7 +127,7 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 		}
 		dst = kept
 	}
-	return dst
+	return dst, dropped
 }
 
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that

@@ -21,6 +21,45 @@ type scanGovID struct {
 	// check one time in ten, which order numbers would.
 	labels []string
 	check  func(scanChars) bool // given the letters and digits of the shape
+
+	// Made from shape by init, so that most digit runs are turned away at once.
+	lead    int    // the offset in shape of the first digit
+	letters int    // the letters before the first digit
+	first   int    // the digits of the first run, written with separators
+	runs    uint32 // bit n: the first run of digits may be n digits long
+}
+
+func init() {
+	for _, g := range scanGovIDs {
+		g.lead = strings.IndexByte(g.shape, 'd')
+		g.letters = strings.Count(g.shape[:g.lead], "L") + strings.Count(g.shape[:g.lead], "A")
+		// Written with separators, the first run ends at the first '_' or letter;
+		// written bare, it runs on over the '_' and ends at a letter, which an 'A' may be.
+		first := 0
+		for _, c := range g.shape[g.lead:] {
+			if c != 'd' {
+				break
+			}
+			first++
+		}
+		g.first, g.runs = first, 1<<first
+		n := 0
+		for _, c := range g.shape[g.lead:] {
+			switch c {
+			case 'd':
+				n++
+				continue
+			case '_':
+				continue
+			case 'A':
+				g.runs |= 1 << n
+				n++
+				continue
+			}
+			break
+		}
+		g.runs |= 1 << n
+	}
 }
 
 // scanChars holds the letters and digits of an identifier, by value, so that handing
@@ -38,7 +77,14 @@ var scanGovIDs = []*scanGovID{
 
 // scanGovIDAt appends the national identifiers that the digit run at text[i] is part of.
 func scanGovIDAt(text string, i int, dst []Finding) []Finding {
+	n := scanDigitsEnd(text, i) - i
+	if n > 31 {
+		return dst
+	}
 	for _, g := range scanGovIDs {
+		if g.runs&(1<<n) == 0 || n == g.first && !g.continues(text, i+n) {
+			continue
+		}
 		if start, end, ok := g.at(text, i); ok {
 			dst = append(dst, Finding{Kind: KindGovID, Start: start, End: end})
 		}
@@ -46,16 +92,30 @@ func scanGovIDAt(text string, i int, dst []Finding) []Finding {
 	return dst
 }
 
+// continues reports whether the identifier can go on at text[j], after its first run of
+// digits written with separators.
+func (g *scanGovID) continues(text string, j int) bool {
+	if j >= len(text) {
+		return false
+	}
+	switch c := text[j]; g.shape[g.lead+g.first] {
+	case '_':
+		return strings.IndexByte(g.seps, c) >= 0 || scanIsUpper(c)
+	case 'L':
+		return scanIsUpper(c)
+	default:
+		return scanIsUpper(c) || scanIsASCIIDigit(c)
+	}
+}
+
 // at reports where the identifier that has its first digit at text[i] starts and ends.
 func (g *scanGovID) at(text string, i int) (int, int, bool) {
-	lead := strings.IndexByte(g.shape, 'd') // the letters before the first digit
-	if lead < 0 {
-		return 0, 0, false
-	}
-	letters := strings.Count(g.shape[:lead], "L") + strings.Count(g.shape[:lead], "A")
-	starts := [2]int{i - letters, -1}
-	if lead > 0 && g.shape[lead-1] == '_' && i > 0 && strings.IndexByte(g.seps, text[i-1]) >= 0 {
-		starts[0] = i - letters - 1
+	starts := [2]int{i - g.letters, -1}
+	if g.letters > 0 && (i == 0 || !scanIsUpper(text[i-1])) {
+		if g.shape[g.lead-1] != '_' || i == 0 || strings.IndexByte(g.seps, text[i-1]) < 0 {
+			return 0, 0, false
+		}
+		starts[0] = i - g.letters - 1
 	}
 	for _, start := range starts {
 		if start < 0 || start > 0 && (scanIsASCIIAlnum(text[start-1]) || text[start-1] == '_') {
@@ -169,4 +229,12 @@ func scanDigitsValue(d []byte) int {
 		v = v*10 + int(c-'0')
 	}
 	return v
+}
+
+// scanDigitsEnd returns the offset after the ASCII digits that start at text[j].
+func scanDigitsEnd(text string, j int) int {
+	for j < len(text) && scanIsASCIIDigit(text[j]) {
+		j++
+	}
+	return j
 }

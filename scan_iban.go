@@ -28,11 +28,24 @@ var scanIBANTerritories = map[string]string{
 // scanIBANLength returns the length of the IBANs of country (two upper-case letters),
 // or 0 when it issues none.
 func scanIBANLength(country [2]byte) int {
-	if parent, ok := scanIBANTerritories[string(country[:])]; ok {
-		return scanIBANLengths[parent]
+	if !scanIsUpper(country[0]) || !scanIsUpper(country[1]) {
+		return 0
 	}
-	return scanIBANLengths[string(country[:])]
+	return int(scanIBANTable[int(country[0]-'A')*26+int(country[1]-'A')])
 }
+
+// scanIBANTable is scanIBANLengths and scanIBANTerritories as one table, indexed by the
+// two letters of the country code, made once: the detector looks it up at every pair
+// of letters before a number.
+var scanIBANTable = func() (t [26 * 26]uint8) {
+	for c, n := range scanIBANLengths {
+		t[int(c[0]-'A')*26+int(c[1]-'A')] = uint8(n)
+	}
+	for c, parent := range scanIBANTerritories {
+		t[int(c[0]-'A')*26+int(c[1]-'A')] = uint8(scanIBANLengths[parent])
+	}
+	return t
+}()
 
 // scanUpper returns c in upper case, if it is an ASCII letter.
 func scanUpper(c byte) byte {

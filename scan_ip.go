@@ -89,9 +89,14 @@ func scanVersionBefore(text string, i int) bool {
 	for w > 0 && scanIsASCIIAlnum(text[w-1]) && k-w < 16 {
 		w--
 	}
-	switch strings.ToLower(text[w:k]) {
-	case "v", "ver", "version", "release", "build", "firmware", "update", "versión", "versão":
-		return true
+	word := text[w:k]
+	if word == "" || !strings.ContainsRune("vVrRbBfFuU", rune(word[0])) {
+		return false
+	}
+	for _, v := range [...]string{"v", "ver", "version", "release", "build", "firmware", "update"} {
+		if strings.EqualFold(word, v) {
+			return true
+		}
 	}
 	return false
 }

@@ -59,6 +59,13 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 	if r.masked {
 		return dst, r.end
 	}
+	total := 0
+	for k := range r.n {
+		total += r.groups[k].digits
+	}
+	if total < 6 {
+		return dst, r.end // too short for any phone number: the common case in prose
+	}
 	s.scanMarkContext(text, &r)
 	budget := scanPhoneBudget(r.n)
 	last := r.n // a number may end with the last group
@@ -584,12 +591,23 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 		digits = append(digits[:3:3], digits[4:]...)
 	}
 	if key, ok := s.scanFastNumber(digits, true); ok {
-		cc, v := key.cc, key.national
-		return scanPossible(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+		key.intl = true
+		return s.verdicts.get(key, budget, scanBuiltPossible)
 	}
 	*budget--
 	num, err := phonenumbers.Parse(string(digits), "ZZ")
-	return err == nil && scanPossible(num)
+	if err != nil {
+		return false
+	}
+	key := scanKeyOf(num)
+	key.intl = true
+	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanPossible(num) })
+}
+
+// scanBuiltPossible is scanPossible for a number scanFastNumber read.
+func scanBuiltPossible(key scanVerdictKey) bool {
+	cc, v := key.cc, key.national
+	return scanPossible(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
 }
 
 // scanPossible reports whether num has a possible length for its calling code and is

@@ -12,48 +12,72 @@ const scanMaskPasses = 4
 
 // redact returns text with every finding replaced by its kind's mask, or text itself
 // when nothing is found. What it returns holds nothing the scanner finds, so that
-// redact(redact(t)) == redact(t) for every t: a mask keeps some characters (a phone's
-// first digits, a card's last four, an email's domain) that may read, with the text
-// around them, as something to hide, and a finding that lost to an overlapping one may
-// be left readable by the winner's mask; so the output is scanned again until nothing
-// is found. Should masking not settle within scanMaskPasses passes, findings are
-// blotted out with stars, which no detector reads, and as a last resort every character
-// but white space is.
+// redact(redact(t)) == redact(t) for every t: a mask keeps some characters (a card's
+// last four digits, an IBAN's country, an IP address's network) that may read, with the
+// text around them, as something to hide, and a finding that lost to an overlapping one
+// may be left readable by the winner's mask; so such output is scanned again until
+// nothing is found. Should masking not settle within scanMaskPasses passes, findings
+// are blotted out with stars, which no detector reads, and as a last resort every
+// character but white space is.
 func (s *textScanner) redact(text string, names []string) string {
 	out := text
 	for pass := 0; ; pass++ {
 		var buf [8]Finding
-		fs := s.scan(out, names, buf[:0])
+		fs, dropped := s.scanAll(out, names, buf[:0])
 		switch {
 		case len(fs) == 0:
 			return out
 		case pass < scanMaskPasses:
-			out = scanApply(out, fs, scanMask)
+			out = scanApply(out, fs, false)
+			if !dropped && s.settled(fs, names) {
+				return out
+			}
 		case pass < scanMaskPasses+2:
-			out = scanApply(out, fs, scanBlot)
+			out = scanApply(out, fs, true)
 		default:
 			return scanBlotAll(out)
 		}
 	}
 }
 
-// scanApply returns text with each finding replaced by what mask writes for it.
-func scanApply(text string, fs []Finding, mask func(*strings.Builder, Kind, string)) string {
+// settled reports whether the masks of fs leave nothing to find, so that no further
+// pass is needed: a phone number's mask ends in X, which ends any number read through
+// it; an email's leaves its domain, which holds no number, and names only when none
+// are looked for; a name's leaves one letter. The other masks keep digits, and at
+// LeniencyPossible a phone's kept digits may make a number with what follows.
+func (s *textScanner) settled(fs []Finding, names []string) bool {
+	if s.leniency != LeniencyValid {
+		return false
+	}
+	for _, f := range fs {
+		switch {
+		case f.Kind == KindPhone, f.Kind == KindName:
+		case f.Kind == KindEmail && len(names) == 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// scanApply returns text with each finding replaced by its mask, or, when blot is set,
+// by one star per character.
+func scanApply(text string, fs []Finding, blot bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
 	for _, f := range fs {
 		b.WriteString(text[last:f.Start])
-		mask(&b, f.Kind, text[f.Start:f.End])
+		v := text[f.Start:f.End]
+		if blot {
+			b.WriteString(strings.Repeat("*", utf8.RuneCountInString(v)))
+		} else {
+			scanMask(&b, f.Kind, v)
+		}
 		last = f.End
 	}
 	b.WriteString(text[last:])
 	return b.String()
-}
-
-// scanBlot writes one star for each character of v.
-func scanBlot(b *strings.Builder, _ Kind, v string) {
-	b.WriteString(strings.Repeat("*", utf8.RuneCountInString(v)))
 }
 
 // scanBlotAll returns text with every character but white space replaced by a star.

@@ -24,6 +24,9 @@ type scanVerdictKey struct {
 	cc       int32
 	national uint64
 	zeros    int32 // leading zeros of the national number (Italy), which change validity
+	// intl marks the verdict on a number written with its calling code, which needs
+	// only a possible length.
+	intl bool
 }
 
 type scanVerdict struct {
@@ -46,6 +49,9 @@ func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
 	*budget--
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
+	if key.intl {
+		h ^= 0x94d049bb133111eb
+	}
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
 	if e := slot.Load(); e != nil && e.key == key {
 		return e.valid
