@@ -71,6 +71,7 @@ type textScanner struct {
 	// it ("0" in DE, GB, FR...): digits in one piece without it are no phone number
 	// there. "" where numbers are also written without one (NANPA, ES, IT...).
 	trunk string
+	cc    int32 // the region's calling code, 0 without a region
 	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
 	// neither reported nor hidden. Set once by New, before the scanner is shared.
 	owned maskOwned
@@ -97,7 +98,11 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	if region != "" && !scanBareTrunkOK[region] {
 		trunk = phonenumbers.GetNddPrefixForRegion(region, true)
 	}
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, verdicts: new(scanVerdicts)}, nil
+	cc := int32(0)
+	if region != "" {
+		cc = int32(phonenumbers.GetCountryCodeForRegion(region))
+	}
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc, verdicts: new(scanVerdicts)}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without

@@ -560,6 +560,9 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		}
 	}
 	grouped := b-a > 1 || r.groups[a].paren
+	if grouped && s.scanShapedOK(r, a, b, digits, budget) {
+		return true
+	}
 	if s.region == "" {
 		return s.scanNationalOK(digits, grouped, budget)
 	}
@@ -567,6 +570,41 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		return false // "52323221" in DE: written so, an order number, not a phone
 	}
 	return s.scanNumberOK(digits, s.region, false, budget)
+}
+
+// scanShapedOK reports whether the digits of groups [a, b) of r, written in the shape
+// of a national number (NANPA's (415) 555-2671 or 415-555-2671 in a NANPA region or
+// with none; the region's trunk prefix and groups, 07700 900123 in GB), have a possible
+// length there. Written so, they are a phone number, assigned or not: test numbers
+// (555-123-4567) and numbers in ranges kept for fiction are hidden too (fail closed).
+func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budget *int) bool {
+	key := scanVerdictKey{possible: true}
+	var nsn []byte
+	switch {
+	case (s.region == "" || s.nanpa) && scanNANPAShape(r, a, b):
+		key.cc, nsn = 1, digits[len(digits)-10:]
+	case s.trunk != "" && len(digits) > len(s.trunk) && string(digits[:len(s.trunk)]) == s.trunk:
+		key.cc, nsn = s.cc, digits[len(s.trunk):]
+	default:
+		return false
+	}
+	if nsn[0] == '0' {
+		return false
+	}
+	for _, c := range nsn {
+		key.national = key.national*10 + uint64(c-'0')
+	}
+	return s.verdicts.get(key, budget, scanBuiltPossible)
+}
+
+// scanNANPAShape reports whether groups [a, b) of r are written as a NANPA number:
+// three, three and four digits, perhaps after a 1.
+func scanNANPAShape(r *scanRegion, a, b int) bool {
+	g := r.groups[a:b]
+	if len(g) == 4 && g[0].digits == 1 && g[0].value == 1 {
+		g = g[1:]
+	}
+	return len(g) == 3 && g[0].digits == 3 && g[1].digits == 3 && g[2].digits == 4
 }
 
 // scanIntlPrefixLen returns the length of the international prefix that starts digits
@@ -591,7 +629,7 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 		digits = append(digits[:3:3], digits[4:]...)
 	}
 	if key, ok := s.scanFastNumber(digits, true); ok {
-		key.intl = true
+		key.possible = true
 		return s.verdicts.get(key, budget, scanBuiltPossible)
 	}
 	*budget--
@@ -600,7 +638,7 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 		return false
 	}
 	key := scanKeyOf(num)
-	key.intl = true
+	key.possible = true
 	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanPossible(num) })
 }
 

@@ -63,3 +63,24 @@ func TestScanShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestScanShapedNumbers checks that a number written in its region's national shape is
+// hidden when its length is possible there, assigned or not: test numbers and ranges
+// kept for fiction are written by people too.
+func TestScanShapedNumbers(t *testing.T) {
+	tests := []struct{ region, text, want string }{
+		{"US", "call (555) 123-4567", "call (555) 123-XXXX"},
+		{"US", "call 555-123-4567", "call 555-123-XXXX"},
+		{"US", "call 1-555-123-4567", "call 1-555-123-XXXX"},
+		{"", "call 123-456-7890", "call 123-456-XXXX"},
+		{"GB", "ring 07700 900123", "ring 07700 90XXXX"},
+		{"US", "call (555) 555-5555", "call (555) 555-5555"}, // one digit repeated: a placeholder
+		{"US", "order 555 1234", "order 555 1234"},           // too short for NANPA
+	}
+	for _, tt := range tests {
+		s := scanTestScanner(t, tt.region, "valid")
+		if got := s.redact(tt.text, nil); got != tt.want {
+			t.Errorf("redact(%q) in %q = %q, want %q", tt.text, tt.region, got, tt.want)
+		}
+	}
+}

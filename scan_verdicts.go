@@ -24,9 +24,9 @@ type scanVerdictKey struct {
 	cc       int32
 	national uint64
 	zeros    int32 // leading zeros of the national number (Italy), which change validity
-	// intl marks the verdict on a number written with its calling code, which needs
-	// only a possible length.
-	intl bool
+	// possible marks a verdict on the length alone: for a number written with its
+	// calling code, or in its region's own shape, being possible is enough.
+	possible bool
 }
 
 type scanVerdict struct {
@@ -49,7 +49,7 @@ func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
 	*budget--
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
-	if key.intl {
+	if key.possible {
 		h ^= 0x94d049bb133111eb
 	}
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
