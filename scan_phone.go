@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
@@ -366,8 +367,9 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			// The last digits of a redacted card (411111******1111): with the digits after
 			// them, they would read as a phone number in redacted text.
 			first.excluded = true
-		case scanVersionBefore(text, first.start):
-			// "build 4.18.0-372.9.1", "version 10.0.19045": a version, none of it a phone.
+		case scanVersionBefore(text, first.start) || scanIdentifierBefore(text, first.start):
+			// "build 4.18.0-372.9.1", "ISBN 978-3-16-148410-0", "order no. 5635605671":
+			// a version or an identifier, none of it a phone.
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
@@ -396,6 +398,37 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
 		last.excluded = true // 1,234 or 10:30
 	}
+}
+
+// scanIdentifierBefore reports whether the words before text[i] name what follows as an
+// identifier that is no phone number: "ISBN", "order", "invoice no.", "tracking #".
+func scanIdentifierBefore(text string, i int) bool {
+	for words := 0; words < 2; words++ {
+		k := i
+		for k > 0 && i-k < 3 && (text[k-1] == ' ' || text[k-1] == ':' || text[k-1] == '.' || text[k-1] == '#') {
+			k--
+		}
+		w := k
+		for w > 0 && k-w < 12 && scanIsASCIIAlnum(text[w-1]) {
+			w--
+		}
+		if w == k || w > 0 && scanIsASCIIAlnum(text[w-1]) {
+			return false
+		}
+		word := text[w:k]
+		for _, id := range [...]string{"isbn", "issn", "zip", "order", "invoice", "ref", "reference",
+			"tracking", "ticket", "sku", "serial", "case", "po", "receipt", "transaction"} {
+			if strings.EqualFold(word, id) {
+				return true
+			}
+		}
+		// "no.", "nr", "number" after the label: look at the word before them.
+		if !strings.EqualFold(word, "no") && !strings.EqualFold(word, "nr") && !strings.EqualFold(word, "number") {
+			return false
+		}
+		i = w
+	}
+	return false
 }
 
 // scanDottedVersion reports whether the region is three or more groups joined by single
@@ -560,6 +593,9 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		}
 	}
 	grouped := b-a > 1 || r.groups[a].paren
+	if (s.region == "" || s.nanpa) && scanZIP4Shape(r, a, b) {
+		return false // 94105-1234: a ZIP+4 code
+	}
 	if grouped && s.scanShapedOK(r, a, b, digits, budget) {
 		return true
 	}
@@ -605,6 +641,12 @@ func scanNANPAShape(r *scanRegion, a, b int) bool {
 		g = g[1:]
 	}
 	return len(g) == 3 && g[0].digits == 3 && g[1].digits == 3 && g[2].digits == 4
+}
+
+// scanZIP4Shape reports whether groups [a, b) of r are five digits, a dash and four.
+func scanZIP4Shape(r *scanRegion, a, b int) bool {
+	return b-a == 2 && r.groups[a].digits == 5 && r.groups[a+1].digits == 4 &&
+		r.groups[a+1].sep == '-' && r.groups[a+1].sepLen == 1
 }
 
 // scanIntlPrefixLen returns the length of the international prefix that starts digits

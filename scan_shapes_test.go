@@ -25,6 +25,10 @@ func TestScanShapes(t *testing.T) {
 		{"plus and dots", "+33.6.12.34.56.78", []scanFound{{"phone", "+33.6.12.34.56.78"}}, "+33.6.12.34.XX.XX"},
 		{"tabs", "415\t555\t2671", []scanFound{{"phone", "415\t555\t2671"}}, "415\t555\tXXXX"},
 		{"url encoded plus", "tel=%2B14155552671", []scanFound{{"phone", "%2B14155552671"}}, "tel=%2B1415555XXXX"},
+		{"isbn", "ISBN 978-3-16-148410-0", nil, "ISBN 978-3-16-148410-0"},
+		{"zip+4", "zip 94105-1234", nil, "zip 94105-1234"},
+		{"labelled order number", "tracking no. 5635605671", nil, "tracking no. 5635605671"},
+		{"version", "build 4.18.0-372.9.1 on Chrome 120.0.6099.109", nil, "build 4.18.0-372.9.1 on Chrome 120.0.6099.109"},
 		// IPs.
 		{"ipv6 zone", "fe80::1%eth0 up", []scanFound{{"ip", "fe80::1"}}, "fe80:0:0:x:x:x:x:x%eth0 up"},
 		{"cidr", "10.0.0.0/8 and 2001:db8::/32", []scanFound{{"ip", "10.0.0.0"}, {"ip", "2001:db8::"}}, "10.0.0.x/8 and 2001:db8:0:x:x:x:x:x/32"},
