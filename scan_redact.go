@@ -28,8 +28,9 @@ func (s *textScanner) redact(text string, names []string) string {
 		case len(fs) == 0:
 			return out
 		case pass < scanMaskPasses:
+			settled := !dropped && s.settled(out, fs, names)
 			out = scanApply(out, fs, false)
-			if !dropped && s.settled(fs, names) {
+			if settled {
 				return out
 			}
 		case pass < scanMaskPasses+2:
@@ -40,12 +41,15 @@ func (s *textScanner) redact(text string, names []string) string {
 	}
 }
 
-// settled reports whether the masks of fs leave nothing to find, so that no further
-// pass is needed: a phone number's mask ends in X, which ends any number read through
-// it; an email's leaves its domain, which holds no number, and names only when none
-// are looked for; a name's leaves one letter. The other masks keep digits, and at
-// LeniencyPossible a phone's kept digits may make a number with what follows.
-func (s *textScanner) settled(fs []Finding, names []string) bool {
+// settled reports whether the masks of the findings fs of text leave nothing to find,
+// so that no further pass is needed: a phone number's mask ends in X, which ends any
+// number read through it; an email's leaves its domain, which holds no number, and
+// names only when none are looked for; a name's leaves one letter. And each finding
+// stands apart from its neighbours (white space or plain punctuation around it), so
+// that what its mask changes is no context another detector reads. The other masks
+// keep digits, and at LeniencyPossible a phone's kept digits may make a number with
+// what follows.
+func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 	if s.leniency != LeniencyValid {
 		return false
 	}
@@ -56,8 +60,40 @@ func (s *textScanner) settled(fs []Finding, names []string) bool {
 		default:
 			return false
 		}
+		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) {
+			return false
+		}
 	}
 	return true
+}
+
+// scanApartBefore reports whether text[i-1] separates a finding at text[i] from what
+// comes before it: the start of text, white space, or an opening bracket or quote.
+func scanApartBefore(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch text[i-1] {
+	case ' ', '\t', '\n', '\r', '(', '[', '<', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// scanApartAfter reports whether what follows a finding ending at text[j] separates it
+// from what comes next: the end of text, white space, or plain punctuation followed by
+// the end of text or white space.
+func scanApartAfter(text string, j int) bool {
+	if j >= len(text) {
+		return true
+	}
+	switch text[j] {
+	case ' ', '\t', '\n', '\r':
+		return true
+	case ')', ']', '>', '"', '\'', ',', '.', ';', '!', '?':
+		return j+1 >= len(text) || text[j+1] == ' ' || text[j+1] == '\n' || text[j+1] == '\r' || text[j+1] == '\t'
+	}
+	return false
 }
 
 // scanApply returns text with each finding replaced by its mask, or, when blot is set,
