@@ -26,6 +26,7 @@ type scanGovID struct {
 	lead    int    // the offset in shape of the first digit
 	letters int    // the letters before the first digit
 	first   int    // the digits of the first run, written with separators
+	second  int    // the digits of the second run, written with separators (0: none)
 	runs    uint32 // bit n: the first run of digits may be n digits long
 }
 
@@ -43,6 +44,14 @@ func init() {
 			first++
 		}
 		g.first, g.runs = first, 1<<first
+		if rest := g.shape[g.lead+first:]; strings.HasPrefix(rest, "_d") {
+			for _, c := range rest[1:] {
+				if c != 'd' {
+					break
+				}
+				g.second++
+			}
+		}
 		n := 0
 		for _, c := range g.shape[g.lead:] {
 			switch c {
@@ -100,7 +109,11 @@ func (g *scanGovID) continues(text string, j int) bool {
 	}
 	switch c := text[j]; g.shape[g.lead+g.first] {
 	case '_':
-		return strings.IndexByte(g.seps, c) >= 0 || scanIsUpper(c)
+		if strings.IndexByte(g.seps, c) >= 0 {
+			// The next run must have the digits of the shape's second group.
+			return g.second == 0 || scanDigitsEnd(text, j+1)-(j+1) == g.second
+		}
+		return scanIsUpper(c)
 	case 'L':
 		return scanIsUpper(c)
 	default:

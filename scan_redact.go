@@ -43,7 +43,7 @@ func (s *textScanner) redact(text string, names []string) string {
 
 // settled reports whether the masks of the findings fs of text leave nothing to find,
 // so that no further pass is needed: a phone number's mask ends in X, which ends any
-// number read through it; an email's leaves its domain, which holds no number, and
+// number read through it, and keeps no more than seven digits; an email's leaves its domain, which holds no number, and
 // names only when none are looked for; a name's leaves one letter. And each finding
 // stands apart from its neighbours (white space or plain punctuation around it), so
 // that what its mask changes is no context another detector reads. The other masks
@@ -55,16 +55,72 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 	}
 	for _, f := range fs {
 		switch {
-		case f.Kind == KindPhone, f.Kind == KindName:
+		case f.Kind == KindPhone:
+			// The digits the mask keeps must be too few to make any other finding (a
+			// national identifier has eight or more).
+			digits := 0
+			for j := f.Start; j < f.End; j++ {
+				if scanIsASCIIDigit(text[j]) {
+					digits++
+				}
+			}
+			if digits-4 > 7 {
+				return false
+			}
+		case f.Kind == KindName:
 		case f.Kind == KindEmail && len(names) == 0:
 		default:
 			return false
 		}
-		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) {
+		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) ||
+			!scanQuietBefore(text, f.Start) || !scanQuietAfter(text, f.End) {
 			return false
 		}
 	}
 	return true
+}
+
+// scanQuietBefore reports whether the word before a finding at text[i] holds nothing a
+// detector starts from (a digit, '@', ':', '%', '+', '#', '*'), so that no other
+// candidate reaches into the finding from before it.
+func scanQuietBefore(text string, i int) bool {
+	for i > 0 && scanIsSpace(text[i-1]) {
+		i--
+	}
+	for ; i > 0 && !scanIsSpace(text[i-1]); i-- {
+		if scanLoud(text[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanQuietAfter is scanQuietBefore for the word after a finding that ends at text[j].
+func scanQuietAfter(text string, j int) bool {
+	for j < len(text) && !scanIsSpace(text[j]) { // the punctuation that ends the finding
+		if scanLoud(text[j]) {
+			return false
+		}
+		j++
+	}
+	for j < len(text) && scanIsSpace(text[j]) {
+		j++
+	}
+	for ; j < len(text) && !scanIsSpace(text[j]); j++ {
+		if scanLoud(text[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanIsSpace reports whether c is ASCII white space.
+func scanIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scanLoud reports whether c may start or join a finding: a digit, or a byte above
+// ASCII (full-width digits and signs), or '@', ':', '%', '+', '#', '*'.
+func scanLoud(c byte) bool {
+	return scanIsASCIIDigit(c) || c >= 0x80 || c == '@' || c == ':' || c == '%' || c == '+' || c == '#' || c == '*'
 }
 
 // scanApartBefore reports whether text[i-1] separates a finding at text[i] from what
