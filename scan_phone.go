@@ -240,6 +240,8 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				j = end
 				break
 			}
+		}
+		if r.n > 0 {
 			r.masked = scanMaskAt(text, j)
 		}
 		break
