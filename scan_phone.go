@@ -64,7 +64,7 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 	for k := range r.n {
 		total += r.groups[k].digits
 	}
-	if total < 6 {
+	if total < 6 || total < 7 && !r.plus {
 		return dst, r.end // too short for any phone number: the common case in prose
 	}
 	s.scanMarkContext(text, &r)
