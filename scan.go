@@ -67,6 +67,11 @@ type textScanner struct {
 	region   string // CLDR region for numbers written without a country code; "" if unknown
 	leniency Leniency
 	nanpa    bool // the region dials +1 (US, CA, ...): ten-digit national numbers
+	// trunk is the region's trunk prefix when its national numbers are written with
+	// it ("0" in DE, GB, FR...): digits in one piece without it are no phone number
+	// there. "" where numbers are also written without one (NANPA, ES, IT...).
+	trunk string
+	cc    int32 // the region's calling code, 0 without a region
 	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
 	// neither reported nor hidden. Set once by New, before the scanner is shared.
 	owned maskOwned
@@ -89,7 +94,15 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 		return nil, fmt.Errorf("pii: %w %q", ErrUnknownRegion, region)
 	}
 	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, verdicts: new(scanVerdicts)}, nil
+	trunk := ""
+	if region != "" && !scanBareTrunkOK[region] {
+		trunk = phonenumbers.GetNddPrefixForRegion(region, true)
+	}
+	cc := int32(0)
+	if region != "" {
+		cc = int32(phonenumbers.GetCountryCodeForRegion(region))
+	}
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc, verdicts: new(scanVerdicts)}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without
@@ -134,7 +147,7 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 		}
 		switch {
 		case c == '@':
-			dst = scanEmailAt(text, i, dst)
+			dst = scanEmailAt(text, i, 1, dst)
 			i++
 		case c == ':':
 			if i >= st.ipv6Done {
@@ -148,6 +161,11 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				}
 				i += n
 				st.digitEnd = i
+				continue
+			}
+			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"
+				dst = scanEmailAt(text, i, n, dst)
+				i += n
 				continue
 			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
@@ -176,15 +194,15 @@ type scanState struct {
 
 // scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
 func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
-	if scanIsASCIIDigit(text[i]) {
-		if i >= st.cardDone {
-			// The card detector looks at the whole run of digit groups at once.
-			n := len(dst)
-			dst, st.cardDone = scanCardRun(text, i, dst)
-			st.cardLo, st.cardHi = n, len(dst)
-		}
+	if i >= st.cardDone {
+		// The card detector looks at the whole run of digit groups at once.
 		n := len(dst)
-		dst = scanSSNAt(text, i, dst)
+		dst, st.cardDone = scanCardRun(text, i, dst)
+		st.cardLo, st.cardHi = n, len(dst)
+	}
+	if scanIsASCIIDigit(text[i]) {
+		n := len(dst)
+		dst = scanGovIDAt(text, i, dst)
 		dst = scanIPv4At(text, i, dst)
 		dst = scanIBANAt(text, i, dst)
 		if len(dst) > n {
@@ -192,13 +210,13 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 			// start inside it, and the costly phone check is spared.
 			st.phoneDone = max(st.phoneDone, dst[len(dst)-1].End)
 		}
-		// Nor inside a card of the run, wherever in the run the card starts.
-		for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
-			st.cardLo++
-		}
-		if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
-			st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
-		}
+	}
+	// Nor inside a card of the run, wherever in the run the card starts.
+	for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
+		st.cardLo++
+	}
+	if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
+		st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
 	}
 	if i >= st.phoneDone {
 		dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
@@ -216,6 +234,7 @@ var scanTrigger = func() (t [256]bool) {
 	t['@'] = true
 	t[':'] = true
 	t['('] = true
+	t['%'] = true  // "%2B" and "%40": a plus sign and an at sign, URL-encoded
 	t[0xEF] = true // full-width forms: ０-９, ＋, （
 	t[0xD9] = true // Arabic-Indic digits
 	t[0xDB] = true // Extended Arabic-Indic digits
@@ -288,47 +307,6 @@ func scanBetter(a, b Finding) int {
 		return lb - la
 	}
 	return scanSpecificity(b.Kind) - scanSpecificity(a.Kind)
-}
-
-// redact returns text with every finding replaced by its kind's mask, or text itself
-// when nothing is found. What it returns is a fixed point: a finding that lost to an
-// overlapping one may be left readable by the winner's mask ("::000 0000", an IP under a
-// phone number), and masks keep digits (a card's last four) that may read as a number
-// with the digits after them, so such output is scanned again until nothing is found,
-// so that redact(redact(t)) == redact(t) and scan finds nothing in it.
-func (s *textScanner) redact(text string, names []string) string {
-	out, again := s.redactOnce(text, names)
-	for pass := 0; pass < 3 && again; pass++ {
-		out, again = s.redactOnce(out, names)
-	}
-	return out
-}
-
-// redactOnce is one pass of redact. It reports whether another pass may find more.
-func (s *textScanner) redactOnce(text string, names []string) (string, bool) {
-	var buf [8]Finding
-	fs, again := s.scanAll(text, names, buf[:0])
-	if len(fs) == 0 {
-		return text, false
-	}
-	// Another pass is needed where this one may leave something readable: a finding
-	// that lost to an overlapping one, digits a card's, IBAN's, SSN's or IP address's
-	// mask keeps next to other digits, and anything at LeniencyPossible, where a phone
-	// mask's kept digits may themselves be a possible number.
-	again = again || s.leniency == LeniencyPossible
-	for _, f := range fs {
-		again = again || f.Kind != KindPhone && f.Kind != KindEmail && f.Kind != KindName
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	last := 0
-	for _, f := range fs {
-		b.WriteString(text[last:f.Start])
-		scanMask(&b, f.Kind, text[f.Start:f.End])
-		last = f.End
-	}
-	b.WriteString(text[last:])
-	return b.String(), again
 }
 
 // empty reports whether the set holds no number, so that a scan skips the check.

@@ -3,70 +3,137 @@ package pii
 // scanCardRun appends the payment card numbers found in the run of digit groups that
 // starts at the digit text[i], and returns the end of the run, so that the scan does not
 // look for cards again at the run's later groups. A run is a sequence of digit groups
-// split by single spaces or dashes; it may hold several card numbers in a row, or other
-// numbers before or after one, so it is split into cards at group boundaries: at each
-// possible start the longest card found there is taken, and the search goes on after it.
-// Each group is looked at no more than a card's length of times: the scan stays linear.
+// (ASCII or full-width digits) split by one or two spaces, a dash or a dot; it may hold
+// several card numbers in a row, or other numbers before or after one, so it is split
+// into cards at group boundaries: at each possible start the longest card found there
+// is taken, and the search goes on after it. Each group is looked at no more than a
+// card's length of times: the scan stays linear.
 func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
-	start, startOK := i, scanNumberStartOK(text, i)
+	start, startOK := i, scanCardStartOK(text, i)
 	for {
-		e := scanDigitsEnd(text, start)
+		e, n := scanCardGroupAt(text, start)
 		if startOK {
-			if end := scanCardFrom(text, start, e); end > 0 && !scanCardContested(text, start, e, end) {
+			if end := scanCardFrom(text, start, e, n); end > 0 && !scanCardContested(text, start, e, end) {
 				dst = append(dst, Finding{Kind: KindCard, Start: start, End: end})
-				if !scanGroupFollows(text, end) {
+				sl, class := scanCardSepAt(text, end)
+				if sl == 0 {
 					return dst, end
 				}
-				// A group glued to the card by a dash is not the start of another card.
-				start, startOK = end+1, text[end] == ' '
+				// A group glued to the card by a dash or dot is not the start of another card.
+				start, startOK = end+sl, class == ' '
 				continue
 			}
 		}
 		// No card starts here: go on at the next group after a space. Groups joined by
-		// dashes stay together: a card never starts inside a dashed number.
+		// dashes or dots stay together: a card never starts inside such a number.
 		j := e
-		for scanGroupFollows(text, j) && text[j] == '-' {
-			j = scanDigitsEnd(text, j+1)
+		for {
+			sl, class := scanCardSepAt(text, j)
+			if sl == 0 {
+				return dst, j
+			}
+			if class == ' ' {
+				start, startOK = j+sl, true
+				break
+			}
+			j, _ = scanCardGroupAt(text, j+sl)
 		}
-		if !scanGroupFollows(text, j) {
-			return dst, j
-		}
-		start, startOK = j+1, true
 	}
 }
 
+// scanCardGroupAt returns the end of the digit group that starts at text[j], and its
+// number of digits.
+func scanCardGroupAt(text string, j int) (end, n int) {
+	for j < len(text) {
+		_, dn := scanDigitAt(text, j)
+		if dn == 0 {
+			break
+		}
+		j += dn
+		n++
+	}
+	return j, n
+}
+
+// scanCardSepAt returns the length and class (' ', '-' or '.') of the separator at
+// text[j] between two digit groups of a card: one or two spaces or tabs, a dash or a
+// dot, followed by a digit. It returns 0 when there is none.
+func scanCardSepAt(text string, j int) (int, byte) {
+	k, class := j, byte(' ')
+	if k < len(text) && (text[k] == '-' || text[k] == '.') {
+		class = text[k]
+		k++
+	} else {
+		for k < len(text) && k-j < 2 && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+	}
+	if k == j || k >= len(text) {
+		return 0, 0
+	}
+	if _, dn := scanDigitAt(text, k); dn == 0 {
+		return 0, 0
+	}
+	return k - j, class
+}
+
 // scanCardFrom returns the end of the longest payment card number that starts at the
-// digit group text[s:e], or -1 if none does. A card is 13 to 19 digits with a known issuer
-// prefix and a valid Luhn check digit, written either as one group or, starting with a
-// group of four, in groups split by one kind of separator (4-4-4-4, 4-6-5, 4-4-4-4-3).
-// A group of 13 or more digits is a whole card or none: "4539148803436467 123" is a card
-// and a short number, not a 19-digit card. A dashed number longer than any card is an
-// identifier of another sort and holds no card.
-func scanCardFrom(text string, s, e int) int {
-	if e-s < 13 && (e-s != 4 || !scanGroupFollows(text, e)) || e-s > 19 || scanDashedDigits(text, s) > 19 {
+// digit group text[s:e] of n digits, or -1 if none does. A card is 13 to 19 digits with
+// a known issuer prefix and a valid Luhn check digit, written either as one group or,
+// starting with a group of four, in groups split by spaces, dashes or dots, mixed or
+// not (4-4-4-4, 4-6-5, 4-4-4-4-3). A group of 13 or more digits is a whole card or none:
+// "4539148803436467 123" is a card and a short number, not a 19-digit card. A number
+// joined by dashes or dots longer than any card is an identifier of another sort and
+// holds no card.
+func scanCardFrom(text string, s, e, n int) int {
+	if n < 13 && (n != 4 || !scanCardSepFollows(text, e)) || n > 19 || scanCardJoinedDigits(text, s) > 19 {
 		return -1 // the common case, short numbers, leaves here
 	}
-	var digits [19]byte
-	n := copy(digits[:], text[s:e])
+	var buf [19]byte
+	digits := scanAppendDigits(buf[:0], text[s:e])
 	if n >= 13 {
-		if scanCardEndOK(text, e) && scanLooksLikeCard(digits[:n]) {
+		if scanCardEndOK(text, e) && scanLooksLikeCard(digits) {
 			return e
 		}
 		return -1
 	}
-	sep, best := text[e], -1
-	for j := e; scanGroupFollows(text, j) && text[j] == sep; {
-		k := scanDigitsEnd(text, j+1)
-		if n+k-j-1 > len(digits) {
+	best := -1
+	for j := e; ; {
+		sl, _ := scanCardSepAt(text, j)
+		if sl == 0 {
 			break
 		}
-		n += copy(digits[n:], text[j+1:k])
-		j = k
-		if n >= 13 && scanCardEndOK(text, j) && scanLooksLikeCard(digits[:n]) {
+		ge, gn := scanCardGroupAt(text, j+sl)
+		if len(digits)+gn > len(buf) {
+			break
+		}
+		digits = scanAppendDigits(digits, text[j+sl:ge])
+		j = ge
+		if len(digits) >= 13 && scanCardEndOK(text, j) && scanLooksLikeCard(digits) {
 			best = j
 		}
 	}
 	return best
+}
+
+// scanAppendDigits appends the digits of s, read as ASCII digits, to dst.
+func scanAppendDigits(dst []byte, s string) []byte {
+	for j := 0; j < len(s); {
+		d, dn := scanDigitAt(s, j)
+		if dn == 0 {
+			j++
+			continue
+		}
+		dst = append(dst, d)
+		j += dn
+	}
+	return dst
+}
+
+// scanCardSepFollows reports whether another digit group follows text[:j].
+func scanCardSepFollows(text string, j int) bool {
+	n, _ := scanCardSepAt(text, j)
+	return n > 0
 }
 
 // scanCardContested reports whether the card text[s:end], whose first group ends at e,
@@ -75,46 +142,79 @@ func scanCardFrom(text string, s, e int) int {
 // "2671 4111 1111 1111" may pass the checks by chance; the card is the last four groups.
 // Two cards in a row ("4539 1488 0343 6467 5555 5555 5555 4444") are not contested.
 func scanCardContested(text string, s, e, end int) bool {
-	if e == end || text[e] != ' ' || scanGroupFollows(text, end) && text[end] == ' ' &&
-		scanCardFrom(text, end+1, scanDigitsEnd(text, end+1)) > 0 {
+	if e == end {
 		return false
 	}
-	for j := e; j < end; j = scanDigitsEnd(text, j+1) {
-		if scanCardFrom(text, j+1, scanDigitsEnd(text, j+1)) > end {
+	if _, class := scanCardSepAt(text, e); class != ' ' {
+		return false
+	}
+	if sl, class := scanCardSepAt(text, end); sl > 0 && class == ' ' {
+		ne, nn := scanCardGroupAt(text, end+sl)
+		if scanCardFrom(text, end+sl, ne, nn) > 0 {
+			return false
+		}
+	}
+	for j := e; j < end; {
+		sl, _ := scanCardSepAt(text, j)
+		if sl == 0 {
+			break
+		}
+		ge, gn := scanCardGroupAt(text, j+sl)
+		if scanCardFrom(text, j+sl, ge, gn) > end {
 			return true
 		}
+		j = ge
 	}
 	return false
 }
 
-// scanDigitsEnd returns the offset after the ASCII digits that start at text[j].
-func scanDigitsEnd(text string, j int) int {
-	for j < len(text) && scanIsASCIIDigit(text[j]) {
-		j++
-	}
-	return j
-}
-
-// scanGroupFollows reports whether another digit group follows the group that ends at
-// text[j]: a single space or dash, then a digit.
-func scanGroupFollows(text string, j int) bool {
-	return j+1 < len(text) && (text[j] == ' ' || text[j] == '-') && scanIsASCIIDigit(text[j+1])
-}
-
-// scanCardEndOK reports whether a card may end at text[j]: where the number ends, or
-// before a further group of its run.
+// scanCardEndOK reports whether a card may end at text[j]: where the number ends, before
+// a further group of its run, or before a comma, slash or semicolon and the next number
+// (an expiry date, another card).
 func scanCardEndOK(text string, j int) bool {
-	return scanGroupFollows(text, j) || scanNumberEndOK(text, j)
+	if j >= len(text) {
+		return true
+	}
+	if sl, class := scanCardSepAt(text, j); sl > 0 {
+		return class != '.' // "4111 1111 1111 1111.5" is a decimal
+	}
+	switch c := text[j]; {
+	case scanIsASCIIAlnum(c) || c == '_':
+		return false
+	case c == ':' && j+1 < len(text) && scanIsASCIIDigit(text[j+1]):
+		return false
+	}
+	return true
 }
 
-// scanDashedDigits counts the digits of the groups joined by dashes that start at the
-// digit text[s], stopping once there are more than 19.
-func scanDashedDigits(text string, s int) int {
+// scanCardStartOK reports whether a card may start at the digit text[i]: not inside a
+// longer number or a decimal, but glued to a word ("card-4111...", "card4111...") or
+// after another number and a comma, slash or semicolon it may.
+func scanCardStartOK(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := text[i-1]
+	switch {
+	case scanIsASCIIDigit(c) || c == '_':
+		return false
+	case (c == '.' || c == ':') && i >= 2 && scanIsASCIIDigit(text[i-2]):
+		return false // "3.14", "10:30"
+	}
+	return true
+}
+
+// scanCardJoinedDigits counts the digits of the groups joined by dashes or dots that
+// start at the digit text[s], stopping once there are more than 19.
+func scanCardJoinedDigits(text string, s int) int {
 	n, j := 0, s
 	for {
-		k := scanDigitsEnd(text, j)
-		n += k - j
-		if n > 19 || k+1 >= len(text) || text[k] != '-' || !scanIsASCIIDigit(text[k+1]) {
+		k, gn := scanCardGroupAt(text, j)
+		n += gn
+		if n > 19 || k+1 >= len(text) || text[k] != '-' && text[k] != '.' {
+			return n
+		}
+		if _, dn := scanDigitAt(text, k+1); dn == 0 {
 			return n
 		}
 		j = k + 1
@@ -160,9 +260,11 @@ func scanNumberEndOK(text string, j int) bool {
 
 // scanLooksLikeCard reports whether the ASCII digits d form a payment card number.
 func scanLooksLikeCard(d []byte) bool {
-	if len(d) < 13 || len(d) > 19 || !scanCardPrefixOK(d) {
-		return false
-	}
+	return len(d) >= 13 && len(d) <= 19 && scanCardPrefixOK(d) && scanLuhnOK(d)
+}
+
+// scanLuhnOK reports whether the ASCII digits d end in a valid Luhn check digit.
+func scanLuhnOK(d []byte) bool {
 	sum, double := 0, false
 	for k := len(d) - 1; k >= 0; k-- {
 		v := int(d[k] - '0')
@@ -178,49 +280,24 @@ func scanLooksLikeCard(d []byte) bool {
 }
 
 // scanCardPrefixOK reports whether d starts with the prefix of a card network (Visa,
-// Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir, RuPay).
+// Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir, RuPay) and has a
+// length that network issues.
 func scanCardPrefixOK(d []byte) bool {
 	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
 	p4 := p2*100 + int(d[2]-'0')*10 + int(d[3]-'0')
-	switch {
-	case d[0] == '4':
-		return true
-	case p2 >= 51 && p2 <= 55, p4 >= 2200 && p4 <= 2204, p4 >= 2221 && p4 <= 2720:
-		return true
-	case p2 == 34 || p2 == 37:
-		return len(d) == 15
+	switch n := len(d); {
+	case d[0] == '4': // Visa
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720: // Mastercard
+		return n == 16
+	case p2 == 34 || p2 == 37: // Amex
+		return n == 15
+	case p4 >= 2200 && p4 <= 2204: // Mir
+		return n >= 16
 	case p2 == 36 || p2 == 38 || p2 == 39 || p4 >= 3000 && p4 <= 3059, p4 >= 3528 && p4 <= 3589:
-		return true
-	case p2 == 50 || p2 >= 56 && p2 <= 69, p2 == 81 || p2 == 82:
+		return n >= 14 // Diners, JCB
+	case p2 == 50 || p2 >= 56 && p2 <= 69, p2 == 81 || p2 == 82: // Maestro, Discover, UnionPay, RuPay
 		return true
 	}
 	return false
-}
-
-// scanSSNAt appends the US Social Security number that starts at the digit text[i], if
-// any: AAA-GG-SSSS (or with spaces) where the area is not 000, 666 or 900-999, the group
-// not 00 and the serial not 0000. Nine bare digits are not taken: too many other numbers
-// have nine digits.
-func scanSSNAt(text string, i int, dst []Finding) []Finding {
-	if i+11 > len(text) || !scanNumberStartOK(text, i) {
-		return dst
-	}
-	t := text[i : i+11]
-	sep := t[3]
-	if sep != '-' && sep != ' ' || t[6] != sep {
-		return dst
-	}
-	for _, k := range [...]int{0, 1, 2, 4, 5, 7, 8, 9, 10} {
-		if !scanIsASCIIDigit(t[k]) {
-			return dst
-		}
-	}
-	if !scanNumberEndOK(text, i+11) || i+12 < len(text) && text[i+11] == sep && scanIsASCIIDigit(text[i+12]) {
-		return dst
-	}
-	area := t[:3]
-	if area == "000" || area == "666" || area[0] == '9' || t[4:6] == "00" || t[7:] == "0000" {
-		return dst
-	}
-	return append(dst, Finding{Kind: KindGovID, Start: i, End: i + 11})
 }

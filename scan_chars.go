@@ -42,10 +42,14 @@ func scanDigitAt(text string, i int) (byte, int) {
 	return 0, 0
 }
 
-// scanIsPlusAt returns the length of a plus sign ('+' or '＋') at text[i], or 0.
+// scanIsPlusAt returns the length of a plus sign ('+', '＋', or "%2B" as URLs encode
+// it) at text[i], or 0.
 func scanIsPlusAt(text string, i int) int {
 	if text[i] == '+' {
 		return 1
+	}
+	if text[i] == '%' && i+2 < len(text) && text[i+1] == '2' && text[i+2]|0x20 == 'b' {
+		return 3
 	}
 	if text[i] == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] == 0x8B {
 		return 3
@@ -72,6 +76,8 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 	switch c {
 	case ' ', '-', '.', '/', '(', ')', '~':
 		return 1, c
+	case '\t':
+		return 1, ' '
 	case '[':
 		return 1, '('
 	case ']':

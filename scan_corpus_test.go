@@ -26,6 +26,14 @@ type scanCorpusCase struct {
 	} `json:"expected"`
 }
 
+// scanCorpusFailsClosed names the upstream tests whose expectation this finder does not
+// share on purpose: libphonenumber reads no national number without a region, while this
+// finder fails closed and reads them in its default regions (see scanNationalRegions).
+var scanCorpusFailsClosed = map[string]bool{
+	"testNoMatchIfRegionIsNull":                          true,
+	"testNonPlusPrefixedNumbersNotFoundForInvalidRegion": true,
+}
+
 // TestScanPhoneCorpus measures the phone finder against libphonenumber's own matcher
 // tests. The corpus lives outside the module; the test skips when it is absent.
 func TestScanPhoneCorpus(t *testing.T) {
@@ -55,6 +63,9 @@ func TestScanPhoneCorpus(t *testing.T) {
 		}
 		if slices.Contains(c.Flags, "differs_with_production_metadata") {
 			continue // upstream's test metadata differs from the production metadata here
+		}
+		if scanCorpusFailsClosed[c.Test] {
+			continue // deliberately different: see scanCorpusFailsClosed
 		}
 		region := ""
 		if c.Region != nil {

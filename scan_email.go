@@ -1,15 +1,50 @@
 package pii
 
 import (
+	"net/netip"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // scanIsLocalByte reports whether the ASCII byte c may appear in the local part of an
-// email address as people write them. '*' is left out on purpose: a local part masked
-// with stars must not be found again.
+// email address: the characters RFC 5322 allows unquoted, so that the whole local part
+// is hidden ("bounce+jane.doe=example.com"). '*' is left out on purpose: a local part
+// masked with stars must not be found again.
 func scanIsLocalByte(c byte) bool {
-	return scanIsASCIIAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\''
+	if scanIsASCIIAlnum(c) {
+		return true
+	}
+	switch c {
+	case '.', '_', '%', '+', '-', '\'', '=', '!', '#', '$', '&', '/', '?', '^', '`', '{', '|', '}', '~':
+		return true
+	}
+	return false
+}
+
+// scanAtSignAt returns the length of an at sign at text[i]: '@', the full-width '＠', or
+// "%40" as URLs encode it; 0 if none.
+func scanAtSignAt(text string, i int) int {
+	switch {
+	case text[i] == '@':
+		return 1
+	case strings.HasPrefix(text[i:], "＠"):
+		return len("＠")
+	case strings.HasPrefix(text[i:], "%40"):
+		return 3
+	}
+	return 0
+}
+
+// scanLastAtSign returns the offset and length of the last at sign in the email
+// address v.
+func scanLastAtSign(v string) (int, int) {
+	for i := len(v) - 1; i >= 0; i-- {
+		if n := scanAtSignAt(v, i); n > 0 {
+			return i, n
+		}
+	}
+	return len(v), 0
 }
 
 // scanIsDomainByte reports whether the ASCII byte c may appear in a domain name.
@@ -23,8 +58,18 @@ func scanIsIntlRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
-// scanEmailAt appends the email address around the '@' at text[i], if any.
-func scanEmailAt(text string, i int, dst []Finding) []Finding {
+// scanEmailAt appends the email address around the at sign of length at at text[i], if
+// any. The local part may be quoted ("jane doe"@example.com) and the domain an address
+// literal (jane@[192.0.2.1]).
+func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
+	if i > 1 && text[i-1] == '"' {
+		if q := strings.LastIndexByte(text[max(0, i-66):i-1], '"'); q >= 0 {
+			q += max(0, i-66)
+			if !strings.ContainsAny(text[q:i], "\n\r") && i-q > 2 {
+				return scanEmailDomain(text, q, i, at, dst)
+			}
+		}
+	}
 	start := i
 	for start > 0 && i-start < 64 {
 		c := text[start-1]
@@ -44,10 +89,49 @@ func scanEmailAt(text string, i int, dst []Finding) []Finding {
 	for start < i && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
 		start++
 	}
+	start = scanSkipKey(text, start, i)
 	if start == i || text[i-1] == '.' {
 		return dst
 	}
-	end, labelStart, dots := i+1, i+1, 0
+	return scanEmailDomain(text, start, i, at, dst)
+}
+
+// scanSkipKey returns where the local part text[start:i] really starts: after a key and
+// an equals sign of a key=value log line ("email=jane@example.com"), where the key is a
+// plain word (letters, digits, underscores). Anything else before an equals sign
+// belongs to the local part ("bounce+jane.doe=example.com@" hides whole).
+func scanSkipKey(text string, start, i int) int {
+	for k := start; k < i && k-start <= 32; k++ {
+		c := text[k]
+		if c == '=' {
+			if k > start && k+1 < i {
+				return k + 1
+			}
+			return start
+		}
+		if !scanIsASCIIAlnum(c) && c != '_' {
+			return start
+		}
+	}
+	return start
+}
+
+// scanEmailDomain appends the email address whose local part is text[start:i], if a
+// domain follows the at sign of length at at text[i].
+func scanEmailDomain(text string, start, i, at int, dst []Finding) []Finding {
+	if i+at < len(text) && text[i+at] == '[' {
+		// An address literal: [192.0.2.1] or [IPv6:2001:db8::1].
+		k := strings.IndexByte(text[i+at:min(len(text), i+at+50)], ']')
+		if k < 0 {
+			return dst
+		}
+		lit := strings.TrimPrefix(text[i+at+1:i+at+k], "IPv6:")
+		if _, err := netip.ParseAddr(lit); err != nil {
+			return dst
+		}
+		return append(dst, Finding{Kind: KindEmail, Start: start, End: i + at + k + 1})
+	}
+	end, labelStart, dots := i+at, i+at, 0
 	lastLabelAlpha := true
 	for end < len(text) && end-i < 254 {
 		c := text[end]

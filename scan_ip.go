@@ -27,7 +27,7 @@ func scanIPv4At(text string, i int, dst []Finding) []Finding {
 		}
 		j++
 	}
-	end := j // where the text after the address is judged: past a port, if any
+	end := j // where the text after the address is judged: past a port or prefix length
 	if dots == 3 && j+1 < len(text) && text[j] == ':' && scanIsASCIIDigit(text[j+1]) {
 		k := j + 1
 		for k < len(text) && k-j <= 5 && scanIsASCIIDigit(text[k]) {
@@ -36,6 +36,8 @@ func scanIPv4At(text string, i int, dst []Finding) []Finding {
 		if k-j <= 6 {
 			end = k // "203.0.113.42:443": the address, with its port left as it is
 		}
+	} else if dots == 3 {
+		end = scanPrefixLenEnd(text, j, 32) // "10.0.0.0/8"
 	}
 	if dots != 3 || !scanNumberEndOK(text, end) || end+1 < len(text) && text[end] == '.' && scanIsASCIIAlnum(text[end+1]) {
 		return dst
@@ -45,6 +47,36 @@ func scanIPv4At(text string, i int, dst []Finding) []Finding {
 		return dst
 	}
 	return append(dst, Finding{Kind: KindIP, Start: i, End: j})
+}
+
+// scanPrefixLenEnd returns the end of the prefix length ("/24", at most max) that
+// follows an address ending at text[j], or j when there is none.
+func scanPrefixLenEnd(text string, j, max int) int {
+	if j+1 >= len(text) || text[j] != '/' || !scanIsASCIIDigit(text[j+1]) {
+		return j
+	}
+	k, v := j+1, 0
+	for k < len(text) && k-j <= 3 && scanIsASCIIDigit(text[k]) {
+		v = v*10 + int(text[k]-'0')
+		k++
+	}
+	if v > max || k-j > 4 {
+		return j
+	}
+	return k
+}
+
+// scanZoneEnd returns the end of the zone ("%eth0") that follows an IPv6 address ending
+// at text[j], or j when there is none.
+func scanZoneEnd(text string, j int) int {
+	if j+1 >= len(text) || text[j] != '%' || !scanIsASCIIAlnum(text[j+1]) {
+		return j
+	}
+	k := j + 1
+	for k < len(text) && k-j <= 16 && (scanIsASCIIAlnum(text[k]) || text[k] == '_' || text[k] == '-' || text[k] == '.') {
+		k++
+	}
+	return k
 }
 
 // scanVersionBefore reports whether the word before text[i] announces a version number.
@@ -57,9 +89,14 @@ func scanVersionBefore(text string, i int) bool {
 	for w > 0 && scanIsASCIIAlnum(text[w-1]) && k-w < 16 {
 		w--
 	}
-	switch strings.ToLower(text[w:k]) {
-	case "v", "ver", "version", "release", "build", "firmware", "update", "versión", "versão":
-		return true
+	word := text[w:k]
+	if word == "" || !strings.ContainsRune("vVrRbBfFuU", rune(word[0])) {
+		return false
+	}
+	for _, v := range [...]string{"v", "ver", "version", "release", "build", "firmware", "update"} {
+		if strings.EqualFold(word, v) {
+			return true
+		}
 	}
 	return false
 }
@@ -71,42 +108,49 @@ func scanIsIPv6Char(c byte) bool {
 
 // scanIPv6At appends the IPv6 address around the colon text[i], if any, and returns how
 // far it looked. The token must be bounded by non-word characters and parse with
-// net/netip; times (10:30:00) and MAC addresses do not.
+// net/netip; times (10:30:00) and MAC addresses do not. A word and a colon before the
+// address are a label ("src:2001:db8::1"). The address may end in an embedded IPv4
+// address (::ffff:192.0.2.1), and be followed by a zone (fe80::1%eth0) or a prefix
+// length (2001:db8::/32), which stay as they are. The unspecified address :: counts.
 func scanIPv6At(text string, i int, dst []Finding) ([]Finding, int) {
 	start := i
 	for start > 0 && scanIsIPv6Char(text[start-1]) && i-start < 45 {
 		start--
 	}
 	end := i + 1
-	colons, double := 1, false
 	for end < len(text) && scanIsIPv6Char(text[end]) && end-start < 46 {
-		if text[end] == ':' {
-			colons++
-			double = double || text[end-1] == ':'
-		}
 		end++
-	}
-	for k := start; k < i; k++ {
-		if text[k] == ':' {
-			colons++
-			double = double || k > start && text[k-1] == ':'
-		}
-	}
-	if i > start && text[i-1] == ':' {
-		double = true
 	}
 	for end > i+1 && text[end-1] == '.' { // a full stop ends the sentence, not the address
 		end--
 	}
-	if colons < 2 || !double && colons != 7 {
+	if start > 0 && (scanIsASCIIAlnum(text[start-1]) || text[start-1] == '_') {
+		// A label glued to the address by a colon: the address starts after the colon.
+		k := start
+		for k < i && text[k] != ':' {
+			k++
+		}
+		start = k + 1
+	}
+	if end-start < 2 {
 		return dst, end
 	}
+	after := scanPrefixLenEnd(text, scanZoneEnd(text, end), 128)
 	if start > 0 && (scanIsASCIIAlnum(text[start-1]) || text[start-1] == '_') ||
-		end < len(text) && (scanIsASCIIAlnum(text[end]) || text[end] == '_') {
+		after < len(text) && (scanIsASCIIAlnum(text[after]) || text[after] == '_') {
 		return dst, end
 	}
-	addr, err := netip.ParseAddr(text[start:end])
-	if err != nil || !addr.Is6() || strings.Trim(text[start:end], ":") == "" {
+	tok := text[start:end]
+	colons, double := strings.Count(tok, ":"), strings.Contains(tok, "::")
+	full := 7
+	if strings.IndexByte(tok, '.') >= 0 {
+		full = 6 // six groups and an IPv4 address
+	}
+	if colons < 2 || !double && colons != full {
+		return dst, end
+	}
+	addr, err := netip.ParseAddr(tok)
+	if err != nil || !addr.Is6() {
 		return dst, end
 	}
 	return append(dst, Finding{Kind: KindIP, Start: start, End: end}), end

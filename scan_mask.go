@@ -14,19 +14,21 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 	case KindPhone:
 		scanMaskPhone(b, v)
 	case KindEmail:
-		// The local part goes; the domain stays, as DESIGN.md's email default says.
+		// The local part goes; the domain stays, as DESIGN.md's email default says,
+		// unless it is an address literal.
 		b.WriteString("***")
-		b.WriteString(v[strings.LastIndexByte(v, '@'):])
+		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
+			b.WriteString(v[at : at+n])
+			b.WriteString("[x]")
+		} else {
+			b.WriteString(v[at:])
+		}
 	case KindCard:
-		scanMaskKeep(b, v, 6, 4, scanIsASCIIDigit)
+		scanMaskDigits(b, v, 6, 4)
 	case KindAccount:
 		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
 	case KindGovID:
-		b.WriteString("***")
-		b.WriteByte(v[3])
-		b.WriteString("**")
-		b.WriteByte(v[6])
-		b.WriteString(v[7:])
+		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum)
 	case KindIP:
 		scanMaskIP(b, v)
 	case KindName:
@@ -38,6 +40,8 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 
 // scanMaskPhone replaces the last four digits of the number, and every digit of its
 // extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
+// A span with more digits than any one number holds (15, E.164's limit) is what the
+// finder hid when its budget ran out, perhaps several numbers: every digit goes.
 func scanMaskPhone(b *strings.Builder, v string) {
 	// The extension starts at the first letter, '#', ',' or '~' after six or more digits.
 	ext, main := len(v), 0
@@ -52,10 +56,14 @@ func scanMaskPhone(b *strings.Builder, v string) {
 		}
 		j++
 	}
+	keep := main - 4
+	if main > 15 {
+		keep = 0
+	}
 	k := 0
 	for j := 0; j < len(v); {
 		if _, n := scanDigitAt(v, j); n > 0 {
-			if k >= main-4 || j >= ext {
+			if k >= keep || j >= ext {
 				b.WriteByte('X')
 			} else {
 				b.WriteString(v[j : j+n])
@@ -66,6 +74,37 @@ func scanMaskPhone(b *strings.Builder, v string) {
 		}
 		_, n := utf8.DecodeRuneInString(v[j:])
 		b.WriteString(v[j : j+n])
+		j += n
+	}
+}
+
+// scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
+// first head and the last tail of them; other characters (separators) stay.
+func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
+	total := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			n = 1
+		} else {
+			total++
+		}
+		j += n
+	}
+	seen := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			b.WriteByte(v[j])
+			j++
+			continue
+		}
+		if seen >= head && seen < total-tail {
+			b.WriteByte('*')
+		} else {
+			b.WriteString(v[j : j+n])
+		}
+		seen++
 		j += n
 	}
 }
@@ -107,6 +146,11 @@ func scanMaskIP(b *strings.Builder, v string) {
 		return
 	}
 	a := addr.As16()
+	if a[0] == 0x20 && a[1] == 0x02 {
+		// A 6to4 address (2002::/16) holds an IPv4 address in its next two groups.
+		b.WriteString("2002:x:x:x:x:x:x:x")
+		return
+	}
 	for k := 0; k < 6; k += 2 {
 		if k > 0 {
 			b.WriteByte(':')

@@ -178,28 +178,33 @@ func scanMatchFolded(f *scanFolder, text string, i int, needle string) (int, boo
 		k += len(fold)
 		i += size
 	}
+	// Combining marks after the last letter belong to it ("Jane\u0301").
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += size
+	}
 	return i, k == len(needle)
 }
 
 // scanNameGlued reports whether the text next to a match (before text[i] when before
 // is set, else at text[i]) continues the word, so that the match is only part of a
-// longer word, a domain, an address or a masked value. edge is the match's rune on
-// that side.
+// longer word or of what a mask left of a value. edge is the match's rune on that
+// side. Punctuation ends a name: a mention (@Jane), a handle or address (jane.doe,
+// Jane/Bob, Jane-Doe, jane@) holds the name as much as prose does.
 func scanNameGlued(text string, i int, edge rune, before bool) bool {
-	var r, beyond rune
+	var r rune
 	if before {
 		r = scanRuneBefore(text, i)
-		beyond = scanRuneBefore(text, i-utf8.RuneLen(r))
 	} else {
 		r = scanRuneAt(text, i)
-		beyond = scanRuneAt(text, i+utf8.RuneLen(r))
 		edge = scanRuneBefore(text, i)
 	}
 	switch {
-	case r == '@' || r == '*':
-		return true // a mailbox or domain, or what a mask left of a value
-	case r == '.' || r == ':' || r == '/':
-		return beyond != utf8.RuneError && scanIsWordRune(beyond) // example.com, a:b
+	case r == '*':
+		return true // what a mask left of a value
 	case r == utf8.RuneError || !scanIsWordRune(r):
 		return false
 	}

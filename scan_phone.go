@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
@@ -10,15 +11,22 @@ import (
 // numbers is cut there (and the rest is examined as a new region).
 const scanMaxGroups = 24
 
-// scanMaxParses bounds the phonenumbers.Parse calls spent on one region: a parse costs
-// about 20µs, and a table of numbers must not turn the scan quadratic.
-const scanMaxParses = 10
+// scanPhoneBudget is how many validity checks (a phonenumbers.Parse, or a look-up of a
+// verdict, which costs microseconds when it is not remembered) the phone detector may
+// spend on a region of n digit groups: a table of numbers must not turn the scan
+// quadratic. Every check counts, remembered or not, so that what is found never
+// depends on what was scanned before. It grows with
+// the region, so that a run of numbers ("415-555-1200 415-555-1207 ...") is read number
+// by number; when it runs out, the rest of the region is hidden as one phone finding,
+// never passed through. A variable, so that a test can make it run out.
+var scanPhoneBudget = func(n int) int { return 16 + 8*n }
 
 // A scanGroup is one run of digits in a phone candidate region.
 type scanGroup struct {
 	start, end int  // byte offsets of the digits
 	digits     int  // number of digits
 	value      int  // the group's digits read as a number (capped)
+	lead       byte // the group's first digit
 	sep        byte // class of the separator before the group (0: none, see scanPhoneSepAt)
 	sepLen     int  // number of separator characters before the group
 	paren      bool // an opening bracket directly precedes the group
@@ -37,6 +45,9 @@ type scanRegion struct {
 	extEnd   int  // end of the extension digits
 	masked   bool // the digits run into a mask (XXXX, ****): the text was redacted already
 	end      int  // how far the region extraction looked
+	// truncated says the region was cut at scanMaxGroups: its last groups may be the
+	// start of a number that goes on after them.
+	truncated bool
 }
 
 // scanPhoneAt finds phone numbers in the region that starts at text[i] (a digit, a plus
@@ -49,9 +60,26 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 	if r.masked {
 		return dst, r.end
 	}
+	total := 0
+	for k := range r.n {
+		total += r.groups[k].digits
+	}
+	if total < 6 || total < 7 && !r.plus {
+		return dst, r.end // too short for any phone number: the common case in prose
+	}
 	s.scanMarkContext(text, &r)
-	parses := 0
-	for a := 0; a < r.n; {
+	budget := scanPhoneBudget(r.n)
+	last := r.n // a number may end with the last group
+	if r.truncated {
+		// ... unless the region was cut: its last groups are read again as the start
+		// of the next region, with what follows them.
+		last = r.n - scanRereadGroups
+	}
+	resume := r.end
+	if r.truncated {
+		resume = r.spanStart(text, last)
+	}
+	for a := 0; a < last; {
 		found := false
 		for b := r.n; b > a; b-- {
 			digits, excluded := 0, false
@@ -66,24 +94,22 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			if excluded || digits > 17 || !scanPhoneShapeOK(&r, a, b) {
 				continue
 			}
-			if parses++; parses > scanMaxParses {
-				return dst, r.end
+			if budget <= 0 {
+				// Out of budget: what is left of the region is hidden, fail closed.
+				return append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(r.n)}), r.end
 			}
-			if !s.scanPhoneValid(text, &r, a, b, plus) {
+			if !s.scanPhoneValid(text, &r, a, b, plus, &budget) {
 				continue
 			}
-			start := r.groups[a].start
-			switch {
-			case a == 0:
-				start = r.start
-			case r.groups[a].paren:
-				start -= scanParenLenBefore(text, start)
+			if b > last && a > 0 {
+				// A number that may go on past the cut: the next region reads it.
+				return dst, r.spanStart(text, a)
 			}
-			end := r.groups[b-1].end
-			if b == r.n && r.extStart >= 0 {
-				end = r.extEnd
+			start := a
+			if a == 1 && r.prefixGroup() {
+				start = 0 // "+44 " or "1-" before a number belongs to it
 			}
-			dst = append(dst, Finding{Kind: KindPhone, Start: start, End: end})
+			dst = append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, start), End: r.spanEnd(b)})
 			a, found = b, true
 			break
 		}
@@ -91,7 +117,40 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			a++
 		}
 	}
-	return dst, r.end
+	return dst, resume
+}
+
+// scanRereadGroups is how many groups at the end of a region cut at scanMaxGroups are
+// read again as the start of the next region.
+const scanRereadGroups = 8
+
+// prefixGroup reports whether the region's first group reads as the prefix of the
+// number after it: a calling code after a plus sign, or NANPA's 1.
+func (r *scanRegion) prefixGroup() bool {
+	g := r.groups[0]
+	return !g.excluded && (r.plus && g.digits <= 3 || g.digits == 1 && g.lead == '1' && r.n > 1 && r.groups[1].sep != ' ')
+}
+
+// spanStart returns where a phone number that starts at group a begins: at the region's
+// plus sign or bracket for the first group, at its bracket for a later one.
+func (r *scanRegion) spanStart(text string, a int) int {
+	start := r.groups[a].start
+	switch {
+	case a == 0:
+		start = r.start
+	case r.groups[a].paren:
+		start -= scanParenLenBefore(text, start)
+	}
+	return start
+}
+
+// spanEnd returns where a phone number that ends with group b-1 ends: with the
+// extension after the region's last group.
+func (r *scanRegion) spanEnd(b int) int {
+	if b == r.n && r.extStart >= 0 {
+		return r.extEnd
+	}
+	return r.groups[b-1].end
 }
 
 // scanParenLenBefore returns the length of the bracket that ends at text[i].
@@ -107,6 +166,11 @@ func scanParenLenBefore(text string, i int) int {
 func scanReadRegion(text string, i int, r *scanRegion) bool {
 	r.start, r.extStart, r.end = i, -1, i+1
 	j := i
+	parenPlus := false
+	if n := scanOpenParenAt(text, j); n > 0 && j+n < len(text) && scanIsPlusAt(text, j+n) > 0 {
+		j += n // "(+45) 12 34 56 78": the calling code in brackets
+		parenPlus = true
+	}
 	if n := scanIsPlusAt(text, j); n > 0 {
 		if j > 0 && scanIsASCIIDigit(text[j-1]) {
 			return false // 650+253: arithmetic, not a country code
@@ -118,15 +182,16 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 		}
 	}
 	var sep byte
-	sepLen, paren := 0, false
+	sepLen, paren := 0, parenPlus
 	inGroup := false
 	for j < len(text) {
 		if d, n := scanDigitAt(text, j); n > 0 {
 			if !inGroup {
 				if r.n == scanMaxGroups {
+					r.truncated = true
 					break
 				}
-				r.groups[r.n] = scanGroup{start: j, sep: sep, sepLen: sepLen, paren: paren}
+				r.groups[r.n] = scanGroup{start: j, sep: sep, sepLen: sepLen, paren: paren, lead: d}
 				r.n++
 				inGroup, sep, sepLen, paren = true, 0, 0, false
 			}
@@ -175,6 +240,8 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				j = end
 				break
 			}
+		}
+		if r.n > 0 {
 			r.masked = scanMaskAt(text, j)
 		}
 		break
@@ -276,6 +343,12 @@ func scanMaskedBefore(text string, i int) bool {
 // letters glued to the digits.
 func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	first, last := &r.groups[0], &r.groups[r.n-1]
+	if !r.plus && scanDottedVersion(r) {
+		// "Chrome 120.0.6099.109": a version, no part of it a phone.
+		for k := range r.n {
+			r.groups[k].excluded = true
+		}
+	}
 	if r.start == first.start { // the region starts with a digit
 		before := scanBaseRuneBefore(text, first.start)
 		switch {
@@ -296,6 +369,12 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			// The last digits of a redacted card (411111******1111): with the digits after
 			// them, they would read as a phone number in redacted text.
 			first.excluded = true
+		case scanVersionBefore(text, first.start) || scanIdentifierBefore(text, first.start):
+			// "build 4.18.0-372.9.1", "ISBN 978-3-16-148410-0", "order no. 5635605671":
+			// a version or an identifier, none of it a phone.
+			for k := range r.n {
+				r.groups[k].excluded = true
+			}
 		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
 			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
 			// of the region is a phone number.
@@ -321,6 +400,56 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
 		last.excluded = true // 1,234 or 10:30
 	}
+}
+
+// scanIdentifierBefore reports whether the words before text[i] name what follows as an
+// identifier that is no phone number: "ISBN", "order", "invoice no.", "tracking #".
+func scanIdentifierBefore(text string, i int) bool {
+	for words := 0; words < 2; words++ {
+		k := i
+		for k > 0 && i-k < 3 && (text[k-1] == ' ' || text[k-1] == ':' || text[k-1] == '.' || text[k-1] == '#') {
+			k--
+		}
+		w := k
+		for w > 0 && k-w < 12 && scanIsASCIIAlnum(text[w-1]) {
+			w--
+		}
+		if w == k || w > 0 && scanIsASCIIAlnum(text[w-1]) {
+			return false
+		}
+		word := text[w:k]
+		for _, id := range [...]string{"isbn", "issn", "zip", "order", "invoice", "ref", "reference",
+			"tracking", "ticket", "sku", "serial", "case", "po", "receipt", "transaction"} {
+			if strings.EqualFold(word, id) {
+				return true
+			}
+		}
+		// "no.", "nr", "number" after the label: look at the word before them.
+		if !strings.EqualFold(word, "no") && !strings.EqualFold(word, "nr") && !strings.EqualFold(word, "number") {
+			return false
+		}
+		i = w
+	}
+	return false
+}
+
+// scanDottedVersion reports whether the region is three or more groups joined by single
+// dots with a one-digit group among them, or four groups of at most three digits: a
+// version number or an IPv4 address.
+func scanDottedVersion(r *scanRegion) bool {
+	if r.n < 3 {
+		return false
+	}
+	tiny, short := false, true
+	for k := range r.n {
+		g := r.groups[k]
+		if k > 0 && (g.sep != '.' || g.sepLen != 1) {
+			return false
+		}
+		tiny = tiny || g.digits == 1
+		short = short && g.digits <= 3
+	}
+	return tiny || short && r.n == 4
 }
 
 // scanGluedBefore reports whether the letters that end at text[i] make the digits after
@@ -370,6 +499,15 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 	if open != closed || open > 2 {
 		return false
 	}
+	// A number that starts with a trunk prefix ("06 12 34 56 78") ends before a group
+	// shaped like its start: in a run of such numbers, that is the next one.
+	if g[0].lead == '0' && g[0].digits >= 2 && g[0].digits <= 4 {
+		for k := 1; k < len(g); k++ {
+			if g[k].lead == '0' && g[k].digits == g[0].digits && g[k].sep == ' ' {
+				return false
+			}
+		}
+	}
 	// A date: three groups joined by the same single '-', '/' or '.'.
 	for k := 0; k+2 < len(g); k++ {
 		sep := g[k+1].sep
@@ -391,7 +529,7 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 			short = short && g[k].digits <= 3
 			tiny = tiny || g[k].digits == 1
 		}
-		if dotted && (tiny || short && len(g) == 4) {
+		if dotted && (tiny || short && len(g) == 4) && !(a == 0 && r.plus) {
 			return false
 		}
 	}
@@ -414,8 +552,9 @@ func scanIsDate(r *scanRegion, k int) bool {
 }
 
 // scanPhoneValid asks phonenumbers whether the digits of groups [a, b) of r make a
-// phone number, possible or valid as the leniency says.
-func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool) bool {
+// phone number, possible or valid as the leniency says. Each check it makes costs one
+// of budget.
+func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool, budget *int) bool {
 	var buf [24]byte
 	n := 0
 	if plus {
@@ -439,68 +578,171 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 		}
 	}
 	digits := buf[:n]
-	if !plus && scanLooksLikeCard(digits) {
+	if plus {
+		return s.scanIntlOK(digits, budget)
+	}
+	if scanLooksLikeCard(digits) {
 		return false // a payment card: its own kind
 	}
-	region := s.region
-	if region == "" {
-		// Unknown region: only international numbers, written with + or an
-		// international prefix (00, 011), can be read.
-		switch {
-		case plus:
-		case len(digits) > 3 && digits[0] == '0' && digits[1] == '1' && digits[2] == '1':
-			digits = digits[2:]
-			digits[0] = '+'
-		case len(digits) > 2 && digits[0] == '0' && digits[1] == '0':
-			digits = digits[1:]
-			digits[0] = '+'
-		default:
-			return false
+	// An international prefix, 00 (most of the world) or 011 (NANPA), whatever the
+	// region: people write the prefix of the country they dial from.
+	if p := scanIntlPrefixLen(digits); p > 0 {
+		var intl [24]byte
+		intl[0] = '+'
+		m := 1 + copy(intl[1:], digits[p:])
+		if s.scanIntlOK(intl[:m], budget) {
+			return true
 		}
-		region = "ZZ"
 	}
-	if s.nanpa && s.leniency == LeniencyValid && !plus && len(digits) != 10 && len(digits) != 11 &&
-		!(len(digits) > 3 && string(digits[:3]) == "011") {
+	grouped := b-a > 1 || r.groups[a].paren
+	if (s.region == "" || s.nanpa) && scanZIP4Shape(r, a, b) {
+		return false // 94105-1234: a ZIP+4 code
+	}
+	if grouped && s.scanShapedOK(r, a, b, digits, budget) {
+		return true
+	}
+	if s.region == "" {
+		return s.scanNationalOK(digits, grouped, budget)
+	}
+	if !grouped && s.trunk != "" && string(digits[:min(len(digits), len(s.trunk))]) != s.trunk {
+		return false // "52323221" in DE: written so, an order number, not a phone
+	}
+	return s.scanNumberOK(digits, s.region, false, budget)
+}
+
+// scanShapedOK reports whether the digits of groups [a, b) of r, written in the shape
+// of a national number (NANPA's (415) 555-2671 or 415-555-2671 in a NANPA region or
+// with none; the region's trunk prefix and groups, 07700 900123 in GB), have a possible
+// length there. Written so, they are a phone number, assigned or not: test numbers
+// (555-123-4567) and numbers in ranges kept for fiction are hidden too (fail closed).
+func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budget *int) bool {
+	key := scanVerdictKey{possible: true}
+	var nsn []byte
+	switch {
+	case (s.region == "" || s.nanpa) && scanNANPAShape(r, a, b):
+		key.cc, nsn = 1, digits[len(digits)-10:]
+	case s.trunk != "" && len(digits) > len(s.trunk) && string(digits[:len(s.trunk)]) == s.trunk:
+		key.cc, nsn = s.cc, digits[len(s.trunk):]
+	default:
+		return false
+	}
+	if nsn[0] == '0' {
+		return false
+	}
+	for _, c := range nsn {
+		key.national = key.national*10 + uint64(c-'0')
+	}
+	return s.verdicts.get(key, budget, scanBuiltPossible)
+}
+
+// scanNANPAShape reports whether groups [a, b) of r are written as a NANPA number:
+// three, three and four digits, perhaps after a 1.
+func scanNANPAShape(r *scanRegion, a, b int) bool {
+	g := r.groups[a:b]
+	if len(g) == 4 && g[0].digits == 1 && g[0].value == 1 {
+		g = g[1:]
+	}
+	return len(g) == 3 && g[0].digits == 3 && g[1].digits == 3 && g[2].digits == 4
+}
+
+// scanZIP4Shape reports whether groups [a, b) of r are five digits, a dash and four.
+func scanZIP4Shape(r *scanRegion, a, b int) bool {
+	return b-a == 2 && r.groups[a].digits == 5 && r.groups[a+1].digits == 4 &&
+		r.groups[a+1].sep == '-' && r.groups[a+1].sepLen == 1
+}
+
+// scanIntlPrefixLen returns the length of the international prefix that starts digits
+// ("00" or "011" before a calling code), or 0.
+func scanIntlPrefixLen(digits []byte) int {
+	switch {
+	case len(digits) > 4 && string(digits[:3]) == "011":
+		return 3
+	case len(digits) > 3 && digits[0] == '0' && digits[1] == '0' && digits[2] != '0':
+		return 2
+	}
+	return 0
+}
+
+// scanIntlOK reports whether digits, a plus sign and a number with its calling code,
+// are a phone number. Written so, digits are a phone number as soon as their length is
+// possible for the calling code, at either leniency: a number announced by + or an
+// international prefix is one, assigned or not (fail closed).
+func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
+	if len(digits) == 14 && string(digits[:4]) == "+521" {
+		// Mexico's mobile 1 after +52, dropped in 2019 and still written.
+		digits = append(digits[:3:3], digits[4:]...)
+	}
+	if key, ok := s.scanFastNumber(digits, true); ok {
+		key.possible = true
+		return s.verdicts.get(key, budget, scanBuiltPossible)
+	}
+	*budget--
+	num, err := phonenumbers.Parse(string(digits), "ZZ")
+	if err != nil {
+		return false
+	}
+	key := scanKeyOf(num)
+	key.possible = true
+	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanPossible(num) })
+}
+
+// scanBuiltPossible is scanPossible for a number scanFastNumber read.
+func scanBuiltPossible(key scanVerdictKey) bool {
+	cc, v := key.cc, key.national
+	return scanPossible(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+}
+
+// scanPossible reports whether num has a possible length for its calling code and is
+// not one digit repeated (0000000 is a placeholder, never a number).
+func scanPossible(num *phonenumbers.PhoneNumber) bool {
+	return !scanOneDigitRepeated(num.GetNationalNumber()) && phonenumbers.IsPossibleNumber(num)
+}
+
+// scanNumberOK reports whether digits, written in region (after a plus sign when plus
+// is set, and then region is "ZZ"), are a phone number at the scanner's leniency.
+func (s *textScanner) scanNumberOK(digits []byte, region string, plus bool, budget *int) bool {
+	if s.nanpa && s.leniency == LeniencyValid && !plus && len(digits) != 10 && len(digits) != 11 {
 		// A valid NANPA number has ten digits, or 1 and ten; anything else would need
 		// the international prefix. Spares the parse of most numbers in prose.
 		return false
 	}
 	if key, ok := s.scanFastNumber(digits, plus); ok {
 		// A number seen lately is looked up before anything is built for phonenumbers.
-		if s.verdicts.get(key, s.scanBuiltAccept) {
+		if s.verdicts.get(key, budget, s.scanBuiltAccept) {
 			return true
 		}
-	} else if s.scanParseOK(string(digits), region) {
+	} else if s.scanParseOK(string(digits), region, budget) {
 		return true
 	}
 	// Mexico dropped its national prefixes (01, 044, 045) and the mobile 1 after +52 in
 	// 2019, and the metadata with them; people still write them.
 	switch {
 	case plus && len(digits) == 14 && string(digits[:4]) == "+521":
-		return s.scanParseOK("+52"+string(digits[4:]), region)
+		return s.scanParseOK("+52"+string(digits[4:]), region, budget)
 	case !plus && region == "MX" && len(digits) == 12 && string(digits[:2]) == "01":
-		return s.scanParseOK(string(digits[2:]), region)
+		return s.scanParseOK(string(digits[2:]), region, budget)
 	case !plus && region == "MX" && len(digits) == 13 && (string(digits[:3]) == "044" || string(digits[:3]) == "045"):
-		return s.scanParseOK(string(digits[3:]), region)
+		return s.scanParseOK(string(digits[3:]), region, budget)
 	}
 	return false
 }
 
 // scanParseOK parses number (digits, perhaps after a plus) for region and reports
-// whether it is possible or valid, as the leniency asks.
-func (s *textScanner) scanParseOK(number, region string) bool {
+// whether it is possible or valid, as the leniency asks. The parse costs one of budget.
+func (s *textScanner) scanParseOK(number, region string, budget *int) bool {
+	*budget--
 	num, err := phonenumbers.Parse(number, region)
 	if err != nil {
 		return false
 	}
-	return s.scanAccept(num)
+	return s.scanAccept(num, budget)
 }
 
 // scanAccept reports whether num is a phone number at the scanner's leniency. The
 // possibility check (lengths) is cheap and goes first; validity takes regular
 // expressions.
-func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber) bool {
-	return s.verdicts.get(scanKeyOf(num), func(scanVerdictKey) bool { return s.scanCheck(num) })
+func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber, budget *int) bool {
+	return s.verdicts.get(scanKeyOf(num), budget, func(scanVerdictKey) bool { return s.scanCheck(num) })
 }
 
 // scanOneDigitRepeated reports whether n is written with one digit only (0, 7777777).
@@ -516,8 +758,7 @@ func scanOneDigitRepeated(n uint64) bool {
 
 // scanCheck asks phonenumbers whether num is possible and, at LeniencyValid, valid.
 func (s *textScanner) scanCheck(num *phonenumbers.PhoneNumber) bool {
-	if scanOneDigitRepeated(num.GetNationalNumber()) || !phonenumbers.IsPossibleNumber(num) {
-		// 0000000 or 1111 1111 is a placeholder, never a number, whatever its length.
+	if !scanPossible(num) {
 		return false
 	}
 	return s.leniency == LeniencyPossible || s.scanValid(num)
@@ -603,5 +844,10 @@ var scanCallingCodes = sync.OnceValue(func() *[1000]scanCallingCode {
 // phonenumbers needs is built only when no verdict is remembered.
 func (s *textScanner) scanBuiltAccept(key scanVerdictKey) bool {
 	cc, v := key.cc, key.national
-	return s.scanCheck(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v}
+	if key.zeros > 0 {
+		zero, zeros := true, key.zeros
+		num.ItalianLeadingZero, num.NumberOfLeadingZeros = &zero, &zeros
+	}
+	return s.scanCheck(num)
 }

@@ -24,6 +24,9 @@ type scanVerdictKey struct {
 	cc       int32
 	national uint64
 	zeros    int32 // leading zeros of the national number (Italy), which change validity
+	// possible marks a verdict on the length alone: for a number written with its
+	// calling code, or in its region's own shape, being possible is enough.
+	possible bool
 }
 
 type scanVerdict struct {
@@ -41,9 +44,14 @@ func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
 }
 
 // get returns the remembered verdict on the number of key, or computes it with check
-// and remembers it.
-func (v *scanVerdicts) get(key scanVerdictKey, check func(scanVerdictKey) bool) bool {
+// and remembers it. Each look-up costs one of budget, remembered or not: what a scan
+// finds must not depend on what an earlier scan left in the table.
+func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
+	*budget--
 	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
+	if key.possible {
+		h ^= 0x94d049bb133111eb
+	}
 	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
 	if e := slot.Load(); e != nil && e.key == key {
 		return e.valid
