@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piilogrus"
 	"github.com/sirupsen/logrus"
 )
@@ -21,7 +22,7 @@ func benchLogger(redact bool) *logrus.Logger {
 // BenchmarkLog compares one line with a tagged struct and plain fields, through logrus
 // alone and with the hook.
 func BenchmarkLog(b *testing.B) {
-	c := customer()
+	c := adaptertest.NewCustomer()
 	for _, bc := range []struct {
 		name   string
 		redact bool

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/jsonfields"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -39,8 +40,8 @@ const maxDepth = 32
 
 // MarshalLogObject adds each exported field of the struct to enc.
 func (o structObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {
-	for _, f := range fieldsOf(o.v.Type()) {
-		if err := addValue(enc, f.name, o.v.Field(f.index), o.depth+1); err != nil {
+	for _, f := range jsonfields.Of(o.v.Type()) {
+		if err := addValue(enc, f.Name, o.v.Field(f.Index), o.depth+1); err != nil {
 			return err
 		}
 	}

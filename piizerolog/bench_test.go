@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizerolog"
 	"github.com/rs/zerolog"
 )
@@ -11,7 +12,7 @@ import (
 // BenchmarkLog compares one line with a struct and plain fields: zerolog's Interface
 // with the raw value, and Object with the redacted copy.
 func BenchmarkLog(b *testing.B) {
-	c := customer()
+	c := adaptertest.NewCustomer()
 	l := zerolog.New(io.Discard)
 	b.Run("zerolog", func(b *testing.B) {
 		b.ReportAllocs()

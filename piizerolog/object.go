@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/jsonfields"
 	"github.com/rs/zerolog"
 )
 
@@ -64,8 +65,8 @@ var timeType = reflect.TypeFor[time.Time]()
 
 // MarshalZerologObject writes each exported field of the redacted struct.
 func (o object) MarshalZerologObject(e *zerolog.Event) {
-	for _, f := range fieldsOf(o.v.Type()) {
-		o.add(e, f.name, o.v.Field(f.index))
+	for _, f := range jsonfields.Of(o.v.Type()) {
+		o.add(e, f.Name, o.v.Field(f.Index))
 	}
 }
 
