@@ -30,7 +30,20 @@ type scanGovID struct {
 	runs    uint32 // bit n: the first run of digits may be n digits long
 }
 
+// scanGovIDsByRun lists, for each length of a first run of digits, the identifiers
+// whose first run may have that length.
+var scanGovIDsByRun [32][]*scanGovID
+
 func init() {
+	defer func() {
+		for _, g := range scanGovIDs {
+			for n := range scanGovIDsByRun {
+				if g.runs&(1<<n) != 0 {
+					scanGovIDsByRun[n] = append(scanGovIDsByRun[n], g)
+				}
+			}
+		}
+	}()
 	for _, g := range scanGovIDs {
 		g.lead = strings.IndexByte(g.shape, 'd')
 		g.letters = strings.Count(g.shape[:g.lead], "L") + strings.Count(g.shape[:g.lead], "A")
@@ -90,8 +103,8 @@ func scanGovIDAt(text string, i int, dst []Finding) []Finding {
 	if n > 31 {
 		return dst
 	}
-	for _, g := range scanGovIDs {
-		if g.runs&(1<<n) == 0 || n == g.first && !g.continues(text, i+n) {
+	for _, g := range scanGovIDsByRun[n] {
+		if n == g.first && !g.continues(text, i+n) {
 			continue
 		}
 		if start, end, ok := g.at(text, i); ok {
