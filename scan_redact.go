@@ -42,8 +42,8 @@ func (s *textScanner) redact(text string, names []string) string {
 }
 
 // settled reports whether the masks of the findings fs of text leave nothing to find,
-// so that no further pass is needed: a phone number's mask ends in X, which ends any
-// number read through it, and keeps no more than seven digits; an email's leaves its domain, which holds no number, and
+// so that no further pass is needed: a phone number's mask ends in X, and the digits it
+// leaves readable are too few for any number (see scanPhoneMaskReadable); an email's leaves its domain, which holds no number, and
 // names only when none are looked for; a name's leaves one letter. And each finding
 // stands apart from its neighbours (white space or plain punctuation around it), so
 // that what its mask changes is no context another detector reads. The other masks
@@ -56,15 +56,7 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 	for _, f := range fs {
 		switch {
 		case f.Kind == KindPhone:
-			// The digits the mask keeps must be too few to make any other finding (a
-			// national identifier has eight or more).
-			digits := 0
-			for j := f.Start; j < f.End; j++ {
-				if scanIsASCIIDigit(text[j]) {
-					digits++
-				}
-			}
-			if digits-4 > 7 {
+			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 {
 				return false
 			}
 		case f.Kind == KindName:
@@ -78,6 +70,38 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 		}
 	}
 	return true
+}
+
+// scanPhoneMaskReadable returns how many of the digits that the phone mask keeps of v
+// can still be read as part of a number: all of them but the group joined to the mask
+// (by no separator, or one that is not a space), which the finder never reads.
+func scanPhoneMaskReadable(v string) int {
+	total := 0
+	for j := 0; j < len(v); j++ {
+		switch {
+		case scanIsASCIIDigit(v[j]):
+			total++
+		case v[j] >= 0x80:
+			return len(v) // digits of another script: the next pass decides
+		}
+	}
+	if total > 15 {
+		return 0 // every digit masked
+	}
+	kept, last := total-4, -1
+	for j, seen := 0, 0; j < len(v) && seen < kept; j++ {
+		if scanIsASCIIDigit(v[j]) {
+			seen++
+			last = j
+		}
+	}
+	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' {
+		return max(kept, 0)
+	}
+	for j := last; j >= 0 && scanIsASCIIDigit(v[j]); j-- {
+		kept--
+	}
+	return kept
 }
 
 // scanQuietBefore reports whether the word before a finding at text[i] holds nothing a
