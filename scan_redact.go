@@ -76,15 +76,12 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 // can still be read as part of a number: all of them but the group joined to the mask
 // (by no separator, or one that is not a space), which the finder never reads.
 func scanPhoneMaskReadable(v string) int {
-	total := 0
 	for j := 0; j < len(v); j++ {
-		switch {
-		case scanIsASCIIDigit(v[j]):
-			total++
-		case v[j] >= 0x80:
+		if v[j] >= 0x80 {
 			return len(v) // digits of another script: the next pass decides
 		}
 	}
+	_, total := scanPhoneExt(v)
 	if total > 15 {
 		return 0 // every digit masked
 	}
