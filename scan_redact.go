@@ -43,15 +43,16 @@ func (s *textScanner) redact(text string, names []string) string {
 
 // settled reports whether the masks of the findings fs of text leave nothing to find,
 // so that no further pass is needed: a phone number's mask ends in X, and the digits it
-// leaves readable are too few for any number (see scanPhoneMaskReadable); an email's leaves its domain, which holds no number, and
-// names only when none are looked for; a name's leaves one letter. And each finding
-// stands apart from its neighbours (white space or plain punctuation around it), so
-// that what its mask changes is no context another detector reads. The other masks
-// keep digits, and at LeniencyPossible a phone's kept digits may make a number with
-// what follows.
+// leaves readable are too few for any number (see scanPhoneMaskReadable); an email's
+// leaves its domain, which holds no number. And each finding stands apart from its
+// neighbours (white space or plain punctuation around it, no digits in the words next
+// to it), so that what its mask changes is no context another detector reads. The
+// other masks keep digits; at LeniencyPossible a phone's kept digits may make a
+// number with what follows; and with names to look for there is always another pass,
+// as a name may match what a mask writes.
 func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
-	if s.leniency != LeniencyValid {
-		return false
+	if s.leniency != LeniencyValid || len(names) > 0 {
+		return false // a name may be anything, the letters of a mask too
 	}
 	for _, f := range fs {
 		switch {
@@ -59,8 +60,7 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 {
 				return false
 			}
-		case f.Kind == KindName:
-		case f.Kind == KindEmail && len(names) == 0:
+		case f.Kind == KindEmail:
 		default:
 			return false
 		}
