@@ -17,10 +17,15 @@ func scanIsASCIIAlnum(c byte) bool {
 // when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count:
 // SMS in Japanese, Chinese and Arabic use them for phone numbers.
 func scanDigitAt(text string, i int) (byte, int) {
-	c := text[i]
-	if c >= '0' && c <= '9' {
-		return c, 1
+	if c := text[i]; c-'0' < 10 {
+		return c, 1 // the common case, small enough to be inlined
 	}
+	return scanWideDigitAt(text, i)
+}
+
+// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit.
+func scanWideDigitAt(text string, i int) (byte, int) {
+	c := text[i]
 	if c < 0x80 || i+1 >= len(text) {
 		return 0, 0
 	}

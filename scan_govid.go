@@ -26,11 +26,24 @@ type scanGovID struct {
 	lead    int    // the offset in shape of the first digit
 	letters int    // the letters before the first digit
 	first   int    // the digits of the first run, written with separators
-	second  int    // the digits of the second run, written with separators (0: none)
+	groups  []int  // the digits of each run from the first, written with separators
 	runs    uint32 // bit n: the first run of digits may be n digits long
 }
 
+// scanGovIDsByRun lists, for each length of a first run of digits, the identifiers
+// whose first run may have that length.
+var scanGovIDsByRun [32][]*scanGovID
+
 func init() {
+	defer func() {
+		for _, g := range scanGovIDs {
+			for n := range scanGovIDsByRun {
+				if g.runs&(1<<n) != 0 {
+					scanGovIDsByRun[n] = append(scanGovIDsByRun[n], g)
+				}
+			}
+		}
+	}()
 	for _, g := range scanGovIDs {
 		g.lead = strings.IndexByte(g.shape, 'd')
 		g.letters = strings.Count(g.shape[:g.lead], "L") + strings.Count(g.shape[:g.lead], "A")
@@ -44,12 +57,17 @@ func init() {
 			first++
 		}
 		g.first, g.runs = first, 1<<first
-		if rest := g.shape[g.lead+first:]; strings.HasPrefix(rest, "_d") {
-			for _, c := range rest[1:] {
-				if c != 'd' {
-					break
-				}
-				g.second++
+		for _, run := range strings.Split(g.shape[g.lead:], "_") {
+			d := strings.IndexFunc(run, func(r rune) bool { return r != 'd' })
+			if d < 0 {
+				d = len(run)
+			}
+			if d == 0 {
+				break
+			}
+			g.groups = append(g.groups, d)
+			if d < len(run) {
+				break
 			}
 		}
 		n := 0
@@ -90,8 +108,8 @@ func scanGovIDAt(text string, i int, dst []Finding) []Finding {
 	if n > 31 {
 		return dst
 	}
-	for _, g := range scanGovIDs {
-		if g.runs&(1<<n) == 0 || n == g.first && !g.continues(text, i+n) {
+	for _, g := range scanGovIDsByRun[n] {
+		if n == g.first && !g.continues(text, i+n) {
 			continue
 		}
 		if start, end, ok := g.at(text, i); ok {
@@ -109,11 +127,21 @@ func (g *scanGovID) continues(text string, j int) bool {
 	}
 	switch c := text[j]; g.shape[g.lead+g.first] {
 	case '_':
-		if strings.IndexByte(g.seps, c) >= 0 {
-			// The next run must have the digits of the shape's second group.
-			return g.second == 0 || scanDigitsEnd(text, j+1)-(j+1) == g.second
+		if strings.IndexByte(g.seps, c) < 0 {
+			return scanIsUpper(c)
 		}
-		return scanIsUpper(c)
+		// The runs that follow must have the digits of the shape's groups.
+		for _, want := range g.groups[1:] {
+			if j >= len(text) || strings.IndexByte(g.seps, text[j]) < 0 {
+				return true // a separator left out: the full match decides
+			}
+			end := scanDigitsEnd(text, j+1)
+			if end-(j+1) != want {
+				return false
+			}
+			j = end
+		}
+		return true
 	case 'L':
 		return scanIsUpper(c)
 	default:

@@ -43,19 +43,7 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 // A span with more digits than any one number holds (15, E.164's limit) is what the
 // finder hid when its budget ran out, perhaps several numbers: every digit goes.
 func scanMaskPhone(b *strings.Builder, v string) {
-	// The extension starts at the first letter, '#', ',' or '~' after six or more digits.
-	ext, main := len(v), 0
-	for j := 0; j < len(v) && ext == len(v); {
-		if _, n := scanDigitAt(v, j); n > 0 {
-			main++
-			j += n
-			continue
-		}
-		if main >= 6 && (v[j]|0x20 >= 'a' && v[j]|0x20 <= 'z' || v[j] == '#' || v[j] == ',' || v[j] == '~') {
-			ext = j
-		}
-		j++
-	}
+	ext, main := scanPhoneExt(v)
 	keep := main - 4
 	if main > 15 {
 		keep = 0
@@ -76,6 +64,25 @@ func scanMaskPhone(b *strings.Builder, v string) {
 		b.WriteString(v[j : j+n])
 		j += n
 	}
+}
+
+// scanPhoneExt returns where the extension of the phone number v starts (len(v) if it
+// has none: at the first letter, '#', ',' or '~' after six or more digits), and the
+// number of digits before it.
+func scanPhoneExt(v string) (ext, main int) {
+	ext = len(v)
+	for j := 0; j < len(v) && ext == len(v); {
+		if _, n := scanDigitAt(v, j); n > 0 {
+			main++
+			j += n
+			continue
+		}
+		if main >= 6 && (v[j]|0x20 >= 'a' && v[j]|0x20 <= 'z' || v[j] == '#' || v[j] == ',' || v[j] == '~') {
+			ext = j
+		}
+		j++
+	}
+	return ext, main
 }
 
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the

@@ -45,7 +45,6 @@ type scanRegion struct {
 	plus     bool // the region starts with a plus sign
 	extStart int  // offset of the extension marker, or -1
 	extEnd   int  // end of the extension digits
-	masked   bool // the digits run into a mask (XXXX, ****): the text was redacted already
 	end      int  // how far the region extraction looked
 	// truncated says the region was cut at scanMaxGroups: its last groups may be the
 	// start of a number that goes on after them.
@@ -57,9 +56,6 @@ type scanRegion struct {
 func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding, int) {
 	var r scanRegion
 	if !scanReadRegion(text, i, &r) {
-		return dst, r.end
-	}
-	if r.masked {
 		return dst, r.end
 	}
 	total := 0
@@ -243,8 +239,12 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				break
 			}
 		}
-		if r.n > 0 {
-			r.masked = scanMaskAt(text, j)
+		if r.n > 0 && sep != ' ' && scanMaskAt(text, j) {
+			// The digits run into a mask (XXXX, ****): the text was redacted already,
+			// and the group joined to the mask is what the mask left of a value, which
+			// no number holds. A group set apart from a mask by a space is read as
+			// usual: "415-555-2671 XXXX" is a number and a word.
+			r.groups[r.n-1].excluded = true
 		}
 		break
 	}
@@ -685,13 +685,20 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 	}
 	key := scanKeyOf(num)
 	key.possible = true
-	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanPossible(num) })
+	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanFullLength(num) })
 }
 
-// scanBuiltPossible is scanPossible for a number scanFastNumber read.
+// scanBuiltPossible is scanFullLength for a number scanFastNumber read.
 func scanBuiltPossible(key scanVerdictKey) bool {
 	cc, v := key.cc, key.national
-	return scanPossible(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	return scanFullLength(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+}
+
+// scanFullLength is scanPossible without the lengths that are possible only for local
+// dialling: a number announced by its calling code or its shape has its full length.
+func scanFullLength(num *phonenumbers.PhoneNumber) bool {
+	return !scanOneDigitRepeated(num.GetNationalNumber()) &&
+		phonenumbers.IsPossibleNumberWithReason(num) == phonenumbers.IS_POSSIBLE
 }
 
 // scanPossible reports whether num has a possible length for its calling code and is

@@ -42,33 +42,25 @@ func (s *textScanner) redact(text string, names []string) string {
 }
 
 // settled reports whether the masks of the findings fs of text leave nothing to find,
-// so that no further pass is needed: a phone number's mask ends in X, which ends any
-// number read through it, and keeps no more than seven digits; an email's leaves its domain, which holds no number, and
-// names only when none are looked for; a name's leaves one letter. And each finding
-// stands apart from its neighbours (white space or plain punctuation around it), so
-// that what its mask changes is no context another detector reads. The other masks
-// keep digits, and at LeniencyPossible a phone's kept digits may make a number with
-// what follows.
+// so that no further pass is needed: a phone number's mask ends in X, and the digits it
+// leaves readable are too few for any number (see scanPhoneMaskReadable); an email's
+// leaves its domain, which holds no number. And each finding stands apart from its
+// neighbours (white space or plain punctuation around it, no digits in the words next
+// to it), so that what its mask changes is no context another detector reads. The
+// other masks keep digits; at LeniencyPossible a phone's kept digits may make a
+// number with what follows; and with names to look for there is always another pass,
+// as a name may match what a mask writes.
 func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
-	if s.leniency != LeniencyValid {
-		return false
+	if s.leniency != LeniencyValid || len(names) > 0 {
+		return false // a name may be anything, the letters of a mask too
 	}
 	for _, f := range fs {
 		switch {
 		case f.Kind == KindPhone:
-			// The digits the mask keeps must be too few to make any other finding (a
-			// national identifier has eight or more).
-			digits := 0
-			for j := f.Start; j < f.End; j++ {
-				if scanIsASCIIDigit(text[j]) {
-					digits++
-				}
-			}
-			if digits-4 > 7 {
+			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 {
 				return false
 			}
-		case f.Kind == KindName:
-		case f.Kind == KindEmail && len(names) == 0:
+		case f.Kind == KindEmail:
 		default:
 			return false
 		}
@@ -78,6 +70,35 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 		}
 	}
 	return true
+}
+
+// scanPhoneMaskReadable returns how many of the digits that the phone mask keeps of v
+// can still be read as part of a number: all of them but the group joined to the mask
+// (by no separator, or one that is not a space), which the finder never reads.
+func scanPhoneMaskReadable(v string) int {
+	for j := 0; j < len(v); j++ {
+		if v[j] >= 0x80 {
+			return len(v) // digits of another script: the next pass decides
+		}
+	}
+	_, total := scanPhoneExt(v)
+	if total > 15 {
+		return 0 // every digit masked
+	}
+	kept, last := total-4, -1
+	for j, seen := 0, 0; j < len(v) && seen < kept; j++ {
+		if scanIsASCIIDigit(v[j]) {
+			seen++
+			last = j
+		}
+	}
+	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' {
+		return max(kept, 0)
+	}
+	for j := last; j >= 0 && scanIsASCIIDigit(v[j]); j-- {
+		kept--
+	}
+	return kept
 }
 
 // scanQuietBefore reports whether the word before a finding at text[i] holds nothing a

@@ -24,6 +24,7 @@ func TestScanShapes(t *testing.T) {
 		{"leading 1", "1-800-555-0199", []scanFound{{"phone", "1-800-555-0199"}}, "1-800-555-XXXX"},
 		{"plus and dots", "+33.6.12.34.56.78", []scanFound{{"phone", "+33.6.12.34.56.78"}}, "+33.6.12.34.XX.XX"},
 		{"tabs", "415\t555\t2671", []scanFound{{"phone", "415\t555\t2671"}}, "415\t555\tXXXX"},
+		{"number before a mask", "Call me 415-555-2671 XXXX", []scanFound{{"phone", "415-555-2671"}}, "Call me 415-555-XXXX XXXX"},
 		{"url encoded plus", "tel=%2B14155552671", []scanFound{{"phone", "%2B14155552671"}}, "tel=%2B1415555XXXX"},
 		{"isbn", "ISBN 978-3-16-148410-0", nil, "ISBN 978-3-16-148410-0"},
 		{"zip+4", "zip 94105-1234", nil, "zip 94105-1234"},
