@@ -106,8 +106,8 @@ func WithOwnedNumbers(numbers ...string) Option {
 // WithRegion sets the default region (a CLDR code such as "US" or "GB") for phone numbers
 // written without a country code, in owned numbers and in free text. Case does not matter
 // ("us" is "US"); an unknown code is an error from New, with a hint ("UK": did you mean
-// "GB"?). Without it, only
-// numbers written with + or an international prefix are read as phone numbers.
+// "GB"?). Without it, owned numbers must be written with + or an international prefix,
+// and free text reads national numbers in a set of default regions (see FREETEXT.md).
 func WithRegion(region string) Option {
 	return func(p *Policy) error {
 		p.region = strings.ToUpper(strings.TrimSpace(region))

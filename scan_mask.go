@@ -14,7 +14,7 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 	case KindPhone:
 		scanMaskPhone(b, v)
 	case KindEmail:
-		// The local part goes; the domain stays, as DESIGN.md's email default says,
+		// The local part goes; the domain stays, as the email field mask does (see the README),
 		// unless it is an address literal.
 		b.WriteString("***")
 		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
