@@ -3,7 +3,7 @@ package pii
 import "fmt"
 
 // anonKindDefault returns the strategy a field of the given kind gets when its tag names
-// none, following DESIGN.md's table. Phones, emails, names and device identifiers get a
+// none, following the README's table. Phones, emails, names and device identifiers get a
 // keyed pseudonym, which keeps them countable and linkable, when the policy has a
 // pseudonym key; without one, phones and emails fall back to their generalisation
 // (country code, domain) and names and devices are dropped, so that a policy without a

@@ -13,7 +13,7 @@ import (
 // The zero Kind, KindNone, is the kind of fields that hold no personal data.
 type Kind uint8
 
-// The kinds: first those of DESIGN.md's kind table, then the dates and ages HIPAA Safe
+// The kinds: first those of the README's kind table, then the dates and ages HIPAA Safe
 // Harbor treats alike (45 CFR 164.514(b)(2)(i)(C)), then the special categories. Their tag
 // spellings are given by Kind.String; the tag value "true" stands for KindGeneric. New
 // kinds are only ever appended, so that a Kind's number never changes.

@@ -124,7 +124,7 @@ func maskInArena(arena []byte, k Kind, st redactStrategy, s, placeholder string)
 	return unsafe.String(unsafe.SliceData(out), len(out)), arena
 }
 
-// appendMaskDefault appends the kind's default redaction of s, DESIGN.md's kind table.
+// appendMaskDefault appends the kind's default redaction of s, the README's kind table.
 func appendMaskDefault(dst []byte, k Kind, s string) []byte {
 	switch k {
 	case KindPhone:

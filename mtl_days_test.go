@@ -101,7 +101,7 @@ func TestRetentionDSTHeldUntil(t *testing.T) {
 }
 
 // TestRetentionSeedRule checks, request by request over a year, that the deletion rule is
-// DESIGN.md's max(Created + MTL + 1 day, requested + window) whenever the window is at least
+// the README's max(Created + MTL + 1 day, requested + window) whenever the window is at least
 // a day, and that outside the MTL a deletion applies at once with backups within the window.
 func TestRetentionSeedRule(t *testing.T) {
 	created := time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC)

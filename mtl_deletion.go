@@ -14,7 +14,7 @@ import (
 //     and is gone everywhere by the later of H + 1 day and R + W days.
 //
 // The "+ 1 day" is the day in which a deletion that waited for its MTL is carried out. So
-// read, this is DESIGN.md's single rule, gone by = max(Created + MTL + 1 day, R + W days):
+// read, this is the README's single rule, gone by = max(Created + MTL + 1 day, R + W days):
 // outside the MTL, R + W is never earlier than H + 1 day when W >= 1, so the maximum is
 // R + W, "at once, backups within the window". The two differ only with a backup window of
 // 0, where the split rule keeps "at once" exact. The seed's examples, MTL 90, W 30:
