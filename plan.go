@@ -117,7 +117,9 @@ type node struct {
 	// what the tag names (map[string]string tagged email, keyed by addresses) or may be
 	// labels ("home", "work"): keys are scanned as free text (see keyAction).
 	keyText bool
-	key     *node // opMap: the keys' node, to refuse keys that hold personal data
+	// keyString (opMap): an untagged map with string keys, which ScanStrings scans.
+	keyString bool
+	key       *node // opMap: the keys' node, to refuse keys that hold personal data
 }
 
 // A member is a struct field as a plan sees it.
@@ -259,6 +261,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 	case reflect.Map:
 		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
 		n.keyText = ctx.pii() && t.Key().Kind() == reflect.String
+		n.keyString = ctx.tag.Class == Untagged && t.Key().Kind() == reflect.String
 		if n.key, err = b.node(t.Key(), rule{}); err != nil {
 			return err
 		}
@@ -439,6 +442,9 @@ func (n *node) computeScans() bool {
 
 // computeText says whether an untagged string leaf, or an interface, sits at or under n.
 func (n *node) computeText() bool {
+	if n.op == opMap && n.keyString {
+		return true
+	}
 	return n.derive(func(n *node) bool {
 		return n.op == opIface ||
 			n.op == opLeaf && n.rule.tag.Class == Untagged && (n.lk == lkString || n.lk == lkBytes)

@@ -200,3 +200,12 @@ func TestPartyFromBytes(t *testing.T) {
 		t.Errorf("a French caller in a []byte did not bring GDPR: %+v, %v", r, err)
 	}
 }
+
+func TestScanStringsMapKeys(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil, pii.ScanStrings()))
+	logger.Info("m", "counts", map[string]int{"jane.doe@example.com": 1, "plain": 2})
+	if strings.Contains(buf.String(), "jane.doe") || !strings.Contains(buf.String(), `"plain":2`) {
+		t.Errorf("ScanStrings and untagged map keys: %s", buf.String())
+	}
+}

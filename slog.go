@@ -45,7 +45,7 @@ type HandlerOption func(*Handler)
 // ScanStrings makes the Handler also hide the personal data it finds (Policy.Scan) in
 // free text that carries no tag: the log message, string attributes, and the untagged
 // strings of every attribute value (named string types, []byte, *string, strings in
-// []any, []string, maps, structs, groups and WithAttrs), the text of errors, and what
+// []any, []string, maps (keys too), structs, groups and WithAttrs), the text of errors, and what
 // fmt.Stringer values print (such a value is passed on as its scanned text). Fields
 // tagged pii:"no" are left as they are: the tag says they hold no personal data.
 func ScanStrings() HandlerOption { return func(h *Handler) { h.scan = true } }

@@ -233,7 +233,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
 	elemReached := w.reaches(n.elem)
-	rekey := n.keyText && w.ka != nil && !w.readOnly
+	rekey := w.ka != nil && !w.readOnly && (n.keyText || n.keyString && w.reach&reachUntagged != 0)
 	var keys, values []reflect.Value // for maps rebuilt in place, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		tmp.Elem().Set(it.Value())
