@@ -80,6 +80,9 @@ type node struct {
 	// what it wraps, tagged values included, where no walk can reach it. Walks reach it
 	// as if it held personal data, and redaction replaces it when it does.
 	wraps bool
+	// unwraps reports that the node's type is an error with Unwrap, whatever it holds:
+	// its text is checked before the walk goes into it (see stepIface).
+	unwraps bool
 	// arenaHint is how many bytes of masked strings the last redaction of a record of
 	// this root type wrote: the size of the next one's arena.
 	arenaHint atomic.Int32
@@ -385,7 +388,8 @@ func (b *builder) finish() {
 	// what leads to them.
 	marked := false
 	for _, n := range b.made {
-		if !n.hasPII && isWrapper(n.typ) {
+		n.unwraps = isWrapper(n.typ)
+		if !n.hasPII && n.unwraps {
 			n.wraps, n.hasPII, marked = true, true, true
 		}
 	}

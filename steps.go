@@ -282,7 +282,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	if err != nil {
 		return err
 	}
-	if w.opq != nil && (!dn.hasPII || dn.wraps || isWrapper(dv.Type())) {
+	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
 		if replaced, err := w.opq.opaque(w, iv, dv); replaced || err != nil {
 			return err
 		}
