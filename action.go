@@ -77,3 +77,20 @@ func snapshotLeaf(n *node, p unsafe.Pointer) {
 		}
 	}
 }
+
+// leafText is the text of a string or []byte leaf.
+func leafText(n *node, p unsafe.Pointer) string {
+	if n.lk == lkString {
+		return *(*string)(p)
+	}
+	return string(*(*[]byte)(p))
+}
+
+// setText writes s into a string or []byte leaf.
+func setText(n *node, p unsafe.Pointer, s string) {
+	if n.lk == lkString {
+		*(*string)(p) = s
+	} else {
+		*(*[]byte)(p) = []byte(s)
+	}
+}

@@ -62,20 +62,13 @@ func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	switch n.lk {
 	case lkString, lkBytes:
-		var s string
-		if n.lk == lkString {
-			s = *(*string)(p)
-		} else {
-			s = string(*(*[]byte)(p))
-		}
+		s := leafText(n, p)
 		out, err := w.pol.anon.anonymizeString(k, st, s, w.field)
 		if err != nil {
 			return fail(err)
 		}
-		if n.lk == lkString {
-			*(*string)(p) = out
-		} else if out != s {
-			*(*[]byte)(p) = []byte(out)
+		if out != s {
+			setText(n, p, out)
 		}
 		return nil
 	case lkCustom:
@@ -118,21 +111,4 @@ func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 // an address book's addresses go, its labels stay.
 func (a *anonymizeAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
-}
-
-// leafText is the text of a string or []byte leaf.
-func leafText(n *node, p unsafe.Pointer) string {
-	if n.lk == lkString {
-		return *(*string)(p)
-	}
-	return string(*(*[]byte)(p))
-}
-
-// setText writes s into a string or []byte leaf.
-func setText(n *node, p unsafe.Pointer, s string) {
-	if n.lk == lkString {
-		*(*string)(p) = s
-	} else {
-		*(*[]byte)(p) = []byte(s)
-	}
 }

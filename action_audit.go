@@ -22,10 +22,9 @@ type auditAction struct {
 	found   []Misplaced
 	redact  bool
 	scanned int // bytes scanned so far, against auditBudget
-	// names are the values of the name fields of the records the walk is in, as
-	// redaction gathers them for redact=scan fields (see redactAction).
-	names []string
-	saved [][]string
+	// names are the names of the records the walk is in: a customer's name in a
+	// callback URL is personal data where it must not be.
+	names recordNames
 }
 
 func (a *auditAction) readsOnly() bool { return !a.redact }
@@ -33,26 +32,12 @@ func (a *auditAction) readsOnly() bool { return !a.redact }
 // records: an audit looks for each record's own names in its Not PII fields.
 func (a *auditAction) records(*node) bool { return true }
 
-// enterRecord gathers the names of the record the walk enters, on top of the enclosing
-// records'.
+// enterRecord gathers the names of the record the walk enters (see recordNames).
 func (a *auditAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error) {
-	a.saved = append(a.saved, a.names)
-	if inIface && len(a.saved) > 1 {
-		return true, nil // gathered with the enclosing record, interfaces included
-	}
-	names, err := namesOf(w, n, p)
-	if err != nil {
-		a.saved = a.saved[:len(a.saved)-1]
-		return false, err
-	}
-	a.names = append(a.names[:len(a.names):len(a.names)], names...)
-	return true, nil
+	return a.names.enter(w, n, p, inIface, true)
 }
 
-func (a *auditAction) leaveRecord(*walker) {
-	a.names = a.saved[len(a.saved)-1]
-	a.saved = a.saved[:len(a.saved)-1]
-}
+func (a *auditAction) leaveRecord(*walker) { a.names.leave() }
 
 func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if n.rule.pii() || (n.lk != lkString && n.lk != lkBytes) {
@@ -69,7 +54,7 @@ func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	scanned, partial := a.budgeted(text)
 	var kinds []Kind
-	for _, f := range w.pol.scanner.scan(scanned, a.names, nil) {
+	for _, f := range w.pol.scanner.scan(scanned, a.names.names, nil) {
 		if !containsKind(kinds, f.Kind) {
 			kinds = append(kinds, f.Kind)
 		}
@@ -87,7 +72,7 @@ func (a *auditAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if a.redact {
 		out := ""
 		if !partial {
-			out = w.pol.scanRedact(text, a.names)
+			out = w.pol.scanRedact(text, a.names.names)
 		}
 		if n.lk == lkString {
 			*(*string)(p) = out

@@ -46,3 +46,43 @@ func namesOf(w *walker, n *node, p unsafe.Pointer) ([]string, error) {
 	err := c.walk(n, p)
 	return a.names, err
 }
+
+// recordNames keeps the names of the records a walk is in, for actions that look for
+// them in text (redact=scan bodies, audits). An element of a collection, or the value of
+// an interface, is a record of its own: its text is matched against its own names and its
+// enclosing records', never its siblings' (which would make a batch quadratic). An
+// interface's value is gathered with its enclosing record when that gathering went
+// through it already.
+type recordNames struct {
+	names     []string
+	collected bool         // names were gathered for everything below, interfaces included
+	saved     []savedNames // the enclosing records' names, one entry per record entered
+}
+
+type savedNames struct {
+	names     []string
+	collected bool
+}
+
+// enter readies the names of the record of node n at p: gathered when needed, else
+// those of the enclosing records. Every enter that returns true is followed by a leave.
+func (r *recordNames) enter(w *walker, n *node, p unsafe.Pointer, inIface, needed bool) (bool, error) {
+	r.saved = append(r.saved, savedNames{r.names, r.collected})
+	if !needed || inIface && r.collected {
+		return true, nil
+	}
+	names, err := namesOf(w, n, p)
+	if err != nil {
+		r.saved = r.saved[:len(r.saved)-1]
+		return false, err
+	}
+	r.names, r.collected = append(r.names[:len(r.names):len(r.names)], names...), true
+	return true, nil
+}
+
+// leave puts back the enclosing record's names.
+func (r *recordNames) leave() {
+	last := r.saved[len(r.saved)-1]
+	r.names, r.collected = last.names, last.collected
+	r.saved = r.saved[:len(r.saved)-1]
+}

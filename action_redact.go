@@ -18,12 +18,9 @@ type redactAction struct {
 	log bool
 	// scan hides what the free-text finder sees in untagged strings (ScanStrings).
 	scan bool
-	// names holds the values of the name fields of the records the walk is in, which
-	// a redact=scan body hides wherever they appear in its text; collected says they
-	// were gathered for everything below, interfaces included.
-	names     []string
-	collected bool
-	saved     []savedNames // the enclosing records' names, one entry per record entered
+	// names are the names of the records the walk is in, which a redact=scan body hides
+	// wherever they appear in its text.
+	names recordNames
 	// audit, when set, looks for personal data in the strings that are not PII
 	// (ReportMisplaced, RedactMisplaced).
 	audit *auditAction
@@ -70,7 +67,7 @@ var redactWalks = sync.Pool{New: func() any { return new(redactWalk) }}
 // from the pool; set its Policy, then run it, then release it.
 func newRedactWalk(log, scan bool) *redactWalk {
 	rw := redactWalks.Get().(*redactWalk)
-	rw.a = redactAction{log: log, scan: scan, saved: rw.a.saved[:0]}
+	rw.a = redactAction{log: log, scan: scan, names: recordNames{saved: rw.a.names.saved[:0]}}
 	rw.w = walker{act: &rw.a}
 	if scan {
 		rw.w.reach = reachUntagged
@@ -81,8 +78,9 @@ func newRedactWalk(log, scan bool) *redactWalk {
 // release returns rw to the pool, keeping nothing of the value it walked.
 func (rw *redactWalk) release() {
 	rw.a.end()
-	clear(rw.a.saved[:cap(rw.a.saved)])
-	rw.a = redactAction{saved: rw.a.saved[:0]}
+	saved := rw.a.names.saved
+	clear(saved[:cap(saved)])
+	rw.a = redactAction{names: recordNames{saved: saved[:0]}}
 	rw.w = walker{}
 	redactWalks.Put(rw)
 }
@@ -93,35 +91,13 @@ func (a *redactAction) records(root *node) bool {
 	return root.scans || root.dynamic || a.audit != nil
 }
 
-type savedNames struct {
-	names     []string
-	collected bool
-}
-
-// enterRecord gathers the names of a record before the walk goes in: an element of a
-// collection that holds a redact=scan field is a record of its own, whose text is
-// matched against its own names and its enclosing records', never its siblings' (which
-// would make a batch quadratic); an interface's value has its names gathered unless the
-// enclosing record's gathering went through it already.
+// enterRecord gathers the names of a record before the walk goes in (see recordNames):
+// where a redact=scan field, or an audit, will look for them.
 func (a *redactAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error) {
-	a.saved = append(a.saved, savedNames{a.names, a.collected})
-	if !n.scans && a.audit == nil || inIface && a.collected {
-		return true, nil
-	}
-	names, err := namesOf(w, n, p)
-	if err != nil {
-		a.saved = a.saved[:len(a.saved)-1]
-		return false, err
-	}
-	a.names, a.collected = append(a.names[:len(a.names):len(a.names)], names...), true
-	return true, nil
+	return a.names.enter(w, n, p, inIface, n.scans || a.audit != nil)
 }
 
-func (a *redactAction) leaveRecord(*walker) {
-	last := a.saved[len(a.saved)-1]
-	a.names, a.collected = last.names, last.collected
-	a.saved = a.saved[:len(a.saved)-1]
-}
+func (a *redactAction) leaveRecord(*walker) { a.names.leave() }
 
 // counts reports whether redaction hides kind k. It asks the profile only of the kinds
 // whose status depends on context (see contextualKind): a profile is a legal answer,
@@ -153,7 +129,7 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 			snapshotLeaf(n, p)
 		}
 		if a.audit != nil {
-			a.audit.names = a.names // the record's names, gathered for it
+			a.audit.names.names = a.names.names // the record's names, gathered for it
 			return a.audit.leaf(w, n, p)
 		}
 		return nil
@@ -290,7 +266,7 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 		return s // the customer's own number is not personal data
 	}
 	if st == redactScan {
-		return w.pol.scanRedact(s, a.names)
+		return w.pol.scanRedact(s, a.names.names)
 	}
 	if st == redactDefault && w.profile.SafeHarbor() &&
 		(r.tag.Kind == KindPostal || r.tag.Kind == KindDOB || r.tag.Kind == KindDate) {

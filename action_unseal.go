@@ -18,12 +18,7 @@ func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if !r.pii() || (n.lk != lkString && n.lk != lkBytes) {
 		return nil
 	}
-	var s string
-	if n.lk == lkString {
-		s = *(*string)(p)
-	} else {
-		s = string(*(*[]byte)(p))
-	}
+	s := leafText(n, p)
 	if !strings.HasPrefix(s, sealPrefix) {
 		return nil
 	}

@@ -147,7 +147,7 @@ func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 // interface's tag where the dynamic type has none of its own), so that a tagged value
 // behind `any`, even a field tagged "no", is reported as what it is.
 func listValueFields(root *node, v reflect.Value) (fields []Field, ifaces []bool, err error) {
-	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[string]bool{}}
+	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{}}
 	l.list(root, v, "")
 	return l.fields, l.ifaces, l.err
 }
@@ -163,15 +163,26 @@ type lister struct {
 	expanding map[reflect.Type]bool // struct types on the current path
 	// For a value: the fields already listed (by what Classify reports of them), so
 	// that a collection's elements list each field once; and the first error.
-	seen  map[string]bool
+	seen  map[fieldKey]bool
 	depth int
 	err   error
+}
+
+// A fieldKey is what tells two listed leaves apart: a collection's elements of one type
+// list the same field once, elements of different dynamic types each theirs.
+type fieldKey struct {
+	path, goType, redact, anon string
+	class                      Class
+	kind                       Kind
+	handling                   Handling
+	mtl, ttl                   int
+	created                    bool
 }
 
 // add lists one leaf, once.
 func (l *lister) add(f Field, iface bool) {
 	if l.seen != nil {
-		key := fmt.Sprintf("%+v", f)
+		key := fieldKey{f.Path, f.GoType, f.Redact, f.Anon, f.Class, f.Kind, f.Handling, f.MTL, f.TTL, f.Created}
 		if l.seen[key] {
 			return
 		}

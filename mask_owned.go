@@ -2,7 +2,6 @@ package pii
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -121,7 +120,7 @@ func newMaskOwnedTable(forms map[string]uint8) []maskOwnedSlot {
 func newMaskOwned(numbers []string, region string) (maskOwned, error) {
 	region = strings.ToUpper(region)
 	if region != "" && !phonenumbers.GetSupportedRegions()[region] {
-		return maskOwned{}, fmt.Errorf("pii: owned numbers: unknown default region %q: %w", region, ErrInvalidNumber)
+		return maskOwned{}, errorf("pii: owned numbers: unknown default region %q: %w", region, ErrInvalidNumber)
 	}
 	forms := make(map[string]uint8, 4*len(numbers)) // digit string -> how it may be written
 	for i, raw := range numbers {
@@ -134,7 +133,7 @@ func newMaskOwned(numbers []string, region string) (maskOwned, error) {
 			err = maskErrNotPossible
 		}
 		if err != nil {
-			return maskOwned{}, fmt.Errorf("pii: owned number at index %d: %w: %w", i, ErrInvalidNumber, err)
+			return maskOwned{}, errorf("pii: owned number at index %d: %w: %w", i, ErrInvalidNumber, err)
 		}
 		cc := strconv.Itoa(int(num.GetCountryCode()))
 		nsn := phonenumbers.GetNationalSignificantNumber(num)

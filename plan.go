@@ -339,7 +339,7 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 		if ft.Kind() == reflect.Pointer {
 			ft, byPointer = ft.Elem(), true
 		}
-		if !hasCreated(ft, 0) {
+		if recordOf(ft) == nil {
 			continue
 		}
 		if created != "" || byPointer {
@@ -671,32 +671,6 @@ func locksIn(t reflect.Type, base uintptr, spans []lockSpan, depth int) []lockSp
 		}
 	}
 	return spans
-}
-
-// hasCreated reports whether struct type t holds a created field, its own or promoted
-// from a struct it embeds.
-func hasCreated(t reflect.Type, depth int) bool {
-	if t.Kind() != reflect.Struct || depth > 8 {
-		return false
-	}
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if raw, ok := sf.Tag.Lookup("pii"); ok {
-			if tag, err := ParseTag(raw); err == nil && tag.Created {
-				return true
-			}
-		}
-		if sf.Anonymous {
-			ft := sf.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if hasCreated(ft, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // isTimeField reports whether a field of type t can hold a record's creation time:

@@ -58,7 +58,8 @@ func ParseLeniency(s string) (Leniency, error) {
 			return Leniency(l), nil
 		}
 	}
-	return LeniencyValid, fmt.Errorf("pii: %w %q", ErrUnknownLeniency, s)
+	return LeniencyValid, errorf("pii: %w %q%s (want valid or possible)", ErrUnknownLeniency, s,
+		hint(s, scanLeniencyNames[:]))
 }
 
 // A textScanner finds personal data in free text. It is immutable once built and safe
@@ -83,7 +84,7 @@ type textScanner struct {
 // unknown, in which case only numbers with a country code count as phones).
 func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	if leniency > LeniencyPossible {
-		return nil, fmt.Errorf("pii: %w %d", ErrUnknownLeniency, uint8(leniency))
+		return nil, errorf("pii: %w %d", ErrUnknownLeniency, uint8(leniency))
 	}
 	region = strings.ToUpper(region)
 	if region == "ZZ" {
@@ -91,7 +92,7 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	}
 	if region != "" && !phonenumbers.GetSupportedRegions()[region] {
 		// The code is named: a region code is configuration, not personal data.
-		return nil, fmt.Errorf("pii: %w %q", ErrUnknownRegion, region)
+		return nil, errorf("pii: %w %q", ErrUnknownRegion, region)
 	}
 	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
 	trunk := ""

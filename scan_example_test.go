@@ -13,7 +13,7 @@ func ExampleParseLeniency() {
 	fmt.Println(err)
 	// Output:
 	// possible <nil>
-	// pii: unknown leniency "strict"
+	// pii: unknown leniency "strict" (want valid or possible)
 }
 
 func ExampleFinding() {

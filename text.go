@@ -1,7 +1,6 @@
 package pii
 
 import (
-	"fmt"
 	"iter"
 )
 
@@ -12,7 +11,7 @@ import (
 func WithLeniency(l Leniency) Option {
 	return func(p *Policy) error {
 		if l > LeniencyPossible {
-			return fmt.Errorf("pii: WithLeniency: %w: %w", ErrOption, ErrUnknownLeniency)
+			return errorf("pii: WithLeniency: %w: %w", ErrOption, ErrUnknownLeniency)
 		}
 		p.leniency = l
 		return nil
