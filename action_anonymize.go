@@ -15,6 +15,9 @@ type anonymizeAction struct {
 	harbor *safeHarbor // made on the first leaf a Safe Harbor profile covers
 }
 
+// needsField: the walk keeps walker.field, which this action names.
+func (*anonymizeAction) needsField() {}
+
 // anonymizeLeaf replaces the personal data of one leaf for statistics.
 func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule

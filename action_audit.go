@@ -27,6 +27,9 @@ type auditAction struct {
 	names recordNames
 }
 
+// needsField: the walk keeps walker.field, which this action names.
+func (*auditAction) needsField() {}
+
 func (a *auditAction) readsOnly() bool { return !a.redact }
 
 // records: an audit looks for each record's own names in its Not PII fields.

@@ -14,6 +14,9 @@ type purgeAction struct {
 	s *purgeState
 }
 
+// needsField: the walk keeps walker.field, which this action names.
+func (purgeAction) needsField() {}
+
 // enterStruct purges a record (a struct with a created field) under its own creation
 // time: see purgeState.enters.
 func (a purgeAction) enterStruct(w *walker, n *node, p unsafe.Pointer) (bool, error) {

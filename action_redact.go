@@ -59,6 +59,7 @@ func (a *redactAction) end() {
 type redactWalk struct {
 	w walker
 	a redactAction
+	h hooks // the hooks of a
 }
 
 var redactWalks = sync.Pool{New: func() any { return new(redactWalk) }}
@@ -68,7 +69,10 @@ var redactWalks = sync.Pool{New: func() any { return new(redactWalk) }}
 func newRedactWalk(log, scan bool) *redactWalk {
 	rw := redactWalks.Get().(*redactWalk)
 	rw.a = redactAction{log: log, scan: scan, names: recordNames{saved: rw.a.names.saved[:0]}}
-	rw.w = walker{act: &rw.a}
+	if !rw.h.wired {
+		rw.h = hooksOf(&rw.a) // once per pooled walker: its action is always rw.a
+	}
+	rw.w = walker{act: &rw.a, hooks: rw.h}
 	if scan {
 		rw.w.reach = reachUntagged
 	}

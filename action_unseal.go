@@ -12,6 +12,9 @@ type unsealAction struct {
 	key hpke.PrivateKey
 }
 
+// needsField: the walk keeps walker.field, which this action names.
+func (unsealAction) needsField() {}
+
 // unsealLeaf opens the envelope a string or []byte leaf holds.
 func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule

@@ -133,6 +133,9 @@ type member struct {
 	index     int    // the field's index in its struct, for reflect
 	offset    uintptr
 	node      *node
+	// leaf: node is a leaf that the action takes as it is (no wrapper error), so a walk
+	// hands it to the action directly, without a step.
+	leaf bool
 }
 
 // A rule is the effective tag of a leaf, with its strategies resolved.
@@ -404,6 +407,7 @@ func (b *builder) finish() {
 	for _, n := range b.made {
 		for r := range reach(numReach) {
 			for _, m := range n.members {
+				m.leaf = m.node.op == opLeaf && !m.node.wraps
 				if m.node.reachedBy(r) {
 					n.walkBy[r] = append(n.walkBy[r], m)
 				}

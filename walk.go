@@ -35,17 +35,12 @@ var ErrMapKey = errors.New("map keys hold personal data, which cannot be redacte
 type walker struct {
 	pol *Policy
 	act action
-	rec recordAction // act, when it keeps state per record; else nil
-	opq opaqueAction // act, when it looks at interface values the walk does not enter; else nil
-	sa  structAction // act, when it treats some structs as records of their own; else nil
-	ka  keyAction    // act, when it changes the keys of maps under a PII tag; else nil
+	hooks
+	rec recordAction // act, when it keeps state per record for this root; else nil
 	// copy makes the walk copy-on-write: every pointer, slice, map and interface that
 	// leads to personal data is cloned before the walk writes below it, so the caller's
 	// value is never changed (Redacted, log lines).
 	copy bool
-	// readOnly: the action writes nothing, so nothing is set back into maps and
-	// interfaces, and the caller's value is walked as it is.
-	readOnly bool
 	// reach says which leaves the walk must get to: what may be personal data, and
 	// untagged strings or every string besides.
 	reach reach
@@ -55,8 +50,9 @@ type walker struct {
 	path  []byte
 	depth int
 	seen  seenSet
-	// field names the struct field the walk is in ("api.Address.Street"): sealing binds
-	// an envelope to it, and purges of values behind interfaces report it.
+	// field names the struct field the walk is in ("api.Address.Street"), kept only
+	// for an action that asks (see hooks.fields): sealing binds an envelope to it, and
+	// purges and anonymisation name it in errors.
 	field string
 	// ifaces counts the interfaces the walk is inside.
 	ifaces int
@@ -64,19 +60,48 @@ type walker struct {
 	profile Profile
 }
 
-// start readies w to walk from root with its action, under its Policy.
+// hooks are what an action does besides handling leaves, found once from the action's
+// optional interfaces (see hooksOf).
+type hooks struct {
+	wired  bool
+	recs   recordAction // act, when it keeps state per record; else nil
+	opq    opaqueAction // act, when it looks at interface values the walk does not enter; else nil
+	sa     structAction // act, when it treats some structs as records of their own; else nil
+	ka     keyAction    // act, when it changes the keys of maps under a PII tag; else nil
+	begins interface{ begin(root *node) }
+	// readOnly: the action writes nothing, so nothing is set back into maps and
+	// interfaces, and the caller's value is walked as it is.
+	readOnly bool
+	// fields: the action reads walker.field, which the walk then keeps.
+	fields bool
+}
+
+// hooksOf finds the hooks of act.
+func hooksOf(act action) hooks {
+	h := hooks{wired: true}
+	h.recs, _ = act.(recordAction)
+	h.opq, _ = act.(opaqueAction)
+	h.sa, _ = act.(structAction)
+	h.ka, _ = act.(keyAction)
+	h.begins, _ = act.(interface{ begin(root *node) })
+	if ro, ok := act.(interface{ readsOnly() bool }); ok {
+		h.readOnly = ro.readsOnly()
+	}
+	_, h.fields = act.(interface{ needsField() })
+	return h
+}
+
+// start readies w to walk from root with its action, under its Policy. A walker made
+// for one action kind (a pooled redaction) comes with its hooks already found.
 func (w *walker) start(root *node) {
-	if rec, ok := w.act.(recordAction); ok && rec.records(root) {
-		w.rec = rec
+	if !w.wired {
+		w.hooks = hooksOf(w.act)
 	}
-	w.opq, _ = w.act.(opaqueAction)
-	w.sa, _ = w.act.(structAction)
-	w.ka, _ = w.act.(keyAction)
-	if b, ok := w.act.(interface{ begin(root *node) }); ok {
-		b.begin(root)
+	if w.recs != nil && w.recs.records(root) {
+		w.rec = w.recs
 	}
-	if ro, ok := w.act.(interface{ readsOnly() bool }); ok {
-		w.readOnly = ro.readsOnly()
+	if w.begins != nil {
+		w.begins.begin(root)
 	}
 }
 
