@@ -60,6 +60,19 @@ type walker struct {
 	profile Profile
 }
 
+// reset forgets the walk of one value, keeping the action, its hooks and the path's
+// array, so that a pooled walker is ready for the next value. It sets only what a walk
+// may have changed.
+func (w *walker) reset() {
+	w.pol, w.rec = nil, nil
+	w.copy, w.reach, w.paths = false, reachPII, false
+	w.path = w.path[:0]
+	w.depth, w.ifaces = 0, 0
+	w.field = ""
+	w.profile = Profile{}
+	w.seen.reset()
+}
+
 // hooks are what an action does besides handling leaves, found once from the action's
 // optional interfaces (see hooksOf).
 type hooks struct {
@@ -181,6 +194,12 @@ type seenKey struct {
 type seenEntry struct {
 	key  seenKey
 	done unsafe.Pointer
+}
+
+// reset empties s, clearing only the entries that were used.
+func (s *seenSet) reset() {
+	clear(s.inl[:s.n])
+	s.n, s.more = 0, nil
 }
 
 func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {

@@ -1,0 +1,59 @@
+package pii
+
+import (
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRedactWalkReleaseKeepsNothing holds release to its promise: a pooled walker that
+// walked a value (a copy, scanning, with a pointer, a slice, an interface and paths)
+// keeps nothing of it, and is as a new one is, so the next walk starts clean.
+func TestRedactWalkReleaseKeepsNothing(t *testing.T) {
+	type inner struct {
+		Phone string `pii:"phone"`
+	}
+	type record struct {
+		Name   string   `pii:"name"`
+		Phones []string `pii:"phone"`
+		In     *inner
+		Any    any
+		Note   string
+	}
+	rw := newRedactWalk(true, true)
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rw.w.pol, rw.w.copy, rw.w.paths = p, true, true
+	v := any(record{Name: "Jane Doe", Phones: []string{"+14155552671"}, In: &inner{Phone: "+14155552671"},
+		Any: inner{Phone: "+14155552671"}, Note: "call +14155552671"})
+	if err := rw.w.run(ifaceNode, unsafe.Pointer(&v)); err != nil {
+		t.Fatal(err)
+	}
+	if rw.w.seen.n == 0 || rw.a.arena == nil {
+		t.Fatal("the walk kept no state: the test checks nothing")
+	}
+	rw.release()
+
+	fresh := redactWalks.New().(*redactWalk)
+	// Each walker's action is its own redactAction, and the arrays kept for reuse
+	// hold nothing: compare the rest.
+	if rw.w.act != action(&rw.a) || rw.w.recs != recordAction(&rw.a) {
+		t.Error("a released walker's action is not its own redactAction")
+	}
+	rw.w.act, rw.w.hooks = fresh.w.act, fresh.w.hooks
+	if len(rw.w.path) != 0 || len(rw.a.names.saved) != 0 {
+		t.Errorf("path %q and %d saved names kept", rw.w.path, len(rw.a.names.saved))
+	}
+	rw.w.path, rw.a.names.saved = nil, nil
+	all := cmp.Exporter(func(reflect.Type) bool { return true })
+	if diff := cmp.Diff(fresh.w, rw.w, all); diff != "" {
+		t.Errorf("released walker differs from a new one (-new +released):\n%s", diff)
+	}
+	if diff := cmp.Diff(fresh.a, rw.a, all); diff != "" {
+		t.Errorf("released redaction differs from a new one (-new +released):\n%s", diff)
+	}
+}
