@@ -63,6 +63,8 @@ func (a *redactAction) end() {
 type redactWalk struct {
 	w walker
 	a redactAction
+	// slot holds the value of a walk from an interface (a log line's attribute).
+	slot any
 }
 
 var redactWalks = sync.Pool{New: func() any {
@@ -88,6 +90,7 @@ func (rw *redactWalk) release() {
 	rw.a.end()
 	rw.a.reset()
 	rw.w.reset()
+	rw.slot = nil
 	redactWalks.Put(rw)
 }
 

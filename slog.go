@@ -273,15 +273,18 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	}
 	if audit != nil {
 		rw.a.audit = audit
-		rw.w.reach, rw.w.paths = rw.w.reach|reachPlain, true
+		rw.w.reach, rw.w.paths, rw.w.fields = rw.w.reach|reachPlain, true, true
 	}
-	slot := x
-	err := rw.w.run(ifaceNode, unsafe.Pointer(&slot))
+	// The walk replaces what the interface holds by its copy; the slot lives in the
+	// pooled walker, so that taking its address costs no allocation.
+	rw.slot = x
+	err := rw.w.run(ifaceNode, unsafe.Pointer(&rw.slot))
+	out := rw.slot
 	rw.release()
 	if err != nil {
 		return redactionFailed{err}, true
 	}
-	return slot, true
+	return out, true
 }
 
 // redactedOpaque handles a value whose type holds no tagged field: an error whose chain

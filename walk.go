@@ -51,9 +51,11 @@ type walker struct {
 	depth int
 	seen  seenSet
 	// field names the struct field the walk is in ("api.Address.Street"), kept only
-	// for an action that asks (see hooks.fields): sealing binds an envelope to it, and
-	// purges and anonymisation name it in errors.
-	field string
+	// when fields is set: for an action that names it (see hooks.namesFields), and for
+	// audits, which report it. Sealing binds an envelope to it, and purges and
+	// anonymisation name it in errors.
+	field  string
+	fields bool
 	// ifaces counts the interfaces the walk is inside.
 	ifaces int
 	// profile is the record's profile: the Policy's, widened by its parties.
@@ -68,7 +70,7 @@ func (w *walker) reset() {
 	w.copy, w.reach, w.paths = false, reachPII, false
 	w.path = w.path[:0]
 	w.depth, w.ifaces = 0, 0
-	w.field = ""
+	w.field, w.fields = "", false
 	w.profile = Profile{}
 	w.seen.reset()
 }
@@ -85,8 +87,8 @@ type hooks struct {
 	// readOnly: the action writes nothing, so nothing is set back into maps and
 	// interfaces, and the caller's value is walked as it is.
 	readOnly bool
-	// fields: the action reads walker.field, which the walk then keeps.
-	fields bool
+	// namesFields: the action reads walker.field (see walker.fields).
+	namesFields bool
 }
 
 // hooksOf finds the hooks of act.
@@ -100,7 +102,7 @@ func hooksOf(act action) hooks {
 	if ro, ok := act.(interface{ readsOnly() bool }); ok {
 		h.readOnly = ro.readsOnly()
 	}
-	_, h.fields = act.(interface{ needsField() })
+	_, h.namesFields = act.(interface{ needsField() })
 	return h
 }
 
@@ -110,6 +112,7 @@ func (w *walker) start(root *node) {
 	if !w.wired {
 		w.hooks = hooksOf(w.act)
 	}
+	w.fields = w.fields || w.namesFields
 	if w.recs != nil && w.recs.records(root) {
 		w.rec = w.recs
 	}
