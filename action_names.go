@@ -73,6 +73,7 @@ func (r *recordNames) enter(w *walker, n *node, p unsafe.Pointer, inIface, neede
 	}
 	names, err := namesOf(w, n, p)
 	if err != nil {
+		r.saved[len(r.saved)-1] = savedNames{}
 		r.saved = r.saved[:len(r.saved)-1]
 		return false, err
 	}
@@ -80,9 +81,17 @@ func (r *recordNames) enter(w *walker, n *node, p unsafe.Pointer, inIface, neede
 	return true, nil
 }
 
-// leave puts back the enclosing record's names.
+// leave puts back the enclosing record's names, and clears the entry it pops: the
+// array is kept for the next walk, the names are not.
 func (r *recordNames) leave() {
-	last := r.saved[len(r.saved)-1]
+	last := &r.saved[len(r.saved)-1]
 	r.names, r.collected = last.names, last.collected
+	*last = savedNames{}
 	r.saved = r.saved[:len(r.saved)-1]
+}
+
+// reset forgets every name, keeping the stack's array for the next walk.
+func (r *recordNames) reset() {
+	clear(r.saved) // empty after a walk, as every enter has its leave
+	r.names, r.collected, r.saved = nil, false, r.saved[:0]
 }

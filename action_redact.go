@@ -94,11 +94,12 @@ func (rw *redactWalk) release() {
 	redactWalks.Put(rw)
 }
 
-// reset forgets the redaction of one value, keeping only the names stack's array.
+// reset forgets the redaction of one value, keeping only the names stack's array (which
+// leave clears as it pops). Fields are set one by one, as walker.reset does.
 func (a *redactAction) reset() {
-	saved := a.names.saved
-	clear(saved[:cap(saved)])
-	*a = redactAction{names: recordNames{saved: saved[:0]}}
+	a.log, a.scan = false, false
+	a.names.reset()
+	a.audit, a.arena, a.hint = nil, nil, nil
 }
 
 // records reports whether a redaction from root needs the names of its records: a

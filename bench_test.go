@@ -127,3 +127,26 @@ func BenchmarkLogLine(b *testing.B) {
 		b.Fatalf("benchmark line leaks: %s", buf.Bytes())
 	}
 }
+
+// BenchmarkForLog is what the zap, logrus and zerolog adapters pay per tagged value: a
+// five-field customer, two fields of it not personal data.
+func BenchmarkForLog(b *testing.B) {
+	type customer struct {
+		ID    string `pii:"no"`
+		Name  string `pii:"name"`
+		Email string `pii:"email"`
+		Phone string `pii:"phone"`
+		Plan  string `pii:"no"`
+	}
+	c := customer{ID: "c1", Name: "Jane Doe", Email: "jane@example.com", Phone: "+14155552671", Plan: "pro"}
+	p, err := pii.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, changed := p.ForLog(c); !changed {
+			b.Fatal("nothing redacted")
+		}
+	}
+}

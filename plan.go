@@ -170,7 +170,11 @@ var (
 // planFor returns the cached plan of t, building it on first use. Concurrent first uses
 // of new types are safe: builds are serialised, lookups are not.
 func planFor(t reflect.Type) *plan {
+	if p := cachedPlan(t); p != nil {
+		return p
+	}
 	if p, ok := plans.Load(t); ok {
+		remember(t, p.(*plan))
 		return p.(*plan)
 	}
 	buildLock.Lock()
