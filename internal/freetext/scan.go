@@ -1,66 +1,12 @@
 package freetext
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
 )
-
-// A Finding is one piece of personal data found in free text: its kind and where it sits,
-// as byte offsets into the scanned Go string (text[Start:End] is the value). A Finding
-// deliberately holds no copy of the value, so that findings can be logged or kept
-// without keeping the personal data itself.
-type Finding struct {
-	Kind  Kind `json:"kind"`
-	Start int  `json:"start"`
-	End   int  `json:"end"`
-}
-
-// Leniency says how sure the free-text scanner must be before it calls a run of digits a
-// phone number. The zero value, LeniencyValid, is the default.
-type Leniency uint8
-
-// The leniencies, from strict to lax.
-const (
-	// LeniencyValid reports only numbers that are valid for their country: the number
-	// range is assigned, as libphonenumber's metadata says. It is the default.
-	LeniencyValid Leniency = iota
-	// LeniencyPossible reports every number whose length is possible for its country,
-	// assigned or not. It finds more and hides more: choose it to fail closed.
-	LeniencyPossible
-)
-
-var scanLeniencyNames = [...]string{LeniencyValid: "valid", LeniencyPossible: "possible"}
-
-// String returns "valid" or "possible", the spellings ParseLeniency reads.
-func (l Leniency) String() string {
-	if int(l) < len(scanLeniencyNames) {
-		return scanLeniencyNames[l]
-	}
-	return fmt.Sprintf("Leniency(%d)", uint8(l))
-}
-
-// ErrUnknownLeniency is returned, wrapped, by ParseLeniency for a name that is no leniency.
-var ErrUnknownLeniency = errors.New("unknown leniency")
-
-// ErrUnknownRegion is returned, wrapped, when a region code given for phone numbers is not
-// one that the phone metadata knows (regions are CLDR codes such as "US" or "DE").
-var ErrUnknownRegion = errors.New("unknown region")
-
-// ParseLeniency returns the leniency spelled s: "valid" or "possible", in any case, so
-// that a leniency can come from configuration.
-func ParseLeniency(s string) (Leniency, error) {
-	for l, name := range scanLeniencyNames {
-		if strings.EqualFold(s, name) {
-			return Leniency(l), nil
-		}
-	}
-	return LeniencyValid, errorf("pii: %w %q%s (want valid or possible)", ErrUnknownLeniency, s,
-		hint(s, scanLeniencyNames[:]))
-}
 
 // A textScanner finds personal data in free text. It is immutable once built and safe
 // for concurrent use.
@@ -73,9 +19,10 @@ type textScanner struct {
 	// there. "" where numbers are also written without one (NANPA, ES, IT...).
 	trunk string
 	cc    int32 // the region's calling code, 0 without a region
-	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
-	// neither reported nor hidden. Set once by New, before the scanner is shared.
-	owned maskOwned
+	// owned reports the service's own numbers (pii's WithOwnedNumbers): not personal
+	// data, so neither reported nor hidden; nil when there are none. Set once by New,
+	// before the scanner is shared.
+	owned func(number string) bool
 	// verdicts remembers which recent numbers phonenumbers found valid.
 	verdicts *scanVerdicts
 }
@@ -84,7 +31,7 @@ type textScanner struct {
 // unknown, in which case only numbers with a country code count as phones).
 func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	if leniency > LeniencyPossible {
-		return nil, errorf("pii: %w %d", ErrUnknownLeniency, uint8(leniency))
+		return nil, fmt.Errorf("%w %d", ErrUnknownLeniency, uint8(leniency))
 	}
 	region = strings.ToUpper(region)
 	if region == "ZZ" {
@@ -92,7 +39,7 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	}
 	if region != "" && !phonenumbers.GetSupportedRegions()[region] {
 		// The code is named: a region code is configuration, not personal data.
-		return nil, errorf("pii: %w %q", ErrUnknownRegion, region)
+		return nil, fmt.Errorf("%w %q", ErrUnknownRegion, region)
 	}
 	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
 	trunk := ""
@@ -124,10 +71,10 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	found := len(dst)
 	dst = scanResolve(dst, base)
 	dropped := len(dst) < found
-	if !s.owned.empty() {
+	if s.owned != nil {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
-			if f.Kind != KindPhone || !s.owned.has(text[f.Start:f.End]) {
+			if f.Kind != KindPhone || !s.owned(text[f.Start:f.End]) {
 				kept = append(kept, f)
 			}
 		}
@@ -309,6 +256,3 @@ func scanBetter(a, b Finding) int {
 	}
 	return scanSpecificity(b.Kind) - scanSpecificity(a.Kind)
 }
-
-// empty reports whether the set holds no number, so that a scan skips the check.
-func (o maskOwned) empty() bool { return len(o.digits) == 0 }

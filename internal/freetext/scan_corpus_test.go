@@ -3,6 +3,7 @@ package freetext
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -39,7 +40,7 @@ var scanCorpusFailsClosed = map[string]bool{
 func TestScanPhoneCorpus(t *testing.T) {
 	path := os.Getenv("PII_PHONE_CORPUS")
 	if path == "" {
-		path = filepath.FromSlash("../shared/corpus/libphonenumber_matcher_cases.jsonl")
+		path = filepath.FromSlash("../../../shared/corpus/libphonenumber_matcher_cases.jsonl")
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,7 +76,7 @@ func TestScanPhoneCorpus(t *testing.T) {
 		if c.Leniency == "POSSIBLE" {
 			lv = LeniencyPossible
 		}
-		key := region + "/" + lv.String()
+		key := fmt.Sprint(region, "/", lv)
 		s, ok := scanners[key]
 		if !ok {
 			s, err = newTextScanner(region, lv)

@@ -191,7 +191,7 @@ func TestScanLabelled(t *testing.T) {
 	if diff := cmp.Diff(string(want), table); diff != "" {
 		t.Errorf("the measure differs from %s (run with -update-freetext) (-want +got):\n%s", golden, diff)
 	}
-	doc, err := os.ReadFile("FREETEXT.md")
+	doc, err := os.ReadFile("../../FREETEXT.md")
 	if err != nil {
 		t.Fatal(err)
 	}
