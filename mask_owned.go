@@ -232,3 +232,7 @@ func (o maskOwned) has(s string) bool {
 	}
 	return how != 0
 }
+
+// empty reports whether the set holds no number, so that the free-text finder skips
+// the check.
+func (o maskOwned) empty() bool { return len(o.digits) == 0 }

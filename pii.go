@@ -76,15 +76,14 @@ func New(opts ...Option) (*Policy, error) {
 			p.region, ErrOption, ErrUnknownRegion, regionHint(p.region))
 	}
 	// What depends on several options is built once they are all known.
-	var err error
-	if p.scanner, err = newTextScanner(p.region, p.leniency); err != nil {
-		return nil, errorf("pii: WithRegion: %w: %w", ErrOption, err)
-	}
 	owned, err := newMaskOwned(p.ownedRaw, p.region)
 	if err != nil {
 		return nil, errorf("pii: WithOwnedNumbers: %w: %w", ErrOption, err)
 	}
-	p.owned, p.scanner.owned = owned, owned
+	p.owned = owned
+	if p.scanner, err = newTextScanner(p.region, p.leniency, owned); err != nil {
+		return nil, errorf("pii: WithRegion: %w: %w", ErrOption, err)
+	}
 	p.anon.region = p.region
 	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
 	p.allKinds = !p.narrows && !p.party

@@ -1,0 +1,258 @@
+package freetext
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// A textScanner finds personal data in free text. It is immutable once built and safe
+// for concurrent use.
+type textScanner struct {
+	region   string // CLDR region for numbers written without a country code; "" if unknown
+	leniency Leniency
+	nanpa    bool // the region dials +1 (US, CA, ...): ten-digit national numbers
+	// trunk is the region's trunk prefix when its national numbers are written with
+	// it ("0" in DE, GB, FR...): digits in one piece without it are no phone number
+	// there. "" where numbers are also written without one (NANPA, ES, IT...).
+	trunk string
+	cc    int32 // the region's calling code, 0 without a region
+	// owned reports the service's own numbers (pii's WithOwnedNumbers): not personal
+	// data, so neither reported nor hidden; nil when there are none. Set once by New,
+	// before the scanner is shared.
+	owned func(number string) bool
+	// verdicts remembers which recent numbers phonenumbers found valid.
+	verdicts *scanVerdicts
+}
+
+// newTextScanner returns a scanner for text written in region ("US"; "" or "ZZ" when
+// unknown, in which case only numbers with a country code count as phones).
+func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
+	if leniency > LeniencyPossible {
+		return nil, fmt.Errorf("%w %d", ErrUnknownLeniency, uint8(leniency))
+	}
+	region = strings.ToUpper(region)
+	if region == "ZZ" {
+		region = ""
+	}
+	if region != "" && !phonenumbers.GetSupportedRegions()[region] {
+		// The code is named: a region code is configuration, not personal data.
+		return nil, fmt.Errorf("%w %q", ErrUnknownRegion, region)
+	}
+	nanpa := region != "" && phonenumbers.GetCountryCodeForRegion(region) == 1
+	trunk := ""
+	if region != "" && !scanBareTrunkOK[region] {
+		trunk = phonenumbers.GetNddPrefixForRegion(region, true)
+	}
+	cc := int32(0)
+	if region != "" {
+		cc = int32(phonenumbers.GetCountryCodeForRegion(region))
+	}
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc, verdicts: new(scanVerdicts)}, nil
+}
+
+// scan appends to dst the personal data found in text, sorted by Start and without
+// overlaps, and returns the extended slice. names are the record's own name values,
+// which are hidden wherever they appear in the text.
+func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
+	dst, _ = s.scanAll(text, names, dst)
+	return dst
+}
+
+// scanAll is scan, also reporting whether overlapping findings were dropped.
+func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
+	base := len(dst)
+	dst = s.scanPass(text, dst)
+	if len(names) > 0 {
+		dst = scanNames(text, names, dst)
+	}
+	found := len(dst)
+	dst = scanResolve(dst, base)
+	dropped := len(dst) < found
+	if s.owned != nil {
+		kept := dst[:base]
+		for _, f := range dst[base:] {
+			if f.Kind != KindPhone || !s.owned(text[f.Start:f.End]) {
+				kept = append(kept, f)
+			}
+		}
+		dst = kept
+	}
+	return dst, dropped
+}
+
+// scanPass is the single pass over the bytes of text: it skips quickly over bytes that
+// cannot start a finding and hands the others to the detectors.
+func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
+	st := scanState{digitEnd: -1}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !scanTrigger[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '@':
+			dst = scanEmailAt(text, i, 1, dst)
+			i++
+		case c == ':':
+			if i >= st.ipv6Done {
+				dst, st.ipv6Done = scanIPv6At(text, i, dst)
+			}
+			i++
+		default:
+			if _, n := scanDigitAt(text, i); n > 0 {
+				if i != st.digitEnd { // the first digit of a run
+					dst = s.scanNumberAt(text, i, &st, dst)
+				}
+				i += n
+				st.digitEnd = i
+				continue
+			}
+			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"
+				dst = scanEmailAt(text, i, n, dst)
+				i += n
+				continue
+			}
+			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
+				if i >= st.phoneDone {
+					dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+				}
+				i += n
+				continue
+			}
+			i++
+		}
+	}
+	return dst
+}
+
+// scanState remembers how far each detector has already looked, so that no region of
+// text is examined twice by the same detector.
+type scanState struct {
+	phoneDone int // the phone detector has looked at text[:phoneDone]
+	ipv6Done  int // the IPv6 detector has looked at text[:ipv6Done]
+	digitEnd  int // the end of the last digit seen
+	cardDone  int // the card detector has looked at text[:cardDone]
+	// dst[cardLo:cardHi] are the cards of the last run not yet passed by the scan.
+	cardLo, cardHi int
+}
+
+// scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
+func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
+	if i >= st.cardDone {
+		// The card detector looks at the whole run of digit groups at once.
+		n := len(dst)
+		dst, st.cardDone = scanCardRun(text, i, dst)
+		st.cardLo, st.cardHi = n, len(dst)
+	}
+	if scanIsASCIIDigit(text[i]) {
+		n := len(dst)
+		dst = scanGovIDAt(text, i, dst)
+		dst = scanIPv4At(text, i, dst)
+		dst = scanIBANAt(text, i, dst)
+		if len(dst) > n {
+			// A checksummed or structured number starts here: no phone number can
+			// start inside it, and the costly phone check is spared.
+			st.phoneDone = max(st.phoneDone, dst[len(dst)-1].End)
+		}
+	}
+	// Nor inside a card of the run, wherever in the run the card starts.
+	for st.cardLo < st.cardHi && dst[st.cardLo].End <= i {
+		st.cardLo++
+	}
+	if st.cardLo < st.cardHi && dst[st.cardLo].Start <= i {
+		st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
+	}
+	if i >= st.phoneDone {
+		dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+	}
+	return dst
+}
+
+// scanTrigger marks the bytes that can start a finding (or a digit, in UTF-8): the scan
+// looks closer only at these.
+var scanTrigger = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['+'] = true
+	t['@'] = true
+	t[':'] = true
+	t['('] = true
+	t['%'] = true  // "%2B" and "%40": a plus sign and an at sign, URL-encoded
+	t[0xEF] = true // full-width forms: ０-９, ＋, （
+	t[0xD9] = true // Arabic-Indic digits
+	t[0xDB] = true // Extended Arabic-Indic digits
+	return t
+}()
+
+// scanContinuation returns how many UTF-8 continuation bytes follow text[i-1].
+func scanContinuation(text string, i int) int {
+	n := 0
+	for i+n < len(text) && text[i+n]&0xC0 == 0x80 && n < 3 {
+		n++
+	}
+	return n
+}
+
+// scanSpecificity ranks kinds for overlapping findings of equal length: the more
+// specific (checksummed, structured) kind wins.
+func scanSpecificity(k Kind) int {
+	switch k {
+	case KindCard:
+		return 7
+	case KindAccount:
+		return 6
+	case KindGovID:
+		return 5
+	case KindEmail:
+		return 4
+	case KindIP:
+		return 3
+	case KindPhone:
+		return 2
+	case KindName:
+		return 1
+	}
+	return 0
+}
+
+// scanResolve sorts dst[base:] by Start and drops overlaps: of two overlapping findings
+// it keeps the longer one and, for equal lengths, the more specific kind.
+func scanResolve(dst []Finding, base int) []Finding {
+	fs := dst[base:]
+	if len(fs) < 2 {
+		return dst
+	}
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return scanBetter(a, b)
+	})
+	kept := fs[:1]
+	for _, f := range fs[1:] {
+		last := &kept[len(kept)-1]
+		if f.Start >= last.End {
+			kept = append(kept, f)
+			continue
+		}
+		// f overlaps only the last kept finding: every earlier one ends before last starts,
+		// and f starts no earlier than last.
+		if scanBetter(f, *last) < 0 {
+			*last = f
+		}
+	}
+	return dst[:base+len(kept)]
+}
+
+// scanBetter orders findings by preference: negative when a is better than b.
+func scanBetter(a, b Finding) int {
+	if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+		return lb - la
+	}
+	return scanSpecificity(b.Kind) - scanSpecificity(a.Kind)
+}

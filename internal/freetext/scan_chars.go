@@ -1,0 +1,184 @@
+package freetext
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// scanIsASCIIDigit reports whether c is '0'..'9'.
+func scanIsASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanIsASCIIAlnum reports whether c is an ASCII letter or digit.
+func scanIsASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// scanDigitAt returns the digit at text[i] as an ASCII digit, and its length in bytes (0
+// when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count:
+// SMS in Japanese, Chinese and Arabic use them for phone numbers.
+func scanDigitAt(text string, i int) (byte, int) {
+	if c := text[i]; c-'0' < 10 {
+		return c, 1 // the common case, small enough to be inlined
+	}
+	return scanWideDigitAt(text, i)
+}
+
+// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit.
+func scanWideDigitAt(text string, i int) (byte, int) {
+	c := text[i]
+	if c < 0x80 || i+1 >= len(text) {
+		return 0, 0
+	}
+	d := text[i+1]
+	switch c {
+	case 0xD9: // U+0660..U+0669
+		if d >= 0xA0 && d <= 0xA9 {
+			return '0' + d - 0xA0, 2
+		}
+	case 0xDB: // U+06F0..U+06F9
+		if d >= 0xB0 && d <= 0xB9 {
+			return '0' + d - 0xB0, 2
+		}
+	case 0xEF: // U+FF10..U+FF19
+		if d == 0xBC && i+2 < len(text) && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
+			return '0' + text[i+2] - 0x90, 3
+		}
+	}
+	return 0, 0
+}
+
+// scanIsPlusAt returns the length of a plus sign ('+', '＋', or "%2B" as URLs encode
+// it) at text[i], or 0.
+func scanIsPlusAt(text string, i int) int {
+	if text[i] == '+' {
+		return 1
+	}
+	if text[i] == '%' && i+2 < len(text) && text[i+1] == '2' && text[i+2]|0x20 == 'b' {
+		return 3
+	}
+	if text[i] == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] == 0x8B {
+		return 3
+	}
+	return 0
+}
+
+// scanOpenParenAt returns the length of an opening bracket ('(' or '（') at text[i], or 0.
+func scanOpenParenAt(text string, i int) int {
+	if text[i] == '(' {
+		return 1
+	}
+	if text[i] == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] == 0x88 {
+		return 3
+	}
+	return 0
+}
+
+// scanPhoneSepAt returns the length of a character that may separate the digit groups
+// of a phone number at text[i] (spaces, dashes, dots, slashes, brackets, the tilde of
+// "0~0"), and a class byte for it: ' ', '-', '.', '/', '(', ')' or '~'. 0 if none.
+func scanPhoneSepAt(text string, i int) (int, byte) {
+	c := text[i]
+	switch c {
+	case ' ', '-', '.', '/', '(', ')', '~':
+		return 1, c
+	case '\t':
+		return 1, ' '
+	case '[':
+		return 1, '('
+	case ']':
+		return 1, ')'
+	}
+	if c < 0x80 || i+1 >= len(text) {
+		return 0, 0
+	}
+	d := text[i+1]
+	switch {
+	case c == 0xC2 && d == 0xA0: // no-break space
+		return 2, ' '
+	case i+2 >= len(text):
+		return 0, 0
+	}
+	e := text[i+2]
+	switch {
+	case c == 0xE3 && d == 0x80 && e == 0x80: // ideographic space
+		return 3, ' '
+	case c == 0xE2 && d == 0x80 && (e >= 0x90 && e <= 0x95 || e == 0x89 || e == 0xAF): // hyphens, dashes; thin and narrow no-break spaces
+		if e == 0x89 || e == 0xAF {
+			return 3, ' '
+		}
+		return 3, '-'
+	case c == 0xE2 && d == 0x88 && e == 0x92: // minus sign
+		return 3, '-'
+	case c == 0xEF && d == 0xBC:
+		switch e {
+		case 0x8D:
+			return 3, '-'
+		case 0x8E:
+			return 3, '.'
+		case 0x8F:
+			return 3, '/'
+		case 0x88:
+			return 3, '('
+		case 0x89:
+			return 3, ')'
+		}
+	case c == 0xEF && d == 0xBD && e == 0x9E: // full-width tilde
+		return 3, '~'
+	}
+	return 0, 0
+}
+
+// scanRuneBefore returns the rune that ends just before text[i], or utf8.RuneError at
+// the start of text.
+func scanRuneBefore(text string, i int) rune {
+	if i <= 0 {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+// scanRuneAt returns the rune at text[i], or utf8.RuneError at the end of text.
+func scanRuneAt(text string, i int) rune {
+	if i >= len(text) {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// scanIsCasedLetter reports whether r is a letter of an alphabet with case (Latin,
+// Greek, Cyrillic...): digits glued to such letters are part of a word or code, while
+// scripts without spaces (Chinese, Japanese) and Arabic touch numbers in ordinary text.
+func scanIsCasedLetter(r rune) bool {
+	if r < 0x80 {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r)
+}
+
+// scanIsCurrency reports whether r is a currency sign.
+func scanIsCurrency(r rune) bool {
+	return r == '$' || unicode.Is(unicode.Sc, r)
+}
+
+// scanIsWordRune reports whether r is a letter, digit or combining mark.
+func scanIsWordRune(r rune) bool {
+	if r < 0x80 {
+		return scanIsASCIIAlnum(byte(r)) || r == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// scanBaseRuneBefore is scanRuneBefore that looks past combining marks to the letter
+// they sit on ("e\u0301" is an é).
+func scanBaseRuneBefore(text string, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.Is(unicode.Mn, r) {
+			return r
+		}
+		i -= n
+	}
+	return utf8.RuneError
+}

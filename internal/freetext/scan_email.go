@@ -1,0 +1,182 @@
+package freetext
+
+import (
+	"net/netip"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scanIsLocalByte reports whether the ASCII byte c may appear in the local part of an
+// email address: the characters RFC 5322 allows unquoted, so that the whole local part
+// is hidden ("bounce+jane.doe=example.com"). '*' is left out on purpose: a local part
+// masked with stars must not be found again.
+func scanIsLocalByte(c byte) bool {
+	if scanIsASCIIAlnum(c) {
+		return true
+	}
+	switch c {
+	case '.', '_', '%', '+', '-', '\'', '=', '!', '#', '$', '&', '/', '?', '^', '`', '{', '|', '}', '~':
+		return true
+	}
+	return false
+}
+
+// scanAtSignAt returns the length of an at sign at text[i]: '@', the full-width '＠', or
+// "%40" as URLs encode it; 0 if none.
+func scanAtSignAt(text string, i int) int {
+	switch {
+	case text[i] == '@':
+		return 1
+	case strings.HasPrefix(text[i:], "＠"):
+		return len("＠")
+	case strings.HasPrefix(text[i:], "%40"):
+		return 3
+	}
+	return 0
+}
+
+// scanLastAtSign returns the offset and length of the last at sign in the email
+// address v.
+func scanLastAtSign(v string) (int, int) {
+	for i := len(v) - 1; i >= 0; i-- {
+		if n := scanAtSignAt(v, i); n > 0 {
+			return i, n
+		}
+	}
+	return len(v), 0
+}
+
+// scanIsDomainByte reports whether the ASCII byte c may appear in a domain name.
+func scanIsDomainByte(c byte) bool {
+	return scanIsASCIIAlnum(c) || c == '-' || c == '.'
+}
+
+// scanIsIntlRune reports whether a non-ASCII rune may appear in an internationalised
+// local part or domain label (josé@bücher.de).
+func scanIsIntlRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// scanEmailAt appends the email address around the at sign of length at at text[i], if
+// any. The local part may be quoted ("jane doe"@example.com) and the domain an address
+// literal (jane@[192.0.2.1]).
+func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
+	if i > 1 && text[i-1] == '"' {
+		if q := strings.LastIndexByte(text[max(0, i-66):i-1], '"'); q >= 0 {
+			q += max(0, i-66)
+			if !strings.ContainsAny(text[q:i], "\n\r") && i-q > 2 {
+				return scanEmailDomain(text, q, i, at, dst)
+			}
+		}
+	}
+	start := i
+	for start > 0 && i-start < 64 {
+		c := text[start-1]
+		if c < utf8.RuneSelf {
+			if !scanIsLocalByte(c) {
+				break
+			}
+			start--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !scanIsIntlRune(r) {
+			break
+		}
+		start -= n
+	}
+	for start < i && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
+		start++
+	}
+	start = scanSkipKey(text, start, i)
+	if start == i || text[i-1] == '.' {
+		return dst
+	}
+	return scanEmailDomain(text, start, i, at, dst)
+}
+
+// scanSkipKey returns where the local part text[start:i] really starts: after a key and
+// an equals sign of a key=value log line ("email=jane@example.com"), where the key is a
+// plain word (letters, digits, underscores). Anything else before an equals sign
+// belongs to the local part ("bounce+jane.doe=example.com@" hides whole).
+func scanSkipKey(text string, start, i int) int {
+	for k := start; k < i && k-start <= 32; k++ {
+		c := text[k]
+		if c == '=' {
+			if k > start && k+1 < i {
+				return k + 1
+			}
+			return start
+		}
+		if !scanIsASCIIAlnum(c) && c != '_' {
+			return start
+		}
+	}
+	return start
+}
+
+// scanEmailDomain appends the email address whose local part is text[start:i], if a
+// domain follows the at sign of length at at text[i].
+func scanEmailDomain(text string, start, i, at int, dst []Finding) []Finding {
+	if i+at < len(text) && text[i+at] == '[' {
+		// An address literal: [192.0.2.1] or [IPv6:2001:db8::1].
+		k := strings.IndexByte(text[i+at:min(len(text), i+at+50)], ']')
+		if k < 0 {
+			return dst
+		}
+		lit := strings.TrimPrefix(text[i+at+1:i+at+k], "IPv6:")
+		if _, err := netip.ParseAddr(lit); err != nil {
+			return dst
+		}
+		return append(dst, Finding{Kind: KindEmail, Start: start, End: i + at + k + 1})
+	}
+	end, labelStart, dots := i+at, i+at, 0
+	lastLabelAlpha := true
+	for end < len(text) && end-i < 254 {
+		c := text[end]
+		if c < utf8.RuneSelf {
+			if !scanIsDomainByte(c) {
+				break
+			}
+			if c == '.' {
+				if end == labelStart || end+1 >= len(text) || !scanIsDomainStart(text, end+1) {
+					break // an empty label, or a full stop that ends the sentence
+				}
+				dots++
+				labelStart = end + 1
+				lastLabelAlpha = true
+			} else if !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+				lastLabelAlpha = false
+			}
+			end++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !scanIsIntlRune(r) {
+			break
+		}
+		end += n
+	}
+	for end > labelStart && text[end-1] == '-' {
+		end--
+	}
+	tld := text[labelStart:end]
+	if dots == 0 || len(tld) < 2 || !lastLabelAlpha && !scanHasPrefixFold(tld, "xn--") {
+		return dst
+	}
+	if end < len(text) && text[end] == '@' {
+		return dst // a@b.c@d: no address
+	}
+	return append(dst, Finding{Kind: KindEmail, Start: start, End: end})
+}
+
+// scanIsDomainStart reports whether a domain label can start at text[j].
+func scanIsDomainStart(text string, j int) bool {
+	c := text[j]
+	if c < utf8.RuneSelf {
+		return scanIsASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return scanIsIntlRune(r)
+}

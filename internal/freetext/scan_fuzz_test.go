@@ -1,0 +1,90 @@
+package freetext
+
+import (
+	"strings"
+	"testing"
+)
+
+func FuzzScan(f *testing.F) {
+	seeds := []string{
+		"Call +1 (415) 666-7777 ext. 503 or jane.doe@example.com",
+		"card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, SSN 123-45-6789",
+		"from 203.0.113.45 and 2001:db8:85a3::8a2e:370:7334",
+		"携帯：０９０－１２３４－５６７８ رقمي ٠٥٠١٢٣٤٥٦٧",
+		"On 2024-01-15 at 10:30 pay $1,234,567.00 (v1.2.3.4)",
+		"Jane Doe and josé@bücher.de",
+		"\xff\xfe+1 415\x80666 7777",
+		"0~0 1800 7493 524 ~1234 (0xx) 123456789",
+		"4539148803436467 4111111111111111 (415) 555-2671, 4539 1488 0343 6467 5555 5555 5555 4444 123",
+	}
+	for _, s := range seeds {
+		f.Add(s, "Jane Doe", false)
+	}
+	f.Add("ＪＯＳＥ met Josephine", "José", true)
+	// Each input goes through a scanner for US text and one with no region (national
+	// numbers read in the default regions), at the leniency the input picks.
+	var scanners [2][2]*textScanner
+	for k, l := range []Leniency{LeniencyValid, LeniencyPossible} {
+		for r, region := range []string{"US", ""} {
+			s, err := newTextScanner(region, l)
+			if err != nil {
+				f.Fatal(err)
+			}
+			scanners[k][r] = s
+		}
+	}
+	f.Fuzz(func(t *testing.T, text, name string, possible bool) {
+		k := 0
+		if possible {
+			k = 1
+		}
+		var names []string
+		if name != "" {
+			names = []string{name}
+		}
+		for _, s := range scanners[k] {
+			scanCheckProperties(t, s, text, names)
+		}
+	})
+}
+
+// scanCheckProperties checks what holds for every text: findings are sorted, on rune
+// boundaries and never overlap; redaction hides each of them and is a fixed point.
+func scanCheckProperties(t *testing.T, s *textScanner, text string, names []string) {
+	t.Helper()
+	fs := s.scan(text, names, nil)
+	// Rune boundaries as a range loop sees them: an invalid byte is a rune of its own.
+	boundary := map[int]bool{len(text): true}
+	for i := range text {
+		boundary[i] = true
+	}
+	prevEnd := 0
+	for _, fd := range fs {
+		if fd.Start < prevEnd || fd.End <= fd.Start || fd.End > len(text) {
+			t.Fatalf("finding %+v out of order or bounds (previous end %d, len %d) in %q", fd, prevEnd, len(text), text)
+		}
+		if !boundary[fd.Start] || !boundary[fd.End] {
+			t.Fatalf("finding %+v is not on rune boundaries in %q", fd, text)
+		}
+		prevEnd = fd.End
+	}
+	red := s.redact(text, names)
+	if len(fs) == 0 && red != text {
+		t.Fatalf("redact changed %q to %q without findings", text, red)
+	}
+	for _, fd := range fs {
+		// Each finding's mask hides something of it.
+		v := text[fd.Start:fd.End]
+		var b strings.Builder
+		scanMask(&b, fd.Kind, v)
+		if b.String() == v {
+			t.Fatalf("the mask of %v %q in %q hides nothing", fd.Kind, v, text)
+		}
+	}
+	if again := s.scan(red, names, nil); len(again) != 0 {
+		t.Fatalf("scan(redact(%q)) = %q finds %v", text, red, scanFoundIn(red, again))
+	}
+	if again := s.redact(red, names); again != red {
+		t.Fatalf("redact is not a fixed point: %q -> %q -> %q", text, red, again)
+	}
+}

@@ -1,0 +1,191 @@
+package freetext
+
+import (
+	"net/netip"
+	"strings"
+	"unicode/utf8"
+)
+
+// scanMask writes the mask of a finding of kind k whose text is v. Every mask keeps
+// enough to read the text (format, country, domain, last digits) and is built so that
+// the scanner never finds it again: redaction is a fixed point.
+func scanMask(b *strings.Builder, k Kind, v string) {
+	switch k {
+	case KindPhone:
+		scanMaskPhone(b, v)
+	case KindEmail:
+		// The local part goes; the domain stays, as the email field mask does (see the README),
+		// unless it is an address literal.
+		b.WriteString("***")
+		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
+			b.WriteString(v[at : at+n])
+			b.WriteString("[x]")
+		} else {
+			b.WriteString(v[at:])
+		}
+	case KindCard:
+		scanMaskDigits(b, v, 6, 4)
+	case KindAccount:
+		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
+	case KindGovID:
+		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum)
+	case KindIP:
+		scanMaskIP(b, v)
+	case KindName:
+		scanMaskName(b, v)
+	default:
+		b.WriteString("[REDACTED]")
+	}
+}
+
+// scanMaskPhone replaces the last four digits of the number, and every digit of its
+// extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
+// A span with more digits than any one number holds (15, E.164's limit) is what the
+// finder hid when its budget ran out, perhaps several numbers: every digit goes.
+func scanMaskPhone(b *strings.Builder, v string) {
+	ext, main := scanPhoneExt(v)
+	keep := main - 4
+	if main > 15 {
+		keep = 0
+	}
+	k := 0
+	for j := 0; j < len(v); {
+		if _, n := scanDigitAt(v, j); n > 0 {
+			if k >= keep || j >= ext {
+				b.WriteByte('X')
+			} else {
+				b.WriteString(v[j : j+n])
+			}
+			k++
+			j += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(v[j:])
+		b.WriteString(v[j : j+n])
+		j += n
+	}
+}
+
+// scanPhoneExt returns where the extension of the phone number v starts (len(v) if it
+// has none: at the first letter, '#', ',' or '~' after six or more digits), and the
+// number of digits before it.
+func scanPhoneExt(v string) (ext, main int) {
+	ext = len(v)
+	for j := 0; j < len(v) && ext == len(v); {
+		if _, n := scanDigitAt(v, j); n > 0 {
+			main++
+			j += n
+			continue
+		}
+		if main >= 6 && (v[j]|0x20 >= 'a' && v[j]|0x20 <= 'z' || v[j] == '#' || v[j] == ',' || v[j] == '~') {
+			ext = j
+		}
+		j++
+	}
+	return ext, main
+}
+
+// scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
+// first head and the last tail of them; other characters (separators) stay.
+func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
+	total := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			n = 1
+		} else {
+			total++
+		}
+		j += n
+	}
+	seen := 0
+	for j := 0; j < len(v); {
+		_, n := scanDigitAt(v, j)
+		if n == 0 {
+			b.WriteByte(v[j])
+			j++
+			continue
+		}
+		if seen >= head && seen < total-tail {
+			b.WriteByte('*')
+		} else {
+			b.WriteString(v[j : j+n])
+		}
+		seen++
+		j += n
+	}
+}
+
+// scanMaskKeep writes v with every character that isKept admits replaced by '*', except
+// the first head and the last tail of them; other characters (separators) stay.
+func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
+	total := 0
+	for j := 0; j < len(v); j++ {
+		if isKept(v[j]) {
+			total++
+		}
+	}
+	seen := 0
+	for j := 0; j < len(v); j++ {
+		c := v[j]
+		if isKept(c) {
+			if seen >= head && seen < total-tail {
+				c = '*'
+			}
+			seen++
+		}
+		b.WriteByte(c)
+	}
+}
+
+// scanMaskIP keeps the network part of an address: an IPv4 address's first three octets
+// (the /24) and an IPv6 address's first three groups (the /48), with x for the rest,
+// which no longer parses as an address.
+func scanMaskIP(b *strings.Builder, v string) {
+	addr, err := netip.ParseAddr(v)
+	if err != nil {
+		b.WriteString("x")
+		return
+	}
+	if addr.Is4() {
+		b.WriteString(v[:strings.LastIndexByte(v, '.')+1])
+		b.WriteString("x")
+		return
+	}
+	a := addr.As16()
+	if a[0] == 0x20 && a[1] == 0x02 {
+		// A 6to4 address (2002::/16) holds an IPv4 address in its next two groups.
+		b.WriteString("2002:x:x:x:x:x:x:x")
+		return
+	}
+	for k := 0; k < 6; k += 2 {
+		if k > 0 {
+			b.WriteByte(':')
+		}
+		const hex = "0123456789abcdef"
+		w := uint16(a[k])<<8 | uint16(a[k+1])
+		started := false
+		for shift := 12; shift >= 0; shift -= 4 {
+			d := w >> shift & 0xF
+			if d != 0 || started || shift == 0 {
+				b.WriteByte(hex[d])
+				started = true
+			}
+		}
+	}
+	b.WriteString(":x:x:x:x:x")
+}
+
+// scanMaskName writes the initials of a name: "Jane Doe" -> "J. D.".
+func scanMaskName(b *strings.Builder, v string) {
+	first := true
+	for _, w := range strings.Fields(v) {
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		_, n := utf8.DecodeRuneInString(w)
+		b.WriteString(w[:n])
+		b.WriteByte('.')
+	}
+}
