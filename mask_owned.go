@@ -201,20 +201,21 @@ func (o maskOwned) has(s string) bool {
 	key, n := uint64(1), 0
 	plus := false
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		c := s[i]
+		switch maskOwnedClass[c] {
+		case maskOwnedDigit:
 			if n == maskOwnedMaxDigits {
 				return false
 			}
 			key = key*10 + uint64(c-'0')
 			n++
-		case '+':
+		case maskOwnedSep:
+		case maskOwnedPlus:
 			if plus || n > 0 {
 				return false
 			}
 			plus = true
-		case ' ', '\t', '-', '(', ')', '.', '/', '\\':
-		case 0xc2: // the first byte of U+00A0, a no-break space
+		case maskOwnedNBSP: // the first byte of U+00A0, a no-break space
 			if i+1 == len(s) || s[i+1] != 0xa0 {
 				return false
 			}
@@ -236,3 +237,25 @@ func (o maskOwned) has(s string) bool {
 // empty reports whether the set holds no number, so that the free-text finder skips
 // the check.
 func (o maskOwned) empty() bool { return len(o.digits) == 0 }
+
+// What has makes of a byte (maskOwnedClass); 0 ends the number: not owned.
+const (
+	maskOwnedDigit = 1 + iota
+	maskOwnedSep   // spaces and the separators has skips
+	maskOwnedPlus
+	maskOwnedNBSP // the first byte of U+00A0
+)
+
+// maskOwnedClass classifies bytes for has: one load per byte, where a switch over the
+// separators would be a chain of compares.
+var maskOwnedClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = maskOwnedDigit
+	}
+	for _, c := range " \t-().\\/" {
+		t[c] = maskOwnedSep
+	}
+	t['+'] = maskOwnedPlus
+	t[0xc2] = maskOwnedNBSP
+	return t
+}()
