@@ -2,6 +2,7 @@ package pii
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -306,11 +307,20 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 	return x, false
 }
 
+// ErrRedactionFailed marks the note that ForLog, ForLogScanned, a Handler and Safe put in
+// place of a value that could not be redacted (a malformed tag, a map keyed by tagged
+// values): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
+// a value, so that an adapter can write it as a failure. Its chain holds the cause too.
+var ErrRedactionFailed = errors.New("redaction failed")
+
 // redactionFailed stands in a log line for a value that could not be redacted. Its text
-// is the error's, which names types and tags, never values.
+// is the error's, which names types and tags, never values. Every way a logger prints
+// it (an error's text, MarshalText, String) gives the same text.
 type redactionFailed struct{ err error }
 
 func (r redactionFailed) String() string               { return "!PII-REDACTION-FAILED: " + r.err.Error() }
+func (r redactionFailed) Error() string                { return r.String() }
+func (r redactionFailed) Unwrap() []error              { return []error{ErrRedactionFailed, r.err} }
 func (r redactionFailed) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // ForLog returns what a log line may show of v: v itself when nothing in it can hold

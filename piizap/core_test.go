@@ -129,6 +129,32 @@ func TestBadTagFailsClosed(t *testing.T) {
 	}
 }
 
+// TestSensitiveZeroed logs sensitive data every way the adapter takes it: none of it
+// shows, as through a pii.Handler.
+func TestSensitiveZeroed(t *testing.T) {
+	pay := adaptertest.NewPayment()
+	for name, f := range map[string]zap.Field{
+		"Any":    zap.Any("p", pay),
+		"Object": piizap.Object("p", pay),
+		"Safe":   zap.Any("p", pii.Safe(pay)),
+	} {
+		var buf bytes.Buffer
+		newLogger(&buf, nil).Info("m", f)
+		t.Run(name, func(t *testing.T) { adaptertest.NoSensitive(t, buf.String()) })
+	}
+}
+
+// TestBadTagErrorFailsClosed logs, with zap.Error, an error whose type has a wrong
+// tag: the line says the redaction failed, never the error's text.
+func TestBadTagErrorFailsClosed(t *testing.T) {
+	var buf bytes.Buffer
+	newLogger(&buf, nil).Info("m", zap.Error(adaptertest.BadTagError{Phone: 4155550123}))
+	out := buf.String()
+	if !strings.Contains(out, "!PII-REDACTION-FAILED: pii: adaptertest.BadTagError.Phone") || strings.Contains(out, "4.155550123e+09") {
+		t.Errorf("output = %s, want a redaction failure without the value", out)
+	}
+}
+
 // TestScanStrings hides personal data found in the message and in string fields, only
 // when asked.
 func TestScanStrings(t *testing.T) {

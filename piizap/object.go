@@ -1,6 +1,7 @@
 package piizap
 
 import (
+	"errors"
 	"reflect"
 	"time"
 
@@ -15,9 +16,9 @@ import (
 // structs as nested objects. zap.Any(key, pii.Safe(v)) would print a flat string. A
 // value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error.
 func Object(key string, v any) zap.Field {
-	x, err := pii.Redacted(pii.Default(), v)
-	if err != nil {
-		return zap.String(key, failed(err))
+	x, _ := pii.Default().ForLog(v) // as a pii.Handler would log it: sensitive data zeroed
+	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
+		return zap.String(key, err.Error()) // "!PII-REDACTION-FAILED: " and the cause
 	}
 	rv := reflect.ValueOf(x)
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {

@@ -9,6 +9,7 @@
 package piizerolog
 
 import (
+	"errors"
 	"reflect"
 	"time"
 
@@ -24,10 +25,14 @@ import (
 // "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
-// ObjectOf is Object under p (the default Policy when p is nil).
+// ObjectOf is Object under p (the default Policy when p is nil). What it writes is what
+// a pii.Handler would pass on (Policy.ForLog): sensitive data is zeroed, not masked.
 func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
-	x, err := pii.Redacted(p, v)
-	if err != nil {
+	if p == nil {
+		p = pii.Default()
+	}
+	x, _ := p.ForLog(v)
+	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
 	}
 	rv := reflect.ValueOf(x)
@@ -44,7 +49,7 @@ type failed struct{ err error }
 
 // MarshalZerologObject writes the failure in place of the value.
 func (f failed) MarshalZerologObject(e *zerolog.Event) {
-	e.Str("error", "!PII-REDACTION-FAILED: "+f.err.Error())
+	e.Str("error", f.err.Error()) // "!PII-REDACTION-FAILED: " and the cause
 }
 
 // value is a redacted non-struct value (a slice, a map): written under "value".

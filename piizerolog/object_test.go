@@ -64,6 +64,18 @@ func TestStructuredObject(t *testing.T) {
 	}
 }
 
+// TestSensitiveZeroed logs sensitive data through Object, and through Interface with
+// pii.Safe: none of it shows, as through a pii.Handler.
+func TestSensitiveZeroed(t *testing.T) {
+	pay := adaptertest.NewPayment()
+	var obj, safe bytes.Buffer
+	lo, ls := zerolog.New(&obj), zerolog.New(&safe)
+	lo.Info().Object("p", piizerolog.Object(pay)).Send()
+	ls.Info().Interface("p", pii.Safe(pay)).Send()
+	adaptertest.NoSensitive(t, obj.String())
+	adaptertest.NoSensitive(t, safe.String())
+}
+
 // TestBadTagFailsClosed logs a value whose tag is wrong: the line says so, and never
 // shows the value.
 func TestBadTagFailsClosed(t *testing.T) {

@@ -6,6 +6,7 @@ package adaptertest
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -42,6 +43,38 @@ type Envelope struct {
 	Payload any    `json:"payload"`
 	Owner   *Customer
 }
+
+// Payment holds sensitive data: a log line shows none of it, not even masked.
+type Payment struct {
+	ID   string `pii:"no" json:"id"`
+	Card string `pii:"card,handling=sensitive" json:"card"`
+}
+
+// Card is the Payment's card number. Masked, as Redacted masks a card, it would still
+// show its first six and last four digits.
+const Card = "4242 4242 4242 4242"
+
+// NewPayment returns the payment of the tests, with ID "p1".
+func NewPayment() Payment { return Payment{ID: "p1", Card: Card} }
+
+// NoSensitive reports an error when out, a line that logged NewPayment, shows any of
+// the card (masked or not), or lost the payment's ID.
+func NoSensitive(t testing.TB, out string) {
+	t.Helper()
+	if strings.Contains(out, "4242") {
+		t.Errorf("output shows the sensitive card: %s", out)
+	}
+	if !strings.Contains(out, "p1") {
+		t.Errorf("output lost the payment's ID: %s", out)
+	}
+}
+
+// BadTagError is an error whose type carries a tag the library refuses.
+type BadTagError struct {
+	Phone float64 `pii:"phone"`
+}
+
+func (e BadTagError) Error() string { return fmt.Sprintf("call from %v failed", e.Phone) }
 
 // BadTag has a tag the library refuses: a phone tag on a float.
 type BadTag struct {
