@@ -211,7 +211,7 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			l.add(n.rule.field(l.typ, path, n.typ), true)
 			return
 		}
-		dn, err := nodeFor(v.Elem().Type(), n.rule)
+		dn, err := n.held(v.Elem().Type())
 		if err != nil {
 			if l.err == nil {
 				l.err = err

@@ -123,6 +123,9 @@ type node struct {
 	// keyString (opMap): an untagged map with string keys, which ScanStrings scans.
 	keyString bool
 	key       *node // opMap: the keys' node, to refuse keys that hold personal data
+	// inherits (opIface): the interface is tagged, and what it holds is planned under
+	// its rule (see held), not by its type alone.
+	inherits bool
 }
 
 // A member is a struct field as a plan sees it.
@@ -191,6 +194,16 @@ func planFor(t reflect.Type) *plan {
 	}
 	plans.Store(t, p)
 	return p
+}
+
+// held returns the node of a value of dynamic type t held by the interface node n: the
+// type's own plan, or when the interface is tagged, t under the interface's rule.
+func (n *node) held(t reflect.Type) (*node, error) {
+	if !n.inherits {
+		pl := planFor(t)
+		return pl.root, pl.err
+	}
+	return nodeFor(t, n.rule)
 }
 
 // nodeFor returns the node of t under the inherited rule ctx; the walk uses it for the
@@ -419,6 +432,7 @@ func (b *builder) finish() {
 		}
 	}
 	for _, n := range b.made {
+		n.inherits = n.op == opIface && n.rule != (rule{})
 		n.step = stepOf(n.op)
 		if n.wraps {
 			n.step = stepWrapper

@@ -310,7 +310,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	dv := iv.Elem()
-	dn, err := nodeFor(dv.Type(), n.rule)
+	dn, err := n.held(dv.Type())
 	if err != nil {
 		return err
 	}
