@@ -21,7 +21,10 @@ type action interface {
 // true, the walk goes in and calls leaveRecord after.
 type recordAction interface {
 	action
-	// records reports whether a walk from root needs to know its records at all.
+	// records reports whether a walk from root needs to know its records at all. A walk
+	// that does not asks again at each interface, of the node of the value it holds
+	// (see walkIfaceValue): records that only an interface's values need are known
+	// only there.
 	records(root *node) bool
 	enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error)
 	leaveRecord(w *walker)

@@ -103,9 +103,10 @@ func (a *redactAction) reset() {
 }
 
 // records reports whether a redaction from root needs the names of its records: a
-// redact=scan field, or an interface that may hold one, sits below it.
+// redact=scan field sits below it, or an audit looks for them. An interface that holds
+// a value with such a field is asked again (see walkIfaceValue).
 func (a *redactAction) records(root *node) bool {
-	return root.scans || root.dynamic || a.audit != nil
+	return root.scans || a.audit != nil
 }
 
 // enterRecord gathers the names of a record before the walk goes in (see recordNames):

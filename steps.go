@@ -330,6 +330,14 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 
 // walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.
 func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer) error {
+	if w.rec == nil && w.recs != nil && w.recs.records(dn) {
+		// The records of what the interface holds matter (a redact=scan field in it),
+		// though the walk so far needed none.
+		w.rec = w.recs
+		err := w.walkIfaceValue(iv, dv, dn, p)
+		w.rec = nil
+		return err
+	}
 	if dv.Kind() == reflect.Pointer {
 		// Walk a copy of the pointer: the pointee is changed (or cloned) through it.
 		ptr := dv.UnsafePointer()
