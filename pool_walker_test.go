@@ -23,3 +23,62 @@ func TestPooledWalkerIsItsOwn(t *testing.T) {
 		rw.release()
 	}
 }
+
+// panicky is a Redactor whose RedactPII panics half way through a walk.
+type panicky struct{ Number string }
+
+func (p *panicky) RedactPII(Kind) { panic("RedactPII failed") }
+
+// TestPanicInWalkLeavesPoolClean panics in the middle of walks (a Redactor of a log
+// line's value, of Redacted's copy, of Redact's value): the walker is dropped, never
+// put back part-way, and the walks after it, on every walker the pool hands out, hide
+// what they must.
+func TestPanicInWalkLeavesPoolClean(t *testing.T) {
+	type record struct {
+		Name  string   `pii:"name"`
+		Phone string   `pii:"phone,handling=sensitive"`
+		Bad   *panicky `pii:"phone"`
+	}
+	type clean struct {
+		Name  string `pii:"name"`
+		Phone string `pii:"phone,handling=sensitive"`
+	}
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := func() record {
+		return record{Name: "Jane Doe", Phone: "+14155552671", Bad: &panicky{"+14155552671"}}
+	}
+	panicked := 0
+	for _, f := range map[string]func(){
+		"ForLog":   func() { p.ForLog(bad()) },
+		"Redacted": func() { Redacted(p, bad()) },
+		"Redact":   func() { v := bad(); p.Redact(&v) },
+	} {
+		func() {
+			defer func() { panicked += btoi(recover() != nil) }()
+			f()
+		}()
+	}
+	if panicked != 3 {
+		t.Fatalf("%d of 3 walks panicked: the test checks nothing", panicked)
+	}
+	for range 16 {
+		x, _ := p.ForLog(clean{Name: "Jane Doe", Phone: "+14155552671"})
+		if got, want := x.(clean), (clean{Name: "J. D."}); got != want {
+			t.Fatalf("ForLog after a panic = %+v, want %+v (sensitive zeroed)", got, want)
+		}
+		got, err := Redacted(p, clean{Name: "Jane Doe", Phone: "+14155552671"})
+		if want := (clean{Name: "J. D.", Phone: "+1415555XXXX"}); err != nil || got != want {
+			t.Fatalf("Redacted after a panic = %+v, %v, want %+v", got, err, want)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
