@@ -78,20 +78,31 @@ var redactWalks = sync.Pool{New: func() any {
 // from the pool; set its Policy, then run it, then release it.
 func newRedactWalk(log, scan bool) *redactWalk {
 	rw := redactWalks.Get().(*redactWalk)
+	rw.ready(log, scan)
+	return rw
+}
+
+// ready sets a clear walker up for a redaction (for a log line, scanning untagged text).
+func (rw *redactWalk) ready(log, scan bool) {
 	rw.a.log, rw.a.scan = log, scan
 	if scan {
 		rw.w.reach = reachUntagged
 	}
-	return rw
 }
 
-// release returns rw to the pool, keeping nothing of the value it walked.
+// release returns rw to the pool, keeping nothing of the value it walked. rw must not
+// be used after: the pool may hand it to another goroutine at once.
 func (rw *redactWalk) release() {
+	rw.clear()
+	redactWalks.Put(rw)
+}
+
+// clear forgets the value rw walked, as release does before rw goes back to the pool.
+func (rw *redactWalk) clear() {
 	rw.a.end()
 	rw.a.reset()
 	rw.w.reset()
 	rw.slot = nil
-	redactWalks.Put(rw)
 }
 
 // reset forgets the redaction of one value, keeping only the names stack's array (which

@@ -347,7 +347,7 @@ func (run *gtRun) searchIn(o gtOut, markers []*gtMarker, b64, refuse bool) {
 	search:
 		for _, fs := range forms {
 			for _, s := range fs {
-				if strings.Contains(hay, s) {
+				if gtContains(hay, s) { // not where a pointer's address spells it
 					found = s
 					break search
 				}

@@ -48,6 +48,12 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			withheld = true
 			return
 		}
+		if _, ok := e.(redactionFailed); ok {
+			// A note of a redaction that failed holds no value, only its cause (a
+			// *TagError, whose Err field would count as a tagged value): passed on as
+			// it is, it stays a note that adapters know (ErrRedactionFailed).
+			return
+		}
 		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			tagged = true
 			red, ok := p.redactedCopy(e)
