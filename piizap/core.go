@@ -128,8 +128,32 @@ func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
 			return zap.String(f.Key, failed(fmt.Errorf("pii: redacted copy of %T is no zapcore.ObjectMarshaler", f.Interface))), true
 		}
 	}
+	if !fits(f.Type, x) {
+		// What stands in for the value (the failure note, a scanned Stringer's text, an
+		// error's redacted text) is not what the field's type asserts, which would
+		// panic: a field of its own kind instead.
+		return zap.Any(f.Key, x), true
+	}
 	f.Interface = x
 	return f, true
+}
+
+// fits reports whether x is what zap asserts the Interface of a field of type t to be.
+func fits(t zapcore.FieldType, x any) bool {
+	var ok bool
+	switch t {
+	case zapcore.ObjectMarshalerType:
+		_, ok = x.(zapcore.ObjectMarshaler)
+	case zapcore.ArrayMarshalerType:
+		_, ok = x.(zapcore.ArrayMarshaler)
+	case zapcore.StringerType:
+		_, ok = x.(fmt.Stringer)
+	case zapcore.ErrorType:
+		_, ok = x.(error)
+	default:
+		ok = true
+	}
+	return ok
 }
 
 // failed is what a log line shows for a value that could not be redacted: the error,
