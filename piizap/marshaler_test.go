@@ -2,6 +2,8 @@ package piizap_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,5 +72,27 @@ func TestScannedStringer(t *testing.T) {
 	out := buf.String()
 	if !strings.Contains(out, `"who":"call +1415555XXXX"`) || strings.Contains(out, "PANIC") {
 		t.Errorf("output = %s, want who's text with the number masked", out)
+	}
+}
+
+// TestObjectOfError logs errors with Object: their text shows, with the personal data
+// of a tagged value they wrap (%w) hidden, never an empty object. (A tagged value
+// printed into an error's text with %v is text like any other: piivet reports it.)
+func TestObjectOfError(t *testing.T) {
+	for _, err := range []error{
+		errors.New("plain failure"),
+		fmt.Errorf("signup refused: %w", &CustomerError{C: customer()}),
+	} {
+		var buf bytes.Buffer
+		newLogger(&buf, nil).Info("m", piizap.Object("err", err))
+		out := buf.String()
+		if strings.Contains(out, `"err":{}`) || !strings.Contains(out, "failure") && !strings.Contains(out, "refused") {
+			t.Errorf("output = %s, want the error's text", out)
+		}
+		for _, m := range adaptertest.Markers {
+			if strings.Contains(out, m) {
+				t.Errorf("output holds %q: %s", m, out)
+			}
+		}
 	}
 }

@@ -24,6 +24,11 @@ func Object(key string, v any) zap.Field {
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()
 	}
+	if err, ok := x.(error); ok && (rv.Kind() != reflect.Struct || len(jsonfields.Of(rv.Type())) == 0) {
+		// An error with no fields to show (its redacted text, fmt's and errors'
+		// own types): its text is what there is to log.
+		return zap.String(key, err.Error())
+	}
 	if rv.Kind() != reflect.Struct {
 		return zap.Reflect(key, x)
 	}

@@ -39,11 +39,22 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()
 	}
+	if err, ok := x.(error); ok && (rv.Kind() != reflect.Struct || len(jsonfields.Of(rv.Type())) == 0) {
+		// An error with no fields to show (its redacted text, fmt's and errors'
+		// own types): its text is what there is to log, under "error".
+		return errorText{err}
+	}
 	if rv.Kind() != reflect.Struct {
 		return value{x}
 	}
 	return object{v: rv}
 }
+
+// errorText is a redacted error written as its text.
+type errorText struct{ err error }
+
+// MarshalZerologObject writes the error's text under "error".
+func (t errorText) MarshalZerologObject(e *zerolog.Event) { e.Str("error", t.err.Error()) }
 
 type failed struct{ err error }
 

@@ -2,6 +2,9 @@ package piizerolog_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii"
@@ -83,4 +86,31 @@ func TestBadTagFailsClosed(t *testing.T) {
 	l := zerolog.New(&buf)
 	l.Info().Object("b", piizerolog.Object(adaptertest.BadTag{Phone: 4155550123})).Send()
 	adaptertest.FailedClosed(t, buf.String())
+}
+
+// taggedError is an error that carries a tagged customer.
+type taggedError struct{ C adaptertest.Customer }
+
+func (e *taggedError) Error() string { return "customer " + e.C.Plan + " " + e.C.Phone }
+
+// TestObjectOfError writes errors with Object: their text under "error", with the
+// personal data of a tagged value they wrap (%w) hidden, never an empty object.
+func TestObjectOfError(t *testing.T) {
+	for _, err := range []error{
+		errors.New("plain failure"),
+		fmt.Errorf("signup refused: %w", &taggedError{C: adaptertest.NewCustomer()}),
+	} {
+		var buf bytes.Buffer
+		l := zerolog.New(&buf)
+		l.Info().Object("e", piizerolog.Object(err)).Send()
+		out := buf.String()
+		if !strings.Contains(out, `"e":{"error":"`) || !strings.Contains(out, "failure") && !strings.Contains(out, "refused") {
+			t.Errorf("output = %s, want the error's text under \"error\"", out)
+		}
+		for _, m := range adaptertest.Markers {
+			if strings.Contains(out, m) {
+				t.Errorf("output holds %q: %s", m, out)
+			}
+		}
+	}
 }
