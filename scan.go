@@ -76,8 +76,6 @@ type textScanner struct {
 	// owned are the service's own numbers (WithOwnedNumbers): not personal data, so
 	// neither reported nor hidden. Set once by New, before the scanner is shared.
 	owned maskOwned
-	// verdicts remembers which recent numbers phonenumbers found valid.
-	verdicts *scanVerdicts
 }
 
 // newTextScanner returns a scanner for text written in region ("US"; "" or "ZZ" when
@@ -103,7 +101,7 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	if region != "" {
 		cc = int32(phonenumbers.GetCountryCodeForRegion(region))
 	}
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc, verdicts: new(scanVerdicts)}, nil
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without

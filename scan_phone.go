@@ -618,7 +618,7 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 // length there. Written so, they are a phone number, assigned or not: test numbers
 // (555-123-4567) and numbers in ranges kept for fiction are hidden too (fail closed).
 func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budget *int) bool {
-	key := scanVerdictKey{possible: true}
+	var key scanVerdictKey
 	var nsn []byte
 	switch {
 	case (s.region == "" || s.nanpa) && scanNANPAShape(r, a, b):
@@ -634,7 +634,8 @@ func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budge
 	for _, c := range nsn {
 		key.national = key.national*10 + uint64(c-'0')
 	}
-	return s.verdicts.get(key, budget, scanBuiltPossible)
+	*budget--
+	return scanKeyPossible(key)
 }
 
 // scanNANPAShape reports whether groups [a, b) of r are written as a NANPA number:
@@ -675,23 +676,16 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 		digits = append(digits[:3:3], digits[4:]...)
 	}
 	if key, ok := s.scanFastNumber(digits, true); ok {
-		key.possible = true
-		return s.verdicts.get(key, budget, scanBuiltPossible)
+		*budget--
+		return scanKeyPossible(key)
 	}
 	*budget--
 	num, err := phonenumbers.Parse(string(digits), "ZZ")
 	if err != nil {
 		return false
 	}
-	key := scanKeyOf(num)
-	key.possible = true
-	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanFullLength(num) })
-}
-
-// scanBuiltPossible is scanFullLength for a number scanFastNumber read.
-func scanBuiltPossible(key scanVerdictKey) bool {
-	cc, v := key.cc, key.national
-	return scanFullLength(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	*budget--
+	return scanFullLength(num)
 }
 
 // scanFullLength is scanPossible without the lengths that are possible only for local
@@ -720,7 +714,7 @@ func (s *textScanner) scanNumberOK(digits []byte, region string, plus bool, budg
 	}
 	if key, ok := s.scanFastNumber(digits, plus); ok {
 		// A number seen lately is looked up before anything is built for phonenumbers.
-		if s.verdicts.get(key, budget, s.scanBuiltAccept) {
+		if *budget--; s.scanKeyAccept(key) {
 			return true
 		}
 	} else if s.scanParseOK(string(digits), region, budget) {
@@ -754,7 +748,8 @@ func (s *textScanner) scanParseOK(number, region string, budget *int) bool {
 // possibility check (lengths) is cheap and goes first; validity takes regular
 // expressions.
 func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber, budget *int) bool {
-	return s.verdicts.get(scanKeyOf(num), budget, func(scanVerdictKey) bool { return s.scanCheck(num) })
+	*budget--
+	return s.scanCheck(num)
 }
 
 // scanOneDigitRepeated reports whether n is written with one digit only (0, 7777777).
@@ -841,15 +836,3 @@ var scanCallingCodes = sync.OnceValue(func() *[1000]scanCallingCode {
 	}
 	return &t
 })
-
-// scanBuiltAccept is scanAccept for a number scanFastNumber read: the PhoneNumber that
-// phonenumbers needs is built only when no verdict is remembered.
-func (s *textScanner) scanBuiltAccept(key scanVerdictKey) bool {
-	cc, v := key.cc, key.national
-	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v}
-	if key.zeros > 0 {
-		zero, zeros := true, key.zeros
-		num.ItalianLeadingZero, num.NumberOfLeadingZeros = &zero, &zeros
-	}
-	return s.scanCheck(num)
-}
