@@ -147,3 +147,38 @@ func BenchmarkScanShortMessage(b *testing.B) {
 		})
 	}
 }
+
+// scanColdSMS returns n SMS texts, each with a phone number and an order number found
+// in no other (the benchmarks module's cold SMS workload, in small).
+func scanColdSMS(n int) []string {
+	areas := []string{"415", "212", "646", "312", "617", "206", "303", "512"}
+	out := make([]string, n)
+	for i := range out {
+		u := uint64(i)
+		local := u * 2654435761 % 7_000_000
+		out[i] = fmt.Sprintf("Maria Okafor here, call +1%s%03d%04d or mail maria.okafor@example.com re: order %d. Reply STOP to +14155550100 to opt out.",
+			areas[i%len(areas)], 300+local/10000, local%10000, 1_000_000_000+u*40503%1_000_000_000)
+	}
+	return out
+}
+
+// BenchmarkScanColdSMS redacts SMS texts whose numbers are all new, with and without a
+// region, through a Policy that owns one of their numbers.
+func BenchmarkScanColdSMS(b *testing.B) {
+	texts := scanColdSMS(1 << 12)
+	for _, region := range []string{"", "US"} {
+		b.Run("region="+region, func(b *testing.B) {
+			p, err := New(WithOwnedNumbers("+14155550100"), WithRegion(region))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(texts[0])))
+			b.ReportAllocs()
+			k := 0
+			for b.Loop() {
+				p.RedactText(texts[k%len(texts)])
+				k++
+			}
+		})
+	}
+}

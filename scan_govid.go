@@ -34,6 +34,10 @@ type scanGovID struct {
 // whose first run may have that length.
 var scanGovIDsByRun [32][]*scanGovID
 
+// scanGovIDLabels lists the labels of every identifier (lower case) by their first
+// letter, for redaction's look for any label near an address (scanAnyLabelIn).
+var scanGovIDLabels [128][]string
+
 func init() {
 	defer func() {
 		for _, g := range scanGovIDs {
@@ -41,6 +45,9 @@ func init() {
 				if g.runs&(1<<n) != 0 {
 					scanGovIDsByRun[n] = append(scanGovIDsByRun[n], g)
 				}
+			}
+			for _, l := range g.labels {
+				scanGovIDLabels[l[0]] = append(scanGovIDLabels[l[0]], l)
 			}
 		}
 	}()

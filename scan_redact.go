@@ -57,19 +57,57 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 	for _, f := range fs {
 		switch {
 		case f.Kind == KindPhone:
-			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 {
+			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 || !scanQuietAfter(text, f.End) {
 				return false
 			}
 		case f.Kind == KindEmail:
+			if !scanEmailSettled(text, f) {
+				return false
+			}
 		default:
 			return false
 		}
-		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) ||
-			!scanQuietBefore(text, f.Start) || !scanQuietAfter(text, f.End) {
+		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) || !scanQuietBefore(text, f.Start) {
 			return false
 		}
 	}
 	return true
+}
+
+// scanEmailSettled reports whether masking the email f of text changes nothing that a
+// detector reads after it. The mask keeps the domain and the end of the address where
+// they are, and replaces the local part with "***": what follows the address sees the
+// same text, only nearer to what precedes the address. Two detectors look that far
+// back: an identifier written bare needs its label within 32 bytes before it, and a
+// quoted local part ("jane doe"@...) reaches back 66 bytes for its opening quote. So
+// the address is settled when its own local part is not quoted, no quote lies within
+// 66 bytes before it, and no label within 32 (see scanLabelBefore).
+func scanEmailSettled(text string, f Finding) bool {
+	if text[f.Start] == '"' || strings.HasSuffix(text[f.Start:f.End], "]") {
+		return false // a quoted local part, or an address literal (whose mask changes the end)
+	}
+	if strings.IndexByte(text[max(0, f.Start-66):f.Start], '"') >= 0 {
+		return false
+	}
+	return !scanAnyLabelIn(text[max(0, f.Start-32):f.Start])
+}
+
+// scanAnyLabelIn reports whether window may hold the label of a national identifier
+// (scanGovID.labels) as scanLabelBefore reads them: one in any ASCII case, or a byte
+// beyond ASCII, whose lower case scanLabelBefore may read as a letter of one.
+func scanAnyLabelIn(window string) bool {
+	for j := 0; j < len(window); j++ {
+		c := window[j]
+		if c >= 0x80 {
+			return true
+		}
+		for _, l := range scanGovIDLabels[c|0x20] {
+			if scanHasPrefixFold(window[j:], l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanPhoneMaskReadable returns how many of the digits that the phone mask keeps of v
