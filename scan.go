@@ -153,8 +153,16 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				dst, st.ipv6Done = scanIPv6At(text, i, dst)
 			}
 			i++
+		case c-'0' < 10:
+			if i != st.digitEnd { // the first digit of a run
+				dst = s.scanNumberAt(text, i, &st, dst)
+			}
+			// The rest of the run of ASCII digits starts nothing new.
+			for i++; i < len(text) && text[i]-'0' < 10; i++ {
+			}
+			st.digitEnd = i
 		default:
-			if _, n := scanDigitAt(text, i); n > 0 {
+			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
 					dst = s.scanNumberAt(text, i, &st, dst)
 				}

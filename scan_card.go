@@ -45,7 +45,12 @@ func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
 // number of digits.
 func scanCardGroupAt(text string, j int) (end, n int) {
 	for j < len(text) {
-		_, dn := scanDigitAt(text, j)
+		if text[j]-'0' < 10 {
+			j++
+			n++
+			continue
+		}
+		_, dn := scanWideDigitAt(text, j)
 		if dn == 0 {
 			break
 		}

@@ -28,6 +28,7 @@ type scanGovID struct {
 	first   int    // the digits of the first run, written with separators
 	groups  []int  // the digits of each run from the first, written with separators
 	runs    uint32 // bit n: the first run of digits may be n digits long
+	bare    int    // the characters of a shape of digits (and 'A'), written bare; 0 if it has letters
 }
 
 // scanGovIDsByRun lists, for each length of a first run of digits, the identifiers
@@ -52,6 +53,9 @@ func init() {
 		}
 	}()
 	for _, g := range scanGovIDs {
+		if !strings.Contains(g.shape, "L") {
+			g.bare = len(g.shape) - strings.Count(g.shape, "_")
+		}
 		g.lead = strings.IndexByte(g.shape, 'd')
 		g.letters = strings.Count(g.shape[:g.lead], "L") + strings.Count(g.shape[:g.lead], "A")
 		// Written with separators, the first run ends at the first '_' or letter;
@@ -116,6 +120,14 @@ func scanGovIDAt(text string, i int, dst []Finding) []Finding {
 		return dst
 	}
 	for _, g := range scanGovIDsByRun[n] {
+		if n == g.bare {
+			// The run is the whole identifier, written bare: nothing of the shape is
+			// left to read.
+			if end, ok := g.matchBare(text, i, n); ok {
+				dst = append(dst, Finding{Kind: KindGovID, Start: i, End: end})
+			}
+			continue
+		}
 		if n == g.first && !g.continues(text, i+n) {
 			continue
 		}
@@ -174,6 +186,20 @@ func (g *scanGovID) at(text string, i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// matchBare is at and match for an identifier of digits written bare, whose n
+// digits are the run at text[i:].
+func (g *scanGovID) matchBare(text string, i, n int) (int, bool) {
+	if i > 0 && (scanIsASCIIAlnum(text[i-1]) || text[i-1] == '_') || !scanNumberEndOK(text, i+n) {
+		return 0, false
+	}
+	var chars scanChars
+	chars.n = copy(chars.b[:], text[i:i+n])
+	if !g.check(chars) || len(g.labels) > 0 && !scanLabelBefore(text, i, g.labels) {
+		return 0, false
+	}
+	return i + n, true
 }
 
 // match reads the identifier at text[start:] and checks it, returning its end.

@@ -183,7 +183,11 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 	sepLen, paren := 0, parenPlus
 	inGroup := false
 	for j < len(text) {
-		if d, n := scanDigitAt(text, j); n > 0 {
+		d, n := text[j], 1
+		if d-'0' >= 10 {
+			d, n = scanWideDigitAt(text, j)
+		}
+		if n > 0 {
 			if !inGroup {
 				if r.n == scanMaxGroups {
 					r.truncated = true
@@ -197,6 +201,11 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 			g.digits++
 			g.value = min(g.value*10+int(d-'0'), 1<<20)
 			j += n
+			// The ASCII digits that follow join the group at once.
+			for ; j < len(text) && text[j]-'0' < 10; j++ {
+				g.digits++
+				g.value = min(g.value*10+int(text[j]-'0'), 1<<20)
+			}
 			g.end = j
 			continue
 		}
@@ -566,7 +575,10 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 	for k := a; k < b; k++ {
 		g := r.groups[k]
 		for j := g.start; j < g.end; {
-			d, dn := scanDigitAt(text, j)
+			d, dn := text[j], 1
+			if d-'0' >= 10 {
+				d, dn = scanWideDigitAt(text, j)
+			}
 			if dn == 0 { // not a digit: an "xx" placeholder inside the group's span
 				j++
 				continue
