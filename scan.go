@@ -177,7 +177,7 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
 				if i >= st.phoneDone {
-					dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+					dst, st.phoneDone = s.scanPhoneAt(text, i, &st.region, dst)
 				}
 				i += n
 				continue
@@ -197,6 +197,9 @@ type scanState struct {
 	cardDone  int // the card detector has looked at text[:cardDone]
 	// dst[cardLo:cardHi] are the cards of the last run not yet passed by the scan.
 	cardLo, cardHi int
+	// region is the phone detector's working space, kept for the whole pass so that
+	// it is cleared once, not at every candidate.
+	region scanRegion
 }
 
 // scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
@@ -226,7 +229,7 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 		st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
 	}
 	if i >= st.phoneDone {
-		dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+		dst, st.phoneDone = s.scanPhoneAt(text, i, &st.region, dst)
 	}
 	return dst
 }

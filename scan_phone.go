@@ -52,10 +52,10 @@ type scanRegion struct {
 }
 
 // scanPhoneAt finds phone numbers in the region that starts at text[i] (a digit, a plus
-// sign or an opening bracket), appends them, and returns how far it looked.
-func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding, int) {
-	var r scanRegion
-	if !scanReadRegion(text, i, &r) {
+// sign or an opening bracket), appends them, and returns how far it looked. It reads
+// the region into r, whatever r held.
+func (s *textScanner) scanPhoneAt(text string, i int, r *scanRegion, dst []Finding) ([]Finding, int) {
+	if !scanReadRegion(text, i, r) {
 		return dst, r.end
 	}
 	total := 0
@@ -65,7 +65,7 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 	if total < 6 || total < 7 && !r.plus {
 		return dst, r.end // too short for any phone number: the common case in prose
 	}
-	s.scanMarkContext(text, &r)
+	s.scanMarkContext(text, r)
 	budget := scanPhoneBudget(r.n)
 	last := r.n // a number may end with the last group
 	if r.truncated {
@@ -89,14 +89,14 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			if digits < 7 && !(plus && digits >= 6) {
 				break // fewer groups only have fewer digits
 			}
-			if excluded || digits > 17 || !scanPhoneShapeOK(&r, a, b) {
+			if excluded || digits > 17 || !scanPhoneShapeOK(r, a, b) {
 				continue
 			}
 			if budget <= 0 {
 				// Out of budget: what is left of the region is hidden, fail closed.
 				return append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(r.n)}), r.end
 			}
-			if !s.scanPhoneValid(text, &r, a, b, plus, &budget) {
+			if !s.scanPhoneValid(text, r, a, b, plus, &budget) {
 				continue
 			}
 			if b > last && a > 0 {
@@ -159,9 +159,11 @@ func scanParenLenBefore(text string, i int) int {
 	return 1
 }
 
-// scanReadRegion reads the phone candidate region that starts at text[i] into r. It
-// reports false when there is no digit group at all.
+// scanReadRegion reads the phone candidate region that starts at text[i] into r,
+// whatever r held. It reports false when there is no digit group at all.
 func scanReadRegion(text string, i int, r *scanRegion) bool {
+	// Every group is written whole when it is read: only the rest needs clearing.
+	r.n, r.plus, r.truncated, r.extEnd = 0, false, false, 0
 	r.start, r.extStart, r.end = i, -1, i+1
 	j := i
 	parenPlus := false
@@ -431,7 +433,7 @@ func scanIdentifierBefore(text string, i int) bool {
 		word := text[w:k]
 		for _, id := range [...]string{"isbn", "issn", "zip", "order", "invoice", "ref", "reference",
 			"tracking", "ticket", "sku", "serial", "case", "po", "receipt", "transaction"} {
-			if strings.EqualFold(word, id) {
+			if len(word) == len(id) && scanHasPrefixFold(word, id) { // word is ASCII
 				return true
 			}
 		}
