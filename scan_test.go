@@ -219,6 +219,10 @@ func TestScanRedactSettled(t *testing.T) {
 		{"quoted local part", `mail "jane doe"@example.com re: 12`, false},
 		{"address literal", "mail jane@[192.0.2.1] re: 12", false},
 		{"digits after a phone", "call +14155552671 12 times", false},
+		{"kept digits end in a dash", "call me at 045 33 1234-5678", false},
+		{"local part read as an extension", "Hi call(0xx) 123456789 x 1234forme@example.com 122 2345 6789#", false},
+		{"local part starts with a letter", "call +14155552671 or write x forme@example.com", true},
+		{"country code before a phone", "DE 030 901820 12", false},
 	}
 	s := scanTestScanner(t, "", "valid")
 	for _, tt := range tests {
