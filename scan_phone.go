@@ -200,15 +200,14 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				inGroup, sep, sepLen, paren = true, 0, 0, false
 			}
 			g := &r.groups[r.n-1]
-			g.digits++
-			g.value = min(g.value*10+int(d-'0'), 1<<20)
+			digits, value := g.digits+1, min(g.value*10+int(d-'0'), 1<<20)
 			j += n
 			// The ASCII digits that follow join the group at once.
 			for ; j < len(text) && text[j]-'0' < 10; j++ {
-				g.digits++
-				g.value = min(g.value*10+int(text[j]-'0'), 1<<20)
+				digits++
+				value = min(value*10+int(text[j]-'0'), 1<<20)
 			}
-			g.end = j
+			g.digits, g.value, g.end = digits, value, j
 			continue
 		}
 		if text[j] == '~' && j > 0 && text[j-1] == ' ' && r.n > 0 { // "524 ~1234": an extension
