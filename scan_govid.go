@@ -266,7 +266,27 @@ func scanIsUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // before text[start], on a word boundary: "SSN: 123456789", "mijn BSN is 123456782".
 func scanLabelBefore(text string, start int, labels []string) bool {
 	from := max(0, start-32)
-	window := strings.ToLower(text[from:start])
+	window := text[from:start]
+	if scanIsASCII(window) {
+		// In ASCII, lower case keeps every byte where it is: the labels are compared
+		// in place, with nothing made.
+		for _, l := range labels {
+			for k := 0; k+len(l) <= len(window); k++ {
+				if !scanHasPrefixLower(window[k:], l) {
+					continue
+				}
+				before := from + k
+				if before == 0 || !scanIsASCIIAlnum(text[before-1]) {
+					after := before + len(l)
+					if after >= len(text) || !scanIsASCIIAlnum(text[after]) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	window = strings.ToLower(window)
 	for _, l := range labels {
 		for k := strings.Index(window, l); k >= 0; {
 			before := from + k
@@ -284,6 +304,34 @@ func scanLabelBefore(text string, start int, labels []string) bool {
 		}
 	}
 	return false
+}
+
+// scanIsASCII reports whether s holds only ASCII bytes.
+func scanIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// scanHasPrefixLower reports whether s starts with p (ASCII, lower case) once its
+// upper-case ASCII letters are lowered.
+func scanHasPrefixLower(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // scanAllSame reports whether every byte of d is the same (000000000 is no identifier).
