@@ -154,17 +154,21 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 			}
 			i++
 		case c-'0' < 10:
+			// The run of ASCII digits is read once: its detectors are told where it
+			// ends, and the rest of it starts nothing new.
+			end := i + 1
+			for end < len(text) && text[end]-'0' < 10 {
+				end++
+			}
 			if i != st.digitEnd { // the first digit of a run
-				dst = s.scanNumberAt(text, i, &st, dst)
+				dst = s.scanNumberAt(text, i, end, &st, dst)
 			}
-			// The rest of the run of ASCII digits starts nothing new.
-			for i++; i < len(text) && text[i]-'0' < 10; i++ {
-			}
+			i = end
 			st.digitEnd = i
 		default:
 			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
-					dst = s.scanNumberAt(text, i, &st, dst)
+					dst = s.scanNumberAt(text, i, i, &st, dst)
 				}
 				i += n
 				st.digitEnd = i
@@ -202,18 +206,27 @@ type scanState struct {
 	region scanRegion
 }
 
-// scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
-func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
+// scanNumberAt runs the detectors that start at a digit at text[i]; text[i:end] are
+// ASCII digits, and text[end] is none (end is i when text[i] is a digit of another
+// script).
+func (s *textScanner) scanNumberAt(text string, i, end int, st *scanState, dst []Finding) []Finding {
 	if i >= st.cardDone {
 		// The card detector looks at the whole run of digit groups at once.
 		n := len(dst)
-		dst, st.cardDone = scanCardRun(text, i, dst)
+		if end > i && (end == len(text) || text[end] < 0x80) {
+			// The first group is the ASCII run: no digit of another script goes on.
+			dst, st.cardDone = scanCardRunFrom(text, i, end, end-i, dst)
+		} else {
+			dst, st.cardDone = scanCardRun(text, i, dst)
+		}
 		st.cardLo, st.cardHi = n, len(dst)
 	}
-	if scanIsASCIIDigit(text[i]) {
+	if end > i {
 		n := len(dst)
-		dst = scanGovIDAt(text, i, dst)
-		dst = scanIPv4At(text, i, dst)
+		dst = scanGovIDRun(text, i, end-i, dst)
+		if end-i <= 3 { // an IPv4 address has at most three digits in a row
+			dst = scanIPv4At(text, i, dst)
+		}
 		dst = scanIBANAt(text, i, dst)
 		if len(dst) > n {
 			// A checksummed or structured number starts here: no phone number can

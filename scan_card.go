@@ -9,9 +9,18 @@ package pii
 // is taken, and the search goes on after it. Each group is looked at no more than a
 // card's length of times: the scan stays linear.
 func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
+	e, n := scanCardGroupAt(text, i)
+	return scanCardRunFrom(text, i, e, n, dst)
+}
+
+// scanCardRunFrom is scanCardRun told that the run's first group ends at text[e] and
+// holds n digits.
+func scanCardRunFrom(text string, i, e, n int, dst []Finding) ([]Finding, int) {
 	start, startOK := i, scanCardStartOK(text, i)
-	for {
-		e, n := scanCardGroupAt(text, start)
+	for first := true; ; first = false {
+		if !first {
+			e, n = scanCardGroupAt(text, start)
+		}
 		if startOK {
 			if end := scanCardFrom(text, start, e, n); end > 0 && !scanCardContested(text, start, e, end) {
 				dst = append(dst, Finding{Kind: KindCard, Start: start, End: end})

@@ -113,9 +113,9 @@ var scanGovIDs = []*scanGovID{
 	&scanDNI, &scanNIE, &scanNIR, &scanCodiceFiscale, &scanBSN, &scanSteuerID,
 }
 
-// scanGovIDAt appends the national identifiers that the digit run at text[i] is part of.
-func scanGovIDAt(text string, i int, dst []Finding) []Finding {
-	n := scanDigitsEnd(text, i) - i
+// scanGovIDRun appends the national identifiers that the run of n ASCII digits at
+// text[i] is part of.
+func scanGovIDRun(text string, i, n int, dst []Finding) []Finding {
 	if n > 31 {
 		return dst
 	}
