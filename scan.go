@@ -141,7 +141,8 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !scanTrigger[c] {
-			i++
+			for i++; i < len(text) && !scanTrigger[text[i]]; i++ {
+			}
 			continue
 		}
 		switch {
