@@ -20,13 +20,17 @@ type scanVerdictKey struct {
 
 // nsn writes the national significant number of key into buf (its leading zeros,
 // then its national number) and returns it: phonenumbers.GetNationalSignificantNumber
-// without the string.
-func (key scanVerdictKey) nsn(buf *[40]byte) []byte {
+// without the string. It also reports whether the national number is written with
+// one digit only (0, 7777777), a placeholder that is never a number.
+func (key scanVerdictKey) nsn(buf *[40]byte) (nsn []byte, repeated bool) {
 	j := len(buf)
 	v := key.national
+	last := byte('0' + v%10)
+	repeated = true
 	for {
 		j--
 		buf[j] = byte('0' + v%10)
+		repeated = repeated && buf[j] == last
 		if v /= 10; v == 0 {
 			break
 		}
@@ -35,7 +39,7 @@ func (key scanVerdictKey) nsn(buf *[40]byte) []byte {
 		j--
 		buf[j] = '0'
 	}
-	return buf[j:]
+	return buf[j:], repeated
 }
 
 // scanLengthBits is how many national significant number lengths scanLengths holds.
@@ -95,15 +99,16 @@ func scanKeyLength(cc int32, nsn []byte, local bool) bool {
 // and has a full possible length for its calling code.
 func scanKeyPossible(key scanVerdictKey) bool {
 	var buf [40]byte
-	return !scanOneDigitRepeated(key.national) && scanKeyLength(key.cc, key.nsn(&buf), false)
+	nsn, repeated := key.nsn(&buf)
+	return !repeated && scanKeyLength(key.cc, nsn, false)
 }
 
 // scanKeyAccept is scanCheck for a key: possible (counting local lengths) and, at
 // LeniencyValid, valid, as phonetab's tables say.
 func (s *textScanner) scanKeyAccept(key scanVerdictKey) bool {
 	var buf [40]byte
-	nsn := key.nsn(&buf)
-	if scanOneDigitRepeated(key.national) || !scanKeyLength(key.cc, nsn, true) {
+	nsn, repeated := key.nsn(&buf)
+	if repeated || !scanKeyLength(key.cc, nsn, true) {
 		return false
 	}
 	return s.leniency == LeniencyPossible || phonetab.ValidDigits(int(key.cc), nsn)
