@@ -77,7 +77,7 @@ var scanNationals = sync.OnceValue(func() []scanNational {
 
 // scanNationalOK reports whether digits (ASCII, no plus), written as a national number,
 // are a phone number in one of scanNationalRegions. grouped says whether the text split
-// the digits into groups or brackets. Each verdict not remembered costs one of budget.
+// the digits into groups or brackets. Each region's check costs one of budget.
 func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) bool {
 	for _, nat := range scanNationals() {
 		nsn := digits
