@@ -631,20 +631,16 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 // (555-123-4567) and numbers in ranges kept for fiction are hidden too (fail closed).
 func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budget *int) bool {
 	var key scanVerdictKey
-	var nsn []byte
 	switch {
 	case (s.region == "" || s.nanpa) && scanNANPAShape(r, a, b):
-		key.cc, nsn = 1, digits[len(digits)-10:]
+		key.cc, key.nsn = 1, digits[len(digits)-10:]
 	case s.trunk != "" && len(digits) > len(s.trunk) && string(digits[:len(s.trunk)]) == s.trunk:
-		key.cc, nsn = s.cc, digits[len(s.trunk):]
+		key.cc, key.nsn = s.cc, digits[len(s.trunk):]
 	default:
 		return false
 	}
-	if nsn[0] == '0' {
+	if key.nsn[0] == '0' {
 		return false
-	}
-	for _, c := range nsn {
-		key.national = key.national*10 + uint64(c-'0')
 	}
 	*budget--
 	return scanKeyPossible(key)
@@ -825,11 +821,7 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, 
 	if cc == 0 || len(nsn) < 2 || len(nsn) > 17 || nsn[0] == '0' || cc == 1 && nsn[0] == '1' {
 		return scanVerdictKey{}, false
 	}
-	var v uint64
-	for _, c := range nsn {
-		v = v*10 + uint64(c-'0')
-	}
-	return scanVerdictKey{cc: int32(cc), national: v}, true
+	return scanVerdictKey{cc: int32(cc), nsn: nsn}, true
 }
 
 // scanCallingCode is what the fast path needs to know of a country calling code.

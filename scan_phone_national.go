@@ -92,15 +92,12 @@ func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) b
 		if len(nsn) < 5 || len(nsn) > 14 || nat.lengths&(1<<len(nsn)) == 0 || nat.cc == 1 && nsn[0] == '1' {
 			continue
 		}
-		key := scanVerdictKey{cc: nat.cc}
+		key := scanVerdictKey{cc: nat.cc, nsn: nsn}
 		if nsn[0] == '0' {
 			if !nat.leadingZero || len(nsn) > 1 && nsn[1] == '0' {
 				continue
 			}
 			key.zeros = 1
-		}
-		for _, c := range nsn {
-			key.national = key.national*10 + uint64(c-'0')
 		}
 		if *budget--; s.scanKeyAccept(key) {
 			return true

@@ -8,38 +8,22 @@ import (
 )
 
 // A scanVerdictKey is a phone number read out of text, as its calling code and
-// national number: what the checks of the phone detector are asked about. It is
-// built from the digits without phonenumbers.Parse wherever the digits allow it
+// national significant number: what the checks of the phone detector are asked about.
+// It is read from the digits without phonenumbers.Parse wherever the digits allow it
 // (scanFastNumber), and every check of such a key is answered from tables, with no
 // allocation: the lengths below and phonetab's validity automaton.
 type scanVerdictKey struct {
-	cc       int32
-	national uint64
-	zeros    int32 // leading zeros of the national number (Italy), which change validity
+	cc  int32
+	nsn []byte // ASCII digits: the national number after its leading zeros, if any
+	// zeros is how many of nsn's digits are leading zeros (Italy), which change
+	// validity: 0 or 1, and the digit after them is no zero.
+	zeros int
 }
 
-// nsn writes the national significant number of key into buf (its leading zeros,
-// then its national number) and returns it: phonenumbers.GetNationalSignificantNumber
-// without the string. It also reports whether the national number is written with
-// one digit only (0, 7777777), a placeholder that is never a number.
-func (key scanVerdictKey) nsn(buf *[40]byte) (nsn []byte, repeated bool) {
-	j := len(buf)
-	v := key.national
-	last := byte('0' + v%10)
-	repeated = true
-	for {
-		j--
-		buf[j] = byte('0' + v%10)
-		repeated = repeated && buf[j] == last
-		if v /= 10; v == 0 {
-			break
-		}
-	}
-	for z := key.zeros; z > 0 && j > 0; z-- {
-		j--
-		buf[j] = '0'
-	}
-	return buf[j:], repeated
+// repeated reports whether the national number of key is written with one digit
+// only (0, 7777777): a placeholder, never a number.
+func (key scanVerdictKey) repeated() bool {
+	return scanAllSame(key.nsn[min(key.zeros, len(key.nsn)):])
 }
 
 // scanLengthBits is how many national significant number lengths scanLengths holds.
@@ -98,18 +82,14 @@ func scanKeyLength(cc int32, nsn []byte, local bool) bool {
 // scanKeyPossible is scanFullLength for a key: the number is not one digit repeated
 // and has a full possible length for its calling code.
 func scanKeyPossible(key scanVerdictKey) bool {
-	var buf [40]byte
-	nsn, repeated := key.nsn(&buf)
-	return !repeated && scanKeyLength(key.cc, nsn, false)
+	return !key.repeated() && scanKeyLength(key.cc, key.nsn, false)
 }
 
 // scanKeyAccept is scanCheck for a key: possible (counting local lengths) and, at
 // LeniencyValid, valid, as phonetab's tables say.
 func (s *textScanner) scanKeyAccept(key scanVerdictKey) bool {
-	var buf [40]byte
-	nsn, repeated := key.nsn(&buf)
-	if repeated || !scanKeyLength(key.cc, nsn, true) {
+	if key.repeated() || !scanKeyLength(key.cc, key.nsn, true) {
 		return false
 	}
-	return s.leniency == LeniencyPossible || phonetab.ValidDigits(int(key.cc), nsn)
+	return s.leniency == LeniencyPossible || phonetab.ValidDigits(int(key.cc), key.nsn)
 }
