@@ -23,8 +23,6 @@ type textScanner struct {
 	// data, so neither reported nor hidden; nil when there are none. Set once by New,
 	// before the scanner is shared.
 	owned func(number string) bool
-	// verdicts remembers which recent numbers phonenumbers found valid.
-	verdicts *scanVerdicts
 }
 
 // newTextScanner returns a scanner for text written in region ("US"; "" or "ZZ" when
@@ -50,7 +48,7 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 	if region != "" {
 		cc = int32(phonenumbers.GetCountryCodeForRegion(region))
 	}
-	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc, verdicts: new(scanVerdicts)}, nil
+	return &textScanner{region: region, leniency: leniency, nanpa: nanpa, trunk: trunk, cc: cc}, nil
 }
 
 // scan appends to dst the personal data found in text, sorted by Start and without
@@ -90,7 +88,8 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !scanTrigger[c] {
-			i++
+			for i++; i < len(text) && !scanTrigger[text[i]]; i++ {
+			}
 			continue
 		}
 		switch {
@@ -102,10 +101,22 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				dst, st.ipv6Done = scanIPv6At(text, i, dst)
 			}
 			i++
+		case c-'0' < 10:
+			// The run of ASCII digits is read once: its detectors are told where it
+			// ends, and the rest of it starts nothing new.
+			end := i + 1
+			for end < len(text) && text[end]-'0' < 10 {
+				end++
+			}
+			if i != st.digitEnd { // the first digit of a run
+				dst = s.scanNumberAt(text, i, end, &st, dst)
+			}
+			i = end
+			st.digitEnd = i
 		default:
-			if _, n := scanDigitAt(text, i); n > 0 {
+			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
-					dst = s.scanNumberAt(text, i, &st, dst)
+					dst = s.scanNumberAt(text, i, i, &st, dst)
 				}
 				i += n
 				st.digitEnd = i
@@ -118,7 +129,7 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
 				if i >= st.phoneDone {
-					dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+					dst, st.phoneDone = s.scanPhoneAt(text, i, &st.region, dst)
 				}
 				i += n
 				continue
@@ -138,20 +149,32 @@ type scanState struct {
 	cardDone  int // the card detector has looked at text[:cardDone]
 	// dst[cardLo:cardHi] are the cards of the last run not yet passed by the scan.
 	cardLo, cardHi int
+	// region is the phone detector's working space, kept for the whole pass so that
+	// it is cleared once, not at every candidate.
+	region scanRegion
 }
 
-// scanNumberAt runs the detectors that start at a digit (or a plus sign) at text[i].
-func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Finding) []Finding {
+// scanNumberAt runs the detectors that start at a digit at text[i]; text[i:end] are
+// ASCII digits, and text[end] is none (end is i when text[i] is a digit of another
+// script).
+func (s *textScanner) scanNumberAt(text string, i, end int, st *scanState, dst []Finding) []Finding {
 	if i >= st.cardDone {
 		// The card detector looks at the whole run of digit groups at once.
 		n := len(dst)
-		dst, st.cardDone = scanCardRun(text, i, dst)
+		if end > i && (end == len(text) || text[end] < 0x80) {
+			// The first group is the ASCII run: no digit of another script goes on.
+			dst, st.cardDone = scanCardRunFrom(text, i, end, end-i, dst)
+		} else {
+			dst, st.cardDone = scanCardRun(text, i, dst)
+		}
 		st.cardLo, st.cardHi = n, len(dst)
 	}
-	if scanIsASCIIDigit(text[i]) {
+	if end > i {
 		n := len(dst)
-		dst = scanGovIDAt(text, i, dst)
-		dst = scanIPv4At(text, i, dst)
+		dst = scanGovIDRun(text, i, end-i, dst)
+		if end-i <= 3 { // an IPv4 address has at most three digits in a row
+			dst = scanIPv4At(text, i, dst)
+		}
 		dst = scanIBANAt(text, i, dst)
 		if len(dst) > n {
 			// A checksummed or structured number starts here: no phone number can
@@ -167,7 +190,7 @@ func (s *textScanner) scanNumberAt(text string, i int, st *scanState, dst []Find
 		st.phoneDone = max(st.phoneDone, dst[st.cardLo].End)
 	}
 	if i >= st.phoneDone {
-		dst, st.phoneDone = s.scanPhoneAt(text, i, dst)
+		dst, st.phoneDone = s.scanPhoneAt(text, i, &st.region, dst)
 	}
 	return dst
 }
@@ -224,7 +247,11 @@ func scanSpecificity(k Kind) int {
 // it keeps the longer one and, for equal lengths, the more specific kind.
 func scanResolve(dst []Finding, base int) []Finding {
 	fs := dst[base:]
-	if len(fs) < 2 {
+	apart := true // in order and apart, as the pass mostly finds them: nothing to do
+	for k := 1; k < len(fs) && apart; k++ {
+		apart = fs[k].Start >= fs[k-1].End
+	}
+	if apart {
 		return dst
 	}
 	slices.SortFunc(fs, func(a, b Finding) int {

@@ -9,9 +9,18 @@ package freetext
 // is taken, and the search goes on after it. Each group is looked at no more than a
 // card's length of times: the scan stays linear.
 func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
+	e, n := scanCardGroupAt(text, i)
+	return scanCardRunFrom(text, i, e, n, dst)
+}
+
+// scanCardRunFrom is scanCardRun told that the run's first group ends at text[e] and
+// holds n digits.
+func scanCardRunFrom(text string, i, e, n int, dst []Finding) ([]Finding, int) {
 	start, startOK := i, scanCardStartOK(text, i)
-	for {
-		e, n := scanCardGroupAt(text, start)
+	for first := true; ; first = false {
+		if !first {
+			e, n = scanCardGroupAt(text, start)
+		}
 		if startOK {
 			if end := scanCardFrom(text, start, e, n); end > 0 && !scanCardContested(text, start, e, end) {
 				dst = append(dst, Finding{Kind: KindCard, Start: start, End: end})
@@ -45,7 +54,12 @@ func scanCardRun(text string, i int, dst []Finding) ([]Finding, int) {
 // number of digits.
 func scanCardGroupAt(text string, j int) (end, n int) {
 	for j < len(text) {
-		_, dn := scanDigitAt(text, j)
+		if text[j]-'0' < 10 {
+			j++
+			n++
+			continue
+		}
+		_, dn := scanWideDigitAt(text, j)
 		if dn == 0 {
 			break
 		}

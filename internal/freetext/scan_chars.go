@@ -159,7 +159,10 @@ func scanIsCasedLetter(r rune) bool {
 
 // scanIsCurrency reports whether r is a currency sign.
 func scanIsCurrency(r rune) bool {
-	return r == '$' || unicode.Is(unicode.Sc, r)
+	if r < 0x80 {
+		return r == '$' // the only one in ASCII
+	}
+	return unicode.Is(unicode.Sc, r)
 }
 
 // scanIsWordRune reports whether r is a letter, digit or combining mark.

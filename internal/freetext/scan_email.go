@@ -40,6 +40,10 @@ func scanAtSignAt(text string, i int) int {
 // address v.
 func scanLastAtSign(v string) (int, int) {
 	for i := len(v) - 1; i >= 0; i-- {
+		// Each form of at sign starts with one of three bytes: only those are looked at.
+		if c := v[i]; c != '@' && c != '%' && c != 0xEF {
+			continue
+		}
 		if n := scanAtSignAt(v, i); n > 0 {
 			return i, n
 		}

@@ -28,11 +28,16 @@ type scanGovID struct {
 	first   int    // the digits of the first run, written with separators
 	groups  []int  // the digits of each run from the first, written with separators
 	runs    uint32 // bit n: the first run of digits may be n digits long
+	bare    int    // the characters of a shape of digits (and 'A'), written bare; 0 if it has letters
 }
 
 // scanGovIDsByRun lists, for each length of a first run of digits, the identifiers
 // whose first run may have that length.
 var scanGovIDsByRun [32][]*scanGovID
+
+// scanGovIDLabels lists the labels of every identifier (lower case) by their first
+// letter, for redaction's look for any label near an address (scanAnyLabelIn).
+var scanGovIDLabels [128][]string
 
 func init() {
 	defer func() {
@@ -42,9 +47,15 @@ func init() {
 					scanGovIDsByRun[n] = append(scanGovIDsByRun[n], g)
 				}
 			}
+			for _, l := range g.labels {
+				scanGovIDLabels[l[0]] = append(scanGovIDLabels[l[0]], l)
+			}
 		}
 	}()
 	for _, g := range scanGovIDs {
+		if !strings.Contains(g.shape, "L") {
+			g.bare = len(g.shape) - strings.Count(g.shape, "_")
+		}
 		g.lead = strings.IndexByte(g.shape, 'd')
 		g.letters = strings.Count(g.shape[:g.lead], "L") + strings.Count(g.shape[:g.lead], "A")
 		// Written with separators, the first run ends at the first '_' or letter;
@@ -102,13 +113,21 @@ var scanGovIDs = []*scanGovID{
 	&scanDNI, &scanNIE, &scanNIR, &scanCodiceFiscale, &scanBSN, &scanSteuerID,
 }
 
-// scanGovIDAt appends the national identifiers that the digit run at text[i] is part of.
-func scanGovIDAt(text string, i int, dst []Finding) []Finding {
-	n := scanDigitsEnd(text, i) - i
+// scanGovIDRun appends the national identifiers that the run of n ASCII digits at
+// text[i] is part of.
+func scanGovIDRun(text string, i, n int, dst []Finding) []Finding {
 	if n > 31 {
 		return dst
 	}
 	for _, g := range scanGovIDsByRun[n] {
+		if n == g.bare {
+			// The run is the whole identifier, written bare: nothing of the shape is
+			// left to read.
+			if end, ok := g.matchBare(text, i, n); ok {
+				dst = append(dst, Finding{Kind: KindGovID, Start: i, End: end})
+			}
+			continue
+		}
 		if n == g.first && !g.continues(text, i+n) {
 			continue
 		}
@@ -167,6 +186,20 @@ func (g *scanGovID) at(text string, i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// matchBare is at and match for an identifier of digits written bare, whose n
+// digits are the run at text[i:].
+func (g *scanGovID) matchBare(text string, i, n int) (int, bool) {
+	if i > 0 && (scanIsASCIIAlnum(text[i-1]) || text[i-1] == '_') || !scanNumberEndOK(text, i+n) {
+		return 0, false
+	}
+	var chars scanChars
+	chars.n = copy(chars.b[:], text[i:i+n])
+	if !g.check(chars) || len(g.labels) > 0 && !scanLabelBefore(text, i, g.labels) {
+		return 0, false
+	}
+	return i + n, true
 }
 
 // match reads the identifier at text[start:] and checks it, returning its end.
@@ -233,7 +266,27 @@ func scanIsUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // before text[start], on a word boundary: "SSN: 123456789", "mijn BSN is 123456782".
 func scanLabelBefore(text string, start int, labels []string) bool {
 	from := max(0, start-32)
-	window := strings.ToLower(text[from:start])
+	window := text[from:start]
+	if scanIsASCII(window) {
+		// In ASCII, lower case keeps every byte where it is: the labels are compared
+		// in place, with nothing made.
+		for _, l := range labels {
+			for k := 0; k+len(l) <= len(window); k++ {
+				if !scanHasPrefixLower(window[k:], l) {
+					continue
+				}
+				before := from + k
+				if before == 0 || !scanIsASCIIAlnum(text[before-1]) {
+					after := before + len(l)
+					if after >= len(text) || !scanIsASCIIAlnum(text[after]) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	window = strings.ToLower(window)
 	for _, l := range labels {
 		for k := strings.Index(window, l); k >= 0; {
 			before := from + k
@@ -251,6 +304,34 @@ func scanLabelBefore(text string, start int, labels []string) bool {
 		}
 	}
 	return false
+}
+
+// scanIsASCII reports whether s holds only ASCII bytes.
+func scanIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// scanHasPrefixLower reports whether s starts with p (ASCII, lower case) once its
+// upper-case ASCII letters are lowered.
+func scanHasPrefixLower(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // scanAllSame reports whether every byte of d is the same (000000000 is no identifier).

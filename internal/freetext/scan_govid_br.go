@@ -9,7 +9,7 @@ var scanCPF = scanGovID{
 	mixed: true,
 	check: func(id scanChars) bool {
 		d := id.b[:id.n]
-		return !scanAllSame(d) && scanMod11Digit(d[:9], 10) == d[9] && scanMod11Digit(d[:10], 11) == d[10]
+		return scanMod11Digit(d[:9], 10) == d[9] && scanMod11Digit(d[:10], 11) == d[10] && !scanAllSame(d)
 	},
 }
 

@@ -14,12 +14,14 @@ var scanSteuerID = scanGovID{
 		if d[0] == '0' {
 			return false
 		}
-		var count [10]int
+		// How often each digit occurs among the first ten, four bits per digit.
+		var count uint64
 		for _, c := range d[:10] {
-			count[c-'0']++
+			count += 1 << (4 * (c - '0'))
 		}
 		repeated := 0
-		for _, n := range count {
+		for ; count != 0; count >>= 4 {
+			n := count & 0xF
 			if n > 3 {
 				return false
 			}

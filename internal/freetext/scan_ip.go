@@ -94,7 +94,7 @@ func scanVersionBefore(text string, i int) bool {
 		return false
 	}
 	for _, v := range [...]string{"v", "ver", "version", "release", "build", "firmware", "update"} {
-		if strings.EqualFold(word, v) {
+		if len(word) == len(v) && scanHasPrefixFold(word, v) { // word is ASCII
 			return true
 		}
 	}

@@ -50,6 +50,17 @@ func scanMaskPhone(b *strings.Builder, v string) {
 	}
 	k := 0
 	for j := 0; j < len(v); {
+		if c := v[j]; c < 0x80 { // ASCII, byte by byte
+			if c-'0' < 10 {
+				if k >= keep || j >= ext {
+					c = 'X'
+				}
+				k++
+			}
+			b.WriteByte(c)
+			j++
+			continue
+		}
 		if _, n := scanDigitAt(v, j); n > 0 {
 			if k >= keep || j >= ext {
 				b.WriteByte('X')
@@ -72,6 +83,11 @@ func scanMaskPhone(b *strings.Builder, v string) {
 func scanPhoneExt(v string) (ext, main int) {
 	ext = len(v)
 	for j := 0; j < len(v) && ext == len(v); {
+		if v[j]-'0' < 10 {
+			main++
+			j++
+			continue
+		}
 		if _, n := scanDigitAt(v, j); n > 0 {
 			main++
 			j += n

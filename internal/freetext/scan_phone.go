@@ -13,11 +13,10 @@ import (
 // numbers is cut there (and the rest is examined as a new region).
 const scanMaxGroups = 24
 
-// scanPhoneBudget is how many validity checks (a phonenumbers.Parse, or a look-up of a
-// verdict, which costs microseconds when it is not remembered) the phone detector may
-// spend on a region of n digit groups: a table of numbers must not turn the scan
-// quadratic. Every check counts, remembered or not, so that what is found never
-// depends on what was scanned before. It grows with
+// scanPhoneBudget is how many checks (a phonenumbers.Parse, which costs microseconds,
+// or a check of a number against the tables) the phone detector may spend on a region
+// of n digit groups: a table of numbers must not turn the scan quadratic. Every check
+// counts, so that what is found depends only on the region. It grows with
 // the region, so that a run of numbers ("415-555-1200 415-555-1207 ...") is read number
 // by number; when it runs out, the rest of the region is hidden as one phone finding,
 // never passed through. A variable, so that a test can make it run out.
@@ -52,10 +51,10 @@ type scanRegion struct {
 }
 
 // scanPhoneAt finds phone numbers in the region that starts at text[i] (a digit, a plus
-// sign or an opening bracket), appends them, and returns how far it looked.
-func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding, int) {
-	var r scanRegion
-	if !scanReadRegion(text, i, &r) {
+// sign or an opening bracket), appends them, and returns how far it looked. It reads
+// the region into r, whatever r held.
+func (s *textScanner) scanPhoneAt(text string, i int, r *scanRegion, dst []Finding) ([]Finding, int) {
+	if !scanReadRegion(text, i, r) {
 		return dst, r.end
 	}
 	total := 0
@@ -65,7 +64,7 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 	if total < 6 || total < 7 && !r.plus {
 		return dst, r.end // too short for any phone number: the common case in prose
 	}
-	s.scanMarkContext(text, &r)
+	s.scanMarkContext(text, r)
 	budget := scanPhoneBudget(r.n)
 	last := r.n // a number may end with the last group
 	if r.truncated {
@@ -89,14 +88,14 @@ func (s *textScanner) scanPhoneAt(text string, i int, dst []Finding) ([]Finding,
 			if digits < 7 && !(plus && digits >= 6) {
 				break // fewer groups only have fewer digits
 			}
-			if excluded || digits > 17 || !scanPhoneShapeOK(&r, a, b) {
+			if excluded || digits > 17 || !scanPhoneShapeOK(r, a, b) {
 				continue
 			}
 			if budget <= 0 {
 				// Out of budget: what is left of the region is hidden, fail closed.
 				return append(dst, Finding{Kind: KindPhone, Start: r.spanStart(text, a), End: r.spanEnd(r.n)}), r.end
 			}
-			if !s.scanPhoneValid(text, &r, a, b, plus, &budget) {
+			if !s.scanPhoneValid(text, r, a, b, plus, &budget) {
 				continue
 			}
 			if b > last && a > 0 {
@@ -159,9 +158,11 @@ func scanParenLenBefore(text string, i int) int {
 	return 1
 }
 
-// scanReadRegion reads the phone candidate region that starts at text[i] into r. It
-// reports false when there is no digit group at all.
+// scanReadRegion reads the phone candidate region that starts at text[i] into r,
+// whatever r held. It reports false when there is no digit group at all.
 func scanReadRegion(text string, i int, r *scanRegion) bool {
+	// Every group is written whole when it is read: only the rest needs clearing.
+	r.n, r.plus, r.truncated, r.extEnd = 0, false, false, 0
 	r.start, r.extStart, r.end = i, -1, i+1
 	j := i
 	parenPlus := false
@@ -183,7 +184,11 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 	sepLen, paren := 0, parenPlus
 	inGroup := false
 	for j < len(text) {
-		if d, n := scanDigitAt(text, j); n > 0 {
+		d, n := text[j], 1
+		if d-'0' >= 10 {
+			d, n = scanWideDigitAt(text, j)
+		}
+		if n > 0 {
 			if !inGroup {
 				if r.n == scanMaxGroups {
 					r.truncated = true
@@ -194,10 +199,14 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				inGroup, sep, sepLen, paren = true, 0, 0, false
 			}
 			g := &r.groups[r.n-1]
-			g.digits++
-			g.value = min(g.value*10+int(d-'0'), 1<<20)
+			digits, value := g.digits+1, min(g.value*10+int(d-'0'), 1<<20)
 			j += n
-			g.end = j
+			// The ASCII digits that follow join the group at once.
+			for ; j < len(text) && text[j]-'0' < 10; j++ {
+				digits++
+				value = min(value*10+int(text[j]-'0'), 1<<20)
+			}
+			g.digits, g.value, g.end = digits, value, j
 			continue
 		}
 		if text[j] == '~' && j > 0 && text[j-1] == ' ' && r.n > 0 { // "524 ~1234": an extension
@@ -422,7 +431,7 @@ func scanIdentifierBefore(text string, i int) bool {
 		word := text[w:k]
 		for _, id := range [...]string{"isbn", "issn", "zip", "order", "invoice", "ref", "reference",
 			"tracking", "ticket", "sku", "serial", "case", "po", "receipt", "transaction"} {
-			if strings.EqualFold(word, id) {
+			if len(word) == len(id) && scanHasPrefixFold(word, id) { // word is ASCII
 				return true
 			}
 		}
@@ -553,9 +562,9 @@ func scanIsDate(r *scanRegion, k int) bool {
 	return false
 }
 
-// scanPhoneValid asks phonenumbers whether the digits of groups [a, b) of r make a
-// phone number, possible or valid as the leniency says. Each check it makes costs one
-// of budget.
+// scanPhoneValid reports whether the digits of groups [a, b) of r make a phone number,
+// possible or valid as the leniency says (phonenumbers' answers, mostly from the tables
+// compiled out of its metadata). Each check it makes costs one of budget.
 func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus bool, budget *int) bool {
 	var buf [24]byte
 	n := 0
@@ -566,7 +575,10 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 	for k := a; k < b; k++ {
 		g := r.groups[k]
 		for j := g.start; j < g.end; {
-			d, dn := scanDigitAt(text, j)
+			d, dn := text[j], 1
+			if d-'0' >= 10 {
+				d, dn = scanWideDigitAt(text, j)
+			}
 			if dn == 0 { // not a digit: an "xx" placeholder inside the group's span
 				j++
 				continue
@@ -618,23 +630,20 @@ func (s *textScanner) scanPhoneValid(text string, r *scanRegion, a, b int, plus 
 // length there. Written so, they are a phone number, assigned or not: test numbers
 // (555-123-4567) and numbers in ranges kept for fiction are hidden too (fail closed).
 func (s *textScanner) scanShapedOK(r *scanRegion, a, b int, digits []byte, budget *int) bool {
-	key := scanVerdictKey{possible: true}
-	var nsn []byte
+	var key scanVerdictKey
 	switch {
 	case (s.region == "" || s.nanpa) && scanNANPAShape(r, a, b):
-		key.cc, nsn = 1, digits[len(digits)-10:]
+		key.cc, key.nsn = 1, digits[len(digits)-10:]
 	case s.trunk != "" && len(digits) > len(s.trunk) && string(digits[:len(s.trunk)]) == s.trunk:
-		key.cc, nsn = s.cc, digits[len(s.trunk):]
+		key.cc, key.nsn = s.cc, digits[len(s.trunk):]
 	default:
 		return false
 	}
-	if nsn[0] == '0' {
+	if key.nsn[0] == '0' {
 		return false
 	}
-	for _, c := range nsn {
-		key.national = key.national*10 + uint64(c-'0')
-	}
-	return s.verdicts.get(key, budget, scanBuiltPossible)
+	*budget--
+	return scanKeyPossible(key)
 }
 
 // scanNANPAShape reports whether groups [a, b) of r are written as a NANPA number:
@@ -675,23 +684,16 @@ func (s *textScanner) scanIntlOK(digits []byte, budget *int) bool {
 		digits = append(digits[:3:3], digits[4:]...)
 	}
 	if key, ok := s.scanFastNumber(digits, true); ok {
-		key.possible = true
-		return s.verdicts.get(key, budget, scanBuiltPossible)
+		*budget--
+		return scanKeyPossible(key)
 	}
 	*budget--
 	num, err := phonenumbers.Parse(string(digits), "ZZ")
 	if err != nil {
 		return false
 	}
-	key := scanKeyOf(num)
-	key.possible = true
-	return s.verdicts.get(key, budget, func(scanVerdictKey) bool { return scanFullLength(num) })
-}
-
-// scanBuiltPossible is scanFullLength for a number scanFastNumber read.
-func scanBuiltPossible(key scanVerdictKey) bool {
-	cc, v := key.cc, key.national
-	return scanFullLength(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v})
+	*budget--
+	return scanFullLength(num)
 }
 
 // scanFullLength is scanPossible without the lengths that are possible only for local
@@ -719,8 +721,8 @@ func (s *textScanner) scanNumberOK(digits []byte, region string, plus bool, budg
 		return false
 	}
 	if key, ok := s.scanFastNumber(digits, plus); ok {
-		// A number seen lately is looked up before anything is built for phonenumbers.
-		if s.verdicts.get(key, budget, s.scanBuiltAccept) {
+		// Read without a parse: the tables answer, with nothing built for phonenumbers.
+		if *budget--; s.scanKeyAccept(key) {
 			return true
 		}
 	} else if s.scanParseOK(string(digits), region, budget) {
@@ -754,7 +756,8 @@ func (s *textScanner) scanParseOK(number, region string, budget *int) bool {
 // possibility check (lengths) is cheap and goes first; validity takes regular
 // expressions.
 func (s *textScanner) scanAccept(num *phonenumbers.PhoneNumber, budget *int) bool {
-	return s.verdicts.get(scanKeyOf(num), budget, func(scanVerdictKey) bool { return s.scanCheck(num) })
+	*budget--
+	return s.scanCheck(num)
 }
 
 // scanOneDigitRepeated reports whether n is written with one digit only (0, 7777777).
@@ -784,8 +787,9 @@ func (s *textScanner) scanValid(num *phonenumbers.PhoneNumber) bool {
 	return ok
 }
 
-// scanFastNumber builds the number without phonenumbers.Parse (which costs as much as
-// the validity check) in the two plain cases: +CC followed by a national number that
+// scanFastNumber builds the number without phonenumbers.Parse (which costs
+// microseconds, where the tables check a number in a fraction of one) in the two plain
+// cases: +CC followed by a national number that
 // does not start with 0, and ten digits (or 1 and ten digits) in a NANPA region. It
 // reports false for anything else, which Parse then handles.
 func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, bool) {
@@ -817,11 +821,7 @@ func (s *textScanner) scanFastNumber(digits []byte, plus bool) (scanVerdictKey, 
 	if cc == 0 || len(nsn) < 2 || len(nsn) > 17 || nsn[0] == '0' || cc == 1 && nsn[0] == '1' {
 		return scanVerdictKey{}, false
 	}
-	var v uint64
-	for _, c := range nsn {
-		v = v*10 + uint64(c-'0')
-	}
-	return scanVerdictKey{cc: int32(cc), national: v}, true
+	return scanVerdictKey{cc: int32(cc), nsn: nsn}, true
 }
 
 // scanCallingCode is what the fast path needs to know of a country calling code.
@@ -841,15 +841,3 @@ var scanCallingCodes = sync.OnceValue(func() *[1000]scanCallingCode {
 	}
 	return &t
 })
-
-// scanBuiltAccept is scanAccept for a number scanFastNumber read: the PhoneNumber that
-// phonenumbers needs is built only when no verdict is remembered.
-func (s *textScanner) scanBuiltAccept(key scanVerdictKey) bool {
-	cc, v := key.cc, key.national
-	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &v}
-	if key.zeros > 0 {
-		zero, zeros := true, key.zeros
-		num.ItalianLeadingZero, num.NumberOfLeadingZeros = &zero, &zeros
-	}
-	return s.scanCheck(num)
-}

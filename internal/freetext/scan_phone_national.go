@@ -77,7 +77,7 @@ var scanNationals = sync.OnceValue(func() []scanNational {
 
 // scanNationalOK reports whether digits (ASCII, no plus), written as a national number,
 // are a phone number in one of scanNationalRegions. grouped says whether the text split
-// the digits into groups or brackets. Each verdict not remembered costs one of budget.
+// the digits into groups or brackets. Each region's check costs one of budget.
 func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) bool {
 	for _, nat := range scanNationals() {
 		nsn := digits
@@ -92,17 +92,14 @@ func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) b
 		if len(nsn) < 5 || len(nsn) > 14 || nat.lengths&(1<<len(nsn)) == 0 || nat.cc == 1 && nsn[0] == '1' {
 			continue
 		}
-		key := scanVerdictKey{cc: nat.cc}
+		key := scanVerdictKey{cc: nat.cc, nsn: nsn}
 		if nsn[0] == '0' {
 			if !nat.leadingZero || len(nsn) > 1 && nsn[1] == '0' {
 				continue
 			}
 			key.zeros = 1
 		}
-		for _, c := range nsn {
-			key.national = key.national*10 + uint64(c-'0')
-		}
-		if s.verdicts.get(key, budget, s.scanBuiltAccept) {
+		if *budget--; s.scanKeyAccept(key) {
 			return true
 		}
 		if *budget < 0 {

@@ -57,19 +57,60 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 	for _, f := range fs {
 		switch {
 		case f.Kind == KindPhone:
-			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 {
+			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 || !scanPhoneMaskEnds(text[f.Start:f.End]) ||
+				scanIBANMayStart(text, f.Start) || !scanQuietAfter(text, f.End) {
 				return false
 			}
 		case f.Kind == KindEmail:
+			if !scanEmailSettled(text, f) {
+				return false
+			}
 		default:
 			return false
 		}
-		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) ||
-			!scanQuietBefore(text, f.Start) || !scanQuietAfter(text, f.End) {
+		if !scanApartBefore(text, f.Start) || !scanApartAfter(text, f.End) || !scanQuietBefore(text, f.Start) {
 			return false
 		}
 	}
 	return true
+}
+
+// scanEmailSettled reports whether masking the email f of text changes nothing that a
+// detector reads. The mask keeps the domain and the end of the address where they
+// are, and replaces the local part with "***". Before the address, a detector may read
+// on into a local part that starts with a digit or a sign ("2671 x1234..." reads as an
+// extension): the local part must start with a letter. After it, what follows sees
+// the same text, only nearer to what precedes the address. Two detectors look that
+// far back: an identifier written bare needs its label within 32 bytes before it, and
+// a quoted local part ("jane doe"@...) reaches back 66 bytes for its opening quote. So
+// no quote may lie within 66 bytes before the address, and no label within 32 (see
+// scanLabelBefore).
+func scanEmailSettled(text string, f Finding) bool {
+	if c := text[f.Start]; c|0x20 < 'a' || c|0x20 > 'z' || strings.HasSuffix(text[f.Start:f.End], "]") {
+		return false // a local part that starts otherwise, or an address literal (whose mask changes the end)
+	}
+	if strings.IndexByte(text[max(0, f.Start-66):f.Start], '"') >= 0 {
+		return false
+	}
+	return !scanAnyLabelIn(text[max(0, f.Start-32):f.Start])
+}
+
+// scanAnyLabelIn reports whether window may hold the label of a national identifier
+// (scanGovID.labels) as scanLabelBefore reads them: one in any ASCII case, or a byte
+// beyond ASCII, whose lower case scanLabelBefore may read as a letter of one.
+func scanAnyLabelIn(window string) bool {
+	for j := 0; j < len(window); j++ {
+		c := window[j]
+		if c >= 0x80 {
+			return true
+		}
+		for _, l := range scanGovIDLabels[c|0x20] {
+			if scanHasPrefixFold(window[j:], l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanPhoneMaskReadable returns how many of the digits that the phone mask keeps of v
@@ -99,6 +140,48 @@ func scanPhoneMaskReadable(v string) int {
 		kept--
 	}
 	return kept
+}
+
+// scanPhoneMaskEnds reports whether the phone mask of v leaves the digits it keeps
+// ending where they ended: they must not be followed by a dot, comma, dash, slash or
+// colon, which before a digit say that a number goes on, and before the mask's X that
+// it ends ("045 33 1234-XXXX" would read as a social security number).
+func scanPhoneMaskEnds(v string) bool {
+	_, total := scanPhoneExt(v)
+	kept := total - 4
+	if total > 15 || kept <= 0 {
+		return true // every digit masked
+	}
+	for j, seen := 0, 0; j < len(v); j++ {
+		if v[j] >= 0x80 {
+			return false // digits of another script: the next pass decides
+		}
+		if !scanIsASCIIDigit(v[j]) {
+			continue
+		}
+		if seen++; seen == kept {
+			if j+1 < len(v) {
+				switch v[j+1] {
+				case '.', ',', '-', '/', ':':
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// scanIBANMayStart reports whether a number at text[i] may be read as the rest of an
+// IBAN whose country code comes before it (scanIBANAt): an IBAN reads letters too,
+// the X of a phone mask among them.
+func scanIBANMayStart(text string, i int) bool {
+	c := i
+	if c >= 3 && scanIsIBANSep(text[c-1]) && text[c-1] != '.' {
+		c--
+	}
+	return c >= 2 && scanIBANLength([2]byte{scanUpper(text[c-2]), scanUpper(text[c-1])}) > 0 &&
+		(c == 2 || !scanIsASCIIAlnum(text[c-3]))
 }
 
 // scanQuietBefore reports whether the word before a finding at text[i] holds nothing a

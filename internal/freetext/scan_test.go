@@ -177,3 +177,39 @@ func TestNewTextScannerErrors(t *testing.T) {
 		t.Errorf("newTextScanner with Leniency(7) error = %v, want ErrUnknownLeniency", err)
 	}
 }
+
+// TestScanRedactSettled checks when one pass of masking is known to leave nothing to
+// find, and that redaction is a fixed point either way: an email's mask makes the text
+// shorter, which brings a label or a quote before the address nearer to what follows.
+func TestScanRedactSettled(t *testing.T) {
+	tests := []struct {
+		name, text string
+		settled    bool
+	}{
+		{"sms", "Maria here, call +14155552671 or mail maria.okafor@example.com re: order 1098765432. Reply STOP.", true},
+		{"label before the address", "SSN is averyveryverylonglocalpart@example.com re 123456789", false},
+		{"label in capitals", "TIN: averyveryverylonglocalpart@example.com re 12345678901", false},
+		{"label further away", "SSN is here, and the address to use is averyveryverylonglocalpart@example.com re 123456789", true},
+		{"quote before the address", `"a" averyveryverylonglocalpartxxxxxxxxxxxx@example.com and "@example.org`, false},
+		{"quoted local part", `mail "jane doe"@example.com re: 12`, false},
+		{"address literal", "mail jane@[192.0.2.1] re: 12", false},
+		{"digits after a phone", "call +14155552671 12 times", false},
+		{"kept digits end in a dash", "call me at 045 33 1234-5678", false},
+		{"local part read as an extension", "Hi call(0xx) 123456789 x 1234forme@example.com 122 2345 6789#", false},
+		{"local part starts with a letter", "call +14155552671 or write x forme@example.com", true},
+		{"country code before a phone", "DE 030 901820 12", false},
+	}
+	s := scanTestScanner(t, "", "valid")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := s.scan(tt.text, nil, nil)
+			if len(fs) == 0 {
+				t.Fatalf("scan(%q) finds nothing", tt.text)
+			}
+			if got := s.settled(tt.text, fs, nil); got != tt.settled {
+				t.Errorf("settled(%q) = %t, want %t", tt.text, got, tt.settled)
+			}
+			scanCheckProperties(t, s, tt.text, nil)
+		})
+	}
+}

@@ -3,60 +3,93 @@ package freetext
 import (
 	"sync/atomic"
 
+	"github.com/ef8f9424/pii/internal/phonetab"
 	"github.com/nyaruka/phonenumbers"
 )
 
-// scanVerdicts remembers whether recent phone numbers were phone numbers (possible and,
-// at LeniencyValid, valid), so that a number
-// seen again (a conversation's two parties, a service's own numbers, a retried message:
-// log streams repeat themselves) costs a table look-up instead of phonenumbers' regular
-// expressions, which take microseconds. It is a direct-mapped table: a slot holds the
-// last number that hashed to it, and a collision simply replaces it. Lock-free: slots are
-// atomic pointers to immutable entries. It holds numbers, which are personal data, only
-// in memory and only as long as the Policy lives, as the strings being scanned are.
-type scanVerdicts struct {
-	slots [scanVerdictSlots]atomic.Pointer[scanVerdict]
-}
-
-const scanVerdictSlots = 4096 // a power of two
-
+// A scanVerdictKey is a phone number read out of text, as its calling code and
+// national significant number: what the checks of the phone detector are asked about.
+// It is read from the digits without phonenumbers.Parse wherever the digits allow it
+// (scanFastNumber), and every check of such a key is answered from tables, with no
+// allocation: the lengths below and phonetab's validity automaton.
 type scanVerdictKey struct {
-	cc       int32
-	national uint64
-	zeros    int32 // leading zeros of the national number (Italy), which change validity
-	// possible marks a verdict on the length alone: for a number written with its
-	// calling code, or in its region's own shape, being possible is enough.
-	possible bool
+	cc  int32
+	nsn []byte // ASCII digits: the national number after its leading zeros, if any
+	// zeros is how many of nsn's digits are leading zeros (Italy), which change
+	// validity: 0 or 1, and the digit after them is no zero.
+	zeros int
 }
 
-type scanVerdict struct {
-	key   scanVerdictKey
-	valid bool
+// repeated reports whether the national number of key is written with one digit
+// only (0, 7777777): a placeholder, never a number.
+func (key scanVerdictKey) repeated() bool {
+	return scanAllSame(key.nsn[min(key.zeros, len(key.nsn)):])
 }
 
-// scanKeyOf is the key of a parsed number.
-func scanKeyOf(num *phonenumbers.PhoneNumber) scanVerdictKey {
-	key := scanVerdictKey{cc: num.GetCountryCode(), national: num.GetNationalNumber()}
-	if num.GetItalianLeadingZero() {
-		key.zeros = max(num.GetNumberOfLeadingZeros(), 1)
+// scanLengthBits is how many national significant number lengths scanLengths holds.
+const scanLengthBits = 20
+
+// scanLengths holds, for each calling code, the lengths of national significant
+// number that phonenumbers.IsPossibleNumberWithReason accepts: bit n of the low half
+// when it answers IS_POSSIBLE for n digits, of the high half when it answers
+// IS_POSSIBLE or IS_POSSIBLE_LOCAL_ONLY (phonenumbers.IsPossibleNumber). Its answer
+// depends on the calling code and the length alone, so each code's lengths are asked
+// once, the first time a number of that code is checked; bit 0, never a length, marks
+// them as known.
+var scanLengths [1000]atomic.Uint64
+
+// scanLengthsOf returns the lengths of calling code cc (see scanLengths).
+func scanLengthsOf(cc int32) uint64 {
+	if cc < 0 || int(cc) >= len(scanLengths) {
+		return 1
 	}
-	return key
+	if bits := scanLengths[cc].Load(); bits != 0 {
+		return bits
+	}
+	bits := uint64(1)
+	for n := 1; n < scanLengthBits; n++ {
+		v := uint64(5)
+		for range n - 1 {
+			v = v*10 + 5
+		}
+		code := cc
+		switch phonenumbers.IsPossibleNumberWithReason(&phonenumbers.PhoneNumber{CountryCode: &code, NationalNumber: &v}) {
+		case phonenumbers.IS_POSSIBLE:
+			bits |= 1<<n | 1<<(32+n)
+		case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+			bits |= 1 << (32 + n)
+		}
+	}
+	scanLengths[cc].Store(bits)
+	return bits
 }
 
-// get returns the remembered verdict on the number of key, or computes it with check
-// and remembers it. Each look-up costs one of budget, remembered or not: what a scan
-// finds must not depend on what an earlier scan left in the table.
-func (v *scanVerdicts) get(key scanVerdictKey, budget *int, check func(scanVerdictKey) bool) bool {
-	*budget--
-	h := key.national*0x9e3779b97f4a7c15 ^ uint64(key.cc)*0xbf58476d1ce4e5b9 ^ uint64(key.zeros)
-	if key.possible {
-		h ^= 0x94d049bb133111eb
+// scanKeyLength reports whether the national significant number nsn of a number of
+// calling code cc has a possible length: a full one (IS_POSSIBLE), or, when local is
+// set, one that may be dialled only locally too.
+func scanKeyLength(cc int32, nsn []byte, local bool) bool {
+	n := len(nsn)
+	if n >= scanLengthBits {
+		return false // longer than phonenumbers' longest national number, 17 digits
 	}
-	slot := &v.slots[(h>>32)&(scanVerdictSlots-1)]
-	if e := slot.Load(); e != nil && e.key == key {
-		return e.valid
+	bits := scanLengthsOf(cc)
+	if local {
+		bits >>= 32
 	}
-	ok := check(key)
-	slot.Store(&scanVerdict{key: key, valid: ok})
-	return ok
+	return bits&(1<<n) != 0
+}
+
+// scanKeyPossible is scanFullLength for a key: the number is not one digit repeated
+// and has a full possible length for its calling code.
+func scanKeyPossible(key scanVerdictKey) bool {
+	return !key.repeated() && scanKeyLength(key.cc, key.nsn, false)
+}
+
+// scanKeyAccept is scanCheck for a key: possible (counting local lengths) and, at
+// LeniencyValid, valid, as phonetab's tables say.
+func (s *textScanner) scanKeyAccept(key scanVerdictKey) bool {
+	if key.repeated() || !scanKeyLength(key.cc, key.nsn, true) {
+		return false
+	}
+	return s.leniency == LeniencyPossible || phonetab.ValidDigits(int(key.cc), key.nsn)
 }

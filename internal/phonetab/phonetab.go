@@ -74,9 +74,20 @@ func Region(countryCode int, nsn string) string {
 	return ""
 }
 
+// ValidDigits is ValidNumber for a national significant number held in bytes (a
+// buffer on the caller's stack), without the region: a caller that reads
+// digits out of text checks them without making a string.
+func ValidDigits(countryCode int, nsn []byte) bool {
+	e, checked := assign(countryCode, nsn)
+	return e != nil && (checked || run(e.valid, nsn))
+}
+
+// nsnText is what an NSN is held in: a string, or bytes.
+type nsnText interface{ ~string | ~[]byte }
+
 // assign finds the entity of a number as getRegionCodeForNumberFromRegionList
 // does; valid is true when it was found by checking that nsn is valid for it.
-func assign(countryCode int, nsn string) (e *entity, valid bool) {
+func assign[S nsnText](countryCode int, nsn S) (e *entity, valid bool) {
 	if countryCode < 0 || countryCode > maxCode {
 		return nil, false
 	}
@@ -163,7 +174,7 @@ func digits(s string) bool {
 }
 
 // run reports whether the automaton accepts nsn from state s.
-func run(s uint16, nsn string) bool {
+func run[S nsnText](s uint16, nsn S) bool {
 	for i := 0; i < len(nsn); i++ {
 		d := nsn[i] - '0'
 		if d > 9 || s == 0 {

@@ -135,8 +135,14 @@ func TestCountryCode(t *testing.T) {
 
 func TestNoAllocations(t *testing.T) {
 	checks := map[string]func(){
-		"Valid":          func() { phonetab.Valid("GB", "7400123456") },
-		"ValidNumber":    func() { phonetab.ValidNumber(1, "2425551234") },
+		"Valid":       func() { phonetab.Valid("GB", "7400123456") },
+		"ValidNumber": func() { phonetab.ValidNumber(1, "2425551234") },
+		"ValidDigits": func() {
+			nsn := [...]byte{'2', '0', '1', '5', '5', '5', '0', '1', '2', '3'}
+			if !phonetab.ValidDigits(1, nsn[:]) {
+				panic("not valid")
+			}
+		},
 		"Possible":       func() { phonetab.Possible("DE", "30123456") },
 		"PossibleNumber": func() { phonetab.PossibleNumber(49, "30123456") },
 		"Region":         func() { phonetab.Region(44, "7624123456") },

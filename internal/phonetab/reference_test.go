@@ -169,6 +169,9 @@ func agree(t *testing.T, ps []probe) (valid int) {
 		if want.OK {
 			valid++
 		}
+		if got := phonetab.ValidDigits(p.code, []byte(p.nsn)); got != want.OK {
+			t.Errorf("%s +%d %s: ValidDigits = %t, phonenumbers.IsValidNumber = %t", p.region, p.code, p.nsn, got, want.OK)
+		}
 		if diff := cmp.Diff(want, tabled(p)); diff != "" {
 			t.Errorf("%s +%d %s: tables disagree with phonenumbers (-phonenumbers +tables):\n%s", p.region, p.code, p.nsn, diff)
 			if failures++; failures == 20 {
