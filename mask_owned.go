@@ -30,6 +30,11 @@ type maskOwned struct {
 	// addressing hash table of a power-of-two size, at most half full; nil when no
 	// number is owned.
 	digits []maskOwnedSlot
+	// tails is a set of the last four digits of every form in digits (bit n: the
+	// four digits read as n), which turns most numbers away after a look at their
+	// end: all the forms of one number end alike. nil when a form is shorter than
+	// four digits, which the set cannot hold.
+	tails *[(10000 + 63) / 64]uint64
 }
 
 // A maskOwnedSlot is one entry of maskOwned.digits; key 0 marks a free slot (no packed
@@ -160,7 +165,48 @@ func newMaskOwned(numbers []string, region string) (maskOwned, error) {
 			forms[d] |= maskOwnedLocal
 		}
 	}
-	return maskOwned{digits: newMaskOwnedTable(forms)}, nil
+	return maskOwned{digits: newMaskOwnedTable(forms), tails: newMaskOwnedTails(forms)}, nil
+}
+
+// newMaskOwnedTails builds the set of the forms' last four digits (maskOwned.tails); nil
+// when a form has fewer.
+func newMaskOwnedTails(forms map[string]uint8) *[(10000 + 63) / 64]uint64 {
+	var t [(10000 + 63) / 64]uint64
+	for d := range forms {
+		if len(d) < 4 {
+			return nil
+		}
+		n := 0
+		for i := len(d) - 4; i < len(d); i++ {
+			n = n*10 + int(d[i]-'0')
+		}
+		t[n/64] |= 1 << (n % 64)
+	}
+	return &t
+}
+
+// maskOwnedTail returns the last four digits of s read as a number, skipping the
+// separators has skips; ok is false when s ends otherwise (fewer than four digits, or
+// a byte has would refuse), which has then settles by reading all of s.
+func maskOwnedTail(s string) (tail int, ok bool) {
+	scale, n := 1, 0
+	for i := len(s) - 1; i >= 0 && n < 4; i-- {
+		c := s[i]
+		switch maskOwnedClass[c] {
+		case maskOwnedDigit:
+			tail += int(c-'0') * scale
+			scale *= 10
+			n++
+		case maskOwnedSep:
+		default:
+			if c == 0xa0 && i > 0 && s[i-1] == 0xc2 { // a no-break space
+				i--
+				continue
+			}
+			return 0, false
+		}
+	}
+	return tail, n == 4
 }
 
 // maskIDDToPlus rewrites a number that starts, formatting aside, with the
@@ -197,6 +243,11 @@ func maskDigitsOf(s string) string {
 func (o maskOwned) has(s string) bool {
 	if len(o.digits) == 0 {
 		return false
+	}
+	if o.tails != nil {
+		if tail, ok := maskOwnedTail(s); ok && o.tails[tail/64]&(1<<(tail%64)) == 0 {
+			return false
+		}
 	}
 	key, n := uint64(1), 0
 	plus := false
