@@ -64,8 +64,18 @@ func stepStruct(w *walker, n *node, p unsafe.Pointer) error {
 
 // walkMembers walks the members of a struct that can lead to what the walk reaches.
 func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
-	outer := w.field
 	members := w.members(n)
+	if !w.fields && !w.paths {
+		// The usual walk keeps nothing of where it is: no write to the walker per
+		// member (each would take a write barrier while the collector runs).
+		for i := range members {
+			if err := w.walkMember(&members[i], p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	outer := w.field
 	for i := range members {
 		m := &members[i]
 		if w.fields {
@@ -78,13 +88,10 @@ func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 			}
 			w.path = append(w.path, m.name...)
 		}
-		var err error
-		if m.leaf {
-			err = w.act.leaf(w, m.node, unsafe.Add(p, m.offset))
-		} else {
-			err = w.walk(m.node, unsafe.Add(p, m.offset))
+		err := w.walkMember(m, p)
+		if w.paths {
+			w.path = w.path[:mark]
 		}
-		w.path = w.path[:mark]
 		if err != nil {
 			return err
 		}
@@ -93,6 +100,14 @@ func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 		w.field = outer
 	}
 	return nil
+}
+
+// walkMember walks member m of the struct at p: a leaf straight to the action.
+func (w *walker) walkMember(m *member, p unsafe.Pointer) error {
+	if m.leaf {
+		return w.act.leaf(w, m.node, unsafe.Add(p, m.offset))
+	}
+	return w.walk(m.node, unsafe.Add(p, m.offset))
 }
 
 // stepPtr follows a pointer: each pointee once (so cycles end and shared values are
