@@ -1,8 +1,11 @@
 package pii_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii"
@@ -52,5 +55,45 @@ func TestForLog(t *testing.T) {
 		if s != want {
 			t.Errorf("%s of the note = %q, want %q", verb, s, want)
 		}
+	}
+}
+
+// panicRedactor is a Redactor whose method panics, quoting the value it holds.
+type panicRedactor struct{ Number string }
+
+func (p *panicRedactor) RedactPII(pii.Kind) { panic("cannot redact " + p.Number) }
+
+// panicStringer is an untagged Stringer whose method panics, quoting its value.
+type panicStringer struct{ text string }
+
+func (p panicStringer) String() string { panic("cannot print " + p.text) }
+
+// TestHandlerSurvivesPanickingMethods logs values whose methods panic while they are
+// redacted: the line is written, with a failure note in the value's place, the rest of
+// the line intact, and nothing of what the panic quoted.
+func TestHandlerSurvivesPanickingMethods(t *testing.T) {
+	type record struct {
+		Name string         `pii:"name"`
+		Bad  *panicRedactor `pii:"phone"`
+	}
+	for name, tt := range map[string]struct {
+		v    any
+		opts []pii.HandlerOption
+	}{
+		"Redactor":          {v: record{Name: "Jane Doe", Bad: &panicRedactor{"+14155552671"}}},
+		"Stringer, scanned": {v: panicStringer{"+14155552671"}, opts: []pii.HandlerOption{pii.ScanStrings()}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			logger := slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil, tt.opts...))
+			logger.Info("m", "v", tt.v, "route", "/v1")
+			line := buf.String()
+			if !strings.Contains(line, `"v":"!PII-REDACTION-FAILED: pii: `) || !strings.Contains(line, `"route":"/v1"`) {
+				t.Errorf("line = %s, want a failure note for v and the route", line)
+			}
+			if strings.Contains(line, "2671") || strings.Contains(line, "Jane") {
+				t.Errorf("line shows personal data: %s", line)
+			}
+		})
 	}
 }

@@ -254,10 +254,21 @@ func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
 // redactedAnyAudit is redactedAny that also runs audit over the Not PII strings of x
 // (see RedactMisplaced), when audit is not nil, and that makes a snapshot (every map,
 // slice, pointer and []byte copied) for a handler that may format later.
-func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot bool) (any, bool) {
+//
+// A method of x that panics on the way (a Redactor's RedactPII, an error's Error, a
+// Stringer's String) makes x a failure note, as a panicking LogValue does: a log call
+// never crashes the service, and never shows what could not be redacted. The panic's
+// value is left out of the note, since it may quote the data. The walker the panic
+// left half-way is dropped, not put back in the pool.
+func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot bool) (out any, changed bool) {
 	if x == nil {
 		return x, false
 	}
+	defer func() {
+		if recover() != nil {
+			out, changed = redactionFailed{errorf("pii: %T: %w", x, errMethodPanicked)}, true
+		}
+	}()
 	pl := planFor(reflect.TypeOf(x))
 	switch {
 	case pl.err != nil:
@@ -280,7 +291,7 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	// pooled walker, so that taking its address costs no allocation.
 	rw.slot = x
 	err := rw.w.run(ifaceNode, unsafe.Pointer(&rw.slot))
-	out := rw.slot
+	out = rw.slot
 	rw.release()
 	if err != nil {
 		return redactionFailed{err}, true
@@ -312,6 +323,10 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 // values): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
 // a value, so that an adapter can write it as a failure. Its chain holds the cause too.
 var ErrRedactionFailed = errors.New("redaction failed")
+
+// errMethodPanicked is the cause of the note for a value one of whose methods panicked
+// while it was being redacted for a log line.
+var errMethodPanicked = errors.New("a method of the value panicked while it was redacted")
 
 // redactionFailed stands in a log line for a value that could not be redacted. Its text
 // is the error's, which names types and tags, never values. Every way a logger prints
