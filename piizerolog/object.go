@@ -87,10 +87,6 @@ func (o object) MarshalZerologObject(e *zerolog.Event) {
 }
 
 func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
-	if v.Type() == timeType {
-		e.Time(key, v.Interface().(time.Time))
-		return
-	}
 	switch v.Kind() {
 	case reflect.String:
 		e.Str(key, v.String())
@@ -109,6 +105,10 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 		}
 		e.Object(key, object{v.Elem(), o.depth + 1})
 	case reflect.Struct:
+		if v.Type() == timeType {
+			e.Time(key, v.Interface().(time.Time))
+			return
+		}
 		if o.depth >= maxDepth {
 			e.Interface(key, v.Interface())
 			return

@@ -33,10 +33,10 @@ func Of(t reflect.Type) []Field {
 		}
 		name := sf.Name
 		if tag, ok := sf.Tag.Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
+			if tag == "-" {
+				continue // json:"-" leaves the field out; json:"-," names it "-"
 			}
+			n, _, _ := strings.Cut(tag, ",")
 			if n != "" {
 				name = n
 			}
