@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ef8f9424/pii/internal/typecache"
 )
 
 // A plan is what the package knows of one Go type, built once by planFor and cached: the
@@ -158,7 +160,7 @@ type nodeKey struct {
 }
 
 var (
-	plans     sync.Map // reflect.Type -> *plan
+	plans     typecache.Cache[*plan]
 	nodes     sync.Map // nodeKey -> *node, complete nodes only
 	buildLock sync.Mutex
 
@@ -173,17 +175,13 @@ var (
 // planFor returns the cached plan of t, building it on first use. Concurrent first uses
 // of new types are safe: builds are serialised, lookups are not.
 func planFor(t reflect.Type) *plan {
-	if p := cachedPlan(t); p != nil {
-		return p
-	}
 	if p, ok := plans.Load(t); ok {
-		remember(t, p.(*plan))
-		return p.(*plan)
+		return p
 	}
 	buildLock.Lock()
 	defer buildLock.Unlock()
 	if p, ok := plans.Load(t); ok {
-		return p.(*plan)
+		return p
 	}
 	b := builder{building: map[nodeKey]*node{}}
 	p := &plan{}

@@ -6,9 +6,8 @@ package jsonfields
 import (
 	"reflect"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"unsafe"
+
+	"github.com/ef8f9424/pii/internal/typecache"
 )
 
 // A Field is an exported struct field as an object writes it: its index and its JSON
@@ -19,30 +18,13 @@ type Field struct {
 }
 
 // cache maps a struct type to its []Field.
-var cache sync.Map
-
-// recent is a direct-mapped cache in front of cache, keyed by the type's runtime
-// descriptor (the data word of the reflect.Type): a logger writes the same few types
-// again and again, and a hit is a load and a compare where the sync.Map hashes an
-// interface.
-var recent [64]atomic.Pointer[entry]
-
-type entry struct {
-	typ    unsafe.Pointer
-	fields []Field
-}
+var cache typecache.Cache[[]Field]
 
 // Of returns the fields of struct type t that an object writes, computed once per type:
 // exported, not tagged json:"-", named as encoding/json names them.
 func Of(t reflect.Type) []Field {
-	id := (*[2]unsafe.Pointer)(unsafe.Pointer(&t))[1]
-	slot := &recent[(uint64(uintptr(id))*0x9E3779B97F4A7C15)>>(64-6)]
-	if e := slot.Load(); e != nil && e.typ == id {
-		return e.fields
-	}
-	if v, ok := cache.Load(t); ok {
-		slot.Store(&entry{id, v.([]Field)})
-		return v.([]Field)
+	if fields, ok := cache.Load(t); ok {
+		return fields
 	}
 	var out []Field
 	for i := range t.NumField() {
