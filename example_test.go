@@ -1,6 +1,7 @@
 package pii_test
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -96,6 +97,39 @@ func ExampleSafe() {
 	fmt.Printf("%+v\n", pii.Safe(u))
 	// Output:
 	// {ID:7 Email:***@example.com}
+}
+
+// A logger adapter hands each value to ForLog and writes what it returns: the redacted
+// copy (sensitive data zeroed, as a Handler does), the value itself when nothing in it
+// is personal data, or a note that is an ErrRedactionFailed error.
+func ExamplePolicy_ForLog() {
+	type Payment struct {
+		Phone string `pii:"phone"`
+		Card  string `pii:"card,handling=sensitive"`
+	}
+	type Broken struct {
+		Phone float64 `pii:"phone"`
+	}
+	p, err := pii.New()
+	if err != nil {
+		panic(err)
+	}
+	for _, v := range []any{
+		Payment{Phone: "+14155552671", Card: "4242 4242 4242 4242"},
+		"no tags here",
+		Broken{Phone: 4155552671},
+	} {
+		x, changed := p.ForLog(v)
+		if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
+			fmt.Println("failed:", err)
+			continue
+		}
+		fmt.Printf("%t %+v\n", changed, x)
+	}
+	// Output:
+	// true {Phone:+1415555XXXX Card:}
+	// false no tags here
+	// failed: !PII-REDACTION-FAILED: pii: pii_test.Broken.Phone: tag "phone": the field's Go type cannot hold this kind: float64 cannot hold phone
 }
 
 func ExampleParseTag() {
