@@ -23,7 +23,7 @@ func TestScanLabelCaseFolding(t *testing.T) {
 		{"\u212a\u212a: BSN 123456782", []Finding{{KindGovID, 12, 21}}},
 		{"\u0130\u0130\u0130 Aadhaar 234123412346", []Finding{{KindGovID, 15, 27}}},
 		{"\u212a\u212a passport \u0130 ssn 123456789", []Finding{{KindGovID, 23, 32}}},
-		{"\u017f\u017fn 123456789", []Finding{{KindGovID, 6, 15}}},   // ſ folds to s
+		{"\u017f\u017fn 123456789", []Finding{{KindGovID, 6, 15}}}, // ſ folds to s
 		{"\u212ala BSN 123456782", []Finding{{KindGovID, 10, 19}}}, // the Kelvin sign before the label
 		// Lower case grows these: the label sits at the end of the 32 bytes before the
 		// number, and offsets read in a lower-cased copy ran past the text.
