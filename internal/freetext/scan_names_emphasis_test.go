@@ -32,6 +32,8 @@ func TestScanNamesMarkup(t *testing.T) {
 		{"**Janet** and _Janeway_", []string{"Jane"}, nil, "**Janet** and _Janeway_"},
 		{"*Jane2* and *2Jane*", []string{"Jane"}, nil, "*Jane2* and *2Jane*"},
 		{"`MaryJane`", []string{"Jane"}, nil, "`MaryJane`"},
+		{"see https://example.com/_janeway_/x_janet", []string{"Jane"}, nil, "see https://example.com/_janeway_/x_janet"},
+		{"mail janet_doe@example.com", []string{"Jane"}, []Finding{{KindEmail, 5, 26}}, "mail ***@example.com"},
 	}
 	s := scanTestScanner(t, "", "valid")
 	for _, tt := range tests {
