@@ -36,7 +36,9 @@ func scanFuzzSpan(t *testing.T, text string, f Finding) {
 func FuzzScanGovID(f *testing.F) {
 	for _, s := range []string{"SSN 123-45-6789", "AB 12 34 56 C", "529.982.247-25", "11.222.333/0001-81",
 		"Aadhaar 2341 2341 2346", "ABCPE1234F", "X-1234567-L", "1 85 05 2A 006 084 35", "RSSMRA85T10A562S",
-		"BSN 111222333", "86 095 742 719", "SIN 046454286"} {
+		"BSN 111222333", "86 095 742 719", "SIN 046454286",
+		"\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023a\u023assn 123456789",
+		"\u0130\u0130 SSN 123456789 \u212a\u212a\u212a\u212a\u212a\u212a SSNx 123456789"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

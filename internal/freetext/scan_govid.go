@@ -1,6 +1,10 @@
 package freetext
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A scanGovID describes one national identifier with a check digit (or, for India's
 // PAN, a checked structure): how it is written and how it is checked. The detectors
@@ -264,74 +268,72 @@ func scanIsUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // scanLabelBefore reports whether one of labels (lower case) ends within the 32 bytes
 // before text[start], on a word boundary: "SSN: 123456789", "mijn BSN is 123456782".
+//
+// The labels are compared in place, rune by rune (scanLabelAt), and never against a
+// lower-cased copy: lower case may change a rune's length (K, the Kelvin sign, is three
+// bytes and k one; Ⱥ two and ⱥ three), so that offsets found in a copy would point
+// elsewhere in text.
 func scanLabelBefore(text string, start int, labels []string) bool {
 	from := max(0, start-32)
 	window := text[from:start]
-	if scanIsASCII(window) {
-		// In ASCII, lower case keeps every byte where it is: the labels are compared
-		// in place, with nothing made.
-		for _, l := range labels {
-			for k := 0; k+len(l) <= len(window); k++ {
-				if !scanHasPrefixLower(window[k:], l) {
-					continue
-				}
-				before := from + k
-				if before == 0 || !scanIsASCIIAlnum(text[before-1]) {
-					after := before + len(l)
-					if after >= len(text) || !scanIsASCIIAlnum(text[after]) {
-						return true
-					}
-				}
-			}
+	for k := 0; k < len(window); k++ {
+		if b := from + k; b > 0 && scanIsASCIIAlnum(text[b-1]) {
+			continue // inside a word: no label starts here
 		}
-		return false
-	}
-	window = strings.ToLower(window)
-	for _, l := range labels {
-		for k := strings.Index(window, l); k >= 0; {
-			before := from + k
-			if before == 0 || !scanIsASCIIAlnum(text[before-1]) {
-				after := before + len(l)
-				if after >= len(text) || !scanIsASCIIAlnum(text[after]) {
-					return true
-				}
+		for _, l := range labels {
+			end, ok := scanLabelAt(window, k, l)
+			if !ok {
+				continue
 			}
-			next := strings.Index(window[k+1:], l)
-			if next < 0 {
-				break
+			if after := from + end; after >= len(text) || !scanIsASCIIAlnum(text[after]) {
+				return true
 			}
-			k += 1 + next
 		}
 	}
 	return false
 }
 
-// scanIsASCII reports whether s holds only ASCII bytes.
-func scanIsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+// scanLabelAt reports whether the label l (ASCII, lower case) is written at s[k] in any
+// case, and returns where it ends in s. A rune beyond ASCII matches a letter of l when
+// its lower case or one of its simple case folds is that letter (K and k, İ and i,
+// ſ and s): the label is read where lower case would read it, and a little more.
+func scanLabelAt(s string, k int, l string) (int, bool) {
+	for i := 0; i < len(l); i++ {
+		if k >= len(s) {
+			return 0, false
 		}
+		c := s[k]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != l[i] {
+				return 0, false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !scanRuneFoldsTo(r, rune(l[i])) {
+			return 0, false
+		}
+		k += size
 	}
-	return true
+	return k, true
 }
 
-// scanHasPrefixLower reports whether s starts with p (ASCII, lower case) once its
-// upper-case ASCII letters are lowered.
-func scanHasPrefixLower(s, p string) bool {
-	if len(s) < len(p) {
-		return false
+// scanRuneFoldsTo reports whether the rune r, beyond ASCII, reads as the ASCII letter c
+// in lower case or under simple case folding.
+func scanRuneFoldsTo(r, c rune) bool {
+	if r == utf8.RuneError || unicode.ToLower(r) == c {
+		return r != utf8.RuneError
 	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f == c {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // scanAllSame reports whether every byte of d is the same (000000000 is no identifier).

@@ -191,9 +191,11 @@ func scanMatchFolded(f *scanFolder, text string, i int, needle string) (int, boo
 
 // scanNameGlued reports whether the text next to a match (before text[i] when before
 // is set, else at text[i]) continues the word, so that the match is only part of a
-// longer word or of what a mask left of a value. edge is the match's rune on that
-// side. Punctuation ends a name: a mention (@Jane), a handle or address (jane.doe,
-// Jane/Bob, Jane-Doe, jane@) holds the name as much as prose does.
+// longer word. edge is the match's rune on that side. Only what a name may hold (a
+// letter, digit or mark, scanIsNameRune) continues it; any other character ends it. So
+// punctuation ends a name: a mention (@Jane), a handle or address (jane.doe, Jane/Bob,
+// Jane-Doe, jane_doe, jane@) holds the name as much as prose does, and so does markup
+// around it (**Jane**, _Jane_, ~~Jane~~, `Jane`), and the stars a mask left next to it.
 func scanNameGlued(text string, i int, edge rune, before bool) bool {
 	var r rune
 	if before {
@@ -202,11 +204,18 @@ func scanNameGlued(text string, i int, edge rune, before bool) bool {
 		r = scanRuneAt(text, i)
 		edge = scanRuneBefore(text, i)
 	}
-	switch {
-	case r == '*':
-		return true // what a mask left of a value
-	case r == utf8.RuneError || !scanIsWordRune(r):
+	if r == utf8.RuneError || !scanIsNameRune(r) {
 		return false
 	}
 	return !scanNoSpaceScript(r) && !scanNoSpaceScript(edge)
+}
+
+// scanIsNameRune reports whether r may be part of a name's word: a letter, digit or
+// combining mark. Unlike scanIsWordRune, the underscore is none: it joins words of a
+// handle (jane_doe) and marks emphasis (_Jane_).
+func scanIsNameRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return scanIsASCIIAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
