@@ -128,6 +128,9 @@ type node struct {
 	// inherits (opIface): the interface is tagged, and what it holds is planned under
 	// its rule (see held), not by its type alone.
 	inherits bool
+	// reenters: a walk from this node can meet its value again (a pointer back to its
+	// type below it, or an interface), so a walk from a pointer to it marks it seen.
+	reenters bool
 }
 
 // A member is a struct field as a plan sees it.
@@ -430,6 +433,9 @@ func (b *builder) finish() {
 		}
 	}
 	for _, n := range b.made {
+		n.reenters = n.computeReenters()
+	}
+	for _, n := range b.made {
 		n.inherits = n.op == opIface && n.rule != (rule{})
 		n.step = stepOf(n.op)
 		if n.wraps {
@@ -439,6 +445,37 @@ func (b *builder) finish() {
 	for key, n := range b.building {
 		nodes.Store(key, n)
 	}
+}
+
+// computeReenters says whether a walk from n can meet n's own value again: through a
+// pointer to n's type somewhere below it, or through an interface, which may hold one.
+func (n *node) computeReenters() bool {
+	if n.dynamic {
+		return true
+	}
+	seen := map[*node]bool{}
+	var leadsBack func(c *node) bool
+	leadsBack = func(c *node) bool {
+		if c == nil || seen[c] {
+			return false
+		}
+		seen[c] = true
+		if c.op == opPtr && c.elem == n {
+			return true
+		}
+		for _, m := range c.members {
+			if leadsBack(m.node) {
+				return true
+			}
+		}
+		return leadsBack(c.elem) || leadsBack(c.key)
+	}
+	for _, m := range n.members {
+		if leadsBack(m.node) {
+			return true
+		}
+	}
+	return leadsBack(n.elem) || leadsBack(n.key)
 }
 
 // computeHasPII says whether personal data can sit at or under n, from its children's

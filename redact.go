@@ -57,7 +57,7 @@ func (p *Policy) inPlace(v any, w *walker, op string) error {
 		return err
 	}
 	w.pol = p.orDefault()
-	if reflect.TypeOf(v).Kind() == reflect.Pointer {
+	if n.reenters && reflect.TypeOf(v).Kind() == reflect.Pointer {
 		w.seen.put(ptr, n, ptr) // a cycle back to the root ends there too
 	}
 	return w.run(n, ptr)
