@@ -320,7 +320,7 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 
 // ErrRedactionFailed marks the note that ForLog, ForLogScanned, a Handler and Safe put in
 // place of a value that could not be redacted (a malformed tag, a map keyed by tagged
-// values): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
+// values, a method of the value that panicked on the way): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
 // a value, so that an adapter can write it as a failure. Its chain holds the cause too.
 var ErrRedactionFailed = errors.New("redaction failed")
 
