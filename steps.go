@@ -337,6 +337,12 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	if !w.reaches(dn) {
 		return nil
 	}
+	if w.depth == 1 && w.begins != nil {
+		// The walk started at this interface (a log line's value, ForLog): the value
+		// it holds is the record, and the action readies for it rather than for an
+		// interface every type goes through.
+		w.begins.begin(dn)
+	}
 	w.ifaces++
 	err = w.walkIfaceValue(iv, dv, dn, p)
 	w.ifaces--
