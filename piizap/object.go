@@ -41,52 +41,37 @@ type structObject struct {
 	depth int
 }
 
-// maxDepth bounds nesting: deeper values (a cycle) are left to the encoder's reflection.
-const maxDepth = 32
-
 // MarshalLogObject adds each exported field of the struct to enc.
 func (o structObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	for _, f := range jsonfields.Of(o.v.Type()) {
-		if err := addValue(enc, f.Name, o.v.Field(f.Index), o.depth+1); err != nil {
+		if err := o.add(enc, f.Name, o.v.Field(f.Index)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-var timeType = reflect.TypeFor[time.Time]()
-
-func addValue(enc zapcore.ObjectEncoder, key string, v reflect.Value, depth int) error {
-	if v.Type() == timeType {
-		enc.AddTime(key, v.Interface().(time.Time))
-		return nil
-	}
-	switch v.Kind() {
-	case reflect.String:
+// add adds one field's value as jsonfields.KindOf says to write it.
+func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value) error {
+	switch kind, v := jsonfields.KindOf(v, o.depth); kind {
+	case jsonfields.String:
 		enc.AddString(key, v.String())
-	case reflect.Bool:
+	case jsonfields.Bool:
 		enc.AddBool(key, v.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+	case jsonfields.Int:
 		enc.AddInt64(key, v.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+	case jsonfields.Uint:
 		enc.AddUint64(key, v.Uint())
-	case reflect.Float32, reflect.Float64:
+	case jsonfields.Float:
 		enc.AddFloat64(key, v.Float())
-	case reflect.Pointer:
-		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || depth > maxDepth {
-			return enc.AddReflected(key, v.Interface())
-		}
-		return enc.AddObject(key, structObject{v.Elem(), depth})
-	case reflect.Struct:
-		if depth > maxDepth {
-			return enc.AddReflected(key, v.Interface())
-		}
-		return enc.AddObject(key, structObject{v, depth})
+	case jsonfields.Time:
+		enc.AddTime(key, v.Interface().(time.Time))
+	case jsonfields.Object:
+		return enc.AddObject(key, structObject{v, o.depth + 1})
 	default:
-		if !v.CanInterface() {
-			return nil
+		if v.CanInterface() {
+			return enc.AddReflected(key, v.Interface())
 		}
-		return enc.AddReflected(key, v.Interface())
 	}
 	return nil
 }

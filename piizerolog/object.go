@@ -69,15 +69,10 @@ type value struct{ x any }
 // MarshalZerologObject writes the redacted value under "value".
 func (v value) MarshalZerologObject(e *zerolog.Event) { e.Interface("value", v.x) }
 
-// maxDepth bounds nesting: deeper values (a cycle) are written by Interface.
-const maxDepth = 32
-
 type object struct {
 	v     reflect.Value
 	depth int
 }
-
-var timeType = reflect.TypeFor[time.Time]()
 
 // MarshalZerologObject writes each exported field of the redacted struct.
 func (o object) MarshalZerologObject(e *zerolog.Event) {
@@ -86,33 +81,22 @@ func (o object) MarshalZerologObject(e *zerolog.Event) {
 	}
 }
 
+// add writes one field's value as jsonfields.KindOf says to write it.
 func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
+	switch kind, v := jsonfields.KindOf(v, o.depth); kind {
+	case jsonfields.String:
 		e.Str(key, v.String())
-	case reflect.Bool:
+	case jsonfields.Bool:
 		e.Bool(key, v.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+	case jsonfields.Int:
 		e.Int64(key, v.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+	case jsonfields.Uint:
 		e.Uint64(key, v.Uint())
-	case reflect.Float32, reflect.Float64:
+	case jsonfields.Float:
 		e.Float64(key, v.Float())
-	case reflect.Pointer:
-		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || o.depth >= maxDepth {
-			e.Interface(key, v.Interface())
-			return
-		}
-		e.Object(key, object{v.Elem(), o.depth + 1})
-	case reflect.Struct:
-		if v.Type() == timeType {
-			e.Time(key, v.Interface().(time.Time))
-			return
-		}
-		if o.depth >= maxDepth {
-			e.Interface(key, v.Interface())
-			return
-		}
+	case jsonfields.Time:
+		e.Time(key, v.Interface().(time.Time))
+	case jsonfields.Object:
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {

@@ -1,11 +1,13 @@
 // Package jsonfields lists the fields of a struct type as an object encoder writes them,
-// named as encoding/json names them. The zap and zerolog adapters share it, so that both
-// write a redacted struct with the same keys.
+// named as encoding/json names them, and says how to write each field's value. The zap
+// and zerolog adapters share it, so that both write a redacted struct with the same keys
+// and the same shapes.
 package jsonfields
 
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/ef8f9424/pii/internal/typecache"
 )
@@ -46,4 +48,56 @@ func Of(t reflect.Type) []Field {
 	}
 	cache.Store(t, out)
 	return out
+}
+
+// A Kind says how an object encoder writes a field's value.
+type Kind uint8
+
+const (
+	Other  Kind = iota // anything else: left to the encoder's own reflection
+	String             // Value.String
+	Bool               // Value.Bool
+	Int                // Value.Int
+	Uint               // Value.Uint
+	Float              // Value.Float
+	Time               // a time.Time
+	Object             // a struct, or a non-nil pointer to one: written field by field
+)
+
+// MaxDepth bounds nesting: a struct deeper than this (a cycle through pointers) is left
+// to the encoder's reflection.
+const MaxDepth = 32
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// KindOf says how to write v, a field of a struct nested depth levels down. For Object it
+// also returns the struct to write (the pointee of a pointer). The zap and zerolog
+// adapters share it, so that both write a value alike.
+func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		return String, v
+	case reflect.Bool:
+		return Bool, v
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return Int, v
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return Uint, v
+	case reflect.Float32, reflect.Float64:
+		return Float, v
+	case reflect.Pointer:
+		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || depth >= MaxDepth {
+			return Other, v
+		}
+		return Object, v.Elem()
+	case reflect.Struct:
+		switch {
+		case v.Type() == timeType:
+			return Time, v
+		case depth >= MaxDepth:
+			return Other, v
+		}
+		return Object, v
+	}
+	return Other, v
 }

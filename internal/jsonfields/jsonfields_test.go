@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -58,4 +59,43 @@ func TestOfManyTypes(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestKindOf holds the one decision both adapters make per field: scalars by kind,
+// time.Time (by value or pointer) as a time or left to reflection, structs and non-nil
+// pointers to them as objects down to MaxDepth, and everything else to reflection.
+func TestKindOf(t *testing.T) {
+	type inner struct{ A string }
+	type named string
+	now := time.Now()
+	for _, tt := range []struct {
+		name  string
+		v     any
+		depth int
+		want  Kind
+	}{
+		{"string", "x", 0, String},
+		{"named string", named("x"), 0, String},
+		{"bool", true, 0, Bool},
+		{"int8", int8(1), 0, Int},
+		{"uint", uint(1), 0, Uint},
+		{"float32", float32(1), 0, Float},
+		{"time", now, 0, Time},
+		{"pointer to time", &now, 0, Other},
+		{"struct", inner{}, 0, Object},
+		{"pointer to struct", &inner{}, 0, Object},
+		{"nil pointer", (*inner)(nil), 0, Other},
+		{"struct at MaxDepth", inner{}, MaxDepth, Other},
+		{"pointer at MaxDepth", &inner{}, MaxDepth, Other},
+		{"slice", []string{"a"}, 0, Other},
+		{"map", map[string]int{}, 0, Other},
+	} {
+		kind, v := KindOf(reflect.ValueOf(tt.v), tt.depth)
+		if kind != tt.want {
+			t.Errorf("%s: KindOf = %d, want %d", tt.name, kind, tt.want)
+		}
+		if kind == Object && v.Kind() != reflect.Struct {
+			t.Errorf("%s: KindOf gave a %v to write as an object, want the struct", tt.name, v.Kind())
+		}
+	}
 }
