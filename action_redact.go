@@ -29,10 +29,49 @@ type redactAction struct {
 	// strings the walk wrote point into it.
 	arena []byte
 	hint  *atomic.Int32
+	// maskOnly are the kinds whose strings this redaction hides with their kind's mask
+	// and nothing else (see maskOnlyKinds), found once per record.
+	maskOnly profileKinds
 }
 
-// begin readies a redaction from root: the arena is sized from the root's last record.
-func (a *redactAction) begin(root *node) { a.hint = &root.arenaHint }
+// begin readies a redaction from root under the record's profile: the arena is sized
+// from the root's last record, and the kinds that take their mask alone are known.
+func (a *redactAction) begin(w *walker, root *node) {
+	a.hint = &root.arenaHint
+	if w.profile == w.pol.profile {
+		a.maskOnly = w.pol.maskOnly[b2i(a.log)]
+	} else {
+		a.maskOnly = maskOnlyKinds(w.pol, w.profile, a.log) // a profile widened by parties
+	}
+}
+
+// maskOnlyKinds returns the kinds whose strings a redaction under profile pr (for a log
+// line when log is set) hides with their kind's default mask and nothing else, when the
+// field asks for the default and is not marked sensitive: kinds that count, that are not
+// zeroed in a log line for being sensitive, and that Safe Harbor does not generalise.
+// Leaves of these kinds take the short way through leaf; it gives what the long way
+// gives, and the tests of each check both.
+func maskOnlyKinds(pol *Policy, pr Profile, log bool) profileKinds {
+	var ks profileKinds
+	for k := KindNone + 1; k < numKinds; k++ {
+		switch {
+		case !redactionCounts(pol, pr, k):
+		case log && pr.Sensitive(k):
+		case pr.SafeHarbor() && (k == KindPostal || k == KindDOB || k == KindDate):
+		default:
+			ks |= 1 << k
+		}
+	}
+	return ks
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // arenaFor returns the arena, made on the first masked string of the record: as large
 // as the last record of the type needed, and room for a string of n bytes at least.
@@ -111,6 +150,7 @@ func (a *redactAction) reset() {
 	a.log, a.scan = false, false
 	a.names.reset()
 	a.audit, a.arena, a.hint = nil, nil, nil
+	a.maskOnly = 0
 }
 
 // records reports whether a redaction from root needs the names of its records: a
@@ -132,13 +172,26 @@ func (a *redactAction) leaveRecord(*walker) { a.names.leave() }
 // whose status depends on context (see contextualKind): a profile is a legal answer,
 // not a switch that lets a phone number or a diagnosis into a log line.
 // WithRedactionLimitedToProfile asks it of every kind.
-func (a *redactAction) counts(w *walker, k Kind) bool {
-	return w.pol.allKinds || !w.pol.redactByProfile && !contextualKind(k) || w.profile.Counts(k)
+func (a *redactAction) counts(w *walker, k Kind) bool { return redactionCounts(w.pol, w.profile, k) }
+
+// redactionCounts reports whether a redaction under pol, for a record of profile pr,
+// hides kind k (see redactAction.counts).
+func redactionCounts(pol *Policy, pr Profile, k Kind) bool {
+	return pol.allKinds || !pol.redactByProfile && !contextualKind(k) || pr.Counts(k)
 }
 
 // leaf hides the personal data of one leaf.
 func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
+	if n.lk == lkString && r.redact == redactDefault && r.tag.Handling != Sensitive && a.maskOnly.has(r.tag.Kind) {
+		// The short way of most leaves: a string that takes its kind's mask and nothing
+		// else (see maskOnlyKinds), unless it is the service's own phone number.
+		s := (*string)(p)
+		if *s != "" && !(r.tag.Kind == KindPhone && w.pol.owned.has(*s)) {
+			*s = a.mask(r.tag.Kind, *s)
+		}
+		return nil
+	}
 	if n.lk == lkSlog {
 		// A slog.Value kept in a record: redacted as a log line's attribute is, or
 		// emptied when its field is tagged.
@@ -309,7 +362,17 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 		}
 		return jurisSafeHarborBirthDateString(s, time.Now())
 	}
+	if st == redactDefault {
+		return a.mask(r.tag.Kind, s)
+	}
 	out, arena := maskInArena(a.arenaFor(len(s)), r.tag.Kind, st, s, w.pol.placeholder)
+	a.arena = arena
+	return out
+}
+
+// mask returns the default mask of s, a value of kind k, written in the record's arena.
+func (a *redactAction) mask(k Kind, s string) string {
+	out, arena := maskInArena(a.arenaFor(len(s)), k, redactDefault, s, "")
 	a.arena = arena
 	return out
 }

@@ -51,6 +51,10 @@ type Policy struct {
 	// redactByProfile: WithRedactionLimitedToProfile, redaction asks the profile of
 	// every kind, direct identifiers included.
 	redactByProfile bool
+	// maskOnly holds, for redactions under the Policy's own profile, the kinds whose
+	// tagged strings take their kind's mask and nothing else (see maskOnlyKinds):
+	// [0] for Redact and Redacted, [1] for log lines.
+	maskOnly [2]profileKinds
 }
 
 // An Option configures a Policy in New. Options are checked when New runs, so a mistake
@@ -87,6 +91,7 @@ func New(opts ...Option) (*Policy, error) {
 	p.anon.region = p.region
 	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
 	p.allKinds = !p.narrows && !p.party
+	p.maskOnly = [2]profileKinds{maskOnlyKinds(p, p.profile, false), maskOnlyKinds(p, p.profile, true)}
 	return p, nil
 }
 

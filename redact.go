@@ -135,7 +135,6 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 // run walks from the root with w's action, first gathering what the action needs from
 // the whole record: the record's profile, widened by its parties.
 func (w *walker) run(n *node, p unsafe.Pointer) error {
-	w.start(n)
 	w.profile = w.pol.profile
 	if w.pol.party {
 		pr, err := partyProfile(w, n, p)
@@ -144,5 +143,6 @@ func (w *walker) run(n *node, p unsafe.Pointer) error {
 		}
 		w.profile = pr
 	}
+	w.start(n)
 	return w.walkRecord(n, p, true)
 }

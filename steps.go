@@ -132,14 +132,12 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	if !w.reaches(n.elem) && n.elem.op == opLeaf {
 		// A snapshot of a pointer to a plain value: the copy is all there is to do.
-		clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
-		typedCopy(n.elem.typ, clone, old)
+		clone := newCopy(n.elem.typ, old)
 		*slot = clone
 		w.seen.put(old, n.elem, clone)
 		return nil
 	}
-	clone := unsafe.Pointer(reflect.New(n.elem.typ).Pointer())
-	typedCopy(n.elem.typ, clone, old)
+	clone := newCopy(n.elem.typ, old)
 	unlock(n.elem, clone)
 	*slot = clone
 	w.seen.put(old, n.elem, clone)
@@ -320,17 +318,28 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 
 // stepIface walks an interface's dynamic value under the interface field's tag.
 func stepIface(w *walker, n *node, p unsafe.Pointer) error {
-	iv := reflect.NewAt(n.typ, p).Elem()
-	if iv.IsNil() {
-		return nil
+	var dv reflect.Value
+	if n.typ.NumMethod() == 0 {
+		// An empty interface (a log line's value, any field): read as what it is, with
+		// no reflect.Value of the interface itself until one must be set.
+		x := *(*any)(p)
+		if x == nil {
+			return nil
+		}
+		dv = reflect.ValueOf(x)
+	} else {
+		iv := reflect.NewAt(n.typ, p).Elem()
+		if iv.IsNil() {
+			return nil
+		}
+		dv = iv.Elem()
 	}
-	dv := iv.Elem()
 	dn, err := n.held(dv.Type())
 	if err != nil {
 		return err
 	}
 	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
-		if replaced, err := w.opq.opaque(w, iv, dv); replaced || err != nil {
+		if replaced, err := w.opq.opaque(w, reflect.NewAt(n.typ, p).Elem(), dv); replaced || err != nil {
 			return err
 		}
 	}
@@ -341,21 +350,21 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		// The walk started at this interface (a log line's value, ForLog): the value
 		// it holds is the record, and the action readies for it rather than for an
 		// interface every type goes through.
-		w.begins.begin(dn)
+		w.begins.begin(w, dn)
 	}
 	w.ifaces++
-	err = w.walkIfaceValue(iv, dv, dn, p)
+	err = w.walkIfaceValue(n, dv, dn, p)
 	w.ifaces--
 	return err
 }
 
-// walkIfaceValue walks the dynamic value dv of the interface iv at p along dn.
-func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer) error {
+// walkIfaceValue walks the dynamic value dv of the interface of node n at p along dn.
+func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Pointer) error {
 	if w.rec == nil && w.recs != nil && w.recs.records(dn) {
 		// The records of what the interface holds matter (a redact=scan field in it),
 		// though the walk so far needed none.
 		w.rec = w.recs
-		err := w.walkIfaceValue(iv, dv, dn, p)
+		err := w.walkIfaceValue(n, dv, dn, p)
 		w.rec = nil
 		return err
 	}
@@ -368,7 +377,7 @@ func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer
 		}
 		if slot != ptr {
 			// Convert: the dynamic type may be a named pointer type, which must stay.
-			iv.Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
+			reflect.NewAt(n.typ, p).Elem().Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
 		}
 		return nil
 	}
@@ -387,14 +396,17 @@ func (w *walker) walkIfaceValue(iv, dv reflect.Value, dn *node, p unsafe.Pointer
 		// Set copy it once more. The first word, the type, stays as it is.
 		(*[2]unsafe.Pointer)(p)[1] = tmp.UnsafePointer()
 	default:
-		iv.Set(tmp.Elem())
+		reflect.NewAt(n.typ, p).Elem().Set(tmp.Elem())
 	}
 	return nil
 }
 
-// typedCopy copies a value of type t from src to dst, as an assignment would.
-func typedCopy(t reflect.Type, dst, src unsafe.Pointer) {
-	reflect.NewAt(t, dst).Elem().Set(reflect.NewAt(t, src).Elem())
+// newCopy returns a new value of type t holding a copy of the one at src, as an
+// assignment would copy it.
+func newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
+	v := reflect.New(t)
+	v.Elem().Set(reflect.NewAt(t, src).Elem())
+	return v.UnsafePointer()
 }
 
 // freeKey returns key, or when m holds it already and keys were changed (two addresses

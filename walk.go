@@ -83,7 +83,7 @@ type hooks struct {
 	opq    opaqueAction // act, when it looks at interface values the walk does not enter; else nil
 	sa     structAction // act, when it treats some structs as records of their own; else nil
 	ka     keyAction    // act, when it changes the keys of maps under a PII tag; else nil
-	begins interface{ begin(root *node) }
+	begins interface{ begin(w *walker, root *node) }
 	// readOnly: the action writes nothing, so nothing is set back into maps and
 	// interfaces, and the caller's value is walked as it is.
 	readOnly bool
@@ -98,7 +98,7 @@ func hooksOf(act action) hooks {
 	h.opq, _ = act.(opaqueAction)
 	h.sa, _ = act.(structAction)
 	h.ka, _ = act.(keyAction)
-	h.begins, _ = act.(interface{ begin(root *node) })
+	h.begins, _ = act.(interface{ begin(w *walker, root *node) })
 	if ro, ok := act.(interface{ readsOnly() bool }); ok {
 		h.readOnly = ro.readsOnly()
 	}
@@ -106,8 +106,9 @@ func hooksOf(act action) hooks {
 	return h
 }
 
-// start readies w to walk from root with its action, under its Policy. A walker made
-// for one action kind (a pooled redaction) comes with its hooks already found.
+// start readies w to walk from root with its action, under its Policy and the record's
+// profile. A walker made for one action kind (a pooled redaction) comes with its hooks
+// already found.
 func (w *walker) start(root *node) {
 	if !w.wired {
 		w.hooks = hooksOf(w.act)
@@ -117,7 +118,7 @@ func (w *walker) start(root *node) {
 		w.rec = w.recs
 	}
 	if w.begins != nil {
-		w.begins.begin(root)
+		w.begins.begin(w, root)
 	}
 }
 
