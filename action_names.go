@@ -93,5 +93,8 @@ func (r *recordNames) leave() {
 // reset forgets every name, keeping the stack's array for the next walk.
 func (r *recordNames) reset() {
 	clear(r.saved) // empty after a walk, as every enter has its leave
-	r.names, r.collected, r.saved = nil, false, r.saved[:0]
+	if r.names != nil {
+		r.names = nil // only when set, as walker.reset does
+	}
+	r.collected, r.saved = false, r.saved[:0]
 }

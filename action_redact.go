@@ -149,7 +149,10 @@ func (rw *redactWalk) clear() {
 func (a *redactAction) reset() {
 	a.log, a.scan = false, false
 	a.names.reset()
-	a.audit, a.arena, a.hint = nil, nil, nil
+	if a.audit != nil {
+		a.audit = nil // only when set, as walker.reset does
+	}
+	a.arena, a.hint = nil, nil
 	a.maskOnly = 0
 }
 

@@ -64,13 +64,20 @@ type walker struct {
 
 // reset forgets the walk of one value, keeping the action, its hooks and the path's
 // array, so that a pooled walker is ready for the next value. It sets only what a walk
-// may have changed.
+// may have changed, and a pointer only when it is set: while the collector runs, every
+// store of a pointer takes a write barrier, even nil over nil.
 func (w *walker) reset() {
-	w.pol, w.rec = nil, nil
+	w.pol = nil
+	if w.rec != nil {
+		w.rec = nil
+	}
 	w.copy, w.reach, w.paths = false, reachPII, false
 	w.path = w.path[:0]
 	w.depth, w.ifaces = 0, 0
-	w.field, w.fields = "", false
+	if w.field != "" {
+		w.field = ""
+	}
+	w.fields = false
 	w.profile = Profile{}
 	w.seen.reset()
 }
@@ -203,7 +210,10 @@ type seenEntry struct {
 // reset empties s, clearing only the entries that were used.
 func (s *seenSet) reset() {
 	clear(s.inl[:s.n])
-	s.n, s.more = 0, nil
+	s.n = 0
+	if s.more != nil {
+		s.more = nil
+	}
 }
 
 func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {

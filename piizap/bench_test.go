@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizap"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -22,6 +23,24 @@ func benchLogger(redact bool) *zap.Logger {
 // zap alone and through NewCore (which redacts the struct).
 func BenchmarkLog(b *testing.B) {
 	c := customer()
+	for _, bc := range []struct {
+		name   string
+		redact bool
+	}{{"zap", false}, {"piizap", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			l := benchLogger(bc.redact)
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Info("signup", zap.Any("customer", c), zap.String("route", "/v1/signup"), zap.Int("status", 201))
+			}
+		})
+	}
+}
+
+// BenchmarkLogReflect is BenchmarkLog for a tagged struct with no MarshalLogObject, the
+// commoner case: zap.Any writes it through encoding/json, with or without NewCore.
+func BenchmarkLogReflect(b *testing.B) {
+	c := adaptertest.NewCustomer()
 	for _, bc := range []struct {
 		name   string
 		redact bool
