@@ -25,8 +25,10 @@ type redactAction struct {
 	// (ReportMisplaced, RedactMisplaced).
 	audit *auditAction
 	// arena holds the masked strings of the record: one allocation for all of them,
-	// sized from the previous record of the type (hint). It is never reused: the
-	// strings the walk wrote point into it.
+	// sized from the previous record of the type (hint), or less than one: what a
+	// record leaves of the arena's room is the next record's (see arenaChunk). Bytes
+	// handed out in a string are never written again: the arena is only appended to,
+	// and each record starts after the last.
 	arena []byte
 	hint  *atomic.Int32
 	// maskOnly are the kinds whose strings this redaction hides with their kind's mask
@@ -38,6 +40,9 @@ type redactAction struct {
 // from the root's last record, and the kinds that take their mask alone are known.
 func (a *redactAction) begin(w *walker, root *node) {
 	a.hint = &root.arenaHint
+	if a.arena != nil && cap(a.arena)-len(a.arena) < max(int(a.hint.Load()), arenaMin) {
+		a.arena = nil // too little room left for a record of this type: a new arena
+	}
 	if w.profile == w.pol.profile {
 		a.maskOnly = w.pol.maskOnly[b2i(a.log)]
 	} else {
@@ -73,18 +78,41 @@ func b2i(b bool) int {
 	return 0
 }
 
-// arenaFor returns the arena, made on the first masked string of the record: as large
-// as the last record of the type needed, and room for a string of n bytes at least.
-func (a *redactAction) arenaFor(n int) []byte {
-	if a.arena == nil {
-		size := max(2*n, 64)
-		if a.hint != nil {
-			size = max(size, int(a.hint.Load()))
-		}
-		a.arena = make([]byte, 0, size)
+// inArena returns the mask of s, a value of kind k, under strategy st, written in the
+// record's arena: one allocation for all the masked strings of the record, made for the
+// first mask that writes something (a body or a secret leaves nothing, an unchanged
+// value is itself), as large as the last record of the type needed.
+func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string) string {
+	if a.arena != nil {
+		out, arena := maskInArena(a.arena, k, st, s, placeholder)
+		a.arena = arena
+		return out
 	}
-	return a.arena
+	// The record's first mask is written on the stack, and moved to an arena only if
+	// it wrote anything.
+	var scratch [maskStack]byte
+	out, wrote := maskInArena(scratch[:0], k, st, s, placeholder)
+	if len(wrote) == 0 {
+		return s[:len(out)] // "" or a part of s, never the scratch's bytes
+	}
+	size := max(2*len(s), arenaChunk, len(wrote))
+	if a.hint != nil {
+		size = max(size, int(a.hint.Load()))
+	}
+	a.arena = append(make([]byte, 0, size), wrote...)
+	return unsafe.String(unsafe.SliceData(a.arena), len(a.arena))
 }
+
+// The arena's sizes. A new arena has room for arenaChunk bytes at least, and what a
+// record leaves of it goes to the next record, in a pooled walker, while arenaMin bytes
+// are left or as many as the last record of the next one's type needed: the masked
+// strings of several small records share one allocation, as the runtime packs small
+// strings together. The cost is that a record kept long keeps the whole chunk alive,
+// bounded by arenaChunk, or by its own record's size when that is larger.
+const (
+	arenaChunk = 512
+	arenaMin   = 64
+)
 
 // end remembers how much of the arena this record used, for the next of its type.
 func (a *redactAction) end() {
@@ -145,14 +173,20 @@ func (rw *redactWalk) clear() {
 }
 
 // reset forgets the redaction of one value, keeping only the names stack's array (which
-// leave clears as it pops). Fields are set one by one, as walker.reset does.
+// leave clears as it pops) and the arena's room after the value's strings. Fields are
+// set one by one, as walker.reset does.
 func (a *redactAction) reset() {
 	a.log, a.scan = false, false
 	a.names.reset()
 	if a.audit != nil {
 		a.audit = nil // only when set, as walker.reset does
 	}
-	a.arena, a.hint = nil, nil
+	if a.arena != nil {
+		// What is left of the arena is the next record's: it starts after this one's
+		// bytes, which its strings hold.
+		a.arena = a.arena[len(a.arena):]
+	}
+	a.hint = nil
 	a.maskOnly = 0
 }
 
@@ -368,17 +402,11 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 	if st == redactDefault {
 		return a.mask(r.tag.Kind, s)
 	}
-	out, arena := maskInArena(a.arenaFor(len(s)), r.tag.Kind, st, s, w.pol.placeholder)
-	a.arena = arena
-	return out
+	return a.inArena(r.tag.Kind, st, s, w.pol.placeholder)
 }
 
 // mask returns the default mask of s, a value of kind k, written in the record's arena.
-func (a *redactAction) mask(k Kind, s string) string {
-	out, arena := maskInArena(a.arenaFor(len(s)), k, redactDefault, s, "")
-	a.arena = arena
-	return out
-}
+func (a *redactAction) mask(k Kind, s string) string { return a.inArena(k, redactDefault, s, "") }
 
 func getInt(p unsafe.Pointer, size uintptr) int64 {
 	switch size {

@@ -7,8 +7,9 @@ import (
 )
 
 // TestForLogAllocsAcrossTypes logs a small and a large record in turn: each is copied
-// once and its masked strings get one buffer sized for its own type, so neither pays
-// for the other having gone before (two allocations each, whatever came before).
+// once, and its masked strings go to one buffer with room for its own type, so neither
+// pays for the other having gone before: a copy each, and at most one buffer for the
+// two (the room a record leaves in a buffer is the next record's).
 func TestForLogAllocsAcrossTypes(t *testing.T) {
 	type small struct {
 		Name string `pii:"name"`
@@ -29,7 +30,7 @@ func TestForLogAllocsAcrossTypes(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() {
 		p.ForLog(s)
 		p.ForLog(l)
-	}); n != 4 {
-		t.Errorf("ForLog of a small and a large record in turn: %v allocations, want 4 (a copy and a buffer each)", n)
+	}); n < 2 || n > 3 {
+		t.Errorf("ForLog of a small and a large record in turn: %v allocations, want 2 or 3 (a copy each, at most one buffer)", n)
 	}
 }

@@ -10,7 +10,8 @@ import (
 
 // TestRedactWalkReleaseKeepsNothing holds release to its promise: a pooled walker that
 // walked a value (a copy, scanning, with a pointer, a slice, an interface and paths)
-// keeps nothing of it, and is as a new one is, so the next walk starts clean. The walker
+// keeps nothing of it, and is as a new one is (but for the room left in its arena), so
+// the next walk starts clean. The walker
 // is made, not drawn from the pool, and cleared as release clears it, not put back: the
 // test changes it to compare it, and a walker changed after release would be handed to
 // the next walk (see TestPooledWalkerIsItsOwn).
@@ -53,6 +54,12 @@ func TestRedactWalkReleaseKeepsNothing(t *testing.T) {
 		t.Errorf("path %q and %d saved names kept", rw.w.path, len(rw.a.names.saved))
 	}
 	rw.w.path, rw.a.names.saved = nil, nil
+	// The arena's room is kept for the next record, after the bytes this one's strings
+	// hold: nothing of them is left in it.
+	if len(rw.a.arena) != 0 {
+		t.Errorf("the arena kept %d bytes of the walk's strings", len(rw.a.arena))
+	}
+	rw.a.arena = nil
 	all := cmp.Exporter(func(reflect.Type) bool { return true })
 	if diff := cmp.Diff(fresh.w, rw.w, all); diff != "" {
 		t.Errorf("released walker differs from a new one (-new +released):\n%s", diff)

@@ -1,0 +1,130 @@
+package pii
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// arenaRecord is a record whose masked strings go to the arena.
+type arenaRecord struct {
+	Name  string `pii:"name"`
+	Phone string `pii:"phone"`
+	Email string `pii:"email"`
+	Body  string `pii:"body"`
+}
+
+func arenaRecordOf(i int) arenaRecord {
+	return arenaRecord{
+		Name:  fmt.Sprintf("Jane%c Doe%c", 'a'+rune(i%26), 'a'+rune(i/26%26)),
+		Phone: fmt.Sprintf("+1415555%04d", i%10000),
+		Email: fmt.Sprintf("jane.%d@example%d.com", i, i%7),
+		Body:  "call me",
+	}
+}
+
+// arenaWant is what redaction makes of arenaRecordOf(i), mask by mask.
+func arenaWant(i int) arenaRecord {
+	r := arenaRecordOf(i)
+	return arenaRecord{
+		Name:  maskString(KindName, redactDefault, r.Name, ""),
+		Phone: maskString(KindPhone, redactDefault, r.Phone, ""),
+		Email: maskString(KindEmail, redactDefault, r.Email, ""),
+	}
+}
+
+// TestArenaSharedAcrossRecords checks that records whose masked strings share an arena
+// (the room one record leaves is the next one's) keep their own strings: after many
+// more redactions, every result kept is still what it was.
+func TestArenaSharedAcrossRecords(t *testing.T) {
+	const n = 500
+	kept := make([]arenaRecord, n)
+	for i := range n {
+		r, err := Redacted(nil, arenaRecordOf(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept[i] = r
+	}
+	shared := 0
+	for i := range n {
+		if diff := cmp.Diff(arenaWant(i), kept[i]); diff != "" {
+			t.Errorf("record %d changed after later redactions (-want +got):\n%s", i, diff)
+		}
+		if i > 0 && sameChunk(kept[i-1].Email, kept[i].Name) {
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no two records shared an arena: the test checks nothing")
+	}
+}
+
+// sameChunk reports whether a and b lie within one arena's reach of each other.
+func sameChunk(a, b string) bool {
+	d := uintptr(unsafe.Pointer(unsafe.StringData(b))) - uintptr(unsafe.Pointer(unsafe.StringData(a)))
+	return d > 0 && d < arenaChunk
+}
+
+// TestArenaConcurrent redacts on many goroutines at once, each checking its results
+// after its later ones: with -race, a write into bytes another record's string holds
+// is reported.
+func TestArenaConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			var prev arenaRecord
+			for i := range 300 {
+				j := g*1000 + i
+				r, err := Redacted(nil, arenaRecordOf(j))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if i > 0 {
+					if diff := cmp.Diff(arenaWant(j-1), prev); diff != "" {
+						t.Errorf("record %d changed (-want +got):\n%s", j-1, diff)
+						return
+					}
+				}
+				prev = r
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestArenaRoomForType checks that a record takes a new arena when the room left is
+// less than the last record of its type needed, so a large record after many small
+// ones costs one allocation for its strings, not a chain of growing ones.
+func TestArenaRoomForType(t *testing.T) {
+	if raceBuild {
+		t.Skip("the race detector makes sync.Pool drop walkers at random, and with them their arenas")
+	}
+	type large struct {
+		A, B, C, D, E, F, G, H, I, J, K, L string `pii:"email"`
+	}
+	const email = "someone.with.a.rather.long.address@example.com"
+	v := large{email, email, email, email, email, email, email, email, email, email, email, email}
+	small := arenaRecordOf(1)
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := Redacted(p, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The large record's strings take 12 x 42 bytes: more than a new arena's least.
+	if n := testing.AllocsPerRun(100, func() {
+		Redacted(p, small)
+		Redacted(p, small)
+		Redacted(p, v)
+	}); n > 3 {
+		t.Errorf("two small records and a large one: %v allocations, want at most 3 (the copies, and one arena)", n)
+	}
+}
