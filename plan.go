@@ -24,6 +24,9 @@ type plan struct {
 	fields []Field // every leaf in declaration order, Type filled in
 	ifaces []bool  // which of fields are interfaces
 	err    error   // a *TagError when the type's tags are wrong; cached like a plan
+	// copies holds values of the type (as pointers to them, all zero) for Redacted to
+	// redact a copy in, so that the copy it returns costs no allocation of its own.
+	copies sync.Pool
 }
 
 // nodeOp says how a walk moves through a node's value.
