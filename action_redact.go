@@ -107,8 +107,10 @@ func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string)
 // record leaves of it goes to the next record, in a pooled walker, while arenaMin bytes
 // are left or as many as the last record of the next one's type needed: the masked
 // strings of several small records share one allocation, as the runtime packs small
-// strings together. The cost is that a record kept long keeps the whole chunk alive,
-// bounded by arenaChunk, or by its own record's size when that is larger.
+// objects together. The cost is that a record kept long keeps the whole arena alive,
+// so only arenas of about arenaChunk are shared: one that a large record used or left
+// much room in is not (at most two chunks' worth is ever kept alive by another
+// record's strings).
 const (
 	arenaChunk = 512
 	arenaMin   = 64
@@ -181,10 +183,14 @@ func (a *redactAction) reset() {
 	if a.audit != nil {
 		a.audit = nil // only when set, as walker.reset does
 	}
-	if a.arena != nil {
+	switch {
+	case a.arena == nil:
+	case len(a.arena) <= arenaChunk && cap(a.arena)-len(a.arena) <= arenaChunk:
 		// What is left of the arena is the next record's: it starts after this one's
 		// bytes, which its strings hold.
 		a.arena = a.arena[len(a.arena):]
+	default:
+		a.arena = nil // a large arena is not shared: a small string kept would keep it all
 	}
 	a.hint = nil
 	a.maskOnly = 0

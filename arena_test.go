@@ -3,6 +3,7 @@ package pii
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"unsafe"
@@ -158,5 +159,33 @@ func TestRedactedCopyInPool(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { Redacted(nil, r) }); n >= 1 {
 		t.Errorf("Redacted of a record of strings: %v allocations, want less than one", n)
+	}
+}
+
+// TestArenaLargeNotShared checks that an arena a large record used is not shared with
+// the records after it: a small string kept must not keep a large array alive.
+func TestArenaLargeNotShared(t *testing.T) {
+	type big struct {
+		Email string `pii:"email"`
+	}
+	long := "jane@" + strings.Repeat("example.", 200) + "com" // its mask keeps the domain
+	rw := redactWalks.New().(*redactWalk)
+	for _, v := range []any{big{long}, arenaRecordOf(1)} {
+		rw.ready(false, false)
+		rw.w.pol, rw.w.copy = Default(), true
+		slot := v
+		if err := rw.w.run(ifaceNode, unsafe.Pointer(&slot)); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := v.(big); ok && len(rw.a.arena) <= arenaChunk {
+			t.Fatalf("the large record used %d bytes of its arena: the test checks nothing", len(rw.a.arena))
+		}
+		rw.clear()
+		if _, ok := v.(big); ok && rw.a.arena != nil {
+			t.Errorf("the room of an arena of %d bytes was kept for the next record", cap(rw.a.arena))
+		}
+	}
+	if rw.a.arena == nil {
+		t.Error("the room of a small record's arena was not kept")
 	}
 }
