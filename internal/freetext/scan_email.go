@@ -9,8 +9,9 @@ import (
 
 // scanIsLocalByte reports whether the ASCII byte c may appear in the local part of an
 // email address: the characters RFC 5322 allows unquoted, so that the whole local part
-// is hidden ("bounce+jane.doe=example.com"). '*' is left out on purpose: a local part
-// masked with stars must not be found again.
+// is hidden ("bounce+jane.doe=example.com"). '*' is left out here: scanEmailAt takes
+// stars into a local part only beside other bytes, so that a local part masked with
+// stars is not found again.
 func scanIsLocalByte(c byte) bool {
 	if scanIsASCIIAlnum(c) {
 		return true
@@ -78,6 +79,13 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 	for start > 0 && i-start < 64 {
 		c := text[start-1]
 		if c < utf8.RuneSelf {
+			if c == '*' {
+				// Stars around a name in markup ("**janet**@example.com") are read
+				// into the local part, which is hidden whole; a local part of stars
+				// alone is a mask already.
+				start--
+				continue
+			}
 			if !scanIsLocalByte(c) {
 				break
 			}
@@ -94,8 +102,8 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		start++
 	}
 	start = scanSkipKey(text, start, i)
-	if start == i || text[i-1] == '.' {
-		return dst
+	if strings.Trim(text[start:i], "*") == "" || text[i-1] == '.' {
+		return dst // no local part, or one of stars alone: a mask already
 	}
 	return scanEmailDomain(text, start, i, at, dst)
 }

@@ -22,6 +22,7 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Add("ＪＯＳＥ met Josephine", "José", true)
 	f.Add("ask **Jane** or *Jane Doe*, _doe_, __JANE__, ~~Jane~~, `Jane`; not Janet", "Jane Doe", false)
+	f.Add("mail **janet_**@example.com, a*b@x.io, ***@example.com, email=***@example.com", "Janet", false)
 	// Runes whose lower case has another length, before a label: İ, ẞ, Ⱥ, the Kelvin sign.
 	f.Add("\u0130\u1e9e\u023a\u023a\u212a SSN 123456789 \u212a\u212a BSN 123456782", "", false)
 	// Each input goes through a scanner for US text and one with no region (national

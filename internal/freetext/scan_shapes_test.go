@@ -47,6 +47,10 @@ func TestScanShapes(t *testing.T) {
 		{"whole local part", "bounce+jane.doe=example.com@bounces.example.net", []scanFound{{"email", "bounce+jane.doe=example.com@bounces.example.net"}}, "***@bounces.example.net"},
 		{"unicode", "josé.garcía@bücher.de", []scanFound{{"email", "josé.garcía@bücher.de"}}, "***@bücher.de"},
 		{"log key", "email=jane@example.com", []scanFound{{"email", "jane@example.com"}}, "email=***@example.com"},
+		{"stars in markup", "mail **janet_**@example.com now", []scanFound{{"email", "**janet_**@example.com"}}, "mail ***@example.com now"},
+		{"stars in the local part", "a*b@example.com", []scanFound{{"email", "a*b@example.com"}}, "***@example.com"},
+		{"stars alone", "mail ***@example.com and *@example.com", nil, "mail ***@example.com and *@example.com"},
+		{"stars after a key", "email=***@example.com", nil, "email=***@example.com"},
 	}
 	s := scanTestScanner(t, "", "valid")
 	for _, tt := range tests {
