@@ -244,7 +244,8 @@ func scanSpecificity(k Kind) int {
 }
 
 // scanResolve sorts dst[base:] by Start and drops overlaps: of two overlapping findings
-// it keeps the longer one and, for equal lengths, the more specific kind.
+// it keeps the longer one and, for equal lengths, the more specific kind; two
+// overlapping email addresses become one.
 func scanResolve(dst []Finding, base int) []Finding {
 	fs := dst[base:]
 	apart := true // in order and apart, as the pass mostly finds them: nothing to do
@@ -269,6 +270,14 @@ func scanResolve(dst []Finding, base int) []Finding {
 		}
 		// f overlaps only the last kept finding: every earlier one ends before last starts,
 		// and f starts no earlier than last.
+		if f.Kind == KindEmail && last.Kind == KindEmail {
+			// One address's local part reads back into another's domain
+			// ("jane@example.com*bob@example.com"): hidden as one, or the one that
+			// lost would keep its local part, and no later pass finds it without
+			// its domain.
+			last.End = max(last.End, f.End)
+			continue
+		}
 		if scanBetter(f, *last) < 0 {
 			*last = f
 		}
