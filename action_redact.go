@@ -112,14 +112,18 @@ func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string)
 // much room in is not (at most two chunks' worth is ever kept alive by another
 // record's strings).
 const (
-	arenaChunk = 512
-	arenaMin   = 64
+	arenaChunk   = 512
+	arenaMin     = 64
+	arenaHintMax = 2 * arenaChunk // the largest arena made before a record needs it
 )
 
-// end remembers how much of the arena this record used, for the next of its type.
+// end remembers how much of the arena this record used, for the next of its type, up
+// to arenaHintMax: a new arena is made as large as the hint before the record shows how
+// much it needs, and the strings of a small record after a large one would keep an
+// arena sized for the large one alive. Larger records grow their arena as they go.
 func (a *redactAction) end() {
-	if a.hint != nil && a.arena != nil && int32(len(a.arena)) != a.hint.Load() {
-		a.hint.Store(int32(min(len(a.arena), 1<<20)))
+	if a.hint != nil && a.arena != nil && int32(min(len(a.arena), arenaHintMax)) != a.hint.Load() {
+		a.hint.Store(int32(min(len(a.arena), arenaHintMax)))
 	}
 }
 

@@ -1,0 +1,103 @@
+package pii
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// reviewReenter is a Redactor whose RedactPII redacts other records itself, and
+// sometimes panics, in the middle of the walk that called it.
+type reviewReenter struct {
+	I   int
+	Got []arenaRecord
+}
+
+func (r *reviewReenter) RedactPII(Kind) {
+	for j := range 3 {
+		out, err := Redacted(nil, arenaRecordOf(r.I*3+j))
+		if err != nil {
+			panic(err)
+		}
+		r.Got = append(r.Got, out)
+	}
+	if r.I%5 == 4 {
+		panic("RedactPII failed")
+	}
+}
+
+type reviewOuter struct {
+	Rec   arenaRecord
+	Inner reviewReenter `pii:"generic"`
+	After arenaRecord
+}
+
+// TestReviewArenaReentrantAndPanics checks that the strings handed out by redactions
+// that run inside another redaction's walk (a Redactor that redacts), and by walks that a
+// panic cut short, keep their bytes after many more redactions.
+func TestReviewArenaReentrantAndPanics(t *testing.T) {
+	type kept struct {
+		i   int
+		out reviewOuter
+	}
+	var all []kept
+	var inner [][]arenaRecord
+	for i := range 300 {
+		func() {
+			defer func() { _ = recover() }()
+			v := reviewOuter{Rec: arenaRecordOf(i), Inner: reviewReenter{I: i}, After: arenaRecordOf(i + 1)}
+			out, err := Redacted(nil, v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, kept{i, out})
+			inner = append(inner, out.Inner.Got)
+		}()
+		if _, err := Redacted(nil, arenaRecordOf(i+7)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(all) == 0 || len(all[0].out.Inner.Got) != 3 {
+		t.Fatalf("RedactPII did not run as the test expects: %d records kept", len(all))
+	}
+	for _, k := range all {
+		if diff := cmp.Diff(arenaWant(k.i), k.out.Rec); diff != "" {
+			t.Errorf("record %d changed (-want +got):\n%s", k.i, diff)
+		}
+		if diff := cmp.Diff(arenaWant(k.i+1), k.out.After); diff != "" {
+			t.Errorf("record %d after changed (-want +got):\n%s", k.i, diff)
+		}
+		for j, g := range k.out.Inner.Got {
+			if diff := cmp.Diff(arenaWant(k.i*3+j), g); diff != "" {
+				t.Errorf("inner record %d/%d changed (-want +got):\n%s", k.i, j, diff)
+			}
+		}
+	}
+}
+
+// TestReviewArenaHintBounded checks that a small record does not get an arena sized for
+// a large record of its type that came before it: its strings would keep that whole
+// array alive as long as they live (the last record of the type sizes the next one's
+// arena, up to a megabyte).
+func TestReviewArenaHintBounded(t *testing.T) {
+	type big struct {
+		Email string `pii:"email"`
+	}
+	long := "jane@" + strings.Repeat("example.", 4000) + "com" // its mask keeps the domain
+	rw := redactWalks.New().(*redactWalk)
+	for _, v := range []big{{long}, {"jane@example.com"}} {
+		rw.ready(false, false)
+		rw.w.pol, rw.w.copy = Default(), true
+		slot := any(v)
+		if err := rw.w.run(ifaceNode, unsafe.Pointer(&slot)); err != nil {
+			t.Fatal(err)
+		}
+		if v.Email != long && cap(rw.a.arena) > 2*arenaChunk {
+			t.Errorf("a record whose masks take %d bytes got an arena of %d bytes, which its strings keep alive",
+				len(rw.a.arena), cap(rw.a.arena))
+		}
+		rw.clear()
+	}
+}
