@@ -93,7 +93,10 @@ func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string)
 	var scratch [maskStack]byte
 	out, wrote := maskInArena(scratch[:0], k, st, s, placeholder)
 	if len(wrote) == 0 {
-		return s[:len(out)] // "" or a part of s, never the scratch's bytes
+		if len(out) == 0 {
+			return "" // not s[:0], whose pointer would keep all of s alive
+		}
+		return s[:len(out)] // a part of s, never the scratch's bytes
 	}
 	size := max(2*len(s), arenaChunk, len(wrote))
 	if a.hint != nil {

@@ -76,6 +76,9 @@ const maskStack = 64
 // empty, s itself when they are equal, a prefix of s ("J. D." of "J. D. ").
 func maskPartOf(s string, out []byte) (string, bool) {
 	n := len(out)
+	if n == 0 {
+		return "", true // not s[:0], whose pointer would keep all of s alive
+	}
 	if n > len(s) || n > 0 && (out[0] != s[0] || out[n-1] != s[n-1]) {
 		// Masks change a value's first bytes ("***@", initials) or its last (a
 		// phone's digits): two loads settle most values without a compare.

@@ -1,9 +1,12 @@
 package pii
 
 import (
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
+	"weak"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -99,5 +102,42 @@ func TestReviewArenaHintBounded(t *testing.T) {
 				len(rw.a.arena), cap(rw.a.arena))
 		}
 		rw.clear()
+	}
+}
+
+// reviewBody is a record with a field whose mask leaves nothing.
+type reviewBody struct {
+	Body  string `pii:"body"`
+	Token string `pii:"secret"`
+	Name  string `pii:"name"`
+}
+
+// TestReviewEmptyMaskKeepsNothing checks that a field redacted to "" does not hold on to
+// the value it replaced: an empty string cut from the original (s[:0]) keeps its
+// pointer, so the redacted copy kept the whole raw body (personal data, however large)
+// reachable for as long as the copy lived, in a log handler's buffer for instance.
+func TestReviewEmptyMaskKeepsNothing(t *testing.T) {
+	if raceBuild {
+		t.Skip("the race detector may keep objects alive longer")
+	}
+	for _, field := range []string{"Body", "Token"} {
+		var out reviewBody
+		var raw weak.Pointer[byte]
+		func() {
+			big := strings.Repeat("a raw body of personal data ", 1<<14)
+			raw = weak.Make(unsafe.StringData(big))
+			v := reviewBody{Name: "Jane Doe"}
+			reflect.ValueOf(&v).Elem().FieldByName(field).SetString(big)
+			var err error
+			if out, err = Redacted(nil, v); err != nil {
+				t.Fatal(err)
+			}
+		}()
+		runtime.GC()
+		runtime.GC()
+		if raw.Value() != nil {
+			t.Errorf("%s: the redacted copy (%q) keeps the raw value alive", field, reflect.ValueOf(out).FieldByName(field).String())
+		}
+		runtime.KeepAlive(out)
 	}
 }
