@@ -189,3 +189,47 @@ func TestArenaLargeNotShared(t *testing.T) {
 		t.Error("the room of a small record's arena was not kept")
 	}
 }
+
+// keptPhone is a Redactor that keeps the receiver RedactPII was called on, as a type
+// that registers itself somewhere might.
+type keptPhone struct{ Number string }
+
+var keptPhones []*keptPhone
+
+func (k *keptPhone) RedactPII(Kind) {
+	k.Number = "hidden"
+	keptPhones = append(keptPhones, k)
+}
+
+// TestRedactedRedactorKeepsOwnCopy checks that a RedactPII that keeps its receiver
+// keeps the caller's copy: a type holding a Redactor in its own memory is not redacted
+// in a pooled value, which the next call would fill with another record.
+func TestRedactedRedactorKeepsOwnCopy(t *testing.T) {
+	type contact struct {
+		Name  string    `pii:"name"`
+		Phone keptPhone `pii:"phone"`
+	}
+	keptPhones = nil
+	first, err := Redacted(nil, contact{Name: "Jane Doe", Phone: keptPhone{"+14155552671"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Redacted(nil, contact{Name: "John Roe", Phone: keptPhone{"+442079460958"}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(keptPhones) != 2 {
+		t.Fatalf("RedactPII was called %d times, want 2", len(keptPhones))
+	}
+	if got := keptPhones[0].Number; got != "hidden" {
+		t.Errorf("the first receiver kept holds %q, want %q: another call wrote into it", got, "hidden")
+	}
+	if first.Phone.Number != "hidden" || first.Name != "J. D." {
+		t.Errorf("first result = %+v", first)
+	}
+	if planFor(reflect.TypeFor[contact]()).pooled {
+		t.Error("a type holding a Redactor by value is redacted in a pooled value")
+	}
+	if !planFor(reflect.TypeFor[arenaRecord]()).pooled {
+		t.Error("a type of strings alone is not redacted in a pooled value")
+	}
+}

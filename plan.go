@@ -25,8 +25,10 @@ type plan struct {
 	ifaces []bool  // which of fields are interfaces
 	err    error   // a *TagError when the type's tags are wrong; cached like a plan
 	// copies holds values of the type (as pointers to them, all zero) for Redacted to
-	// redact a copy in, so that the copy it returns costs no allocation of its own.
+	// redact a copy in, so that the copy it returns costs no allocation of its own;
+	// pooled says it may (see holdsRedactor).
 	copies sync.Pool
+	pooled bool
 }
 
 // nodeOp says how a walk moves through a node's value.
@@ -195,9 +197,30 @@ func planFor(t reflect.Type) *plan {
 	if p.err == nil {
 		b.finish()
 		p.fields, p.ifaces = listFields(p.root, t)
+		p.pooled = !holdsRedactor(p.root)
 	}
 	plans.Store(t, p)
 	return p
+}
+
+// holdsRedactor reports whether a value of node n holds, in its own memory (not behind
+// a pointer, slice, map or interface, which a copy clones), a leaf that redacts itself:
+// its RedactPII gets a pointer into that memory and may keep it, so a copy redacted
+// there must be the caller's alone, never a pooled value that later holds another.
+func holdsRedactor(n *node) bool {
+	switch n.op {
+	case opLeaf:
+		return n.lk == lkCustom
+	case opStruct:
+		for _, m := range n.walkBy[numReach-1] {
+			if holdsRedactor(m.node) {
+				return true
+			}
+		}
+	case opArray, opNull:
+		return holdsRedactor(n.elem)
+	}
+	return false
 }
 
 // held returns the node of a value of dynamic type t held by the interface node n: the

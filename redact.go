@@ -123,7 +123,10 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
-	box, _ := pl.copies.Get().(*T)
+	var box *T
+	if pl.pooled {
+		box, _ = pl.copies.Get().(*T)
+	}
 	if box == nil {
 		box = new(T)
 	}
@@ -134,8 +137,10 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	rw.release()
 	out := *box
 	var zero T
-	*box = zero // keep nothing of the copy in the pool
-	pl.copies.Put(box)
+	if pl.pooled {
+		*box = zero // keep nothing of the copy in the pool
+		pl.copies.Put(box)
+	}
 	if err != nil {
 		return zero, err
 	}
