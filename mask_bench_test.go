@@ -18,6 +18,7 @@ var maskBenchCases = []struct {
 	{"phone/masked", KindPhone, redactDefault, "+1 (415) 555-1234"},
 	{"phone/e164", KindPhone, redactDefault, "+14155552671"},
 	{"phone/e164-44", KindPhone, redactDefault, "+442079460958"},
+	{"phone/ext", KindPhone, redactDefault, "+1 415 555 1234 ext. 12"},
 	{"email/unchanged", KindEmail, redactDefault, "***@example.com"},
 	{"email/masked", KindEmail, redactDefault, "jane.doe@example.com"},
 	{"email/record", KindEmail, redactDefault, "maria.okafor@example.com"},
