@@ -63,7 +63,7 @@ var maskFastPaths = []maskFastPath{
 	},
 	{
 		name: "ip", kind: KindIP, fast: maskFastIP, general: maskAppendIPGeneral,
-		edges: []string{
+		edges: append(maskFastIPEdges(),
 			"", "1", "1.2.3", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "1.256.1.1",
 			"1.1.1.256", "1.2.3.25", "1.2.3.255", "1.2.3.260", "1.2.3.300", "1.2.3.999",
 			"199.199.199.199", "249.249.249.249", "250.250.250.250", "1.2.3.04", "01.2.3.4",
@@ -73,9 +73,24 @@ var maskFastPaths = []maskFastPath{
 			"1.2.3.٤", "1.2.3.a", "a.b.c.d", "1/2.3.4", "1.2.3.4\x00", "203.0.113.42", "203.0.113.0",
 			"10.0.0.1", "100.100.100.100", "1.2.3.4.5.6.7.8", "12345678", "1.2.34", "1.2..34",
 			"2001:db8::1", "1.2.3.4:0443", "10.20.30.", "255.255.255.", "1.2.3..", "100.200.30",
-		},
+		),
 		answers: []string{"203.0.113.42", "203.0.113.0", "0.0.0.0", "255.255.255.255", "1.2.3.4", "10.0.0.1"},
 	},
+}
+
+// maskFastIPEdges returns addresses of 7 to 15 bytes with each byte in turn replaced
+// by one next to the digits and the dot ('-' and '/' below, ':' to '?' above), by a
+// dot, a digit, and bytes whose arithmetic carries.
+func maskFastIPEdges() []string {
+	var in []string
+	for _, a := range []string{"1.2.3.4", "10.2.3.4", "10.20.3.4", "10.20.30.4", "10.20.30.40", "100.20.30.40", "100.200.30.40", "100.200.255.40", "100.200.255.250"} {
+		for i := range len(a) {
+			for _, c := range []byte("-/:;<=>?.0\x00\x7f\x80\xae\xff") {
+				in = append(in, a[:i]+string([]byte{c})+a[i+1:])
+			}
+		}
+	}
+	return in
 }
 
 // maskFastPhoneEdges returns phone numbers at the edges of maskFastPhone: every length
