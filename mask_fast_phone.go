@@ -5,7 +5,9 @@ import "encoding/binary"
 // maskFastPhone appends what maskAppendPhone gives for s. The usual number is masked
 // here (fast is true): an optional '+', then only ASCII digits, 'X' and the separators
 // " -.()". Every other value (a prefix, an extension, a letter, another script, a value
-// that is not one number) is masked by maskAppendPhoneGeneral (fast is false).
+// that is not one number) is masked as maskAppendPhoneGeneral masks it, by
+// maskReadPhoneRunes, without reading it as a plain number a second time (fast is
+// false).
 //
 // A number of eight digits or more and nothing else, E.164's shape, is checked eight
 // bytes at a time (its first eight and its last eight, which overlap or meet for up to
@@ -32,7 +34,9 @@ func maskFastPhone(dst []byte, s string) (out []byte, fast bool) {
 	cut, ok, done := maskReadPlainPhone(s)
 	switch {
 	case !done:
-		return maskAppendPhoneGeneral(dst, s), false
+		// Not a plain number: maskReadPhone would read it rune by rune.
+		cut, ok := maskReadPhoneRunes(s)
+		return maskAppendPhoneRead(dst, s, cut, ok), false
 	case !ok:
 		return maskAppendDigitsHidden(dst, s, 'X'), true // as maskAppendPhoneGeneral does
 	}

@@ -40,6 +40,11 @@ func maskAppendPhone(dst []byte, s string) []byte {
 // maskAppendPhoneGeneral is maskAppendPhone for any value.
 func maskAppendPhoneGeneral(dst []byte, s string) []byte {
 	cut, ok := maskReadPhone(s)
+	return maskAppendPhoneRead(dst, s, cut, ok)
+}
+
+// maskAppendPhoneRead appends the mask of s, which maskReadPhone read as (cut, ok).
+func maskAppendPhoneRead(dst []byte, s string, cut int, ok bool) []byte {
 	if !ok {
 		return maskAppendDigitsHidden(dst, s, 'X')
 	}
@@ -119,6 +124,12 @@ func maskReadPhone(s string) (cut int, ok bool) {
 	if cut, ok, done := maskReadPlainPhone(s); done {
 		return cut, ok
 	}
+	return maskReadPhoneRunes(s)
+}
+
+// maskReadPhoneRunes is maskReadPhone for any value, rune by rune: what maskReadPhone
+// reads when maskReadPlainPhone cannot.
+func maskReadPhoneRunes(s string) (cut int, ok bool) {
 	state := maskPhLead
 	plus, prefix, extWord := false, false, false
 	slots, extSlots := 0, 0
