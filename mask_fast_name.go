@@ -58,18 +58,17 @@ func maskFastInitials(dst []byte, s string) (out []byte, fast bool) {
 			i++
 			continue
 		case maskNmLetter:
+			c &^= 'a' - 'A' // upper case, for an ASCII letter
 			switch {
 			case parts > 0:
-				dst = append(dst, '-')
+				dst = append(dst, '-', c, '.')
 			case words >= maskInitialsMaxWords:
 				return dst[:start], true // text, not a name, whatever follows
 			case words > 0:
-				dst = append(dst, ' ')
+				dst = append(dst, ' ', c, '.')
+			default:
+				dst = append(dst, c, '.')
 			}
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			dst = append(dst, c, '.')
 			parts++
 		}
 		// The rest of the part: up to a space, a hyphen, a byte of another rune or the end.
