@@ -22,7 +22,16 @@ const maskEmailLocal = "***"
 // name of two labels or more (letters, digits, '-', '_'; no empty label) whose last
 // label is not all digits, or an address literal in brackets. A display name, a list
 // of addresses, free text, a local part alone or a domain alone give "".
+//
+// The usual address, ASCII with an unquoted local part and a host name, is masked by
+// maskFastEmail's own loop, which gives the same bytes as maskAppendEmailGeneral.
 func maskAppendEmail(dst []byte, s string) []byte {
+	out, _ := maskFastEmail(dst, s)
+	return out
+}
+
+// maskAppendEmailGeneral is maskAppendEmail for any value.
+func maskAppendEmailGeneral(dst []byte, s string) []byte {
 	at := strings.LastIndexByte(s, '@')
 	if at <= 0 || !maskIsLocalPart(s[:at]) || !maskIsMailDomain(s[at+1:]) {
 		return dst

@@ -29,8 +29,15 @@ const maskInitialsMaxWords = 12
 //     name, and gives "": the initials of a sentence would spell it out.
 //
 // The initials are built in one pass over the runes of s. ASCII bytes are classified
-// by a table; only other runes are decoded and looked up in the Unicode tables.
+// by a table; only other runes are decoded and looked up in the Unicode tables. An ASCII
+// name is masked by maskFastInitials' own loop, which gives the same bytes.
 func maskAppendInitials(dst []byte, s string) []byte {
+	out, _ := maskFastInitials(dst, s)
+	return out
+}
+
+// maskAppendInitialsGeneral is maskAppendInitials for any value.
+func maskAppendInitialsGeneral(dst []byte, s string) []byte {
 	start := len(dst)
 	words := 0      // words of s that gave an initial so far
 	parts := 0      // parts of the current word that gave an initial so far

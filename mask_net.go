@@ -69,13 +69,16 @@ func maskIP(st redactStrategy, ip net.IP) net.IP {
 // prefix length, cut to what the mask keeps: "203.0.113.42/32" gives "203.0.113.0/24",
 // "10.1.2.3/8" gives "10.0.0.0/8". Fail closed: anything else (a list, a host name,
 // leading zeros) gives "".
+//
+// A dotted quad, nearly every address logged, is masked by maskFastIP without netip.
 func maskAppendIP(dst []byte, s string) []byte {
-	if last, ok := maskDottedQuad(s); ok {
-		// Fast path: a plain IPv4 address written as netip writes it. Its /24 is the
-		// same text with the last octet "0", so there is nothing to parse or format.
-		dst = append(dst, s[:last]...)
-		return append(dst, '0')
-	}
+	out, _ := maskFastIP(dst, s)
+	return out
+}
+
+// maskAppendIPGeneral is maskAppendIP for any value, by netip: what it gives for a dotted
+// quad is what maskAppendIP's fast path gives.
+func maskAppendIPGeneral(dst []byte, s string) []byte {
 	if a, err := netip.ParseAddr(s); err == nil {
 		return maskAddr(redactDefault, a).AppendTo(dst)
 	}
@@ -87,35 +90,6 @@ func maskAppendIP(dst []byte, s string) []byte {
 		return netip.PrefixFrom(p.Addr(), bits).Masked().AppendTo(dst)
 	}
 	return dst
-}
-
-// maskDottedQuad reports whether s is an IPv4 address in the one form netip parses and
-// writes back unchanged: four decimal octets of at most 255, without leading zeros,
-// separated by dots, and nothing else. last is the offset of the last octet.
-// Everything else (leading zeros, which netip rejects, a port, IPv6) is for netip.
-func maskDottedQuad(s string) (last int, ok bool) {
-	if len(s) < len("0.0.0.0") || len(s) > len("255.255.255.255") {
-		return 0, false
-	}
-	i := 0
-	for octet := range 4 {
-		if octet > 0 {
-			if i == len(s) || s[i] != '.' {
-				return 0, false
-			}
-			i++
-		}
-		start, v := i, 0
-		for i < len(s) && maskIsASCIIDigit(s[i]) && i-start < 3 {
-			v = v*10 + int(s[i]-'0')
-			i++
-		}
-		if n := i - start; n == 0 || v > 255 || n > 1 && s[start] == '0' {
-			return 0, false
-		}
-		last = start
-	}
-	return last, i == len(s)
 }
 
 // maskAppendURL appends the default redaction of a URL: the scheme and the host (with

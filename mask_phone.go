@@ -29,8 +29,22 @@ import (
 // number, an unknown word, a '+' inside) has every digit masked, and a value holding
 // anything but digits, 'X'/'x', spaces and punctuation (letters, '@', symbols, invalid
 // UTF-8), or no digit slot at all, gives "".
+//
+// The usual number, '+', digits and separators, is masked by maskFastPhone's own code,
+// which gives the same bytes as maskAppendPhoneGeneral.
 func maskAppendPhone(dst []byte, s string) []byte {
+	out, _ := maskFastPhone(dst, s)
+	return out
+}
+
+// maskAppendPhoneGeneral is maskAppendPhone for any value.
+func maskAppendPhoneGeneral(dst []byte, s string) []byte {
 	cut, ok := maskReadPhone(s)
+	return maskAppendPhoneRead(dst, s, cut, ok)
+}
+
+// maskAppendPhoneRead appends the mask of s, which maskReadPhone read as (cut, ok).
+func maskAppendPhoneRead(dst []byte, s string, cut int, ok bool) []byte {
 	if !ok {
 		return maskAppendDigitsHidden(dst, s, 'X')
 	}
@@ -110,6 +124,12 @@ func maskReadPhone(s string) (cut int, ok bool) {
 	if cut, ok, done := maskReadPlainPhone(s); done {
 		return cut, ok
 	}
+	return maskReadPhoneRunes(s)
+}
+
+// maskReadPhoneRunes is maskReadPhone for any value, rune by rune: what maskReadPhone
+// reads when maskReadPlainPhone cannot.
+func maskReadPhoneRunes(s string) (cut int, ok bool) {
 	state := maskPhLead
 	plus, prefix, extWord := false, false, false
 	slots, extSlots := 0, 0

@@ -40,3 +40,37 @@ var maskBuildCCLengths = sync.OnceValue(func() *[1000]uint32 {
 	maskCCLengths.Store(&t)
 	return &t
 })
+
+// maskCCPrefixes caches maskCallingCodePrefixes' table once built.
+var maskCCPrefixes atomic.Pointer[[1000]uint32]
+
+// maskCCDigitsShift is where maskCallingCodePrefixes puts the number of digits of the
+// calling code, above the bits of the lengths.
+const maskCCDigitsShift = 24
+
+// maskCallingCodePrefixes returns, for every three digits p (000 to 999) that start a
+// number after its '+', what maskPhoneLengthOK finds for them: the first of p's first
+// digit, its first two and all three that is a calling code in maskCallingCodeLengths,
+// as that code's possible lengths (the low bits) and its number of digits (from bit
+// maskCCDigitsShift); 0 when none is. One look-up instead of up to three.
+func maskCallingCodePrefixes() *[1000]uint32 {
+	if t := maskCCPrefixes.Load(); t != nil {
+		return t
+	}
+	return maskBuildCCPrefixes()
+}
+
+var maskBuildCCPrefixes = sync.OnceValue(func() *[1000]uint32 {
+	lengths := maskCallingCodeLengths()
+	var t [1000]uint32
+	for p := range t {
+		for n, cc := range [...]int{p / 100, p / 10, p} {
+			if lengths[cc] != 0 {
+				t[p] = lengths[cc] | uint32(n+1)<<maskCCDigitsShift
+				break
+			}
+		}
+	}
+	maskCCPrefixes.Store(&t)
+	return &t
+})
