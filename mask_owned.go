@@ -189,6 +189,13 @@ func newMaskOwnedTails(forms map[string]uint8) *[(10000 + 63) / 64]uint64 {
 // separators has skips; ok is false when s ends otherwise (fewer than four digits, or
 // a byte has would refuse), which has then settles by reading all of s.
 func maskOwnedTail(s string) (tail int, ok bool) {
+	if len(s) >= 4 {
+		// Most numbers end in four digits: read them at once.
+		a, b, c, d := s[len(s)-4]-'0', s[len(s)-3]-'0', s[len(s)-2]-'0', s[len(s)-1]-'0'
+		if a <= 9 && b <= 9 && c <= 9 && d <= 9 {
+			return int(a)*1000 + int(b)*100 + int(c)*10 + int(d), true
+		}
+	}
 	scale, n := 1, 0
 	for i := len(s) - 1; i >= 0 && n < 4; i-- {
 		c := s[i]
