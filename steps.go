@@ -404,6 +404,13 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 // newCopy returns a new value of type t holding a copy of the one at src, as an
 // assignment would copy it.
 func newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
+	if t.Size() > unsafe.Sizeof(uintptr(0)) && t.Kind() != reflect.Interface {
+		// A value wider than a pointer goes into an interface as a pointer to a copy
+		// of it: boxing the value makes the copy, with one reflect call fewer. (An
+		// interface is no such value: Interface gives what it holds.)
+		x := reflect.NewAt(t, src).Elem().Interface()
+		return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1]
+	}
 	v := reflect.New(t)
 	v.Elem().Set(reflect.NewAt(t, src).Elem())
 	return v.UnsafePointer()
