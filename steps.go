@@ -382,20 +382,28 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 		return nil
 	}
 	// A value inside an interface cannot be changed where it is: walk a copy, store it.
+	// A value wider than a pointer sits in an interface as a pointer to a copy of it
+	// (the interface's second word): copied from there, and the interface pointed at
+	// the copy, which nothing else holds. The first word, the type, stays as it is.
+	if t := dv.Type(); t.Size() > unsafe.Sizeof(uintptr(0)) {
+		word := &(*[2]unsafe.Pointer)(p)[1]
+		tmp := newCopy(t, *word)
+		unlock(dn, tmp)
+		if err := w.walkRecord(dn, tmp, true); err != nil {
+			return err
+		}
+		if !w.readOnly {
+			*word = tmp
+		}
+		return nil
+	}
 	tmp := reflect.New(dv.Type())
 	tmp.Elem().Set(dv)
 	unlock(dn, tmp.UnsafePointer())
 	if err := w.walkRecord(dn, tmp.UnsafePointer(), true); err != nil {
 		return err
 	}
-	switch {
-	case w.readOnly:
-	case dv.Type().Size() > unsafe.Sizeof(uintptr(0)):
-		// A value wider than a pointer sits in an interface as a pointer to a copy of
-		// it: point the interface at tmp, which nothing else holds, instead of having
-		// Set copy it once more. The first word, the type, stays as it is.
-		(*[2]unsafe.Pointer)(p)[1] = tmp.UnsafePointer()
-	default:
+	if !w.readOnly {
 		reflect.NewAt(n.typ, p).Elem().Set(tmp.Elem())
 	}
 	return nil
