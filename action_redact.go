@@ -419,7 +419,14 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 }
 
 // mask returns the default mask of s, a value of kind k, written in the record's arena.
-func (a *redactAction) mask(k Kind, s string) string { return a.inArena(k, redactDefault, s, "") }
+func (a *redactAction) mask(k Kind, s string) string {
+	if a.arena == nil {
+		return a.inArena(k, redactDefault, s, "")
+	}
+	out, arena := maskTaken(s, appendMaskDefault(a.arena, k, s), len(a.arena)) // inArena, one call shorter
+	a.arena = arena
+	return out
+}
 
 func getInt(p unsafe.Pointer, size uintptr) int64 {
 	switch size {

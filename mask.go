@@ -124,12 +124,16 @@ func appendMask(dst []byte, k Kind, st redactStrategy, s, placeholder string) []
 // record rather than reusing it. (An append that outgrows arena moves it to a new
 // array; the strings already returned keep the old one alive.)
 func maskInArena(arena []byte, k Kind, st redactStrategy, s, placeholder string) (string, []byte) {
-	n := len(arena)
-	if st == redactDefault && k != KindSecret {
-		arena = appendMaskDefault(arena, k, s) // the usual case, one call shorter
-	} else {
-		arena = appendMask(arena, k, st, s, placeholder)
+	if st == redactDefault {
+		return maskTaken(s, appendMaskDefault(arena, k, s), len(arena)) // the usual case, one call shorter
 	}
+	return maskTaken(s, appendMask(arena, k, st, s, placeholder), len(arena))
+}
+
+// maskTaken returns the mask of s that was appended to arena from offset n on, as
+// maskInArena returns it: s itself or a part of s, with arena as it was before the
+// mask, when the mask is one; else a string over the bytes appended, and arena.
+func maskTaken(s string, arena []byte, n int) (string, []byte) {
 	out := arena[n:]
 	if r, ok := maskPartOf(s, out); ok {
 		return r, arena[:n]

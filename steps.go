@@ -67,9 +67,18 @@ func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 	members := w.members(n)
 	if !w.fields && !w.paths {
 		// The usual walk keeps nothing of where it is: no write to the walker per
-		// member (each would take a write barrier while the collector runs).
+		// member (each would take a write barrier while the collector runs). This is
+		// the walk's hottest loop, so walkMember is written out in it: the compiler
+		// does not inline it.
 		for i := range members {
-			if err := w.walkMember(&members[i], p); err != nil {
+			m := &members[i]
+			var err error
+			if m.leaf {
+				err = w.act.leaf(w, m.node, unsafe.Add(p, m.offset))
+			} else {
+				err = w.walk(m.node, unsafe.Add(p, m.offset))
+			}
+			if err != nil {
 				return err
 			}
 		}
