@@ -232,16 +232,17 @@ func redactionCounts(pol *Policy, pr Profile, k Kind) bool {
 
 // leaf hides the personal data of one leaf.
 func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
-	r := &n.rule
-	if n.lk == lkString && r.redact == redactDefault && r.tag.Handling != Sensitive && a.maskOnly.has(r.tag.Kind) {
+	if k := n.short; a.maskOnly.has(k) {
 		// The short way of most leaves: a string that takes its kind's mask and nothing
-		// else (see maskOnlyKinds), unless it is the service's own phone number.
+		// else (see node.short and maskOnlyKinds), unless it is the service's own phone
+		// number.
 		s := (*string)(p)
-		if *s != "" && !(r.tag.Kind == KindPhone && w.pol.owned.has(*s)) {
-			*s = a.mask(r.tag.Kind, *s)
+		if *s != "" && !(k == KindPhone && w.pol.owned.has(*s)) {
+			*s = a.mask(k, *s)
 		}
 		return nil
 	}
+	r := &n.rule
 	if n.lk == lkSlog {
 		// A slog.Value kept in a record: redacted as a log line's attribute is, or
 		// emptied when its field is tagged.

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"reflect"
 	"testing"
 	"unsafe"
 
@@ -37,7 +38,7 @@ func TestLeafShortWay(t *testing.T) {
 			for k := KindNone + 1; k < numKinds; k++ {
 				for _, h := range []Handling{Standard, Sensitive} {
 					for _, st := range strategies {
-						n := &node{op: opLeaf, lk: lkString, rule: rule{tag: Tag{Class: PII, Kind: k, Handling: h}, redact: st}}
+						n := stringLeaf(t, rule{tag: Tag{Class: PII, Kind: k, Handling: h}, redact: st})
 						for _, log := range []bool{false, true} {
 							for _, v := range values {
 								got, took := leafOf(p, n, log, v, false)
@@ -67,7 +68,7 @@ func leafOf(p *Policy, n *node, log bool, v string, long bool) (string, bool) {
 	a := &redactAction{log: log}
 	w := &walker{pol: p, act: a, profile: p.profile}
 	w.start(n)
-	took := n.rule.redact == redactDefault && n.rule.tag.Handling != Sensitive && a.maskOnly.has(n.rule.tag.Kind)
+	took := a.maskOnly.has(n.short)
 	if long {
 		a.maskOnly = 0
 	}
@@ -75,6 +76,19 @@ func leafOf(p *Policy, n *node, log bool, v string, long bool) (string, bool) {
 		return "error: " + err.Error(), took
 	}
 	return v, took
+}
+
+// stringLeaf returns the node of a string under rule r, as plans build it.
+func stringLeaf(t *testing.T, r rule) *node {
+	t.Helper()
+	b := builder{building: map[nodeKey]*node{}}
+	buildLock.Lock()
+	n, err := b.node(reflect.TypeFor[string](), r)
+	buildLock.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestMaskOnlyKindsWidened checks that a redaction whose record widens the Policy's

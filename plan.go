@@ -112,6 +112,10 @@ type node struct {
 
 	rule rule     // opLeaf and opIface: what the (inherited) tag says
 	lk   leafKind // opLeaf
+	// short is the kind of a string leaf that asks for its kind's default redaction
+	// and is not marked sensitive, which redaction may hide the short way (see
+	// redactAction.leaf); noShort for every other node.
+	short Kind
 
 	members []member // opStruct: every field, for Classify
 	// walkBy (opStruct) holds, for each reach (see reach), the members a walk goes
@@ -223,6 +227,10 @@ func holdsRedactor(n *node) bool {
 	return false
 }
 
+// noShort is node.short for a node that never takes redaction's short way: no kind, and
+// outside every set of kinds (profileKinds has 64 bits, and there are fewer kinds).
+const noShort Kind = 63
+
 // held returns the node of a value of dynamic type t held by the interface node n: the
 // type's own plan, or when the interface is tagged, t under the interface's rule.
 func (n *node) held(t reflect.Type) (*node, error) {
@@ -269,7 +277,7 @@ func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
 	if n, ok := b.building[key]; ok {
 		return n, nil // a recursive type: its node is being built further up
 	}
-	n := &node{typ: t, size: t.Size(), rule: ctx}
+	n := &node{typ: t, size: t.Size(), rule: ctx, short: noShort}
 	b.building[key] = n
 	b.made = append(b.made, n)
 	if err := b.fill(n, t, ctx); err != nil {
@@ -285,6 +293,9 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.op, n.lk = opLeaf, lk
 		if ctx.pii() && !kindFits(ctx.tag.Kind, lk) {
 			return ctxError(ctx, fmt.Errorf("%w: %s cannot hold %s", ErrKindType, t, ctx.tag.Kind))
+		}
+		if lk == lkString && ctx.pii() && ctx.redact == redactDefault && ctx.tag.Handling != Sensitive {
+			n.short = ctx.tag.Kind
 		}
 		return nil
 	}
