@@ -93,8 +93,9 @@ type node struct {
 	// arenaHint is how many bytes of masked strings the last redaction of a record of
 	// this root type wrote: the size of the next one's arena.
 	arenaHint atomic.Int32
-	// locks lists where a struct node's value holds a sync.Mutex or sync.RWMutex, in
-	// it or in the structs it holds by value: copies zero them (see unlock).
+	// locks lists where a struct or array node's value holds a sync.Mutex or
+	// sync.RWMutex, in it or in the structs and arrays it holds by value: copies zero
+	// them (see unlock).
 	locks []lockSpan
 	// dynamic reports whether an interface sits at or under this node, so that what
 	// a value holds there is known only at run time.
@@ -318,6 +319,7 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Array:
 		n.op, n.elemSize, n.length = opArray, t.Elem().Size(), t.Len()
+		n.locks = locksIn(t, 0, nil, 0) // an array copied whole holds its elements' locks
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Map:
 		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
