@@ -117,13 +117,15 @@ func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string)
 const (
 	arenaChunk   = 512
 	arenaMin     = 64
-	arenaHintMax = 2 * arenaChunk // the largest arena made before a record needs it
+	arenaHintMax = 64 << 10 // the largest arena made before a record needs it
 )
 
 // end remembers how much of the arena this record used, for the next of its type, up
-// to arenaHintMax: a new arena is made as large as the hint before the record shows how
-// much it needs, and the strings of a small record after a large one would keep an
-// arena sized for the large one alive. Larger records grow their arena as they go.
+// to arenaHintMax. A new arena is made as large as the hint before the record shows
+// how much it needs: a record as large as the last of its type takes one allocation
+// for its strings, however large (up to the bound), and a small record after a large
+// one keeps an arena of the large one's size alive with its strings (at most the
+// bound). Larger records grow their arena as they go.
 func (a *redactAction) end() {
 	if a.hint != nil && a.arena != nil && int32(min(len(a.arena), arenaHintMax)) != a.hint.Load() {
 		a.hint.Store(int32(min(len(a.arena), arenaHintMax)))

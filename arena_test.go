@@ -233,3 +233,31 @@ func TestRedactedRedactorKeepsOwnCopy(t *testing.T) {
 		t.Error("a type of strings alone is not redacted in a pooled value")
 	}
 }
+
+// TestArenaLargeRecordOneAllocation checks that a record whose masked strings take
+// several kilobytes, as the last of its type did, gets them in one allocation: the
+// arena is sized from the last record of the type, up to arenaHintMax.
+func TestArenaLargeRecordOneAllocation(t *testing.T) {
+	if raceBuild {
+		t.Skip("the race detector makes sync.Pool drop walkers at random, and with them their arenas")
+	}
+	type many struct {
+		Emails [40]string `pii:"email"`
+	}
+	var v many
+	for i := range v.Emails {
+		v.Emails[i] = fmt.Sprintf("someone.%d@a-rather-long-domain-name-%d.example.com", i, i)
+	}
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := Redacted(p, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { Redacted(p, v) }); n != 1 {
+		t.Errorf("a record of %d bytes of masked strings: %v allocations, want 1 (its arena)", 40*45, n)
+	}
+}

@@ -232,6 +232,9 @@ func holdsRedactor(n *node) bool {
 // outside every set of kinds (profileKinds has 64 bits, and there are fewer kinds).
 const noShort Kind = 63
 
+// This fails to compile if a kind is ever numbered noShort.
+var _ [noShort - numKinds]struct{}
+
 // held returns the node of a value of dynamic type t held by the interface node n: the
 // type's own plan, or when the interface is tagged, t under the interface's rule.
 func (n *node) held(t reflect.Type) (*node, error) {

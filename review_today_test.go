@@ -81,14 +81,14 @@ func TestReviewArenaReentrantAndPanics(t *testing.T) {
 }
 
 // TestReviewArenaHintBounded checks that a small record does not get an arena sized for
-// a large record of its type that came before it: its strings would keep that whole
-// array alive as long as they live (the last record of the type sizes the next one's
-// arena, up to a megabyte).
+// a very large record of its type that came before it: its strings would keep that
+// whole array alive as long as they live. The last record of the type sizes the next
+// one's arena only up to arenaHintMax.
 func TestReviewArenaHintBounded(t *testing.T) {
 	type big struct {
 		Email string `pii:"email"`
 	}
-	long := "jane@" + strings.Repeat("example.", 4000) + "com" // its mask keeps the domain
+	long := "jane@" + strings.Repeat("example.", 4*arenaHintMax/len("example.")) + "com" // its mask keeps the domain
 	rw := redactWalks.New().(*redactWalk)
 	for _, v := range []big{{long}, {"jane@example.com"}} {
 		rw.ready(false, false)
@@ -97,7 +97,7 @@ func TestReviewArenaHintBounded(t *testing.T) {
 		if err := rw.w.run(ifaceNode, unsafe.Pointer(&slot)); err != nil {
 			t.Fatal(err)
 		}
-		if v.Email != long && cap(rw.a.arena) > 2*arenaChunk {
+		if v.Email != long && cap(rw.a.arena) > arenaHintMax {
 			t.Errorf("a record whose masks take %d bytes got an arena of %d bytes, which its strings keep alive",
 				len(rw.a.arena), cap(rw.a.arena))
 		}
