@@ -237,9 +237,13 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	if k := n.short; a.maskOnly.has(k) {
 		// The short way of most leaves: a string that takes its kind's mask and nothing
 		// else (see node.short and maskOnlyKinds), unless it is the service's own phone
-		// number.
+		// number. A mask that keeps nothing (a body) needs no call.
 		s := (*string)(p)
-		if *s != "" && !(k == KindPhone && w.pol.owned.has(*s)) {
+		switch {
+		case *s == "":
+		case maskNothingKinds.has(k):
+			*s = ""
+		case !(k == KindPhone && w.pol.owned.has(*s)):
 			*s = a.mask(k, *s)
 		}
 		return nil

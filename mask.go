@@ -167,9 +167,31 @@ func appendMaskDefault(dst []byte, k Kind, s string) []byte {
 	}
 	// generic, body, secret, address, device, health, biometric: nothing of the value
 	// is safe to keep. So is KindNone or an unknown kind: a caller asking to mask a
-	// value it does not know is told nothing of it.
+	// value it does not know is told nothing of it. (maskKeepsNothing lists them.)
 	return dst
 }
+
+// maskKeepsNothing reports whether the default mask of kind k keeps nothing of any
+// value: appendMaskDefault appends nothing for it. The kinds are those its switch
+// leaves out; TestMaskKeepsNothing holds the two lists together.
+func maskKeepsNothing(k Kind) bool {
+	switch k {
+	case KindPhone, KindEmail, KindName, KindIP, KindCard, KindPostal, KindDOB, KindGeo,
+		KindGovID, KindAccount, KindURL:
+		return false
+	}
+	return true
+}
+
+// maskNothingKinds is the set of the kinds maskKeepsNothing reports.
+var maskNothingKinds = func() (ks profileKinds) {
+	for k := range numKinds {
+		if maskKeepsNothing(k) {
+			ks |= 1 << k
+		}
+	}
+	return ks
+}()
 
 // maskBytes is maskString for a []byte value.
 //

@@ -313,3 +313,27 @@ func TestMaskBytesWipes(t *testing.T) {
 		t.Errorf("tail not cleared: %q", tail)
 	}
 }
+
+// TestMaskKeepsNothing holds maskKeepsNothing to appendMaskDefault: a kind it reports
+// gets nothing for every sample and every table input, and every other kind keeps
+// something of some sample.
+func TestMaskKeepsNothing(t *testing.T) {
+	inputs := append([]string(nil), maskSamples...)
+	for _, c := range maskCases {
+		inputs = append(inputs, c.in)
+	}
+	for k := KindNone; k < numKinds+2; k++ {
+		kept := false
+		for _, in := range inputs {
+			if len(appendMaskDefault(nil, k, in)) > 0 {
+				kept = true
+				if maskKeepsNothing(k) {
+					t.Errorf("%v: maskKeepsNothing, but the mask of %q keeps %q", k, in, appendMaskDefault(nil, k, in))
+				}
+			}
+		}
+		if !kept && !maskKeepsNothing(k) {
+			t.Errorf("%v: no sample keeps anything, but maskKeepsNothing says it may", k)
+		}
+	}
+}
