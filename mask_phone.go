@@ -390,6 +390,9 @@ func maskPhoneLengthOK(head [6]byte, slots int, plus bool) bool {
 	default:
 		return slots <= maskPhoneMaxNational
 	}
+	if head[skip] == '0' {
+		return false // no calling code starts with 0: "+001 415..." is not one number
+	}
 	lengths := maskCallingCodeLengths()
 	cc := 0
 	for n := 1; n <= 3; n++ {

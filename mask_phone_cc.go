@@ -52,7 +52,8 @@ const maskCCDigitsShift = 24
 // number after its '+', what maskPhoneLengthOK finds for them: the first of p's first
 // digit, its first two and all three that is a calling code in maskCallingCodeLengths,
 // as that code's possible lengths (the low bits) and its number of digits (from bit
-// maskCCDigitsShift); 0 when none is. One look-up instead of up to three.
+// maskCCDigitsShift); 0 when none is, as for every p that starts with 0. One look-up
+// instead of up to three.
 func maskCallingCodePrefixes() *[1000]uint32 {
 	if t := maskCCPrefixes.Load(); t != nil {
 		return t
@@ -63,7 +64,7 @@ func maskCallingCodePrefixes() *[1000]uint32 {
 var maskBuildCCPrefixes = sync.OnceValue(func() *[1000]uint32 {
 	lengths := maskCallingCodeLengths()
 	var t [1000]uint32
-	for p := range t {
+	for p := 100; p < len(t); p++ { // none starts with 0
 		for n, cc := range [...]int{p / 100, p / 10, p} {
 			if lengths[cc] != 0 {
 				t[p] = lengths[cc] | uint32(n+1)<<maskCCDigitsShift

@@ -42,6 +42,12 @@ var maskCases = []maskCase{
 	{KindPhone, redactDefault, "+1 (415) 555-1234", "+1 (415) 555-XXXX"},
 	{KindPhone, redactDefault, "+1 (415) 555-12 34", "+1 (415) 555-XX XX"},
 	{KindPhone, redactDefault, "+44 20 7946 0018", "+44 20 7946 XXXX"},
+	// No calling code starts with 0: not one number, every digit hidden (fast path and
+	// general path alike).
+	{KindPhone, redactDefault, "+0014155552671", "+XXXXXXXXXXXXX"},
+	{KindPhone, redactDefault, "+0 014 155 552 671", "+X XXX XXX XXX XXX"},
+	{KindPhone, redactDefault, "00014155552671", "XXXXXXXXXXXXXX"},
+	{KindPhone, redactDefault, "0014155552671", "001415555XXXX"},
 	{KindPhone, redactDefault, "+1415555XXXX", "+1415555XXXX"},
 	{KindPhone, redactDefault, "+1415555xxxx", "+1415555xxxx"},
 	{KindPhone, redactDefault, "+14155551xxx", "+1415555Xxxx"},
