@@ -742,31 +742,44 @@ func isWrapper(t reflect.Type) bool {
 		(t.Implements(unwrapperType) || t.Implements(unwrappersType))
 }
 
-// A lockSpan is where a lock sits in a struct: its offset and size.
-type lockSpan struct{ offset, size uintptr }
+// A lockSpan is where locks sit in a value: count locks of size bytes, the first at
+// offset and each next one stride bytes further (the same field of an array's
+// elements).
+type lockSpan struct{ offset, size, stride, count uintptr }
 
 var (
 	mutexType   = reflect.TypeFor[sync.Mutex]()
 	rwMutexType = reflect.TypeFor[sync.RWMutex]()
 )
 
-// locksIn appends to spans the locks of struct type t at base, through the structs and
-// arrays it holds by value, as deep as a real type goes.
+// locksIn appends to spans the locks of type t at base, through the structs and arrays
+// it holds by value, as deep as a real type goes. The locks of an array's elements are
+// one span each, with the elements' size as stride, however long the array; an array of
+// arrays repeats its elements' spans.
 func locksIn(t reflect.Type, base uintptr, spans []lockSpan, depth int) []lockSpan {
 	if depth > 16 {
 		return spans
 	}
 	switch {
 	case t == mutexType || t == rwMutexType:
-		return append(spans, lockSpan{base, t.Size()})
+		return append(spans, lockSpan{base, t.Size(), 0, 1})
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
 			f := t.Field(i)
 			spans = locksIn(f.Type, base+f.Offset, spans, depth+1)
 		}
-	case t.Kind() == reflect.Array && t.Len() > 0 && t.Len() <= 64:
-		for i := range t.Len() {
-			spans = locksIn(t.Elem(), base+uintptr(i)*t.Elem().Size(), spans, depth+1)
+	case t.Kind() == reflect.Array && t.Len() > 0:
+		stride, n := t.Elem().Size(), uintptr(t.Len())
+		for _, l := range locksIn(t.Elem(), 0, nil, depth+1) {
+			if l.count == 1 {
+				spans = append(spans, lockSpan{base + l.offset, l.size, stride, n})
+				continue
+			}
+			for i := range n {
+				l.offset += base + i*stride
+				spans = append(spans, l)
+				l.offset -= base + i*stride
+			}
 		}
 	}
 	return spans

@@ -453,6 +453,8 @@ func freeKey(m, key reflect.Value, rekeyed bool) reflect.Value {
 // method of the copy that takes it (a String that locks) would never return.
 func unlock(n *node, p unsafe.Pointer) {
 	for _, l := range n.locks {
-		clear(unsafe.Slice((*byte)(unsafe.Add(p, l.offset)), l.size))
+		for i := range l.count {
+			clear(unsafe.Slice((*byte)(unsafe.Add(p, l.offset+i*l.stride)), l.size))
+		}
 	}
 }
