@@ -125,8 +125,8 @@ func TestArenaRoomForType(t *testing.T) {
 
 // TestRedactedCopyInPool checks the pooled values Redacted redacts its copies in: each
 // result is its own after later calls (TestArenaSharedAcrossRecords keeps many), the
-// value put back keeps nothing of the copy, and a record of strings alone costs no
-// allocation but its share of an arena.
+// value put back holds nothing but the copy returned, and a record of strings alone
+// costs no allocation but its share of an arena.
 func TestRedactedCopyInPool(t *testing.T) {
 	r := arenaRecordOf(3)
 	got, err := Redacted(nil, r)
@@ -141,8 +141,8 @@ func TestRedactedCopyInPool(t *testing.T) {
 	}
 	pl := planFor(reflect.TypeFor[arenaRecord]())
 	if box, ok := pl.copies.Get().(*arenaRecord); ok {
-		if *box != (arenaRecord{}) {
-			t.Errorf("the pooled copy kept %+v", *box)
+		if *box != (arenaRecord{}) && *box != got {
+			t.Errorf("the pooled copy holds %+v, which Redacted did not return", *box)
 		}
 		pl.copies.Put(box)
 	}
@@ -260,4 +260,29 @@ func warmedUp[T any](t *testing.T, v T) *Policy {
 		}
 	}
 	return p
+}
+
+// TestRedactedFailedCopyNotPooled checks that a copy whose walk stopped on an error
+// (a value of a badly tagged type met in an interface, before a phone number was
+// reached) goes back to the pool zeroed: it may hold personal data unredacted.
+func TestRedactedFailedCopyNotPooled(t *testing.T) {
+	type badTag struct {
+		X string `pii:"no-such-kind"`
+	}
+	type failing struct {
+		Any   any
+		Phone string `pii:"phone"`
+	}
+	pl := planFor(reflect.TypeFor[failing]())
+	for range 20 { // the pool may drop a value; one that comes back must be clean
+		if _, err := Redacted(nil, failing{Any: badTag{"x"}, Phone: "+14155552671"}); err == nil {
+			t.Fatal("Redacted of a badly tagged value in an interface gave no error")
+		}
+		if box, ok := pl.copies.Get().(*failing); ok {
+			if box.Phone != "" || box.Any != nil {
+				t.Fatalf("a failed copy went back to the pool holding %+v", *box)
+			}
+			pl.copies.Put(box)
+		}
+	}
 }

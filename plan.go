@@ -24,9 +24,10 @@ type plan struct {
 	fields []Field // every leaf in declaration order, Type filled in
 	ifaces []bool  // which of fields are interfaces
 	err    error   // a *TagError when the type's tags are wrong; cached like a plan
-	// copies holds values of the type (as pointers to them, all zero) for Redacted to
-	// redact a copy in, so that the copy it returns costs no allocation of its own;
-	// pooled says it may (see holdsRedactor).
+	// copies holds values of the type (as pointers to them) for Redacted to redact a
+	// copy in, so that the copy it returns costs no allocation of its own; pooled says
+	// it may (see holdsRedactor). A value in the pool is zero, or the last copy that
+	// Redacted returned: never anything the caller did not get back redacted.
 	copies sync.Pool
 	pooled bool
 }

@@ -138,7 +138,12 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	out := *box
 	var zero T
 	if pl.pooled {
-		*box = zero // keep nothing of the copy in the pool
+		if err != nil {
+			// A walk that stopped may have left personal data in the copy. A copy
+			// returned is left as it is: the next call writes over it, and clearing it
+			// costs a write barrier per pointer while the collector runs.
+			*box = zero
+		}
 		pl.copies.Put(box)
 	}
 	if err != nil {
