@@ -124,7 +124,8 @@ func (w *walker) start(root *node) {
 	if w.recs != nil && w.recs.records(root) {
 		w.rec = w.recs
 	}
-	if w.begins != nil {
+	if w.begins != nil && root.op != opIface {
+		// A walk from an interface readies for the value it holds (see stepIface).
 		w.begins.begin(w, root)
 	}
 }
