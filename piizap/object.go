@@ -14,9 +14,10 @@ import (
 // Object returns a field that logs the redacted copy of v (under the default Policy) as
 // a structured object: each exported field under its JSON name (or Go name), nested
 // structs as nested objects. zap.Any(key, pii.Safe(v)) would print a flat string. A
-// value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error.
+// value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error. A
+// pii.SafeValue is written as the redacted copy it holds, under its own Policy.
 func Object(key string, v any) zap.Field {
-	x, _ := pii.Default().ForLog(v) // as a pii.Handler would log it: sensitive data zeroed
+	x := forLine(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return zap.String(key, err.Error()) // "!PII-REDACTION-FAILED: " and the cause
 	}
@@ -74,4 +75,14 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 		}
 	}
 	return nil
+}
+
+// forLine returns what a line shows of v, as a pii.Handler would log it (sensitive data
+// zeroed): the redacted copy a pii.SafeValue holds, or v's under the default Policy.
+func forLine(v any) any {
+	if sv, ok := v.(pii.SafeValue); ok {
+		return sv.LogValue().Any()
+	}
+	x, _ := pii.Default().ForLog(v)
+	return x
 }

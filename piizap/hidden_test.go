@@ -1,0 +1,81 @@
+package piizap_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/google/go-cmp/cmp"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+)
+
+// redactedCustomer is the customer of the tests as a line shows it.
+const redactedCustomer = `{"id":"c1","name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"}`
+
+// batch holds customers in an unexported field, which the walk does not enter: its
+// MarshalLogArray hands them to the encoder.
+type batch struct{ items []adaptertest.Customer }
+
+func (b batch) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	for _, c := range b.items {
+		if err := enc.AppendReflected(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// account holds a customer in an unexported field and logs it as a nested object, a
+// reflected value and an array.
+type account struct {
+	Plan  string
+	owner *adaptertest.Customer
+}
+
+func (a account) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	enc.AddString("plan", a.Plan)
+	if err := enc.AddObject("owner", Customer(*a.owner)); err != nil {
+		return err
+	}
+	if err := enc.AddReflected("raw", a.owner); err != nil {
+		return err
+	}
+	return enc.AddArray("all", batch{[]adaptertest.Customer{*a.owner}})
+}
+
+// TestMarshalerReachesHidden logs marshalers that reach tagged values the walk cannot
+// see (unexported fields, zap's own record of a sugared call's bad keys): what they
+// hand the encoder is redacted as fields are.
+func TestMarshalerReachesHidden(t *testing.T) {
+	c := adaptertest.NewCustomer()
+	tests := []struct {
+		name string
+		log  func(*zap.Logger)
+		want string
+	}{
+		{"Array", func(l *zap.Logger) { l.Info("m", zap.Array("b", batch{[]adaptertest.Customer{c}})) },
+			`{"level":"info","msg":"m","b":[` + redactedCustomer + `]}`},
+		{"Object", func(l *zap.Logger) { l.Info("m", zap.Object("a", account{Plan: "p", owner: &c})) },
+			`{"level":"info","msg":"m","a":{"plan":"p","owner":{"name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"},"raw":` + redactedCustomer + `,"all":[` + redactedCustomer + `]}}`},
+		{"Inline", func(l *zap.Logger) { l.Info("m", zap.Inline(account{Plan: "p", owner: &c})) },
+			`{"level":"info","msg":"m","plan":"p","owner":{"name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"},"raw":` + redactedCustomer + `,"all":[` + redactedCustomer + `]}`},
+		{"With", func(l *zap.Logger) { l.With(zap.Array("b", batch{[]adaptertest.Customer{c}})).Info("m") },
+			`{"level":"info","msg":"m","b":[` + redactedCustomer + `]}`},
+		{"Sugar non-string key", func(l *zap.Logger) { l.Sugar().Infow("m", c, 1) },
+			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":` + redactedCustomer + `,"value":1}]}` + "\n" + `{"level":"info","msg":"m"}`},
+		{"Sugar non-string key's value", func(l *zap.Logger) { l.Sugar().Infow("m", 1, &c) },
+			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":1,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
+		{"Sugar With non-string key", func(l *zap.Logger) { l.Sugar().With(2, c).Info("m") },
+			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":2,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			tt.log(newLogger(&buf, nil))
+			if diff := cmp.Diff(tt.want+"\n", buf.String()); diff != "" {
+				t.Errorf("line (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
