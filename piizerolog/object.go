@@ -26,12 +26,15 @@ import (
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
 // ObjectOf is Object under p (the default Policy when p is nil). What it writes is what
-// a pii.Handler would pass on (Policy.ForLog): sensitive data is zeroed, not masked.
+// a pii.Handler would pass on (Policy.ForLog): sensitive data is zeroed, not masked. A
+// pii.SafeValue is written as the redacted copy it holds, under its own Policy.
 func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
-	if p == nil {
-		p = pii.Default()
+	var x any
+	if sv, ok := v.(pii.SafeValue); ok {
+		x = sv.LogValue().Any()
+	} else {
+		x, _ = p.ForLog(v) // a nil p: the default Policy
 	}
-	x, _ := p.ForLog(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
 	}
