@@ -7,13 +7,15 @@ import (
 
 	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/jsonfields"
+	"github.com/ef8f9424/pii/internal/typecache"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
 
 // Object returns a field that logs the redacted copy of v (under the default Policy) as
 // a structured object: each exported field under its JSON name (or Go name), nested
-// structs as nested objects. zap.Any(key, pii.Safe(v)) would print a flat string. A
+// structs as nested objects (a struct with embedded fields as encoding/json writes it,
+// their fields as its own). zap.Any(key, pii.Safe(v)) would print a flat string. A
 // value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error. A
 // pii.SafeValue is written as the redacted copy it holds, under its own Policy.
 func Object(key string, v any) zap.Field {
@@ -30,11 +32,30 @@ func Object(key string, v any) zap.Field {
 		// own types): its text is what there is to log.
 		return zap.String(key, err.Error())
 	}
-	if rv.Kind() != reflect.Struct {
+	if rv.Kind() != reflect.Struct || embeds(rv.Type()) {
 		return zap.Reflect(key, x)
 	}
 	return zap.Object(key, structObject{v: rv})
 }
+
+// embeds reports whether struct type t has an embedded field. encoding/json writes the
+// fields of an embedded struct as the embedding struct's own (an unexported one's
+// too), by rules of precedence that the field-by-field writer does not follow: such a
+// struct is written through encoding/json, as zap.Any(k, pii.Safe(v)) writes it.
+func embeds(t reflect.Type) bool {
+	if e, ok := embedding.Load(t); ok {
+		return e
+	}
+	e := false
+	for i := range t.NumField() {
+		e = e || t.Field(i).Anonymous
+	}
+	embedding.Store(t, e)
+	return e
+}
+
+// embedding caches embeds per struct type.
+var embedding typecache.Cache[bool]
 
 // structObject writes a (redacted) struct field by field.
 type structObject struct {
@@ -68,6 +89,9 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
+		if embeds(v.Type()) && v.CanInterface() {
+			return enc.AddReflected(key, v.Interface())
+		}
 		return enc.AddObject(key, structObject{v, o.depth + 1})
 	default:
 		if v.CanInterface() {
