@@ -20,7 +20,8 @@ import (
 
 // Object returns a zerolog.LogObjectMarshaler that writes the redacted copy of v (under
 // the default Policy) field by field: each exported field under its JSON name (or Go
-// name), nested structs as nested objects, anything else as zerolog's Interface writes
+// name), nested structs as nested objects (a struct with embedded fields as
+// encoding/json writes it, their fields as its own), anything else as zerolog's Interface writes
 // it. A value whose tags are wrong writes one field, "error", holding
 // "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
@@ -47,8 +48,11 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 		// own types): its text is what there is to log, under "error".
 		return errorText{err}
 	}
-	if rv.Kind() != reflect.Struct {
+	switch {
+	case rv.Kind() != reflect.Struct:
 		return value{x}
+	case embeds(rv.Type()):
+		return jsonObject{x}
 	}
 	return object{v: rv}
 }
@@ -100,6 +104,10 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 	case jsonfields.Time:
 		e.Time(key, v.Interface().(time.Time))
 	case jsonfields.Object:
+		if embeds(v.Type()) && v.CanInterface() {
+			e.Interface(key, v.Interface())
+			return
+		}
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {

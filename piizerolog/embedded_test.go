@@ -1,0 +1,71 @@
+package piizerolog_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/ef8f9424/pii/piizerolog"
+	"github.com/google/go-cmp/cmp"
+	"github.com/rs/zerolog"
+)
+
+// base is embedded unexported: encoding/json writes its exported fields as the
+// embedding struct's own.
+type base struct {
+	ID string `pii:"no" json:"id"`
+}
+
+// Audit is embedded by pointer.
+type Audit struct {
+	By string `pii:"name" json:"by"`
+}
+
+// record embeds both, and holds a struct that embeds base too.
+type record struct {
+	base
+	*Audit
+	Name  string `pii:"name" json:"name"`
+	Inner inner  `json:"inner"`
+}
+
+type inner struct {
+	base
+	N int `pii:"no"`
+}
+
+// TestObjectEmbedded logs structs with embedded fields through Object and EmbedObject:
+// they write the object encoding/json writes (the one Interface(k, pii.Safe(v)) shows),
+// no field lost.
+func TestObjectEmbedded(t *testing.T) {
+	r := record{base: base{ID: "r1"}, Audit: &Audit{By: adaptertest.Name}, Name: adaptertest.Name, Inner: inner{base{"i1"}, 7}}
+	const want = `{"id":"r1","by":"J. D.","name":"J. D.","inner":{"id":"i1","N":7}}`
+	tests := []struct {
+		name string
+		log  func(zerolog.Logger)
+		want string
+	}{
+		{"Safe", func(l zerolog.Logger) { l.Info().Interface("r", pii.Safe(r)).Send() }, `{"level":"info","r":` + want + `}`},
+		{"Object", func(l zerolog.Logger) { l.Info().Object("r", piizerolog.Object(r)).Send() }, `{"level":"info","r":` + want + `}`},
+		{"Object pointer", func(l zerolog.Logger) { l.Info().Object("r", piizerolog.Object(&r)).Send() }, `{"level":"info","r":` + want + `}`},
+		{"EmbedObject", func(l zerolog.Logger) { l.Info().EmbedObject(piizerolog.Object(r)).Send() }, `{"level":"info",` + want[1:]},
+		{"not JSON", func(l zerolog.Logger) {
+			l.Info().Object("r", piizerolog.Object(struct {
+				base
+				C chan int
+			}{base{"r1"}, make(chan int)})).Send()
+		}, `{"level":"info","r":{"error":"!PII-REDACTION-FAILED: pii: struct { piizerolog_test.base; C chan int } cannot be written as JSON"}}`},
+		{"nested", func(l zerolog.Logger) { l.Info().Object("h", piizerolog.Object(struct{ R record }{r})).Send() },
+			`{"level":"info","h":{"R":` + want + `}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			tt.log(zerolog.New(&buf))
+			if diff := cmp.Diff(tt.want+"\n", buf.String()); diff != "" {
+				t.Errorf("line (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
