@@ -1,11 +1,9 @@
 package piizap_test
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
-	"github.com/google/go-cmp/cmp"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -49,33 +47,21 @@ func (a account) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 // hand the encoder is redacted as fields are.
 func TestMarshalerReachesHidden(t *testing.T) {
 	c := adaptertest.NewCustomer()
-	tests := []struct {
-		name string
-		log  func(*zap.Logger)
-		want string
-	}{
-		{"Array", func(l *zap.Logger) { l.Info("m", zap.Array("b", batch{[]adaptertest.Customer{c}})) },
+	tests := []lineTest{
+		{"Array", false, func(l *zap.Logger) { l.Info("m", zap.Array("b", batch{[]adaptertest.Customer{c}})) },
 			`{"level":"info","msg":"m","b":[` + redactedCustomer + `]}`},
-		{"Object", func(l *zap.Logger) { l.Info("m", zap.Object("a", account{Plan: "p", owner: &c})) },
+		{"Object", false, func(l *zap.Logger) { l.Info("m", zap.Object("a", account{Plan: "p", owner: &c})) },
 			`{"level":"info","msg":"m","a":{"plan":"p","owner":{"name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"},"raw":` + redactedCustomer + `,"all":[` + redactedCustomer + `]}}`},
-		{"Inline", func(l *zap.Logger) { l.Info("m", zap.Inline(account{Plan: "p", owner: &c})) },
+		{"Inline", false, func(l *zap.Logger) { l.Info("m", zap.Inline(account{Plan: "p", owner: &c})) },
 			`{"level":"info","msg":"m","plan":"p","owner":{"name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"},"raw":` + redactedCustomer + `,"all":[` + redactedCustomer + `]}`},
-		{"With", func(l *zap.Logger) { l.With(zap.Array("b", batch{[]adaptertest.Customer{c}})).Info("m") },
+		{"With", false, func(l *zap.Logger) { l.With(zap.Array("b", batch{[]adaptertest.Customer{c}})).Info("m") },
 			`{"level":"info","msg":"m","b":[` + redactedCustomer + `]}`},
-		{"Sugar non-string key", func(l *zap.Logger) { l.Sugar().Infow("m", c, 1) },
+		{"Sugar non-string key", false, func(l *zap.Logger) { l.Sugar().Infow("m", c, 1) },
 			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":` + redactedCustomer + `,"value":1}]}` + "\n" + `{"level":"info","msg":"m"}`},
-		{"Sugar non-string key's value", func(l *zap.Logger) { l.Sugar().Infow("m", 1, &c) },
+		{"Sugar non-string key's value", false, func(l *zap.Logger) { l.Sugar().Infow("m", 1, &c) },
 			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":1,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
-		{"Sugar With non-string key", func(l *zap.Logger) { l.Sugar().With(2, c).Info("m") },
+		{"Sugar With non-string key", false, func(l *zap.Logger) { l.Sugar().With(2, c).Info("m") },
 			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":2,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			tt.log(newLogger(&buf, nil))
-			if diff := cmp.Diff(tt.want+"\n", buf.String()); diff != "" {
-				t.Errorf("line (-want +got):\n%s", diff)
-			}
-		})
-	}
+	checkLines(t, tests)
 }

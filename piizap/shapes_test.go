@@ -21,12 +21,7 @@ func TestFieldShapes(t *testing.T) {
 	c := adaptertest.NewCustomer()
 	bad := adaptertest.BadTag{Phone: 4155550123}
 	phone := "call " + adaptertest.Phone
-	tests := []struct {
-		name string
-		scan bool
-		log  func(*zap.Logger)
-		want string
-	}{
+	tests := []lineTest{
 		{"Object of Safe", false, func(l *zap.Logger) { l.Info("m", piizap.Object("c", pii.Safe(c))) },
 			`{"level":"info","msg":"m","c":` + redactedCustomer + `}`},
 		{"Object of Safe pointer", false, func(l *zap.Logger) { l.Info("m", piizap.Object("c", pii.Safe(&c))) },
@@ -53,6 +48,21 @@ func TestFieldShapes(t *testing.T) {
 		{"Infof with Safe", false, func(l *zap.Logger) { l.Sugar().Infof("m %v", pii.Safe(c)) },
 			`{"level":"info","msg":"m {c1 J. D. ***@example.com +1415555XXXX premium-plan}"}`},
 	}
+	checkLines(t, tests)
+}
+
+// A lineTest logs through a new logger, with ScanStrings when scan is set, and wants the
+// line it writes.
+type lineTest struct {
+	name string
+	scan bool
+	log  func(*zap.Logger)
+	want string // without the newline
+}
+
+// checkLines runs each test and compares its whole line.
+func checkLines(t *testing.T, tests []lineTest) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var opts []piizap.Option

@@ -1,13 +1,11 @@
 package piizerolog_test
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizerolog"
-	"github.com/google/go-cmp/cmp"
 	"github.com/rs/zerolog"
 )
 
@@ -41,11 +39,7 @@ type inner struct {
 func TestObjectEmbedded(t *testing.T) {
 	r := record{base: base{ID: "r1"}, Audit: &Audit{By: adaptertest.Name}, Name: adaptertest.Name, Inner: inner{base{"i1"}, 7}}
 	const want = `{"id":"r1","by":"J. D.","name":"J. D.","inner":{"id":"i1","N":7}}`
-	tests := []struct {
-		name string
-		log  func(zerolog.Logger)
-		want string
-	}{
+	tests := []lineTest{
 		{"Safe", func(l zerolog.Logger) { l.Info().Interface("r", pii.Safe(r)).Send() }, `{"level":"info","r":` + want + `}`},
 		{"Object", func(l zerolog.Logger) { l.Info().Object("r", piizerolog.Object(r)).Send() }, `{"level":"info","r":` + want + `}`},
 		{"Object pointer", func(l zerolog.Logger) { l.Info().Object("r", piizerolog.Object(&r)).Send() }, `{"level":"info","r":` + want + `}`},
@@ -59,13 +53,5 @@ func TestObjectEmbedded(t *testing.T) {
 		{"nested", func(l zerolog.Logger) { l.Info().Object("h", piizerolog.Object(struct{ R record }{r})).Send() },
 			`{"level":"info","h":{"R":` + want + `}}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			tt.log(zerolog.New(&buf))
-			if diff := cmp.Diff(tt.want+"\n", buf.String()); diff != "" {
-				t.Errorf("line (-want +got):\n%s", diff)
-			}
-		})
-	}
+	checkLines(t, tests)
 }

@@ -20,11 +20,7 @@ const redactedCustomer = `{"id":"c1","name":"J. D.","email":"***@example.com","p
 // Interface, Any, Dict, Array, Fields, a context), and compares the whole line.
 func TestShapes(t *testing.T) {
 	c := adaptertest.NewCustomer()
-	tests := []struct {
-		name string
-		log  func(zerolog.Logger)
-		want string
-	}{
+	tests := []lineTest{
 		{"Object of Safe", func(l zerolog.Logger) { l.Info().Object("c", piizerolog.Object(pii.Safe(c))).Send() },
 			`{"level":"info","c":` + redactedCustomer + `}`},
 		{"Object of Safe pointer", func(l zerolog.Logger) { l.Info().Object("c", piizerolog.Object(pii.Safe(&c))).Send() },
@@ -51,15 +47,7 @@ func TestShapes(t *testing.T) {
 		{"Msgf with Safe", func(l zerolog.Logger) { l.Info().Msgf("m %v", pii.Safe(c)) },
 			`{"level":"info","message":"m {c1 J. D. ***@example.com +1415555XXXX premium-plan}"}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			tt.log(zerolog.New(&buf))
-			if diff := cmp.Diff(tt.want+"\n", buf.String()); diff != "" {
-				t.Errorf("line (-want +got):\n%s", diff)
-			}
-		})
-	}
+	checkLines(t, tests)
 }
 
 // customerError is an error that carries a tagged customer and prints its phone.
@@ -77,11 +65,7 @@ func TestMarshalError(t *testing.T) {
 	err := &customerError{C: adaptertest.NewCustomer()}
 	wrapped := fmt.Errorf("signup: %w", err)
 	const text = `"customer premium-plan +1415555XXXX"`
-	tests := []struct {
-		name string
-		log  func(zerolog.Logger)
-		want string
-	}{
+	tests := []lineTest{
 		{"Err", func(l zerolog.Logger) { l.Info().Err(err).Send() }, `{"level":"info","error":` + text + `}`},
 		{"AnErr wrapped", func(l zerolog.Logger) { l.Info().AnErr("e", wrapped).Send() },
 			`{"level":"info","e":"signup: customer premium-plan +1415555XXXX"}`},
@@ -96,6 +80,19 @@ func TestMarshalError(t *testing.T) {
 		{"bad tag", func(l zerolog.Logger) { l.Info().Err(adaptertest.BadTagError{Phone: 4155550123}).Send() },
 			`{"level":"info","error":"!PII-REDACTION-FAILED: pii: adaptertest.BadTagError.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone"}`},
 	}
+	checkLines(t, tests)
+}
+
+// A lineTest logs through a new logger, and wants the line it writes.
+type lineTest struct {
+	name string
+	log  func(zerolog.Logger)
+	want string // without the newline
+}
+
+// checkLines runs each test and compares its whole line.
+func checkLines(t *testing.T, tests []lineTest) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
