@@ -8,6 +8,12 @@ import (
 	"go.uber.org/zap/zapcore"
 )
 
+// The notes a line shows for badObject and badArray.
+const (
+	failedObject = `"!PII-REDACTION-FAILED: pii: piizap_test.badObject.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone"`
+	failedArray  = `"!PII-REDACTION-FAILED: pii: adaptertest.BadTag.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone"`
+)
+
 // redactedCustomer is the customer of the tests as a line shows it.
 const redactedCustomer = `{"id":"c1","name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"}`
 
@@ -42,6 +48,24 @@ func (a account) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	return enc.AddArray("all", batch{[]adaptertest.Customer{*a.owner}})
 }
 
+// hiddenBad holds values whose types carry a refused tag in unexported fields, and hands
+// them to the encoder every way it takes them.
+type hiddenBad struct {
+	tag adaptertest.BadTag
+	obj badObject
+}
+
+func (h hiddenBad) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	enc.AddString("plan", adaptertest.Plan)
+	if err := enc.AddReflected("r", h.tag); err != nil {
+		return err
+	}
+	if err := enc.AddObject("o", h.obj); err != nil {
+		return err
+	}
+	return enc.AddArray("a", badArray{h.tag})
+}
+
 // TestMarshalerReachesHidden logs marshalers that reach tagged values the walk cannot
 // see (unexported fields, zap's own record of a sugared call's bad keys): what they
 // hand the encoder is redacted as fields are.
@@ -62,6 +86,9 @@ func TestMarshalerReachesHidden(t *testing.T) {
 			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":1,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
 		{"Sugar With non-string key", false, func(l *zap.Logger) { l.Sugar().With(2, c).Info("m") },
 			`{"level":"error","msg":"Ignored key-value pairs with non-string keys.","invalid":[{"position":0,"key":2,"value":` + redactedCustomer + `}]}` + "\n" + `{"level":"info","msg":"m"}`},
+		{"bad tags", false, func(l *zap.Logger) {
+			l.Info("m", zap.Object("h", hiddenBad{adaptertest.BadTag{Phone: 4155550123}, badObject{Phone: 4155550123}}))
+		}, `{"level":"info","msg":"m","h":{"plan":"premium-plan","r":` + failedTag + `,"o":` + failedObject + `,"a":` + failedArray + `}}`},
 	}
 	checkLines(t, tests)
 }

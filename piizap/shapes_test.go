@@ -14,6 +14,16 @@ import (
 // failedTag is the note a line shows for adaptertest.BadTag.
 const failedTag = `"!PII-REDACTION-FAILED: pii: adaptertest.BadTag.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone"`
 
+// person is a tagged struct that withPerson embeds unexported.
+type person struct {
+	Name string `pii:"name" json:"name"`
+}
+
+type withPerson struct {
+	person
+	ID string `pii:"no" json:"id"`
+}
+
 // TestFieldShapes logs tagged values in shapes the other tests leave out, and compares
 // the whole line: nothing personal shows, nothing else is lost, and a value that cannot
 // be redacted spoils only its own field.
@@ -45,6 +55,12 @@ func TestFieldShapes(t *testing.T) {
 		{"typed nil pointer", false, func(l *zap.Logger) {
 			l.Info("m", zap.Any("c", (*adaptertest.Customer)(nil)), zap.Reflect("r", (*adaptertest.Customer)(nil)), piizap.Object("o", (*adaptertest.Customer)(nil)))
 		}, `{"level":"info","msg":"m","c":null,"r":null,"o":null}`},
+		{"WithLazy", false, func(l *zap.Logger) { l.WithLazy(zap.Any("c", &c)).Info("m") },
+			`{"level":"info","msg":"m","c":` + redactedCustomer + `}`},
+		{"map keyed by tagged values", false, func(l *zap.Logger) { l.Info("m", zap.Any("c", map[adaptertest.Customer]int{c: 1})) },
+			`{"level":"info","msg":"m","c":"!PII-REDACTION-FAILED: pii: map[adaptertest.Customer]int: map keys hold personal data, which cannot be redacted"}`},
+		{"unexported embedded tagged", false, func(l *zap.Logger) { l.Info("m", piizap.Object("o", withPerson{person{adaptertest.Name}, "r1"})) },
+			`{"level":"info","msg":"m","o":{"name":"J. D.","id":"r1"}}`},
 		{"Infof with Safe", false, func(l *zap.Logger) { l.Sugar().Infof("m %v", pii.Safe(c)) },
 			`{"level":"info","msg":"m {c1 J. D. ***@example.com +1415555XXXX premium-plan}"}`},
 	}
