@@ -70,12 +70,18 @@ func (c *core) entry(e zapcore.Entry) zapcore.Entry {
 }
 
 // forLog returns v redacted for a line (Policy.ForLog, or ForLogScanned with
-// ScanStrings), and whether it differs from v.
+// ScanStrings), and whether it differs from v. With ScanStrings, a pii.SafeValue is
+// replaced by its redacted copy, scanned, as a pii.Handler with ScanStrings does;
+// without, it is left to print itself.
 func (c *core) forLog(v any) (any, bool) {
-	if c.scan {
-		return c.pol.ForLogScanned(v)
+	if !c.scan {
+		return c.pol.ForLog(v)
 	}
-	return c.pol.ForLog(v)
+	if sv, ok := v.(pii.SafeValue); ok {
+		x, _ := c.pol.ForLogScanned(sv.LogValue().Any())
+		return x, true
+	}
+	return c.pol.ForLogScanned(v)
 }
 
 // text returns s with the personal data found in it hidden, with ScanStrings.

@@ -49,7 +49,11 @@ func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
 	case zapcore.StringerType:
 		if sv, ok := f.Interface.(pii.SafeValue); ok {
 			// Safe's redacted copy, written as an object rather than a flat string.
-			return zap.Reflect(f.Key, sv), true
+			x, _ := c.forLog(sv)
+			if n, ok := failure(x); ok {
+				return zap.String(f.Key, n), true
+			}
+			return zap.Reflect(f.Key, x), true
 		}
 	case zapcore.ObjectMarshalerType, zapcore.InlineMarshalerType, zapcore.ArrayMarshalerType:
 		if f.Interface == nil {

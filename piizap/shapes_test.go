@@ -24,6 +24,9 @@ type withPerson struct {
 	ID string `pii:"no" json:"id"`
 }
 
+// note holds free text that carries no tag.
+type note struct{ Note string }
+
 // TestFieldShapes logs tagged values in shapes the other tests leave out, and compares
 // the whole line: nothing personal shows, nothing else is lost, and a value that cannot
 // be redacted spoils only its own field.
@@ -61,6 +64,15 @@ func TestFieldShapes(t *testing.T) {
 			`{"level":"info","msg":"m","c":"!PII-REDACTION-FAILED: pii: map[adaptertest.Customer]int: map keys hold personal data, which cannot be redacted"}`},
 		{"unexported embedded tagged", false, func(l *zap.Logger) { l.Info("m", piizap.Object("o", withPerson{person{adaptertest.Name}, "r1"})) },
 			`{"level":"info","msg":"m","o":{"name":"J. D.","id":"r1"}}`},
+		{"Safe scanned", true, func(l *zap.Logger) {
+			l.Info("m", zap.Any("a", pii.Safe(note{phone})), zap.Stringer("s", pii.Safe(&note{phone})), zap.Reflect("r", pii.Safe(note{phone})))
+		}, `{"level":"info","msg":"m","a":{"Note":"call +1415555XXXX"},"s":{"Note":"call +1415555XXXX"},"r":{"Note":"call +1415555XXXX"}}`},
+		{"Safe not scanned", false, func(l *zap.Logger) { l.Info("m", zap.Any("a", pii.Safe(note{phone}))) },
+			`{"level":"info","msg":"m","a":{"Note":"call +14155550123"}}`},
+		{"Safe of a bad tag", false, func(l *zap.Logger) { l.Info("m", zap.Stringer("b", pii.Safe(bad)), zap.Any("a", pii.Safe(&bad))) },
+			`{"level":"info","msg":"m","b":` + failedTag + `,"a":` + failedTag + `}`},
+		{"Safe of a bad tag scanned", true, func(l *zap.Logger) { l.Info("m", zap.Stringer("b", pii.Safe(bad)), zap.Any("a", pii.Safe(&bad))) },
+			`{"level":"info","msg":"m","b":` + failedTag + `,"a":` + failedTag + `}`},
 		{"Infof with Safe", false, func(l *zap.Logger) { l.Sugar().Infof("m %v", pii.Safe(c)) },
 			`{"level":"info","msg":"m {c1 J. D. ***@example.com +1415555XXXX premium-plan}"}`},
 	}
