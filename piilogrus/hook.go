@@ -56,7 +56,12 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 				e.Data[k] = h.pol.RedactText(v)
 			}
 		case pii.SafeValue:
-			// Already redacted when printed; its MarshalJSON gives JSONFormatter an object.
+			// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
+			// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
+			if h.scan {
+				x, _ := h.pol.ForLogScanned(v.LogValue().Any())
+				e.Data[k] = x
+			}
 		default:
 			forLog := h.pol.ForLog
 			if h.scan {
