@@ -8,8 +8,9 @@ import (
 // a tagged value in an unexported field, or one the method computes. They hand such
 // values to the encoder, so the marshaler is given an encoder that redacts what it is
 // handed, as the core redacts fields (the analogue of a pii.Handler redacting what a
-// slog.LogValuer returns). Only strings from a value's own String or Error methods pass
-// unseen: with ScanStrings, those are scanned.
+// slog.LogValuer returns). Strings a marshaler writes itself (AddString, and the text
+// of errors and Stringers zap writes for it) are text like any other: only ScanStrings
+// looks into them.
 
 // objectGuard is an ObjectMarshaler whose MarshalLogObject writes through a redacting
 // encoder.
