@@ -92,13 +92,14 @@ func (c *core) text(s string) string {
 	return c.pol.RedactText(s)
 }
 
-// bytes is text for a UTF-8 byte string; b itself is never changed.
-func (c *core) bytes(b []byte) []byte {
+// bytes is text for a UTF-8 byte string, and reports whether it differs from b; b
+// itself is never changed.
+func (c *core) bytes(b []byte) ([]byte, bool) {
 	if !c.scan {
-		return b
+		return b, false
 	}
 	if s := c.pol.RedactText(string(b)); s != string(b) {
-		return []byte(s)
+		return []byte(s), true
 	}
-	return b
+	return b, false
 }

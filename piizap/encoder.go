@@ -76,7 +76,8 @@ func (e objectEncoder) AddString(key, s string) { e.ObjectEncoder.AddString(key,
 
 // AddByteString adds b, scanned with ScanStrings.
 func (e objectEncoder) AddByteString(key string, b []byte) {
-	e.ObjectEncoder.AddByteString(key, e.c.bytes(b))
+	b, _ = e.c.bytes(b)
+	e.ObjectEncoder.AddByteString(key, b)
 }
 
 // arrayEncoder redacts what a marshaler appends to an array.
@@ -120,7 +121,10 @@ func (e arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
 func (e arrayEncoder) AppendString(s string) { e.ArrayEncoder.AppendString(e.c.text(s)) }
 
 // AppendByteString appends b, scanned with ScanStrings.
-func (e arrayEncoder) AppendByteString(b []byte) { e.ArrayEncoder.AppendByteString(e.c.bytes(b)) }
+func (e arrayEncoder) AppendByteString(b []byte) {
+	b, _ = e.c.bytes(b)
+	e.ArrayEncoder.AppendByteString(b)
+}
 
 // object returns what stands for m in a line, and whether it is not m: its redacted
 // copy, guarded unless it is plain data; or nil and the note of why it could not be

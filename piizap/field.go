@@ -41,7 +41,7 @@ func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
 		return f, false
 	case zapcore.ByteStringType:
 		b, _ := f.Interface.([]byte)
-		if rb := c.bytes(b); len(b) > 0 && &rb[0] != &b[0] {
+		if rb, changed := c.bytes(b); changed {
 			f.Interface = rb
 			return f, true
 		}

@@ -17,7 +17,8 @@ import (
 // structs as nested objects (a struct with embedded fields as encoding/json writes it,
 // their fields as its own). zap.Any(key, pii.Safe(v)) would print a flat string. A
 // value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error. A
-// pii.SafeValue is written as the redacted copy it holds, under its own Policy.
+// pii.SafeValue is written as the redacted copy it holds, under its own Policy: for a
+// Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
 	x := forLine(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
