@@ -80,6 +80,12 @@ func (e objectEncoder) AddByteString(key string, b []byte) {
 	e.ObjectEncoder.AddByteString(key, b)
 }
 
+// AddBinary adds b, scanned as text with ScanStrings.
+func (e objectEncoder) AddBinary(key string, b []byte) {
+	b, _ = e.c.bytes(b)
+	e.ObjectEncoder.AddBinary(key, b)
+}
+
 // arrayEncoder redacts what a marshaler appends to an array.
 type arrayEncoder struct {
 	zapcore.ArrayEncoder

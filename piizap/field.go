@@ -39,7 +39,9 @@ func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
 			return f, true
 		}
 		return f, false
-	case zapcore.ByteStringType:
+	case zapcore.ByteStringType, zapcore.BinaryType:
+		// Byte strings, and binary (zap.Binary, zap.Any of a []byte) as a pii.Handler
+		// scans a []byte: as text.
 		b, _ := f.Interface.([]byte)
 		if rb, changed := c.bytes(b); changed {
 			f.Interface = rb

@@ -2,6 +2,7 @@ package piizap_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"testing"
 
 	"github.com/ef8f9424/pii"
@@ -51,6 +52,8 @@ func TestFieldShapes(t *testing.T) {
 		}, `{"level":"info","msg":"m","d":{"e":{"s":"call +1415555XXXX","c":{"name":"J. D.","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"}}}}`},
 		{"ByteString scanned", true, func(l *zap.Logger) { l.Info("m", zap.ByteString("s", []byte(phone))) },
 			`{"level":"info","msg":"m","s":"call +1415555XXXX"}`},
+		{"Binary scanned", true, func(l *zap.Logger) { l.Info("m", zap.Binary("b", []byte(phone)), zap.Any("a", []byte(phone))) },
+			`{"level":"info","msg":"m","b":"` + base64.StdEncoding.EncodeToString([]byte("call +1415555XXXX")) + `","a":"` + base64.StdEncoding.EncodeToString([]byte("call +1415555XXXX")) + `"}`},
 		{"ByteString not scanned", false, func(l *zap.Logger) { l.Info("m", zap.ByteString("s", []byte(phone))) },
 			`{"level":"info","msg":"m","s":"call +14155550123"}`},
 		{"Inline of a bad tag", false, func(l *zap.Logger) { l.Info("m", zap.Inline(badObject{Phone: 4155550123}), zap.String("plan", "p")) },
