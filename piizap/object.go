@@ -3,6 +3,7 @@ package piizap
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -14,8 +15,8 @@ import (
 
 // Object returns a field that logs the redacted copy of v (under the default Policy) as
 // a structured object: each exported field under its JSON name (or Go name), nested
-// structs as nested objects (a struct with embedded fields as encoding/json writes it,
-// their fields as its own). zap.Any(key, pii.Safe(v)) would print a flat string. A
+// structs as nested objects (a struct with embedded fields, or with json tag options
+// such as omitempty, as encoding/json writes it). zap.Any(key, pii.Safe(v)) would print a flat string. A
 // value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error. A
 // pii.SafeValue is written as the redacted copy it holds, under its own Policy: for a
 // Policy other than the default, log Object(key, p.Safe(v)).
@@ -33,30 +34,33 @@ func Object(key string, v any) zap.Field {
 		// own types): its text is what there is to log.
 		return zap.String(key, err.Error())
 	}
-	if rv.Kind() != reflect.Struct || embeds(rv.Type()) {
+	if rv.Kind() != reflect.Struct || byJSON(rv.Type()) {
 		return zap.Reflect(key, x)
 	}
 	return zap.Object(key, structObject{v: rv})
 }
 
-// embeds reports whether struct type t has an embedded field. encoding/json writes the
-// fields of an embedded struct as the embedding struct's own (an unexported one's
-// too), by rules of precedence that the field-by-field writer does not follow: such a
-// struct is written through encoding/json, as zap.Any(k, pii.Safe(v)) writes it.
-func embeds(t reflect.Type) bool {
-	if e, ok := embedding.Load(t); ok {
-		return e
+// byJSON reports whether struct type t is written through encoding/json, as
+// zap.Any(k, pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
+// (encoding/json writes an embedded struct's fields as the embedding struct's own, an
+// unexported one's too, by rules of precedence) or a field whose json tag has an
+// option (omitempty, omitzero, string), which the field-by-field writer does not follow.
+func byJSON(t reflect.Type) bool {
+	if b, ok := jsonShaped.Load(t); ok {
+		return b
 	}
-	e := false
+	b := false
 	for i := range t.NumField() {
-		e = e || t.Field(i).Anonymous
+		f := t.Field(i)
+		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		b = b || f.Anonymous || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") || strings.Contains(opts, "string")
 	}
-	embedding.Store(t, e)
-	return e
+	jsonShaped.Store(t, b)
+	return b
 }
 
-// embedding caches embeds per struct type.
-var embedding typecache.Cache[bool]
+// jsonShaped caches byJSON per struct type.
+var jsonShaped typecache.Cache[bool]
 
 // structObject writes a (redacted) struct field by field.
 type structObject struct {
@@ -90,7 +94,7 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if embeds(v.Type()) && v.CanInterface() {
+		if byJSON(v.Type()) && v.CanInterface() {
 			return enc.AddReflected(key, v.Interface())
 		}
 		return enc.AddObject(key, structObject{v, o.depth + 1})

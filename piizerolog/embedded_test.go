@@ -33,7 +33,16 @@ type inner struct {
 	N int `pii:"no"`
 }
 
-// TestObjectEmbedded logs structs with embedded fields through Object and EmbedObject:
+// options has fields whose json tags have options: encoding/json leaves out an empty
+// omitempty field and writes a ",string" number as a string.
+type options struct {
+	Name  string `pii:"name" json:"name,omitempty"`
+	Email string `pii:"email" json:"email,omitempty"`
+	N     int    `pii:"no" json:"n,string"`
+}
+
+// TestObjectEmbedded logs structs with embedded fields, and with json tag options,
+// through Object and EmbedObject:
 // they write the object encoding/json writes (the one Interface(k, pii.Safe(v)) shows),
 // no field lost.
 func TestObjectEmbedded(t *testing.T) {
@@ -50,6 +59,14 @@ func TestObjectEmbedded(t *testing.T) {
 				C chan int
 			}{base{"r1"}, make(chan int)})).Send()
 		}, `{"level":"info","r":{"error":"!PII-REDACTION-FAILED: pii: struct { piizerolog_test.base; C chan int } cannot be written as JSON"}}`},
+		{"json options", func(l zerolog.Logger) {
+			l.Info().Object("r", piizerolog.Object(options{Name: adaptertest.Name, N: 7})).Send()
+		},
+			`{"level":"info","r":{"name":"J. D.","n":"7"}}`},
+		{"nested json options", func(l zerolog.Logger) {
+			l.Info().Object("h", piizerolog.Object(struct{ O options }{options{N: 7}})).Send()
+		},
+			`{"level":"info","h":{"O":{"n":"7"}}}`},
 		{"nested", func(l zerolog.Logger) { l.Info().Object("h", piizerolog.Object(struct{ R record }{r})).Send() },
 			`{"level":"info","h":{"R":` + want + `}}`},
 	}

@@ -20,8 +20,8 @@ import (
 
 // Object returns a zerolog.LogObjectMarshaler that writes the redacted copy of v (under
 // the default Policy) field by field: each exported field under its JSON name (or Go
-// name), nested structs as nested objects (a struct with embedded fields as
-// encoding/json writes it, their fields as its own), anything else as zerolog's Interface writes
+// name), nested structs as nested objects (a struct with embedded
+// fields, or with json tag options such as omitempty, as encoding/json writes it), anything else as zerolog's Interface writes
 // it. A value whose tags are wrong writes one field, "error", holding
 // "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
@@ -51,7 +51,7 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	switch {
 	case rv.Kind() != reflect.Struct:
 		return value{x}
-	case embeds(rv.Type()):
+	case byJSON(rv.Type()):
 		return jsonObject{x}
 	}
 	return object{v: rv}
@@ -104,7 +104,7 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 	case jsonfields.Time:
 		e.Time(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if embeds(v.Type()) && v.CanInterface() {
+		if byJSON(v.Type()) && v.CanInterface() {
 			e.Interface(key, v.Interface())
 			return
 		}

@@ -5,29 +5,33 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/ef8f9424/pii/internal/typecache"
 	"github.com/rs/zerolog"
 )
 
-// embeds reports whether struct type t has an embedded field. encoding/json writes the
-// fields of an embedded struct as the embedding struct's own (an unexported one's
-// too), by rules of precedence that the field-by-field writer does not follow: such a
-// struct is written through encoding/json, as Interface(k, pii.Safe(v)) writes it.
-func embeds(t reflect.Type) bool {
-	if e, ok := embedding.Load(t); ok {
-		return e
+// byJSON reports whether struct type t is written through encoding/json, as
+// Interface(k, pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
+// (encoding/json writes an embedded struct's fields as the embedding struct's own, an
+// unexported one's too, by rules of precedence) or a field whose json tag has an
+// option (omitempty, omitzero, string), which the field-by-field writer does not follow.
+func byJSON(t reflect.Type) bool {
+	if b, ok := jsonShaped.Load(t); ok {
+		return b
 	}
-	e := false
+	b := false
 	for i := range t.NumField() {
-		e = e || t.Field(i).Anonymous
+		f := t.Field(i)
+		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		b = b || f.Anonymous || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") || strings.Contains(opts, "string")
 	}
-	embedding.Store(t, e)
-	return e
+	jsonShaped.Store(t, b)
+	return b
 }
 
-// embedding caches embeds per struct type.
-var embedding typecache.Cache[bool]
+// jsonShaped caches byJSON per struct type.
+var jsonShaped typecache.Cache[bool]
 
 // jsonObject is a redacted struct written as encoding/json writes it: each member of
 // its JSON object becomes a field of the zerolog object.
