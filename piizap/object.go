@@ -13,13 +13,13 @@ import (
 	"go.uber.org/zap/zapcore"
 )
 
-// Object returns a field that logs the redacted copy of v (under the default Policy) as
-// a structured object: each exported field under its JSON name (or Go name), nested
-// structs as nested objects (a struct with embedded fields, or with json tag options
-// such as omitempty, as encoding/json writes it). zap.Any(key, pii.Safe(v)) would print a flat string. A
-// value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error. A
-// pii.SafeValue is written as the redacted copy it holds, under its own Policy: for a
-// Policy other than the default, log Object(key, p.Safe(v)).
+// Object returns a field that logs the redacted copy of v (under the default Policy) as a
+// structured object: each exported field under its JSON name (or Go name), nested structs
+// as nested objects (a struct with embedded fields, or with json tag options such as
+// omitempty, as encoding/json writes it). zap.Any(key, pii.Safe(v)) would print a flat
+// string. A value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the
+// error. A pii.SafeValue is written as the redacted copy it holds, under its own Policy:
+// for a Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
 	x := forLine(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
@@ -40,11 +40,11 @@ func Object(key string, v any) zap.Field {
 	return zap.Object(key, structObject{v: rv})
 }
 
-// byJSON reports whether struct type t is written through encoding/json, as
-// zap.Any(k, pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
+// byJSON reports whether struct type t is written through encoding/json, as zap.Any(k,
+// pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
 // (encoding/json writes an embedded struct's fields as the embedding struct's own, an
-// unexported one's too, by rules of precedence) or a field whose json tag has an
-// option (omitempty, omitzero, string), which the field-by-field writer does not follow.
+// unexported one's too, by rules of precedence) or a field whose json tag has an option
+// (omitempty, omitzero, string), which the field-by-field writer does not follow.
 func byJSON(t reflect.Type) bool {
 	if b, ok := jsonShaped.Load(t); ok {
 		return b
@@ -52,8 +52,11 @@ func byJSON(t reflect.Type) bool {
 	b := false
 	for i := range t.NumField() {
 		f := t.Field(i)
+		b = b || f.Anonymous
 		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		b = b || f.Anonymous || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") || strings.Contains(opts, "string")
+		for opt := range strings.SplitSeq(opts, ",") {
+			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
+		}
 	}
 	jsonShaped.Store(t, b)
 	return b

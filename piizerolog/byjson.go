@@ -11,11 +11,11 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// byJSON reports whether struct type t is written through encoding/json, as
-// Interface(k, pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
+// byJSON reports whether struct type t is written through encoding/json, as Interface(k,
+// pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
 // (encoding/json writes an embedded struct's fields as the embedding struct's own, an
-// unexported one's too, by rules of precedence) or a field whose json tag has an
-// option (omitempty, omitzero, string), which the field-by-field writer does not follow.
+// unexported one's too, by rules of precedence) or a field whose json tag has an option
+// (omitempty, omitzero, string), which the field-by-field writer does not follow.
 func byJSON(t reflect.Type) bool {
 	if b, ok := jsonShaped.Load(t); ok {
 		return b
@@ -23,8 +23,11 @@ func byJSON(t reflect.Type) bool {
 	b := false
 	for i := range t.NumField() {
 		f := t.Field(i)
+		b = b || f.Anonymous
 		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		b = b || f.Anonymous || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") || strings.Contains(opts, "string")
+		for opt := range strings.SplitSeq(opts, ",") {
+			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
+		}
 	}
 	jsonShaped.Store(t, b)
 	return b

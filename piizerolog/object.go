@@ -20,9 +20,9 @@ import (
 
 // Object returns a zerolog.LogObjectMarshaler that writes the redacted copy of v (under
 // the default Policy) field by field: each exported field under its JSON name (or Go
-// name), nested structs as nested objects (a struct with embedded
-// fields, or with json tag options such as omitempty, as encoding/json writes it), anything else as zerolog's Interface writes
-// it. A value whose tags are wrong writes one field, "error", holding
+// name), nested structs as nested objects (a struct with embedded fields, or with json
+// tag options such as omitempty, as encoding/json writes it), anything else as zerolog's
+// Interface writes it. A value whose tags are wrong writes one field, "error", holding
 // "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
