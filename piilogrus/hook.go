@@ -14,7 +14,7 @@ import (
 // logrus hands hooks its own copy of the entry's Data, so the caller's values and fields
 // are never changed.
 type Hook struct {
-	pol  *pii.Policy
+	pol  *pii.Policy // nil: the default Policy at the time of each entry (see pii.SetDefault)
 	scan bool
 }
 
@@ -25,11 +25,10 @@ type Option func(*Hook)
 // the message and in every string value, for services that log free text.
 func ScanStrings() Option { return func(h *Hook) { h.scan = true } }
 
-// NewHook returns a Hook that redacts under p (the default Policy when p is nil).
+// NewHook returns a Hook that redacts under p. With a nil p it follows the default
+// Policy (pii.Default), as a pii.Handler made with a nil Policy does: a pii.SetDefault
+// made after NewHook applies.
 func NewHook(p *pii.Policy, opts ...Option) *Hook {
-	if p == nil {
-		p = pii.Default()
-	}
 	h := &Hook{pol: p}
 	for _, opt := range opts {
 		if opt != nil {
@@ -57,7 +56,12 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 				e.Data[k] = h.pol.RedactText(v)
 			}
 		case pii.SafeValue:
-			// Already redacted when printed; its MarshalJSON gives JSONFormatter an object.
+			// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
+			// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
+			if h.scan {
+				x, _ := h.pol.ForLogScanned(v.LogValue().Any())
+				e.Data[k] = x
+			}
 		default:
 			forLog := h.pol.ForLog
 			if h.scan {

@@ -3,20 +3,25 @@ package piizap
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/jsonfields"
+	"github.com/ef8f9424/pii/internal/typecache"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
 
-// Object returns a field that logs the redacted copy of v (under the default Policy) as
-// a structured object: each exported field under its JSON name (or Go name), nested
-// structs as nested objects. zap.Any(key, pii.Safe(v)) would print a flat string. A
-// value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the error.
+// Object returns a field that logs the redacted copy of v (under the default Policy) as a
+// structured object: each exported field under its JSON name (or Go name), nested structs
+// as nested objects (a struct with embedded fields, or with json tag options such as
+// omitempty, as encoding/json writes it). zap.Any(key, pii.Safe(v)) would print a flat
+// string. A value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the
+// error. A pii.SafeValue is written as the redacted copy it holds, under its own Policy:
+// for a Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
-	x, _ := pii.Default().ForLog(v) // as a pii.Handler would log it: sensitive data zeroed
+	x := forLine(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return zap.String(key, err.Error()) // "!PII-REDACTION-FAILED: " and the cause
 	}
@@ -29,11 +34,36 @@ func Object(key string, v any) zap.Field {
 		// own types): its text is what there is to log.
 		return zap.String(key, err.Error())
 	}
-	if rv.Kind() != reflect.Struct {
+	if rv.Kind() != reflect.Struct || byJSON(rv.Type()) {
 		return zap.Reflect(key, x)
 	}
 	return zap.Object(key, structObject{v: rv})
 }
+
+// byJSON reports whether struct type t is written through encoding/json, as zap.Any(k,
+// pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
+// (encoding/json writes an embedded struct's fields as the embedding struct's own, an
+// unexported one's too, by rules of precedence) or a field whose json tag has an option
+// (omitempty, omitzero, string), which the field-by-field writer does not follow.
+func byJSON(t reflect.Type) bool {
+	if b, ok := jsonShaped.Load(t); ok {
+		return b
+	}
+	b := false
+	for i := range t.NumField() {
+		f := t.Field(i)
+		b = b || f.Anonymous
+		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		for opt := range strings.SplitSeq(opts, ",") {
+			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
+		}
+	}
+	jsonShaped.Store(t, b)
+	return b
+}
+
+// jsonShaped caches byJSON per struct type.
+var jsonShaped typecache.Cache[bool]
 
 // structObject writes a (redacted) struct field by field.
 type structObject struct {
@@ -67,6 +97,9 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
+		if byJSON(v.Type()) && v.CanInterface() {
+			return enc.AddReflected(key, v.Interface())
+		}
 		return enc.AddObject(key, structObject{v, o.depth + 1})
 	default:
 		if v.CanInterface() {
@@ -74,4 +107,14 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 		}
 	}
 	return nil
+}
+
+// forLine returns what a line shows of v, as a pii.Handler would log it (sensitive data
+// zeroed): the redacted copy a pii.SafeValue holds, or v's under the default Policy.
+func forLine(v any) any {
+	if sv, ok := v.(pii.SafeValue); ok {
+		return sv.LogValue().Any()
+	}
+	x, _ := pii.Default().ForLog(v)
+	return x
 }

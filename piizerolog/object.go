@@ -20,18 +20,22 @@ import (
 
 // Object returns a zerolog.LogObjectMarshaler that writes the redacted copy of v (under
 // the default Policy) field by field: each exported field under its JSON name (or Go
-// name), nested structs as nested objects, anything else as zerolog's Interface writes
-// it. A value whose tags are wrong writes one field, "error", holding
+// name), nested structs as nested objects (a struct with embedded fields, or with json
+// tag options such as omitempty, as encoding/json writes it), anything else as zerolog's
+// Interface writes it. A value whose tags are wrong writes one field, "error", holding
 // "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
 // ObjectOf is Object under p (the default Policy when p is nil). What it writes is what
-// a pii.Handler would pass on (Policy.ForLog): sensitive data is zeroed, not masked.
+// a pii.Handler would pass on (Policy.ForLog): sensitive data is zeroed, not masked. A
+// pii.SafeValue is written as the redacted copy it holds, under its own Policy.
 func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
-	if p == nil {
-		p = pii.Default()
+	var x any
+	if sv, ok := v.(pii.SafeValue); ok {
+		x = sv.LogValue().Any()
+	} else {
+		x, _ = p.ForLog(v) // a nil p: the default Policy
 	}
-	x, _ := p.ForLog(v)
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
 	}
@@ -44,8 +48,11 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 		// own types): its text is what there is to log, under "error".
 		return errorText{err}
 	}
-	if rv.Kind() != reflect.Struct {
+	switch {
+	case rv.Kind() != reflect.Struct:
 		return value{x}
+	case byJSON(rv.Type()):
+		return jsonObject{x}
 	}
 	return object{v: rv}
 }
@@ -97,6 +104,10 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 	case jsonfields.Time:
 		e.Time(key, v.Interface().(time.Time))
 	case jsonfields.Object:
+		if byJSON(v.Type()) && v.CanInterface() {
+			e.Interface(key, v.Interface())
+			return
+		}
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {

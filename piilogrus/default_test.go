@@ -1,0 +1,78 @@
+package piilogrus_test
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestNilPolicyFollowsSetDefault makes a logger whose hook has a nil Policy, then sets
+// the default Policy, as a service does when its logger is a package variable: lines
+// follow the default set, as a pii.Handler made with a nil Policy does.
+func TestNilPolicyFollowsSetDefault(t *testing.T) {
+	const owned = "+14155552671" // the service's own number under the Policy set
+	var buf bytes.Buffer
+	l := newLogger(&buf, formatters["json"])
+	p, err := pii.New(pii.WithOwnedNumbers(owned))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pii.SetDefault(p)
+	t.Cleanup(func() { pii.SetDefault(nil) })
+	c := adaptertest.NewCustomer()
+	c.Phone = owned
+	l.WithField("c", c).Info("m")
+	want := `{"c":{"id":"c1","name":"J. D.","email":"***@example.com","phone":"` + owned + `","plan":"premium-plan"},"level":"info","msg":"m"}` + "\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("line (-want +got):\n%s", diff)
+	}
+}
+
+// lockedWriter serializes writes to a buffer shared by goroutines.
+type lockedWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (w *lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+// TestConcurrentLogging logs the same tagged values from many goroutines through one
+// logger and one shared entry (run with -race): every line is redacted and whole, and
+// the shared entry keeps the caller's value.
+func TestConcurrentLogging(t *testing.T) {
+	var w lockedWriter
+	l := newLogger(&w, formatters["json"])
+	c := adaptertest.NewCustomer()
+	shared := l.WithField("owner", &c)
+	var wg sync.WaitGroup
+	const goroutines, lines = 8, 50
+	for range goroutines {
+		wg.Go(func() {
+			for range lines {
+				shared.WithField("c", c).Info("m")
+				l.WithFields(map[string]any{"cs": []*adaptertest.Customer{&c}}).Warn("m")
+			}
+		})
+	}
+	wg.Wait()
+	out := w.buf.String()
+	adaptertest.NoPII(t, out)
+	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
+		t.Errorf("%d lines, want %d", got, want)
+	}
+	for line := range strings.Lines(out) {
+		adaptertest.ValidJSON(t, line)
+	}
+	if shared.Data["owner"] != &c {
+		t.Errorf("the shared entry's Data changed: %v", shared.Data["owner"])
+	}
+}

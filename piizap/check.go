@@ -1,0 +1,79 @@
+package piizap
+
+import (
+	"bytes"
+	"errors"
+	"sync"
+
+	"go.uber.org/zap/zapcore"
+)
+
+// Check asks the wrapped core which of its cores take the entry, and if any does, adds
+// one that writes the redacted fields to just those. So a zapcore.NewTee inside keeps
+// each core's own level, and a sampler inside samples, as without this core.
+func (c *core) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.CheckedEntry {
+	inner := c.Core.Check(e, nil)
+	if inner == nil {
+		return ce
+	}
+	w := writers.Get().(*writer)
+	w.c, w.inner = c, inner
+	return ce.AddCore(e, w)
+}
+
+// writers pools the writers Check hands out; Write puts each back.
+var writers = sync.Pool{New: func() any { return new(writer) }}
+
+// A writer is the core that Check adds: it writes an entry's redacted fields to the
+// cores of the wrapped core that took the entry.
+type writer struct {
+	c     *core
+	inner *zapcore.CheckedEntry
+	errs  errorOutput
+}
+
+// Write redacts the message (with ScanStrings) and fields, writes them to the cores that
+// took the entry, and returns their errors.
+func (w *writer) Write(e zapcore.Entry, fields []zapcore.Field) error {
+	c, inner := w.c, w.inner
+	inner.Entry = c.entry(e)
+	inner.ErrorOutput = &w.errs
+	inner.Write(c.redactFields(fields)...) // puts inner back in zap's pool
+	err := w.errs.err()
+	*w = writer{errs: errorOutput{buf: w.errs.buf[:0]}}
+	writers.Put(w)
+	return err
+}
+
+// Enabled reports whether the wrapped core takes entries at level.
+func (w *writer) Enabled(level zapcore.Level) bool { return w.c.Enabled(level) }
+
+// With adds fields to the wrapped core; a logger never calls it on a checked core.
+func (w *writer) With(fields []zapcore.Field) zapcore.Core { return w.c.With(fields) }
+
+// Check is the wrapped core's; a logger never calls it on a checked core.
+func (w *writer) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.CheckedEntry {
+	return w.c.Check(e, ce)
+}
+
+// Sync flushes the wrapped core.
+func (w *writer) Sync() error { return w.c.Sync() }
+
+// errorOutput collects what a CheckedEntry writes to its ErrorOutput: the errors of the
+// cores it wrote to, which the writer returns as its own.
+type errorOutput struct{ buf []byte }
+
+func (o *errorOutput) Write(p []byte) (int, error) { o.buf = append(o.buf, p...); return len(p), nil }
+func (o *errorOutput) Sync() error                 { return nil }
+
+// err returns the collected errors, without the time zap puts before them.
+func (o *errorOutput) err() error {
+	if len(o.buf) == 0 {
+		return nil
+	}
+	text := bytes.TrimSpace(o.buf)
+	if _, after, ok := bytes.Cut(text, []byte(" write error: ")); ok {
+		text = after
+	}
+	return errors.New(string(text))
+}

@@ -1,0 +1,161 @@
+package piizap
+
+import (
+	"go.uber.org/zap/zapcore"
+)
+
+// A marshaler's methods may reach values that the walk of its redacted copy cannot see:
+// a tagged value in an unexported field, or one the method computes. They hand such
+// values to the encoder, so the marshaler is given an encoder that redacts what it is
+// handed, as the core redacts fields (the analogue of a pii.Handler redacting what a
+// slog.LogValuer returns). Strings a marshaler writes itself (AddString, and the text
+// of errors and Stringers zap writes for it) are text like any other: only ScanStrings
+// looks into them.
+
+// objectGuard is an ObjectMarshaler whose MarshalLogObject writes through a redacting
+// encoder.
+type objectGuard struct {
+	m zapcore.ObjectMarshaler
+	c *core
+}
+
+// MarshalLogObject runs the wrapped marshaler on a redacting encoder.
+func (g objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	return g.m.MarshalLogObject(objectEncoder{enc, g.c})
+}
+
+// arrayGuard is objectGuard for an ArrayMarshaler.
+type arrayGuard struct {
+	m zapcore.ArrayMarshaler
+	c *core
+}
+
+// MarshalLogArray runs the wrapped marshaler on a redacting encoder.
+func (g arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	return g.m.MarshalLogArray(arrayEncoder{enc, g.c})
+}
+
+// objectEncoder redacts what a marshaler adds to an object.
+type objectEncoder struct {
+	zapcore.ObjectEncoder
+	c *core
+}
+
+// AddReflected adds v's redacted copy, or the note of why it could not be redacted.
+func (e objectEncoder) AddReflected(key string, v any) error {
+	x, _ := e.c.forLog(v)
+	if n, ok := failure(x); ok {
+		e.ObjectEncoder.AddString(key, n)
+		return nil
+	}
+	return e.ObjectEncoder.AddReflected(key, x)
+}
+
+// AddObject adds m's redacted copy, itself written through a redacting encoder.
+func (e objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
+	x, n, _ := e.c.object(m)
+	if x == nil {
+		e.ObjectEncoder.AddString(key, n)
+		return nil
+	}
+	return e.ObjectEncoder.AddObject(key, x)
+}
+
+// AddArray adds m's redacted copy, itself written through a redacting encoder.
+func (e objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
+	x, n, _ := e.c.array(m)
+	if x == nil {
+		e.ObjectEncoder.AddString(key, n)
+		return nil
+	}
+	return e.ObjectEncoder.AddArray(key, x)
+}
+
+// AddString adds s, scanned with ScanStrings.
+func (e objectEncoder) AddString(key, s string) { e.ObjectEncoder.AddString(key, e.c.text(s)) }
+
+// AddByteString adds b, scanned with ScanStrings.
+func (e objectEncoder) AddByteString(key string, b []byte) {
+	b, _ = e.c.bytes(b)
+	e.ObjectEncoder.AddByteString(key, b)
+}
+
+// AddBinary adds b, scanned as text with ScanStrings.
+func (e objectEncoder) AddBinary(key string, b []byte) {
+	b, _ = e.c.bytes(b)
+	e.ObjectEncoder.AddBinary(key, b)
+}
+
+// arrayEncoder redacts what a marshaler appends to an array.
+type arrayEncoder struct {
+	zapcore.ArrayEncoder
+	c *core
+}
+
+// AppendReflected appends v's redacted copy, or the note of why it could not be
+// redacted.
+func (e arrayEncoder) AppendReflected(v any) error {
+	x, _ := e.c.forLog(v)
+	if n, ok := failure(x); ok {
+		e.ArrayEncoder.AppendString(n)
+		return nil
+	}
+	return e.ArrayEncoder.AppendReflected(x)
+}
+
+// AppendObject appends m's redacted copy, itself written through a redacting encoder.
+func (e arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
+	x, n, _ := e.c.object(m)
+	if x == nil {
+		e.ArrayEncoder.AppendString(n)
+		return nil
+	}
+	return e.ArrayEncoder.AppendObject(x)
+}
+
+// AppendArray appends m's redacted copy, itself written through a redacting encoder.
+func (e arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
+	x, n, _ := e.c.array(m)
+	if x == nil {
+		e.ArrayEncoder.AppendString(n)
+		return nil
+	}
+	return e.ArrayEncoder.AppendArray(x)
+}
+
+// AppendString appends s, scanned with ScanStrings.
+func (e arrayEncoder) AppendString(s string) { e.ArrayEncoder.AppendString(e.c.text(s)) }
+
+// AppendByteString appends b, scanned with ScanStrings.
+func (e arrayEncoder) AppendByteString(b []byte) {
+	b, _ = e.c.bytes(b)
+	e.ArrayEncoder.AppendByteString(b)
+}
+
+// object returns what stands for m in a line, and whether it is not m: its redacted
+// copy, guarded unless it is plain data; or nil and the note of why it could not be
+// redacted.
+func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
+	x, changed := c.forLog(m)
+	om, ok := x.(zapcore.ObjectMarshaler)
+	switch {
+	case !ok:
+		return nil, note(x, m), true
+	case plain(om):
+		return om, "", changed
+	}
+	return objectGuard{om, c}, "", true
+}
+
+// array is object for an ArrayMarshaler.
+func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, bool) {
+	x, changed := c.forLog(m)
+	am, ok := x.(zapcore.ArrayMarshaler)
+	switch {
+	case !ok:
+		return nil, note(x, m), true
+	case plain(am):
+		return am, "", changed
+	}
+	return arrayGuard{am, c}, "", true
+}

@@ -1,0 +1,53 @@
+package piizerolog_test
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/ef8f9424/pii/piizerolog"
+	"github.com/rs/zerolog"
+)
+
+// lockedWriter serializes writes to a buffer shared by goroutines.
+type lockedWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (w *lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+// TestConcurrentLogging logs the same tagged values from many goroutines through one
+// logger and a child with context (run with -race): every line is redacted and whole.
+func TestConcurrentLogging(t *testing.T) {
+	var w lockedWriter
+	l := zerolog.New(&w)
+	c := adaptertest.NewCustomer()
+	child := l.With().Object("owner", piizerolog.Object(&c)).Logger()
+	var wg sync.WaitGroup
+	const goroutines, lines = 8, 50
+	for range goroutines {
+		wg.Go(func() {
+			for range lines {
+				child.Info().Object("c", piizerolog.Object(c)).Interface("s", pii.Safe(&c)).Send()
+				l.Info().Object("cs", piizerolog.Object([]*adaptertest.Customer{&c})).Send()
+			}
+		})
+	}
+	wg.Wait()
+	out := w.buf.String()
+	adaptertest.NoPII(t, out)
+	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
+		t.Errorf("%d lines, want %d", got, want)
+	}
+	for line := range strings.Lines(out) {
+		adaptertest.ValidJSON(t, line)
+	}
+}
