@@ -3,12 +3,10 @@ package piizap
 import (
 	"errors"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/jsonfields"
-	"github.com/ef8f9424/pii/internal/typecache"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -34,36 +32,11 @@ func Object(key string, v any) zap.Field {
 		// own types): its text is what there is to log.
 		return zap.String(key, err.Error())
 	}
-	if rv.Kind() != reflect.Struct || byJSON(rv.Type()) {
+	if rv.Kind() != reflect.Struct || jsonfields.NeedsJSON(rv.Type()) {
 		return zap.Reflect(key, x)
 	}
 	return zap.Object(key, structObject{v: rv})
 }
-
-// byJSON reports whether struct type t is written through encoding/json, as zap.Any(k,
-// pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
-// (encoding/json writes an embedded struct's fields as the embedding struct's own, an
-// unexported one's too, by rules of precedence) or a field whose json tag has an option
-// (omitempty, omitzero, string), which the field-by-field writer does not follow.
-func byJSON(t reflect.Type) bool {
-	if b, ok := jsonShaped.Load(t); ok {
-		return b
-	}
-	b := false
-	for i := range t.NumField() {
-		f := t.Field(i)
-		b = b || f.Anonymous
-		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		for opt := range strings.SplitSeq(opts, ",") {
-			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
-		}
-	}
-	jsonShaped.Store(t, b)
-	return b
-}
-
-// jsonShaped caches byJSON per struct type.
-var jsonShaped typecache.Cache[bool]
 
 // structObject writes a (redacted) struct field by field.
 type structObject struct {
@@ -97,7 +70,7 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if byJSON(v.Type()) && v.CanInterface() {
+		if jsonfields.NeedsJSON(v.Type()) && v.CanInterface() {
 			return enc.AddReflected(key, v.Interface())
 		}
 		return enc.AddObject(key, structObject{v, o.depth + 1})

@@ -51,7 +51,7 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	switch {
 	case rv.Kind() != reflect.Struct:
 		return value{x}
-	case byJSON(rv.Type()):
+	case jsonfields.NeedsJSON(rv.Type()):
 		return jsonObject{x}
 	}
 	return object{v: rv}
@@ -104,7 +104,7 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 	case jsonfields.Time:
 		e.Time(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if byJSON(v.Type()) && v.CanInterface() {
+		if jsonfields.NeedsJSON(v.Type()) && v.CanInterface() {
 			e.Interface(key, v.Interface())
 			return
 		}

@@ -101,3 +101,30 @@ func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 	}
 	return Other, v
 }
+
+// needsJSON caches NeedsJSON per struct type.
+var needsJSON typecache.Cache[bool]
+
+// NeedsJSON reports whether struct type t must be written as encoding/json writes it
+// rather than field by field (Of, KindOf), computed once per type: when it has an
+// embedded field (encoding/json writes an embedded struct's fields as the embedding
+// struct's own, an unexported one's too, by rules of precedence) or a field whose json
+// tag has an option (omitempty, omitzero, string), which the field-by-field writers do
+// not follow. The adapters write such a struct through encoding/json, so that it shows
+// what pii.Safe's MarshalJSON shows.
+func NeedsJSON(t reflect.Type) bool {
+	if b, ok := needsJSON.Load(t); ok {
+		return b
+	}
+	b := false
+	for i := range t.NumField() {
+		f := t.Field(i)
+		b = b || f.Anonymous
+		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		for opt := range strings.SplitSeq(opts, ",") {
+			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
+		}
+	}
+	needsJSON.Store(t, b)
+	return b
+}

@@ -99,3 +99,43 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNeedsJSON says which structs the field-by-field writers would write otherwise than
+// encoding/json does: embedded fields and json tag options, not names alone.
+func TestNeedsJSON(t *testing.T) {
+	type inner struct{ A string }
+	tests := []struct {
+		name string
+		typ  reflect.Type
+		want bool
+	}{
+		{"plain fields", reflect.TypeFor[struct{ A, B string }](), false},
+		{"renamed", reflect.TypeFor[struct {
+			A string `json:"a"`
+		}](), false},
+		{"json:\"-\"", reflect.TypeFor[struct {
+			A string `json:"-"`
+		}](), false},
+		{"embedded, unexported", reflect.TypeFor[struct{ inner }](), true},
+		{"embedded pointer", reflect.TypeFor[struct{ *inner }](), true},
+		{"omitempty", reflect.TypeFor[struct {
+			A string `json:"a,omitempty"`
+		}](), true},
+		{"omitzero without a name", reflect.TypeFor[struct {
+			A string `json:",omitzero"`
+		}](), true},
+		{"string", reflect.TypeFor[struct {
+			N int `json:"n,string"`
+		}](), true},
+		{"an unknown option", reflect.TypeFor[struct {
+			A string `json:"a,inline"`
+		}](), false},
+	}
+	for _, tt := range tests {
+		for range 2 { // computed, then cached
+			if got := NeedsJSON(tt.typ); got != tt.want {
+				t.Errorf("%s: NeedsJSON(%v) = %v, want %v", tt.name, tt.typ, got, tt.want)
+			}
+		}
+	}
+}

@@ -4,37 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"reflect"
-	"strings"
 
-	"github.com/ef8f9424/pii/internal/typecache"
 	"github.com/rs/zerolog"
 )
-
-// byJSON reports whether struct type t is written through encoding/json, as Interface(k,
-// pii.Safe(v)) writes it, rather than field by field: when it has an embedded field
-// (encoding/json writes an embedded struct's fields as the embedding struct's own, an
-// unexported one's too, by rules of precedence) or a field whose json tag has an option
-// (omitempty, omitzero, string), which the field-by-field writer does not follow.
-func byJSON(t reflect.Type) bool {
-	if b, ok := jsonShaped.Load(t); ok {
-		return b
-	}
-	b := false
-	for i := range t.NumField() {
-		f := t.Field(i)
-		b = b || f.Anonymous
-		_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		for opt := range strings.SplitSeq(opts, ",") {
-			b = b || opt == "omitempty" || opt == "omitzero" || opt == "string"
-		}
-	}
-	jsonShaped.Store(t, b)
-	return b
-}
-
-// jsonShaped caches byJSON per struct type.
-var jsonShaped typecache.Cache[bool]
 
 // jsonObject is a redacted struct written as encoding/json writes it: each member of
 // its JSON object becomes a field of the zerolog object.
