@@ -3,6 +3,8 @@ package piizap
 import (
 	"bytes"
 	"errors"
+	"io"
+	"reflect"
 	"sync"
 
 	"go.uber.org/zap/zapcore"
@@ -10,8 +12,16 @@ import (
 
 // Check asks the wrapped core which of its cores take the entry, and if any does, adds
 // one that writes the redacted fields to just those. So a zapcore.NewTee inside keeps
-// each core's own level, and a sampler inside samples, as without this core.
+// each core's own level, and a sampler inside samples, as without this core. A core
+// that zapcore.NewCore made takes an entry by its level alone: then this core is added
+// itself, and its Write writes to it, with no entry checked twice.
 func (c *core) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.CheckedEntry {
+	if c.direct {
+		if c.Enabled(e.Level) {
+			return ce.AddCore(e, c)
+		}
+		return ce
+	}
 	inner := c.Core.Check(e, nil)
 	if inner == nil {
 		return ce
@@ -20,6 +30,13 @@ func (c *core) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.Checked
 	w.c, w.inner = c, inner
 	return ce.AddCore(e, w)
 }
+
+// ioCoreType is the type of the cores zapcore.NewCore makes, whose Check is their level
+// alone (see Check).
+var ioCoreType = reflect.TypeOf(zapcore.NewCore(zapcore.NewJSONEncoder(zapcore.EncoderConfig{}), zapcore.AddSync(io.Discard), zapcore.DebugLevel))
+
+// direct reports whether next is a core that zapcore.NewCore made (see Check).
+func direct(next zapcore.Core) bool { return reflect.TypeOf(next) == ioCoreType }
 
 // writers pools the writers Check hands out; Write puts each back.
 var writers = sync.Pool{New: func() any { return new(writer) }}

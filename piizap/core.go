@@ -28,6 +28,8 @@ type core struct {
 	zapcore.Core
 	pol  *pii.Policy // nil: the default Policy at the time of each line (see pii.SetDefault)
 	scan bool
+	// direct: the wrapped core is one zapcore.NewCore made (see Check).
+	direct bool
 }
 
 // NewCore returns a zapcore.Core that redacts under p and writes through next. With a nil
@@ -40,7 +42,7 @@ type core struct {
 // keeps its own level) or a sampler. A core teed beside this one, not inside it, sees
 // fields as they are.
 func NewCore(next zapcore.Core, p *pii.Policy, opts ...Option) zapcore.Core {
-	c := &core{Core: next, pol: p}
+	c := &core{Core: next, pol: p, direct: direct(next)}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(c)
@@ -54,7 +56,8 @@ func (c *core) Level() zapcore.Level { return zapcore.LevelOf(c.Core) }
 
 // With redacts fields and adds them to the wrapped core.
 func (c *core) With(fields []zapcore.Field) zapcore.Core {
-	return &core{Core: c.Core.With(c.redactFields(fields)), pol: c.pol, scan: c.scan}
+	next := c.Core.With(c.redactFields(fields))
+	return &core{Core: next, pol: c.pol, scan: c.scan, direct: direct(next)}
 }
 
 // Write redacts the entry's message (with ScanStrings) and fields, and writes them
