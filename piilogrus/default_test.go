@@ -33,23 +33,11 @@ func TestNilPolicyFollowsSetDefault(t *testing.T) {
 	}
 }
 
-// lockedWriter serializes writes to a buffer shared by goroutines.
-type lockedWriter struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (w *lockedWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
-}
-
 // TestConcurrentLogging logs the same tagged values from many goroutines through one
 // logger and one shared entry (run with -race): every line is redacted and whole, and
 // the shared entry keeps the caller's value.
 func TestConcurrentLogging(t *testing.T) {
-	var w lockedWriter
+	var w adaptertest.LockedWriter
 	l := newLogger(&w, formatters["json"])
 	c := adaptertest.NewCustomer()
 	shared := l.WithField("owner", &c)
@@ -64,7 +52,7 @@ func TestConcurrentLogging(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	out := w.buf.String()
+	out := w.String()
 	adaptertest.NoPII(t, out)
 	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
 		t.Errorf("%d lines, want %d", got, want)

@@ -1,7 +1,6 @@
 package piizap_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -61,10 +60,9 @@ func TestObserverKeepsRedacted(t *testing.T) {
 // TestConcurrentLogging logs the same tagged values from many goroutines through one
 // logger and its With children (run with -race): every line is redacted and whole.
 func TestConcurrentLogging(t *testing.T) {
-	var mu sync.Mutex
-	var buf bytes.Buffer
+	var buf adaptertest.LockedWriter
 	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
-	l := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.Lock(zapcore.AddSync(lockedWriter{&mu, &buf})), zapcore.DebugLevel), nil, piizap.ScanStrings()))
+	l := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel), nil, piizap.ScanStrings()))
 	c := adaptertest.NewCustomer()
 	w := l.With(zap.Any("owner", &c))
 	var wg sync.WaitGroup
@@ -86,16 +84,4 @@ func TestConcurrentLogging(t *testing.T) {
 	for line := range strings.Lines(out) {
 		adaptertest.ValidJSON(t, line)
 	}
-}
-
-// lockedWriter serializes writes to a buffer shared by goroutines.
-type lockedWriter struct {
-	mu  *sync.Mutex
-	buf *bytes.Buffer
-}
-
-func (w lockedWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
 }

@@ -1,7 +1,6 @@
 package piizerolog_test
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"testing"
@@ -12,22 +11,10 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// lockedWriter serializes writes to a buffer shared by goroutines.
-type lockedWriter struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (w *lockedWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
-}
-
 // TestConcurrentLogging logs the same tagged values from many goroutines through one
 // logger and a child with context (run with -race): every line is redacted and whole.
 func TestConcurrentLogging(t *testing.T) {
-	var w lockedWriter
+	var w adaptertest.LockedWriter
 	l := zerolog.New(&w)
 	c := adaptertest.NewCustomer()
 	child := l.With().Object("owner", piizerolog.Object(&c)).Logger()
@@ -42,7 +29,7 @@ func TestConcurrentLogging(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	out := w.buf.String()
+	out := w.String()
 	adaptertest.NoPII(t, out)
 	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
 		t.Errorf("%d lines, want %d", got, want)
