@@ -1,8 +1,8 @@
 package piivet
 
 import (
+	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -29,24 +29,6 @@ func valueArg(i int) func(*ast.CallExpr) []ast.Expr {
 		}
 		return nil
 	}
-}
-
-// fieldsArg returns the values of a logrus.Fields literal.
-func fieldsArg(call *ast.CallExpr) []ast.Expr {
-	if len(call.Args) == 0 {
-		return nil
-	}
-	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
-	if !ok {
-		return nil
-	}
-	var out []ast.Expr
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			out = append(out, kv.Value)
-		}
-	}
-	return out
 }
 
 // sinkOf says whether fn is a sink, and which of a call's arguments reach its output.
@@ -104,8 +86,8 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		switch name {
 		case "WithField":
 			return sink{args: valueArg(1)}, true
-		case "WithFields":
-			return sink{args: fieldsArg}, true
+		case "WithFields": // its logrus.Fields: checkArg looks inside
+			return sink{args: valueArg(0)}, true
 		}
 		if (recv == "" || recv == "Logger" || recv == "Entry") && (levelMethod(name) || prefixed("Print", "Trace", "Log")) {
 			return sink{args: allArgs}, true
@@ -130,97 +112,113 @@ func levelMethod(name string) bool {
 	return false
 }
 
-// checkCalls reports tagged values handed to sinks.
+// checkCalls reports tagged values handed to sinks, directly or through a function
+// variable set to one.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	// Variables that hold pii.Redacted's copy, or were redacted (or anonymised) in place,
-	// from the position where that happened.
-	redacted := map[types.Object]token.Pos{}
-	mark := func(id *ast.Ident, at token.Pos) {
-		if o := pass.TypesInfo.ObjectOf(id); o != nil {
-			if p, ok := redacted[o]; !ok || at < p {
-				redacted[o] = at
-			}
-		}
-	}
-	handler := false // the package builds a pii.NewHandler
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if len(n.Rhs) == 1 && len(n.Lhs) > 0 && isPIICall(pass, n.Rhs[0], "Redacted") {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						mark(id, n.Pos())
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Values) == 1 && len(n.Names) > 0 && isPIICall(pass, n.Values[0], "Redacted") {
-					mark(n.Names[0], n.Pos())
-				}
-			case *ast.CallExpr:
-				if isPIICall(pass, n, "NewHandler") {
-					handler = true
-				}
-				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
-					if id, ok := rootIdent(n.Args[0]); ok {
-						mark(id, n.End())
-					}
-				}
-			}
-			return true
-		})
-	}
+	fl := newFlow(pass)
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
-			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-			s, ok := sinkOf(fn)
-			if !ok || s.slog && handler {
-				return true
-			}
-			for _, arg := range s.args(call) {
-				if fromRedacted(pass, arg, redacted) {
+			for _, fn := range callees(pass, fl, call) {
+				s, ok := sinkOf(fn)
+				if !ok || s.slog && fl.handler {
 					continue
 				}
-				t := pass.TypesInfo.TypeOf(arg)
-				if t == nil || !c.carries(t) {
-					continue
+				args := call
+				if isMethodExpr(pass, call.Fun) && len(call.Args) > 0 {
+					// (*log.Logger).Printf(l, ...): the receiver comes first.
+					cp := *call
+					cp.Args = call.Args[1:]
+					args = &cp
 				}
-				if s.slog {
-					pass.Reportf(arg.Pos(), "pii: %s (%s carries pii tags) is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe",
-						types.ExprString(arg), typeString(t))
-					continue
+				for _, arg := range s.args(args) {
+					checkArg(pass, c, fl, s, fn, arg)
 				}
-				pass.Reportf(arg.Pos(), "pii: %s (%s carries pii tags) reaches %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy",
-					types.ExprString(arg), typeString(t), calleeName(fn))
+				break
 			}
 			return true
 		})
 	}
 }
 
-// fromRedacted reports whether e is (a pointer to) a variable that, where e is, holds
-// pii.Redacted's copy or was redacted in place. The check follows source order, not
-// control flow: a variable redacted in one branch counts as redacted after it.
-func fromRedacted(pass *analysis.Pass, e ast.Expr, redacted map[types.Object]token.Pos) bool {
-	id, ok := rootIdent(e)
+// callees returns the function a call calls: the one it names, or the functions a
+// variable it calls through was set to.
+func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
+	switch o := calleeObject(pass, call.Fun).(type) {
+	case *types.Func:
+		return []*types.Func{o}
+	case *types.Var:
+		return fl.funcs[o]
+	}
+	return nil
+}
+
+// isMethodExpr reports whether e is a method expression, T.M or (*T).M.
+func isMethodExpr(pass *analysis.Pass, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	at, ok := redacted[pass.TypesInfo.ObjectOf(id)]
-	return ok && e.Pos() > at
+	s, ok := pass.TypesInfo.Selections[sel]
+	return ok && s.Kind() == types.MethodExpr
 }
 
-// rootIdent returns the variable of x, &x or (x).
-func rootIdent(e ast.Expr) (*ast.Ident, bool) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
+// checkArg reports arg, an argument that reaches the output of sink fn, when it carries
+// pii tags itself or holds (as an interface, an argument list, a field map) a value
+// that does.
+func checkArg(pass *analysis.Pass, c *carrier, fl *flow, s sink, fn *types.Func, arg ast.Expr) {
+	if fl.redacted(arg) {
+		return
 	}
-	id, ok := e.(*ast.Ident)
-	return id, ok
+	if t := pass.TypesInfo.TypeOf(arg); t != nil && c.carries(t) {
+		report(pass, s, fn, arg, "", arg, t)
+		return
+	}
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr, depth int) bool
+	walk = func(e ast.Expr, depth int) bool {
+		if depth > 8 {
+			return false
+		}
+		for _, held := range fl.contents(e, seen) {
+			if fl.redacted(held) {
+				continue
+			}
+			t := pass.TypesInfo.TypeOf(held)
+			if t != nil && c.carries(t) {
+				report(pass, s, fn, arg, types.ExprString(arg)+" holds ", held, t)
+				return true
+			}
+			if t != nil && holdsIfaces(t, 0) && walk(held, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	if t := pass.TypesInfo.TypeOf(arg); t != nil && holdsIfaces(t, 0) {
+		walk(arg, 0)
+	}
+}
+
+// report reports at arg that held, of type t, reaches sink fn; holder says through what
+// ("args holds "), or is empty when arg is held itself.
+func report(pass *analysis.Pass, s sink, fn *types.Func, arg ast.Expr, holder string, held ast.Expr, t types.Type) {
+	what := fmt.Sprintf("%s%s (%s carries pii tags)", holder, types.ExprString(held), typeString(t))
+	if holder != "" {
+		what += ","
+	}
+	if s.slog {
+		pass.Reportf(arg.Pos(), "pii: %s is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what)
+		return
+	}
+	which := "reaches"
+	if holder != "" {
+		which = "which reaches"
+	}
+	pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, calleeName(fn))
 }
 
 // isPIICall reports whether e calls the library's function name.

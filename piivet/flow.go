@@ -1,0 +1,258 @@
+package piivet
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// flow records, for one package, what its variables were given: whether a variable held
+// a redacted copy at a point of the source, which values were stored into a variable of
+// interface type (or a slice, array or map of them: an argument list, logrus.Fields),
+// and which functions a variable of function type was set to. It follows source order,
+// not control flow: the assignment written last before a use is the one that counts.
+type flow struct {
+	pass    *analysis.Pass
+	sets    map[types.Object][]set         // assignments to a variable, in source order
+	stored  map[types.Object][]ast.Expr    // values stored into an interface-holding variable
+	funcs   map[types.Object][]*types.Func // functions a function variable was set to
+	handler bool                           // the package builds a pii.NewHandler
+}
+
+// A set is one assignment to a variable: from pii.Redacted's (or Anonymized's) copy,
+// redacted in place, or from value (nil when it cannot be known).
+type set struct {
+	at       token.Pos
+	redacted bool
+	value    ast.Expr
+}
+
+func newFlow(pass *analysis.Pass) *flow {
+	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
+		funcs: map[types.Object][]*types.Func{}}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					fl.assign(n.Lhs, n.Rhs, n.Pos())
+				}
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				fl.assign(lhs, n.Values, n.Pos())
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if o := fl.object(e); o != nil {
+						fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
+					}
+				}
+			case *ast.CallExpr:
+				if isPIICall(pass, n, "NewHandler") {
+					fl.handler = true
+				}
+				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
+					if o := fl.object(n.Args[0]); o != nil {
+						fl.sets[o] = append(fl.sets[o], set{at: n.End(), redacted: true})
+					}
+				}
+			}
+			return true
+		})
+	}
+	return fl
+}
+
+// assign records lhs = rhs (or :=, or a var declaration) written at pos.
+func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
+	for i, l := range lhs {
+		var value ast.Expr
+		redacted := false
+		switch {
+		case len(rhs) == len(lhs):
+			value = rhs[i]
+		case len(rhs) == 1:
+			redacted = i == 0 && (isPIICall(fl.pass, rhs[0], "Redacted") || isPIICall(fl.pass, rhs[0], "Anonymized"))
+		}
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+			o := fl.pass.TypesInfo.ObjectOf(id)
+			if o == nil || id.Name == "_" {
+				continue
+			}
+			fl.sets[o] = append(fl.sets[o], set{at: pos, redacted: redacted, value: value})
+			if value == nil {
+				continue
+			}
+			if holdsIfaces(o.Type(), 0) {
+				fl.stored[o] = append(fl.stored[o], value)
+			}
+			if fn := funcOf(fl.pass, value); fn != nil {
+				fl.funcs[o] = append(fl.funcs[o], fn)
+			}
+			continue
+		}
+		// x[k] = v, or x.f = v: v is stored into the variable x.
+		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && value != nil {
+			if o := fl.object(ix.X); o != nil && holdsIfaces(o.Type(), 0) {
+				fl.stored[o] = append(fl.stored[o], value)
+			}
+		}
+	}
+}
+
+// object returns the variable e names: x, &x, *x, x.f or x[i] all name x.
+func (fl *flow) object(e ast.Expr) types.Object {
+	id, ok := rootIdent(fl.pass, e)
+	if !ok {
+		return nil
+	}
+	if v, ok := fl.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+		return v
+	}
+	return nil
+}
+
+// redacted reports whether e is (part of, or a pointer to) a variable that holds, where
+// e is written, pii.Redacted's copy or a value redacted in place.
+func (fl *flow) redacted(e ast.Expr) bool {
+	return fl.redactedAt(e, e.Pos(), 0)
+}
+
+func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
+	o := fl.object(e)
+	if o == nil || depth > 8 {
+		return false
+	}
+	var last *set
+	for i, s := range fl.sets[o] {
+		if s.at < at {
+			last = &fl.sets[o][i]
+		}
+	}
+	switch {
+	case last == nil:
+		return false
+	case last.redacted:
+		return true
+	case last.value != nil:
+		return fl.redactedAt(last.value, last.at, depth+1) // r2 := r
+	}
+	return false
+}
+
+// contents returns the values e may hold when e is an interface, or a slice, array or
+// map of them: the elements of a composite literal, the values stored into a variable,
+// what append added.
+func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		var out []ast.Expr
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			out = append(out, el)
+		}
+		return out
+	case *ast.Ident:
+		o := fl.pass.TypesInfo.ObjectOf(e)
+		if o == nil || seen[o] {
+			return nil
+		}
+		seen[o] = true
+		return fl.stored[o]
+	case *ast.CallExpr:
+		if tv, ok := fl.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return e.Args // any(u)
+		}
+		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" && len(e.Args) > 0 {
+			out := fl.contents(e.Args[0], seen)
+			if e.Ellipsis.IsValid() && len(e.Args) == 2 {
+				return append(out, fl.contents(e.Args[1], seen)...)
+			}
+			return append(out, e.Args[1:]...)
+		}
+	}
+	return nil
+}
+
+// holdsIfaces reports whether t is an interface, or a slice, array or map whose
+// elements are (or hold) interfaces: a value whose dynamic contents a sink prints.
+func holdsIfaces(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Slice:
+		return holdsIfaces(u.Elem(), depth+1)
+	case *types.Array:
+		return holdsIfaces(u.Elem(), depth+1)
+	case *types.Map:
+		return holdsIfaces(u.Elem(), depth+1)
+	}
+	return false
+}
+
+// funcOf returns the function e denotes as a value (fmt.Println, l.Printf,
+// (*log.Logger).Printf), or nil.
+func funcOf(pass *analysis.Pass, e ast.Expr) *types.Func {
+	fn, _ := calleeObject(pass, e).(*types.Func)
+	return fn
+}
+
+// calleeObject returns the object e names: a function, method, builtin or variable.
+func calleeObject(pass *analysis.Pass, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := pass.TypesInfo.Selections[e]; ok {
+			return sel.Obj()
+		}
+		return pass.TypesInfo.Uses[e.Sel]
+	case *ast.IndexExpr: // an explicit instantiation: f[T]
+		return calleeObject(pass, e.X)
+	case *ast.IndexListExpr:
+		return calleeObject(pass, e.X)
+	}
+	return nil
+}
+
+// rootIdent returns the variable at the root of x, &x, *x, x.f, x[i] or (x).
+func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
+	for range 32 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x, true
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return nil, false
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			sel, ok := pass.TypesInfo.Selections[x]
+			if !ok || sel.Kind() != types.FieldVal {
+				return nil, false
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			switch pass.TypesInfo.TypeOf(x.X).(type) {
+			case nil, *types.Signature: // f[T], an instantiation
+				return nil, false
+			}
+			e = x.X
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}

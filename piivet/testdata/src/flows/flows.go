@@ -1,0 +1,77 @@
+// Package flows hands tagged values to sinks by the indirect routes services take:
+// through function values, local variables of interface type, argument slices, field
+// maps and the copies pii.Redacted returns.
+package flows
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/ef8f9424/pii"
+	"github.com/sirupsen/logrus"
+
+	"models"
+)
+
+var logf = log.Printf // a package-level alias of a sink
+
+func FuncValues(u models.User, l *log.Logger) {
+	f := fmt.Println
+	f(u) // want `u \(models.User carries pii tags\) reaches fmt.Println`
+	g := l.Printf
+	g("%v", u)    // want `reaches log.Logger.Printf`
+	logf("%v", u) // want `reaches log.Printf`
+	h := fmt.Sprint
+	h = fmt.Sprintln
+	_ = h(u) // want `reaches fmt.Sprint`
+	k := os.Getenv
+	_ = k("HOME")
+}
+
+func Containers(u models.User, p *pii.Policy) {
+	var x any = u
+	fmt.Println(x) // want `x holds u \(models.User carries pii tags\), which reaches fmt.Println`
+	args := []any{"user", u}
+	fmt.Println(args...) // want `args holds u \(models.User carries pii tags\), which reaches fmt.Println`
+	more := []any{"n", 1}
+	more = append(more, "user", &u)
+	log.Print(more...)               // want `more holds &u \(\*models.User carries pii tags\), which reaches log.Print`
+	fmt.Printf("%v %v", []any{u}...) // want `\[\]any\{…\} holds u \(models.User carries pii tags\)`
+	fs := logrus.Fields{"id": 1}
+	fs["user"] = u
+	logrus.WithFields(fs).Info("x") // want `fs holds u \(models.User carries pii tags\), which reaches logrus.WithFields`
+	var y any
+	y = u
+	y = 1
+	fmt.Println(y) // want `y holds u`
+	ok := []any{"user", pii.Safe(u), "id", u.ID}
+	fmt.Println(ok...)
+	var s any = pii.Safe(u)
+	fmt.Println(s)
+	r, _ := pii.Redacted(p, u)
+	var z any = r
+	fmt.Println(z)
+	safe := logrus.Fields{"user": pii.Safe(u)}
+	safe["n"] = 1
+	logrus.WithFields(safe).Info("x")
+}
+
+func Copies(u models.User, p *pii.Policy) {
+	rp, _ := pii.Redacted(p, &u)
+	fmt.Println(*rp, rp.Email, (*rp).Phone)
+	rs, _ := pii.Redacted(p, []models.User{u})
+	fmt.Println(rs[0])
+	a, _ := pii.Anonymized(p, u)
+	fmt.Println(a)
+	r, _ := pii.Redacted(p, u)
+	fmt.Println(r)
+	r = u
+	fmt.Println(r) // want `r \(models.User carries pii tags\) reaches fmt.Println`
+	r, _ = pii.Redacted(p, r)
+	fmt.Println(r)
+	w := u
+	_ = pii.Redact(&w)
+	w = u
+	fmt.Println(w) // want `w \(models.User carries pii tags\) reaches fmt.Println`
+}
