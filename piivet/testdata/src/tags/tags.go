@@ -84,3 +84,62 @@ type runner struct { // want runner:"pii-tagged"
 	sample models.User
 	n      int
 }
+
+// Record has a creation time; a struct that embeds it has that one and no other.
+type Record struct { // want Record:"pii-tagged"
+	Created time.Time `pii:"no,created"`
+	Who     string    `pii:"name"`
+}
+
+// Nested embeds a Record: its creation time is promoted.
+type Nested struct{ Record } // want Nested:"pii-tagged"
+
+type TwoCreated struct { // want TwoCreated:"pii-tagged"
+	Record            // want `tags.TwoCreated.Record: tag "no,created": created marks a record's creation time`
+	Created time.Time `pii:"no,created"`
+}
+
+type CreatedByPointer struct { // want CreatedByPointer:"pii-tagged"
+	*Record // want `tags.CreatedByPointer.Record: tag "no,created": created marks`
+}
+
+type TwoEmbedded struct { // want TwoEmbedded:"pii-tagged"
+	Record
+	Nested // want `tags.TwoEmbedded.Nested: tag "no,created": created marks`
+}
+
+// OneCreated embeds a record once, and holds another by name: both are fine.
+type OneCreated struct { // want OneCreated:"pii-tagged"
+	Record
+	Other Nested
+}
+
+type name string
+
+// Embeds embeds an unexported string type with a tag: the library walks embedded fields
+// whatever their spelling, so it is redacted.
+type Embeds struct { // want Embeds:"pii-tagged"
+	name `pii:"name"`
+	ID   int `pii:"no"`
+}
+
+type users []models.User // want users:"pii-tagged"
+
+// EmbedsHolder embeds an unexported slice of a tagged type: walked too.
+type EmbedsHolder struct { // want EmbedsHolder:"pii-tagged"
+	users
+	ID int `pii:"no"`
+}
+
+// Meta has no pii tags, and an untagged leaf.
+type Meta struct{ Source string }
+
+type EmbedsUntagged struct {
+	Meta     // want `tags.EmbedsUntagged.Meta has no pii tag`
+	ID   int `pii:"no"`
+}
+
+type EmbedsUntaggedPtr struct {
+	*Meta     // want `tags.EmbedsUntaggedPtr.Meta has no pii tag`
+	ID    int `pii:"no"`
+}
