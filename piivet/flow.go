@@ -170,12 +170,8 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if tv, ok := fl.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			return e.Args // any(u)
 		}
-		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" && len(e.Args) > 0 {
-			out := fl.contents(e.Args[0], seen)
-			if e.Ellipsis.IsValid() && len(e.Args) == 2 {
-				return append(out, fl.contents(e.Args[1], seen)...)
-			}
-			return append(out, e.Args[1:]...)
+		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
+			return e.Args // the slice appended to, and what is appended (or a slice of it)
 		}
 	}
 	return nil
@@ -184,8 +180,8 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 // holdsIfaces reports whether t is an interface, or a slice, array or map whose
 // elements are (or hold) interfaces: a value whose dynamic contents a sink prints.
 func holdsIfaces(t types.Type, depth int) bool {
-	if depth > 8 {
-		return false
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok || depth > 8 {
+		return false // T's values are its instantiations': see mentionsTypeParam
 	}
 	switch u := types.Unalias(t).Underlying().(type) {
 	case *types.Interface:

@@ -1,7 +1,6 @@
 package piivet
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -15,8 +14,9 @@ const piiPath = "github.com/ef8f9424/pii"
 
 // A sink is a function that prints or encodes what it is given as it is.
 type sink struct {
-	args func(call *ast.CallExpr) []ast.Expr // the arguments that reach the output
-	slog bool                                // a slog call: a hint, the handler may redact
+	args   func(call *ast.CallExpr) []ast.Expr // the arguments that reach the output
+	slog   bool                                // a slog call: a hint, the handler may redact
+	format int                                 // 1 + the index of a printf format argument; 0 if none
 }
 
 // allArgs returns every argument; valueArg(i) only the i-th.
@@ -55,7 +55,20 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		}
 		return false
 	}
-	switch fn.Pkg().Path() {
+	s, ok := namedSink(fn.Pkg().Path(), recv, name, prefixed)
+	if ok && s.args != nil && strings.HasSuffix(name, "f") {
+		s.format = 1
+		switch name {
+		case "Fprintf", "Appendf", "Logf": // after the writer, the buffer, logrus's level
+			s.format = 2
+		}
+	}
+	return s, ok
+}
+
+// namedSink is sinkOf's table: the sinks of each package, by receiver and name.
+func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bool) {
+	switch path {
 	case "fmt":
 		if prefixed("Print", "Sprint", "Fprint", "Append") || name == "Errorf" {
 			return sink{args: allArgs}, true
@@ -112,115 +125,6 @@ func levelMethod(name string) bool {
 	return false
 }
 
-// checkCalls reports tagged values handed to sinks, directly or through a function
-// variable set to one.
-func checkCalls(pass *analysis.Pass, c *carrier) {
-	fl := newFlow(pass)
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			for _, fn := range callees(pass, fl, call) {
-				s, ok := sinkOf(fn)
-				if !ok || s.slog && fl.handler {
-					continue
-				}
-				args := call
-				if isMethodExpr(pass, call.Fun) && len(call.Args) > 0 {
-					// (*log.Logger).Printf(l, ...): the receiver comes first.
-					cp := *call
-					cp.Args = call.Args[1:]
-					args = &cp
-				}
-				for _, arg := range s.args(args) {
-					checkArg(pass, c, fl, s, fn, arg)
-				}
-				break
-			}
-			return true
-		})
-	}
-}
-
-// callees returns the function a call calls: the one it names, or the functions a
-// variable it calls through was set to.
-func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
-	switch o := calleeObject(pass, call.Fun).(type) {
-	case *types.Func:
-		return []*types.Func{o}
-	case *types.Var:
-		return fl.funcs[o]
-	}
-	return nil
-}
-
-// isMethodExpr reports whether e is a method expression, T.M or (*T).M.
-func isMethodExpr(pass *analysis.Pass, e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	s, ok := pass.TypesInfo.Selections[sel]
-	return ok && s.Kind() == types.MethodExpr
-}
-
-// checkArg reports arg, an argument that reaches the output of sink fn, when it carries
-// pii tags itself or holds (as an interface, an argument list, a field map) a value
-// that does.
-func checkArg(pass *analysis.Pass, c *carrier, fl *flow, s sink, fn *types.Func, arg ast.Expr) {
-	if fl.redacted(arg) {
-		return
-	}
-	if t := pass.TypesInfo.TypeOf(arg); t != nil && c.carries(t) {
-		report(pass, s, fn, arg, "", arg, t)
-		return
-	}
-	seen := map[types.Object]bool{}
-	var walk func(e ast.Expr, depth int) bool
-	walk = func(e ast.Expr, depth int) bool {
-		if depth > 8 {
-			return false
-		}
-		for _, held := range fl.contents(e, seen) {
-			if fl.redacted(held) {
-				continue
-			}
-			t := pass.TypesInfo.TypeOf(held)
-			if t != nil && c.carries(t) {
-				report(pass, s, fn, arg, types.ExprString(arg)+" holds ", held, t)
-				return true
-			}
-			if t != nil && holdsIfaces(t, 0) && walk(held, depth+1) {
-				return true
-			}
-		}
-		return false
-	}
-	if t := pass.TypesInfo.TypeOf(arg); t != nil && holdsIfaces(t, 0) {
-		walk(arg, 0)
-	}
-}
-
-// report reports at arg that held, of type t, reaches sink fn; holder says through what
-// ("args holds "), or is empty when arg is held itself.
-func report(pass *analysis.Pass, s sink, fn *types.Func, arg ast.Expr, holder string, held ast.Expr, t types.Type) {
-	what := fmt.Sprintf("%s%s (%s carries pii tags)", holder, types.ExprString(held), typeString(t))
-	if holder != "" {
-		what += ","
-	}
-	if s.slog {
-		pass.Reportf(arg.Pos(), "pii: %s is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what)
-		return
-	}
-	which := "reaches"
-	if holder != "" {
-		which = "which reaches"
-	}
-	pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, calleeName(fn))
-}
-
 // isPIICall reports whether e calls the library's function name.
 func isPIICall(pass *analysis.Pass, e ast.Expr, name string) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -240,6 +144,9 @@ func calleeName(fn *types.Func) string {
 		t := sig.Recv().Type()
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+			return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name() // generic.Tree.Dump
 		}
 		return typeString(t) + "." + fn.Name()
 	}

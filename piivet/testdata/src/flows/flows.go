@@ -11,6 +11,7 @@ import (
 	"github.com/ef8f9424/pii"
 	"github.com/sirupsen/logrus"
 
+	"logutil"
 	"models"
 )
 
@@ -74,4 +75,35 @@ func Copies(u models.User, p *pii.Policy) {
 	_ = pii.Redact(&w)
 	w = u
 	fmt.Println(w) // want `w \(models.User carries pii tags\) reaches fmt.Println`
+}
+
+func Helpers(u models.User, l *logutil.Logger, p *pii.Policy) {
+	logutil.Logf("user %v", u)         // want `u \(models.User carries pii tags\) reaches logutil.Logf, which hands it to log.Printf`
+	logutil.Dump("user", &u)           // want `reaches logutil.Dump, which hands it to fmt.Fprintf`
+	l.Infof("user %v", u)              // want `reaches logutil.Logger.Infof, which hands it to logutil.Logf, which hands it to log.Printf`
+	logutil.Fields("id", u.ID, "u", u) // want `reaches logutil.Fields, which hands it to fmt.Println`
+	args := []any{u}
+	logutil.Logf("%v", args...) // want `args holds u`
+	logutil.Logf("user %v", pii.Safe(u))
+	r, _ := pii.Redacted(p, u)
+	logutil.Dump("user", r)
+	logutil.Safe(u)
+	logutil.Count(u, u)
+	logutil.Replaced(u)
+	local(u) // want `reaches flows.local, which hands it to log.Println`
+}
+
+func local(v any) { // want local:`forwards \[0\] to log.Println`
+	log.Println("local", v)
+}
+
+func TypesOnly(u models.User, p *models.User) error {
+	fmt.Printf("%T %p\n", u, p)
+	fmt.Printf("%T %v\n", u, u) // want `u \(models.User carries pii tags\) reaches fmt.Printf`
+	fmt.Printf("%*d %T %% %-8.*s\n", 3, 1, u, 2, "x")
+	fmt.Printf("%[1]T\n", u) // want `reaches fmt.Printf`
+	fmt.Fprintf(os.Stderr, "%T\n", u)
+	logutil.Logf("%T", u)
+	logutil.Logf("%v", u) // want `reaches logutil.Logf`
+	return fmt.Errorf("cannot encode %T", u)
 }

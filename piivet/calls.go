@@ -1,0 +1,231 @@
+package piivet
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A checker visits the calls of one package and reports tagged values handed to sinks:
+// directly, through a function variable set to one, or through a function of the
+// package (or of another, by its Forwards fact) that hands its arguments on.
+type checker struct {
+	pass   *analysis.Pass
+	c      *carrier
+	fl     *flow
+	fw     *forwarder
+	report bool        // false while the package's forwarders are being settled
+	fn     *types.Func // the function whose body is visited; nil at package level
+	format int         // 1 + the index of fn's parameter that is the format of the call checked
+}
+
+// checkCalls settles which functions of the package hand their arguments to a sink
+// (each round may find a wrapper of a wrapper), exports them as facts, then reports.
+func checkCalls(pass *analysis.Pass, c *carrier) {
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass)}
+	for {
+		ck.fw.changed = false
+		ck.visit()
+		if !ck.fw.changed {
+			break
+		}
+	}
+	ck.fw.export()
+	ck.report = true
+	ck.visit()
+}
+
+// visit checks every call of the package.
+func (ck *checker) visit() {
+	for _, f := range ck.pass.Files {
+		for _, d := range f.Decls {
+			ck.fn = nil
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			}
+			ast.Inspect(d, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					ck.call(call)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// call checks one call, if what it calls is a sink or hands its arguments to one.
+func (ck *checker) call(call *ast.CallExpr) {
+	for _, fn := range callees(ck.pass, ck.fl, call) {
+		recv, args := ck.split(call)
+		if s, ok := sinkOf(fn); ok {
+			if s.slog && ck.fl.handler {
+				continue
+			}
+			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
+			return
+		}
+		if f, ok := ck.fw.of(fn); ok {
+			s, to := sink{format: f.Format}, calleeName(fn)+", which hands it to "+f.Sink
+			if f.Recv && recv != nil {
+				ck.arg(s, to, recv)
+			}
+			ck.args(call, s, to, args, f.args(fn, args))
+			return
+		}
+	}
+}
+
+// args checks the arguments of call (args, after any receiver) that reach sink s, but
+// for those its format prints only by type. When the function being visited hands its
+// own format and arguments on (logf(format string, args ...any)), the format is noted
+// with them.
+func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []ast.Expr) {
+	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid())
+	ck.format = 0
+	if s.format > 0 && s.format <= len(args) && call.Ellipsis.IsValid() && ck.fn != nil {
+		if id, ok := ast.Unparen(args[s.format-1]).(*ast.Ident); ok {
+			if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				ck.format = paramIndex(ck.fn.Type().(*types.Signature), v) + 1
+			}
+		}
+	}
+	for _, arg := range printed {
+		if !skip[arg] {
+			ck.arg(s, to, arg)
+		}
+	}
+	ck.format = 0
+}
+
+// split returns the receiver of a method call (x in x.M(...) or in (*T).M(x, ...)), or
+// nil, and the arguments that follow it.
+func (ck *checker) split(call *ast.CallExpr) (ast.Expr, []ast.Expr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, call.Args
+	}
+	s, ok := ck.pass.TypesInfo.Selections[sel]
+	switch {
+	case !ok:
+		return nil, call.Args
+	case s.Kind() == types.MethodExpr:
+		if len(call.Args) == 0 {
+			return nil, nil
+		}
+		return call.Args[0], call.Args[1:]
+	case s.Kind() == types.MethodVal:
+		return sel.X, call.Args
+	}
+	return nil, call.Args
+}
+
+// callees returns the function a call calls: the one it names, or the functions a
+// variable it calls through was set to.
+func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
+	switch o := calleeObject(pass, call.Fun).(type) {
+	case *types.Func:
+		return []*types.Func{o}
+	case *types.Var:
+		return fl.funcs[o]
+	}
+	return nil
+}
+
+// arg reports arg, an argument that reaches the output of a sink (named to), when it
+// carries pii tags itself or holds (as an interface, an argument list, a field map) a
+// value that does. Where it cannot tell, because the value is a parameter of the
+// function being visited, it notes that the function hands that parameter on.
+func (ck *checker) arg(s sink, to string, arg ast.Expr) {
+	if ck.fl.redacted(arg) {
+		return
+	}
+	if t := ck.pass.TypesInfo.TypeOf(arg); t != nil && ck.c.carries(t) {
+		ck.reportf(s, to, arg, "", arg, t)
+		return
+	}
+	ck.note(s, to, arg)
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr, depth int) bool
+	walk = func(e ast.Expr, depth int) bool {
+		if depth > 8 {
+			return false
+		}
+		for _, held := range ck.fl.contents(e, seen) {
+			if ck.fl.redacted(held) {
+				continue
+			}
+			t := ck.pass.TypesInfo.TypeOf(held)
+			if t != nil && ck.c.carries(t) {
+				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, t)
+				return true
+			}
+			ck.note(s, to, held)
+			if t != nil && holdsIfaces(t, 0) && walk(held, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	if t := ck.pass.TypesInfo.TypeOf(arg); t != nil && holdsIfaces(t, 0) {
+		walk(arg, 0)
+	}
+}
+
+// note records that the function being visited hands e on to a sink, when e is (part
+// of) one of its parameters (or its receiver) whose contents it cannot know: an
+// interface, or a value of one of its type parameters.
+func (ck *checker) note(s sink, to string, e ast.Expr) {
+	if ck.report || ck.fn == nil || s.slog {
+		return
+	}
+	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
+	if id, ok := rootIdent(ck.pass, e); ok {
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || holdsIfaces(v.Type(), 0)) {
+			ck.param(v, to)
+		}
+		return
+	}
+	if !generic {
+		return
+	}
+	// &Tree[T]{Val: x}: a value of a type parameter built from the parameters in it.
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && mentionsTypeParam(v.Type(), 0) {
+				ck.param(v, to)
+			}
+		}
+		return true
+	})
+}
+
+// param records that the function being visited hands v on, if v is its receiver or
+// one of its parameters, and it never sets v to something else.
+func (ck *checker) param(v *types.Var, to string) {
+	if len(ck.fl.sets[v]) == 0 {
+		ck.fw.add(ck.fn, v, to, ck.format)
+	}
+}
+
+// reportf reports at arg that held, of type t, reaches a sink (named to); holder says
+// through what ("args holds "), or is empty when arg is held itself.
+func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held ast.Expr, t types.Type) {
+	if !ck.report {
+		return
+	}
+	what := fmt.Sprintf("%s%s (%s carries pii tags)", holder, types.ExprString(held), typeString(t))
+	if holder != "" {
+		what += ","
+	}
+	if s.slog {
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what)
+		return
+	}
+	which := "reaches"
+	if holder != "" {
+		which = "which reaches"
+	}
+	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, to)
+}

@@ -1,0 +1,50 @@
+// Package logutil wraps sinks, as services do: its callers' arguments reach the sinks.
+package logutil
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/ef8f9424/pii"
+)
+
+// Logf logs through the standard logger.
+func Logf(format string, args ...any) { // want Logf:`forwards \[1\] to log.Printf`
+	log.Printf(format, args...)
+}
+
+// Dump prints one value.
+func Dump(label string, v any) { // want Dump:`forwards \[1\] to fmt.Fprintf`
+	fmt.Fprintf(os.Stderr, "%s: %+v\n", label, v)
+}
+
+// Logger carries a prefix.
+type Logger struct{ prefix string }
+
+// Infof logs with the prefix, through Logf.
+func (l *Logger) Infof(format string, args ...any) { // want Infof:`forwards \[1\] to logutil.Logf, which hands it to log.Printf`
+	Logf(l.prefix+format, args...)
+}
+
+// Fields logs key/value pairs it builds itself.
+func Fields(kv ...any) { // want Fields:`forwards \[0\] to fmt.Println`
+	all := append([]any{"fields"}, kv...)
+	fmt.Println(all...)
+}
+
+// Safe redacts what it is given before logging it: nothing reaches a sink as it is.
+func Safe(v any) {
+	fmt.Println(pii.Safe(v))
+}
+
+// Count logs only how many values it was given.
+func Count(vs ...any) {
+	fmt.Println(len(vs))
+}
+
+// Replaced logs something else than what it was given.
+func Replaced(v any) {
+	v = "nothing"
+	fmt.Println(v)
+}
