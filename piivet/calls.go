@@ -141,8 +141,8 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.fl.redacted(arg) {
 		return
 	}
-	if t := ck.pass.TypesInfo.TypeOf(arg); t != nil && ck.c.carries(t) {
-		ck.reportf(s, to, arg, "", arg, t)
+	if why, ok := ck.personal(arg); ok {
+		ck.reportf(s, to, arg, "", arg, why)
 		return
 	}
 	ck.note(s, to, arg)
@@ -156,12 +156,12 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 			if ck.fl.redacted(held) {
 				continue
 			}
-			t := ck.pass.TypesInfo.TypeOf(held)
-			if t != nil && ck.c.carries(t) {
-				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, t)
+			if why, ok := ck.personal(held); ok {
+				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, why)
 				return true
 			}
 			ck.note(s, to, held)
+			t := ck.pass.TypesInfo.TypeOf(held)
 			if t != nil && holdsIfaces(t, 0) && walk(held, depth+1) {
 				return true
 			}
@@ -209,13 +209,23 @@ func (ck *checker) param(v *types.Var, to string) {
 	}
 }
 
-// reportf reports at arg that held, of type t, reaches a sink (named to); holder says
-// through what ("args holds "), or is empty when arg is held itself.
-func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held ast.Expr, t types.Type) {
+// personal says why e is personal data, if it is: its type carries pii tags
+// ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
+// one ("tagged pii:\"email\" at models.User.Email").
+func (ck *checker) personal(e ast.Expr) (string, bool) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carries(t) {
+		return typeString(t) + " carries pii tags", true
+	}
+	return taggedField(ck.pass, e)
+}
+
+// reportf reports at arg that held reaches a sink (named to), and why held is personal
+// data; holder says through what ("args holds "), or is empty when arg is held itself.
+func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held ast.Expr, why string) {
 	if !ck.report {
 		return
 	}
-	what := fmt.Sprintf("%s%s (%s carries pii tags)", holder, types.ExprString(held), typeString(t))
+	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
 	if holder != "" {
 		what += ","
 	}

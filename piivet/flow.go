@@ -45,11 +45,16 @@ func newFlow(pass *analysis.Pass) *flow {
 					lhs[i] = id
 				}
 				fl.assign(lhs, n.Values, n.Pos())
+			case *ast.KeyValueExpr: // Server{logf: log.Printf}
+				if id, ok := n.Key.(*ast.Ident); ok {
+					fl.setField(id, n.Value)
+				}
 			case *ast.RangeStmt:
-				for _, e := range []ast.Expr{n.Key, n.Value} {
-					if o := fl.object(e); o != nil {
-						fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
-					}
+				if o := fl.object(n.Key); o != nil {
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
+				}
+				if o := fl.object(n.Value); o != nil { // an element of a redacted slice is redacted
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
 				}
 			case *ast.CallExpr:
 				if isPIICall(pass, n, "NewHandler") {
@@ -95,12 +100,28 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			}
 			continue
 		}
-		// x[k] = v, or x.f = v: v is stored into the variable x.
+		// s.logf = log.Printf: the field is a function variable too.
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && value != nil {
+			fl.setField(sel.Sel, value)
+		}
+		// x[k] = v: v is stored into the variable x.
 		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && value != nil {
 			if o := fl.object(ix.X); o != nil && holdsIfaces(o.Type(), 0) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
 		}
+	}
+}
+
+// setField records that the struct field named by id was set to value, when value is
+// a function.
+func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
+	v, ok := fl.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !v.IsField() {
+		return
+	}
+	if fn := funcOf(fl.pass, value); fn != nil {
+		fl.funcs[v] = append(fl.funcs[v], fn)
 	}
 }
 

@@ -95,6 +95,9 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
 			return sink{args: valueArg(1)}, true
 		}
+		if (recv == "Event" || recv == "Context") && name == "Fields" { // a map or a key/value list
+			return sink{args: valueArg(0)}, true
+		}
 	case "github.com/sirupsen/logrus":
 		switch name {
 		case "WithField":

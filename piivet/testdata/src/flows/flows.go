@@ -107,3 +107,47 @@ func TypesOnly(u models.User, p *models.User) error {
 	logutil.Logf("%v", u) // want `reaches logutil.Logf`
 	return fmt.Errorf("cannot encode %T", u)
 }
+
+// Server keeps its logger as a function, as services do.
+type Server struct {
+	logf  func(format string, args ...any)
+	Print func(...any) (int, error)
+}
+
+func NewServer() *Server { return &Server{logf: log.Printf} }
+
+func (s *Server) Handle(u models.User) {
+	s.logf("%v", u) // want `reaches log.Printf`
+	s.Print = fmt.Println
+	s.Print(u) // want `reaches fmt.Println`
+}
+
+func Fields(u models.User, p *pii.Policy) {
+	log.Printf("email %s", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches log.Printf`
+	fmt.Println(u.ID, u.Email != "", len(u.Phone))
+	args := []any{"phone", u.Phone}
+	fmt.Println(args...) // want `args holds u.Phone \(tagged pii:"phone" at models.User.Phone\)`
+	r, _ := pii.Redacted(p, u)
+	fmt.Println(r.Email)
+	o := models.Order{Buyer: &u}
+	fmt.Println(o.Number, o.Buyer.ID)
+	fmt.Println(o.Buyer.Email) // want `o.Buyer.Email \(tagged pii:"email" at models.User.Email\)`
+	fmt.Println(pii.Safe(u.Email))
+}
+
+func Ranges(us []models.User, p *pii.Policy) {
+	rs, _ := pii.Redacted(p, us)
+	for _, r := range rs {
+		fmt.Println(r, r.Email)
+	}
+	_ = p.Anonymize(us)
+	for i, u := range us {
+		fmt.Println(i, u.Phone)
+	}
+}
+
+func RangesRaw(us []models.User) {
+	for _, u := range us {
+		fmt.Println(u) // want `u \(models.User carries pii tags\) reaches fmt.Println`
+	}
+}

@@ -37,6 +37,8 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	ev.Interface("user", u)                             // want `reaches zerolog.Event.Interface`
 	ev.Any("user", u)                                   // want `reaches zerolog.Event.Any`
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
+	ev.Fields(map[string]any{"user": u})                // want `map\[string\]any\{…\} holds u \(models.User carries pii tags\), which reaches zerolog.Event.Fields`
+	ev.Fields([]any{"user", &u})                        // want `reaches zerolog.Event.Fields`
 	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
 	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
 	sl := (&zap.Logger{}).Sugar()
@@ -63,6 +65,7 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	_ = zap.Any("user", pii.Safe(u))
 	_ = zap.String("phone", "redacted")
 	ev.Interface("user", pii.Safe(u)).Str("id", "1").Msg("ok")
+	ev.Fields(map[string]any{"user": pii.Safe(u), "id": u.ID})
 	logrus.WithField("user", pii.Safe(u)).Info("x")
 	logrus.WithFields(logrus.Fields{"user": r, "stats": s})
 	(&zap.Logger{}).Sugar().Infow("signup", "user", pii.Safe(u), "id", u.ID)

@@ -11,3 +11,4 @@ func (e *Event) Msg(string)                         {}
 type Context struct{}
 
 func (c Context) Interface(key string, v any) Context { return c }
+func (e *Event) Fields(fields any) *Event             { return e }
