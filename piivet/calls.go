@@ -67,7 +67,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			s, to := sink{format: f.Format}, calleeName(fn)+", which hands it to "+f.Sink
+			s, to := sink{format: f.Format, json: f.JSON}, calleeName(fn)+", which hands it to "+f.Sink
 			if f.Recv && recv != nil {
 				ck.arg(s, to, recv)
 			}
@@ -141,7 +141,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.fl.redacted(arg) {
 		return
 	}
-	if why, ok := ck.personal(arg); ok {
+	if why, ok := ck.personal(s, arg); ok {
 		ck.reportf(s, to, arg, "", arg, why)
 		return
 	}
@@ -156,7 +156,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 			if ck.fl.redacted(held) {
 				continue
 			}
-			if why, ok := ck.personal(held); ok {
+			if why, ok := ck.personal(s, held); ok {
 				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, why)
 				return true
 			}
@@ -183,7 +183,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := rootIdent(ck.pass, e); ok {
 		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || holdsIfaces(v.Type(), 0)) {
-			ck.param(v, to)
+			ck.param(s, v, to)
 		}
 		return
 	}
@@ -194,7 +194,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && mentionsTypeParam(v.Type(), 0) {
-				ck.param(v, to)
+				ck.param(s, v, to)
 			}
 		}
 		return true
@@ -203,17 +203,17 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 
 // param records that the function being visited hands v on, if v is its receiver or
 // one of its parameters, and it never sets v to something else.
-func (ck *checker) param(v *types.Var, to string) {
+func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, to, ck.format)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json}, to)
 	}
 }
 
-// personal says why e is personal data, if it is: its type carries pii tags
+// personal says why e is personal data that sink s writes, if it is: its type carries pii tags
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
-func (ck *checker) personal(e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carries(t) {
+func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carriesAs(t, s.json) {
 		return typeString(t) + " carries pii tags", true
 	}
 	return taggedField(ck.pass, e)

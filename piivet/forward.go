@@ -18,6 +18,7 @@ type Forwards struct {
 	Params []int  // the parameters handed on, by index; the last may be variadic
 	Sink   string // the sink they reach first, as a reader writes it: "log.Printf"
 	Format int    // 1 + the index of the parameter that is their printf format; 0 if none
+	JSON   bool   // the sink writes what encoding/json writes
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -83,15 +84,16 @@ func (fw *forwarder) of(fn *types.Func) (*Forwards, bool) {
 	return nil, false
 }
 
-// add records that fn hands v, its receiver or one of its parameters, on to sink to.
-func (fw *forwarder) add(fn *types.Func, v *types.Var, to string, format int) {
+// add records that fn hands v, its receiver or one of its parameters, on to sink s
+// (named to); s.format is 1 + the index of fn's parameter that is the format.
+func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: format}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json}
 	}
 	switch {
 	case sig.Recv() == v:

@@ -17,6 +17,7 @@ type sink struct {
 	args   func(call *ast.CallExpr) []ast.Expr // the arguments that reach the output
 	slog   bool                                // a slog call: a hint, the handler may redact
 	format int                                 // 1 + the index of a printf format argument; 0 if none
+	json   bool                                // it writes what encoding/json writes
 }
 
 // allArgs returns every argument; valueArg(i) only the i-th.
@@ -79,24 +80,24 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 	case "encoding/json":
 		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), json: true}, true
 		}
 		if recv == "Encoder" && name == "Encode" {
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), json: true}, true
 		}
 	case "go.uber.org/zap":
-		if recv == "" && (name == "Any" || name == "Reflect") {
-			return sink{args: valueArg(1)}, true
+		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
+			return sink{args: valueArg(1), json: true}, true
 		}
 		if recv == "SugaredLogger" && (name == "With" || levelMethod(name)) {
 			return sink{args: allArgs}, true
 		}
 	case "github.com/rs/zerolog":
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
-			return sink{args: valueArg(1)}, true
+			return sink{args: valueArg(1), json: true}, true // through json.Marshal
 		}
 		if (recv == "Event" || recv == "Context") && name == "Fields" { // a map or a key/value list
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), json: true}, true
 		}
 	case "github.com/sirupsen/logrus":
 		switch name {

@@ -151,3 +151,9 @@ func RangesRaw(us []models.User) {
 		fmt.Println(u) // want `u \(models.User carries pii tags\) reaches fmt.Println`
 	}
 }
+
+func Encodes(u models.User, a models.Account) {
+	_ = logutil.WriteJSON(os.Stdout, a)
+	_ = logutil.WriteJSON(os.Stdout, u) // want `u \(models.User carries pii tags\) reaches logutil.WriteJSON, which hands it to json.Encoder.Encode`
+	logutil.Dump("account", a)          // want `a \(models.Account carries pii tags\) reaches logutil.Dump`
+}

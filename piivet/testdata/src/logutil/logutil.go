@@ -2,7 +2,9 @@
 package logutil
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"log"
 	"os"
 
@@ -47,4 +49,9 @@ func Count(vs ...any) {
 func Replaced(v any) {
 	v = "nothing"
 	fmt.Println(v)
+}
+
+// WriteJSON encodes v.
+func WriteJSON(w io.Writer, v any) error { // want WriteJSON:`forwards \[1\] to json.Encoder.Encode`
+	return json.NewEncoder(w).Encode(v)
 }

@@ -80,3 +80,23 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	var anything any = u
 	fmt.Println(anything) // want `anything holds u \(models.User carries pii tags\), which reaches fmt.Println`
 }
+
+func Encoded(a models.Account, pr models.Profile, c models.Custom, ev *zerolog.Event, hidden local2) {
+	_, _ = json.Marshal(a)
+	_, _ = json.Marshal([]*models.Account{&a})
+	_ = zap.Any("account", a)
+	ev.Interface("account", a)
+	_, _ = json.Marshal(hidden)
+	fmt.Println(a)                  // want `a \(models.Account carries pii tags\) reaches fmt.Println`
+	logrus.WithField("account", a)  // want `reaches logrus.WithField`
+	_, _ = json.Marshal(pr)         // want `pr \(models.Profile carries pii tags\) reaches json.Marshal`
+	_, _ = json.Marshal(c)          // want `c \(models.Custom carries pii tags\) reaches json.Marshal`
+	_, _ = json.Marshal(a.Password) // want `tagged pii:"secret"`
+}
+
+type local2 struct { // want local2:"pii-tagged"
+	ID   int            `pii:"no"`
+	name string         `pii:"no"`
+	acct models.Account // want `sinks.local2.acct is unexported and holds models.Account`
+	Pass string         `pii:"secret" json:"-"`
+}
