@@ -161,16 +161,26 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 				return true
 			}
 			ck.note(s, to, held)
-			t := ck.pass.TypesInfo.TypeOf(held)
-			if t != nil && holdsIfaces(t, 0) && walk(held, depth+1) {
+			if ck.container(held) && walk(held, depth+1) {
 				return true
 			}
 		}
 		return false
 	}
-	if t := ck.pass.TypesInfo.TypeOf(arg); t != nil && holdsIfaces(t, 0) {
+	if ck.container(arg) {
 		walk(arg, 0)
 	}
+}
+
+// container reports whether e may hold values that are personal data while its type
+// says nothing: an interface, a slice, array or map of them, or a composite literal
+// ([]string{u.Email}).
+func (ck *checker) container(e ast.Expr) bool {
+	if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		return true
+	}
+	t := ck.pass.TypesInfo.TypeOf(e)
+	return t != nil && holdsIfaces(t, 0)
 }
 
 // note records that the function being visited hands e on to a sink, when e is (part

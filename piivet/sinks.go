@@ -106,7 +106,8 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		case "WithFields": // its logrus.Fields: checkArg looks inside
 			return sink{args: valueArg(0)}, true
 		}
-		if (recv == "" || recv == "Logger" || recv == "Entry") && (levelMethod(name) || prefixed("Print", "Trace", "Log")) {
+		if (recv == "" || recv == "Logger" || recv == "Entry" || recv == "FieldLogger" || recv == "Ext1FieldLogger") &&
+			(levelMethod(name) || prefixed("Print", "Trace", "Log")) {
 			return sink{args: allArgs}, true
 		}
 	case "log/slog":

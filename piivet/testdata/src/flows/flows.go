@@ -157,3 +157,11 @@ func Encodes(u models.User, a models.Account) {
 	_ = logutil.WriteJSON(os.Stdout, u) // want `u \(models.User carries pii tags\) reaches logutil.WriteJSON, which hands it to json.Encoder.Encode`
 	logutil.Dump("account", a)          // want `a \(models.Account carries pii tags\) reaches logutil.Dump`
 }
+
+func Literals(u models.User, l logrus.FieldLogger) {
+	fmt.Println([]string{u.Email})               // want `\[\]string\{…\} holds u.Email \(tagged pii:"email"`
+	fmt.Println(map[string]string{"e": u.Phone}) // want `holds u.Phone`
+	fmt.Println([]string{"a"}, map[string]int{"n": u.ID})
+	l.Infof("%v", u)    // want `reaches logrus.FieldLogger.Infof`
+	l.WithField("u", u) // want `reaches logrus.FieldLogger.WithField`
+}
