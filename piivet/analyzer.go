@@ -8,9 +8,11 @@
 //   - in a struct that tags its fields, an exported field with no tag, which
 //     pii.CheckTagged would report;
 //   - an unexported field that holds a tagged type, which no redaction enters;
-//   - a value whose type carries pii tags handed as it is to fmt, log, encoding/json,
-//     zap.Any, zap.Reflect or zap's SugaredLogger, zerolog's Interface or Any, or logrus's
-//     WithField(s) and print methods;
+//   - a value whose type carries pii tags, or a field tagged as personal data, handed as
+//     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
+//     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods:
+//     directly, or through interface variables, argument lists, field maps, function
+//     variables, and functions that hand their arguments on (the Forwards fact);
 //   - a slog call given such a value in a package that never builds a pii.NewHandler
 //     (a hint: the handler may be set up elsewhere).
 //
