@@ -33,6 +33,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 		}
 	}
 	ck.fw.export()
+	ck.fl.exportRedacts()
 	ck.report = true
 	ck.visit()
 }

@@ -19,19 +19,23 @@ type flow struct {
 	stored  map[types.Object][]ast.Expr    // values stored into an interface-holding variable
 	funcs   map[types.Object][]*types.Func // functions a function variable was set to
 	handler bool                           // the package builds a pii.NewHandler
+	redacts map[*types.Func]bool           // the package's functions that return a redacted copy
 }
 
-// A set is one assignment to a variable: from pii.Redacted's (or Anonymized's) copy,
-// redacted in place, or from value (nil when it cannot be known).
+// A set is one assignment to a variable: redacted in place, or from value, which is
+// the first of the results of a call when multi is set (r, err := pii.Redacted(p, u)),
+// or nil when it cannot be known; zero marks a declaration without a value.
 type set struct {
 	at       token.Pos
 	redacted bool
 	value    ast.Expr
+	multi    bool
+	zero     bool
 }
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}}
+		funcs: map[types.Object][]*types.Func{}, redacts: map[*types.Func]bool{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -69,6 +73,7 @@ func newFlow(pass *analysis.Pass) *flow {
 			return true
 		})
 	}
+	fl.settleRedacts()
 	return fl
 }
 
@@ -76,20 +81,20 @@ func newFlow(pass *analysis.Pass) *flow {
 func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 	for i, l := range lhs {
 		var value ast.Expr
-		redacted := false
+		multi := false
 		switch {
 		case len(rhs) == len(lhs):
 			value = rhs[i]
-		case len(rhs) == 1:
-			redacted = i == 0 && (isPIICall(fl.pass, rhs[0], "Redacted") || isPIICall(fl.pass, rhs[0], "Anonymized"))
+		case len(rhs) == 1 && i == 0:
+			value, multi = rhs[0], true
 		}
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
 			o := fl.pass.TypesInfo.ObjectOf(id)
 			if o == nil || id.Name == "_" {
 				continue
 			}
-			fl.sets[o] = append(fl.sets[o], set{at: pos, redacted: redacted, value: value})
-			if value == nil {
+			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0})
+			if value == nil || multi {
 				continue
 			}
 			if holdsIfaces(o.Type(), 0) {
@@ -144,6 +149,9 @@ func (fl *flow) redacted(e ast.Expr) bool {
 }
 
 func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return fl.redactingCall(call)
+	}
 	o := fl.object(e)
 	if o == nil || depth > 8 {
 		return false
@@ -159,6 +167,9 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 		return false
 	case last.redacted:
 		return true
+	case last.multi:
+		call, ok := ast.Unparen(last.value).(*ast.CallExpr)
+		return ok && fl.redactingCall(call)
 	case last.value != nil:
 		return fl.redactedAt(last.value, last.at, depth+1) // r2 := r
 	}

@@ -165,3 +165,23 @@ func Literals(u models.User, l logrus.FieldLogger) {
 	l.Infof("%v", u)    // want `reaches logrus.FieldLogger.Infof`
 	l.WithField("u", u) // want `reaches logrus.FieldLogger.WithField`
 }
+
+func RedactHelpers(u models.User, p *pii.Policy) {
+	fmt.Println(logutil.Redact(p, u))
+	r := logutil.Redact(p, u)
+	fmt.Println(r, r.Email)
+	e, _ := logutil.RedactErr(p, u)
+	log.Println(e)
+	fmt.Println(logutil.NotRedact(p, u, true)) // want `reaches fmt.Println`
+	fmt.Println(redactUser(u), redactTwice(u))
+}
+
+var policy = &pii.Policy{}
+
+func redactUser(u models.User) models.User { // want redactUser:`returns a redacted copy`
+	return logutil.Redact(policy, u)
+}
+
+func redactTwice(u models.User) models.User { // want redactTwice:`returns a redacted copy`
+	return redactUser(u)
+}

@@ -55,3 +55,27 @@ func Replaced(v any) {
 func WriteJSON(w io.Writer, v any) error { // want WriteJSON:`forwards \[1\] to json.Encoder.Encode`
 	return json.NewEncoder(w).Encode(v)
 }
+
+// Redact returns a redacted copy of u, as a helper of a service would.
+func Redact[T any](p *pii.Policy, v T) T { // want Redact:`returns a redacted copy`
+	r, err := pii.Redacted(p, v)
+	if err != nil {
+		var zero T
+		return zero
+	}
+	return r
+}
+
+// RedactErr returns the library's answer as it is.
+func RedactErr[T any](p *pii.Policy, v T) (T, error) { // want RedactErr:`returns a redacted copy`
+	return pii.Redacted(p, v)
+}
+
+// NotRedact returns its argument on one path.
+func NotRedact[T any](p *pii.Policy, v T, ok bool) T {
+	if ok {
+		return v
+	}
+	r, _ := pii.Redacted(p, v)
+	return r
+}
