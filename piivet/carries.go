@@ -31,6 +31,10 @@ type carrier struct {
 	pass *analysis.Pass
 	memo map[carryKey]bool
 	busy map[carryKey]bool
+	// tentative holds the types found to carry nothing during the outermost query: a
+	// type met again inside its own cycle answered false there, so the answers under it
+	// hold only if the outermost one is false too.
+	tentative map[carryKey]bool
 }
 
 type carryKey struct {
@@ -39,7 +43,7 @@ type carryKey struct {
 }
 
 func newCarrier(pass *analysis.Pass) *carrier {
-	return &carrier{pass: pass, memo: map[carryKey]bool{}, busy: map[carryKey]bool{}}
+	return &carrier{pass: pass, memo: map[carryKey]bool{}, busy: map[carryKey]bool{}, tentative: map[carryKey]bool{}}
 }
 
 // carries reports whether a value of type t holds a field tagged as personal data.
@@ -55,13 +59,26 @@ func (c *carrier) carriesAs(t types.Type, json bool) bool {
 	if v, ok := c.memo[k]; ok {
 		return v
 	}
-	if c.busy[k] {
+	if c.busy[k] || c.tentative[k] {
 		return false // a recursive type: the answer is settled further up
 	}
 	c.busy[k] = true
 	v := c.compute(k.t, json)
 	delete(c.busy, k)
-	c.memo[k] = v
+	switch {
+	case v:
+		c.memo[k] = true
+	case len(c.busy) > 0:
+		c.tentative[k] = true
+	default: // the outermost query carries nothing: neither does anything under it
+		c.memo[k] = false
+		for t := range c.tentative {
+			c.memo[t] = false
+		}
+	}
+	if len(c.busy) == 0 {
+		clear(c.tentative)
+	}
 	return v
 }
 

@@ -41,3 +41,13 @@ type Custom struct { // want Custom:"pii-tagged"
 }
 
 func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
+
+// Hub and Spoke point at each other; Hub carries tags, so Spoke carries them too (Hub is met first).
+type Hub struct { // want Hub:"pii-tagged"
+	Out   *Spoke `pii:"no"`
+	Owner string `pii:"name"`
+}
+
+type Spoke struct { // want Spoke:"pii-tagged"
+	From *Hub `pii:"no"`
+}

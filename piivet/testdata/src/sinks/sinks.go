@@ -100,3 +100,8 @@ type local2 struct { // want local2:"pii-tagged"
 	acct models.Account // want `sinks.local2.acct is unexported and holds models.Account`
 	Pass string         `pii:"secret" json:"-"`
 }
+
+func Cycles(n models.Hub, e models.Spoke) {
+	fmt.Println(n) // want `n \(models.Hub carries pii tags\)`
+	fmt.Println(e) // want `e \(models.Spoke carries pii tags\)`
+}
