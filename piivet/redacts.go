@@ -61,29 +61,31 @@ func (fl *flow) exportRedacts() {
 }
 
 // returnsRedacted reports whether every return of fd gives a redacted copy (or nothing
-// personal: nil, T{}, a type parameter's zero value) as its first result.
+// at all: nil, T{}, a type parameter's zero value) as its first result, and one at
+// least a redacted copy.
 func (fl *flow) returnsRedacted(fd *ast.FuncDecl) bool {
-	returns, ok := 0, true
+	copies, ok := 0, true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			returns++
-			if len(n.Results) == 0 || !fl.safeResult(n.Results[0]) {
+			switch {
+			case len(n.Results) == 0:
+				ok = false
+			case fl.redacted(n.Results[0]):
+				copies++
+			case !fl.empty(n.Results[0]):
 				ok = false
 			}
 		}
 		return ok
 	})
-	return ok && returns > 0
+	return ok && copies > 0
 }
 
-// safeResult reports whether e, returned, holds no raw personal data.
-func (fl *flow) safeResult(e ast.Expr) bool {
-	if fl.redacted(e) {
-		return true
-	}
+// empty reports whether e, returned, holds nothing at all.
+func (fl *flow) empty(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if x.Name == "nil" {

@@ -57,6 +57,13 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		return false
 	}
 	s, ok := namedSink(fn.Pkg().Path(), recv, name, prefixed)
+	if !ok && keyedField(fn, recv) {
+		// zap.String("email", u.Email), zerolog's Str: a typed field writes its value
+		s, ok = sink{args: valueArg(1)}, true
+	}
+	if !ok && fn.Pkg().Path() == "github.com/rs/zerolog" && recv == "Event" && name == "Msg" {
+		s, ok = sink{args: valueArg(0)}, true
+	}
 	if ok && s.args != nil && strings.HasSuffix(name, "f") {
 		s.format = 1
 		switch name {
@@ -65,6 +72,29 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		}
 	}
 	return s, ok
+}
+
+// keyedField reports whether fn builds a typed log field from a key and a value:
+// zap's field constructors (zap.String, zap.Strings, ...) and the methods of zerolog's
+// Event and Context (Str, Strs, ...). Only personal data in the value is reported: its
+// type says nothing, a tagged field does.
+func keyedField(fn *types.Func, recv string) bool {
+	switch path := fn.Pkg().Path(); {
+	case path == "go.uber.org/zap" && recv == "":
+	case path == "github.com/rs/zerolog" && (recv == "Event" || recv == "Context"):
+	default:
+		return false
+	}
+	switch fn.Name() {
+	case "Object", "Objects", "ObjectValues", "Inline", "Array":
+		return false // a marshaler the type wrote itself decides what it writes
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() < 2 {
+		return false
+	}
+	b, ok := sig.Params().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
 }
 
 // namedSink is sinkOf's table: the sinks of each package, by receiver and name.

@@ -9,7 +9,9 @@ import (
 	"os"
 
 	"github.com/ef8f9424/pii"
+	"github.com/rs/zerolog"
 	"github.com/sirupsen/logrus"
+	"go.uber.org/zap"
 
 	"logutil"
 	"models"
@@ -184,4 +186,25 @@ func redactUser(u models.User) models.User { // want redactUser:`returns a redac
 
 func redactTwice(u models.User) models.User { // want redactTwice:`returns a redacted copy`
 	return redactUser(u)
+}
+
+func TypedFields(u models.User, ev *zerolog.Event, ctx zerolog.Context) {
+	_ = zap.String("email", u.Email)             // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches zap.String`
+	_ = zap.Strings("phones", []string{u.Phone}) // want `holds u.Phone`
+	_ = zap.String("id", "1")
+	_ = zap.Error(nil)
+	ev.Str("email", u.Email)       // want `reaches zerolog.Event.Str`
+	ev.Str("id", "x").Msg(u.Phone) // want `reaches zerolog.Event.Msg`
+	_ = ctx.Str("phone", u.Phone)  // want `reaches zerolog.Context.Str`
+}
+
+// Marshaled writes only what it chooses.
+type Marshaled struct { // want Marshaled:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (m Marshaled) MarshalLogObject() error { return nil }
+
+func Marshalers(m Marshaled) {
+	_ = zap.Object("m", m)
 }

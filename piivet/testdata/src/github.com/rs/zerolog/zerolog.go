@@ -12,3 +12,5 @@ type Context struct{}
 
 func (c Context) Interface(key string, v any) Context { return c }
 func (e *Event) Fields(fields any) *Event             { return e }
+func (e *Event) Strs(key string, v []string) *Event   { return e }
+func (c Context) Str(key, v string) Context           { return c }
