@@ -184,14 +184,21 @@ func (ck *checker) container(e ast.Expr) bool {
 	return t != nil && holdsIfaces(t, 0)
 }
 
-// note records that the function being visited hands e on to a sink, when e is (part
-// of) one of its parameters (or its receiver) whose contents it cannot know: an
+// note records that the function being visited hands e on to a sink, when e is one of
+// its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
 	if ck.report || ck.fn == nil || s.slog {
 		return
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		// The parameter itself, whatever its type: a caller may pass u.Email.
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			ck.param(s, v, to)
+		}
+		return
+	}
 	if id, ok := rootIdent(ck.pass, e); ok {
 		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || holdsIfaces(v.Type(), 0)) {
 			ck.param(s, v, to)

@@ -154,7 +154,7 @@ func RangesRaw(us []models.User) {
 	}
 }
 
-func Encodes(u models.User, a models.Account) {
+func Encodes(u models.User, a models.Account) { // want Encodes:`forwards \[1\] to logutil.WriteJSON, which hands it to json.Encoder.Encode`
 	_ = logutil.WriteJSON(os.Stdout, a)
 	_ = logutil.WriteJSON(os.Stdout, u) // want `u \(models.User carries pii tags\) reaches logutil.WriteJSON, which hands it to json.Encoder.Encode`
 	logutil.Dump("account", a)          // want `a \(models.Account carries pii tags\) reaches logutil.Dump`
@@ -207,4 +207,10 @@ func (m Marshaled) MarshalLogObject() error { return nil }
 
 func Marshalers(m Marshaled) {
 	_ = zap.Object("m", m)
+}
+
+func StringHelpers(u models.User) {
+	logutil.Email("signup", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches logutil.Email, which hands it to log.Printf`
+	logutil.Email(u.Email, "admin")  // want `reaches logutil.Email`
+	logutil.ID(logutil.Record{ID: u.ID})
 }

@@ -12,12 +12,12 @@ import (
 )
 
 // Logf logs through the standard logger.
-func Logf(format string, args ...any) { // want Logf:`forwards \[1\] to log.Printf`
+func Logf(format string, args ...any) { // want Logf:`forwards \[0 1\] to log.Printf`
 	log.Printf(format, args...)
 }
 
 // Dump prints one value.
-func Dump(label string, v any) { // want Dump:`forwards \[1\] to fmt.Fprintf`
+func Dump(label string, v any) { // want Dump:`forwards \[0 1\] to fmt.Fprintf`
 	fmt.Fprintf(os.Stderr, "%s: %+v\n", label, v)
 }
 
@@ -79,3 +79,16 @@ func NotRedact[T any](p *pii.Policy, v T, ok bool) T {
 	r, _ := pii.Redacted(p, v)
 	return r
 }
+
+// Email logs an address it is given as a string.
+func Email(event, addr string) { // want Email:`forwards \[0 1\] to log.Printf`
+	log.Printf("%s by %s", event, addr)
+}
+
+// ID logs a number taken from a record.
+func ID(u Record) {
+	log.Println(u.ID)
+}
+
+// Record is an untagged record a helper takes.
+type Record struct{ ID int }

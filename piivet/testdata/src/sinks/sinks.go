@@ -53,7 +53,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	fmt.Println(local{})                       // want `local\{\} \(sinks.local carries pii tags\)`
 }
 
-func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) {
+func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) { // want Safe:`forwards \[2\] to fmt.Println`
 	fmt.Printf("%v\n", pii.Safe(u))
 	fmt.Println(p.Safe(&u))
 	fmt.Println(s, &s, u.ID, u.Phone != "")
@@ -81,7 +81,7 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	fmt.Println(anything) // want `anything holds u \(models.User carries pii tags\), which reaches fmt.Println`
 }
 
-func Encoded(a models.Account, pr models.Profile, c models.Custom, ev *zerolog.Event, hidden local2) {
+func Encoded(a models.Account, pr models.Profile, c models.Custom, ev *zerolog.Event, hidden local2) { // want Encoded:`forwards \[0 4\] to json.Marshal`
 	_, _ = json.Marshal(a)
 	_, _ = json.Marshal([]*models.Account{&a})
 	_ = zap.Any("account", a)
