@@ -215,17 +215,25 @@ func holdsIfaces(t types.Type, depth int) bool {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok || depth > 8 {
 		return false // T's values are its instantiations': see mentionsTypeParam
 	}
-	switch u := types.Unalias(t).Underlying().(type) {
-	case *types.Interface:
+	u := types.Unalias(t).Underlying()
+	if _, ok := u.(*types.Interface); ok {
 		return true
-	case *types.Slice:
-		return holdsIfaces(u.Elem(), depth+1)
-	case *types.Array:
-		return holdsIfaces(u.Elem(), depth+1)
-	case *types.Map:
-		return holdsIfaces(u.Elem(), depth+1)
 	}
-	return false
+	if _, ok := u.(*types.Pointer); ok {
+		return false
+	}
+	elem := elemOf(u)
+	return elem != nil && holdsIfaces(elem, depth+1)
+}
+
+// elemOf returns the element type of a pointer, slice, array or map type, or nil.
+func elemOf(t types.Type) types.Type {
+	if e, ok := t.(interface{ Elem() types.Type }); ok {
+		if _, isChan := t.(*types.Chan); !isChan {
+			return e.Elem()
+		}
+	}
+	return nil
 }
 
 // funcOf returns the function e denotes as a value (fmt.Println, l.Printf,

@@ -140,17 +140,15 @@ func mentionsTypeParam(t types.Type, depth int) bool {
 	if t == nil || depth > 16 {
 		return false
 	}
+	if m, ok := types.Unalias(t).(*types.Map); ok && mentionsTypeParam(m.Key(), depth+1) {
+		return true
+	}
+	if elem := elemOf(types.Unalias(t)); elem != nil {
+		return mentionsTypeParam(elem, depth+1)
+	}
 	switch t := types.Unalias(t).(type) {
 	case *types.TypeParam:
 		return true
-	case *types.Pointer:
-		return mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Slice:
-		return mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Array:
-		return mentionsTypeParam(t.Elem(), depth+1)
-	case *types.Map:
-		return mentionsTypeParam(t.Key(), depth+1) || mentionsTypeParam(t.Elem(), depth+1)
 	case *types.Named:
 		args := t.TypeArgs()
 		for i := range args.Len() {
