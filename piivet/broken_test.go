@@ -73,7 +73,12 @@ type S struct { R; *R; Missing; C time.Time ` + "`pii:\"no,created\"`" + ` }`},
 // analyze type-checks src as package p, as far as it goes, and runs the analyzer on it
 // alone (no facts from other packages), returning what it reports.
 func analyze(src string) ([]analysis.Diagnostic, error) {
-	fset := token.NewFileSet()
+	return analyzeWith(token.NewFileSet(), nil, src)
+}
+
+// analyzeWith is analyze with an importer for the packages src imports (nil: none
+// resolves), whose file set is fset.
+func analyzeWith(fset *token.FileSet, imp types.Importer, src string) ([]analysis.Diagnostic, error) {
 	f, _ := parser.ParseFile(fset, "p.go", src, parser.AllErrors)
 	if f == nil {
 		return nil, errors.New("no file parsed")
@@ -83,7 +88,7 @@ func analyze(src string) ([]analysis.Diagnostic, error) {
 		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Instances: map[*ast.Ident]types.Instance{},
 	}
-	conf := types.Config{Error: func(error) {}}
+	conf := types.Config{Error: func(error) {}, Importer: imp}
 	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
 	var diags []analysis.Diagnostic
 	pass := &analysis.Pass{
