@@ -3,6 +3,7 @@ package piivet
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -174,11 +175,20 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 }
 
 // container reports whether e may hold values that are personal data while its type
-// says nothing: an interface, a slice, array or map of them, or a composite literal
-// ([]string{u.Email}).
+// says nothing: an interface, a slice, array or map of them, a composite literal
+// ([]string{u.Email}), a concatenation ("user " + u.Email) or a conversion.
 func (ck *checker) container(e ast.Expr) bool {
-	if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
 		return true
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return true
+		}
+	case *ast.CallExpr:
+		if isConversion(ck.pass, x) {
+			return true
+		}
 	}
 	t := ck.pass.TypesInfo.TypeOf(e)
 	return t != nil && holdsIfaces(t, 0)

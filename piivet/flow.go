@@ -178,7 +178,7 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 
 // contents returns the values e may hold when e is an interface, or a slice, array or
 // map of them: the elements of a composite literal, the values stored into a variable,
-// what append added.
+// what append added; and the operands of a string concatenation or a conversion.
 func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
@@ -198,15 +198,25 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		}
 		seen[o] = true
 		return fl.stored[o]
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return []ast.Expr{e.X, e.Y} // "user " + u.Email
+		}
 	case *ast.CallExpr:
-		if tv, ok := fl.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
-			return e.Args // any(u)
+		if isConversion(fl.pass, e) {
+			return e.Args // any(u), string(u.Email)
 		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
 		}
 	}
 	return nil
+}
+
+// isConversion reports whether call converts its one argument to a type: any(u).
+func isConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
+	tv, ok := pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType() && len(call.Args) == 1
 }
 
 // holdsIfaces reports whether t is an interface, or a slice, array or map whose

@@ -214,3 +214,11 @@ func StringHelpers(u models.User) {
 	logutil.Email(u.Email, "admin")  // want `reaches logutil.Email`
 	logutil.ID(logutil.Record{ID: u.ID})
 }
+
+func Concat(u models.User) {
+	log.Println("signup by " + u.Email)             // want `"signup by " \+ u.Email holds u.Email \(tagged pii:"email"`
+	log.Println("user " + u.Email + " from " + "x") // want `holds u.Email`
+	fmt.Println(string(u.Phone), []byte(u.Email))   // want `string\(u.Phone\) holds u.Phone` `\[\]byte\(u.Email\) holds u.Email`
+	fmt.Println("n=" + fmt.Sprint(u.ID))
+	logutil.Email("x", "to "+u.Email) // want `reaches logutil.Email`
+}

@@ -25,7 +25,7 @@ func Dump(label string, v any) { // want Dump:`forwards \[0 1\] to fmt.Fprintf`
 type Logger struct{ prefix string }
 
 // Infof logs with the prefix, through Logf.
-func (l *Logger) Infof(format string, args ...any) { // want Infof:`forwards \[1\] to logutil.Logf, which hands it to log.Printf`
+func (l *Logger) Infof(format string, args ...any) { // want Infof:`forwards \[0 1\] to logutil.Logf, which hands it to log.Printf`
 	Logf(l.prefix+format, args...)
 }
 
