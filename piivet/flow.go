@@ -61,6 +61,9 @@ func newFlow(pass *analysis.Pass) *flow {
 					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
 				}
 			case *ast.CallExpr:
+				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+					fl.bind(lit, n)
+				}
 				if isPIICall(pass, n, "NewHandler") {
 					fl.handler = true
 				}
@@ -115,6 +118,20 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
 		}
+	}
+}
+
+// bind records a function literal called where it is written, func(v any) { ... }(u),
+// as if its parameters were assigned its arguments.
+func (fl *flow) bind(lit *ast.FuncLit, call *ast.CallExpr) {
+	var params []ast.Expr
+	for _, f := range lit.Type.Params.List {
+		for _, id := range f.Names {
+			params = append(params, id)
+		}
+	}
+	if len(params) == len(call.Args) && !call.Ellipsis.IsValid() {
+		fl.assign(params, call.Args, call.Pos())
 	}
 }
 

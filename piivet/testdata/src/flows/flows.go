@@ -222,3 +222,10 @@ func Concat(u models.User) {
 	fmt.Println("n=" + fmt.Sprint(u.ID))
 	logutil.Email("x", "to "+u.Email) // want `reaches logutil.Email`
 }
+
+func Immediate(u models.User) {
+	func(v any) {
+		fmt.Println(v) // want `v holds u \(models.User carries pii tags\)`
+	}(u)
+	func(v any) { fmt.Println(v) }(pii.Safe(u))
+}
