@@ -39,6 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := newCarrier(pass)
 	c.exportFacts()
 	checkStructs(pass, c)
+	checkInstances(pass)
 	checkCalls(pass, c)
 	return nil, nil
 }

@@ -67,10 +67,26 @@ func Trees(u models.User, p *pii.Policy) {
 	Print(u, Box[models.User]{}) // want `u \(models.User carries pii tags\) reaches generic.Print, which hands it to fmt.Println`
 	Show(u)                      // want `reaches generic.Show, which hands it to generic.Walk, which hands it to log.Println`
 	Show(1)
-	Print(pii.Safe(u), Box[pii.SafeValue]{})
+	Print(pii.Safe(u), Box[pii.SafeValue]{}) // want `generic.Box\[github.com/ef8f9424/pii.SafeValue\].Val: tag "phone": .*pii.SafeValue has no exported fields`
 	r, _ := pii.Redacted(p, u)
 	Show(r)
 	var n Tree[int]
 	Walk(&n)
 	n.Dump()
 }
+
+// Tagged holds a T under a phone tag: only some T can hold a phone number.
+type Tagged[T any] struct { // want Tagged:"pii-tagged"
+	V  T      `pii:"phone"`
+	ID string `pii:"no"`
+}
+
+var (
+	_ Tagged[string]
+	_ Tagged[[]byte]
+	_ Tagged[float64] // want `generic.Tagged\[float64\].V: tag "phone": the field's Go type cannot hold this kind: float64 cannot hold phone`
+	_ = Tagged[bool]{} // want `bool cannot hold phone`
+	_ Tagged[float64]
+)
+
+func Inst[T any](v Tagged[T]) {}
