@@ -84,7 +84,7 @@ type Tagged[T any] struct { // want Tagged:"pii-tagged"
 var (
 	_ Tagged[string]
 	_ Tagged[[]byte]
-	_ Tagged[float64] // want `generic.Tagged\[float64\].V: tag "phone": the field's Go type cannot hold this kind: float64 cannot hold phone`
+	_ Tagged[float64]  // want `generic.Tagged\[float64\].V: tag "phone": the field's Go type cannot hold this kind: float64 cannot hold phone`
 	_ = Tagged[bool]{} // want `bool cannot hold phone`
 	_ Tagged[float64]
 )
