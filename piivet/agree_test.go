@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ef8f9424/pii"
 )
@@ -89,6 +90,30 @@ func FuzzAgreesWithLibrary(f *testing.F) {
 		}
 		if got, want := len(diags) > 0, runErr != nil; got != want {
 			t.Errorf("field %s with tag %q: piivet reports %v, the library says %v", gt.src, tag, diags, runErr)
+		}
+	})
+}
+
+// FuzzAgreesOnStructTag checks that piivet refuses a whole struct tag (with its other
+// keys, and pii written in any form) exactly when the library refuses it.
+func FuzzAgreesOnStructTag(f *testing.F) {
+	for _, s := range []string{`pii:"phone"`, `json:"a" pii:"phnoe"`, `pii: "phone"`, `pii:phone`, `json:"pii:x"`,
+		`json:"b",pii:"phone"`, `json:"c";pii:"phone"`, `pii:"phone" pii:"email"`, `json:"x\"pii:y"`, `xpii:"a"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		if strings.ContainsAny(tag, "`\r") || !utf8.ValidString(tag) {
+			return // cannot be written in a raw string tag
+		}
+		sf := reflect.StructField{Name: "A", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(tag)}
+		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
+		src := fmt.Sprintf("package p\n\ntype T struct {\n\tA string `%s`\n}\n", tag)
+		diags, err := analyze(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(diags) > 0, runErr != nil; got != want {
+			t.Errorf("tag %q: piivet reports %v, the library says %v", tag, diags, runErr)
 		}
 	})
 }

@@ -143,3 +143,11 @@ type EmbedsUntaggedPtr struct {
 	*Meta     // want `tags.EmbedsUntaggedPtr.Meta has no pii tag`
 	ID    int `pii:"no"`
 }
+
+// Quoted mentions pii only inside a quoted value, or after a separator reflect does not
+// read as one.
+type Quoted struct {
+	A string `json:"pii:x"`
+	B string `json:"b",pii:"phone"` // want `tags.Quoted.B: struct tag .* mentions pii but is not key:"value" form`
+	C string `json:"c";pii:"phone"` // want `mentions pii but is not key:"value" form`
+}
