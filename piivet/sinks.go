@@ -61,9 +61,6 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		// zap.String("email", u.Email), zerolog's Str: a typed field writes its value
 		s, ok = sink{args: valueArg(1)}, true
 	}
-	if !ok && fn.Pkg().Path() == "github.com/rs/zerolog" && recv == "Event" && name == "Msg" {
-		s, ok = sink{args: valueArg(0)}, true
-	}
 	if ok && s.args != nil && strings.HasSuffix(name, "f") {
 		s.format = 1
 		switch name {
@@ -76,8 +73,8 @@ func sinkOf(fn *types.Func) (sink, bool) {
 
 // keyedField reports whether fn builds a typed log field from a key and a value:
 // zap's field constructors (zap.String, zap.Strings, ...) and the methods of zerolog's
-// Event and Context (Str, Strs, ...). Only personal data in the value is reported: its
-// type says nothing, a tagged field does.
+// Event and Context (Str, Strs, ...). Their values are mostly strings and numbers, so
+// what is found there is mostly a tagged field (zap.String("email", u.Email)).
 func keyedField(fn *types.Func, recv string) bool {
 	switch path := fn.Pkg().Path(); {
 	case path == "go.uber.org/zap" && recv == "":
@@ -128,6 +125,9 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 		if (recv == "Event" || recv == "Context") && name == "Fields" { // a map or a key/value list
 			return sink{args: valueArg(0), json: true}, true
+		}
+		if recv == "Event" && name == "Msg" {
+			return sink{args: valueArg(0)}, true
 		}
 	case "github.com/sirupsen/logrus":
 		switch name {
