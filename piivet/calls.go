@@ -191,7 +191,7 @@ func (ck *checker) container(e ast.Expr) bool {
 		}
 	}
 	t := ck.pass.TypesInfo.TypeOf(e)
-	return t != nil && holdsIfaces(t, 0)
+	return t != nil && collects(t)
 }
 
 // note records that the function being visited hands e on to a sink, when e is one of
@@ -210,7 +210,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 		return
 	}
 	if id, ok := rootIdent(ck.pass, e); ok {
-		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || holdsIfaces(v.Type(), 0)) {
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type())) {
 			ck.param(s, v, to)
 		}
 		return

@@ -10,13 +10,13 @@ import (
 
 // flow records, for one package, what its variables were given: whether a variable held
 // a redacted copy at a point of the source, which values were stored into a variable of
-// interface type (or a slice, array or map of them: an argument list, logrus.Fields),
-// and which functions a variable of function type was set to. It follows source order,
+// interface, slice, array or map type (an argument list, logrus.Fields, a list of
+// addresses), and which functions a variable of function type was set to. It follows source order,
 // not control flow: the assignment written last before a use is the one that counts.
 type flow struct {
 	pass    *analysis.Pass
 	sets    map[types.Object][]set         // assignments to a variable, in source order
-	stored  map[types.Object][]ast.Expr    // values stored into an interface-holding variable
+	stored  map[types.Object][]ast.Expr    // values stored into a variable that collects them
 	funcs   map[types.Object][]*types.Func // functions a function variable was set to
 	handler bool                           // the package builds a pii.NewHandler
 	redacts map[*types.Func]bool           // the package's functions that return a redacted copy
@@ -100,7 +100,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			if value == nil || multi {
 				continue
 			}
-			if holdsIfaces(o.Type(), 0) {
+			if collects(o.Type()) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
 			if fn := funcOf(fl.pass, value); fn != nil {
@@ -114,7 +114,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 		}
 		// x[k] = v: v is stored into the variable x.
 		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && value != nil {
-			if o := fl.object(ix.X); o != nil && holdsIfaces(o.Type(), 0) {
+			if o := fl.object(ix.X); o != nil && collects(o.Type()) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
 		}
@@ -193,8 +193,7 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	return false
 }
 
-// contents returns the values e may hold when e is an interface, or a slice, array or
-// map of them: the elements of a composite literal, the values stored into a variable,
+// contents returns the values e may hold when e is an interface, slice, array or map: the elements of a composite literal, the values stored into a variable,
 // what append added; and the operands of a string concatenation or a conversion.
 func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
@@ -236,21 +235,18 @@ func isConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && len(call.Args) == 1
 }
 
-// holdsIfaces reports whether t is an interface, or a slice, array or map whose
-// elements are (or hold) interfaces: a value whose dynamic contents a sink prints.
-func holdsIfaces(t types.Type, depth int) bool {
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok || depth > 8 {
+// collects reports whether a value of type t holds values its type does not name, or
+// not all of them: an interface, or a slice, array or map, into which the package may
+// store personal data (args = append(args, u), emails = append(emails, u.Email)).
+func collects(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		return false // T's values are its instantiations': see mentionsTypeParam
 	}
-	u := types.Unalias(t).Underlying()
-	if _, ok := u.(*types.Interface); ok {
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Interface, *types.Slice, *types.Array, *types.Map:
 		return true
 	}
-	if _, ok := u.(*types.Pointer); ok {
-		return false
-	}
-	elem := elemOf(u)
-	return elem != nil && holdsIfaces(elem, depth+1)
+	return false
 }
 
 // elemOf returns the element type of a pointer, slice, array or map type, or nil.

@@ -229,3 +229,14 @@ func Immediate(u models.User) {
 	}(u)
 	func(v any) { fmt.Println(v) }(pii.Safe(u))
 }
+
+func Collections(u models.User) {
+	emails := []string{}
+	emails = append(emails, u.Email)
+	fmt.Println(emails) // want `emails holds u.Email`
+	byID := map[int]string{}
+	byID[u.ID] = u.Phone
+	log.Println(byID) // want `byID holds u.Phone`
+	ids := []int{u.ID}
+	fmt.Println(ids)
+}
