@@ -193,8 +193,9 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	return false
 }
 
-// contents returns the values e may hold when e is an interface, slice, array or map: the elements of a composite literal, the values stored into a variable,
-// what append added; and the operands of a string concatenation or a conversion.
+// contents returns the values e may hold when e is an interface, slice, array or map:
+// the elements of a composite literal, the values stored into a variable, what append
+// added; and the operands of a string concatenation or a conversion.
 func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
