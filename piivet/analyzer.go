@@ -10,13 +10,17 @@
 //   - an unexported field that holds a tagged type, which no redaction enters;
 //   - a value whose type carries pii tags, or a field tagged as personal data, handed as
 //     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
-//     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods:
-//     directly, or through interface variables, argument lists, field maps, function
-//     variables, and functions that hand their arguments on (the Forwards fact);
+//     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods
+//     (a tagged field also to zap's and zerolog's typed fields): directly, or through
+//     variables that collect values (interfaces, argument lists, field maps, slices),
+//     concatenations, function variables, and functions that hand their arguments on
+//     (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a
+//     function that returns its copy: the Redacts fact);
 //   - a slog call given such a value in a package that never builds a pii.NewHandler
 //     (a hint: the handler may be set up elsewhere).
 //
-// Which types carry tags is shared between packages as the Tagged fact.
+// Which types carry tags is shared between packages as the Tagged fact. The analysis
+// follows source order within a package, not control flow.
 package piivet
 
 import (
