@@ -114,6 +114,12 @@ func (c *carrier) compute(t types.Type, json bool) bool {
 		return c.carriesAs(t.Elem(), json)
 	case *types.Map:
 		return c.carriesAs(t.Key(), json) || c.carriesAs(t.Elem(), json)
+	case *types.Tuple: // fmt.Println(load()), the results of a call spread as arguments
+		for v := range t.Variables() {
+			if c.carriesAs(v.Type(), json) {
+				return true
+			}
+		}
 	case *types.Struct:
 		for i := range t.NumFields() {
 			f := t.Field(i)

@@ -240,3 +240,9 @@ func Collections(u models.User) {
 	ids := []int{u.ID}
 	fmt.Println(ids)
 }
+
+func load() (models.User, error) { return models.User{}, nil }
+
+func Tuples() {
+	fmt.Println(load()) // want `load\(\) \(\(models.User, error\) carries pii tags\) reaches fmt.Println`
+}
