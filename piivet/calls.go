@@ -101,9 +101,12 @@ func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []a
 	ck.format = 0
 }
 
-// split returns the receiver of a method call (x in x.M(...) or in (*T).M(x, ...)), or
-// nil, and the arguments that follow it.
+// split returns the receiver of a method call (x in x.M(...), in (*T).M(x, ...), or in
+// pf(x, ...) for pf set to (*T).M), or nil, and the arguments that follow it.
 func (ck *checker) split(call *ast.CallExpr) (ast.Expr, []ast.Expr) {
+	if v, ok := calleeObject(ck.pass, call.Fun).(*types.Var); ok && ck.fl.methodExprs[v] && len(call.Args) > 0 {
+		return call.Args[0], call.Args[1:] // pf := (*log.Logger).Printf; pf(l, ...)
+	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil, call.Args

@@ -14,12 +14,14 @@ import (
 // addresses), and which functions a variable of function type was set to. It follows source order,
 // not control flow: the assignment written last before a use is the one that counts.
 type flow struct {
-	pass    *analysis.Pass
-	sets    map[types.Object][]set         // assignments to a variable, in source order
-	stored  map[types.Object][]ast.Expr    // values stored into a variable that collects them
-	funcs   map[types.Object][]*types.Func // functions a function variable was set to
-	handler bool                           // the package builds a pii.NewHandler
-	redacts map[*types.Func]bool           // the package's functions that return a redacted copy
+	pass   *analysis.Pass
+	sets   map[types.Object][]set         // assignments to a variable, in source order
+	stored map[types.Object][]ast.Expr    // values stored into a variable that collects them
+	funcs  map[types.Object][]*types.Func // functions a function variable was set to
+	// methodExprs holds the function variables set to a method expression.
+	methodExprs map[types.Object]bool
+	handler     bool                 // the package builds a pii.NewHandler
+	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -35,7 +37,7 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, redacts: map[*types.Func]bool{}}
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, redacts: map[*types.Func]bool{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -104,7 +106,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
 			if fn := funcOf(fl.pass, value); fn != nil {
-				fl.funcs[o] = append(fl.funcs[o], fn)
+				fl.setFunc(o, fn, value)
 			}
 			continue
 		}
@@ -135,6 +137,17 @@ func (fl *flow) bind(lit *ast.FuncLit, call *ast.CallExpr) {
 	}
 }
 
+// setFunc records that the variable (or field) v was set to fn, written as value: a
+// method expression ((*log.Logger).Printf) takes the receiver as its first argument.
+func (fl *flow) setFunc(v types.Object, fn *types.Func, value ast.Expr) {
+	fl.funcs[v] = append(fl.funcs[v], fn)
+	if sel, ok := ast.Unparen(value).(*ast.SelectorExpr); ok {
+		if s, ok := fl.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			fl.methodExprs[v] = true
+		}
+	}
+}
+
 // setField records that the struct field named by id was set to value, when value is
 // a function.
 func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
@@ -143,7 +156,7 @@ func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
 		return
 	}
 	if fn := funcOf(fl.pass, value); fn != nil {
-		fl.funcs[v] = append(fl.funcs[v], fn)
+		fl.setFunc(v, fn, value)
 	}
 }
 

@@ -4,6 +4,7 @@
 package flows
 
 import (
+	"encoding/json"
 	"fmt"
 	"log"
 	"os"
@@ -245,4 +246,13 @@ func load() (models.User, error) { return models.User{}, nil }
 
 func Tuples() {
 	fmt.Println(load()) // want `load\(\) \(\(models.User, error\) carries pii tags\) reaches fmt.Println`
+}
+
+func MethodExprs(u models.User, l *log.Logger, w *os.File) {
+	(*log.Logger).Printf(l, "%v", u) // want `reaches log.Logger.Printf`
+	pf := (*log.Logger).Println
+	pf(l, u) // want `reaches log.Logger.Println`
+	enc := (*json.Encoder).Encode
+	_ = enc(json.NewEncoder(w), u) // want `reaches json.Encoder.Encode`
+	(*log.Logger).Printf(l, "%T", u)
 }
