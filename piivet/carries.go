@@ -141,13 +141,13 @@ func (c *carrier) compute(t types.Type, json bool) bool {
 	return false
 }
 
-// encodesItself reports whether encoding/json lets t write itself: it (or a pointer
-// to it) has MarshalJSON or MarshalText.
+// encodesItself reports whether a JSON sink lets t write itself: it (or a pointer to
+// it) has MarshalJSON or MarshalText, or String or Error, which zap.Any calls instead.
 func encodesItself(t types.Type) bool {
 	if _, ok := t.(*types.Named); !ok {
 		return false
 	}
-	for _, m := range []string{"MarshalJSON", "MarshalText"} {
+	for _, m := range []string{"MarshalJSON", "MarshalText", "String", "Error"} {
 		if types.NewMethodSet(types.NewPointer(t)).Lookup(nil, m) != nil {
 			return true
 		}

@@ -51,3 +51,11 @@ type Hub struct { // want Hub:"pii-tagged"
 type Spoke struct { // want Spoke:"pii-tagged"
 	From *Hub `pii:"no"`
 }
+
+// Printable hides its secret from encoding/json, but prints it in String, which zap.Any
+// calls.
+type Printable struct { // want Printable:"pii-tagged"
+	Password string `pii:"secret" json:"-"`
+}
+
+func (p Printable) String() string { return p.Password }

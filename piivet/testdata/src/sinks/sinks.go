@@ -105,3 +105,7 @@ func Cycles(n models.Hub, e models.Spoke) {
 	fmt.Println(n) // want `n \(models.Hub carries pii tags\)`
 	fmt.Println(e) // want `e \(models.Spoke carries pii tags\)`
 }
+
+func Stringers(p models.Printable) {
+	_ = zap.Any("p", p) // want `p \(models.Printable carries pii tags\) reaches zap.Any`
+}
