@@ -213,7 +213,8 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 		return
 	}
 	if id, ok := rootIdent(ck.pass, e); ok {
-		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type())) {
+		// args[0] of args ...any; not u.ID of a struct u, whose other fields stay put.
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type()) && !isStructish(v.Type())) {
 			ck.param(s, v, to)
 		}
 		return

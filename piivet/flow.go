@@ -110,15 +110,16 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			}
 			continue
 		}
+		if value == nil {
+			continue
+		}
 		// s.logf = log.Printf: the field is a function variable too.
-		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && value != nil {
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			fl.setField(sel.Sel, value)
 		}
-		// x[k] = v: v is stored into the variable x.
-		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && value != nil {
-			if o := fl.object(ix.X); o != nil && collects(o.Type()) {
-				fl.stored[o] = append(fl.stored[o], value)
-			}
+		// x[k] = v, x.f = v: v is stored into the variable x.
+		if o := fl.object(l); o != nil && collects(o.Type()) {
+			fl.stored[o] = append(fl.stored[o], value)
 		}
 	}
 }
@@ -232,6 +233,10 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if e.Op == token.ADD {
 			return []ast.Expr{e.X, e.Y} // "user " + u.Email
 		}
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return []ast.Expr{e.X} // &Entry{...}
+		}
 	case *ast.CallExpr:
 		if isConversion(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
@@ -250,14 +255,21 @@ func isConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 }
 
 // collects reports whether a value of type t holds values its type does not name, or
-// not all of them: an interface, or a slice, array or map, into which the package may
-// store personal data (args = append(args, u), emails = append(emails, u.Email)).
+// not all of them: an interface, a slice, array or map, or a struct (or a pointer to
+// one), into which the package may store personal data (args = append(args, u),
+// emails = append(emails, u.Email), Entry{Msg: u.Email}).
 func collects(t types.Type) bool {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		return false // T's values are its instantiations': see mentionsTypeParam
 	}
-	switch types.Unalias(t).Underlying().(type) {
-	case *types.Interface, *types.Slice, *types.Array, *types.Map:
+	u := types.Unalias(t).Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying()
+		_, ok := u.(*types.Struct)
+		return ok
+	}
+	switch u.(type) {
+	case *types.Interface, *types.Slice, *types.Array, *types.Map, *types.Struct:
 		return true
 	}
 	return false

@@ -256,3 +256,26 @@ func MethodExprs(u models.User, l *log.Logger, w *os.File) {
 	_ = enc(json.NewEncoder(w), u) // want `reaches json.Encoder.Encode`
 	(*log.Logger).Printf(l, "%T", u)
 }
+
+// Entry is a log entry a service builds itself: no tags, and any data in it.
+type Entry struct {
+	Msg    string
+	Fields map[string]any
+}
+
+func Entries(u models.User, p *pii.Policy) {
+	e := Entry{Msg: "signup", Fields: map[string]any{"user": u}}
+	log.Printf("%+v", e) // want `e holds u \(models.User carries pii tags\)`
+	ep := &Entry{Msg: u.Email}
+	log.Println(ep) // want `ep holds u.Email`
+	var f Entry
+	f.Msg = "by " + u.Phone
+	log.Println(f) // want `f holds u.Phone`
+	g := Entry{}
+	g.Fields = map[string]any{}
+	g.Fields["user"] = &u
+	log.Println(g) // want `g holds &u`
+	r, _ := pii.Redacted(p, u)
+	h := Entry{Msg: r.Email, Fields: map[string]any{"user": r, "id": u.ID}}
+	log.Println(h)
+}
