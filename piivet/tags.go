@@ -137,7 +137,7 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 			case anyTag && !f.v.Exported() && !f.v.Embedded() && c.carries(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction never enters unexported fields, and fmt prints them",
 					typ, f.v.Name(), typeString(f.v.Type()))
-			case anyTag && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type(), 0):
+			case anyTag && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
 					typ, f.v.Name())
 			}
@@ -245,12 +245,18 @@ func isStructish(t types.Type) bool {
 
 // untaggedLeaf reports whether an untagged field of type t leaves a leaf that
 // CheckTagged lists: a value (not an interface, chan or func), or a struct that has no
-// pii tag of its own to classify its fields.
-func untaggedLeaf(t types.Type, depth int) bool {
-	if depth > 16 {
-		return false
-	}
+// pii tag of its own to classify its fields. Each type is visited once: a recursive
+// type with many fields (Mesh{A, B, ..., T *Mesh}) is no longer exponential.
+func untaggedLeaf(t types.Type) bool {
+	return untaggedLeafIn(t, map[types.Type]bool{})
+}
+
+func untaggedLeafIn(t types.Type, seen map[types.Type]bool) bool {
 	t = types.Unalias(t)
+	if seen[t] {
+		return false // met already: it had no leaf, or is being looked at further up
+	}
+	seen[t] = true
 	if _, ok := t.(*types.TypeParam); ok {
 		return false
 	}
@@ -260,15 +266,11 @@ func untaggedLeaf(t types.Type, depth int) bool {
 	if _, ok := isSQLNull(t); ok {
 		return true
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Slice:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Array:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Map:
-		return untaggedLeaf(u.Elem(), depth+1)
+	u := t.Underlying()
+	if elem := elemOf(u); elem != nil {
+		return untaggedLeafIn(elem, seen) // pointer, slice, array, map
+	}
+	switch u := u.(type) {
 	case *types.Struct:
 		for i := range u.NumFields() {
 			if _, ok := reflect.StructTag(u.Tag(i)).Lookup("pii"); ok {
@@ -276,7 +278,7 @@ func untaggedLeaf(t types.Type, depth int) bool {
 			}
 		}
 		for f := range u.Fields() {
-			if (f.Exported() || f.Embedded()) && untaggedLeaf(f.Type(), depth+1) {
+			if (f.Exported() || f.Embedded()) && untaggedLeafIn(f.Type(), seen) {
 				return true
 			}
 		}

@@ -151,3 +151,15 @@ type Quoted struct {
 	B string `json:"b",pii:"phone"` // want `tags.Quoted.B: struct tag .* mentions pii but is not key:"value" form`
 	C string `json:"c";pii:"phone"` // want `mentions pii but is not key:"value" form`
 }
+
+// Mesh points at itself twenty times: asking whether it leaves an untagged leaf visits
+// each type once.
+type Mesh struct {
+	A, B, C, D, E, F, G, H, I, J *Mesh
+	K, L, M, N, O, P, Q, R, S, T *Mesh
+}
+
+type HoldsMesh struct {
+	ID   int `pii:"no"`
+	Mesh Mesh
+}
