@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -69,7 +70,10 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			s, to := sink{format: f.Format, json: f.JSON}, calleeName(fn)+", which hands it to "+f.Sink
+			if f.Slog && ck.fl.handler {
+				continue
+			}
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog}, calleeName(fn)+", which hands it to "+f.Sink
 			if f.Recv && recv != nil {
 				ck.arg(s, to, recv)
 			}
@@ -201,8 +205,8 @@ func (ck *checker) container(e ast.Expr) bool {
 // its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
-	if ck.report || ck.fn == nil || s.slog {
-		return
+	if ck.report || ck.fn == nil || s.slog && ck.fl.handler {
+		return // slog behind this package's own pii.NewHandler: redacted there
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -237,7 +241,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog}, to)
 	}
 }
 
@@ -262,7 +266,11 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		what += ","
 	}
 	if s.slog {
-		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what)
+		through := ""
+		if i := strings.Index(to, ", which hands it to "); i >= 0 {
+			through = ", through " + to[:i]
+		}
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what, through)
 		return
 	}
 	which := "reaches"

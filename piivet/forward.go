@@ -19,6 +19,7 @@ type Forwards struct {
 	Sink   string // the sink they reach first, as a reader writes it: "log.Printf"
 	Format int    // 1 + the index of the parameter that is their printf format; 0 if none
 	JSON   bool   // the sink writes what encoding/json writes
+	Slog   bool   // the sink is slog's: a hint, where the caller builds no pii.NewHandler
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -26,10 +27,14 @@ func (*Forwards) AFact() {}
 
 // String names the fact in analysistest's output: "forwards [1] to log.Printf".
 func (f *Forwards) String() string {
+	s := fmt.Sprintf("forwards %v to %s", f.Params, f.Sink)
 	if f.Recv {
-		return fmt.Sprintf("forwards receiver and %v to %s", f.Params, f.Sink)
+		s = fmt.Sprintf("forwards receiver and %v to %s", f.Params, f.Sink)
 	}
-	return fmt.Sprintf("forwards %v to %s", f.Params, f.Sink)
+	if f.Slog {
+		s += " (slog)"
+	}
+	return s
 }
 
 // args returns the arguments of a call of fn (after its receiver) that reach the sink.
@@ -93,7 +98,11 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog}
+	}
+	if f.Slog && !s.slog { // a sink that is no hint names the function better
+		f.Slog, f.Sink, f.Format, f.JSON = false, to, s.format, s.json
+		fw.changed = true
 	}
 	switch {
 	case sig.Recv() == v:
