@@ -1,11 +1,18 @@
 package piivet_test
 
 import (
+	"database/sql"
 	"fmt"
+	"go/importer"
+	"go/token"
+	"net"
+	"net/netip"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/ef8f9424/pii"
 )
@@ -25,7 +32,35 @@ var goTypes = []struct {
 	{"[]string", reflect.TypeFor[[]string]()},
 	{"map[string]float32", reflect.TypeFor[map[string]float32]()},
 	{"any", reflect.TypeFor[any]()},
+	{"time.Time", reflect.TypeFor[time.Time]()},
+	{"*time.Time", reflect.TypeFor[*time.Time]()},
+	{"time.Duration", reflect.TypeFor[time.Duration]()},
+	{"netip.Addr", reflect.TypeFor[netip.Addr]()},
+	{"net.IP", reflect.TypeFor[net.IP]()},
+	{"sql.NullString", reflect.TypeFor[sql.NullString]()},
+	{"sql.NullInt64", reflect.TypeFor[sql.NullInt64]()},
+	{"sql.NullTime", reflect.TypeFor[sql.NullTime]()},
+	{"*string", reflect.TypeFor[*string]()},
+	{"[4]byte", reflect.TypeFor[[4]byte]()},
+	{"[]rune", reflect.TypeFor[[]rune]()},
+	{"map[int]string", reflect.TypeFor[map[int]string]()},
+	{"struct{ X string }", reflect.TypeFor[struct{ X string }]()},
+	{"struct{ x string }", reflect.TypeFor[struct{ x string }]()},
+	{"struct{ X int; Y bool }", reflect.TypeFor[struct {
+		X int
+		Y bool
+	}]()},
+	{"complex64", reflect.TypeFor[complex64]()},
+	{"uintptr", reflect.TypeFor[uintptr]()},
+	{"error", reflect.TypeFor[error]()},
+	{"func()", reflect.TypeFor[func()]()},
 }
+
+// agreeImports resolves the packages goTypes name, once for the whole fuzz.
+var (
+	agreeFset    = token.NewFileSet()
+	agreeImports = importer.ForCompiler(agreeFset, "source", nil)
+)
 
 // FuzzAgreesWithLibrary checks that piivet refuses a tag on a field exactly when the
 // library refuses it at run time, for any tag text and several Go types: one grammar,
@@ -46,13 +81,39 @@ func FuzzAgreesWithLibrary(f *testing.F) {
 		}
 		sf := reflect.StructField{Name: "A", Type: gt.typ, Tag: reflect.StructTag("pii:" + quoted)}
 		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
-		src := fmt.Sprintf("package p\n\ntype T struct {\n\tA %s `pii:%s`\n}\n", gt.src, quoted)
-		diags, err := analyze(src)
+		src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
+			"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\n\n"+
+			"type T struct {\n\tA %s `pii:%s`\n}\n", gt.src, quoted)
+		diags, err := analyzeWith(agreeFset, agreeImports, src)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got, want := len(diags) > 0, runErr != nil; got != want {
 			t.Errorf("field %s with tag %q: piivet reports %v, the library says %v", gt.src, tag, diags, runErr)
+		}
+	})
+}
+
+// FuzzAgreesOnStructTag checks that piivet refuses a whole struct tag (with its other
+// keys, and pii written in any form) exactly when the library refuses it.
+func FuzzAgreesOnStructTag(f *testing.F) {
+	for _, s := range []string{`pii:"phone"`, `json:"a" pii:"phnoe"`, `pii: "phone"`, `pii:phone`, `json:"pii:x"`,
+		`json:"b",pii:"phone"`, `json:"c";pii:"phone"`, `pii:"phone" pii:"email"`, `json:"x\"pii:y"`, `xpii:"a"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		if strings.ContainsAny(tag, "`\r") || !utf8.ValidString(tag) {
+			return // cannot be written in a raw string tag
+		}
+		sf := reflect.StructField{Name: "A", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(tag)}
+		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
+		src := fmt.Sprintf("package p\n\ntype T struct {\n\tA string `%s`\n}\n", tag)
+		diags, err := analyze(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(diags) > 0, runErr != nil; got != want {
+			t.Errorf("tag %q: piivet reports %v, the library says %v", tag, diags, runErr)
 		}
 	})
 }

@@ -8,13 +8,19 @@
 //   - in a struct that tags its fields, an exported field with no tag, which
 //     pii.CheckTagged would report;
 //   - an unexported field that holds a tagged type, which no redaction enters;
-//   - a value whose type carries pii tags handed as it is to fmt, log, encoding/json,
-//     zap.Any, zap.Reflect or zap's SugaredLogger, zerolog's Interface or Any, or logrus's
-//     WithField(s) and print methods;
+//   - a value whose type carries pii tags, or a field tagged as personal data, handed as
+//     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
+//     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods
+//     (a tagged field also to zap's and zerolog's typed fields): directly, or through
+//     variables that collect values (interfaces, argument lists, field maps, slices),
+//     concatenations, function variables, and functions that hand their arguments on
+//     (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a
+//     function that returns its copy: the Redacts fact);
 //   - a slog call given such a value in a package that never builds a pii.NewHandler
 //     (a hint: the handler may be set up elsewhere).
 //
-// Which types carry tags is shared between packages as the Tagged fact.
+// Which types carry tags is shared between packages as the Tagged fact. The analysis
+// follows source order within a package, not control flow.
 package piivet
 
 import (
@@ -27,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -37,6 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := newCarrier(pass)
 	c.exportFacts()
 	checkStructs(pass, c)
+	checkInstances(pass)
 	checkCalls(pass, c)
 	return nil, nil
 }

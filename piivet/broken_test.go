@@ -36,6 +36,30 @@ type T struct { A string ` + "`pii:\"phone\"`" + `
 func (`},
 		{"invalid recursive type", `package p
 type T struct { A T ` + "`pii:\"phone\"`" + ` }`},
+		{"broken wrapper", `package p
+import "fmt"
+type T struct{ A string ` + "`pii:\"phone\"`" + ` }
+func logf(format string, args ...any) { fmt.Printf(format, args..., missing) }
+func show[T any](v T) { fmt.Println(v, undefined.F) }
+func f(t T) { logf("%v", t); show(t); show[](t); var g = fmt.Println; g(t.A, T{A: nope}) }`},
+		{"broken flows", `package p
+import "fmt"
+type T struct{ A string ` + "`pii:\"phone\"`" + ` }
+func f(t T) {
+	x, y := t
+	args := []any{t, zz}
+	args = append(args, t...)
+	fmt.Printf(fmtString, args...)
+	fmt.Printf("%[1]T %*" , t)
+	for _, v := range nothing { fmt.Println(v.A) }
+	m := map[string]any{}
+	m[k] = t
+	fmt.Println(m, x, y, (*t).A, t[0])
+}`},
+		{"embedded broken", `package p
+import "time"
+type R struct { C time.Time ` + "`pii:\"no,created\"`" + ` }
+type S struct { R; *R; Missing; C time.Time ` + "`pii:\"no,created\"`" + ` }`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +73,12 @@ type T struct { A T ` + "`pii:\"phone\"`" + ` }`},
 // analyze type-checks src as package p, as far as it goes, and runs the analyzer on it
 // alone (no facts from other packages), returning what it reports.
 func analyze(src string) ([]analysis.Diagnostic, error) {
-	fset := token.NewFileSet()
+	return analyzeWith(token.NewFileSet(), nil, src)
+}
+
+// analyzeWith is analyze with an importer for the packages src imports (nil: none
+// resolves), whose file set is fset.
+func analyzeWith(fset *token.FileSet, imp types.Importer, src string) ([]analysis.Diagnostic, error) {
 	f, _ := parser.ParseFile(fset, "p.go", src, parser.AllErrors)
 	if f == nil {
 		return nil, errors.New("no file parsed")
@@ -59,7 +88,7 @@ func analyze(src string) ([]analysis.Diagnostic, error) {
 		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Instances: map[*ast.Ident]types.Instance{},
 	}
-	conf := types.Config{Error: func(error) {}}
+	conf := types.Config{Error: func(error) {}, Importer: imp}
 	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
 	var diags []analysis.Diagnostic
 	pass := &analysis.Pass{

@@ -2,7 +2,6 @@ package piivet
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -15,8 +14,10 @@ const piiPath = "github.com/ef8f9424/pii"
 
 // A sink is a function that prints or encodes what it is given as it is.
 type sink struct {
-	args func(call *ast.CallExpr) []ast.Expr // the arguments that reach the output
-	slog bool                                // a slog call: a hint, the handler may redact
+	args   func(call *ast.CallExpr) []ast.Expr // the arguments that reach the output
+	slog   bool                                // a slog call: a hint, the handler may redact
+	format int                                 // 1 + the index of a printf format argument; 0 if none
+	json   bool                                // it writes what encoding/json writes
 }
 
 // allArgs returns every argument; valueArg(i) only the i-th.
@@ -29,24 +30,6 @@ func valueArg(i int) func(*ast.CallExpr) []ast.Expr {
 		}
 		return nil
 	}
-}
-
-// fieldsArg returns the values of a logrus.Fields literal.
-func fieldsArg(call *ast.CallExpr) []ast.Expr {
-	if len(call.Args) == 0 {
-		return nil
-	}
-	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
-	if !ok {
-		return nil
-	}
-	var out []ast.Expr
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			out = append(out, kv.Value)
-		}
-	}
-	return out
 }
 
 // sinkOf says whether fn is a sink, and which of a call's arguments reach its output.
@@ -73,7 +56,47 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		}
 		return false
 	}
-	switch fn.Pkg().Path() {
+	s, ok := namedSink(fn.Pkg().Path(), recv, name, prefixed)
+	if !ok && keyedField(fn, recv) {
+		// zap.String("email", u.Email), zerolog's Str: a typed field writes its value
+		s, ok = sink{args: valueArg(1)}, true
+	}
+	if ok && s.args != nil && strings.HasSuffix(name, "f") {
+		s.format = 1
+		switch name {
+		case "Fprintf", "Appendf", "Logf": // after the writer, the buffer, logrus's level
+			s.format = 2
+		}
+	}
+	return s, ok
+}
+
+// keyedField reports whether fn builds a typed log field from a key and a value:
+// zap's field constructors (zap.String, zap.Strings, ...) and the methods of zerolog's
+// Event and Context (Str, Strs, ...). Their values are mostly strings and numbers, so
+// what is found there is mostly a tagged field (zap.String("email", u.Email)).
+func keyedField(fn *types.Func, recv string) bool {
+	switch path := fn.Pkg().Path(); {
+	case path == "go.uber.org/zap" && recv == "":
+	case path == "github.com/rs/zerolog" && (recv == "Event" || recv == "Context"):
+	default:
+		return false
+	}
+	switch fn.Name() {
+	case "Object", "Objects", "ObjectValues", "Inline", "Array":
+		return false // a marshaler the type wrote itself decides what it writes
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() < 2 {
+		return false
+	}
+	b, ok := sig.Params().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// namedSink is sinkOf's table: the sinks of each package, by receiver and name.
+func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bool) {
+	switch path {
 	case "fmt":
 		if prefixed("Print", "Sprint", "Fprint", "Append") || name == "Errorf" {
 			return sink{args: allArgs}, true
@@ -84,30 +107,37 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		}
 	case "encoding/json":
 		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), json: true}, true
 		}
 		if recv == "Encoder" && name == "Encode" {
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), json: true}, true
 		}
 	case "go.uber.org/zap":
-		if recv == "" && (name == "Any" || name == "Reflect") {
-			return sink{args: valueArg(1)}, true
+		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
+			return sink{args: valueArg(1), json: true}, true
 		}
 		if recv == "SugaredLogger" && (name == "With" || levelMethod(name)) {
 			return sink{args: allArgs}, true
 		}
 	case "github.com/rs/zerolog":
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
-			return sink{args: valueArg(1)}, true
+			return sink{args: valueArg(1), json: true}, true // through json.Marshal
+		}
+		if (recv == "Event" || recv == "Context") && name == "Fields" { // a map or a key/value list
+			return sink{args: valueArg(0), json: true}, true
+		}
+		if recv == "Event" && name == "Msg" {
+			return sink{args: valueArg(0)}, true
 		}
 	case "github.com/sirupsen/logrus":
 		switch name {
 		case "WithField":
 			return sink{args: valueArg(1)}, true
-		case "WithFields":
-			return sink{args: fieldsArg}, true
+		case "WithFields": // its logrus.Fields: checkArg looks inside
+			return sink{args: valueArg(0)}, true
 		}
-		if (recv == "" || recv == "Logger" || recv == "Entry") && (levelMethod(name) || prefixed("Print", "Trace", "Log")) {
+		if (recv == "" || recv == "Logger" || recv == "Entry" || recv == "FieldLogger" || recv == "Ext1FieldLogger") &&
+			(levelMethod(name) || prefixed("Print", "Trace", "Log")) {
 			return sink{args: allArgs}, true
 		}
 	case "log/slog":
@@ -130,99 +160,6 @@ func levelMethod(name string) bool {
 	return false
 }
 
-// checkCalls reports tagged values handed to sinks.
-func checkCalls(pass *analysis.Pass, c *carrier) {
-	// Variables that hold pii.Redacted's copy, or were redacted (or anonymised) in place,
-	// from the position where that happened.
-	redacted := map[types.Object]token.Pos{}
-	mark := func(id *ast.Ident, at token.Pos) {
-		if o := pass.TypesInfo.ObjectOf(id); o != nil {
-			if p, ok := redacted[o]; !ok || at < p {
-				redacted[o] = at
-			}
-		}
-	}
-	handler := false // the package builds a pii.NewHandler
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if len(n.Rhs) == 1 && len(n.Lhs) > 0 && isPIICall(pass, n.Rhs[0], "Redacted") {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						mark(id, n.Pos())
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Values) == 1 && len(n.Names) > 0 && isPIICall(pass, n.Values[0], "Redacted") {
-					mark(n.Names[0], n.Pos())
-				}
-			case *ast.CallExpr:
-				if isPIICall(pass, n, "NewHandler") {
-					handler = true
-				}
-				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
-					if id, ok := rootIdent(n.Args[0]); ok {
-						mark(id, n.End())
-					}
-				}
-			}
-			return true
-		})
-	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-			s, ok := sinkOf(fn)
-			if !ok || s.slog && handler {
-				return true
-			}
-			for _, arg := range s.args(call) {
-				if fromRedacted(pass, arg, redacted) {
-					continue
-				}
-				t := pass.TypesInfo.TypeOf(arg)
-				if t == nil || !c.carries(t) {
-					continue
-				}
-				if s.slog {
-					pass.Reportf(arg.Pos(), "pii: %s (%s carries pii tags) is logged through slog, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe",
-						types.ExprString(arg), typeString(t))
-					continue
-				}
-				pass.Reportf(arg.Pos(), "pii: %s (%s carries pii tags) reaches %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy",
-					types.ExprString(arg), typeString(t), calleeName(fn))
-			}
-			return true
-		})
-	}
-}
-
-// fromRedacted reports whether e is (a pointer to) a variable that, where e is, holds
-// pii.Redacted's copy or was redacted in place. The check follows source order, not
-// control flow: a variable redacted in one branch counts as redacted after it.
-func fromRedacted(pass *analysis.Pass, e ast.Expr, redacted map[types.Object]token.Pos) bool {
-	id, ok := rootIdent(e)
-	if !ok {
-		return false
-	}
-	at, ok := redacted[pass.TypesInfo.ObjectOf(id)]
-	return ok && e.Pos() > at
-}
-
-// rootIdent returns the variable of x, &x or (x).
-func rootIdent(e ast.Expr) (*ast.Ident, bool) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	id, ok := e.(*ast.Ident)
-	return id, ok
-}
-
 // isPIICall reports whether e calls the library's function name.
 func isPIICall(pass *analysis.Pass, e ast.Expr, name string) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -242,6 +179,9 @@ func calleeName(fn *types.Func) string {
 		t := sig.Recv().Type()
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+			return n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name() // generic.Tree.Dump
 		}
 		return typeString(t) + "." + fn.Name()
 	}

@@ -8,14 +8,37 @@ import (
 	"go/types"
 	"reflect"
 	"regexp"
+	"strings"
 
 	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
 )
 
-// mentionsPII finds a pii key written in a form reflect.StructTag cannot read:
-// `pii: "phone"`, `pii:phone`, `pii='phone'`.
-var mentionsPII = regexp.MustCompile(`(^|[\s"])pii\s*[:=]`)
+// piiKey finds a pii key in a struct tag once its quoted values are taken out.
+var piiKey = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
+
+// mentionsPII reports whether a struct tag mentions a pii key that reflect.StructTag
+// cannot read (`pii: "phone"`, `pii:phone`, `json:"x",pii:"phone"`), as the library
+// decides it: a key outside quoted values (`json:"pii:x"` mentions none).
+func mentionsPII(tag string) bool {
+	if !strings.Contains(tag, "pii") {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(tag); i++ {
+		if tag[i] != '"' {
+			b.WriteByte(tag[i])
+			continue
+		}
+		for i++; i < len(tag) && tag[i] != '"'; i++ {
+			if tag[i] == '\\' {
+				i++
+			}
+		}
+		b.WriteByte(' ')
+	}
+	return piiKey.MatchString(b.String())
+}
 
 // checkStructs reports the tag mistakes of every struct type written in the pass's
 // files.
@@ -102,18 +125,19 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 	created := ""
 	for _, f := range fields {
 		raw, tagged := reflect.StructTag(f.raw).Lookup("pii")
-		embeddedStruct := f.v.Embedded() && isStructish(f.v.Type())
 		if !tagged {
-			if mentionsPII.MatchString(f.raw) {
+			if mentionsPII(f.raw) {
 				pass.Reportf(f.tagPos, "pii: %s.%s: struct tag %q mentions pii but is not key:\"value\" form, so the library never sees it (write pii:\"kind\")",
 					typ, f.v.Name(), f.raw)
 				continue
 			}
+			// The library walks an embedded field whatever its spelling, and skips other
+			// unexported ones.
 			switch {
-			case anyTag && !f.v.Exported() && !embeddedStruct && c.carries(f.v.Type()):
+			case anyTag && !f.v.Exported() && !f.v.Embedded() && c.carries(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction never enters unexported fields, and fmt prints them",
 					typ, f.v.Name(), typeString(f.v.Type()))
-			case anyTag && f.v.Exported() && !embeddedStruct && untaggedLeaf(f.v.Type(), 0):
+			case anyTag && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
 					typ, f.v.Name())
 			}
@@ -144,7 +168,7 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 		if tag.Class != pii.PII {
 			continue
 		}
-		if !f.v.Exported() && !embeddedStruct {
+		if !f.v.Exported() && !f.v.Embedded() {
 			fail(pii.ErrUnexportedPII)
 			continue
 		}
@@ -152,6 +176,61 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 			fail(fmt.Errorf("%w: %s", pii.ErrKindType, msg))
 		}
 	}
+	checkPromotedCreated(pass, fields, typ, created)
+}
+
+// checkPromotedCreated reports an embedded struct that brings a second creation time
+// (the struct has one of its own, or another embedded struct brought one), or brings
+// one behind a pointer, which may be nil: the library refuses both.
+func checkPromotedCreated(pass *analysis.Pass, fields []fieldAt, typ, created string) {
+	for _, f := range fields {
+		if !f.v.Embedded() {
+			continue
+		}
+		t, byPointer := f.v.Type(), false
+		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+			t, byPointer = p.Elem(), true
+		}
+		if !hasCreated(t, 0) {
+			continue
+		}
+		var err error
+		switch {
+		case created != "":
+			err = fmt.Errorf("%w (%s is marked already)", pii.ErrCreatedField, created)
+		case byPointer:
+			err = fmt.Errorf("%w (%s is embedded by pointer, which may be nil)", pii.ErrCreatedField, f.v.Name())
+		default:
+			created = f.v.Name()
+			continue
+		}
+		pass.Reportf(f.tagPos, "%v", &pii.TagError{Type: typ, Field: f.v.Name(), Tag: "no,created", Err: err})
+	}
+}
+
+// hasCreated reports whether struct type t marks a creation time, on a field of its own
+// or of a struct it embeds by value, as the library finds a record's creation time.
+func hasCreated(t types.Type, depth int) bool {
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
+	if !ok || depth > 8 {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		raw, ok := reflect.StructTag(st.Tag(i)).Lookup("pii")
+		if !ok || !f.Exported() || !isTimeField(f.Type()) {
+			continue
+		}
+		if tag, err := pii.ParseTag(raw); err == nil && tag.Created {
+			return true
+		}
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && hasCreated(f.Type(), depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStructish reports whether t is a struct or a pointer to one (an embedded field the
@@ -166,12 +245,18 @@ func isStructish(t types.Type) bool {
 
 // untaggedLeaf reports whether an untagged field of type t leaves a leaf that
 // CheckTagged lists: a value (not an interface, chan or func), or a struct that has no
-// pii tag of its own to classify its fields.
-func untaggedLeaf(t types.Type, depth int) bool {
-	if depth > 16 {
-		return false
-	}
+// pii tag of its own to classify its fields. Each type is visited once: a recursive
+// type with many fields (Mesh{A, B, ..., T *Mesh}) is no longer exponential.
+func untaggedLeaf(t types.Type) bool {
+	return untaggedLeafIn(t, map[types.Type]bool{})
+}
+
+func untaggedLeafIn(t types.Type, seen map[types.Type]bool) bool {
 	t = types.Unalias(t)
+	if seen[t] {
+		return false // met already: it had no leaf, or is being looked at further up
+	}
+	seen[t] = true
 	if _, ok := t.(*types.TypeParam); ok {
 		return false
 	}
@@ -181,15 +266,11 @@ func untaggedLeaf(t types.Type, depth int) bool {
 	if _, ok := isSQLNull(t); ok {
 		return true
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Slice:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Array:
-		return untaggedLeaf(u.Elem(), depth+1)
-	case *types.Map:
-		return untaggedLeaf(u.Elem(), depth+1)
+	u := t.Underlying()
+	if elem := elemOf(u); elem != nil {
+		return untaggedLeafIn(elem, seen) // pointer, slice, array, map
+	}
+	switch u := u.(type) {
 	case *types.Struct:
 		for i := range u.NumFields() {
 			if _, ok := reflect.StructTag(u.Tag(i)).Lookup("pii"); ok {
@@ -197,7 +278,7 @@ func untaggedLeaf(t types.Type, depth int) bool {
 			}
 		}
 		for f := range u.Fields() {
-			if (f.Exported() || f.Embedded()) && untaggedLeaf(f.Type(), depth+1) {
+			if (f.Exported() || f.Embedded()) && untaggedLeafIn(f.Type(), seen) {
 				return true
 			}
 		}

@@ -3,6 +3,9 @@ package generic
 
 import (
 	"fmt"
+	"log"
+
+	"github.com/ef8f9424/pii"
 
 	"models"
 )
@@ -23,7 +26,7 @@ type List[T any] struct {
 	Item T
 }
 
-func Print[T any](v T, b Box[T]) {
+func Print[T any](v T, b Box[T]) { // want Print:`forwards \[0\] to fmt.Println`
 	fmt.Println(v)
 	fmt.Println(b) // want `b \(generic.Box\[T\] carries pii tags\)`
 }
@@ -34,3 +37,56 @@ func Use(u models.User) {
 	fmt.Println(List[int]{})
 	fmt.Println(Box[string]{}) // want `reaches fmt.Println`
 }
+
+// Tree hands its values to fmt through a method and a generic function.
+type Tree[T any] struct {
+	Left, Right *Tree[T]
+	Val         T
+}
+
+func (t *Tree[T]) Dump() { // want Dump:`forwards receiver and \[\] to log.Println`
+	log.Println(t.Val)
+}
+
+func Walk[T any](t *Tree[T]) { // want Walk:`forwards \[0\] to log.Println`
+	if t == nil {
+		return
+	}
+	log.Println(t.Val)
+	Walk(t.Left)
+}
+
+func Show[T any](x T) { // want Show:`forwards \[0\] to generic.Walk, which hands it to log.Println`
+	Walk(&Tree[T]{Val: x})
+}
+
+func Trees(u models.User, p *pii.Policy) {
+	var t Tree[models.User]
+	Walk(&t)                     // want `&t \(\*generic.Tree\[models.User\] carries pii tags\) reaches generic.Walk, which hands it to log.Println`
+	t.Dump()                     // want `t \(generic.Tree\[models.User\] carries pii tags\) reaches generic.Tree.Dump`
+	Print(u, Box[models.User]{}) // want `u \(models.User carries pii tags\) reaches generic.Print, which hands it to fmt.Println`
+	Show(u)                      // want `reaches generic.Show, which hands it to generic.Walk, which hands it to log.Println`
+	Show(1)
+	Print(pii.Safe(u), Box[pii.SafeValue]{}) // want `generic.Box\[github.com/ef8f9424/pii.SafeValue\].Val: tag "phone": .*pii.SafeValue has no exported fields`
+	r, _ := pii.Redacted(p, u)
+	Show(r)
+	var n Tree[int]
+	Walk(&n)
+	n.Dump()
+}
+
+// Tagged holds a T under a phone tag: only some T can hold a phone number.
+type Tagged[T any] struct { // want Tagged:"pii-tagged"
+	V  T      `pii:"phone"`
+	ID string `pii:"no"`
+}
+
+var (
+	_ Tagged[string]
+	_ Tagged[[]byte]
+	_ Tagged[float64]  // want `generic.Tagged\[float64\].V: tag "phone": the field's Go type cannot hold this kind: float64 cannot hold phone`
+	_ = Tagged[bool]{} // want `bool cannot hold phone`
+	_ Tagged[float64]
+)
+
+func Inst[T any](v Tagged[T]) {}

@@ -22,3 +22,40 @@ type Stats struct {
 type Untagged struct {
 	Name string
 }
+
+// Account hides its personal data from encoding/json.
+type Account struct { // want Account:"pii-tagged"
+	ID       string `pii:"no"`
+	Password string `pii:"secret" json:"-"`
+	email    string `pii:"no"`
+}
+
+// Profile shows it: the key "-" is a name.
+type Profile struct { // want Profile:"pii-tagged"
+	Name string `pii:"name" json:"-,"`
+}
+
+// Custom hides it too, but encodes itself: what it writes is not known.
+type Custom struct { // want Custom:"pii-tagged"
+	Password string `pii:"secret" json:"-"`
+}
+
+func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
+
+// Hub and Spoke point at each other; Hub carries tags, so Spoke carries them too (Hub is met first).
+type Hub struct { // want Hub:"pii-tagged"
+	Out   *Spoke `pii:"no"`
+	Owner string `pii:"name"`
+}
+
+type Spoke struct { // want Spoke:"pii-tagged"
+	From *Hub `pii:"no"`
+}
+
+// Printable hides its secret from encoding/json, but prints it in String, which zap.Any
+// calls.
+type Printable struct { // want Printable:"pii-tagged"
+	Password string `pii:"secret" json:"-"`
+}
+
+func (p Printable) String() string { return p.Password }

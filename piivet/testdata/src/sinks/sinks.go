@@ -37,6 +37,8 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	ev.Interface("user", u)                             // want `reaches zerolog.Event.Interface`
 	ev.Any("user", u)                                   // want `reaches zerolog.Event.Any`
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
+	ev.Fields(map[string]any{"user": u})                // want `map\[string\]any\{…\} holds u \(models.User carries pii tags\), which reaches zerolog.Event.Fields`
+	ev.Fields([]any{"user", &u})                        // want `reaches zerolog.Event.Fields`
 	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
 	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
 	sl := (&zap.Logger{}).Sugar()
@@ -51,7 +53,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	fmt.Println(local{})                       // want `local\{\} \(sinks.local carries pii tags\)`
 }
 
-func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) {
+func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *pii.Policy) { // want Safe:`forwards \[2\] to fmt.Println`
 	fmt.Printf("%v\n", pii.Safe(u))
 	fmt.Println(p.Safe(&u))
 	fmt.Println(s, &s, u.ID, u.Phone != "")
@@ -63,6 +65,7 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	_ = zap.Any("user", pii.Safe(u))
 	_ = zap.String("phone", "redacted")
 	ev.Interface("user", pii.Safe(u)).Str("id", "1").Msg("ok")
+	ev.Fields(map[string]any{"user": pii.Safe(u), "id": u.ID})
 	logrus.WithField("user", pii.Safe(u)).Info("x")
 	logrus.WithFields(logrus.Fields{"user": r, "stats": s})
 	(&zap.Logger{}).Sugar().Infow("signup", "user", pii.Safe(u), "id", u.ID)
@@ -75,5 +78,34 @@ func Safe(u models.User, o *models.Order, s models.Stats, ev *zerolog.Event, p *
 	_ = p.Anonymize(&w)
 	log.Print(w)
 	var anything any = u
-	fmt.Println(anything) // an interface: its dynamic type is not known here
+	fmt.Println(anything) // want `anything holds u \(models.User carries pii tags\), which reaches fmt.Println`
+}
+
+func Encoded(a models.Account, pr models.Profile, c models.Custom, ev *zerolog.Event, hidden local2) { // want Encoded:`forwards \[0 4\] to json.Marshal`
+	_, _ = json.Marshal(a)
+	_, _ = json.Marshal([]*models.Account{&a})
+	_ = zap.Any("account", a)
+	ev.Interface("account", a)
+	_, _ = json.Marshal(hidden)
+	fmt.Println(a)                  // want `a \(models.Account carries pii tags\) reaches fmt.Println`
+	logrus.WithField("account", a)  // want `reaches logrus.WithField`
+	_, _ = json.Marshal(pr)         // want `pr \(models.Profile carries pii tags\) reaches json.Marshal`
+	_, _ = json.Marshal(c)          // want `c \(models.Custom carries pii tags\) reaches json.Marshal`
+	_, _ = json.Marshal(a.Password) // want `tagged pii:"secret"`
+}
+
+type local2 struct { // want local2:"pii-tagged"
+	ID   int            `pii:"no"`
+	name string         `pii:"no"`
+	acct models.Account // want `sinks.local2.acct is unexported and holds models.Account`
+	Pass string         `pii:"secret" json:"-"`
+}
+
+func Cycles(n models.Hub, e models.Spoke) {
+	fmt.Println(n) // want `n \(models.Hub carries pii tags\)`
+	fmt.Println(e) // want `e \(models.Spoke carries pii tags\)`
+}
+
+func Stringers(p models.Printable) {
+	_ = zap.Any("p", p) // want `p \(models.Printable carries pii tags\) reaches zap.Any`
 }

@@ -84,3 +84,82 @@ type runner struct { // want runner:"pii-tagged"
 	sample models.User
 	n      int
 }
+
+// Record has a creation time; a struct that embeds it has that one and no other.
+type Record struct { // want Record:"pii-tagged"
+	Created time.Time `pii:"no,created"`
+	Who     string    `pii:"name"`
+}
+
+// Nested embeds a Record: its creation time is promoted.
+type Nested struct{ Record } // want Nested:"pii-tagged"
+
+type TwoCreated struct { // want TwoCreated:"pii-tagged"
+	Record            // want `tags.TwoCreated.Record: tag "no,created": created marks a record's creation time`
+	Created time.Time `pii:"no,created"`
+}
+
+type CreatedByPointer struct { // want CreatedByPointer:"pii-tagged"
+	*Record // want `tags.CreatedByPointer.Record: tag "no,created": created marks`
+}
+
+type TwoEmbedded struct { // want TwoEmbedded:"pii-tagged"
+	Record
+	Nested // want `tags.TwoEmbedded.Nested: tag "no,created": created marks`
+}
+
+// OneCreated embeds a record once, and holds another by name: both are fine.
+type OneCreated struct { // want OneCreated:"pii-tagged"
+	Record
+	Other Nested
+}
+
+type name string
+
+// Embeds embeds an unexported string type with a tag: the library walks embedded fields
+// whatever their spelling, so it is redacted.
+type Embeds struct { // want Embeds:"pii-tagged"
+	name `pii:"name"`
+	ID   int `pii:"no"`
+}
+
+type users []models.User // want users:"pii-tagged"
+
+// EmbedsHolder embeds an unexported slice of a tagged type: walked too.
+type EmbedsHolder struct { // want EmbedsHolder:"pii-tagged"
+	users
+	ID int `pii:"no"`
+}
+
+// Meta has no pii tags, and an untagged leaf.
+type Meta struct{ Source string }
+
+type EmbedsUntagged struct {
+	Meta     // want `tags.EmbedsUntagged.Meta has no pii tag`
+	ID   int `pii:"no"`
+}
+
+type EmbedsUntaggedPtr struct {
+	*Meta     // want `tags.EmbedsUntaggedPtr.Meta has no pii tag`
+	ID    int `pii:"no"`
+}
+
+// Quoted mentions pii only inside a quoted value, or after a separator reflect does not
+// read as one.
+type Quoted struct {
+	A string `json:"pii:x"`
+	B string `json:"b",pii:"phone"` // want `tags.Quoted.B: struct tag .* mentions pii but is not key:"value" form`
+	C string `json:"c";pii:"phone"` // want `mentions pii but is not key:"value" form`
+}
+
+// Mesh points at itself twenty times: asking whether it leaves an untagged leaf visits
+// each type once.
+type Mesh struct {
+	A, B, C, D, E, F, G, H, I, J *Mesh
+	K, L, M, N, O, P, Q, R, S, T *Mesh
+}
+
+type HoldsMesh struct {
+	ID   int `pii:"no"`
+	Mesh Mesh
+}

@@ -19,3 +19,10 @@ func (s *SugaredLogger) Infow(msg string, kv ...any)      {}
 func (s *SugaredLogger) Errorf(tmpl string, args ...any)  {}
 func (s *SugaredLogger) With(args ...any) *SugaredLogger  { return s }
 func (s *SugaredLogger) Named(name string) *SugaredLogger { return s }
+
+func Strings(key string, v []string) Field { return Field{} }
+func Error(err error) Field                { return Field{} }
+
+type ObjectMarshaler interface{ MarshalLogObject() error }
+
+func Object(key string, v ObjectMarshaler) Field { return Field{} }

@@ -11,3 +11,6 @@ func (e *Event) Msg(string)                         {}
 type Context struct{}
 
 func (c Context) Interface(key string, v any) Context { return c }
+func (e *Event) Fields(fields any) *Event             { return e }
+func (e *Event) Strs(key string, v []string) *Event   { return e }
+func (c Context) Str(key, v string) Context           { return c }

@@ -22,3 +22,8 @@ func (l *Logger) WithField(key string, v any) *Entry { return &Entry{} }
 
 func Errorf(format string, args ...any) {}
 func Info(args ...any)                  {}
+
+type FieldLogger interface {
+	WithField(key string, value any) *Entry
+	Infof(format string, args ...any)
+}

@@ -1,0 +1,281 @@
+package piivet
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A checker visits the calls of one package and reports tagged values handed to sinks:
+// directly, through a function variable set to one, or through a function of the
+// package (or of another, by its Forwards fact) that hands its arguments on.
+type checker struct {
+	pass   *analysis.Pass
+	c      *carrier
+	fl     *flow
+	fw     *forwarder
+	report bool        // false while the package's forwarders are being settled
+	fn     *types.Func // the function whose body is visited; nil at package level
+	format int         // 1 + the index of fn's parameter that is the format of the call checked
+}
+
+// checkCalls settles which functions of the package hand their arguments to a sink
+// (each round may find a wrapper of a wrapper), exports them as facts, then reports.
+func checkCalls(pass *analysis.Pass, c *carrier) {
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass)}
+	for {
+		ck.fw.changed = false
+		ck.visit()
+		if !ck.fw.changed {
+			break
+		}
+	}
+	ck.fw.export()
+	ck.fl.exportRedacts()
+	ck.report = true
+	ck.visit()
+}
+
+// visit checks every call of the package.
+func (ck *checker) visit() {
+	for _, f := range ck.pass.Files {
+		for _, d := range f.Decls {
+			ck.fn = nil
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			}
+			ast.Inspect(d, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					ck.call(call)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// call checks one call, if what it calls is a sink or hands its arguments to one.
+func (ck *checker) call(call *ast.CallExpr) {
+	for _, fn := range callees(ck.pass, ck.fl, call) {
+		recv, args := ck.split(call)
+		if s, ok := sinkOf(fn); ok {
+			if s.slog && ck.fl.handler {
+				continue
+			}
+			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
+			return
+		}
+		if f, ok := ck.fw.of(fn); ok {
+			if f.Slog && ck.fl.handler {
+				continue
+			}
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog}, calleeName(fn)+", which hands it to "+f.Sink
+			if f.Recv && recv != nil {
+				ck.arg(s, to, recv)
+			}
+			ck.args(call, s, to, args, f.args(fn, args))
+			return
+		}
+	}
+}
+
+// args checks the arguments of call (args, after any receiver) that reach sink s, but
+// for those its format prints only by type. When the function being visited hands its
+// own format and arguments on (logf(format string, args ...any)), the format is noted
+// with them.
+func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []ast.Expr) {
+	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid())
+	ck.format = 0
+	if s.format > 0 && s.format <= len(args) && call.Ellipsis.IsValid() && ck.fn != nil {
+		if id, ok := ast.Unparen(args[s.format-1]).(*ast.Ident); ok {
+			if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				ck.format = paramIndex(ck.fn.Type().(*types.Signature), v) + 1
+			}
+		}
+	}
+	for _, arg := range printed {
+		if !skip[arg] {
+			ck.arg(s, to, arg)
+		}
+	}
+	ck.format = 0
+}
+
+// split returns the receiver of a method call (x in x.M(...), in (*T).M(x, ...), or in
+// pf(x, ...) for pf set to (*T).M), or nil, and the arguments that follow it.
+func (ck *checker) split(call *ast.CallExpr) (ast.Expr, []ast.Expr) {
+	if v, ok := calleeObject(ck.pass, call.Fun).(*types.Var); ok && ck.fl.methodExprs[v] && len(call.Args) > 0 {
+		return call.Args[0], call.Args[1:] // pf := (*log.Logger).Printf; pf(l, ...)
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, call.Args
+	}
+	s, ok := ck.pass.TypesInfo.Selections[sel]
+	switch {
+	case !ok:
+		return nil, call.Args
+	case s.Kind() == types.MethodExpr:
+		if len(call.Args) == 0 {
+			return nil, nil
+		}
+		return call.Args[0], call.Args[1:]
+	case s.Kind() == types.MethodVal:
+		return sel.X, call.Args
+	}
+	return nil, call.Args
+}
+
+// callees returns the function a call calls: the one it names, or the functions a
+// variable it calls through was set to.
+func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
+	switch o := calleeObject(pass, call.Fun).(type) {
+	case *types.Func:
+		return []*types.Func{o}
+	case *types.Var:
+		return fl.funcs[o]
+	}
+	return nil
+}
+
+// arg reports arg, an argument that reaches the output of a sink (named to), when it
+// carries pii tags itself or holds (as an interface, an argument list, a field map) a
+// value that does. Where it cannot tell, because the value is a parameter of the
+// function being visited, it notes that the function hands that parameter on.
+func (ck *checker) arg(s sink, to string, arg ast.Expr) {
+	if ck.fl.redacted(arg) {
+		return
+	}
+	if why, ok := ck.personal(s, arg); ok {
+		ck.reportf(s, to, arg, "", arg, why)
+		return
+	}
+	ck.note(s, to, arg)
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr, depth int) bool
+	walk = func(e ast.Expr, depth int) bool {
+		if depth > 8 {
+			return false
+		}
+		for _, held := range ck.fl.contents(e, seen) {
+			if ck.fl.redacted(held) {
+				continue
+			}
+			if why, ok := ck.personal(s, held); ok {
+				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, why)
+				return true
+			}
+			ck.note(s, to, held)
+			if ck.container(held) && walk(held, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	if ck.container(arg) {
+		walk(arg, 0)
+	}
+}
+
+// container reports whether e may hold values that are personal data while its type
+// says nothing: an interface, a slice, array or map of them, a composite literal
+// ([]string{u.Email}), a concatenation ("user " + u.Email) or a conversion.
+func (ck *checker) container(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return true
+		}
+	case *ast.CallExpr:
+		if isConversion(ck.pass, x) {
+			return true
+		}
+	}
+	t := ck.pass.TypesInfo.TypeOf(e)
+	return t != nil && collects(t)
+}
+
+// note records that the function being visited hands e on to a sink, when e is one of
+// its parameters (or its receiver), or part of one whose contents it cannot know: an
+// interface, or a value of one of its type parameters.
+func (ck *checker) note(s sink, to string, e ast.Expr) {
+	if ck.report || ck.fn == nil || s.slog && ck.fl.handler {
+		return // slog behind this package's own pii.NewHandler: redacted there
+	}
+	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		// The parameter itself, whatever its type: a caller may pass u.Email.
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			ck.param(s, v, to)
+		}
+		return
+	}
+	if id, ok := rootIdent(ck.pass, e); ok {
+		// args[0] of args ...any; not u.ID of a struct u, whose other fields stay put.
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type()) && !isStructish(v.Type())) {
+			ck.param(s, v, to)
+		}
+		return
+	}
+	if !generic {
+		return
+	}
+	// &Tree[T]{Val: x}: a value of a type parameter built from the parameters in it.
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && mentionsTypeParam(v.Type(), 0) {
+				ck.param(s, v, to)
+			}
+		}
+		return true
+	})
+}
+
+// param records that the function being visited hands v on, if v is its receiver or
+// one of its parameters, and it never sets v to something else.
+func (ck *checker) param(s sink, v *types.Var, to string) {
+	if len(ck.fl.sets[v]) == 0 {
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog}, to)
+	}
+}
+
+// personal says why e is personal data that sink s writes, if it is: its type carries pii tags
+// ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
+// one ("tagged pii:\"email\" at models.User.Email").
+func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carriesAs(t, s.json) {
+		return typeString(t) + " carries pii tags", true
+	}
+	return taggedField(ck.pass, e)
+}
+
+// reportf reports at arg that held reaches a sink (named to), and why held is personal
+// data; holder says through what ("args holds "), or is empty when arg is held itself.
+func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held ast.Expr, why string) {
+	if !ck.report {
+		return
+	}
+	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
+	if holder != "" {
+		what += ","
+	}
+	if s.slog {
+		through := ""
+		if i := strings.Index(to, ", which hands it to "); i >= 0 {
+			through = ", through " + to[:i]
+		}
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what, through)
+		return
+	}
+	which := "reaches"
+	if holder != "" {
+		which = "which reaches"
+	}
+	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, to)
+}

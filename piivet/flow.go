@@ -1,0 +1,343 @@
+package piivet
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// flow records, for one package, what its variables were given: whether a variable held
+// a redacted copy at a point of the source, which values were stored into a variable of
+// interface, slice, array or map type (an argument list, logrus.Fields, a list of
+// addresses), and which functions a variable of function type was set to. It follows source order,
+// not control flow: the assignment written last before a use is the one that counts.
+type flow struct {
+	pass   *analysis.Pass
+	sets   map[types.Object][]set         // assignments to a variable, in source order
+	stored map[types.Object][]ast.Expr    // values stored into a variable that collects them
+	funcs  map[types.Object][]*types.Func // functions a function variable was set to
+	// methodExprs holds the function variables set to a method expression.
+	methodExprs map[types.Object]bool
+	handler     bool                 // the package builds a pii.NewHandler
+	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
+}
+
+// A set is one assignment to a variable: redacted in place, or from value, which is
+// the first of the results of a call when multi is set (r, err := pii.Redacted(p, u)),
+// or nil when it cannot be known; zero marks a declaration without a value.
+type set struct {
+	at       token.Pos
+	redacted bool
+	value    ast.Expr
+	multi    bool
+	zero     bool
+}
+
+func newFlow(pass *analysis.Pass) *flow {
+	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, redacts: map[*types.Func]bool{}}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					fl.assign(n.Lhs, n.Rhs, n.Pos())
+				}
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				fl.assign(lhs, n.Values, n.Pos())
+			case *ast.KeyValueExpr: // Server{logf: log.Printf}
+				if id, ok := n.Key.(*ast.Ident); ok {
+					fl.setField(id, n.Value)
+				}
+			case *ast.RangeStmt:
+				if o := fl.object(n.Key); o != nil {
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
+				}
+				if o := fl.object(n.Value); o != nil { // an element of a redacted slice is redacted
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
+				}
+			case *ast.CallExpr:
+				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+					fl.bind(lit, n)
+				}
+				if isPIICall(pass, n, "NewHandler") {
+					fl.handler = true
+				}
+				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
+					if o := fl.object(n.Args[0]); o != nil {
+						fl.sets[o] = append(fl.sets[o], set{at: n.End(), redacted: true})
+					}
+				}
+			}
+			return true
+		})
+	}
+	fl.settleRedacts()
+	return fl
+}
+
+// assign records lhs = rhs (or :=, or a var declaration) written at pos.
+func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
+	for i, l := range lhs {
+		var value ast.Expr
+		multi := false
+		switch {
+		case len(rhs) == len(lhs):
+			value = rhs[i]
+		case len(rhs) == 1 && i == 0:
+			value, multi = rhs[0], true
+		}
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+			o := fl.pass.TypesInfo.ObjectOf(id)
+			if o == nil || id.Name == "_" {
+				continue
+			}
+			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0})
+			if value == nil || multi {
+				continue
+			}
+			if collects(o.Type()) {
+				fl.stored[o] = append(fl.stored[o], value)
+			}
+			if fn := funcOf(fl.pass, value); fn != nil {
+				fl.setFunc(o, fn, value)
+			}
+			continue
+		}
+		if value == nil {
+			continue
+		}
+		// s.logf = log.Printf: the field is a function variable too.
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+			fl.setField(sel.Sel, value)
+		}
+		// x[k] = v, x.f = v: v is stored into the variable x.
+		if o := fl.object(l); o != nil && collects(o.Type()) {
+			fl.stored[o] = append(fl.stored[o], value)
+		}
+	}
+}
+
+// bind records a function literal called where it is written, func(v any) { ... }(u),
+// as if its parameters were assigned its arguments.
+func (fl *flow) bind(lit *ast.FuncLit, call *ast.CallExpr) {
+	var params []ast.Expr
+	for _, f := range lit.Type.Params.List {
+		for _, id := range f.Names {
+			params = append(params, id)
+		}
+	}
+	if len(params) == len(call.Args) && !call.Ellipsis.IsValid() {
+		fl.assign(params, call.Args, call.Pos())
+	}
+}
+
+// setFunc records that the variable (or field) v was set to fn, written as value: a
+// method expression ((*log.Logger).Printf) takes the receiver as its first argument.
+func (fl *flow) setFunc(v types.Object, fn *types.Func, value ast.Expr) {
+	fl.funcs[v] = append(fl.funcs[v], fn)
+	if sel, ok := ast.Unparen(value).(*ast.SelectorExpr); ok {
+		if s, ok := fl.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			fl.methodExprs[v] = true
+		}
+	}
+}
+
+// setField records that the struct field named by id was set to value, when value is
+// a function.
+func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
+	v, ok := fl.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !v.IsField() {
+		return
+	}
+	if fn := funcOf(fl.pass, value); fn != nil {
+		fl.setFunc(v, fn, value)
+	}
+}
+
+// object returns the variable e names: x, &x, *x, x.f or x[i] all name x.
+func (fl *flow) object(e ast.Expr) types.Object {
+	id, ok := rootIdent(fl.pass, e)
+	if !ok {
+		return nil
+	}
+	if v, ok := fl.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+		return v
+	}
+	return nil
+}
+
+// redacted reports whether e is (part of, or a pointer to) a variable that holds, where
+// e is written, pii.Redacted's copy or a value redacted in place.
+func (fl *flow) redacted(e ast.Expr) bool {
+	return fl.redactedAt(e, e.Pos(), 0)
+}
+
+func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return fl.redactingCall(call)
+	}
+	o := fl.object(e)
+	if o == nil || depth > 8 {
+		return false
+	}
+	var last *set
+	for i, s := range fl.sets[o] {
+		if s.at < at {
+			last = &fl.sets[o][i]
+		}
+	}
+	switch {
+	case last == nil:
+		return false
+	case last.redacted:
+		return true
+	case last.multi:
+		call, ok := ast.Unparen(last.value).(*ast.CallExpr)
+		return ok && fl.redactingCall(call)
+	case last.value != nil:
+		return fl.redactedAt(last.value, last.at, depth+1) // r2 := r
+	}
+	return false
+}
+
+// contents returns the values e may hold when e is an interface, slice, array or map:
+// the elements of a composite literal, the values stored into a variable, what append
+// added; and the operands of a string concatenation or a conversion.
+func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		var out []ast.Expr
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			out = append(out, el)
+		}
+		return out
+	case *ast.Ident:
+		o := fl.pass.TypesInfo.ObjectOf(e)
+		if o == nil || seen[o] {
+			return nil
+		}
+		seen[o] = true
+		return fl.stored[o]
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return []ast.Expr{e.X, e.Y} // "user " + u.Email
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return []ast.Expr{e.X} // &Entry{...}
+		}
+	case *ast.CallExpr:
+		if isConversion(fl.pass, e) {
+			return e.Args // any(u), string(u.Email)
+		}
+		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
+			return e.Args // the slice appended to, and what is appended (or a slice of it)
+		}
+	}
+	return nil
+}
+
+// isConversion reports whether call converts its one argument to a type: any(u).
+func isConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
+	tv, ok := pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType() && len(call.Args) == 1
+}
+
+// collects reports whether a value of type t holds values its type does not name, or
+// not all of them: an interface, a slice, array or map, or a struct (or a pointer to
+// one), into which the package may store personal data (args = append(args, u),
+// emails = append(emails, u.Email), Entry{Msg: u.Email}).
+func collects(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false // T's values are its instantiations': see mentionsTypeParam
+	}
+	u := types.Unalias(t).Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying()
+		_, ok := u.(*types.Struct)
+		return ok
+	}
+	switch u.(type) {
+	case *types.Interface, *types.Slice, *types.Array, *types.Map, *types.Struct:
+		return true
+	}
+	return false
+}
+
+// elemOf returns the element type of a pointer, slice, array or map type, or nil.
+func elemOf(t types.Type) types.Type {
+	if e, ok := t.(interface{ Elem() types.Type }); ok {
+		if _, isChan := t.(*types.Chan); !isChan {
+			return e.Elem()
+		}
+	}
+	return nil
+}
+
+// funcOf returns the function e denotes as a value (fmt.Println, l.Printf,
+// (*log.Logger).Printf), or nil.
+func funcOf(pass *analysis.Pass, e ast.Expr) *types.Func {
+	fn, _ := calleeObject(pass, e).(*types.Func)
+	return fn
+}
+
+// calleeObject returns the object e names: a function, method, builtin or variable.
+func calleeObject(pass *analysis.Pass, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := pass.TypesInfo.Selections[e]; ok {
+			return sel.Obj()
+		}
+		return pass.TypesInfo.Uses[e.Sel]
+	case *ast.IndexExpr: // an explicit instantiation: f[T]
+		return calleeObject(pass, e.X)
+	case *ast.IndexListExpr:
+		return calleeObject(pass, e.X)
+	}
+	return nil
+}
+
+// rootIdent returns the variable at the root of x, &x, *x, x.f, x[i] or (x).
+func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
+	for range 32 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x, true
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return nil, false
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			sel, ok := pass.TypesInfo.Selections[x]
+			if !ok || sel.Kind() != types.FieldVal {
+				return nil, false
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			switch pass.TypesInfo.TypeOf(x.X).(type) {
+			case nil, *types.Signature: // f[T], an instantiation
+				return nil, false
+			}
+			e = x.X
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}

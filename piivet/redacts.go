@@ -1,0 +1,106 @@
+package piivet
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Redacts is the fact that a function returns, as its first result, a redacted copy
+// on every path: a service's helper around pii.Redacted. What it returns is not
+// reported where it is handed to a sink.
+type Redacts struct{}
+
+// AFact marks Redacts as an analysis fact.
+func (*Redacts) AFact() {}
+
+// String names the fact in analysistest's output.
+func (*Redacts) String() string { return "returns a redacted copy" }
+
+// redactingCall reports whether call returns a redacted copy: pii.Redacted,
+// pii.Anonymized, or a function known to return one.
+func (fl *flow) redactingCall(call *ast.CallExpr) bool {
+	if isPIICall(fl.pass, call, "Redacted") || isPIICall(fl.pass, call, "Anonymized") {
+		return true
+	}
+	fn, ok := calleeObject(fl.pass, call.Fun).(*types.Func)
+	if !ok {
+		return false
+	}
+	fn = fn.Origin()
+	if fl.redacts[fn] {
+		return true
+	}
+	return fn.Pkg() != nil && fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, new(Redacts))
+}
+
+// settleRedacts finds the package's functions that return a redacted copy (each round
+// may find a helper of a helper).
+func (fl *flow) settleRedacts() {
+	for changed := true; changed; {
+		changed = false
+		for _, f := range fl.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				fn, ok := fl.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				if ok && !fl.redacts[fn] && fl.returnsRedacted(fd) {
+					fl.redacts[fn], changed = true, true
+				}
+			}
+		}
+	}
+}
+
+// exportRedacts records the package's redacting functions as facts.
+func (fl *flow) exportRedacts() {
+	for fn := range fl.redacts {
+		fl.pass.ExportObjectFact(fn, new(Redacts))
+	}
+}
+
+// returnsRedacted reports whether every return of fd gives a redacted copy (or nothing
+// at all: nil, T{}, a type parameter's zero value) as its first result, and one at
+// least a redacted copy.
+func (fl *flow) returnsRedacted(fd *ast.FuncDecl) bool {
+	copies, ok := 0, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case len(n.Results) == 0:
+				ok = false
+			case fl.redacted(n.Results[0]):
+				copies++
+			case !fl.empty(n.Results[0]):
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && copies > 0
+}
+
+// empty reports whether e, returned, holds nothing at all.
+func (fl *flow) empty(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if x.Name == "nil" {
+			return true
+		}
+		// var zero T; return zero
+		v, ok := fl.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		_, param := v.Type().(*types.TypeParam)
+		sets := fl.sets[v]
+		return param && len(sets) == 1 && sets[0].zero
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	}
+	return false
+}
