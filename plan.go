@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/netip"
 	"reflect"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -348,11 +347,11 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 	created := ""
 	for i := range t.NumField() {
 		sf := t.Field(i)
-		raw, tagged := sf.Tag.Lookup("pii")
-		if !tagged && mentionsPII(sf.Tag) {
-			// `pii: "phone"` or `pii:phone`: reflect does not see the key, and the field
-			// would silently be untagged. Fail closed.
-			return &TagError{Type: t.String(), Field: sf.Name, Tag: string(sf.Tag), Err: ErrMalformedTag}
+		raw, tagged, err := LookupTag(sf.Tag)
+		if err != nil {
+			te := err.(*TagError)
+			te.Type, te.Field = t.String(), sf.Name
+			return te
 		}
 		fieldCtx := ctx
 		if tagged {
@@ -703,32 +702,6 @@ func kindFits(k Kind, lk leafKind) bool {
 		return k == KindGeneric || k == KindIP
 	}
 	return false
-}
-
-// piiKeyPattern finds a pii key in a struct tag once its quoted values are taken out.
-var piiKeyPattern = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
-
-// mentionsPII reports whether a struct tag mentions a pii key that reflect cannot read:
-// the tag's quoted values are taken out first, so json:"pii:x" does not count.
-func mentionsPII(tag reflect.StructTag) bool {
-	s := string(tag)
-	if !strings.Contains(s, "pii") {
-		return false
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '"' {
-			b.WriteByte(s[i])
-			continue
-		}
-		for i++; i < len(s) && s[i] != '"'; i++ {
-			if s[i] == '\\' {
-				i++
-			}
-		}
-		b.WriteByte(' ')
-	}
-	return piiKeyPattern.MatchString(b.String())
 }
 
 var (

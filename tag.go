@@ -3,6 +3,8 @@ package pii
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -82,6 +84,48 @@ func (e *TagError) Error() string {
 
 // Unwrap returns the sentinel that says what is wrong.
 func (e *TagError) Unwrap() error { return e.Err }
+
+// LookupTag returns the value of the pii key in a struct field's tag, as every operation
+// reads it, and whether there is one. A tag that mentions a pii key in a form that
+// reflect.StructTag cannot read (`pii: "phone"`, `pii:phone`, `json:"x",pii:"phone"`) is
+// an error wrapping ErrMalformedTag: read by reflect alone, the field would silently be
+// untagged. A tool that reads tags from source, as piivet does, calls it to read them as
+// the library does, then ParseTag to parse the value.
+func LookupTag(tag reflect.StructTag) (string, bool, error) {
+	if v, ok := tag.Lookup("pii"); ok {
+		return v, true, nil
+	}
+	if mentionsPII(tag) {
+		return "", false, &TagError{Tag: string(tag), Err: ErrMalformedTag}
+	}
+	return "", false, nil
+}
+
+// piiKeyPattern finds a pii key in a struct tag once its quoted values are taken out.
+var piiKeyPattern = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
+
+// mentionsPII reports whether a struct tag mentions a pii key that reflect cannot read:
+// the tag's quoted values are taken out first, so json:"pii:x" does not count.
+func mentionsPII(tag reflect.StructTag) bool {
+	s := string(tag)
+	if !strings.Contains(s, "pii") {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' {
+			b.WriteByte(s[i])
+			continue
+		}
+		for i++; i < len(s) && s[i] != '"'; i++ {
+			if s[i] == '\\' {
+				i++
+			}
+		}
+		b.WriteByte(' ')
+	}
+	return piiKeyPattern.MatchString(b.String())
+}
 
 // ParseTag parses the value of a pii struct tag. Errors are *TagError values with Type and
 // Field empty; the per-type plans fill them in.

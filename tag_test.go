@@ -229,3 +229,40 @@ func TestCreatedPromoted(t *testing.T) {
 		t.Errorf("Classify(Fine) = %v", err)
 	}
 }
+
+// TestLookupTag reads struct tags as every operation reads them: the pii key's value, no
+// key, or a key that reflect cannot read (an error, never an untagged field).
+func TestLookupTag(t *testing.T) {
+	type result struct {
+		Value     string
+		OK        bool
+		Malformed bool
+	}
+	tests := []struct {
+		tag  reflect.StructTag
+		want result
+	}{
+		{`pii:"phone"`, result{Value: "phone", OK: true}},
+		{`json:"from" pii:"phone,mtl=120"`, result{Value: "phone,mtl=120", OK: true}},
+		{`pii:""`, result{Value: "", OK: true}}, // ParseTag refuses the empty value
+		{``, result{}},
+		{`json:"x"`, result{}},
+		{`json:"pii:note"`, result{}}, // inside a quoted value: not a key
+		{`json:"copii"`, result{}},
+		{`pii: "phone"`, result{Malformed: true}},
+		{`pii:phone`, result{Malformed: true}},
+		{`pii :"phone"`, result{Malformed: true}},
+		{`json:"x",pii:"phone"`, result{Malformed: true}},
+		{`json:"x";pii="phone"`, result{Malformed: true}},
+	}
+	for _, tt := range tests {
+		v, ok, err := pii.LookupTag(tt.tag)
+		var te *pii.TagError
+		if err != nil && (!errors.Is(err, pii.ErrMalformedTag) || !errors.As(err, &te) || te.Tag != string(tt.tag)) {
+			t.Errorf("LookupTag(%s): error %v, want a *TagError wrapping ErrMalformedTag that quotes the tag", tt.tag, err)
+		}
+		if diff := cmp.Diff(tt.want, result{v, ok, err != nil}); diff != "" {
+			t.Errorf("LookupTag(%s) (-want +got):\n%s", tt.tag, diff)
+		}
+	}
+}

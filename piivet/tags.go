@@ -7,38 +7,10 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"regexp"
-	"strings"
 
 	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
 )
-
-// piiKey finds a pii key in a struct tag once its quoted values are taken out.
-var piiKey = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
-
-// mentionsPII reports whether a struct tag mentions a pii key that reflect.StructTag
-// cannot read (`pii: "phone"`, `pii:phone`, `json:"x",pii:"phone"`), as the library
-// decides it: a key outside quoted values (`json:"pii:x"` mentions none).
-func mentionsPII(tag string) bool {
-	if !strings.Contains(tag, "pii") {
-		return false
-	}
-	var b strings.Builder
-	for i := 0; i < len(tag); i++ {
-		if tag[i] != '"' {
-			b.WriteByte(tag[i])
-			continue
-		}
-		for i++; i < len(tag) && tag[i] != '"'; i++ {
-			if tag[i] == '\\' {
-				i++
-			}
-		}
-		b.WriteByte(' ')
-	}
-	return piiKey.MatchString(b.String())
-}
 
 // checkStructs reports the tag mistakes of every struct type written in the pass's
 // files.
@@ -124,9 +96,9 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 	}
 	created := ""
 	for _, f := range fields {
-		raw, tagged := reflect.StructTag(f.raw).Lookup("pii")
+		raw, tagged, err := pii.LookupTag(reflect.StructTag(f.raw)) // as the library reads it
 		if !tagged {
-			if mentionsPII(f.raw) {
+			if err != nil { // a pii key that reflect cannot read
 				pass.Reportf(f.tagPos, "pii: %s.%s: struct tag %q mentions pii but is not key:\"value\" form, so the library never sees it (write pii:\"kind\")",
 					typ, f.v.Name(), f.raw)
 				continue
