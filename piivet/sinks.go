@@ -129,6 +129,9 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		if recv == "Event" && name == "Msg" {
 			return sink{args: valueArg(0)}, true
 		}
+		if recv == "Event" && name == "Msgf" { // formats its arguments with fmt
+			return sink{args: allArgs}, true
+		}
 	case "github.com/sirupsen/logrus":
 		switch name {
 		case "WithField":

@@ -21,21 +21,25 @@ type local struct { // want local:"pii-tagged"
 }
 
 func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, ctx zerolog.Context, l *log.Logger) {
-	fmt.Printf("%v\n", u)                               // want `u \(models.User carries pii tags\) reaches fmt.Printf as it is`
-	fmt.Println(&u)                                     // want `&u \(\*models.User carries pii tags\) reaches fmt.Println`
-	_ = fmt.Sprint(o)                                   // want `o \(\*models.Order carries pii tags\) reaches fmt.Sprint`
-	fmt.Fprintf(os.Stdout, "%v", us)                    // want `us \(\[\]models.User carries pii tags\) reaches fmt.Fprintf`
-	_ = fmt.Errorf("user %v", u)                        // want `reaches fmt.Errorf`
-	log.Printf("%v", u)                                 // want `reaches log.Printf`
-	log.Fatalln(u)                                      // want `reaches log.Fatalln`
-	log.Panic(u)                                        // want `reaches log.Panic`
-	l.Print(u)                                          // want `reaches log.Logger.Print`
-	_, _ = json.Marshal(u)                              // want `reaches json.Marshal`
-	_ = json.NewEncoder(os.Stdout).Encode(&u)           // want `reaches json.Encoder.Encode`
-	_ = zap.Any("user", u)                              // want `reaches zap.Any`
-	_ = zap.Reflect("user", o)                          // want `reaches zap.Reflect`
-	ev.Interface("user", u)                             // want `reaches zerolog.Event.Interface`
-	ev.Any("user", u)                                   // want `reaches zerolog.Event.Any`
+	fmt.Printf("%v\n", u)                     // want `u \(models.User carries pii tags\) reaches fmt.Printf as it is`
+	fmt.Println(&u)                           // want `&u \(\*models.User carries pii tags\) reaches fmt.Println`
+	_ = fmt.Sprint(o)                         // want `o \(\*models.Order carries pii tags\) reaches fmt.Sprint`
+	fmt.Fprintf(os.Stdout, "%v", us)          // want `us \(\[\]models.User carries pii tags\) reaches fmt.Fprintf`
+	_ = fmt.Errorf("user %v", u)              // want `reaches fmt.Errorf`
+	log.Printf("%v", u)                       // want `reaches log.Printf`
+	log.Fatalln(u)                            // want `reaches log.Fatalln`
+	log.Panic(u)                              // want `reaches log.Panic`
+	l.Print(u)                                // want `reaches log.Logger.Print`
+	_, _ = json.Marshal(u)                    // want `reaches json.Marshal`
+	_ = json.NewEncoder(os.Stdout).Encode(&u) // want `reaches json.Encoder.Encode`
+	_ = zap.Any("user", u)                    // want `reaches zap.Any`
+	_ = zap.Reflect("user", o)                // want `reaches zap.Reflect`
+	ev.Interface("user", u)                   // want `reaches zerolog.Event.Interface`
+	ev.Any("user", u)                         // want `reaches zerolog.Event.Any`
+	ev.Msgf("signup by %v", u)                // want `reaches zerolog.Event.Msgf`
+	ev.Msgf("signup by %v", pii.Safe(u))
+	ev.Msgf("%s signup by %v", "web", u) // want `reaches zerolog.Event.Msgf`
+	ev.Msgf("%s signup by %T", "web", u)
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
 	ev.Fields(map[string]any{"user": u})                // want `map\[string\]any\{…\} holds u \(models.User carries pii tags\), which reaches zerolog.Event.Fields`
 	ev.Fields([]any{"user", &u})                        // want `reaches zerolog.Event.Fields`

@@ -7,6 +7,7 @@ func (e *Event) Interface(key string, v any) *Event { return e }
 func (e *Event) Any(key string, v any) *Event       { return e }
 func (e *Event) Str(key, v string) *Event           { return e }
 func (e *Event) Msg(string)                         {}
+func (e *Event) Msgf(format string, v ...any)       {}
 
 type Context struct{}
 
