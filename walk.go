@@ -191,39 +191,26 @@ type sliceHeader struct {
 // was walked as, to what the walk made of them: the same pointer in place, the clone in
 // a copy. The first few live inline, so a walk of an ordinary record allocates nothing
 // for it.
-//
-// Keys hold addresses as integers. Everything a walk reaches is reachable from the root
-// the caller holds until the walk returns, and Go's heap does not move, so an address
-// names one value for the walk's duration; as integers, keys cost no write barrier when
-// set and need no clearing when the walker goes back to the pool. Only clones are held
-// as pointers, and cleared.
 type seenSet struct {
 	n    int
 	inl  [8]seenEntry
 	more map[seenKey]unsafe.Pointer
-	// clones: some entry holds a clone, which reset must let go of.
-	clones bool
 }
 
 type seenKey struct {
-	p uintptr
-	n uintptr // the *node
-	l int     // a slice's length; 0 for pointers and maps
+	p unsafe.Pointer
+	n *node
+	l int // a slice's length; 0 for pointers and maps
 }
 
 type seenEntry struct {
 	key  seenKey
-	done unsafe.Pointer // nil when the walk made nothing new of the key's pointer
+	done unsafe.Pointer
 }
 
-// reset empties s, clearing only the clones it holds.
+// reset empties s, clearing only the entries that were used.
 func (s *seenSet) reset() {
-	if s.clones {
-		for i := range s.n {
-			s.inl[i].done = nil
-		}
-		s.clones = false
-	}
+	clear(s.inl[:s.n])
 	s.n = 0
 	if s.more != nil {
 		s.more = nil
@@ -236,40 +223,23 @@ func (s *seenSet) get(p unsafe.Pointer, n *node) (unsafe.Pointer, bool) {
 
 // getLen is get for a slice of length l.
 func (s *seenSet) getLen(p unsafe.Pointer, n *node, l int) (unsafe.Pointer, bool) {
-	k := seenKey{uintptr(p), uintptr(unsafe.Pointer(n)), l}
+	k := seenKey{p, n, l}
 	for i := range s.n {
 		if s.inl[i].key == k {
-			return orSame(s.inl[i].done, p), true
+			return s.inl[i].done, true
 		}
 	}
 	done, ok := s.more[k]
-	return orSame(done, p), ok
-}
-
-// orSame returns done, or p when done is nil (the walk made nothing new of p).
-func orSame(done, p unsafe.Pointer) unsafe.Pointer {
-	if done == nil {
-		return p
-	}
-	return done
+	return done, ok
 }
 
 func (s *seenSet) put(p unsafe.Pointer, n *node, done unsafe.Pointer) { s.putLen(p, n, 0, done) }
 
 // putLen is put for a slice of length l.
 func (s *seenSet) putLen(p unsafe.Pointer, n *node, l int, done unsafe.Pointer) {
-	k := seenKey{uintptr(p), uintptr(unsafe.Pointer(n)), l}
-	if done == p {
-		done = nil
-	} else {
-		s.clones = true
-	}
+	k := seenKey{p, n, l}
 	if s.n < len(s.inl) {
-		if done == nil {
-			s.inl[s.n].key = k // no pointer stored: no write barrier
-		} else {
-			s.inl[s.n] = seenEntry{k, done}
-		}
+		s.inl[s.n] = seenEntry{k, done}
 		s.n++
 		return
 	}
