@@ -14,15 +14,20 @@ import (
 // slice is copied only when something changes.
 func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
 	var out []zapcore.Field
-	for i, f := range fields {
-		rf, changed := c.redactField(f)
-		if changed && out == nil {
+	var rf zapcore.Field
+	for i := range fields {
+		// Fields are 64 bytes: they are read where they are and copied only into out.
+		if !c.redactField(&fields[i], &rf) {
+			if out != nil {
+				out[i] = fields[i]
+			}
+			continue
+		}
+		if out == nil {
 			out = make([]zapcore.Field, len(fields))
 			copy(out, fields[:i])
 		}
-		if out != nil {
-			out[i] = rf
-		}
+		out[i] = rf
 	}
 	if out == nil {
 		return fields
@@ -30,66 +35,75 @@ func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
 	return out
 }
 
-// redactField returns f as a line may show it, and whether it differs from f.
-func (c *core) redactField(f zapcore.Field) (zapcore.Field, bool) {
+// redactField sets *rf to f as a line may show it and reports true, or reports false
+// when that is f itself.
+func (c *core) redactField(f, rf *zapcore.Field) bool {
 	switch f.Type {
 	case zapcore.StringType:
 		if s := c.text(f.String); s != f.String {
-			f.String = s
-			return f, true
+			*rf = *f
+			rf.String = s
+			return true
 		}
-		return f, false
+		return false
 	case zapcore.ByteStringType, zapcore.BinaryType:
 		// Byte strings, and binary (zap.Binary, zap.Any of a []byte) as a pii.Handler
 		// scans a []byte: as text.
 		b, _ := f.Interface.([]byte)
 		if rb, changed := c.bytes(b); changed {
-			f.Interface = rb
-			return f, true
+			*rf = *f
+			rf.Interface = rb
+			return true
 		}
-		return f, false
+		return false
 	case zapcore.StringerType:
 		if sv, ok := f.Interface.(pii.SafeValue); ok {
 			// Safe's redacted copy, written as an object rather than a flat string.
 			x, _ := c.forLog(sv)
 			if n, ok := failure(x); ok {
-				return zap.String(f.Key, n), true
+				*rf = zap.String(f.Key, n)
+			} else {
+				*rf = zap.Reflect(f.Key, x)
 			}
-			return zap.Reflect(f.Key, x), true
+			return true
 		}
 	case zapcore.ObjectMarshalerType, zapcore.InlineMarshalerType, zapcore.ArrayMarshalerType:
 		if f.Interface == nil {
-			return f, false
+			return false
 		}
 		if dict, ok := dictFields(f); ok {
-			return zap.Dict(f.Key, c.redactFields(dict)...), true
+			*rf = zap.Dict(f.Key, c.redactFields(dict)...)
+			return true
 		}
-		return c.marshaler(f)
+		return c.marshaler(f, rf)
 	case zapcore.ReflectType, zapcore.ErrorType:
 	default:
-		return f, false
+		return false
 	}
 	if f.Interface == nil {
-		return f, false
+		return false
 	}
 	x, changed := c.forLog(f.Interface)
 	if !changed {
-		return f, false
+		return false
 	}
 	if !fits(f.Type, x) {
 		// What stands in for the value (the failure note, a scanned Stringer's text, an
 		// error's redacted text) is not what the field's type asserts, which would
 		// panic: a field of its own kind instead.
-		return zap.Any(f.Key, x), true
+		*rf = zap.Any(f.Key, x)
+		return true
 	}
-	f.Interface = x
-	return f, true
+	*rf = *f
+	rf.Interface = x
+	return true
 }
 
-// marshaler returns a field of zap.Object, zap.Inline or zap.Array with its marshaler's
-// redacted copy, guarded (see objectGuard) unless it is plain data; or, for a marshaler
-// that could not be redacted, a string field with the note of why.
-func (c *core) marshaler(f zapcore.Field) (zapcore.Field, bool) {
+// marshaler sets *rf to a field of zap.Object, zap.Inline or zap.Array with its
+// marshaler's redacted copy, guarded (see objectGuard) unless it is plain data; or, for
+// a marshaler that could not be redacted, to a string field with the note of why. It
+// reports false when that is f itself.
+func (c *core) marshaler(f, rf *zapcore.Field) bool {
 	var x any
 	var n string
 	var changed bool
@@ -108,12 +122,14 @@ func (c *core) marshaler(f zapcore.Field) (zapcore.Field, bool) {
 	}
 	switch {
 	case x == nil:
-		return zap.String(f.Key, n), true
+		*rf = zap.String(f.Key, n)
+		return true
 	case !changed:
-		return f, false
+		return false
 	}
-	f.Interface = x
-	return f, true
+	*rf = *f
+	rf.Interface = x
+	return true
 }
 
 // fieldsType is the type under zap.Dict's marshaler.
@@ -121,7 +137,7 @@ var fieldsType = reflect.TypeFor[[]zapcore.Field]()
 
 // dictFields returns the fields of a zap.Dict field: they are redacted one by one, as
 // fields, so that each keeps its own kind and a bad one spoils only itself.
-func dictFields(f zapcore.Field) ([]zapcore.Field, bool) {
+func dictFields(f *zapcore.Field) ([]zapcore.Field, bool) {
 	if f.Type != zapcore.ObjectMarshalerType {
 		return nil, false
 	}
