@@ -2,7 +2,6 @@ package piilogrus_test
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 	"testing"
 
@@ -52,14 +51,7 @@ func TestConcurrentLogging(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	out := w.String()
-	adaptertest.NoPII(t, out)
-	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
-		t.Errorf("%d lines, want %d", got, want)
-	}
-	for line := range strings.Lines(out) {
-		adaptertest.ValidJSON(t, line)
-	}
+	adaptertest.WholeLines(t, w.String(), goroutines*lines*2)
 	if shared.Data["owner"] != &c {
 		t.Errorf("the shared entry's Data changed: %v", shared.Data["owner"])
 	}

@@ -76,12 +76,5 @@ func TestConcurrentLogging(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	out := buf.String()
-	adaptertest.NoPII(t, out)
-	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
-		t.Errorf("%d lines, want %d", got, want)
-	}
-	for line := range strings.Lines(out) {
-		adaptertest.ValidJSON(t, line)
-	}
+	adaptertest.WholeLines(t, buf.String(), goroutines*lines*2)
 }

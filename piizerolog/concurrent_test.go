@@ -1,7 +1,6 @@
 package piizerolog_test
 
 import (
-	"strings"
 	"sync"
 	"testing"
 
@@ -29,12 +28,5 @@ func TestConcurrentLogging(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	out := w.String()
-	adaptertest.NoPII(t, out)
-	if got, want := strings.Count(out, "\n"), goroutines*lines*2; got != want {
-		t.Errorf("%d lines, want %d", got, want)
-	}
-	for line := range strings.Lines(out) {
-		adaptertest.ValidJSON(t, line)
-	}
+	adaptertest.WholeLines(t, w.String(), goroutines*lines*2)
 }

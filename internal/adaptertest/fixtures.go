@@ -102,6 +102,20 @@ func ValidJSON(t testing.TB, out string) {
 	}
 }
 
+// WholeLines reports an error unless out, what goroutines logged at once, holds n lines,
+// each of them JSON, and no personal data (see NoPII): no line was lost, interleaved with
+// another or left unredacted.
+func WholeLines(t testing.TB, out string, n int) {
+	t.Helper()
+	NoPII(t, out)
+	if got := strings.Count(out, "\n"); got != n {
+		t.Errorf("%d lines, want %d", got, n)
+	}
+	for line := range strings.Lines(out) {
+		ValidJSON(t, line)
+	}
+}
+
 // FailedClosed reports an error unless out, the line that logged a BadTag{Phone:
 // 4155550123}, says the redaction failed and names the field at fault, without the value.
 func FailedClosed(t testing.TB, out string) {
