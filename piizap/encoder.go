@@ -133,8 +133,8 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 }
 
 // object returns what stands for m in a line, and whether it is not m: its redacted
-// copy, guarded unless it is plain data; or nil and the note of why it could not be
-// redacted.
+// copy, guarded unless it is one of zap's own marshalers of plain data (see plain); or
+// nil and the note of why it could not be redacted.
 func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
 	x, changed := c.forLog(m)
 	om, ok := x.(zapcore.ObjectMarshaler)
