@@ -56,3 +56,30 @@ func TestMarshalerComputes(t *testing.T) {
 	}
 	checkLines(t, tests)
 }
+
+// chosenFields is a list of fields whose marshaler writes only those it chooses: here,
+// none but "route".
+type chosenFields []zapcore.Field
+
+func (fs chosenFields) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	for _, f := range fs {
+		if f.Key == "route" {
+			f.AddTo(enc)
+		}
+	}
+	return nil
+}
+
+// TestFieldListMarshaler logs a type of fields with a marshaler of its own, and zap.Dict:
+// only zap.Dict is taken apart field by field; the other writes what its marshaler
+// chooses, redacted.
+func TestFieldListMarshaler(t *testing.T) {
+	fields := []zapcore.Field{zap.String("route", "/v1"), zap.String("password", "hunter2"), zap.Any("c", adaptertest.NewCustomer())}
+	tests := []lineTest{
+		{"own marshaler", false, func(l *zap.Logger) { l.Info("m", zap.Object("f", chosenFields(fields))) },
+			`{"level":"info","msg":"m","f":{"route":"/v1"}}`},
+		{"zap.Dict", false, func(l *zap.Logger) { l.Info("m", zap.Dict("f", fields...)) },
+			`{"level":"info","msg":"m","f":{"route":"/v1","password":"hunter2","c":` + redactedCustomer + `}}`},
+	}
+	checkLines(t, tests)
+}
