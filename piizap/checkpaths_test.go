@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -155,6 +156,7 @@ func (c errCore) Check(e zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.Check
 }
 func (c errCore) Write(zapcore.Entry, []zapcore.Field) error { return c.err }
 func (errCore) Enabled(zapcore.Level) bool                   { return true }
+func (c errCore) With([]zapcore.Field) zapcore.Core          { return c }
 
 // TestWriteErrors writes to cores that fail, alone and teed, with errors of several
 // lines or that quote zap's own words: the logger's error output says what they said,
@@ -200,3 +202,34 @@ type fixedClock struct{}
 
 func (fixedClock) Now() time.Time                         { return time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC) }
 func (fixedClock) NewTicker(d time.Duration) *time.Ticker { return time.NewTicker(d) }
+
+// TestConcurrentThroughCheck logs from many goroutines through a tee of a core, a
+// sampler and a core that fails (run with -race): the writers Check hands out, and the
+// errors they collect, are each one line's own; every line is redacted and whole, and
+// every failure reported.
+func TestConcurrentThroughCheck(t *testing.T) {
+	var buf, errOut adaptertest.LockedWriter
+	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
+	tee := zapcore.NewTee(
+		zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel),
+		zapcore.NewSamplerWithOptions(zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel), 1<<40, 1<<40, 1),
+		errCore{zapcore.NewNopCore(), errors.New("disk full")},
+	)
+	l := zap.New(piizap.NewCore(tee, nil, piizap.ScanStrings()), zap.ErrorOutput(zapcore.AddSync(&errOut)))
+	c := adaptertest.NewCustomer()
+	w := l.With(zap.Any("owner", &c))
+	var wg sync.WaitGroup
+	const goroutines, lines = 8, 50
+	for range goroutines {
+		wg.Go(func() {
+			for range lines {
+				w.Info("m", zap.Any("c", c), zap.Object("id", customerID(1)))
+			}
+		})
+	}
+	wg.Wait()
+	adaptertest.WholeLines(t, buf.String(), goroutines*lines*2)
+	if got, want := strings.Count(errOut.String(), " write error: disk full\n"), goroutines*lines; got != want {
+		t.Errorf("%d write errors reported, want %d", got, want)
+	}
+}
