@@ -83,3 +83,22 @@ func TestFieldListMarshaler(t *testing.T) {
 	}
 	checkLines(t, tests)
 }
+
+// inliner runs the customer's own MarshalLogObject on the encoder it is given, through
+// zap.Inline: the encoder is handed strings, never the customer.
+type inliner struct{}
+
+func (inliner) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	zap.Inline(customer()).AddTo(enc)
+	return nil
+}
+
+// TestInlineInsideMarshaler shows what the README says of a marshaler that runs a tagged
+// value's MarshalLogObject itself: only ScanStrings hides what it writes, and not the
+// name.
+func TestInlineInsideMarshaler(t *testing.T) {
+	checkLines(t, []lineTest{
+		{"scanned", true, func(l *zap.Logger) { l.Info("m", zap.Object("i", inliner{})) },
+			`{"level":"info","msg":"m","i":{"name":"Jane Doe","email":"***@example.com","phone":"+1415555XXXX","plan":"premium-plan"}}`},
+	})
+}

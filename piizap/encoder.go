@@ -10,7 +10,9 @@ import (
 // handed, as the core redacts fields (the analogue of a pii.Handler redacting what a
 // slog.LogValuer returns). Strings a marshaler writes itself (AddString, and the text
 // of errors and Stringers zap writes for it) are text like any other: only ScanStrings
-// looks into them.
+// looks into them. So are the strings of a tagged value whose own MarshalLogObject the
+// marshaler runs on the encoder itself (zap.Inline(v).AddTo(enc), v.MarshalLogObject(enc)):
+// the encoder is handed the strings, never v.
 
 // objectGuard is an ObjectMarshaler whose MarshalLogObject writes through a redacting
 // encoder.
