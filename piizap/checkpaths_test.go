@@ -3,6 +3,7 @@ package piizap_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -231,5 +232,28 @@ func TestConcurrentThroughCheck(t *testing.T) {
 	adaptertest.WholeLines(t, buf.String(), goroutines*lines*2)
 	if got, want := strings.Count(errOut.String(), " write error: disk full\n"), goroutines*lines; got != want {
 		t.Errorf("%d write errors reported, want %d", got, want)
+	}
+}
+
+// TestNilValueReceiverAsZap logs a nil *Customer, whose MarshalLogObject has a value
+// receiver, through zap alone and through NewCore: zap panics on it, and the core panics
+// the same way (it neither hides the mistake nor makes another).
+func TestNilValueReceiverAsZap(t *testing.T) {
+	for _, f := range []zapcore.Field{zap.Object("n", (*Customer)(nil)), zap.Inline((*Customer)(nil))} {
+		var got [2]string
+		for i, redact := range []bool{false, true} {
+			var buf bytes.Buffer
+			var core zapcore.Core = jsonCore(&buf, zapcore.DebugLevel)
+			if redact {
+				core = piizap.NewCore(core, nil)
+			}
+			got[i] = fmt.Sprint(recovered(func() { zap.New(core).Info("m", f) }))
+		}
+		if got[0] == "<nil>" {
+			t.Fatalf("zap did not panic on %v", f.Type)
+		}
+		if diff := cmp.Diff(got[0], got[1]); diff != "" {
+			t.Errorf("%v: panic (-zap +piizap):\n%s", f.Type, diff)
+		}
 	}
 }

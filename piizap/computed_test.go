@@ -51,6 +51,19 @@ func TestMarshalerComputes(t *testing.T) {
 				return enc.AddArray("ids", customerIDs{1})
 			})))
 		}, `{"level":"info","msg":"m","f":{"ids":[` + redactedCustomer + `]}}`},
+		{"func marshalers, namespace", false, func(l *zap.Logger) {
+			l.Info("m", zap.Object("f", zapcore.ObjectMarshalerFunc(func(enc zapcore.ObjectEncoder) error {
+				enc.OpenNamespace("ns")
+				return enc.AddArray("a", zapcore.ArrayMarshalerFunc(func(a zapcore.ArrayEncoder) error {
+					return a.AppendReflected(directory[1])
+				}))
+			})))
+		}, `{"level":"info","msg":"m","f":{"ns":{"a":[` + redactedCustomer + `]}}}`},
+		{"Inline of a func marshaler", false, func(l *zap.Logger) {
+			l.Info("m", zap.Inline(zapcore.ObjectMarshalerFunc(func(enc zapcore.ObjectEncoder) error {
+				return enc.AddReflected("c", map[string]any{"c": directory[1]})
+			})))
+		}, `{"level":"info","msg":"m","c":{"c":` + redactedCustomer + `}}`},
 		{"zap.Strings scanned", true, func(l *zap.Logger) { l.Info("m", zap.Strings("s", []string{"call " + adaptertest.Phone})) },
 			`{"level":"info","msg":"m","s":["call +1415555XXXX"]}`},
 	}
