@@ -219,18 +219,11 @@ func TestConcurrentThroughCheck(t *testing.T) {
 	l := zap.New(piizap.NewCore(tee, nil, piizap.ScanStrings()), zap.ErrorOutput(zapcore.AddSync(&errOut)))
 	c := adaptertest.NewCustomer()
 	w := l.With(zap.Any("owner", &c))
-	var wg sync.WaitGroup
-	const goroutines, lines = 8, 50
-	for range goroutines {
-		wg.Go(func() {
-			for range lines {
-				w.Info("m", zap.Any("c", c), zap.Object("id", customerID(1)))
-			}
-		})
-	}
-	wg.Wait()
-	adaptertest.WholeLines(t, buf.String(), goroutines*lines*2)
-	if got, want := strings.Count(errOut.String(), " write error: disk full\n"), goroutines*lines; got != want {
+	inParallel(func() {
+		w.Info("m", zap.Any("c", c), zap.Object("id", customerID(1)))
+	})
+	adaptertest.WholeLines(t, buf.String(), parallelLines*2)
+	if got, want := strings.Count(errOut.String(), " write error: disk full\n"), parallelLines; got != want {
 		t.Errorf("%d write errors reported, want %d", got, want)
 	}
 }
@@ -256,4 +249,21 @@ func TestNilValueReceiverAsZap(t *testing.T) {
 			t.Errorf("%v: panic (-zap +piizap):\n%s", f.Type, diff)
 		}
 	}
+}
+
+// goroutines and lines are how many goroutines the concurrency tests log from, and how
+// many lines each logs; parallelLines is the lines they log in all.
+const goroutines, lines, parallelLines = 8, 50, 8 * 50
+
+// inParallel runs logLine lines times in each of goroutines goroutines at once.
+func inParallel(logLine func()) {
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Go(func() {
+			for range lines {
+				logLine()
+			}
+		})
+	}
+	wg.Wait()
 }

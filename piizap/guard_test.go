@@ -2,7 +2,6 @@ package piizap_test
 
 import (
 	"encoding/json"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -52,17 +51,10 @@ func TestGuardShared(t *testing.T) {
 	var out adaptertest.LockedWriter
 	l := zap.New(piizap.NewCore(keepingCore{zapcore.DebugLevel, nil, &out}, nil)).
 		With(zap.Object("id", customerID(1)), zap.Array("ids", customerIDs{1}))
-	var wg sync.WaitGroup
-	const goroutines, lines = 8, 50
-	for range goroutines {
-		wg.Go(func() {
-			for range lines {
-				l.Info("m")
-			}
-		})
-	}
-	wg.Wait()
-	adaptertest.WholeLines(t, out.String(), goroutines*lines)
+	inParallel(func() {
+		l.Info("m")
+	})
+	adaptertest.WholeLines(t, out.String(), parallelLines)
 	adaptertest.NoPII(t, out.String())
 }
 
