@@ -101,8 +101,8 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 
 // marshaler sets *rf to a field of zap.Object, zap.Inline or zap.Array with its
 // marshaler's redacted copy, guarded (see objectGuard) unless it is one of zap's own
-// marshalers of plain data (see plain); or, for a marshaler that could not be redacted, to a string field with the note of why. It
-// reports false when that is f itself.
+// marshalers of plain data (see plain); or, for a marshaler that could not be redacted,
+// to a string field with the note of why. It reports false when that is f itself.
 func (c *core) marshaler(f, rf *zapcore.Field) bool {
 	var x any
 	var n string
