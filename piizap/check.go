@@ -3,9 +3,11 @@ package piizap
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"sync"
+	"time"
 
 	"go.uber.org/zap/zapcore"
 )
@@ -56,7 +58,7 @@ func (w *writer) Write(e zapcore.Entry, fields []zapcore.Field) error {
 	inner.Entry = c.entry(e)
 	inner.ErrorOutput = &w.errs
 	inner.Write(c.redactFields(fields)...) // puts inner back in zap's pool
-	err := w.errs.err()
+	err := w.errs.err(e.Time)              // not inner.Time: inner is back in the pool
 	*w = writer{errs: errorOutput{buf: w.errs.buf[:0]}}
 	writers.Put(w)
 	return err
@@ -83,14 +85,17 @@ type errorOutput struct{ buf []byte }
 func (o *errorOutput) Write(p []byte) (int, error) { o.buf = append(o.buf, p...); return len(p), nil }
 func (o *errorOutput) Sync() error                 { return nil }
 
-// err returns the collected errors, without the time zap puts before them.
-func (o *errorOutput) err() error {
+// err returns the collected errors of an entry of time t: their text as the cores gave
+// it, without the time and words zap puts around it (its own are put back when the
+// writer's error is reported), so that the line zap reports is the one it would report
+// without this core.
+func (o *errorOutput) err(t time.Time) error {
 	if len(o.buf) == 0 {
 		return nil
 	}
-	text := bytes.TrimSpace(o.buf)
-	if _, after, ok := bytes.Cut(text, []byte(" write error: ")); ok {
-		text = after
+	text, ok := bytes.CutPrefix(o.buf, fmt.Appendf(nil, "%v write error: ", t))
+	if !ok {
+		text = o.buf // not as zap writes it today: all of it
 	}
-	return errors.New(string(text))
+	return errors.New(string(bytes.TrimSuffix(text, []byte("\n"))))
 }

@@ -1,6 +1,8 @@
 package piizap
 
 import (
+	"sync/atomic"
+
 	"go.uber.org/zap/zapcore"
 )
 
@@ -10,29 +12,49 @@ import (
 // handed, as the core redacts fields (the analogue of a pii.Handler redacting what a
 // slog.LogValuer returns). Strings a marshaler writes itself (AddString, and the text
 // of errors and Stringers zap writes for it) are text like any other: only ScanStrings
-// looks into them.
+// looks into them. So are the strings of a tagged value whose own MarshalLogObject the
+// marshaler runs on the encoder itself (zap.Inline(v).AddTo(enc), v.MarshalLogObject(enc)):
+// the encoder is handed the strings, never v.
 
 // objectGuard is an ObjectMarshaler whose MarshalLogObject writes through a redacting
-// encoder.
+// encoder. The encoder lives in the guard, so that a line allocates one guard and no
+// encoder; a call that finds it in use (the same field written by two goroutines at
+// once, as a core that keeps fields may do) makes one of its own.
 type objectGuard struct {
-	m zapcore.ObjectMarshaler
-	c *core
+	m    zapcore.ObjectMarshaler
+	e    objectEncoder
+	busy atomic.Bool
 }
 
 // MarshalLogObject runs the wrapped marshaler on a redacting encoder.
-func (g objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) error {
-	return g.m.MarshalLogObject(objectEncoder{enc, g.c})
+func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	if !g.busy.CompareAndSwap(false, true) {
+		return g.m.MarshalLogObject(objectEncoder{enc, g.e.c})
+	}
+	g.e.ObjectEncoder = enc
+	err := g.m.MarshalLogObject(&g.e) // a panic leaves busy set: later calls make their own
+	g.e.ObjectEncoder = nil
+	g.busy.Store(false)
+	return err
 }
 
 // arrayGuard is objectGuard for an ArrayMarshaler.
 type arrayGuard struct {
-	m zapcore.ArrayMarshaler
-	c *core
+	m    zapcore.ArrayMarshaler
+	e    arrayEncoder
+	busy atomic.Bool
 }
 
 // MarshalLogArray runs the wrapped marshaler on a redacting encoder.
-func (g arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
-	return g.m.MarshalLogArray(arrayEncoder{enc, g.c})
+func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	if !g.busy.CompareAndSwap(false, true) {
+		return g.m.MarshalLogArray(arrayEncoder{enc, g.e.c})
+	}
+	g.e.ArrayEncoder = enc
+	err := g.m.MarshalLogArray(&g.e)
+	g.e.ArrayEncoder = nil
+	g.busy.Store(false)
+	return err
 }
 
 // objectEncoder redacts what a marshaler adds to an object.
@@ -133,8 +155,8 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 }
 
 // object returns what stands for m in a line, and whether it is not m: its redacted
-// copy, guarded unless it is plain data; or nil and the note of why it could not be
-// redacted.
+// copy, guarded unless it is one of zap's own marshalers of plain data (see plain); or
+// nil and the note of why it could not be redacted.
 func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
 	x, changed := c.forLog(m)
 	om, ok := x.(zapcore.ObjectMarshaler)
@@ -144,7 +166,7 @@ func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, strin
 	case plain(om):
 		return om, "", changed
 	}
-	return objectGuard{om, c}, "", true
+	return &objectGuard{m: om, e: objectEncoder{c: c}}, "", true
 }
 
 // array is object for an ArrayMarshaler.
@@ -157,5 +179,5 @@ func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, 
 	case plain(am):
 		return am, "", changed
 	}
-	return arrayGuard{am, c}, "", true
+	return &arrayGuard{m: am, e: arrayEncoder{c: c}}, "", true
 }

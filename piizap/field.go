@@ -100,9 +100,9 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 }
 
 // marshaler sets *rf to a field of zap.Object, zap.Inline or zap.Array with its
-// marshaler's redacted copy, guarded (see objectGuard) unless it is plain data; or, for
-// a marshaler that could not be redacted, to a string field with the note of why. It
-// reports false when that is f itself.
+// marshaler's redacted copy, guarded (see objectGuard) unless it is one of zap's own
+// marshalers of plain data (see plain); or, for a marshaler that could not be redacted,
+// to a string field with the note of why. It reports false when that is f itself.
 func (c *core) marshaler(f, rf *zapcore.Field) bool {
 	var x any
 	var n string
@@ -132,20 +132,17 @@ func (c *core) marshaler(f, rf *zapcore.Field) bool {
 	return true
 }
 
-// fieldsType is the type under zap.Dict's marshaler.
-var fieldsType = reflect.TypeFor[[]zapcore.Field]()
+// dictType is the type of zap.Dict's marshaler, a list of fields.
+var dictType = reflect.TypeOf(zap.Dict("").Interface)
 
 // dictFields returns the fields of a zap.Dict field: they are redacted one by one, as
-// fields, so that each keeps its own kind and a bad one spoils only itself.
+// fields, so that each keeps its own kind and a bad one spoils only itself. Another
+// type of field list keeps its own marshaler, which may write only some of them.
 func dictFields(f *zapcore.Field) ([]zapcore.Field, bool) {
-	if f.Type != zapcore.ObjectMarshalerType {
+	if f.Type != zapcore.ObjectMarshalerType || reflect.TypeOf(f.Interface) != dictType {
 		return nil, false
 	}
-	v := reflect.ValueOf(f.Interface)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != fieldsType.Elem() {
-		return nil, false
-	}
-	return v.Convert(fieldsType).Interface().([]zapcore.Field), true
+	return reflect.ValueOf(f.Interface).Convert(reflect.TypeFor[[]zapcore.Field]()).Interface().([]zapcore.Field), true
 }
 
 // fits reports whether x is what zap asserts the Interface of a field of type t to be.

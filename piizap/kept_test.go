@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
@@ -65,16 +64,9 @@ func TestConcurrentLogging(t *testing.T) {
 	l := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel), nil, piizap.ScanStrings()))
 	c := adaptertest.NewCustomer()
 	w := l.With(zap.Any("owner", &c))
-	var wg sync.WaitGroup
-	const goroutines, lines = 8, 50
-	for range goroutines {
-		wg.Go(func() {
-			for range lines {
-				w.Info("m", zap.Any("c", c), zap.Array("b", batch{[]adaptertest.Customer{c}}), zap.Dict("d", zap.Any("p", &c)))
-				l.Sugar().Infow("m", "c", &c)
-			}
-		})
-	}
-	wg.Wait()
-	adaptertest.WholeLines(t, buf.String(), goroutines*lines*2)
+	inParallel(func() {
+		w.Info("m", zap.Any("c", c), zap.Array("b", batch{[]adaptertest.Customer{c}}), zap.Dict("d", zap.Any("p", &c)))
+		l.Sugar().Infow("m", "c", &c)
+	})
+	adaptertest.WholeLines(t, buf.String(), parallelLines*2)
 }
