@@ -73,7 +73,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if f.Slog && ck.fl.handler {
 				continue
 			}
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog}, calleeName(fn)+", which hands it to "+f.Sink
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden}, calleeName(fn)+", which hands it to "+f.Sink
 			if f.Recv && recv != nil {
 				ck.arg(s, to, recv)
 			}
@@ -99,10 +99,21 @@ func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []a
 	}
 	for _, arg := range printed {
 		if !skip[arg] {
-			ck.arg(s, to, arg)
+			ck.arg(fieldOf(s, args, arg), to, arg)
 		}
 	}
 	ck.format = 0
+}
+
+// fieldOf returns s as it applies to arg, one of args: with no hider where arg is not
+// one of the values the hider redacts (the message of Infow).
+func fieldOf(s sink, args []ast.Expr, arg ast.Expr) sink {
+	for i, a := range args {
+		if a == arg && i < s.fields {
+			s.hider = noHider
+		}
+	}
+	return s
 }
 
 // split returns the receiver of a method call (x in x.M(...), in (*T).M(x, ...), or in
@@ -241,7 +252,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s)}, to)
 	}
 }
 
@@ -249,10 +260,16 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carriesAs(t, s.json) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) {
 		return typeString(t) + " carries pii tags", true
 	}
 	return taggedField(ck.pass, e)
+}
+
+// hidden reports whether what sink s is given is redacted by type on the way: by an
+// adapter this package sets up, or one the package of a function that hands it on does.
+func (ck *checker) hidden(s sink) bool {
+	return s.hidden || s.hider != noHider && ck.fl.hides[s.hider]
 }
 
 // reportf reports at arg that held reaches a sink (named to), and why held is personal
