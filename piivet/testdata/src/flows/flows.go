@@ -189,6 +189,41 @@ func redactTwice(u models.User) models.User { // want redactTwice:`returns a red
 	return redactUser(u)
 }
 
+// redactOrID falls back to a copy with no personal data: still a redacted copy.
+func redactOrID(u models.User) models.User { // want redactOrID:`returns a redacted copy`
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{ID: u.ID, Phone: "", Email: redactedMark}
+	}
+	return r
+}
+
+const redactedMark = "[redacted]"
+
+// redactOrRaw falls back to a copy that keeps the email: no redacted copy.
+func redactOrRaw(u models.User) models.User {
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{ID: u.ID, Email: u.Email}
+	}
+	return r
+}
+
+// redactOrUnkeyed falls back to an unkeyed literal: not known, so no redacted copy.
+func redactOrUnkeyed(u models.User) models.User {
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{u.ID, "", ""}
+	}
+	return r
+}
+
+func Fallbacks(u models.User) {
+	fmt.Println(redactOrID(u))
+	fmt.Println(redactOrRaw(u))     // want `redactOrRaw\(u\) \(models.User carries pii tags\) reaches fmt.Println`
+	fmt.Println(redactOrUnkeyed(u)) // want `reaches fmt.Println`
+}
+
 func TypedFields(u models.User, ev *zerolog.Event, ctx zerolog.Context) {
 	_ = zap.String("email", u.Email)             // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches zap.String`
 	_ = zap.Strings("phones", []string{u.Phone}) // want `holds u.Phone`
