@@ -263,7 +263,26 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) {
 		return typeString(t) + " carries pii tags", true
 	}
+	if why, ok := ck.safeField(e); ok {
+		return why, true
+	}
 	return taggedField(ck.pass, e)
+}
+
+// safeField says why e, a pii.Safe (or Policy.Safe) of a field tagged as personal data
+// whose type carries no tag (pii.Safe(u.Email)), hides nothing: the tag is the field's,
+// not the string's, and Safe prints the string as it is.
+func (ck *checker) safeField(e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !isPIICall(ck.pass, call, "Safe") {
+		return "", false
+	}
+	why, ok := taggedField(ck.pass, call.Args[0])
+	t := ck.pass.TypesInfo.TypeOf(call.Args[0])
+	if !ok || t == nil || ck.c.carries(t) {
+		return "", false
+	}
+	return fmt.Sprintf("pii.Safe hides nothing in it: %s is %s, and its type %s carries no tag", types.ExprString(call.Args[0]), why, typeString(t)), true
 }
 
 // hidden reports whether what sink s is given is redacted by type on the way: by an
@@ -279,6 +298,12 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		return
 	}
 	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
+	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
+	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
+	if !strings.HasSuffix(why, " carries pii tags") {
+		advice = "pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
+		slogAdvice = "log the value that holds it in pii.Safe, or the field of pii.Redacted's copy"
+	}
 	if holder != "" {
 		what += ","
 	}
@@ -287,12 +312,12 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		if i := strings.Index(to, ", which hands it to "); i >= 0 {
 			through = ", through " + to[:i]
 		}
-		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what, through)
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise %s", what, through, slogAdvice)
 		return
 	}
 	which := "reaches"
 	if holder != "" {
 		which = "which reaches"
 	}
-	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, to)
+	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: %s", what, which, to, advice)
 }

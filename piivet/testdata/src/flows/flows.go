@@ -134,8 +134,8 @@ func Fields(u models.User, p *pii.Policy) {
 	fmt.Println(r.Email)
 	o := models.Order{Buyer: &u}
 	fmt.Println(o.Number, o.Buyer.ID)
-	fmt.Println(o.Buyer.Email) // want `o.Buyer.Email \(tagged pii:"email" at models.User.Email\)`
-	fmt.Println(pii.Safe(u.Email))
+	fmt.Println(o.Buyer.Email)     // want `o.Buyer.Email \(tagged pii:"email" at models.User.Email\)`
+	fmt.Println(pii.Safe(u.Email)) // want `pii.Safe hides nothing in it`
 }
 
 func Ranges(us []models.User, p *pii.Policy) {

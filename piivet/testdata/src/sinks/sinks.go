@@ -113,3 +113,12 @@ func Cycles(n models.Hub, e models.Spoke) {
 func Stringers(p models.Printable) {
 	_ = zap.Any("p", p) // want `p \(models.Printable carries pii tags\) reaches zap.Any`
 }
+
+// SafeField wraps a tagged field in pii.Safe: a string carries no tag, so Safe prints it
+// as it is. The advice for a tagged field is the field of the redacted copy.
+func SafeField(u models.User, o models.Order, p *pii.Policy) {
+	fmt.Println(pii.Safe(u.Email))                 // want `pii.Safe\(u.Email\) \(pii.Safe hides nothing in it: u.Email is tagged pii:"email" at models.User.Email, and its type string carries no tag\) reaches fmt.Println as it is: pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe`
+	log.Printf("%v", p.Safe(o.Buyer.Phone))        // want `p.Safe\(o.Buyer.Phone\) \(pii.Safe hides nothing in it`
+	fmt.Println(pii.Safe(o.Buyer), pii.Safe(u.ID)) // a tagged type; a field tagged pii:"no"
+	fmt.Println(u.Phone)                           // want `u.Phone \(tagged pii:"phone" at models.User.Phone\) reaches fmt.Println as it is: pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe`
+}
