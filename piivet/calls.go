@@ -66,6 +66,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.slog && ck.fl.handler {
 				continue
 			}
+			if zerologErr(fn) {
+				s.hider = zerologErrHider
+			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
 			return
 		}
@@ -73,7 +76,10 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if f.Slog && ck.fl.handler {
 				continue
 			}
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden}, calleeName(fn)+", which hands it to "+f.Sink
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps}, calleeName(fn)+", which hands it to "+f.Sink
+			if zerologErr(fn) {
+				s.hider = zerologErrHider
+			}
 			if f.Recv && recv != nil {
 				ck.arg(s, to, recv)
 			}
@@ -88,7 +94,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 // own format and arguments on (logf(format string, args ...any)), the format is noted
 // with them.
 func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []ast.Expr) {
-	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid())
+	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid(), s.wraps)
 	ck.format = 0
 	if s.format > 0 && s.format <= len(args) && call.Ellipsis.IsValid() && ck.fn != nil {
 		if id, ok := ast.Unparen(args[s.format-1]).(*ast.Ident); ok {
@@ -252,7 +258,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s)}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0}, to)
 	}
 }
 

@@ -46,6 +46,9 @@ func newFlow(pass *analysis.Pass) *flow {
 				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 					fl.assign(n.Lhs, n.Rhs, n.Pos())
 				}
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && setsErrorMarshal(pass, n.Lhs[0], n.Rhs[0]) {
+					fl.hides[zerologErrHider] = true
+				}
 			case *ast.ValueSpec:
 				lhs := make([]ast.Expr, len(n.Names))
 				for i, id := range n.Names {

@@ -26,6 +26,8 @@ type Forwards struct {
 	// Hidden: the adapter is set up in the function's own package, so what its type
 	// carries is redacted on the way, wherever the function is called from.
 	Hidden bool
+	// Wraps: the sink is fmt.Errorf, whose %w keeps an error whole in its result's chain.
+	Wraps bool
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -107,7 +109,7 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps}
 	}
 	if f.Hider != uint8(s.hider) && f.Hider != 0 || f.Hidden && !s.hidden { // handed where no adapter hides it
 		f.Hider, f.Hidden = 0, false

@@ -23,6 +23,7 @@ type sink struct {
 	hider  hider
 	fields int
 	hidden bool // handed on by a function of a package that sets up its hider
+	wraps  bool // fmt.Errorf: an error at %w stays whole in the chain of its result
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -30,10 +31,36 @@ type sink struct {
 type hider uint8
 
 const (
-	noHider     hider = iota
-	zapHider          // piizap.NewCore
-	logrusHider       // piilogrus.NewHook
+	noHider         hider = iota
+	zapHider              // piizap.NewCore
+	logrusHider           // piilogrus.NewHook
+	zerologErrHider       // zerolog.ErrorMarshalFunc = piizerolog.MarshalError
 )
+
+// zerologErr reports whether fn logs errors through zerolog.ErrorMarshalFunc: the Err,
+// AnErr and Errs methods of zerolog's Event, Context and Array.
+func zerologErr(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "github.com/rs/zerolog" {
+		return false
+	}
+	switch fn.Name() {
+	case "Err", "AnErr", "Errs":
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() != nil
+	}
+	return false
+}
+
+// setsErrorMarshal reports whether lhs = rhs sets zerolog.ErrorMarshalFunc to
+// piizerolog.MarshalError.
+func setsErrorMarshal(pass *analysis.Pass, lhs, rhs ast.Expr) bool {
+	l, ok := calleeObject(pass, lhs).(*types.Var)
+	if !ok || l.Pkg() == nil || l.Pkg().Path() != "github.com/rs/zerolog" || l.Name() != "ErrorMarshalFunc" {
+		return false
+	}
+	r, ok := calleeObject(pass, rhs).(*types.Func)
+	return ok && r.Pkg() != nil && r.Pkg().Path() == piiPath+"/piizerolog" && r.Name() == "MarshalError"
+}
 
 // hiderOf says which hider a call builds, if it builds one.
 func hiderOf(pass *analysis.Pass, call *ast.CallExpr) hider {
@@ -127,8 +154,11 @@ func keyedField(fn *types.Func, recv string) bool {
 func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bool) {
 	switch path {
 	case "fmt":
-		if prefixed("Print", "Sprint", "Fprint", "Append") || name == "Errorf" {
+		if prefixed("Print", "Sprint", "Fprint", "Append") {
 			return sink{args: allArgs}, true
+		}
+		if name == "Errorf" {
+			return sink{args: allArgs, wraps: true}, true
 		}
 	case "log":
 		if (recv == "" || recv == "Logger") && prefixed("Print", "Fatal", "Panic") {

@@ -122,3 +122,33 @@ func SafeField(u models.User, o models.Order, p *pii.Policy) {
 	fmt.Println(pii.Safe(o.Buyer), pii.Safe(u.ID)) // a tagged type; a field tagged pii:"no"
 	fmt.Println(u.Phone)                           // want `u.Phone \(tagged pii:"phone" at models.User.Phone\) reaches fmt.Println as it is: pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe`
 }
+
+type signupError struct { // want signupError:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (e *signupError) Error() string { return "signup refused: " + e.Email }
+
+// Wrap wraps errors whose type carries tags with %w: the chain keeps the tagged error,
+// whose text the library's handlers and adapters redact where it is logged. Flattened
+// with %v, it is reported.
+func Wrap(err *signupError, u models.User, base error) error {
+	_ = fmt.Errorf("signup: %w", err)
+	_ = fmt.Errorf("%w: %w", base, err)
+	_ = fmt.Errorf("signup: %v", err)        // want `err \(\*sinks.signupError carries pii tags\) reaches fmt.Errorf`
+	_ = fmt.Errorf("%w: %v", base, u)        // want `u \(models.User carries pii tags\) reaches fmt.Errorf`
+	_ = fmt.Errorf("%w: %w", base, u)        // want `u \(models.User carries pii tags\) reaches fmt.Errorf`
+	return fmt.Errorf("signup: %w", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches fmt.Errorf`
+}
+
+// errorf hands its format and arguments to fmt.Errorf: its callers' %w keeps an error
+// whole too.
+func errorf(format string, args ...any) error { // want errorf:`forwards \[0 1\] to fmt.Errorf`
+	return fmt.Errorf(format, args...)
+}
+
+func WrapThrough(err *signupError, u models.User) {
+	_ = errorf("signup: %w", err)
+	_ = errorf("signup: %v", err) // want `err \(\*sinks.signupError carries pii tags\) reaches sinks.errorf, which hands it to fmt.Errorf`
+	_ = errorf("user %v", u)      // want `reaches sinks.errorf`
+}
