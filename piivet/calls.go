@@ -309,6 +309,8 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	if !strings.HasSuffix(why, " carries pii tags") {
 		advice = "pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
 		slogAdvice = "log the value that holds it in pii.Safe, or the field of pii.Redacted's copy"
+	} else if a, ok := hiderAdvice[s.hider]; ok {
+		advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
 	}
 	if holder != "" {
 		what += ","

@@ -37,6 +37,14 @@ const (
 	zerologErrHider       // zerolog.ErrorMarshalFunc = piizerolog.MarshalError
 )
 
+// hiderAdvice names, for a report of a value the hider would redact, how to set it up,
+// and that it may be set up in another package, which this one cannot see.
+var hiderAdvice = map[hider]string{
+	zapHider:        "build the logger on piizap.NewCore (this package builds none: fine if it is built so elsewhere)",
+	logrusHider:     "add piilogrus.NewHook to the logger (this package adds none: fine if it is added elsewhere)",
+	zerologErrHider: "set zerolog.ErrorMarshalFunc = piizerolog.MarshalError (this package does not: fine if it is set elsewhere)",
+}
+
 // zerologErr reports whether fn logs errors through zerolog.ErrorMarshalFunc: the Err,
 // AnErr and Errs methods of zerolog's Event, Context and Array.
 func zerologErr(fn *types.Func) bool {

@@ -32,7 +32,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	l.Print(u)                                // want `reaches log.Logger.Print`
 	_, _ = json.Marshal(u)                    // want `reaches json.Marshal`
 	_ = json.NewEncoder(os.Stdout).Encode(&u) // want `reaches json.Encoder.Encode`
-	_ = zap.Any("user", u)                    // want `reaches zap.Any`
+	_ = zap.Any("user", u)                    // want `reaches zap.Any as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or build the logger on piizap.NewCore \(this package builds none: fine if it is built so elsewhere\)`
 	_ = zap.Reflect("user", o)                // want `reaches zap.Reflect`
 	ev.Interface("user", u)                   // want `reaches zerolog.Event.Interface`
 	ev.Any("user", u)                         // want `reaches zerolog.Event.Any`
@@ -43,7 +43,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
 	ev.Fields(map[string]any{"user": u})                // want `map\[string\]any\{…\} holds u \(models.User carries pii tags\), which reaches zerolog.Event.Fields`
 	ev.Fields([]any{"user", &u})                        // want `reaches zerolog.Event.Fields`
-	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
+	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or add piilogrus.NewHook to the logger \(this package adds none: fine if it is added elsewhere\)`
 	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
 	sl := (&zap.Logger{}).Sugar()
 	sl.Infow("signup", "user", u)              // want `reaches zap.SugaredLogger.Infow`
@@ -151,4 +151,9 @@ func WrapThrough(err *signupError, u models.User) {
 	_ = errorf("signup: %w", err)
 	_ = errorf("signup: %v", err) // want `err \(\*sinks.signupError carries pii tags\) reaches sinks.errorf, which hands it to fmt.Errorf`
 	_ = errorf("user %v", u)      // want `reaches sinks.errorf`
+}
+
+// ZerologErr: a tagged error to Err, in a package that does not set ErrorMarshalFunc.
+func ZerologErr(ev *zerolog.Event, err *signupError) {
+	ev.Err(err) // want `reaches zerolog.Event.Err, which hands it to zerolog.Event.AnErr as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or set zerolog.ErrorMarshalFunc = piizerolog.MarshalError \(this package does not: fine if it is set elsewhere\)`
 }
