@@ -18,15 +18,16 @@ type checker struct {
 	c      *carrier
 	fl     *flow
 	fw     *forwarder
-	report bool        // false while the package's forwarders are being settled
-	fn     *types.Func // the function whose body is visited; nil at package level
-	format int         // 1 + the index of fn's parameter that is the format of the call checked
+	hides  map[*types.Func]bool // the package's print methods that call the library
+	report bool                 // false while the package's forwarders are being settled
+	fn     *types.Func          // the function whose body is visited; nil at package level
+	format int                  // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass)}
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass)}
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -266,7 +267,7 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) && !ck.selfHidden(t, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {
