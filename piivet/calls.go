@@ -19,6 +19,7 @@ type checker struct {
 	fl     *flow
 	fw     *forwarder
 	hides  map[*types.Func]bool // the package's print methods that call the library
+	copies int                  // the redacted copies met by built
 	report bool                 // false while the package's forwarders are being settled
 	fn     *types.Func          // the function whose body is visited; nil at package level
 	format int                  // 1 + the index of fn's parameter that is the format of the call checked
@@ -165,7 +166,7 @@ func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
 // value that does. Where it cannot tell, because the value is a parameter of the
 // function being visited, it notes that the function hands that parameter on.
 func (ck *checker) arg(s sink, to string, arg ast.Expr) {
-	if ck.fl.redacted(arg) {
+	if ck.fl.redacted(arg) || ck.builtOfCopies(arg) {
 		return
 	}
 	if why, ok := ck.personal(s, arg); ok {
@@ -180,7 +181,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 			return false
 		}
 		for _, held := range ck.fl.contents(e, seen) {
-			if ck.fl.redacted(held) {
+			if ck.fl.redacted(held) || ck.builtOfCopies(held) {
 				continue
 			}
 			if why, ok := ck.personal(s, held); ok {

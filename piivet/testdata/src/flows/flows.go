@@ -314,3 +314,55 @@ func Entries(u models.User, p *pii.Policy) {
 	h := Entry{Msg: r.Email, Fields: map[string]any{"user": r, "id": u.ID}}
 	log.Println(h)
 }
+
+// Response is an API response that holds a user.
+type Response struct { // want Response:"pii-tagged"
+	User  models.User `pii:"no"`
+	Count int         `pii:"no"`
+	Extra any         `pii:"no"`
+}
+
+// Built hands on values built of redacted copies and of no personal data: a literal, a
+// field or element set to a copy, a slice appended to. Built of a raw value, each is
+// reported.
+func Built(p *pii.Policy, u models.User, w *json.Encoder) {
+	r, _ := pii.Redacted(p, u)
+	resp := Response{User: r, Count: 1}
+	_ = w.Encode(resp)
+	_ = w.Encode(&Response{User: r, Extra: "none"})
+	var out Response
+	out.User = r
+	_ = w.Encode(&out)
+	m := map[int]models.User{}
+	m[u.ID] = r
+	list := []models.User{}
+	list = append(list, r)
+	fmt.Println(m, list, []models.User{r})
+
+	raw := Response{User: u, Count: 1}
+	_ = w.Encode(raw) // want `raw \(flows.Response carries pii tags\) reaches json.Encoder.Encode`
+	var out2 Response
+	out2.User = r
+	out2.Extra = u.Email
+	_ = w.Encode(out2) // want `out2 \(flows.Response carries pii tags\) reaches json.Encoder.Encode`
+	m2 := map[int]models.User{}
+	m2[u.ID] = u
+	fmt.Println(m2) // want `m2 \(map\[int\]models.User carries pii tags\) reaches fmt.Println`
+	list2 := []models.User{r}
+	list2 = append(list2, u)
+	fmt.Println(list2) // want `list2 \(\[\]models.User carries pii tags\) reaches fmt.Println`
+}
+
+// Note holds a user and an email of its own.
+type Note struct { // want Note:"pii-tagged"
+	User  models.User `pii:"no"`
+	Email string      `pii:"email"`
+}
+
+// BuiltField: a literal written into a field tagged as personal data is personal data,
+// whatever else the value is built of.
+func BuiltField(p *pii.Policy, u models.User) {
+	r, _ := pii.Redacted(p, u)
+	fmt.Println(Note{User: r})
+	fmt.Println(Note{User: r, Email: "jane@example.com"}) // want `Note\{…\} \(flows.Note carries pii tags\) reaches fmt.Println`
+}
