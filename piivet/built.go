@@ -138,5 +138,29 @@ func (ck *checker) clean(v ast.Expr, depth int) bool {
 		return false
 	}
 	t := ck.pass.TypesInfo.TypeOf(v)
-	return t != nil && !ck.c.carries(t) && !collects(t)
+	return t != nil && !ck.c.carries(t) && !opaque(t, 0)
+}
+
+// opaque reports whether a value of type t may hold what its type does not say: an
+// interface, or a pointer, slice, array, map or struct that holds one. A struct of
+// plain fields (time.Time) holds what its fields' types say.
+func opaque(t types.Type, depth int) bool {
+	if depth > 6 {
+		return true
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for f := range u.Fields() {
+			if opaque(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Map:
+		return opaque(u.Key(), depth+1) || opaque(u.Elem(), depth+1)
+	case *types.Pointer, *types.Slice, *types.Array:
+		return opaque(elemOf(u), depth+1)
+	}
+	return false
 }

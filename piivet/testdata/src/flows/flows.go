@@ -317,10 +317,13 @@ func Entries(u models.User, p *pii.Policy) {
 
 // Response is an API response that holds a user.
 type Response struct { // want Response:"pii-tagged"
-	User  models.User `pii:"no"`
-	Count int         `pii:"no"`
-	Extra any         `pii:"no"`
+	User  models.User     `pii:"no"`
+	Count int             `pii:"no"`
+	Extra any             `pii:"no"`
+	Meta  models.Untagged `pii:"no"`
 }
+
+func meta() models.Untagged { return models.Untagged{} }
 
 // Built hands on values built of redacted copies and of no personal data: a literal, a
 // field or element set to a copy, a slice appended to. Built of a raw value, each is
@@ -329,7 +332,8 @@ func Built(p *pii.Policy, u models.User, w *json.Encoder) {
 	r, _ := pii.Redacted(p, u)
 	resp := Response{User: r, Count: 1}
 	_ = w.Encode(resp)
-	_ = w.Encode(&Response{User: r, Extra: "none"})
+	_ = w.Encode(&Response{User: r, Extra: "none", Meta: meta()})
+	_ = w.Encode(&Response{User: r, Extra: meta()})
 	var out Response
 	out.User = r
 	_ = w.Encode(&out)
