@@ -65,8 +65,11 @@ func (ck *checker) call(call *ast.CallExpr) {
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
 		if s, ok := sinkOf(fn); ok {
+			if s.slog && ck.inLogValue() {
+				return // a value describing itself: where it is logged is checked
+			}
 			if s.slog && ck.fl.handler {
-				continue
+				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
 			if zerologErr(fn) {
 				s.hider = zerologErrHider
@@ -75,10 +78,10 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			if f.Slog && ck.fl.handler {
-				continue
-			}
 			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps}, calleeName(fn)+", which hands it to "+f.Sink
+			if f.Slog && ck.fl.handler {
+				s.hidden = true
+			}
 			if zerologErr(fn) {
 				s.hider = zerologErrHider
 			}
@@ -89,6 +92,16 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 	}
+}
+
+// inLogValue reports whether the function visited is a LogValue method, which builds
+// the slog.Value its receiver is logged as: slog's functions there log nothing.
+func (ck *checker) inLogValue() bool {
+	if ck.fn == nil || ck.fn.Name() != "LogValue" {
+		return false
+	}
+	sig, ok := ck.fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil
 }
 
 // args checks the arguments of call (args, after any receiver) that reach sink s, but
@@ -224,8 +237,8 @@ func (ck *checker) container(e ast.Expr) bool {
 // its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
-	if ck.report || ck.fn == nil || s.slog && ck.fl.handler {
-		return // slog behind this package's own pii.NewHandler: redacted there
+	if ck.report || ck.fn == nil {
+		return
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -321,6 +334,10 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		through := ""
 		if i := strings.Index(to, ", which hands it to "); i >= 0 {
 			through = ", through " + to[:i]
+		}
+		if ck.fl.handler || !strings.HasSuffix(why, " carries pii tags") { // no handler sees a tag in a string
+			ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s as it is: pii.NewHandler redacts values by their type, and a tag is the field's, not its value's: log the value that holds it, or the field of pii.Redacted's copy", what, through)
+			return
 		}
 		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise %s", what, through, slogAdvice)
 		return
