@@ -14,6 +14,7 @@ import (
 // values that are no personal data.
 func (ck *checker) builtOfCopies(e ast.Expr) bool {
 	ck.copies = 0
+	ck.assumed = map[types.Object]bool{}
 	return ck.built(e, 0) && ck.copies > 0
 }
 
@@ -77,6 +78,14 @@ func (ck *checker) builtVar(id *ast.Ident, depth int) bool {
 	if !ok || o.IsField() {
 		return false
 	}
+	// A variable met again while its own values are looked at (list = append(list, r))
+	// is taken as built: its other values decide. Each is looked at once, so a long
+	// run of appends costs one pass over them.
+	if ck.assumed[o] {
+		return true
+	}
+	ck.assumed[o] = true
+	defer delete(ck.assumed, o)
 	any := false
 	setTo := map[ast.Expr]bool{}
 	for _, s := range ck.fl.sets[o] {

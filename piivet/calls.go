@@ -14,15 +14,16 @@ import (
 // directly, through a function variable set to one, or through a function of the
 // package (or of another, by its Forwards fact) that hands its arguments on.
 type checker struct {
-	pass   *analysis.Pass
-	c      *carrier
-	fl     *flow
-	fw     *forwarder
-	hides  map[*types.Func]bool // the package's print methods that call the library
-	copies int                  // the redacted copies met by built
-	report bool                 // false while the package's forwarders are being settled
-	fn     *types.Func          // the function whose body is visited; nil at package level
-	format int                  // 1 + the index of fn's parameter that is the format of the call checked
+	pass    *analysis.Pass
+	c       *carrier
+	fl      *flow
+	fw      *forwarder
+	hides   map[*types.Func]bool  // the package's print methods that call the library
+	copies  int                   // the redacted copies met by built
+	assumed map[types.Object]bool // the variables built is looking at
+	report  bool                  // false while the package's forwarders are being settled
+	fn      *types.Func           // the function whose body is visited; nil at package level
+	format  int                   // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink

@@ -370,3 +370,37 @@ func BuiltField(p *pii.Policy, u models.User) {
 	fmt.Println(Note{User: r})
 	fmt.Println(Note{User: r, Email: "jane@example.com"}) // want `Note\{…\} \(flows.Note carries pii tags\) reaches fmt.Println`
 }
+
+// Appends builds a list of copies by a long run of appends: each append is looked at
+// once, however many there are.
+func Appends(p *pii.Policy, u models.User) {
+	r, _ := pii.Redacted(p, u)
+	list := []models.User{}
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	fmt.Println(list)
+	list = append(list, u)
+	fmt.Println(list) // want `list \(\[\]models.User carries pii tags\) reaches fmt.Println`
+}
