@@ -15,7 +15,8 @@
 //     variables that collect values (interfaces, argument lists, field maps, slices),
 //     concatenations, function variables, and functions that hand their arguments on
 //     (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a
-//     function that returns its copy: the Redacts fact);
+//     function that returns its copy: the Redacts fact), nor when its type prints
+//     itself through the library (String, LogValue, MarshalJSON, ...: the Hides fact);
 //   - a slog call given such a value in a package that never builds a pii.NewHandler
 //     (a hint: the handler may be set up elsewhere).
 //
@@ -33,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -14,19 +14,22 @@ import (
 // directly, through a function variable set to one, or through a function of the
 // package (or of another, by its Forwards fact) that hands its arguments on.
 type checker struct {
-	pass   *analysis.Pass
-	c      *carrier
-	fl     *flow
-	fw     *forwarder
-	report bool        // false while the package's forwarders are being settled
-	fn     *types.Func // the function whose body is visited; nil at package level
-	format int         // 1 + the index of fn's parameter that is the format of the call checked
+	pass    *analysis.Pass
+	c       *carrier
+	fl      *flow
+	fw      *forwarder
+	hides   map[*types.Func]bool  // the package's print methods that call the library
+	copies  int                   // the redacted copies met by built
+	assumed map[types.Object]bool // the variables built is looking at
+	report  bool                  // false while the package's forwarders are being settled
+	fn      *types.Func           // the function whose body is visited; nil at package level
+	format  int                   // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass)}
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass)}
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -63,17 +66,26 @@ func (ck *checker) call(call *ast.CallExpr) {
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
 		if s, ok := sinkOf(fn); ok {
+			if s.slog && ck.inLogValue() {
+				return // a value describing itself: where it is logged is checked
+			}
 			if s.slog && ck.fl.handler {
-				continue
+				s.hidden = true // the handler redacts by type: a tagged string it cannot see
+			}
+			if zerologErr(fn) {
+				s.hider = zerologErrHider
 			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps}, calleeName(fn)+", which hands it to "+f.Sink
 			if f.Slog && ck.fl.handler {
-				continue
+				s.hidden = true
 			}
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog}, calleeName(fn)+", which hands it to "+f.Sink
+			if zerologErr(fn) {
+				s.hider = zerologErrHider
+			}
 			if f.Recv && recv != nil {
 				ck.arg(s, to, recv)
 			}
@@ -83,12 +95,22 @@ func (ck *checker) call(call *ast.CallExpr) {
 	}
 }
 
+// inLogValue reports whether the function visited is a LogValue method, which builds
+// the slog.Value its receiver is logged as: slog's functions there log nothing.
+func (ck *checker) inLogValue() bool {
+	if ck.fn == nil || ck.fn.Name() != "LogValue" {
+		return false
+	}
+	sig, ok := ck.fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil
+}
+
 // args checks the arguments of call (args, after any receiver) that reach sink s, but
 // for those its format prints only by type. When the function being visited hands its
 // own format and arguments on (logf(format string, args ...any)), the format is noted
 // with them.
 func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []ast.Expr) {
-	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid())
+	skip := typeOnly(ck.pass, args, s.format, call.Ellipsis.IsValid(), s.wraps)
 	ck.format = 0
 	if s.format > 0 && s.format <= len(args) && call.Ellipsis.IsValid() && ck.fn != nil {
 		if id, ok := ast.Unparen(args[s.format-1]).(*ast.Ident); ok {
@@ -99,10 +121,21 @@ func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []a
 	}
 	for _, arg := range printed {
 		if !skip[arg] {
-			ck.arg(s, to, arg)
+			ck.arg(fieldOf(s, args, arg), to, arg)
 		}
 	}
 	ck.format = 0
+}
+
+// fieldOf returns s as it applies to arg, one of args: with no hider where arg is not
+// one of the values the hider redacts (the message of Infow).
+func fieldOf(s sink, args []ast.Expr, arg ast.Expr) sink {
+	for i, a := range args {
+		if a == arg && i < s.fields {
+			s.hider = noHider
+		}
+	}
+	return s
 }
 
 // split returns the receiver of a method call (x in x.M(...), in (*T).M(x, ...), or in
@@ -147,7 +180,7 @@ func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
 // value that does. Where it cannot tell, because the value is a parameter of the
 // function being visited, it notes that the function hands that parameter on.
 func (ck *checker) arg(s sink, to string, arg ast.Expr) {
-	if ck.fl.redacted(arg) {
+	if ck.fl.redacted(arg) || ck.builtOfCopies(arg) {
 		return
 	}
 	if why, ok := ck.personal(s, arg); ok {
@@ -162,7 +195,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 			return false
 		}
 		for _, held := range ck.fl.contents(e, seen) {
-			if ck.fl.redacted(held) {
+			if ck.fl.redacted(held) || ck.builtOfCopies(held) {
 				continue
 			}
 			if why, ok := ck.personal(s, held); ok {
@@ -205,8 +238,8 @@ func (ck *checker) container(e ast.Expr) bool {
 // its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
-	if ck.report || ck.fn == nil || s.slog && ck.fl.handler {
-		return // slog behind this package's own pii.NewHandler: redacted there
+	if ck.report || ck.fn == nil {
+		return
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -241,7 +274,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0}, to)
 	}
 }
 
@@ -249,10 +282,35 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && ck.c.carriesAs(t, s.json) {
+	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) && !ck.selfHidden(t, s) {
 		return typeString(t) + " carries pii tags", true
 	}
+	if why, ok := ck.safeField(e); ok {
+		return why, true
+	}
 	return taggedField(ck.pass, e)
+}
+
+// safeField says why e, a pii.Safe (or Policy.Safe) of a field tagged as personal data
+// whose type carries no tag (pii.Safe(u.Email)), hides nothing: the tag is the field's,
+// not the string's, and Safe prints the string as it is.
+func (ck *checker) safeField(e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !isPIICall(ck.pass, call, "Safe") {
+		return "", false
+	}
+	why, ok := taggedField(ck.pass, call.Args[0])
+	t := ck.pass.TypesInfo.TypeOf(call.Args[0])
+	if !ok || t == nil || ck.c.carries(t) {
+		return "", false
+	}
+	return fmt.Sprintf("pii.Safe hides nothing in it: %s is %s, and its type %s carries no tag", types.ExprString(call.Args[0]), why, typeString(t)), true
+}
+
+// hidden reports whether what sink s is given is redacted by type on the way: by an
+// adapter this package sets up, or one the package of a function that hands it on does.
+func (ck *checker) hidden(s sink) bool {
+	return s.hidden || s.hider != noHider && ck.fl.hides[s.hider]
 }
 
 // reportf reports at arg that held reaches a sink (named to), and why held is personal
@@ -262,6 +320,14 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		return
 	}
 	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
+	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
+	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
+	if !strings.HasSuffix(why, " carries pii tags") {
+		advice = "pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
+		slogAdvice = "log the value that holds it in pii.Safe, or the field of pii.Redacted's copy"
+	} else if a, ok := hiderAdvice[s.hider]; ok {
+		advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
+	}
 	if holder != "" {
 		what += ","
 	}
@@ -270,12 +336,16 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		if i := strings.Index(to, ", which hands it to "); i >= 0 {
 			through = ", through " + to[:i]
 		}
-		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise wrap it in pii.Safe", what, through)
+		if ck.fl.handler || !strings.HasSuffix(why, " carries pii tags") { // no handler sees a tag in a string
+			ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s as it is: pii.NewHandler redacts values by their type, and a tag is the field's, not its value's: log the value that holds it, or the field of pii.Redacted's copy", what, through)
+			return
+		}
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise %s", what, through, slogAdvice)
 		return
 	}
 	which := "reaches"
 	if holder != "" {
 		which = "which reaches"
 	}
-	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: wrap it in pii.Safe, or pass pii.Redacted's copy", what, which, to)
+	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: %s", what, which, to, advice)
 }

@@ -62,3 +62,28 @@ func fieldTag(sel *types.Selection) (string, bool) {
 	}
 	return "", false
 }
+
+// taggedNo reports whether the field a selection ends at is tagged as no personal data.
+func taggedNo(sel *types.Selection) bool {
+	t := sel.Recv()
+	idx := sel.Index()
+	for n, i := range idx {
+		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := types.Unalias(t).Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return false
+		}
+		if n == len(idx)-1 {
+			raw, ok := reflect.StructTag(st.Tag(i)).Lookup("pii")
+			if !ok {
+				return false
+			}
+			tag, err := pii.ParseTag(raw)
+			return err == nil && tag.Class != pii.PII
+		}
+		t = st.Field(i).Type()
+	}
+	return false
+}

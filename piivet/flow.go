@@ -21,6 +21,7 @@ type flow struct {
 	// methodExprs holds the function variables set to a method expression.
 	methodExprs map[types.Object]bool
 	handler     bool                 // the package builds a pii.NewHandler
+	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
 	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
 }
 
@@ -37,13 +38,16 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, redacts: map[*types.Func]bool{}}
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 					fl.assign(n.Lhs, n.Rhs, n.Pos())
+				}
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && setsErrorMarshal(pass, n.Lhs[0], n.Rhs[0]) {
+					fl.hides[zerologErrHider] = true
 				}
 			case *ast.ValueSpec:
 				lhs := make([]ast.Expr, len(n.Names))
@@ -68,6 +72,9 @@ func newFlow(pass *analysis.Pass) *flow {
 				}
 				if isPIICall(pass, n, "NewHandler") {
 					fl.handler = true
+				}
+				if h := hiderOf(pass, n); h != noHider {
+					fl.hides[h] = true
 				}
 				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
 					if o := fl.object(n.Args[0]); o != nil {

@@ -3,6 +3,7 @@ package piivet
 import (
 	"go/ast"
 	"go/constant"
+	"go/types"
 	"strings"
 	"unicode/utf8"
 
@@ -10,11 +11,13 @@ import (
 )
 
 // typeOnly returns the arguments of a printf-style call that its format prints only by
-// type or address (%T, %p), never by value: "cannot encode %T" leaks nothing. args are
-// the call's arguments after any receiver; format is 1 + the index of the format among
-// them. It returns nil when the format is not a constant, uses explicit argument
-// indexes (%[2]v), or the arguments are spread from a slice (args...).
-func typeOnly(pass *analysis.Pass, args []ast.Expr, format int, spread bool) map[ast.Expr]bool {
+// type or address (%T, %p), never by value: "cannot encode %T" leaks nothing; with
+// wraps (fmt.Errorf), also the errors it wraps with %w, which stay in the chain of the
+// error it returns, whole, for the library's handlers and adapters to redact where it is
+// logged. args are the call's arguments after any receiver; format is 1 + the index of
+// the format among them. It returns nil when the format is not a constant, uses explicit
+// argument indexes (%[2]v), or the arguments are spread from a slice (args...).
+func typeOnly(pass *analysis.Pass, args []ast.Expr, format int, spread, wraps bool) map[ast.Expr]bool {
 	if format == 0 || format > len(args) || spread {
 		return nil
 	}
@@ -28,7 +31,11 @@ func typeOnly(pass *analysis.Pass, args []ast.Expr, format int, spread bool) map
 	}
 	out := map[ast.Expr]bool{}
 	for i, v := range verbs {
-		if j := format + i; j < len(args) && (v == 'T' || v == 'p') {
+		j := format + i
+		if j >= len(args) {
+			continue
+		}
+		if v == 'T' || v == 'p' || v == 'w' && wraps && isError(pass.TypesInfo.TypeOf(args[j])) {
 			out[args[j]] = true
 		}
 	}
@@ -84,4 +91,9 @@ func argVerbs(f string) ([]rune, bool) {
 		i += size - 1
 	}
 	return out, true
+}
+
+// isError reports whether t implements error.
+func isError(t types.Type) bool {
+	return t != nil && types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }

@@ -20,6 +20,14 @@ type Forwards struct {
 	Format int    // 1 + the index of the parameter that is their printf format; 0 if none
 	JSON   bool   // the sink writes what encoding/json writes
 	Slog   bool   // the sink is slog's: a hint, where the caller builds no pii.NewHandler
+	// Hider is the adapter that redacts, by type, everything handed on (a zap field's
+	// value: piizap.NewCore), where the caller sets it up; 0 if none or not all of it.
+	Hider uint8
+	// Hidden: the adapter is set up in the function's own package, so what its type
+	// carries is redacted on the way, wherever the function is called from.
+	Hidden bool
+	// Wraps: the sink is fmt.Errorf, whose %w keeps an error whole in its result's chain.
+	Wraps bool
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -33,6 +41,9 @@ func (f *Forwards) String() string {
 	}
 	if f.Slog {
 		s += " (slog)"
+	}
+	if f.Hidden {
+		s += " (redacted by type)"
 	}
 	return s
 }
@@ -98,7 +109,11 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps}
+	}
+	if f.Hider != uint8(s.hider) && f.Hider != 0 || f.Hidden && !s.hidden { // handed where no adapter hides it
+		f.Hider, f.Hidden = 0, false
+		fw.changed = true
 	}
 	if f.Slog && !s.slog { // a sink that is no hint names the function better
 		f.Slog, f.Sink, f.Format, f.JSON = false, to, s.format, s.json

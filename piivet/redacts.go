@@ -100,7 +100,38 @@ func (fl *flow) empty(e ast.Expr) bool {
 		sets := fl.sets[v]
 		return param && len(sets) == 1 && sets[0].zero
 	case *ast.CompositeLit:
-		return len(x.Elts) == 0
+		// T{}, or T{ID: c.ID, Reason: "unknown"}: constants and fields tagged as no
+		// personal data only.
+		for _, el := range x.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok || !fl.plain(kv.Value) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+// plain reports whether e is no personal data by what it is: a constant, nil, or a
+// field of a basic type tagged pii:"no" (c.ID).
+func (fl *flow) plain(e ast.Expr) bool {
+	if tv, ok := fl.pass.TypesInfo.Types[e]; ok && (tv.Value != nil || tv.IsNil()) {
+		return true
+	}
+	x, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := fl.pass.TypesInfo.Selections[x]
+	if !ok || sel.Kind() != types.FieldVal {
+		return false
+	}
+	if _, basic := sel.Obj().Type().Underlying().(*types.Basic); !basic {
+		return false
+	}
+	if _, personal := fieldTag(sel); personal {
+		return false
+	}
+	return taggedNo(sel)
 }

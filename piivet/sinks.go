@@ -18,6 +18,67 @@ type sink struct {
 	slog   bool                                // a slog call: a hint, the handler may redact
 	format int                                 // 1 + the index of a printf format argument; 0 if none
 	json   bool                                // it writes what encoding/json writes
+	// hider is the adapter that redacts, by type, the arguments from index fields on
+	// (a zap field's value, a logrus Entry.Data value), where the package sets it up.
+	hider  hider
+	fields int
+	hidden bool // handed on by a function of a package that sets up its hider
+	wraps  bool // fmt.Errorf: an error at %w stays whole in the chain of its result
+}
+
+// A hider is one of the library's logging adapters, which redact every value whose type
+// carries pii tags (not a string tagged as personal data: its type says nothing).
+type hider uint8
+
+const (
+	noHider         hider = iota
+	zapHider              // piizap.NewCore
+	logrusHider           // piilogrus.NewHook
+	zerologErrHider       // zerolog.ErrorMarshalFunc = piizerolog.MarshalError
+)
+
+// hiderAdvice names, for a report of a value the hider would redact, how to set it up,
+// and that it may be set up in another package, which this one cannot see.
+var hiderAdvice = map[hider]string{
+	zapHider:        "build the logger on piizap.NewCore (this package builds none: fine if it is built so elsewhere)",
+	logrusHider:     "add piilogrus.NewHook to the logger (this package adds none: fine if it is added elsewhere)",
+	zerologErrHider: "set zerolog.ErrorMarshalFunc = piizerolog.MarshalError (this package does not: fine if it is set elsewhere)",
+}
+
+// zerologErr reports whether fn logs errors through zerolog.ErrorMarshalFunc: the Err,
+// AnErr and Errs methods of zerolog's Event, Context and Array.
+func zerologErr(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "github.com/rs/zerolog" {
+		return false
+	}
+	switch fn.Name() {
+	case "Err", "AnErr", "Errs":
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() != nil
+	}
+	return false
+}
+
+// setsErrorMarshal reports whether lhs = rhs sets zerolog.ErrorMarshalFunc to
+// piizerolog.MarshalError.
+func setsErrorMarshal(pass *analysis.Pass, lhs, rhs ast.Expr) bool {
+	l, ok := calleeObject(pass, lhs).(*types.Var)
+	if !ok || l.Pkg() == nil || l.Pkg().Path() != "github.com/rs/zerolog" || l.Name() != "ErrorMarshalFunc" {
+		return false
+	}
+	r, ok := calleeObject(pass, rhs).(*types.Func)
+	return ok && r.Pkg() != nil && r.Pkg().Path() == piiPath+"/piizerolog" && r.Name() == "MarshalError"
+}
+
+// hiderOf says which hider a call builds, if it builds one.
+func hiderOf(pass *analysis.Pass, call *ast.CallExpr) hider {
+	switch {
+	case isCall(pass, call, piiPath+"/piizap", "NewCore"):
+		return zapHider
+	case isCall(pass, call, piiPath+"/piilogrus", "NewHook"):
+		return logrusHider
+	}
+	return noHider
 }
 
 // allArgs returns every argument; valueArg(i) only the i-th.
@@ -60,6 +121,9 @@ func sinkOf(fn *types.Func) (sink, bool) {
 	if !ok && keyedField(fn, recv) {
 		// zap.String("email", u.Email), zerolog's Str: a typed field writes its value
 		s, ok = sink{args: valueArg(1)}, true
+		if fn.Pkg().Path() == "go.uber.org/zap" {
+			s.hider, s.fields = zapHider, 1
+		}
 	}
 	if ok && s.args != nil && strings.HasSuffix(name, "f") {
 		s.format = 1
@@ -98,8 +162,11 @@ func keyedField(fn *types.Func, recv string) bool {
 func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bool) {
 	switch path {
 	case "fmt":
-		if prefixed("Print", "Sprint", "Fprint", "Append") || name == "Errorf" {
+		if prefixed("Print", "Sprint", "Fprint", "Append") {
 			return sink{args: allArgs}, true
+		}
+		if name == "Errorf" {
+			return sink{args: allArgs, wraps: true}, true
 		}
 	case "log":
 		if (recv == "" || recv == "Logger") && prefixed("Print", "Fatal", "Panic") {
@@ -114,10 +181,16 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 	case "go.uber.org/zap":
 		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
-			return sink{args: valueArg(1), json: true}, true
+			return sink{args: valueArg(1), json: true, hider: zapHider, fields: 1}, true
 		}
-		if recv == "SugaredLogger" && (name == "With" || levelMethod(name)) {
-			return sink{args: allArgs}, true
+		if recv == "SugaredLogger" && name == "With" { // key-value pairs made zap fields
+			return sink{args: allArgs, hider: zapHider}, true
+		}
+		if recv == "SugaredLogger" && levelMethod(name) {
+			if strings.HasSuffix(name, "w") { // Infow: a message, then key-value pairs
+				return sink{args: allArgs, hider: zapHider, fields: 1}, true
+			}
+			return sink{args: allArgs}, true // formatted into the message
 		}
 	case "github.com/rs/zerolog":
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
@@ -135,9 +208,9 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 	case "github.com/sirupsen/logrus":
 		switch name {
 		case "WithField":
-			return sink{args: valueArg(1)}, true
+			return sink{args: valueArg(1), hider: logrusHider, fields: 1}, true
 		case "WithFields": // its logrus.Fields: checkArg looks inside
-			return sink{args: valueArg(0)}, true
+			return sink{args: valueArg(0), hider: logrusHider}, true
 		}
 		if (recv == "" || recv == "Logger" || recv == "Entry" || recv == "FieldLogger" || recv == "Ext1FieldLogger") &&
 			(levelMethod(name) || prefixed("Print", "Trace", "Log")) {
@@ -165,12 +238,17 @@ func levelMethod(name string) bool {
 
 // isPIICall reports whether e calls the library's function name.
 func isPIICall(pass *analysis.Pass, e ast.Expr, name string) bool {
+	return isCall(pass, e, piiPath, name)
+}
+
+// isCall reports whether e calls the function name of the package path.
+func isCall(pass *analysis.Pass, e ast.Expr, path, name string) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
 	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != piiPath {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != path {
 		return false
 	}
 	return fn.Origin().Name() == name

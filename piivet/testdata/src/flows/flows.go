@@ -134,8 +134,8 @@ func Fields(u models.User, p *pii.Policy) {
 	fmt.Println(r.Email)
 	o := models.Order{Buyer: &u}
 	fmt.Println(o.Number, o.Buyer.ID)
-	fmt.Println(o.Buyer.Email) // want `o.Buyer.Email \(tagged pii:"email" at models.User.Email\)`
-	fmt.Println(pii.Safe(u.Email))
+	fmt.Println(o.Buyer.Email)     // want `o.Buyer.Email \(tagged pii:"email" at models.User.Email\)`
+	fmt.Println(pii.Safe(u.Email)) // want `pii.Safe hides nothing in it`
 }
 
 func Ranges(us []models.User, p *pii.Policy) {
@@ -187,6 +187,41 @@ func redactUser(u models.User) models.User { // want redactUser:`returns a redac
 
 func redactTwice(u models.User) models.User { // want redactTwice:`returns a redacted copy`
 	return redactUser(u)
+}
+
+// redactOrID falls back to a copy with no personal data: still a redacted copy.
+func redactOrID(u models.User) models.User { // want redactOrID:`returns a redacted copy`
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{ID: u.ID, Phone: "", Email: redactedMark}
+	}
+	return r
+}
+
+const redactedMark = "[redacted]"
+
+// redactOrRaw falls back to a copy that keeps the email: no redacted copy.
+func redactOrRaw(u models.User) models.User {
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{ID: u.ID, Email: u.Email}
+	}
+	return r
+}
+
+// redactOrUnkeyed falls back to an unkeyed literal: not known, so no redacted copy.
+func redactOrUnkeyed(u models.User) models.User {
+	r, err := pii.Redacted(policy, u)
+	if err != nil {
+		return models.User{u.ID, "", ""}
+	}
+	return r
+}
+
+func Fallbacks(u models.User) {
+	fmt.Println(redactOrID(u))
+	fmt.Println(redactOrRaw(u))     // want `redactOrRaw\(u\) \(models.User carries pii tags\) reaches fmt.Println`
+	fmt.Println(redactOrUnkeyed(u)) // want `reaches fmt.Println`
 }
 
 func TypedFields(u models.User, ev *zerolog.Event, ctx zerolog.Context) {
@@ -278,4 +313,94 @@ func Entries(u models.User, p *pii.Policy) {
 	r, _ := pii.Redacted(p, u)
 	h := Entry{Msg: r.Email, Fields: map[string]any{"user": r, "id": u.ID}}
 	log.Println(h)
+}
+
+// Response is an API response that holds a user.
+type Response struct { // want Response:"pii-tagged"
+	User  models.User     `pii:"no"`
+	Count int             `pii:"no"`
+	Extra any             `pii:"no"`
+	Meta  models.Untagged `pii:"no"`
+}
+
+func meta() models.Untagged { return models.Untagged{} }
+
+// Built hands on values built of redacted copies and of no personal data: a literal, a
+// field or element set to a copy, a slice appended to. Built of a raw value, each is
+// reported.
+func Built(p *pii.Policy, u models.User, w *json.Encoder) {
+	r, _ := pii.Redacted(p, u)
+	resp := Response{User: r, Count: 1}
+	_ = w.Encode(resp)
+	_ = w.Encode(&Response{User: r, Extra: "none", Meta: meta()})
+	_ = w.Encode(&Response{User: r, Extra: meta()})
+	var out Response
+	out.User = r
+	_ = w.Encode(&out)
+	m := map[int]models.User{}
+	m[u.ID] = r
+	list := []models.User{}
+	list = append(list, r)
+	fmt.Println(m, list, []models.User{r})
+
+	raw := Response{User: u, Count: 1}
+	_ = w.Encode(raw) // want `raw \(flows.Response carries pii tags\) reaches json.Encoder.Encode`
+	var out2 Response
+	out2.User = r
+	out2.Extra = u.Email
+	_ = w.Encode(out2) // want `out2 \(flows.Response carries pii tags\) reaches json.Encoder.Encode`
+	m2 := map[int]models.User{}
+	m2[u.ID] = u
+	fmt.Println(m2) // want `m2 \(map\[int\]models.User carries pii tags\) reaches fmt.Println`
+	list2 := []models.User{r}
+	list2 = append(list2, u)
+	fmt.Println(list2) // want `list2 \(\[\]models.User carries pii tags\) reaches fmt.Println`
+}
+
+// Note holds a user and an email of its own.
+type Note struct { // want Note:"pii-tagged"
+	User  models.User `pii:"no"`
+	Email string      `pii:"email"`
+}
+
+// BuiltField: a literal written into a field tagged as personal data is personal data,
+// whatever else the value is built of.
+func BuiltField(p *pii.Policy, u models.User) {
+	r, _ := pii.Redacted(p, u)
+	fmt.Println(Note{User: r})
+	fmt.Println(Note{User: r, Email: "jane@example.com"}) // want `Note\{…\} \(flows.Note carries pii tags\) reaches fmt.Println`
+}
+
+// Appends builds a list of copies by a long run of appends: each append is looked at
+// once, however many there are.
+func Appends(p *pii.Policy, u models.User) {
+	r, _ := pii.Redacted(p, u)
+	list := []models.User{}
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	list = append(list, r)
+	fmt.Println(list)
+	list = append(list, u)
+	fmt.Println(list) // want `list \(\[\]models.User carries pii tags\) reaches fmt.Println`
 }

@@ -32,7 +32,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	l.Print(u)                                // want `reaches log.Logger.Print`
 	_, _ = json.Marshal(u)                    // want `reaches json.Marshal`
 	_ = json.NewEncoder(os.Stdout).Encode(&u) // want `reaches json.Encoder.Encode`
-	_ = zap.Any("user", u)                    // want `reaches zap.Any`
+	_ = zap.Any("user", u)                    // want `reaches zap.Any as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or build the logger on piizap.NewCore \(this package builds none: fine if it is built so elsewhere\)`
 	_ = zap.Reflect("user", o)                // want `reaches zap.Reflect`
 	ev.Interface("user", u)                   // want `reaches zerolog.Event.Interface`
 	ev.Any("user", u)                         // want `reaches zerolog.Event.Any`
@@ -43,7 +43,7 @@ func Leaks(u models.User, o *models.Order, us []models.User, ev *zerolog.Event, 
 	_ = ctx.Interface("user", u)                        // want `reaches zerolog.Context.Interface`
 	ev.Fields(map[string]any{"user": u})                // want `map\[string\]any\{…\} holds u \(models.User carries pii tags\), which reaches zerolog.Event.Fields`
 	ev.Fields([]any{"user", &u})                        // want `reaches zerolog.Event.Fields`
-	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField`
+	logrus.WithField("user", u).Info("x")               // want `reaches logrus.WithField as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or add piilogrus.NewHook to the logger \(this package adds none: fine if it is added elsewhere\)`
 	logrus.WithFields(logrus.Fields{"n": 1, "user": u}) // want `reaches logrus.WithFields`
 	sl := (&zap.Logger{}).Sugar()
 	sl.Infow("signup", "user", u)              // want `reaches zap.SugaredLogger.Infow`
@@ -112,4 +112,48 @@ func Cycles(n models.Hub, e models.Spoke) {
 
 func Stringers(p models.Printable) {
 	_ = zap.Any("p", p) // want `p \(models.Printable carries pii tags\) reaches zap.Any`
+}
+
+// SafeField wraps a tagged field in pii.Safe: a string carries no tag, so Safe prints it
+// as it is. The advice for a tagged field is the field of the redacted copy.
+func SafeField(u models.User, o models.Order, p *pii.Policy) {
+	fmt.Println(pii.Safe(u.Email))                 // want `pii.Safe\(u.Email\) \(pii.Safe hides nothing in it: u.Email is tagged pii:"email" at models.User.Email, and its type string carries no tag\) reaches fmt.Println as it is: pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe`
+	log.Printf("%v", p.Safe(o.Buyer.Phone))        // want `p.Safe\(o.Buyer.Phone\) \(pii.Safe hides nothing in it`
+	fmt.Println(pii.Safe(o.Buyer), pii.Safe(u.ID)) // a tagged type; a field tagged pii:"no"
+	fmt.Println(u.Phone)                           // want `u.Phone \(tagged pii:"phone" at models.User.Phone\) reaches fmt.Println as it is: pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe`
+}
+
+type signupError struct { // want signupError:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (e *signupError) Error() string { return "signup refused: " + e.Email }
+
+// Wrap wraps errors whose type carries tags with %w: the chain keeps the tagged error,
+// whose text the library's handlers and adapters redact where it is logged. Flattened
+// with %v, it is reported.
+func Wrap(err *signupError, u models.User, base error) error {
+	_ = fmt.Errorf("signup: %w", err)
+	_ = fmt.Errorf("%w: %w", base, err)
+	_ = fmt.Errorf("signup: %v", err)        // want `err \(\*sinks.signupError carries pii tags\) reaches fmt.Errorf`
+	_ = fmt.Errorf("%w: %v", base, u)        // want `u \(models.User carries pii tags\) reaches fmt.Errorf`
+	_ = fmt.Errorf("%w: %w", base, u)        // want `u \(models.User carries pii tags\) reaches fmt.Errorf`
+	return fmt.Errorf("signup: %w", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches fmt.Errorf`
+}
+
+// errorf hands its format and arguments to fmt.Errorf: its callers' %w keeps an error
+// whole too.
+func errorf(format string, args ...any) error { // want errorf:`forwards \[0 1\] to fmt.Errorf`
+	return fmt.Errorf(format, args...)
+}
+
+func WrapThrough(err *signupError, u models.User) {
+	_ = errorf("signup: %w", err)
+	_ = errorf("signup: %v", err) // want `err \(\*sinks.signupError carries pii tags\) reaches sinks.errorf, which hands it to fmt.Errorf`
+	_ = errorf("user %v", u)      // want `reaches sinks.errorf`
+}
+
+// ZerologErr: a tagged error to Err, in a package that does not set ErrorMarshalFunc.
+func ZerologErr(ev *zerolog.Event, err *signupError) {
+	ev.Err(err) // want `reaches zerolog.Event.Err, which hands it to zerolog.Event.AnErr as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or set zerolog.ErrorMarshalFunc = piizerolog.MarshalError \(this package does not: fine if it is set elsewhere\)`
 }

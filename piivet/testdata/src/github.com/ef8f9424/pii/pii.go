@@ -24,3 +24,7 @@ func (p *Policy) Redact(v any) error { return nil }
 func (p *Policy) Anonymize(v any) error { return nil }
 
 func Anonymized[T any](p *Policy, v T) (T, error) { return v, nil }
+
+func (s SafeValue) String() string               { return "" }
+func (s SafeValue) LogValue() slog.Value         { return slog.Value{} }
+func (s SafeValue) MarshalJSON() ([]byte, error) { return nil, nil }

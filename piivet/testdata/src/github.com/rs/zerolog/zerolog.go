@@ -15,3 +15,9 @@ func (c Context) Interface(key string, v any) Context { return c }
 func (e *Event) Fields(fields any) *Event             { return e }
 func (e *Event) Strs(key string, v []string) *Event   { return e }
 func (c Context) Str(key, v string) Context           { return c }
+
+// ErrorMarshalFunc turns the errors of Err, AnErr and Errs into what is logged.
+var ErrorMarshalFunc = func(err error) any { return err }
+
+func (e *Event) Err(err error) *Event               { return e.AnErr("error", err) }
+func (e *Event) AnErr(key string, err error) *Event { return e.Interface(key, err) }

@@ -27,3 +27,5 @@ type FieldLogger interface {
 	WithField(key string, value any) *Entry
 	Infof(format string, args ...any)
 }
+
+func (l *Logger) AddHook(h any) {}

@@ -1,0 +1,175 @@
+package piivet
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"github.com/ef8f9424/pii"
+)
+
+// builtOfCopies reports whether e, of a type that carries tags, is built of redacted
+// copies (one at least: a zero value says nothing of what the code puts there) and of
+// values that are no personal data.
+func (ck *checker) builtOfCopies(e ast.Expr) bool {
+	ck.copies = 0
+	ck.assumed = map[types.Object]bool{}
+	return ck.built(e, 0) && ck.copies > 0
+}
+
+// built reports whether e, of a type that carries tags, holds no personal data because
+// it is built, where it is written, only of redacted copies and of values that are none:
+// a composite literal of them (Response{User: r}), a pointer to one, an append of them,
+// or a variable set only to such values (or to none) before e, with only such values
+// stored into it (out.User = r, m[k] = r).
+func (ck *checker) built(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	e = ast.Unparen(e)
+	if ck.fl.redacted(e) {
+		ck.copies++
+		return true
+	}
+	if ck.fl.plain(e) {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		var st *types.Struct
+		if t := ck.pass.TypesInfo.TypeOf(x); t != nil {
+			st, _ = t.Underlying().(*types.Struct)
+		}
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && st != nil && personalField(st, id.Name) && !ck.fl.redacted(kv.Value) {
+					return false // User{Email: "jane@example.com"}
+				}
+				el = kv.Value
+			}
+			if !ck.clean(el, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && ck.built(x.X, depth+1)
+	case *ast.CallExpr:
+		if b, ok := calleeObject(ck.pass, x.Fun).(*types.Builtin); !ok || b.Name() != "append" {
+			return false
+		}
+		for _, a := range x.Args {
+			if !ck.clean(a, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.Ident:
+		return ck.builtVar(x, depth)
+	}
+	return false
+}
+
+// builtVar reports whether the variable id names was set, before id, only to values
+// built (or to none), and had only clean values stored into it.
+func (ck *checker) builtVar(id *ast.Ident, depth int) bool {
+	o, ok := ck.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || o.IsField() {
+		return false
+	}
+	// A variable met again while its own values are looked at (list = append(list, r))
+	// is taken as built: its other values decide. Each is looked at once, so a long
+	// run of appends costs one pass over them.
+	if ck.assumed[o] {
+		return true
+	}
+	ck.assumed[o] = true
+	defer delete(ck.assumed, o)
+	any := false
+	setTo := map[ast.Expr]bool{}
+	for _, s := range ck.fl.sets[o] {
+		if s.at >= id.Pos() || s.value != nil && s.value.Pos() <= id.Pos() && id.Pos() < s.value.End() {
+			continue // set after id, or by the statement id is in: list = append(list, r)
+		}
+		any = true
+		setTo[s.value] = true
+		switch {
+		case s.zero, s.redacted:
+		case s.multi:
+			call, ok := ast.Unparen(s.value).(*ast.CallExpr)
+			if !ok || !ck.fl.redactingCall(call) {
+				return false
+			}
+		case s.value == nil || !ck.built(s.value, depth+1):
+			return false
+		}
+	}
+	if !any {
+		return false // a parameter, or set only after
+	}
+	for _, v := range ck.fl.stored[o] {
+		if v.Pos() >= id.Pos() || setTo[v] || v.End() > id.Pos() {
+			continue // stored after; list = append(list, r), a set too
+		}
+		if !ck.clean(v, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// personalField reports whether the field name of st is tagged as personal data (or
+// with a tag the library refuses).
+func personalField(st *types.Struct, name string) bool {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() != name {
+			continue
+		}
+		raw, ok := reflect.StructTag(st.Tag(i)).Lookup("pii")
+		if !ok {
+			return false
+		}
+		tag, err := pii.ParseTag(raw)
+		return err != nil || tag.Class == pii.PII
+	}
+	return true // not found: fail closed
+}
+
+// clean reports whether v, put into a value being built, holds no personal data: it is
+// built itself, or a value whose type carries no tags, that is no tagged field and holds
+// nothing (no interface, slice, map or struct whose contents are not known).
+func (ck *checker) clean(v ast.Expr, depth int) bool {
+	if ck.built(v, depth) {
+		return true
+	}
+	if _, tagged := taggedField(ck.pass, v); tagged {
+		return false
+	}
+	t := ck.pass.TypesInfo.TypeOf(v)
+	return t != nil && !ck.c.carries(t) && !opaque(t, 0)
+}
+
+// opaque reports whether a value of type t may hold what its type does not say: an
+// interface, or a pointer, slice, array, map or struct that holds one. A struct of
+// plain fields (time.Time) holds what its fields' types say.
+func opaque(t types.Type, depth int) bool {
+	if depth > 6 {
+		return true
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for f := range u.Fields() {
+			if opaque(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Map:
+		return opaque(u.Key(), depth+1) || opaque(u.Elem(), depth+1)
+	case *types.Pointer, *types.Slice, *types.Array:
+		return opaque(elemOf(u), depth+1)
+	}
+	return false
+}

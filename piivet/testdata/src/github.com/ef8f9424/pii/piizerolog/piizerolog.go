@@ -1,0 +1,4 @@
+// Package piizerolog is a stand-in for github.com/ef8f9424/pii/piizerolog.
+package piizerolog
+
+func MarshalError(err error) any { return err }

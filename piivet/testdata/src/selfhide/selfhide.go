@@ -1,0 +1,60 @@
+// Package selfhide declares tagged types that print themselves redacted, through the
+// library (String, LogValue, MarshalJSON, Format, Error calling pii), and one that
+// prints itself raw.
+package selfhide
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+
+	"github.com/ef8f9424/pii"
+)
+
+type User struct { // want User:"pii-tagged"
+	ID    string `pii:"no"`
+	Email string `pii:"email"`
+}
+
+func (u User) String() string { return pii.Safe(u).String() } // want String:"prints itself redacted"
+
+func (u User) LogValue() slog.Value { return pii.Safe(u).LogValue() } // want LogValue:"prints itself redacted"
+
+func (u User) MarshalJSON() ([]byte, error) { // want MarshalJSON:"prints itself redacted"
+	type plain User
+	return json.Marshal(pii.Safe(plain(u)))
+}
+
+// Fault is an error that writes its text from the redacted copy.
+type Fault struct { // want Fault:"pii-tagged"
+	Phone string `pii:"phone"`
+}
+
+func (f *Fault) Error() string { // want Error:"prints itself redacted"
+	r, _ := pii.Redacted(nil, *f)
+	return "fault for " + r.Phone
+}
+
+// Raw prints itself as it is: its String is no redaction.
+type Raw struct { // want Raw:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (r Raw) String() string { return r.Email }
+
+// Only hides itself in String: encoding/json writes it as it is.
+type Only struct { // want Only:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (o Only) String() string { return fmt.Sprint(pii.Safe(o)) } // want String:"prints itself redacted"
+
+func Use(u User, f *Fault, r Raw, o Only) { // want Use:`forwards \[0 1 3\] to fmt.Println`
+	fmt.Println(u, &u, f)
+	fmt.Printf("%v %s\n", u, f)
+	slog.Info("x", "u", u)
+	_, _ = json.Marshal(u)
+	fmt.Println(r) // want `r \(selfhide.Raw carries pii tags\) reaches fmt.Println`
+	fmt.Println(o)
+	_, _ = json.Marshal(o) // want `o \(selfhide.Only carries pii tags\) reaches json.Marshal`
+}

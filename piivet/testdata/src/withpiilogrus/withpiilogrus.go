@@ -1,0 +1,19 @@
+// Package withpiilogrus adds piilogrus's hook, which redacts every Entry.Data value
+// holding a tagged type: such values given to WithField(s) are not reported. A tagged
+// string, and the arguments of print methods (formatted into the message), still are.
+package withpiilogrus
+
+import (
+	"github.com/ef8f9424/pii/piilogrus"
+	"github.com/sirupsen/logrus"
+
+	"models"
+)
+
+func Log(l *logrus.Logger, u models.User) { // want Log:"forwards \\[1\\] to logrus.Logger.WithField \\(redacted by type\\)"
+	l.AddHook(piilogrus.NewHook(nil))
+	l.WithField("user", u).Info("signup")
+	logrus.WithFields(logrus.Fields{"user": &u}).Info("signup")
+	l.WithField("email", u.Email).Info("signup") // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches logrus.Logger.WithField`
+	l.Println("signup", u)                       // want `u \(models.User carries pii tags\) reaches logrus.Logger.Println`
+}
