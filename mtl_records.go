@@ -50,13 +50,16 @@ func recordOf(t reflect.Type) *recordInfo {
 	if ri, ok := recordInfos.Load(t); ok {
 		return ri.(*recordInfo)
 	}
-	ri := recordFind(t, 0)
+	ri := recordFind(t)
 	recordInfos.Store(t, ri)
 	return ri
 }
 
-func recordFind(t reflect.Type, depth int) *recordInfo {
-	if t.Kind() != reflect.Struct || depth > 8 {
+// recordFind is recordOf, uncached. An embedded struct is asked through recordOf, so each
+// type is looked at once however many structs embed it (a lattice of embeddings costs
+// one look per type, not one per path).
+func recordFind(t reflect.Type) *recordInfo {
+	if t.Kind() != reflect.Struct {
 		return nil
 	}
 	for i := range t.NumField() {
@@ -69,7 +72,7 @@ func recordFind(t reflect.Type, depth int) *recordInfo {
 	}
 	for i := range t.NumField() {
 		if sf := t.Field(i); sf.Anonymous {
-			if in := recordFind(sf.Type, depth+1); in != nil {
+			if in := recordOf(sf.Type); in != nil {
 				return &recordInfo{field: sf.Name + "." + in.field, offset: sf.Offset + in.offset, typ: in.typ}
 			}
 		}

@@ -266,3 +266,55 @@ func TestPurgeBatchEqualsOneByOne(t *testing.T) {
 		t.Errorf("batch purge differs from record-by-record purges (-alone +batch):\n%s", diff)
 	}
 }
+
+// Created times promoted through many embeddings: Go promotes fields at any depth, and
+// each embedded type is looked at once, however many paths lead to it.
+type (
+	deep0 struct {
+		Created time.Time `pii:"no,created"`
+	}
+	deep1  struct{ deep0 }
+	deep2  struct{ deep1 }
+	deep3  struct{ deep2 }
+	deep4  struct{ deep3 }
+	deep5  struct{ deep4 }
+	deep6  struct{ deep5 }
+	deep7  struct{ deep6 }
+	deep8  struct{ deep7 }
+	deep9  struct{ deep8 }
+	deep10 struct{ deep9 }
+)
+
+// TestPurgeDeeplyEmbeddedCreated purges by a creation time promoted through ten
+// embedded structs, as Go promotes the field itself.
+func TestPurgeDeeplyEmbeddedCreated(t *testing.T) {
+	type Deep struct {
+		deep10
+		Body string `pii:"body,ttl=30"`
+	}
+	aged := func(days int, body string) Deep {
+		var d Deep
+		d.Created = recNow.AddDate(0, 0, -days) // promoted through ten embeddings
+		d.Body = body
+		return d
+	}
+	v := []Deep{aged(40, "old"), aged(1, "new")}
+	if _, err := pii.Purge(v, time.Time{}, recNow); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"", "new"}, []string{v[0].Body, v[1].Body}); diff != "" {
+		t.Errorf("bodies after Purge (-want +got):\n%s", diff)
+	}
+}
+
+// TestTwoCreatedOneDeep refuses a record with two creation times, one of them promoted
+// through ten embeddings.
+func TestTwoCreatedOneDeep(t *testing.T) {
+	type TwoDeep struct {
+		deep0
+		deep10
+	}
+	if _, err := pii.Classify(TwoDeep{}); !errors.Is(err, pii.ErrCreatedField) {
+		t.Errorf("Classify(TwoDeep) = %v, want ErrCreatedField", err)
+	}
+}

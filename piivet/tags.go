@@ -163,7 +163,7 @@ func checkPromotedCreated(pass *analysis.Pass, fields []fieldAt, typ, created st
 		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
 			t, byPointer = p.Elem(), true
 		}
-		if !hasCreated(t, 0) {
+		if !hasCreated(t, map[types.Type]bool{}) {
 			continue
 		}
 		var err error
@@ -181,12 +181,19 @@ func checkPromotedCreated(pass *analysis.Pass, fields []fieldAt, typ, created st
 }
 
 // hasCreated reports whether struct type t marks a creation time, on a field of its own
-// or of a struct it embeds by value, as the library finds a record's creation time.
-func hasCreated(t types.Type, depth int) bool {
+// or of a struct it embeds by value, at any depth, as the library finds a record's
+// creation time. seen holds the answers found so far, so that each type is looked at
+// once however many paths of embeddings lead to it.
+func hasCreated(t types.Type, seen map[types.Type]bool) bool {
 	st, ok := types.Unalias(t).Underlying().(*types.Struct)
-	if !ok || depth > 8 {
+	if !ok {
 		return false
 	}
+	if found, ok := seen[t]; ok {
+		return found
+	}
+	seen[t] = false // while t is looked at: a cycle (code that does not type-check) finds nothing
+	found := false
 	for i := range st.NumFields() {
 		f := st.Field(i)
 		raw, ok := reflect.StructTag(st.Tag(i)).Lookup("pii")
@@ -194,15 +201,18 @@ func hasCreated(t types.Type, depth int) bool {
 			continue
 		}
 		if tag, err := pii.ParseTag(raw); err == nil && tag.Created {
-			return true
+			found = true
+			break
 		}
 	}
 	for f := range st.Fields() {
-		if f.Embedded() && hasCreated(f.Type(), depth+1) {
-			return true
+		if found {
+			break
 		}
+		found = f.Embedded() && hasCreated(f.Type(), seen)
 	}
-	return false
+	seen[t] = found
+	return found
 }
 
 // isStructish reports whether t is a struct or a pointer to one (an embedded field the

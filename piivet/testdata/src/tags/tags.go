@@ -108,6 +108,24 @@ type TwoEmbedded struct { // want TwoEmbedded:"pii-tagged"
 	Nested // want `tags.TwoEmbedded.Nested: tag "no,created": created marks`
 }
 
+// Deep10 has Record's creation time promoted through ten embeddings, as Go promotes the
+// field at any depth: a struct that embeds it and Record has two.
+type Deep1 struct{ Record } // want Deep1:"pii-tagged"
+type Deep2 struct{ Deep1 }  // want Deep2:"pii-tagged"
+type Deep3 struct{ Deep2 }  // want Deep3:"pii-tagged"
+type Deep4 struct{ Deep3 }  // want Deep4:"pii-tagged"
+type Deep5 struct{ Deep4 }  // want Deep5:"pii-tagged"
+type Deep6 struct{ Deep5 }  // want Deep6:"pii-tagged"
+type Deep7 struct{ Deep6 }  // want Deep7:"pii-tagged"
+type Deep8 struct{ Deep7 }  // want Deep8:"pii-tagged"
+type Deep9 struct{ Deep8 }  // want Deep9:"pii-tagged"
+type Deep10 struct{ Deep9 } // want Deep10:"pii-tagged"
+
+type TwoDeep struct { // want TwoDeep:"pii-tagged"
+	Record
+	Deep10 // want `tags.TwoDeep.Deep10: tag "no,created": created marks`
+}
+
 // OneCreated embeds a record once, and holds another by name: both are fine.
 type OneCreated struct { // want OneCreated:"pii-tagged"
 	Record
