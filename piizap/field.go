@@ -109,16 +109,10 @@ func (c *core) marshaler(f, rf *zapcore.Field) bool {
 	var changed bool
 	if f.Type == zapcore.ArrayMarshalerType {
 		m, _ := f.Interface.(zapcore.ArrayMarshaler)
-		var am zapcore.ArrayMarshaler
-		if am, n, changed = c.array(m); am != nil {
-			x = am
-		}
+		x, n, changed = c.array(m) // a nil marshaler is a nil x
 	} else {
 		m, _ := f.Interface.(zapcore.ObjectMarshaler)
-		var om zapcore.ObjectMarshaler
-		if om, n, changed = c.object(m); om != nil {
-			x = om
-		}
+		x, n, changed = c.object(m)
 	}
 	switch {
 	case x == nil:

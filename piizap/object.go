@@ -1,7 +1,6 @@
 package piizap
 
 import (
-	"errors"
 	"reflect"
 	"time"
 
@@ -20,8 +19,8 @@ import (
 // for a Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
 	x := forLine(v)
-	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
-		return zap.String(key, err.Error()) // "!PII-REDACTION-FAILED: " and the cause
+	if n, ok := failure(x); ok {
+		return zap.String(key, n) // "!PII-REDACTION-FAILED: " and the cause
 	}
 	rv := reflect.ValueOf(x)
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
