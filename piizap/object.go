@@ -22,19 +22,13 @@ func Object(key string, v any) zap.Field {
 	if n, ok := failure(x); ok {
 		return zap.String(key, n) // "!PII-REDACTION-FAILED: " and the cause
 	}
-	rv := reflect.ValueOf(x)
-	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
-		rv = rv.Elem()
+	switch shape, rv := jsonfields.ShapeOf(x); shape {
+	case jsonfields.ErrorText:
+		return zap.String(key, x.(error).Error())
+	case jsonfields.Fields:
+		return zap.Object(key, structObject{v: rv})
 	}
-	if err, ok := x.(error); ok && (rv.Kind() != reflect.Struct || len(jsonfields.Of(rv.Type())) == 0) {
-		// An error with no fields to show (its redacted text, fmt's and errors'
-		// own types): its text is what there is to log.
-		return zap.String(key, err.Error())
-	}
-	if rv.Kind() != reflect.Struct || jsonfields.NeedsJSON(rv.Type()) {
-		return zap.Reflect(key, x)
-	}
-	return zap.Object(key, structObject{v: rv})
+	return zap.Reflect(key, x) // as encoding/json writes it
 }
 
 // structObject writes a (redacted) struct field by field.
@@ -69,9 +63,6 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if jsonfields.NeedsJSON(v.Type()) && v.CanInterface() {
-			return enc.AddReflected(key, v.Interface())
-		}
 		return enc.AddObject(key, structObject{v, o.depth + 1})
 	default:
 		if v.CanInterface() {

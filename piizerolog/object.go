@@ -39,22 +39,16 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
 	}
-	rv := reflect.ValueOf(x)
-	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
-		rv = rv.Elem()
-	}
-	if err, ok := x.(error); ok && (rv.Kind() != reflect.Struct || len(jsonfields.Of(rv.Type())) == 0) {
-		// An error with no fields to show (its redacted text, fmt's and errors'
-		// own types): its text is what there is to log, under "error".
-		return errorText{err}
-	}
-	switch {
-	case rv.Kind() != reflect.Struct:
+	switch shape, rv := jsonfields.ShapeOf(x); shape {
+	case jsonfields.ErrorText:
+		return errorText{x.(error)}
+	case jsonfields.Value:
 		return value{x}
-	case jsonfields.NeedsJSON(rv.Type()):
+	case jsonfields.JSON:
 		return jsonObject{x}
+	default:
+		return object{v: rv}
 	}
-	return object{v: rv}
 }
 
 // errorText is a redacted error written as its text.
@@ -104,10 +98,6 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 	case jsonfields.Time:
 		e.Time(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		if jsonfields.NeedsJSON(v.Type()) && v.CanInterface() {
-			e.Interface(key, v.Interface())
-			return
-		}
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {

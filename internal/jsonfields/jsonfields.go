@@ -71,8 +71,9 @@ const MaxDepth = 32
 var timeType = reflect.TypeFor[time.Time]()
 
 // KindOf says how to write v, a field of a struct nested depth levels down. For Object it
-// also returns the struct to write (the pointee of a pointer). The zap and zerolog
-// adapters share it, so that both write a value alike.
+// also returns the struct to write (the pointee of a pointer). A struct that NeedsJSON is
+// Other, left to the encoder's reflection (encoding/json). The zap and zerolog adapters
+// share it, so that both write a value alike.
 func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
@@ -86,7 +87,8 @@ func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 	case reflect.Float32, reflect.Float64:
 		return Float, v
 	case reflect.Pointer:
-		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || depth >= MaxDepth {
+		if v.IsNil() || v.Elem().Kind() != reflect.Struct || v.Elem().Type() == timeType || depth >= MaxDepth ||
+			NeedsJSON(v.Elem().Type()) {
 			return Other, v
 		}
 		return Object, v.Elem()
@@ -94,7 +96,7 @@ func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 		switch {
 		case v.Type() == timeType:
 			return Time, v
-		case depth >= MaxDepth:
+		case depth >= MaxDepth || NeedsJSON(v.Type()):
 			return Other, v
 		}
 		return Object, v
@@ -127,4 +129,34 @@ func NeedsJSON(t reflect.Type) bool {
 	}
 	needsJSON.Store(t, b)
 	return b
+}
+
+// A Shape says how an adapter writes a whole redacted value as an object.
+type Shape uint8
+
+const (
+	Fields    Shape = iota // a struct: field by field (Of, KindOf)
+	ErrorText              // an error with no fields to show (its redacted text, fmt's and errors' own types): its text
+	Value                  // not a struct (a slice, a map): the encoder's reflection
+	JSON                   // a struct that NeedsJSON: as encoding/json writes it
+)
+
+// ShapeOf says how to write x, a redacted copy, as an object, and for Fields returns the
+// struct to write (pointers followed). The zap and zerolog adapters share it, so that
+// both write a value alike.
+func ShapeOf(x any) (Shape, reflect.Value) {
+	rv := reflect.ValueOf(x)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	_, isErr := x.(error)
+	switch {
+	case isErr && (rv.Kind() != reflect.Struct || len(Of(rv.Type())) == 0):
+		return ErrorText, rv
+	case rv.Kind() != reflect.Struct:
+		return Value, rv
+	case NeedsJSON(rv.Type()):
+		return JSON, rv
+	}
+	return Fields, rv
 }

@@ -1,6 +1,7 @@
 package jsonfields
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sync"
@@ -87,6 +88,8 @@ func TestKindOf(t *testing.T) {
 		{"nil pointer", (*inner)(nil), 0, Other},
 		{"struct at MaxDepth", inner{}, MaxDepth, Other},
 		{"pointer at MaxDepth", &inner{}, MaxDepth, Other},
+		{"struct that needs JSON", struct{ inner }{}, 0, Other},
+		{"pointer to a struct that needs JSON", &struct{ inner }{}, 0, Other},
 		{"slice", []string{"a"}, 0, Other},
 		{"map", map[string]int{}, 0, Other},
 	} {
@@ -139,3 +142,38 @@ func TestNeedsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeOf holds how both adapters write a whole redacted value: a struct (or a
+// pointer to one) field by field, an error with no fields as its text, a struct that
+// needs encoding/json through it, anything else through reflection.
+func TestShapeOf(t *testing.T) {
+	type inner struct{ A string }
+	p := &inner{}
+	tests := []struct {
+		name string
+		x    any
+		want Shape
+	}{
+		{"struct", inner{}, Fields},
+		{"pointer to pointer to struct", &p, Fields},
+		{"error with no fields", errors.New("x"), ErrorText},
+		{"error struct with fields", fieldError{Code: 1}, Fields},
+		{"map", map[string]int{}, Value},
+		{"nil pointer", (*inner)(nil), Value},
+		{"embedded struct", struct{ inner }{}, JSON},
+	}
+	for _, tt := range tests {
+		shape, rv := ShapeOf(tt.x)
+		if shape != tt.want {
+			t.Errorf("%s: ShapeOf = %d, want %d", tt.name, shape, tt.want)
+		}
+		if shape == Fields && rv.Kind() != reflect.Struct {
+			t.Errorf("%s: ShapeOf gave a %v to write field by field, want the struct", tt.name, rv.Kind())
+		}
+	}
+}
+
+// fieldError is an error with a field to show.
+type fieldError struct{ Code int }
+
+func (e fieldError) Error() string { return "failed" }
