@@ -5,6 +5,7 @@ package piilogrus
 
 import (
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/sirupsen/logrus"
 )
 
@@ -49,28 +50,45 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 		e.Message = h.pol.RedactText(e.Message)
 	}
 	for k, v := range e.Data {
-		switch v := v.(type) {
-		case nil:
-		case string:
-			if h.scan {
-				e.Data[k] = h.pol.RedactText(v)
-			}
-		case pii.SafeValue:
-			// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
-			// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
-			if h.scan {
-				x, _ := h.pol.ForLogScanned(v.LogValue().Any())
-				e.Data[k] = x
-			}
-		default:
-			forLog := h.pol.ForLog
-			if h.scan {
-				forLog = h.pol.ForLogScanned
-			}
-			if x, changed := forLog(v); changed {
-				e.Data[k] = x // a value that cannot be redacted becomes a note of why
-			}
+		if x, changed := h.value(v); changed {
+			e.Data[k] = x
 		}
 	}
 	return nil
+}
+
+// value returns what a line may show of v, a value of Entry.Data, and whether it
+// differs from v. A value that cannot be redacted becomes a note of why.
+func (h *Hook) value(v any) (any, bool) {
+	switch v := v.(type) {
+	case nil:
+	case string:
+		if h.scan {
+			if s := h.pol.RedactText(v); s != v {
+				return s, true
+			}
+		}
+	case pii.SafeValue:
+		// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
+		// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
+		if h.scan {
+			x, _ := h.pol.ForLogScanned(v.LogValue().Any())
+			return x, true
+		}
+	case error:
+		// Its causes may be a list that only Errors() gives, which pii's walk of the
+		// chain does not follow.
+		return errgroup.ForLog(v, h.forLog)
+	default:
+		return h.forLog(v)
+	}
+	return v, false
+}
+
+// forLog is the Policy's ForLog, or ForLogScanned with ScanStrings.
+func (h *Hook) forLog(v any) (any, bool) {
+	if h.scan {
+		return h.pol.ForLogScanned(v)
+	}
+	return h.pol.ForLog(v)
 }

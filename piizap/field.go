@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -83,7 +84,15 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 	if f.Interface == nil {
 		return false
 	}
-	x, changed := c.forLog(f.Interface)
+	var x any
+	var changed bool
+	if err, ok := f.Interface.(error); ok && f.Type == zapcore.ErrorType {
+		// Its causes may be a list that only Errors() gives (zap writes them as
+		// "errorCauses"), which pii's walk of the chain does not follow.
+		x, changed = errgroup.ForLog(err, c.forLog)
+	} else {
+		x, changed = c.forLog(f.Interface)
+	}
 	if !changed {
 		return false
 	}

@@ -68,7 +68,7 @@ func (f failed) MarshalZerologObject(e *zerolog.Event) {
 type value struct{ x any }
 
 // MarshalZerologObject writes the redacted value under "value".
-func (v value) MarshalZerologObject(e *zerolog.Event) { e.Interface("value", v.x) }
+func (v value) MarshalZerologObject(e *zerolog.Event) { writeJSON(e, "value", v.x) }
 
 type object struct {
 	v     reflect.Value
@@ -101,7 +101,7 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {
-			e.Interface(key, v.Interface())
+			writeJSON(e, key, v.Interface())
 		}
 	}
 }
