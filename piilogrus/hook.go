@@ -11,7 +11,8 @@ import (
 
 // Hook is a logrus.Hook that redacts. Add it with Logger.AddHook before any other hook:
 // logrus fires hooks in the order they were added, and a hook added earlier (one that
-// ships entries elsewhere) would see the values as they are. It fires at every level.
+// ships entries elsewhere) would see the values as they are. What a hook added later
+// puts in Data is not redacted by it: NewFormatter is. It fires at every level.
 // logrus hands hooks its own copy of the entry's Data, so the caller's values and fields
 // are never changed.
 type Hook struct {

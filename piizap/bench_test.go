@@ -1,6 +1,8 @@
 package piizap_test
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"testing"
 
@@ -56,6 +58,24 @@ func BenchmarkLogPlain(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				l.Info("request", zap.String("route", "/v1/signup"), zap.Int("status", 201), zap.Any("tags", []string{"a", "b"}))
+			}
+		})
+	}
+}
+
+// BenchmarkLogError compares a line with an error that holds no personal data, wrapped
+// as services wrap errors: the cost of looking through its chain.
+func BenchmarkLogError(b *testing.B) {
+	err := fmt.Errorf("signup: %w", errors.New("connection refused"))
+	for _, bc := range []struct {
+		name   string
+		redact bool
+	}{{"zap", false}, {"piizap", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			l := benchLogger(bc.redact)
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Error("signup failed", zap.Error(err), zap.String("route", "/v1/signup"))
 			}
 		})
 	}

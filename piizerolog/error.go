@@ -11,7 +11,8 @@ import (
 //
 //	zerolog.ErrorMarshalFunc = piizerolog.MarshalError
 //
-// An error whose chain (Unwrap, errors.Join) holds a tagged value is written as its text
+// An error whose chain (Unwrap, errors.Join, or a list that only an Errors() []error
+// method gives, as old multierr makes) holds a tagged value is written as its text
 // with that value's personal data hidden; an error whose type has a wrong tag, as
 // "!PII-REDACTION-FAILED: " and the cause; any other error as it is. It follows the
 // default Policy (pii.SetDefault).

@@ -5,7 +5,9 @@
 //
 // writes the redacted copy of s as a JSON object with its field names. (Without this
 // module, Interface("subscriber", pii.Safe(s)) writes the same object through
-// SafeValue.MarshalJSON.)
+// SafeValue.MarshalJSON.) Set zerolog.InterfaceMarshalFunc to MarshalInterface and
+// zerolog.ErrorMarshalFunc to MarshalError, and tagged values and errors logged as they
+// are (Interface, Any, Fields, Err) come out redacted too.
 package piizerolog
 
 import (
@@ -22,8 +24,10 @@ import (
 // the default Policy) field by field: each exported field under its JSON name (or Go
 // name), nested structs as nested objects (a struct with embedded fields, or with json
 // tag options such as omitempty, as encoding/json writes it), anything else as zerolog's
-// Interface writes it. A value whose tags are wrong writes one field, "error", holding
-// "!PII-REDACTION-FAILED: " and the error, never the value.
+// Interface writes it by default, through encoding/json: a value's own
+// MarshalZerologObject is never run, since it may compute what it logs (look a record up
+// by an ID) where no walk sees it. A value whose tags are wrong writes one field,
+// "error", holding "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
 // ObjectOf is Object under p (the default Policy when p is nil). What it writes is what

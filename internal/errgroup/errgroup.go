@@ -7,6 +7,8 @@ package errgroup
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 )
 
 // A group is an error that gives the errors it holds through Errors.
@@ -21,6 +23,9 @@ const maxErrors = 1000
 // chain holds behind Errors() []error looked at as if Unwrap gave them. An error with
 // no such list costs a walk of its chain and nothing more.
 func ForLog(err error, forLog func(any) (any, bool)) (any, bool) {
+	if nilPointer(err) {
+		return err, false // holds nothing: left to the logger, as it writes a nil one
+	}
 	x, ok := expose(err)
 	switch {
 	case !ok:
@@ -29,8 +34,14 @@ func ForLog(err error, forLog func(any) (any, bool)) (any, bool) {
 		return x, true
 	}
 	r, _ := forLog(x) // an error that wraps others is walked, and said changed, always
-	if _, same := r.(exposed); same {
+	switch re := r.(type) {
+	case exposed:
 		return err, false // nothing to hide: err as it is, its list kept for the encoder
+	case error:
+		if text := re.Error(); strings.Contains(text, exposedName) {
+			// A note that withholds the text names the type: err's, not the stand-in's.
+			return withheld{strings.ReplaceAll(text, exposedName, fmt.Sprintf("%T", err))}, true
+		}
 	}
 	return r, true
 }
@@ -57,6 +68,9 @@ func expose(err error) (x error, ok bool) {
 func walk(err error, n *int) (error, bool) {
 	if err == nil {
 		return nil, false
+	}
+	if nilPointer(err) {
+		return err, false // loggers write a nil pointer as nil or "<nil>", calling nothing
 	}
 	if *n++; *n > maxErrors {
 		return err, false
@@ -91,6 +105,9 @@ func walk(err error, n *int) (error, bool) {
 	return exposed{err, more}, true
 }
 
+// exposedName is the name of exposed's type, as a note names it.
+var exposedName = fmt.Sprintf("%T", exposed{})
+
 // exposed stands for err in a redaction: the same text, and a chain that gives err
 // itself (so that its own tagged value and chain are looked at as they are) and the
 // errors of its lists.
@@ -111,4 +128,10 @@ func (w withheld) Error() string { return w.text }
 func isWithheld(err error) bool {
 	_, ok := err.(withheld)
 	return ok
+}
+
+// nilPointer reports whether err is a nil pointer, whose methods would panic.
+func nilPointer(err error) bool {
+	v := reflect.ValueOf(err)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

@@ -79,3 +79,23 @@ func TestForLog(t *testing.T) {
 		})
 	}
 }
+
+// TestForLogNilPointer gives ForLog a nil pointer, whose methods would panic: it comes
+// back as it is, for the logger to write as it writes one.
+func TestForLogNilPointer(t *testing.T) {
+	var err error = (*adaptertest.ErrorList)(nil)
+	if x, changed := ForLog(err, pii.Default().ForLog); x != err || changed {
+		t.Errorf("ForLog = %#v, %v; want the nil pointer, false", x, changed)
+	}
+}
+
+// TestForLogBadTag gives ForLog a list that holds an error whose type has a wrong tag:
+// the text is withheld, the note naming the list's type.
+func TestForLogBadTag(t *testing.T) {
+	list := adaptertest.NewErrorList(errors.New("a"), adaptertest.BadTagError{Phone: 4155550123})
+	x, changed := ForLog(list, pii.Default().ForLog)
+	want := "!PII-REDACTED: the text of a adaptertest.ErrorList that holds personal data"
+	if err, ok := x.(error); !ok || err.Error() != want || !changed {
+		t.Errorf("ForLog = %v, %v; want %q, true", x, changed, want)
+	}
+}
