@@ -1,12 +1,16 @@
 package piizap_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/ef8f9424/pii/piizap"
+	"github.com/google/go-cmp/cmp"
 	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 )
 
 // TestErrorList logs errors that hold a tagged error in a list only their Errors method
@@ -40,4 +44,21 @@ func TestErrorList(t *testing.T) {
 			`{"level":"info","msg":"m","error":"a; b","errorCauses":[{"error":"a"},{"error":"b"}]}`},
 	}
 	checkLines(t, tests)
+}
+
+// TestObjectOfErrorList logs, with piizap.Object, an error that holds a tagged error in
+// a list only its Errors method gives, through NewCore and through zap alone (Object's
+// own redaction): its text shows with the personal data hidden.
+func TestObjectOfErrorList(t *testing.T) {
+	list := adaptertest.NewErrorList(errors.New("a"), adaptertest.NewPhoneError())
+	want := `{"level":"info","msg":"m","e":"a; ` + adaptertest.PhoneErrorText + `"}` + "\n"
+	var core, alone bytes.Buffer
+	newLogger(&core, nil).Info("m", piizap.Object("e", list))
+	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg", LevelKey: "level", EncodeLevel: zapcore.LowercaseLevelEncoder})
+	zap.New(zapcore.NewCore(enc, zapcore.AddSync(&alone), zapcore.DebugLevel)).Info("m", piizap.Object("e", list))
+	for name, got := range map[string]string{"NewCore": core.String(), "zap alone": alone.String()} {
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: line (-want +got):\n%s", name, diff)
+		}
+	}
 }

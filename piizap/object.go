@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -77,6 +78,12 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 func forLine(v any) any {
 	if sv, ok := v.(pii.SafeValue); ok {
 		return sv.LogValue().Any()
+	}
+	if err, ok := v.(error); ok {
+		// Its causes may be a list that only Errors() gives, which pii's walk does not
+		// follow.
+		x, _ := errgroup.ForLog(err, pii.Default().ForLog)
+		return x
 	}
 	x, _ := pii.Default().ForLog(v)
 	return x

@@ -121,3 +121,11 @@ func TestMarshalErrorList(t *testing.T) {
 	}
 	checkLines(t, tests)
 }
+
+// TestObjectOfErrorList logs, with Object, an error that holds a tagged error in a list
+// only its Errors method gives: its text shows with the personal data hidden.
+func TestObjectOfErrorList(t *testing.T) {
+	list := adaptertest.NewErrorList(errors.New("a"), adaptertest.NewPhoneError())
+	checkLines(t, []lineTest{{"Object", func(l zerolog.Logger) { l.Info().Object("e", piizerolog.Object(list)).Send() },
+		`{"level":"info","e":{"error":"a; ` + adaptertest.PhoneErrorText + `"}}`}})
+}
