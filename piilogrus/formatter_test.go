@@ -130,3 +130,16 @@ func TestErrorList(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatterFailsClosed logs, through NewFormatter with both logrus formatters, a
+// value whose type has a wrong tag: the line says the redaction failed, never the value.
+func TestFormatterFailsClosed(t *testing.T) {
+	for name, f := range formatters {
+		var buf bytes.Buffer
+		l := logrus.New()
+		l.SetOutput(&buf)
+		l.SetFormatter(piilogrus.NewFormatter(f, nil))
+		l.WithField("b", adaptertest.BadTag{Phone: 4155550123}).Info("m")
+		t.Run(name, func(t *testing.T) { adaptertest.FailedClosed(t, buf.String()) })
+	}
+}
