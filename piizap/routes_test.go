@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/ef8f9424/pii/piizap"
 	"github.com/google/go-cmp/cmp"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -100,5 +101,19 @@ func TestRoutesAsZap(t *testing.T) {
 				t.Errorf("line (-zap +piizap):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestConsoleEncoder logs tagged values through zap's console encoder: the line shows
+// the redacted values, as the JSON encoder does.
+func TestConsoleEncoder(t *testing.T) {
+	var buf bytes.Buffer
+	enc := zapcore.NewConsoleEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
+	l := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel), nil))
+	c := adaptertest.NewCustomer()
+	l.With(zap.Any("c", c)).Info("m", zap.Error(adaptertest.NewPhoneError()), zap.Stringer("s", shown{adaptertest.Phone, adaptertest.Plan}))
+	want := "m\t{\"c\": " + redactedCustomer + ", \"error\": \"" + adaptertest.PhoneErrorText + "\", \"s\": \"+1415555XXXX premium-plan\"}\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("line (-want +got):\n%s", diff)
 	}
 }

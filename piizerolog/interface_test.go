@@ -129,3 +129,18 @@ func TestObjectOfErrorList(t *testing.T) {
 	checkLines(t, []lineTest{{"Object", func(l zerolog.Logger) { l.Info().Object("e", piizerolog.Object(list)).Send() },
 		`{"level":"info","e":{"error":"a; ` + adaptertest.PhoneErrorText + `"}}`}})
 }
+
+// TestConsoleWriter logs tagged values through zerolog's ConsoleWriter, with
+// MarshalInterface set: the line shows the redacted values.
+func TestConsoleWriter(t *testing.T) {
+	setMarshalers(t)
+	var buf bytes.Buffer
+	l := zerolog.New(zerolog.ConsoleWriter{Out: &buf, NoColor: true, PartsExclude: []string{zerolog.TimestampFieldName}})
+	c := adaptertest.NewCustomer()
+	l.Info().Object("o", piizerolog.Object(c)).Interface("i", c).Err(adaptertest.NewPhoneError()).Msg("m")
+	const fields = `{"email":"***@example.com","id":"c1","name":"J. D.","phone":"+1415555XXXX","plan":"premium-plan"}`
+	want := "INF m error=\"" + adaptertest.PhoneErrorText + "\" i=" + fields + " o=" + fields + "\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("line (-want +got):\n%s", diff)
+	}
+}
