@@ -76,12 +76,10 @@ func (h *Hook) value(v any) (any, bool) {
 			x, _ := h.pol.ForLogScanned(v.LogValue().Any())
 			return x, true
 		}
-	case error:
-		// Its causes may be a list that only Errors() gives, which pii's walk of the
-		// chain does not follow.
-		return errgroup.ForLog(v, h.forLog)
 	default:
-		return h.forLog(v)
+		// An error's causes may be a list that only Errors() gives, which pii's walk
+		// of the chain does not follow.
+		return errgroup.Value(v, h.forLog)
 	}
 	return v, false
 }

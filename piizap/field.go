@@ -84,15 +84,9 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 	if f.Interface == nil {
 		return false
 	}
-	var x any
-	var changed bool
-	if err, ok := f.Interface.(error); ok && f.Type == zapcore.ErrorType {
-		// Its causes may be a list that only Errors() gives (zap writes them as
-		// "errorCauses"), which pii's walk of the chain does not follow.
-		x, changed = errgroup.ForLog(err, c.forLog)
-	} else {
-		x, changed = c.forLog(f.Interface)
-	}
+	// An error's causes may be a list that only Errors() gives (zap writes them as
+	// "errorCauses"), which pii's walk of the chain does not follow.
+	x, changed := errgroup.Value(f.Interface, c.forLog)
 	if !changed {
 		return false
 	}

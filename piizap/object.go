@@ -79,12 +79,6 @@ func forLine(v any) any {
 	if sv, ok := v.(pii.SafeValue); ok {
 		return sv.LogValue().Any()
 	}
-	if err, ok := v.(error); ok {
-		// Its causes may be a list that only Errors() gives, which pii's walk does not
-		// follow.
-		x, _ := errgroup.ForLog(err, pii.Default().ForLog)
-		return x
-	}
-	x, _ := pii.Default().ForLog(v)
+	x, _ := errgroup.Value(v, pii.Default().ForLog)
 	return x
 }

@@ -26,12 +26,7 @@ import (
 // runs the value's own MarshalZerologObject on the raw value), nor for Stringer (which
 // writes what String returns): give those Object(v) and pii.Safe(v).
 func MarshalInterface(v any) ([]byte, error) {
-	var x any
-	if err, ok := v.(error); ok {
-		x, _ = errgroup.ForLog(err, pii.Default().ForLog)
-	} else {
-		x, _ = pii.Default().ForLog(v)
-	}
+	x, _ := errgroup.Value(v, pii.Default().ForLog)
 	return encode(x)
 }
 

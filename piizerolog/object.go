@@ -36,15 +36,10 @@ func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 // pii.SafeValue is written as the redacted copy it holds, under its own Policy.
 func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	var x any
-	switch v := v.(type) {
-	case pii.SafeValue:
-		x = v.LogValue().Any()
-	case error:
-		// Its causes may be a list that only Errors() gives, which pii's walk does not
-		// follow.
-		x, _ = errgroup.ForLog(v, p.ForLog) // a nil p: the default Policy
-	default:
-		x, _ = p.ForLog(v)
+	if sv, ok := v.(pii.SafeValue); ok {
+		x = sv.LogValue().Any()
+	} else {
+		x, _ = errgroup.Value(v, p.ForLog) // a nil p: the default Policy
 	}
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}

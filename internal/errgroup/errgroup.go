@@ -46,6 +46,14 @@ func ForLog(err error, forLog func(any) (any, bool)) (any, bool) {
 	return r, true
 }
 
+// Value is ForLog for a value that may be an error: any other value is forLog's.
+func Value(v any, forLog func(any) (any, bool)) (any, bool) {
+	if err, ok := v.(error); ok {
+		return ForLog(err, forLog)
+	}
+	return forLog(v)
+}
+
 // expose returns an error with err's text whose chain (Unwrap() []error) also reaches
 // every error of a list in err's chain, and true; or err and false when its chain holds
 // no list that Unwrap does not give; or a withheld error when the chain is too long or

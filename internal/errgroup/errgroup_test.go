@@ -99,3 +99,18 @@ func TestForLogBadTag(t *testing.T) {
 		t.Errorf("ForLog = %v, %v; want %q, true", x, changed, want)
 	}
 }
+
+// TestValue gives Value an error list and a tagged value that is no error: the one is
+// redacted as ForLog redacts it, the other as forLog does.
+func TestValue(t *testing.T) {
+	list := adaptertest.NewErrorList(adaptertest.NewPhoneError())
+	x, changed := Value(list, pii.Default().ForLog)
+	if err, ok := x.(error); !ok || err.Error() != adaptertest.PhoneErrorText || !changed {
+		t.Errorf("Value(list) = %v, %v; want %q, true", x, changed, adaptertest.PhoneErrorText)
+	}
+	c := adaptertest.NewCustomer()
+	x, changed = Value(c, pii.Default().ForLog)
+	if got, ok := x.(adaptertest.Customer); !ok || got.Phone != "+1415555XXXX" || !changed {
+		t.Errorf("Value(customer) = %+v, %v; want its redacted copy", x, changed)
+	}
+}
