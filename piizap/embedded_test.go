@@ -45,5 +45,8 @@ func TestObjectWritesItself(t *testing.T) {
 			`{"level":"info","msg":"m","h":{"D":` + adaptertest.DeviceJSON + `}}`},
 		{"the field alone", false, func(l *zap.Logger) { l.Info("m", piizap.Object("ip", d.IP)) },
 			`{"level":"info","msg":"m","ip":"203.0.113.7"}`},
+		{"a field of Safe", false, func(l *zap.Logger) {
+			l.Info("m", piizap.Object("h", struct{ S pii.SafeValue }{pii.Safe(adaptertest.NewCustomer())}))
+		}, `{"level":"info","msg":"m","h":{"S":` + redactedCustomer + `}}`},
 	})
 }

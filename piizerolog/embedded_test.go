@@ -58,5 +58,8 @@ func TestObjectWritesItself(t *testing.T) {
 			`{"level":"info","h":{"D":` + want + `}}`},
 		{"the field alone", func(l zerolog.Logger) { l.Info().Object("ip", piizerolog.Object(d.IP)).Send() },
 			`{"level":"info","ip":{"value":"203.0.113.7"}}`},
+		{"a field of Safe", func(l zerolog.Logger) {
+			l.Info().Object("h", piizerolog.Object(struct{ S pii.SafeValue }{pii.Safe(adaptertest.NewCustomer())})).Send()
+		}, `{"level":"info","h":{"S":` + redactedCustomer + `}}`},
 	})
 }
