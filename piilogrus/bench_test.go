@@ -9,24 +9,36 @@ import (
 	"github.com/sirupsen/logrus"
 )
 
-func benchLogger(redact bool) *logrus.Logger {
+// How benchLogger redacts.
+const (
+	none = iota
+	hook
+	formatter
+	both
+)
+
+func benchLogger(redact int) *logrus.Logger {
 	l := logrus.New()
 	l.SetOutput(io.Discard)
-	l.SetFormatter(&logrus.JSONFormatter{DisableTimestamp: true})
-	if redact {
+	var f logrus.Formatter = &logrus.JSONFormatter{DisableTimestamp: true}
+	if redact == formatter || redact == both {
+		f = piilogrus.NewFormatter(f, nil)
+	}
+	l.SetFormatter(f)
+	if redact == hook || redact == both {
 		l.AddHook(piilogrus.NewHook(nil))
 	}
 	return l
 }
 
 // BenchmarkLog compares one line with a tagged struct and plain fields, through logrus
-// alone and with the hook.
+// alone, with the hook, with NewFormatter, and with both (the struct redacted twice).
 func BenchmarkLog(b *testing.B) {
 	c := adaptertest.NewCustomer()
 	for _, bc := range []struct {
 		name   string
-		redact bool
-	}{{"logrus", false}, {"piilogrus", true}} {
+		redact int
+	}{{"logrus", none}, {"piilogrus", hook}, {"formatter", formatter}, {"hook+formatter", both}} {
 		b.Run(bc.name, func(b *testing.B) {
 			l := benchLogger(bc.redact)
 			b.ReportAllocs()

@@ -2,12 +2,15 @@ package piilogrus_test
 
 import (
 	"bytes"
+	"context"
 	"sync"
 	"testing"
 
 	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/adaptertest"
+	"github.com/ef8f9424/pii/piilogrus"
 	"github.com/google/go-cmp/cmp"
+	"github.com/sirupsen/logrus"
 )
 
 // TestNilPolicyFollowsSetDefault makes a logger whose hook has a nil Policy, then sets
@@ -36,10 +39,26 @@ func TestNilPolicyFollowsSetDefault(t *testing.T) {
 // logger and one shared entry (run with -race): every line is redacted and whole, and
 // the shared entry keeps the caller's value.
 func TestConcurrentLogging(t *testing.T) {
+	for _, withFormatter := range []bool{false, true} {
+		concurrentLogging(t, withFormatter)
+	}
+}
+
+// concurrentLogging is TestConcurrentLogging through the Hook, or through NewFormatter
+// with a hook that adds the user, as shipping hooks read entries, to every entry.
+func concurrentLogging(t *testing.T, withFormatter bool) {
 	var w adaptertest.LockedWriter
 	l := newLogger(&w, formatters["json"])
 	c := adaptertest.NewCustomer()
-	shared := l.WithField("owner", &c)
+	if withFormatter {
+		l = logrus.New()
+		l.SetOutput(&w)
+		l.SetFormatter(piilogrus.NewFormatter(formatters["json"], nil))
+		l.AddHook(userHook{})
+		l.AddHook(formatting{}) // formats each entry it is given, as a shipping hook does
+	}
+	ctx := context.WithValue(context.Background(), userKey{}, &c)
+	shared := l.WithField("owner", &c).WithContext(ctx)
 	var wg sync.WaitGroup
 	const goroutines, lines = 8, 50
 	for range goroutines {
@@ -55,4 +74,15 @@ func TestConcurrentLogging(t *testing.T) {
 	if shared.Data["owner"] != &c {
 		t.Errorf("the shared entry's Data changed: %v", shared.Data["owner"])
 	}
+}
+
+// formatting is a hook that formats each entry it is given (Entry.String), as a hook
+// that ships entries does, from the goroutine that logs.
+type formatting struct{}
+
+func (formatting) Levels() []logrus.Level { return logrus.AllLevels }
+
+func (formatting) Fire(e *logrus.Entry) error {
+	_, err := e.String()
+	return err
 }

@@ -5,12 +5,14 @@ package piilogrus
 
 import (
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/sirupsen/logrus"
 )
 
 // Hook is a logrus.Hook that redacts. Add it with Logger.AddHook before any other hook:
 // logrus fires hooks in the order they were added, and a hook added earlier (one that
-// ships entries elsewhere) would see the values as they are. It fires at every level.
+// ships entries elsewhere) would see the values as they are. What a hook added later
+// puts in Data is not redacted by it: NewFormatter is. It fires at every level.
 // logrus hands hooks its own copy of the entry's Data, so the caller's values and fields
 // are never changed.
 type Hook struct {
@@ -49,28 +51,43 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 		e.Message = h.pol.RedactText(e.Message)
 	}
 	for k, v := range e.Data {
-		switch v := v.(type) {
-		case nil:
-		case string:
-			if h.scan {
-				e.Data[k] = h.pol.RedactText(v)
-			}
-		case pii.SafeValue:
-			// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
-			// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
-			if h.scan {
-				x, _ := h.pol.ForLogScanned(v.LogValue().Any())
-				e.Data[k] = x
-			}
-		default:
-			forLog := h.pol.ForLog
-			if h.scan {
-				forLog = h.pol.ForLogScanned
-			}
-			if x, changed := forLog(v); changed {
-				e.Data[k] = x // a value that cannot be redacted becomes a note of why
-			}
+		if x, changed := h.value(v); changed {
+			e.Data[k] = x
 		}
 	}
 	return nil
+}
+
+// value returns what a line may show of v, a value of Entry.Data, and whether it
+// differs from v. A value that cannot be redacted becomes a note of why.
+func (h *Hook) value(v any) (any, bool) {
+	switch v := v.(type) {
+	case nil:
+	case string:
+		if h.scan {
+			if s := h.pol.RedactText(v); s != v {
+				return s, true
+			}
+		}
+	case pii.SafeValue:
+		// Redacted when printed; its MarshalJSON gives JSONFormatter an object. With
+		// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
+		if h.scan {
+			x, _ := h.pol.ForLogScanned(v.LogValue().Any())
+			return x, true
+		}
+	default:
+		// An error's causes may be a list that only Errors() gives, which pii's walk
+		// of the chain does not follow.
+		return errgroup.Value(v, h.forLog)
+	}
+	return v, false
+}
+
+// forLog is the Policy's ForLog, or ForLogScanned with ScanStrings.
+func (h *Hook) forLog(v any) (any, bool) {
+	if h.scan {
+		return h.pol.ForLogScanned(v)
+	}
+	return h.pol.ForLog(v)
 }

@@ -29,3 +29,33 @@ func TestProperty(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertyFormatter logs random nested values through NewFormatter, alone and
+// behind the Hook (the values redacted twice), with and without ScanStrings: no personal
+// value reaches the output, and the lines are those the Hook alone writes.
+func TestPropertyFormatter(t *testing.T) {
+	json := &logrus.JSONFormatter{DisableTimestamp: true}
+	adaptertest.Property(t, func(p *pii.Policy, g *adaptertest.Gen, m *adaptertest.Message) {
+		for _, opts := range [][]piilogrus.Option{nil, {piilogrus.ScanStrings()}} {
+			lines := map[string]string{}
+			for _, way := range []string{"hook", "formatter", "both"} {
+				var buf bytes.Buffer
+				l := logrus.New()
+				l.SetOutput(&buf)
+				l.SetFormatter(json)
+				if way != "hook" {
+					l.SetFormatter(piilogrus.NewFormatter(json, p, opts...))
+				}
+				if way != "formatter" {
+					l.AddHook(piilogrus.NewHook(p, opts...))
+				}
+				l.WithField("m", m).Info("call from " + adaptertest.Phone)
+				g.Check(t, way, buf.String(), true)
+				lines[way] = buf.String()
+			}
+			if lines["formatter"] != lines["hook"] || lines["both"] != lines["hook"] {
+				t.Fatalf("lines differ:\nhook:      %s\nformatter: %s\nboth:      %s", lines["hook"], lines["formatter"], lines["both"])
+			}
+		}
+	})
+}

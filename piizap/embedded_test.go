@@ -32,3 +32,21 @@ func TestObjectEmbedded(t *testing.T) {
 		t.Errorf("line %s (%v), want the embedded fields as the record's", got.String(), err)
 	}
 }
+
+// TestObjectWritesItself logs, through Object, a struct with a field whose type writes
+// itself (netip.Addr): it shows what zap.Any(k, pii.Safe(v)) shows, the masked address,
+// not {}.
+func TestObjectWritesItself(t *testing.T) {
+	d := adaptertest.NewDevice()
+	checkLines(t, []lineTest{
+		{"Safe", false, func(l *zap.Logger) { l.Info("m", zap.Any("d", pii.Safe(d))) }, `{"level":"info","msg":"m","d":` + adaptertest.DeviceJSON + `}`},
+		{"Object", false, func(l *zap.Logger) { l.Info("m", piizap.Object("d", &d)) }, `{"level":"info","msg":"m","d":` + adaptertest.DeviceJSON + `}`},
+		{"nested", false, func(l *zap.Logger) { l.Info("m", piizap.Object("h", struct{ D adaptertest.Device }{d})) },
+			`{"level":"info","msg":"m","h":{"D":` + adaptertest.DeviceJSON + `}}`},
+		{"the field alone", false, func(l *zap.Logger) { l.Info("m", piizap.Object("ip", d.IP)) },
+			`{"level":"info","msg":"m","ip":"203.0.113.7"}`},
+		{"a field of Safe", false, func(l *zap.Logger) {
+			l.Info("m", piizap.Object("h", struct{ S pii.SafeValue }{pii.Safe(adaptertest.NewCustomer())}))
+		}, `{"level":"info","msg":"m","h":{"S":` + redactedCustomer + `}}`},
+	})
+}

@@ -1,8 +1,12 @@
 package piizap
 
 import (
+	"reflect"
+	"slices"
 	"sync/atomic"
 
+	"github.com/ef8f9424/pii/internal/errgroup"
+	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
 
@@ -171,7 +175,9 @@ func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, strin
 
 // array is object for an ArrayMarshaler.
 func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, bool) {
+	m, listed := c.errorList(m)
 	x, changed := c.forLog(m)
+	changed = changed || listed
 	am, ok := x.(zapcore.ArrayMarshaler)
 	switch {
 	case !ok:
@@ -180,4 +186,36 @@ func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, 
 		return am, "", changed
 	}
 	return &arrayGuard{m: am, e: arrayEncoder{c: c}}, "", true
+}
+
+// errorsType is the type of zap.Errors's marshaler, a list of errors.
+var errorsType = reflect.TypeOf(zap.Errors("", nil).Interface)
+
+// errorList returns m, the marshaler of a zap.Errors field, with each error whose causes
+// are a list that only Errors() gives (which pii's walk does not follow) replaced by
+// its redacted text, and whether it replaced any. Any other marshaler is returned as it
+// is.
+func (c *core) errorList(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, bool) {
+	if reflect.TypeOf(m) != errorsType {
+		return m, false
+	}
+	errs := reflect.ValueOf(m).Convert(reflect.TypeFor[[]error]()).Interface().([]error)
+	var out []error
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		x, changed := errgroup.ForLog(err, c.forLog)
+		if !changed {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(errs)
+		}
+		out[i], _ = x.(error) // an error's redacted copy, text or failure note is an error
+	}
+	if out == nil {
+		return m, false
+	}
+	return reflect.ValueOf(out).Convert(errorsType).Interface().(zapcore.ArrayMarshaler), true
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -78,6 +79,6 @@ func forLine(v any) any {
 	if sv, ok := v.(pii.SafeValue); ok {
 		return sv.LogValue().Any()
 	}
-	x, _ := pii.Default().ForLog(v)
+	x, _ := errgroup.Value(v, pii.Default().ForLog)
 	return x
 }

@@ -27,3 +27,25 @@ func BenchmarkLog(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLogInterface compares one line that logs a tagged struct with Interface:
+// zerolog's own InterfaceMarshalFunc (the raw value), and MarshalInterface (the
+// redacted copy).
+func BenchmarkLogInterface(b *testing.B) {
+	c := adaptertest.NewCustomer()
+	l := zerolog.New(io.Discard)
+	saved := zerolog.InterfaceMarshalFunc
+	b.Cleanup(func() { zerolog.InterfaceMarshalFunc = saved })
+	for _, bc := range []struct {
+		name string
+		f    func(any) ([]byte, error)
+	}{{"zerolog", saved}, {"piizerolog", piizerolog.MarshalInterface}} {
+		b.Run(bc.name, func(b *testing.B) {
+			zerolog.InterfaceMarshalFunc = bc.f
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Info().Interface("customer", c).Str("route", "/v1/signup").Int("status", 201).Msg("signup")
+			}
+		})
+	}
+}

@@ -42,3 +42,24 @@ func TestObjectEmbedded(t *testing.T) {
 	}
 	checkLines(t, tests)
 }
+
+// TestObjectWritesItself logs, through Object, a struct with a field whose type writes
+// itself (netip.Addr): it shows what Interface(k, pii.Safe(v)) shows, the masked
+// address, not {}.
+func TestObjectWritesItself(t *testing.T) {
+	d := adaptertest.NewDevice()
+	const want = adaptertest.DeviceJSON
+	checkLines(t, []lineTest{
+		{"Safe", func(l zerolog.Logger) { l.Info().Interface("d", pii.Safe(d)).Send() }, `{"level":"info","d":` + want + `}`},
+		{"Object", func(l zerolog.Logger) { l.Info().Object("d", piizerolog.Object(&d)).Send() }, `{"level":"info","d":` + want + `}`},
+		{"nested", func(l zerolog.Logger) {
+			l.Info().Object("h", piizerolog.Object(struct{ D *adaptertest.Device }{&d})).Send()
+		},
+			`{"level":"info","h":{"D":` + want + `}}`},
+		{"the field alone", func(l zerolog.Logger) { l.Info().Object("ip", piizerolog.Object(d.IP)).Send() },
+			`{"level":"info","ip":{"value":"203.0.113.7"}}`},
+		{"a field of Safe", func(l zerolog.Logger) {
+			l.Info().Object("h", piizerolog.Object(struct{ S pii.SafeValue }{pii.Safe(adaptertest.NewCustomer())})).Send()
+		}, `{"level":"info","h":{"S":` + redactedCustomer + `}}`},
+	})
+}

@@ -2,6 +2,7 @@ package piizerolog
 
 import (
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 )
 
 // MarshalError is a zerolog.ErrorMarshalFunc that hides personal data in the errors
@@ -10,11 +11,12 @@ import (
 //
 //	zerolog.ErrorMarshalFunc = piizerolog.MarshalError
 //
-// An error whose chain (Unwrap, errors.Join) holds a tagged value is written as its text
+// An error whose chain (Unwrap, errors.Join, or a list that only an Errors() []error
+// method gives, as old multierr makes) holds a tagged value is written as its text
 // with that value's personal data hidden; an error whose type has a wrong tag, as
 // "!PII-REDACTION-FAILED: " and the cause; any other error as it is. It follows the
 // default Policy (pii.SetDefault).
 func MarshalError(err error) any {
-	x, _ := pii.Default().ForLog(err)
+	x, _ := errgroup.ForLog(err, pii.Default().ForLog)
 	return x
 }

@@ -5,7 +5,9 @@
 //
 // writes the redacted copy of s as a JSON object with its field names. (Without this
 // module, Interface("subscriber", pii.Safe(s)) writes the same object through
-// SafeValue.MarshalJSON.)
+// SafeValue.MarshalJSON.) Set zerolog.InterfaceMarshalFunc to MarshalInterface and
+// zerolog.ErrorMarshalFunc to MarshalError, and tagged values and errors logged as they
+// are (Interface, Any, Fields, Err) come out redacted too.
 package piizerolog
 
 import (
@@ -14,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"github.com/rs/zerolog"
 )
@@ -22,8 +25,10 @@ import (
 // the default Policy) field by field: each exported field under its JSON name (or Go
 // name), nested structs as nested objects (a struct with embedded fields, or with json
 // tag options such as omitempty, as encoding/json writes it), anything else as zerolog's
-// Interface writes it. A value whose tags are wrong writes one field, "error", holding
-// "!PII-REDACTION-FAILED: " and the error, never the value.
+// Interface writes it by default, through encoding/json: a value's own
+// MarshalZerologObject is never run, since it may compute what it logs (look a record up
+// by an ID) where no walk sees it. A value whose tags are wrong writes one field,
+// "error", holding "!PII-REDACTION-FAILED: " and the error, never the value.
 func Object(v any) zerolog.LogObjectMarshaler { return ObjectOf(nil, v) }
 
 // ObjectOf is Object under p (the default Policy when p is nil). What it writes is what
@@ -34,7 +39,7 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	if sv, ok := v.(pii.SafeValue); ok {
 		x = sv.LogValue().Any()
 	} else {
-		x, _ = p.ForLog(v) // a nil p: the default Policy
+		x, _ = errgroup.Value(v, p.ForLog) // a nil p: the default Policy
 	}
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
@@ -68,7 +73,7 @@ func (f failed) MarshalZerologObject(e *zerolog.Event) {
 type value struct{ x any }
 
 // MarshalZerologObject writes the redacted value under "value".
-func (v value) MarshalZerologObject(e *zerolog.Event) { e.Interface("value", v.x) }
+func (v value) MarshalZerologObject(e *zerolog.Event) { writeJSON(e, "value", v.x) }
 
 type object struct {
 	v     reflect.Value
@@ -101,7 +106,7 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {
-			e.Interface(key, v.Interface())
+			writeJSON(e, key, v.Interface())
 		}
 	}
 }

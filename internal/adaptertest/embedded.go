@@ -1,5 +1,7 @@
 package adaptertest
 
+import "net/netip"
+
 // The structs below are written by encoding/json otherwise than field by field: the
 // adapters' Object functions must write what pii.Safe's MarshalJSON writes of them.
 
@@ -44,3 +46,16 @@ type Options struct {
 	Email string `pii:"email" json:"email,omitempty"`
 	N     int    `pii:"no" json:"n,string"`
 }
+
+// Device has a field that writes itself (netip.Addr, an encoding.TextMarshaler with
+// unexported fields): field by field it would show as {}.
+type Device struct {
+	ID string     `pii:"no" json:"id"`
+	IP netip.Addr `pii:"ip" json:"ip"`
+}
+
+// NewDevice returns a Device with ID "d1" at 203.0.113.7.
+func NewDevice() Device { return Device{ID: "d1", IP: netip.MustParseAddr("203.0.113.7")} }
+
+// DeviceJSON is what a line shows of NewDevice() under the default Policy.
+const DeviceJSON = `{"id":"d1","ip":"203.0.113.0"}`

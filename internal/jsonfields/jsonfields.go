@@ -5,6 +5,8 @@
 package jsonfields
 
 import (
+	"encoding"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"time"
@@ -108,17 +110,19 @@ func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 var needsJSON typecache.Cache[bool]
 
 // NeedsJSON reports whether struct type t must be written as encoding/json writes it
-// rather than field by field (Of, KindOf), computed once per type: when it has an
-// embedded field (encoding/json writes an embedded struct's fields as the embedding
-// struct's own, an unexported one's too, by rules of precedence) or a field whose json
-// tag has an option (omitempty, omitzero, string), which the field-by-field writers do
-// not follow. The adapters write such a struct through encoding/json, so that it shows
-// what pii.Safe's MarshalJSON shows.
+// rather than field by field (Of, KindOf), computed once per type: when it writes
+// itself (json.Marshaler or encoding.TextMarshaler, on t or on *t: netip.Addr, decimal
+// and UUID types, whose fields are unexported), has an embedded field (encoding/json
+// writes an embedded struct's fields as the embedding struct's own, an unexported one's
+// too, by rules of precedence) or a field whose json tag has an option (omitempty,
+// omitzero, string), which the field-by-field writers do not follow. The adapters write
+// such a struct through encoding/json, so that it shows what pii.Safe's MarshalJSON
+// shows.
 func NeedsJSON(t reflect.Type) bool {
 	if b, ok := needsJSON.Load(t); ok {
 		return b
 	}
-	b := false
+	b := marshalsItself(t) || marshalsItself(reflect.PointerTo(t))
 	for i := range t.NumField() {
 		f := t.Field(i)
 		b = b || f.Anonymous
@@ -129,6 +133,17 @@ func NeedsJSON(t reflect.Type) bool {
 	}
 	needsJSON.Store(t, b)
 	return b
+}
+
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// marshalsItself reports whether encoding/json writes a value of type t with its own
+// method.
+func marshalsItself(t reflect.Type) bool {
+	return t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType)
 }
 
 // A Shape says how an adapter writes a whole redacted value as an object.

@@ -3,6 +3,7 @@ package jsonfields
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"reflect"
 	"sync"
 	"testing"
@@ -90,6 +91,8 @@ func TestKindOf(t *testing.T) {
 		{"pointer at MaxDepth", &inner{}, MaxDepth, Other},
 		{"struct that needs JSON", struct{ inner }{}, 0, Other},
 		{"pointer to a struct that needs JSON", &struct{ inner }{}, 0, Other},
+		{"struct that writes itself", netip.Addr{}, 0, Other},
+		{"pointer to a struct that writes itself", &selfJSON{}, 0, Other},
 		{"slice", []string{"a"}, 0, Other},
 		{"map", map[string]int{}, 0, Other},
 	} {
@@ -133,6 +136,9 @@ func TestNeedsJSON(t *testing.T) {
 		{"an unknown option", reflect.TypeFor[struct {
 			A string `json:"a,inline"`
 		}](), false},
+		{"MarshalText", reflect.TypeFor[netip.Addr](), true},
+		{"MarshalJSON on the pointer", reflect.TypeFor[selfJSON](), true},
+		{"time", reflect.TypeFor[time.Time](), true},
 	}
 	for _, tt := range tests {
 		for range 2 { // computed, then cached
@@ -161,6 +167,7 @@ func TestShapeOf(t *testing.T) {
 		{"map", map[string]int{}, Value},
 		{"nil pointer", (*inner)(nil), Value},
 		{"embedded struct", struct{ inner }{}, JSON},
+		{"struct that writes itself", netip.Addr{}, JSON},
 	}
 	for _, tt := range tests {
 		shape, rv := ShapeOf(tt.x)
@@ -172,6 +179,11 @@ func TestShapeOf(t *testing.T) {
 		}
 	}
 }
+
+// selfJSON writes itself, with a method on its pointer.
+type selfJSON struct{ A string }
+
+func (s *selfJSON) MarshalJSON() ([]byte, error) { return []byte(`"self"`), nil }
 
 // fieldError is an error with a field to show.
 type fieldError struct{ Code int }

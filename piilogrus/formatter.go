@@ -1,0 +1,62 @@
+package piilogrus
+
+import (
+	"github.com/ef8f9424/pii"
+	"github.com/sirupsen/logrus"
+)
+
+// NewFormatter returns a logrus.Formatter that redacts an entry's Data and message as
+// the Hook does, under p (the default Policy when p is nil), and then has next (a
+// logrus.TextFormatter when nil, logrus's default) write it. Set it with Logger.SetFormatter. It runs after every hook, whatever order the
+// hooks were added in, so that it also redacts what hooks add to Data: a hook that puts
+// the request's user, found in the entry's Context, in a field, runs after a Hook added
+// before it.
+//
+// Hooks that ship entries elsewhere do not go through it: add the Hook before them as
+// well. A value the Hook redacted is then redacted again, which shows the same (masks
+// hide what is hidden already) and costs a second walk.
+//
+// The entry it is given is not changed: next is given a copy whose Data holds the
+// redacted values, made only when something in it needs hiding.
+func NewFormatter(next logrus.Formatter, p *pii.Policy, opts ...Option) logrus.Formatter {
+	if next == nil {
+		next = new(logrus.TextFormatter)
+	}
+	return &formatter{next: next, h: NewHook(p, opts...)}
+}
+
+type formatter struct {
+	next logrus.Formatter
+	h    *Hook
+}
+
+// Format redacts a copy of e when it needs it and has next format it.
+func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
+	msg := e.Message
+	if f.h.scan {
+		msg = f.h.pol.RedactText(msg)
+	}
+	var data logrus.Fields
+	for k, v := range e.Data {
+		x, changed := f.h.value(v)
+		if !changed {
+			continue
+		}
+		if data == nil {
+			data = make(logrus.Fields, len(e.Data))
+			for k, v := range e.Data {
+				data[k] = v
+			}
+		}
+		data[k] = x
+	}
+	if data == nil && msg == e.Message {
+		return f.next.Format(e)
+	}
+	out := *e
+	out.Message = msg
+	if data != nil {
+		out.Data = data
+	}
+	return f.next.Format(&out)
+}

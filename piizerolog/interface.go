@@ -1,0 +1,58 @@
+package piizerolog
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/errgroup"
+	"github.com/rs/zerolog"
+)
+
+// MarshalInterface is a zerolog.InterfaceMarshalFunc that writes the redacted copy of
+// what zerolog encodes by reflection: values logged with Interface and Any, in Fields,
+// in arrays (Arr().Interface), dictionaries and contexts (With().Interface), and what a
+// value's own MarshalZerologObject adds with Interface. Set it once, at start-up, with
+// MarshalError:
+//
+//	zerolog.InterfaceMarshalFunc = piizerolog.MarshalInterface
+//
+// It encodes as zerolog's default does (encoding/json, HTML left unescaped). A value
+// whose tags are wrong is written as "!PII-REDACTION-FAILED: " and the cause, never as
+// it is. It follows the default Policy (pii.SetDefault).
+//
+// zerolog does not call it for a value that is a zerolog.LogObjectMarshaler (Interface
+// runs the value's own MarshalZerologObject on the raw value), nor for Stringer (which
+// writes what String returns): give those Object(v) and pii.Safe(v).
+func MarshalInterface(v any) ([]byte, error) {
+	x, _ := errgroup.Value(v, pii.Default().ForLog)
+	return encode(x)
+}
+
+// encode writes x as zerolog's default InterfaceMarshalFunc does: encoding/json, with
+// HTML characters left as they are and no newline.
+func encode(x any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// writeJSON writes x, a redacted value, under key as zerolog's Interface writes it by
+// default, except that a value (or an element of one) that is a
+// zerolog.LogObjectMarshaler is encoded as JSON as well, never asked to write itself:
+// its MarshalZerologObject may compute what it adds (look a record up by an ID) and add
+// it raw. So Object writes what pii.Safe's MarshalJSON writes. It does not go through
+// zerolog.InterfaceMarshalFunc, which may be MarshalInterface: x is redacted already.
+func writeJSON(e *zerolog.Event, key string, x any) {
+	b, err := encode(x)
+	if err != nil {
+		e.Str(key, fmt.Sprintf("marshaling error: %v", err)) // as zerolog writes it
+		return
+	}
+	e.RawJSON(key, b)
+}
