@@ -274,6 +274,9 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	if !a.counts(w, r.tag.Kind) {
+		if w.reach&reachMutable != 0 {
+			snapshotLeaf(n, p) // left as it is, but the caller could write into it later
+		}
 		return nil
 	}
 	k, st := r.tag.Kind, r.redact
@@ -289,19 +292,25 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		if *b == nil {
 			return nil
 		}
-		if n.typ == rawMessageType {
+		data := unsafe.SliceData(*b)
+		switch {
+		case n.typ == rawMessageType:
 			*b = a.redactJSON(w, r, st, *b)
-			return nil
-		}
-		if w.copy || st == redactScan || k == KindPhone {
+		case w.copy || st == redactScan || k == KindPhone:
 			// A copy must not write into the caller's array; scans and owned numbers
 			// work on strings.
 			if out := a.redactString(w, r, st, string(*b)); out != string(*b) {
 				*b = []byte(out)
 			}
+		default:
+			*b = maskBytes(k, st, *b, w.pol.placeholder)
 			return nil
 		}
-		*b = maskBytes(k, st, *b, w.pol.placeholder)
+		if w.reach&reachMutable != 0 && len(*b) > 0 && unsafe.SliceData(*b) == data {
+			// Redaction left the caller's bytes as they were (the service's own number,
+			// JSON it kept): a log line's snapshot must not share them.
+			*b = append([]byte(nil), *b...)
+		}
 	case lkInt:
 		setInt(p, n.size, maskInt(k, st, getInt(p, n.size)))
 	case lkUint:

@@ -3,7 +3,6 @@ package pii
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"reflect"
 	"unsafe"
@@ -214,10 +213,13 @@ const maxResolve = 100
 // method of a type that carries pii tags runs on the type's redacted copy, never on the
 // caller's value. It reports whether anything was resolved.
 func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
+	var lv slog.LogValuer
 	defer func() {
-		if r := recover(); r != nil {
-			// As slog does, a LogValue that panics is logged as a note, never as a crash.
-			out, resolved = slog.StringValue(fmt.Sprintf("!PII-REDACTION-FAILED: LogValue panicked: %v", r)), true
+		if recover() != nil {
+			// As slog does, a LogValue that panics is logged as a note, never as a
+			// crash. The panic's value is left out, as redactedAnyAudit leaves it out:
+			// it may quote the data (an error it was given, a value it printed).
+			out, resolved = slog.AnyValue(redactionFailed{errorf("pii: %T: %w", lv, errLogValuePanicked)}), true
 		}
 	}()
 	for range maxResolve {
@@ -225,11 +227,11 @@ func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 			return v, resolved
 		}
 		resolved = true
-		lv := v.LogValuer()
+		lv = v.LogValuer()
 		if pl := planFor(reflect.TypeOf(lv)); pl.err != nil || pl.root.hasPII {
 			x, _ := p.redactedAny(lv, false)
-			if lv, ok := x.(slog.LogValuer); ok {
-				v = lv.LogValue()
+			if red, ok := x.(slog.LogValuer); ok {
+				v = red.LogValue()
 				continue
 			}
 			return slog.AnyValue(x), true // the failure note, or the copy without its method
@@ -323,6 +325,9 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 // values, a method of the value that panicked on the way): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
 // a value, so that an adapter can write it as a failure. Its chain holds the cause too.
 var ErrRedactionFailed = errors.New("redaction failed")
+
+// errLogValuePanicked is the cause of the note for a LogValuer whose LogValue panicked.
+var errLogValuePanicked = errors.New("LogValue panicked")
 
 // errMethodPanicked is the cause of the note for a value one of whose methods panicked
 // while it was being redacted for a log line.

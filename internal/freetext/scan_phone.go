@@ -507,6 +507,9 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 			closed++
 		}
 	}
+	if open == closed+1 && g[0].paren && g[len(g)-1].closed {
+		closed++ // the whole number in brackets: "(415-555-2671)", "(07700 900123)"
+	}
 	if open != closed || open > 2 {
 		return false
 	}

@@ -1,0 +1,193 @@
+package pii_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// The cases of a third adversarial review of the core library.
+
+// review3Detailed is a tagged error whose Format prints more under the plus flag, as
+// errors with stack traces or details do.
+type review3Detailed struct {
+	Email string `pii:"email"`
+}
+
+func (e review3Detailed) Error() string { return "invalid " + e.Email }
+func (e review3Detailed) Format(f fmt.State, verb rune) {
+	if f.Flag('+') {
+		fmt.Fprintf(f, "invalid %s (contact %s)", e.Email, e.Email)
+		return
+	}
+	fmt.Fprintf(f, "invalid %s", e.Email)
+}
+
+// review3PtrErr is a tagged error with a pointer receiver.
+type review3PtrErr struct {
+	Email string `pii:"email"`
+}
+
+func (e *review3PtrErr) Error() string { return "bad " + e.Email }
+
+// TestReview3WrappedWithFlags wraps tagged errors with fmt.Errorf's %w under flags: "%+w"
+// calls Format with the plus flag, which printed a detail the redaction did not know of.
+func TestReview3WrappedWithFlags(t *testing.T) {
+	tests := map[string]error{
+		"%+w of a Format that says more": fmt.Errorf("save: %+w", review3Detailed{reviewEmail}),
+		"%#w of a Format":                fmt.Errorf("save: %#w", review3Detailed{reviewEmail}),
+		"%#w of a plain struct":          fmt.Errorf("save: %#w", reviewErr{reviewEmail}),
+		"%.12w cutting the text":         fmt.Errorf("save: %.12w", &review3PtrErr{reviewEmail}),
+		"%-40w padding the text":         fmt.Errorf("save: %-40w", &review3PtrErr{reviewEmail}),
+		"%+w in errors.Join":             errors.Join(errors.New("first"), fmt.Errorf("save: %+w", review3Detailed{reviewEmail})),
+	}
+	for name, err := range tests {
+		t.Run(name, func(t *testing.T) {
+			out := everyOutput(t, err)
+			if strings.Contains(out, "jane.doe") {
+				t.Errorf("the address reached an output:\n%s", out)
+			}
+		})
+	}
+	// The redacted text is kept where the wrapper kept the value whole.
+	got, _ := pii.Default().ForLog(fmt.Errorf("save: %+w", review3Detailed{reviewEmail}))
+	if want := "save: invalid ***@example.com (contact ***@example.com)"; fmt.Sprint(got) != want {
+		t.Errorf("ForLog = %q, want %q", got, want)
+	}
+}
+
+// TestReview3RepeatedPIIKey gives a field's pii key twice: reflect reads the first
+// alone, and the second (the one that said email) was lost without a word.
+func TestReview3RepeatedPIIKey(t *testing.T) {
+	for _, tag := range []string{
+		`pii:"no" pii:"email"`,
+		`pii:"email" pii:"no"`,
+		`json:"e" pii:"no" pii:"email"`,
+		`pii:"no"pii:"email"`,
+		"pii:\"no\"\tpii:\"email\"",
+	} {
+		t.Run(tag, func(t *testing.T) {
+			if _, _, err := pii.LookupTag(reflect.StructTag(tag)); !errors.Is(err, pii.ErrRepeatedKey) {
+				t.Errorf("LookupTag: %v, want ErrRepeatedKey", err)
+			}
+			typ := reflect.StructOf([]reflect.StructField{{Name: "Email", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(tag)}})
+			v := reflect.New(typ)
+			v.Elem().Field(0).SetString(reviewEmail)
+			var te *pii.TagError
+			if err := pii.Redact(v.Interface()); !errors.As(err, &te) || !errors.Is(err, pii.ErrRepeatedKey) || te.Field != "Email" {
+				t.Errorf("Redact: %v, want a *TagError for Email wrapping ErrRepeatedKey", err)
+			}
+			if out := everyOutput(t, v.Elem().Interface()); strings.Contains(out, "jane.doe") {
+				t.Errorf("the address reached an output:\n%s", out)
+			}
+		})
+	}
+	for _, tag := range []string{`pii:"email"`, `json:"pii" pii:"email"`, `json:"x,omitempty" pii:"email,mtl=30"`} {
+		if v, ok, err := pii.LookupTag(reflect.StructTag(tag)); err != nil || !ok || !strings.HasPrefix(v, "email") {
+			t.Errorf("LookupTag(%s) = %q, %v, %v; want the email tag", tag, v, ok, err)
+		}
+	}
+}
+
+// TestReview3SnapshotOfUnchangedBytes logs tagged []byte fields that redaction leaves as
+// they are (the service's own number; an ip that the profile does not count), then
+// writes into the caller's array: a handler that formats later must see what was logged.
+func TestReview3SnapshotOfUnchangedBytes(t *testing.T) {
+	type Call struct {
+		From []byte `pii:"phone"`
+		IP   []byte `pii:"ip"`
+	}
+	owned, err := pii.New(pii.WithOwnedNumbers("+14155550100"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	caloppa, err := pii.New(pii.WithProfile(pii.CalOPPA))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		pol   *pii.Policy
+		field func(*Call) *[]byte
+		was   string
+		later string
+	}{
+		"owned number":       {owned, func(c *Call) *[]byte { return &c.From }, "+14155550100", "+14155552671"},
+		"ip outside profile": {caloppa, func(c *Call) *[]byte { return &c.IP }, "10.1.2.3", "99.9.9.9"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			var c Call
+			buf := []byte(tt.was)
+			*tt.field(&c) = buf
+			lazy := &lazyHandler{}
+			slog.New(pii.NewHandler(lazy, tt.pol)).Info("m", "call", c)
+			copy(buf, tt.later)
+			var got string
+			lazy.records[0].Attrs(func(a slog.Attr) bool {
+				got = string(*tt.field(ptrTo(a.Value.Any().(Call))))
+				return false
+			})
+			if got != tt.was {
+				t.Errorf("the line shows %q, want %q as it was logged", got, tt.was)
+			}
+		})
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// review3Lookup is an untagged LogValuer that panics with the error it met, which names
+// a tagged value.
+type review3Lookup struct{}
+
+func (review3Lookup) LogValue() slog.Value {
+	panic(fmt.Errorf("lookup: %w", reviewErr{reviewEmail}))
+}
+
+// TestReview3LogValuePanicQuotesNothing: the note for a LogValue that panicked quoted the
+// panic's value, which may hold personal data.
+func TestReview3LogValuePanicQuotesNothing(t *testing.T) {
+	var buf strings.Builder
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "v", review3Lookup{})
+	var line map[string]any
+	if err := json.Unmarshal([]byte(buf.String()), &line); err != nil {
+		t.Fatal(err)
+	}
+	want := "!PII-REDACTION-FAILED: pii: pii_test.review3Lookup: LogValue panicked"
+	if diff := cmp.Diff(want, line["v"]); diff != "" {
+		t.Errorf("the note (-want +got):\n%s", diff)
+	}
+}
+
+// TestReview3BracketedPhones: a phone number written whole in brackets ("Jane
+// (415-555-2671)") was not found, though the same number outside them was.
+func TestReview3BracketedPhones(t *testing.T) {
+	tests := map[string]string{
+		"Jane (415-555-2671)":    "Jane (415-555-XXXX)",
+		"Jane (4155552671)":      "Jane (415555XXXX)",
+		"Jane (415 555 2671)":    "Jane (415 555 XXXX)",
+		"Jane (+14155552671)":    "Jane (+1415555XXXX)",
+		"Jane (07700 900123)":    "Jane (07700 90XXXX)",
+		"Jane （4155552671）":      "Jane （415555XXXX）",
+		"Jane ((415) 555-2671)":  "Jane ((415) 555-XXXX)",
+		"(order 4155552671)":     "(order 4155552671)",
+		"(2024-01-15)":           "(2024-01-15)",
+		"(12345)":                "(12345)",
+		"released (v1.2.3)":      "released (v1.2.3)",
+		"Jane (415) 555-2671 ok": "Jane (415) 555-XXXX ok",
+	}
+	got := map[string]string{}
+	for in := range tests {
+		got[in] = pii.RedactText(in)
+	}
+	if diff := cmp.Diff(tests, got); diff != "" {
+		t.Errorf("RedactText (-want +got):\n%s", diff)
+	}
+}
