@@ -191,3 +191,77 @@ func TestReview3BracketedPhones(t *testing.T) {
 		t.Errorf("RedactText (-want +got):\n%s", diff)
 	}
 }
+
+// review3Account keeps tagged records in unexported fields, which fmt and text handlers
+// print as they are.
+type review3Account struct {
+	ID      string `pii:"no"`
+	owner   reviewUser
+	members []*reviewUser
+	byID    map[string]reviewUser
+	note    string // untagged, and not walked
+}
+
+// review3BadPhone's tag is wrong; review3HoldsBad keeps one where the walk does not go.
+type review3BadPhone struct {
+	Phone float64 `pii:"phone"`
+}
+
+type review3HoldsBad struct {
+	Name string `pii:"name"`
+	bad  review3BadPhone
+}
+
+// TestReview3UnexportedTaggedTypes: an unexported field whose type carries pii tags was
+// left as it was, and a text handler, a fmt verb on Safe and the copy Redacted returned
+// all showed it.
+func TestReview3UnexportedTaggedTypes(t *testing.T) {
+	mk := func() review3Account {
+		return review3Account{ID: "a1", owner: reviewUser{"Quentin Zabrowski", reviewEmail},
+			members: []*reviewUser{{"Quentin Zabrowski", reviewEmail}},
+			byID:    map[string]reviewUser{"u1": {"Quentin Zabrowski", reviewEmail}}, note: "kept"}
+	}
+	v := mk()
+	before := fmt.Sprintf("%+v %+v %+v", v, *v.members[0], v.byID)
+	out := everyOutput(t, v)
+	for _, secret := range []string{"jane.doe", "Zabrowski"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("%q reached an output:\n%s", secret, out)
+		}
+	}
+	if after := fmt.Sprintf("%+v %+v %+v", v, *v.members[0], v.byID); after != before {
+		t.Errorf("the caller's value changed:\n%s\n%s", before, after)
+	}
+	if err := pii.Redact(&v); err != nil {
+		t.Fatal(err)
+	}
+	redacted := reviewUser{"Q. Z.", "***@example.com"}
+	got := []any{v.owner, *v.members[0], v.byID["u1"], v.note}
+	if diff := cmp.Diff([]any{redacted, redacted, redacted, "kept"}, got); diff != "" {
+		t.Errorf("Redact (-want +got):\n%s", diff)
+	}
+	fields, err := pii.Classify(review3Account{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range fields {
+		paths = append(paths, f.Path+" "+f.Kind.String())
+	}
+	want := []string{"ID none", "owner.Name name", "owner.Email email", "members[].Name name",
+		"members[].Email email", "byID[].Name name", "byID[].Email email"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("Classify (-want +got):\n%s", diff)
+	}
+
+	// A type whose tags are wrong, in an unexported field, is left alone there, and
+	// is still refused where it is used.
+	hb, err := pii.Redacted(nil, review3HoldsBad{Name: "Quentin Zabrowski", bad: review3BadPhone{1}})
+	if err != nil || hb.Name != "Q. Z." {
+		t.Errorf("Redacted(review3HoldsBad) = %+v, %v", hb, err)
+	}
+	var te *pii.TagError
+	if _, err := pii.Redacted(nil, review3BadPhone{1}); !errors.As(err, &te) || !errors.Is(err, pii.ErrKindType) {
+		t.Errorf("Redacted(review3BadPhone) = %v, want its TagError", err)
+	}
+}

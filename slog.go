@@ -22,9 +22,10 @@ import (
 // data hidden. Attributes with nothing to hide pass through as they are, so a record
 // without tagged values costs one look at each attribute.
 //
-// Like encoding/json, the walk does not enter unexported fields: a JSON handler never
-// prints them, but a text handler or a fmt verb does, as they are. Keep personal data in
-// exported, tagged fields. A map whose keys hold tagged personal data is refused
+// Like encoding/json, the walk does not enter unexported fields, except those whose types
+// carry pii tags (owner User, users []*User), which a text handler or a fmt verb would
+// print: an unexported interface or untagged string is passed on as it is. Keep personal
+// data in exported, tagged fields. A map whose keys hold tagged personal data is refused
 // (ErrMapKey) and logged as a redaction failure.
 type Handler struct {
 	next slog.Handler
