@@ -166,22 +166,30 @@ func TestReview3LogValuePanicQuotesNothing(t *testing.T) {
 	}
 }
 
-// TestReview3BracketedPhones: a phone number written whole in brackets ("Jane
-// (415-555-2671)") was not found, though the same number outside them was.
-func TestReview3BracketedPhones(t *testing.T) {
+// TestReview3PhonesInContext: phone numbers that RedactText missed for what surrounds
+// them: written whole in brackets ("Jane (415-555-2671)"), listed with commas and no
+// space (read as thousands), and URL-encoded in a logged query string.
+func TestReview3PhonesInContext(t *testing.T) {
 	tests := map[string]string{
-		"Jane (415-555-2671)":    "Jane (415-555-XXXX)",
-		"Jane (4155552671)":      "Jane (415555XXXX)",
-		"Jane (415 555 2671)":    "Jane (415 555 XXXX)",
-		"Jane (+14155552671)":    "Jane (+1415555XXXX)",
-		"Jane (07700 900123)":    "Jane (07700 90XXXX)",
-		"Jane （4155552671）":      "Jane （415555XXXX）",
-		"Jane ((415) 555-2671)":  "Jane ((415) 555-XXXX)",
-		"(order 4155552671)":     "(order 4155552671)",
-		"(2024-01-15)":           "(2024-01-15)",
-		"(12345)":                "(12345)",
-		"released (v1.2.3)":      "released (v1.2.3)",
-		"Jane (415) 555-2671 ok": "Jane (415) 555-XXXX ok",
+		"to=4155552671,4155552672":      "to=415555XXXX,415555XXXX",
+		"total 1,234,567 and 12,345":    "total 1,234,567 and 12,345",
+		"q=%2B1%20415%20555%202671&x=1": "q=%2B1%20415%20555%20XXXX&x=1",
+		"phone=415%2D555%2D2671":        "phone=415%2D555%2DXXXX",
+		"phone=%28415%29%20555-2671":    "phone=%28415%29%20555-XXXX",
+		"to=x%20415%20555%202671":       "to=x%20415%20555%20XXXX",
+		"q=50%20off&page%202%20of%203":  "q=50%20off&page%202%20of%203",
+		"Jane (415-555-2671)":           "Jane (415-555-XXXX)",
+		"Jane (4155552671)":             "Jane (415555XXXX)",
+		"Jane (415 555 2671)":           "Jane (415 555 XXXX)",
+		"Jane (+14155552671)":           "Jane (+1415555XXXX)",
+		"Jane (07700 900123)":           "Jane (07700 90XXXX)",
+		"Jane （4155552671）":             "Jane （415555XXXX）",
+		"Jane ((415) 555-2671)":         "Jane ((415) 555-XXXX)",
+		"(order 4155552671)":            "(order 4155552671)",
+		"(2024-01-15)":                  "(2024-01-15)",
+		"(12345)":                       "(12345)",
+		"released (v1.2.3)":             "released (v1.2.3)",
+		"Jane (415) 555-2671 ok":        "Jane (415) 555-XXXX ok",
 	}
 	got := map[string]string{}
 	for in := range tests {

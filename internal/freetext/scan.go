@@ -134,6 +134,10 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				i += n
 				continue
 			}
+			if n := scanPhoneEscapeLen(text, i); n > 0 {
+				i += n // "%20": the digits of a URL escape start no number
+				continue
+			}
 			i++
 		}
 	}

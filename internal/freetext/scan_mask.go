@@ -50,6 +50,11 @@ func scanMaskPhone(b *strings.Builder, v string) {
 	}
 	k := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 { // "%20": a separator, whose digits stay
+			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
 		if c := v[j]; c < 0x80 { // ASCII, byte by byte
 			if c-'0' < 10 {
 				if k >= keep || j >= ext {
@@ -83,6 +88,10 @@ func scanMaskPhone(b *strings.Builder, v string) {
 func scanPhoneExt(v string) (ext, main int) {
 	ext = len(v)
 	for j := 0; j < len(v) && ext == len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n
+			continue
+		}
 		if v[j]-'0' < 10 {
 			main++
 			j++
@@ -99,6 +108,20 @@ func scanPhoneExt(v string) (ext, main int) {
 		j++
 	}
 	return ext, main
+}
+
+// scanPhoneEscapeLen returns the length of a URL escape at v[j] that the phone finder
+// reads as a plus sign or a separator ("%2B", "%20", "%2D", "%28", "%29"), or 0: its
+// digits are no digits of the number.
+func scanPhoneEscapeLen(v string, j int) int {
+	if v[j] != '%' || j+2 >= len(v) || v[j+1] != '2' {
+		return 0
+	}
+	switch v[j+2] {
+	case '0', 'B', 'b', 'D', 'd', '8', '9':
+		return 3
+	}
+	return 0
 }
 
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the

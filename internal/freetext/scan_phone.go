@@ -367,8 +367,10 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			first.excluded = true
 		case before == ' ' && scanIsCurrency(scanRuneBefore(text, first.start-1)):
 			first.excluded = true
-		case (before == ',' || before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
-			first.excluded = true // 1,234,567 or 10:30 or 3.1415...
+		case before == ',' && first.digits == 3 && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
+			first.excluded = true // 1,234,567: a thousands group is three digits
+		case (before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
+			first.excluded = true // 10:30 or 3.1415...
 		case before == '-' && first.start >= 2 && text[first.start-2] >= 'A' && text[first.start-2] <= 'Z':
 			// "PO-2125551234", "INV-2024-000123", "SKU-415-555-2671": digits joined to a
 			// code in capitals by a dash are an identifier, none of the region a phone
@@ -408,8 +410,10 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 		last.excluded = true
 	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) || text[end+1] == '%'):
 		last.excluded = true
-	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
-		last.excluded = true // 1,234 or 10:30
+	case after == ',' && last.digits <= 3 && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
+		last.excluded = true // 1,234: what comes before a thousands group is one to three digits
+	case after == ':' && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
+		last.excluded = true // 10:30
 	}
 }
 
