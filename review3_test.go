@@ -273,3 +273,28 @@ func TestReview3UnexportedTaggedTypes(t *testing.T) {
 		t.Errorf("Redacted(review3BadPhone) = %v, want its TagError", err)
 	}
 }
+
+// TestReview3ScanStringsKeys: with ScanStrings, an attribute key or a group name made
+// from data ("user:"+phone, an address as a key) reached the line as it was.
+func TestReview3ScanStringsKeys(t *testing.T) {
+	var buf strings.Builder
+	l := slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil, pii.ScanStrings()))
+	l.Info("m", reviewEmail, 1)
+	l.With("user:+14155552671", true).WithGroup(reviewEmail).Info("m", slog.Group("+14155552671", "k", 1))
+	for _, secret := range []string{"jane.doe", "2671"} {
+		if strings.Contains(buf.String(), secret) {
+			t.Errorf("%q reached the line:\n%s", secret, buf.String())
+		}
+	}
+	for _, want := range []string{`"***@example.com":1`, `"user:+1415555XXXX":true`, `"***@example.com":{"+1415555XXXX":{"k":1}}`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the line lacks %s:\n%s", want, buf.String())
+		}
+	}
+	// Without ScanStrings keys are the caller's, as every other untagged string.
+	buf.Reset()
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "user:+14155552671", 1)
+	if !strings.Contains(buf.String(), `"user:+14155552671":1`) {
+		t.Errorf("a key changed without ScanStrings:\n%s", buf.String())
+	}
+}

@@ -44,11 +44,12 @@ func (h *Handler) audits() bool { return h.report != nil || h.redactMisplaced }
 type HandlerOption func(*Handler)
 
 // ScanStrings makes the Handler also hide the personal data it finds (Policy.Scan) in
-// free text that carries no tag: the log message, string attributes, and the untagged
-// strings of every attribute value (named string types, []byte, *string, strings in
-// []any, []string, maps (keys too), structs, groups and WithAttrs), the text of errors, and what
-// fmt.Stringer values print (such a value is passed on as its scanned text). Fields
-// tagged pii:"no" are left as they are: the tag says they hold no personal data.
+// free text that carries no tag: the log message, attribute keys and group names,
+// string attributes, and the untagged strings of every attribute value (named string
+// types, []byte, *string, strings in []any, []string, maps (keys too), structs, groups
+// and WithAttrs), the text of errors, and what fmt.Stringer values print (such a value
+// is passed on as its scanned text). Fields tagged pii:"no" are left as they are: the
+// tag says they hold no personal data.
 func ScanStrings() HandlerOption { return func(h *Handler) { h.scan = true } }
 
 // ReportMisplaced makes the Handler call report for each field of a logged value that is
@@ -141,8 +142,18 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 // WithGroup opens a group in the wrapped handler.
 func (h *Handler) WithGroup(name string) slog.Handler {
 	h2 := *h
-	h2.next = h.next.WithGroup(name)
+	h2.next = h.next.WithGroup(h.policy().scanKey(name, h.scan))
 	return &h2
+}
+
+// scanKey returns an attribute's key or a group's name with what the free-text finder
+// sees in it hidden, when scan is set: a key made from data ("user:"+email) is free text
+// too.
+func (p *Policy) scanKey(key string, scan bool) string {
+	if !scan {
+		return key
+	}
+	return p.RedactText(key)
 }
 
 // reportFound hands what an audit found to ReportMisplaced's function.
@@ -159,11 +170,12 @@ func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditActio
 // there is one, gathers what it finds under the attribute's path, which prefix starts
 // (the enclosing groups' keys).
 func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string) (slog.Attr, bool) {
-	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, a.Key))
-	if !changed {
+	key := p.scanKey(a.Key, h.scan)
+	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, key))
+	if !changed && key == a.Key {
 		return a, false
 	}
-	return slog.Attr{Key: a.Key, Value: v}, true
+	return slog.Attr{Key: key, Value: v}, true
 }
 
 // redactValue returns v redacted as a log line needs it (see Handler), and whether it
@@ -179,8 +191,9 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		group := v.Group()
 		out := make([]slog.Attr, len(group))
 		for i, ga := range group {
-			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, ga.Key))
-			out[i] = slog.Attr{Key: ga.Key, Value: gv}
+			key := p.scanKey(ga.Key, scan)
+			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, key))
+			out[i] = slog.Attr{Key: key, Value: gv}
 		}
 		return slog.GroupValue(out...), true
 	case slog.KindString:
