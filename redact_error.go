@@ -104,9 +104,12 @@ func errorTexts(e error, red any) []rawText {
 }
 
 // replaceRaw replaces in out every text of texts that redaction changed, and reports
-// whether out must be withheld instead: a changed text stood nowhere in it, so the
+// whether out must be withheld instead: no changed text stood anywhere in it, so the
 // wrapper kept the value in a form none of them is (a precision that cut it, a
-// rewritten message). Texts in replaced were replaced before, wherever they stood.
+// rewritten message). A text inside one replaced before counts as found: an error
+// earlier in the chain printed it whole (an error that prints the error it wraps), and
+// its redacted text took its place. Texts in replaced were replaced before, wherever
+// they stood.
 func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, bool) {
 	changed, found := false, false
 	for _, t := range texts {
@@ -120,6 +123,12 @@ func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, 
 			changed, found = true, true
 		default:
 			changed = true
+			for prev := range replaced {
+				if strings.Contains(prev, t.raw) {
+					found = true
+					break
+				}
+			}
 		}
 	}
 	return out, changed && !found

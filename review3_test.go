@@ -298,3 +298,51 @@ func TestReview3ScanStringsKeys(t *testing.T) {
 		t.Errorf("a key changed without ScanStrings:\n%s", buf.String())
 	}
 }
+
+// review3OpErr is a tagged error that prints the error it wraps, as *os.PathError does.
+type review3OpErr struct {
+	Email string `pii:"email"`
+	Err   error
+}
+
+func (e *review3OpErr) Error() string { return "op for " + e.Email + ": " + e.Err.Error() }
+func (e *review3OpErr) Unwrap() error { return e.Err }
+
+// review3HiddenOpErr keeps the error it wraps unexported: its redacted copy still prints
+// that error's raw text.
+type review3HiddenOpErr struct {
+	Email string `pii:"email"`
+	err   error
+}
+
+func (e *review3HiddenOpErr) Error() string { return "op for " + e.Email + ": " + e.err.Error() }
+func (e *review3HiddenOpErr) Unwrap() error { return e.err }
+
+// TestReview3ErrorPrintingWhatItWraps: a tagged error whose text holds the text of the
+// tagged error it wraps was withheld whole, though every part of it could be redacted
+// (the inner text, replaced inside the outer one, was looked for and not found).
+func TestReview3ErrorPrintingWhatItWraps(t *testing.T) {
+	inner := &review3PtrErr{"john.roe@example.org"}
+	tests := map[string]struct {
+		err  error
+		want string
+	}{
+		"tagged wrapping tagged": {&review3OpErr{reviewEmail, inner},
+			"op for ***@example.com: bad ***@example.org"},
+		"wrapped again": {fmt.Errorf("save: %w", &review3OpErr{reviewEmail, inner}),
+			"save: op for ***@example.com: bad ***@example.org"},
+		"the inner error unexported": {&review3HiddenOpErr{reviewEmail, inner},
+			"op for ***@example.com: bad ***@example.org"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, _ := pii.Default().ForLog(tt.err)
+			if diff := cmp.Diff(tt.want, fmt.Sprint(got)); diff != "" {
+				t.Errorf("ForLog (-want +got):\n%s", diff)
+			}
+			if out := everyOutput(t, tt.err); strings.Contains(out, "jane.doe") || strings.Contains(out, "john.roe") {
+				t.Errorf("an address reached an output:\n%s", out)
+			}
+		})
+	}
+}
