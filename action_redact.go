@@ -356,9 +356,34 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 			v.Elem().SetZero()
 			return nil
 		}
+		if w.copy && ownCopy(w.pol, n.typ, p) != nil {
+			v.Elem().SetZero() // what could not be copied is not shown (fail closed)
+			return nil
+		}
 		v.Interface().(Redactor).RedactPII(k)
 	}
 	return nil
+}
+
+// ownCopy gives the value of type t at p, a shallow copy that a walk made of the
+// caller's value, its own copies of the maps, slices, pointers and []byte it shares
+// with the caller's (as a log line's snapshot copies them), before its RedactPII runs:
+// a Redactor that writes where it hides (into a []byte's array, a map, the elements of
+// a slice of parts) then writes into the copy alone, never into the caller's value.
+// What a type keeps in unexported fields stays shared: see Redactor.
+func ownCopy(pol *Policy, t reflect.Type, p unsafe.Pointer) error {
+	pl := planFor(t)
+	if pl.err != nil {
+		return pl.err
+	}
+	if !pl.root.mutable {
+		return nil
+	}
+	rw := newRedactWalk(false, false)
+	rw.w.pol, rw.w.copy, rw.w.reach = pol, true, reachMutable
+	err := rw.w.run(pl.root, p)
+	rw.release()
+	return err
 }
 
 // rawMessageType is json.RawMessage, whose redacted form must stay valid JSON: an

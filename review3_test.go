@@ -346,3 +346,76 @@ func TestReview3ErrorPrintingWhatItWraps(t *testing.T) {
 		})
 	}
 }
+
+// review3Digits, review3Labels and review3Parts redact themselves where they are, the
+// natural way to write RedactPII for a []byte, a map or a struct of parts.
+type review3Digits []byte
+
+func (d *review3Digits) RedactPII(pii.Kind) {
+	for i := max(0, len(*d)-4); i < len(*d); i++ {
+		(*d)[i] = 'X'
+	}
+}
+
+type review3Labels map[string]string
+
+func (l *review3Labels) RedactPII(pii.Kind) {
+	for k := range *l {
+		(*l)[k] = "***"
+	}
+}
+
+type review3Parts struct{ Parts []string }
+
+func (n *review3Parts) RedactPII(pii.Kind) {
+	for i := range n.Parts {
+		n.Parts[i] = n.Parts[i][:1] + "."
+	}
+}
+
+type review3Custom struct {
+	Phone  review3Digits `pii:"phone"`
+	Labels review3Labels `pii:"name"`
+	Name   review3Parts  `pii:"name"`
+}
+
+// TestReview3RedactorOwnsItsCopy: a Redactor that writes in place wrote, through the
+// shallow copy Redacted and log lines gave it, into the caller's array, map and parts:
+// logging a value changed it.
+func TestReview3RedactorOwnsItsCopy(t *testing.T) {
+	mk := func() review3Custom {
+		return review3Custom{review3Digits("+14155552671"), review3Labels{"home": "Quentin"},
+			review3Parts{[]string{"Quentin", "Zabrowski"}}}
+	}
+	redacted := review3Custom{review3Digits("+1415555XXXX"), review3Labels{"home": "***"},
+		review3Parts{[]string{"Q.", "Z."}}}
+	outputs := map[string]func(review3Custom) (any, error){
+		"Redacted": func(v review3Custom) (any, error) { return pii.Redacted(nil, v) },
+		"ForLog": func(v review3Custom) (any, error) {
+			x, _ := pii.Default().ForLog(v)
+			return x, nil
+		},
+		"Handler": func(v review3Custom) (any, error) {
+			lazy := &lazyHandler{}
+			slog.New(pii.NewHandler(lazy, nil)).Info("m", "v", v)
+			var got any
+			lazy.records[0].Attrs(func(a slog.Attr) bool { got = a.Value.Any(); return false })
+			return got, nil
+		},
+	}
+	for name, out := range outputs {
+		t.Run(name, func(t *testing.T) {
+			v := mk()
+			got, err := out(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(redacted, got); diff != "" {
+				t.Errorf("the copy (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(mk(), v); diff != "" {
+				t.Errorf("the caller's value changed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
