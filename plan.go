@@ -197,7 +197,7 @@ func planFor(t reflect.Type) *plan {
 	if p, ok := plans.Load(t); ok {
 		return p
 	}
-	b := builder{building: map[nodeKey]*node{}, hidden: map[*node][]member{}}
+	b := builder{building: map[nodeKey]*node{}}
 	p := &plan{}
 	p.root, p.err = b.node(t, rule{})
 	if p.err == nil {
@@ -259,7 +259,7 @@ func nodeFor(t reflect.Type, ctx rule) (*node, error) {
 	}
 	buildLock.Lock()
 	defer buildLock.Unlock()
-	b := builder{building: map[nodeKey]*node{}, hidden: map[*node][]member{}}
+	b := builder{building: map[nodeKey]*node{}}
 	n, err := b.node(t, ctx)
 	if err != nil {
 		return nil, err
@@ -413,6 +413,9 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 				fieldCtx = rule{}
 			}
 			if m.node = b.tryNode(ft, fieldCtx); m.node != nil {
+				if b.hidden == nil {
+					b.hidden = map[*node][]member{}
+				}
 				b.hidden[n] = append(b.hidden[n], m)
 			}
 			continue

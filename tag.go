@@ -97,7 +97,7 @@ func (e *TagError) Unwrap() error { return e.Err }
 // other, which may be the one that says it is personal data.
 func LookupTag(tag reflect.StructTag) (string, bool, error) {
 	if v, ok := tag.Lookup("pii"); ok {
-		if piiMentions(tag) > 1 {
+		if strings.Count(string(tag), "pii") > 1 && piiMentions(tag) > 1 {
 			return "", false, &TagError{Tag: string(tag), Err: fmt.Errorf("%w: pii", ErrRepeatedKey)}
 		}
 		return v, true, nil
