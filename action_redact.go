@@ -275,7 +275,11 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	if !a.counts(w, r.tag.Kind) {
 		if w.reach&reachMutable != 0 {
-			snapshotLeaf(n, p) // left as it is, but the caller could write into it later
+			// Left as it is, but the caller could write into it later.
+			if n.lk == lkCustom && ownCopy(w.pol, n.typ, p) != nil {
+				reflect.NewAt(n.typ, p).Elem().SetZero()
+			}
+			snapshotLeaf(n, p)
 		}
 		return nil
 	}

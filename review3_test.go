@@ -101,8 +101,9 @@ func TestReview3RepeatedPIIKey(t *testing.T) {
 // writes into the caller's array: a handler that formats later must see what was logged.
 func TestReview3SnapshotOfUnchangedBytes(t *testing.T) {
 	type Call struct {
-		From []byte `pii:"phone"`
-		IP   []byte `pii:"ip"`
+		From []byte        `pii:"phone"`
+		IP   []byte        `pii:"ip"`
+		Peer review3Digits `pii:"ip"` // a Redactor
 	}
 	owned, err := pii.New(pii.WithOwnedNumbers("+14155550100"))
 	if err != nil {
@@ -120,6 +121,8 @@ func TestReview3SnapshotOfUnchangedBytes(t *testing.T) {
 	}{
 		"owned number":       {owned, func(c *Call) *[]byte { return &c.From }, "+14155550100", "+14155552671"},
 		"ip outside profile": {caloppa, func(c *Call) *[]byte { return &c.IP }, "10.1.2.3", "99.9.9.9"},
+		"Redactor outside profile": {caloppa, func(c *Call) *[]byte { return (*[]byte)(&c.Peer) },
+			"10.1.2.3", "99.9.9.9"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
