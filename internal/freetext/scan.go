@@ -134,8 +134,8 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				i += n
 				continue
 			}
-			if n := scanPhoneEscapeLen(text, i); n > 0 {
-				i += n // "%20": the digits of a URL escape start no number
+			if scanURLEscapeAt(text, i) {
+				i += 3 // "%20", "%2C": the digits of a URL escape start no number
 				continue
 			}
 			i++

@@ -124,6 +124,17 @@ func scanPhoneEscapeLen(v string, j int) int {
 	return 0
 }
 
+// scanURLEscapeAt reports whether a URL escape other than an encoded percent sign
+// ("%20", "%2C", "%2B", not "%25") starts at text[i]: a '%' so written is no
+// percentage.
+func scanURLEscapeAt(text string, i int) bool {
+	if text[i] != '%' || i+2 >= len(text) || text[i+1:i+3] == "25" {
+		return false
+	}
+	hex := func(c byte) bool { return c-'0' < 10 || c|0x20-'a' < 6 }
+	return hex(text[i+1]) && hex(text[i+2])
+}
+
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
 // first head and the last tail of them; other characters (separators) stay.
 func scanMaskDigits(b *strings.Builder, v string, head, tail int) {

@@ -388,7 +388,8 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
-		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
+		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start) &&
+			!(first.start >= 3 && scanURLEscapeAt(text, first.start-3)):
 			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
 			// of the region is a phone number.
 			for k := range r.n {
@@ -406,9 +407,10 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 		last.excluded = true
 		r.extStart = -1
 	case r.extStart >= 0:
-	case scanIsCurrency(after) || after == '%' || after == '‰':
-		last.excluded = true
-	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) || text[end+1] == '%'):
+	case scanIsCurrency(after) || after == '%' && !scanURLEscapeAt(text, end) || after == '‰':
+		last.excluded = true // 15%, not "%20" or "%2C", a URL's space or comma
+	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) ||
+		text[end+1] == '%' && !scanURLEscapeAt(text, end+1)):
 		last.excluded = true
 	case after == ',' && last.digits <= 3 && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
 		last.excluded = true // 1,234: what comes before a thousands group is one to three digits
