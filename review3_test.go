@@ -169,9 +169,10 @@ func TestReview3LogValuePanicQuotesNothing(t *testing.T) {
 	}
 }
 
-// TestReview3PhonesInContext: phone numbers that RedactText missed for what surrounds
-// them: written whole in brackets ("Jane (415-555-2671)"), listed with commas and no
-// space (read as thousands), and URL-encoded in a logged query string.
+// TestReview3PhonesInContext: phone numbers (and cards and addresses) that RedactText
+// missed for what surrounds them: written whole in brackets ("Jane (415-555-2671)"),
+// listed with commas and no space (read as thousands), and URL-encoded in a logged
+// query string.
 func TestReview3PhonesInContext(t *testing.T) {
 	tests := map[string]string{
 		"to=4155552671,4155552672":           "to=415555XXXX,415555XXXX",
@@ -184,6 +185,8 @@ func TestReview3PhonesInContext(t *testing.T) {
 		"%2B14155552671 %2B14155552672":      "%2B1415555XXXX %2B1415555XXXX",
 		"to=%2B14155552671%2C%2B14155552672": "to=%2B1415555XXXX%2C%2B1415555XXXX",
 		"phone=4155552671%20x":               "phone=415555XXXX%20x",
+		"ip=10.0.0.1%2C10.0.0.2":             "ip=10.0.0.x%2C10.0.0.x",
+		"c=4111%201111%201111%201111":        "c=4111%2011**%20****%201111",
 		"grew 4155552671% and 4155552671 %":  "grew 4155552671% and 4155552671 %",
 		"Jane (415-555-2671)":                "Jane (415-555-XXXX)",
 		"Jane (4155552671)":                  "Jane (415555XXXX)",

@@ -140,6 +140,10 @@ func scanURLEscapeAt(text string, i int) bool {
 func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	total := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n // "%20": a separator, whose digits are none of the number's
+			continue
+		}
 		_, n := scanDigitAt(v, j)
 		if n == 0 {
 			n = 1
@@ -150,6 +154,11 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	}
 	seen := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
 		_, n := scanDigitAt(v, j)
 		if n == 0 {
 			b.WriteByte(v[j])
