@@ -274,6 +274,13 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	if !a.counts(w, r.tag.Kind) {
+		if w.reach&reachMutable != 0 {
+			// Left as it is, but the caller could write into it later.
+			if n.lk == lkCustom && ownCopy(w.pol, n.typ, p) != nil {
+				reflect.NewAt(n.typ, p).Elem().SetZero()
+			}
+			snapshotLeaf(n, p)
+		}
 		return nil
 	}
 	k, st := r.tag.Kind, r.redact
@@ -289,19 +296,25 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		if *b == nil {
 			return nil
 		}
-		if n.typ == rawMessageType {
+		data := unsafe.SliceData(*b)
+		switch {
+		case n.typ == rawMessageType:
 			*b = a.redactJSON(w, r, st, *b)
-			return nil
-		}
-		if w.copy || st == redactScan || k == KindPhone {
+		case w.copy || st == redactScan || k == KindPhone:
 			// A copy must not write into the caller's array; scans and owned numbers
 			// work on strings.
 			if out := a.redactString(w, r, st, string(*b)); out != string(*b) {
 				*b = []byte(out)
 			}
+		default:
+			*b = maskBytes(k, st, *b, w.pol.placeholder)
 			return nil
 		}
-		*b = maskBytes(k, st, *b, w.pol.placeholder)
+		if w.reach&reachMutable != 0 && len(*b) > 0 && unsafe.SliceData(*b) == data {
+			// Redaction left the caller's bytes as they were (the service's own number,
+			// JSON it kept): a log line's snapshot must not share them.
+			*b = append([]byte(nil), *b...)
+		}
 	case lkInt:
 		setInt(p, n.size, maskInt(k, st, getInt(p, n.size)))
 	case lkUint:
@@ -347,9 +360,34 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 			v.Elem().SetZero()
 			return nil
 		}
+		if w.copy && ownCopy(w.pol, n.typ, p) != nil {
+			v.Elem().SetZero() // what could not be copied is not shown (fail closed)
+			return nil
+		}
 		v.Interface().(Redactor).RedactPII(k)
 	}
 	return nil
+}
+
+// ownCopy gives the value of type t at p, a shallow copy that a walk made of the
+// caller's value, its own copies of the maps, slices, pointers and []byte it shares
+// with the caller's (as a log line's snapshot copies them), before its RedactPII runs:
+// a Redactor that writes where it hides (into a []byte's array, a map, the elements of
+// a slice of parts) then writes into the copy alone, never into the caller's value.
+// What a type keeps in unexported fields stays shared: see Redactor.
+func ownCopy(pol *Policy, t reflect.Type, p unsafe.Pointer) error {
+	pl := planFor(t)
+	if pl.err != nil {
+		return pl.err
+	}
+	if !pl.root.mutable {
+		return nil
+	}
+	rw := newRedactWalk(false, false)
+	rw.w.pol, rw.w.copy, rw.w.reach = pol, true, reachMutable
+	err := rw.w.run(pl.root, p)
+	rw.release()
+	return err
 }
 
 // rawMessageType is json.RawMessage, whose redacted form must stay valid JSON: an

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/netip"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -271,6 +272,9 @@ func nodeFor(t reflect.Type, ctx rule) (*node, error) {
 type builder struct {
 	building map[nodeKey]*node // nodes made by this build, finished or not
 	made     []*node
+	// hidden holds the unexported fields of the structs made, which become members
+	// only where their types carry pii tags (see promote).
+	hidden map[*node][]member
 }
 
 func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
@@ -288,6 +292,23 @@ func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
 		return nil, err
 	}
 	return n, nil
+}
+
+// tryNode returns the node of t under ctx, or nil when its tags are wrong: then the
+// nodes made on the way are forgotten, so that none half made is ever published.
+func (b *builder) tryNode(t reflect.Type, ctx rule) *node {
+	mark := len(b.made)
+	n, err := b.node(t, ctx)
+	if err == nil {
+		return n
+	}
+	for _, made := range b.made[mark:] {
+		delete(b.building, nodeKey{made.typ, made.rule})
+		delete(b.hidden, made)
+	}
+	clear(b.made[mark:])
+	b.made = b.made[:mark]
+	return nil
 }
 
 func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
@@ -377,18 +398,32 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 		// An embedded field is walked whatever its type and spelling: its methods and
 		// fields are promoted, and fmt prints it (struct{ error; Code int } prints the
 		// embedded error through its promoted Error).
+		m := member{name: sf.Name, qualified: t.String() + "." + sf.Name,
+			embedded: embeddedStruct, index: i, offset: sf.Offset}
 		if !sf.IsExported() && !sf.Anonymous {
 			if tagged && fieldCtx.pii() {
 				return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: ErrUnexportedPII}
 			}
-			continue // like encoding/json: unexported fields are not the type's data
+			// Like encoding/json, unexported fields are not the type's data, unless
+			// what one holds carries pii tags of its own (owner User, users []*User):
+			// fmt and text handlers print it, so it is walked as its type's tags say
+			// (see builder.promote). An enclosing tag does not reach it.
+			// A type whose tags are wrong, there, is left as it was before: not walked.
+			if !tagged {
+				fieldCtx = rule{}
+			}
+			if m.node = b.tryNode(ft, fieldCtx); m.node != nil {
+				if b.hidden == nil {
+					b.hidden = map[*node][]member{}
+				}
+				b.hidden[n] = append(b.hidden[n], m)
+			}
+			continue
 		}
-		child, err := b.node(ft, fieldCtx)
-		if err != nil {
+		if m.node, err = b.node(ft, fieldCtx); err != nil {
 			return err
 		}
-		n.members = append(n.members, member{name: sf.Name, qualified: t.String() + "." + sf.Name,
-			embedded: embeddedStruct, index: i, offset: sf.Offset, node: child})
+		n.members = append(n.members, m)
 	}
 	// A record has one creation time: a created field of its own and one promoted from
 	// an embedded struct, or two promoted, are one too many; one behind an embedded
@@ -420,6 +455,53 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 // finish settles hasPII over the nodes of a build (a fixpoint, since recursive types
 // point back at themselves), prunes the struct walks, and publishes the nodes.
 func (b *builder) finish() {
+	b.settle()
+	for b.promote() {
+		b.settle()
+	}
+	// Wrapper errors may hold personal data in their text: mark them, and settle again
+	// what leads to them.
+	marked := false
+	for _, n := range b.made {
+		n.unwraps = isWrapper(n.typ)
+		if !n.hasPII && n.unwraps {
+			n.wraps, n.hasPII, marked = true, true, true
+		}
+	}
+	for changed := marked; changed; {
+		changed = false
+		for _, n := range b.made {
+			if !n.hasPII && n.computeHasPII() {
+				n.hasPII, changed = true, true
+			}
+		}
+	}
+	b.publish()
+}
+
+// promote makes members of the unexported fields whose types carry pii tags, as settle
+// found them, and reports whether it made any: what leads to them must be settled again.
+func (b *builder) promote() bool {
+	promoted := false
+	for n, hidden := range b.hidden {
+		rest := hidden[:0]
+		for _, m := range hidden {
+			if !m.node.tagged {
+				rest = append(rest, m)
+				continue
+			}
+			n.members = append(n.members, m)
+			promoted = true
+		}
+		b.hidden[n] = rest
+		slices.SortFunc(n.members, func(a, b member) int { return a.index - b.index })
+	}
+	return promoted
+}
+
+// settle computes the properties of the nodes of a build from their members and
+// elements (a fixpoint, since recursive types point back at themselves).
+func (b *builder) settle() {
 	for changed := true; changed; {
 		changed = false
 		for _, n := range b.made {
@@ -447,23 +529,10 @@ func (b *builder) finish() {
 			}
 		}
 	}
-	// Wrapper errors may hold personal data in their text: mark them, and settle again
-	// what leads to them.
-	marked := false
-	for _, n := range b.made {
-		n.unwraps = isWrapper(n.typ)
-		if !n.hasPII && n.unwraps {
-			n.wraps, n.hasPII, marked = true, true, true
-		}
-	}
-	for changed := marked; changed; {
-		changed = false
-		for _, n := range b.made {
-			if !n.hasPII && n.computeHasPII() {
-				n.hasPII, changed = true, true
-			}
-		}
-	}
+}
+
+// publish prunes the struct walks of the nodes of a build, and publishes the nodes.
+func (b *builder) publish() {
 	for _, n := range b.made {
 		for r := range reach(numReach) {
 			for _, m := range n.members {

@@ -11,9 +11,12 @@ import (
 // pointer receiver, to take part in redaction: RedactPII is called with the field's kind
 // instead of the package's default for that kind.
 //
-// When the package redacts a copy (Redacted, log lines), RedactPII is called on a shallow
-// copy of the value: it must replace what it hides (assign a new string or slice), never
-// write into memory the value shares with others, such as a slice's backing array.
+// When the package redacts a copy (Redacted, log lines), RedactPII is called on a copy of
+// the value that owns the maps, slices, pointers and []byte it reaches through exported
+// fields (or that the value is: a []byte type, a map type), so writing into them in
+// place touches the copy alone. What it keeps in unexported fields is shared with the
+// caller's value: there RedactPII must replace what it hides (assign a new string or
+// slice), never write into memory the value shares with others.
 type Redactor interface {
 	RedactPII(k Kind)
 }

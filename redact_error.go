@@ -3,6 +3,7 @@ package pii
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -29,16 +30,6 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	out, withheld, tagged := text, false, false
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
-	replace := func(raw, red string) {
-		switch {
-		case raw == red || replaced[raw]:
-		case strings.Contains(out, raw):
-			out = strings.ReplaceAll(out, raw, red)
-			replaced[raw] = true
-		default:
-			withheld = true
-		}
-	}
 	var visit func(e error)
 	visit = func(e error) {
 		if e == nil || withheld {
@@ -61,11 +52,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 				withheld = true
 				return
 			}
-			// A wrapper kept what %w printed: the value's Format or Error, as %v calls
-			// them; both are looked for.
-			replace(fmt.Sprint(e), fmt.Sprint(red))
-			if re, ok := red.(error); ok {
-				replace(e.Error(), re.Error())
+			out, withheld = replaceRaw(out, errorTexts(e, red), replaced)
+			if withheld {
+				return
 			}
 		}
 		switch u := e.(type) {
@@ -90,6 +79,59 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	// A chain that held a tagged value is cut, even when its text showed nothing of it:
 	// errors.As on what is passed on must not reach the raw value.
 	return redactedErr{out}, true
+}
+
+// A rawText is what a tagged error prints one way, and what its redacted copy prints
+// the same way.
+type rawText struct{ raw, red string }
+
+// errorTexts returns what the tagged error e and its redacted copy red print every way a
+// wrapper may have kept: %w prints as %v does, with the flags it is given (fmt.Errorf's
+// "%+w" calls a Format method with the plus flag, "%#w" a GoString), and errors.Join
+// keeps Error's text. The longest come first, so that a text that holds a shorter one
+// ("%+v" printing "%v" and a detail) is replaced whole.
+func errorTexts(e error, red any) []rawText {
+	texts := []rawText{
+		{fmt.Sprintf("%+v", e), fmt.Sprintf("%+v", red)},
+		{fmt.Sprintf("%#v", e), fmt.Sprintf("%#v", red)},
+		{fmt.Sprint(e), fmt.Sprint(red)},
+	}
+	if re, ok := red.(error); ok {
+		texts = append(texts, rawText{e.Error(), re.Error()})
+	}
+	slices.SortStableFunc(texts, func(a, b rawText) int { return len(b.raw) - len(a.raw) })
+	return texts
+}
+
+// replaceRaw replaces in out every text of texts that redaction changed, and reports
+// whether out must be withheld instead: no changed text stood anywhere in it, so the
+// wrapper kept the value in a form none of them is (a precision that cut it, a
+// rewritten message). A text inside one replaced before counts as found: an error
+// earlier in the chain printed it whole (an error that prints the error it wraps), and
+// its redacted text took its place. Texts in replaced were replaced before, wherever
+// they stood.
+func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, bool) {
+	changed, found := false, false
+	for _, t := range texts {
+		switch {
+		case t.raw == t.red || t.raw == "":
+		case replaced[t.raw]:
+			changed, found = true, true
+		case strings.Contains(out, t.raw):
+			out = strings.ReplaceAll(out, t.raw, t.red)
+			replaced[t.raw] = true
+			changed, found = true, true
+		default:
+			changed = true
+			for prev := range replaced {
+				if strings.Contains(prev, t.raw) {
+					found = true
+					break
+				}
+			}
+		}
+	}
+	return out, changed && !found
 }
 
 // redactedCopy returns the redacted copy of x, walked from its own type's plan (not as

@@ -10,7 +10,8 @@ import (
 // verbs (through Format), slog (through LogValue) and encoding/json (through MarshalJSON).
 // It is for values handed to code that does not go through Handler: a fmt.Printf, a
 // third-party logger, an error message. Make one with Safe or Policy.Safe. As with
-// Handler, unexported fields are not redacted, and fmt prints them.
+// Handler, unexported fields are redacted only where their types carry pii tags, and fmt
+// prints the others as they are.
 //
 // The wrapped value is held by a function, which fmt prints as an address: no verb
 // reaches it, even where fmt does not call Format (%p, any verb on a SafeValue in an

@@ -3,7 +3,6 @@ package pii
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"reflect"
 	"unsafe"
@@ -23,9 +22,10 @@ import (
 // data hidden. Attributes with nothing to hide pass through as they are, so a record
 // without tagged values costs one look at each attribute.
 //
-// Like encoding/json, the walk does not enter unexported fields: a JSON handler never
-// prints them, but a text handler or a fmt verb does, as they are. Keep personal data in
-// exported, tagged fields. A map whose keys hold tagged personal data is refused
+// Like encoding/json, the walk does not enter unexported fields, except those whose types
+// carry pii tags (owner User, users []*User), which a text handler or a fmt verb would
+// print: an unexported interface or untagged string is passed on as it is. Keep personal
+// data in exported, tagged fields. A map whose keys hold tagged personal data is refused
 // (ErrMapKey) and logged as a redaction failure.
 type Handler struct {
 	next slog.Handler
@@ -44,11 +44,12 @@ func (h *Handler) audits() bool { return h.report != nil || h.redactMisplaced }
 type HandlerOption func(*Handler)
 
 // ScanStrings makes the Handler also hide the personal data it finds (Policy.Scan) in
-// free text that carries no tag: the log message, string attributes, and the untagged
-// strings of every attribute value (named string types, []byte, *string, strings in
-// []any, []string, maps (keys too), structs, groups and WithAttrs), the text of errors, and what
-// fmt.Stringer values print (such a value is passed on as its scanned text). Fields
-// tagged pii:"no" are left as they are: the tag says they hold no personal data.
+// free text that carries no tag: the log message, attribute keys and group names,
+// string attributes, and the untagged strings of every attribute value (named string
+// types, []byte, *string, strings in []any, []string, maps (keys too), structs, groups
+// and WithAttrs), the text of errors, and what fmt.Stringer values print (such a value
+// is passed on as its scanned text). Fields tagged pii:"no" are left as they are: the
+// tag says they hold no personal data.
 func ScanStrings() HandlerOption { return func(h *Handler) { h.scan = true } }
 
 // ReportMisplaced makes the Handler call report for each field of a logged value that is
@@ -141,8 +142,18 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 // WithGroup opens a group in the wrapped handler.
 func (h *Handler) WithGroup(name string) slog.Handler {
 	h2 := *h
-	h2.next = h.next.WithGroup(name)
+	h2.next = h.next.WithGroup(h.policy().scanKey(name, h.scan))
 	return &h2
+}
+
+// scanKey returns an attribute's key or a group's name with what the free-text finder
+// sees in it hidden, when scan is set: a key made from data ("user:"+email) is free text
+// too.
+func (p *Policy) scanKey(key string, scan bool) string {
+	if !scan {
+		return key
+	}
+	return p.RedactText(key)
 }
 
 // reportFound hands what an audit found to ReportMisplaced's function.
@@ -159,11 +170,12 @@ func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditActio
 // there is one, gathers what it finds under the attribute's path, which prefix starts
 // (the enclosing groups' keys).
 func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string) (slog.Attr, bool) {
-	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, a.Key))
-	if !changed {
+	key := p.scanKey(a.Key, h.scan)
+	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, key))
+	if !changed && key == a.Key {
 		return a, false
 	}
-	return slog.Attr{Key: a.Key, Value: v}, true
+	return slog.Attr{Key: key, Value: v}, true
 }
 
 // redactValue returns v redacted as a log line needs it (see Handler), and whether it
@@ -179,8 +191,9 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		group := v.Group()
 		out := make([]slog.Attr, len(group))
 		for i, ga := range group {
-			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, ga.Key))
-			out[i] = slog.Attr{Key: ga.Key, Value: gv}
+			key := p.scanKey(ga.Key, scan)
+			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, key))
+			out[i] = slog.Attr{Key: key, Value: gv}
 		}
 		return slog.GroupValue(out...), true
 	case slog.KindString:
@@ -214,10 +227,13 @@ const maxResolve = 100
 // method of a type that carries pii tags runs on the type's redacted copy, never on the
 // caller's value. It reports whether anything was resolved.
 func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
+	var lv slog.LogValuer
 	defer func() {
-		if r := recover(); r != nil {
-			// As slog does, a LogValue that panics is logged as a note, never as a crash.
-			out, resolved = slog.StringValue(fmt.Sprintf("!PII-REDACTION-FAILED: LogValue panicked: %v", r)), true
+		if recover() != nil {
+			// As slog does, a LogValue that panics is logged as a note, never as a
+			// crash. The panic's value is left out, as redactedAnyAudit leaves it out:
+			// it may quote the data (an error it was given, a value it printed).
+			out, resolved = slog.AnyValue(redactionFailed{errorf("pii: %T: %w", lv, errLogValuePanicked)}), true
 		}
 	}()
 	for range maxResolve {
@@ -225,11 +241,11 @@ func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 			return v, resolved
 		}
 		resolved = true
-		lv := v.LogValuer()
+		lv = v.LogValuer()
 		if pl := planFor(reflect.TypeOf(lv)); pl.err != nil || pl.root.hasPII {
 			x, _ := p.redactedAny(lv, false)
-			if lv, ok := x.(slog.LogValuer); ok {
-				v = lv.LogValue()
+			if red, ok := x.(slog.LogValuer); ok {
+				v = red.LogValue()
 				continue
 			}
 			return slog.AnyValue(x), true // the failure note, or the copy without its method
@@ -323,6 +339,9 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 // values, a method of the value that panicked on the way): the note is an error, and errors.Is(note, ErrRedactionFailed) tells it from
 // a value, so that an adapter can write it as a failure. Its chain holds the cause too.
 var ErrRedactionFailed = errors.New("redaction failed")
+
+// errLogValuePanicked is the cause of the note for a LogValuer whose LogValue panicked.
+var errLogValuePanicked = errors.New("LogValue panicked")
 
 // errMethodPanicked is the cause of the note for a value one of whose methods panicked
 // while it was being redacted for a log line.

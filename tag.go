@@ -91,11 +91,18 @@ func (e *TagError) Unwrap() error { return e.Err }
 // an error wrapping ErrMalformedTag: read by reflect alone, the field would silently be
 // untagged. A tool that reads tags from source, as piivet does, calls it to read them as
 // the library does, then ParseTag to parse the value.
+//
+// A tag that gives the pii key twice (`pii:"no" pii:"email"`) is an error wrapping
+// ErrRepeatedKey: reflect reads the first alone, and the field would silently lose the
+// other, which may be the one that says it is personal data.
 func LookupTag(tag reflect.StructTag) (string, bool, error) {
 	if v, ok := tag.Lookup("pii"); ok {
+		if strings.Count(string(tag), "pii") > 1 && piiMentions(tag) > 1 {
+			return "", false, &TagError{Tag: string(tag), Err: fmt.Errorf("%w: pii", ErrRepeatedKey)}
+		}
 		return v, true, nil
 	}
-	if mentionsPII(tag) {
+	if piiMentions(tag) > 0 {
 		return "", false, &TagError{Tag: string(tag), Err: ErrMalformedTag}
 	}
 	return "", false, nil
@@ -104,12 +111,13 @@ func LookupTag(tag reflect.StructTag) (string, bool, error) {
 // piiKeyPattern finds a pii key in a struct tag once its quoted values are taken out.
 var piiKeyPattern = regexp.MustCompile(`(?:^|[\s,;])pii\s*[:=]`)
 
-// mentionsPII reports whether a struct tag mentions a pii key that reflect cannot read:
-// the tag's quoted values are taken out first, so json:"pii:x" does not count.
-func mentionsPII(tag reflect.StructTag) bool {
+// piiMentions counts the pii keys a struct tag mentions, in any form, readable by
+// reflect or not: the tag's quoted values are taken out first, so json:"pii:x" does
+// not count.
+func piiMentions(tag reflect.StructTag) int {
 	s := string(tag)
 	if !strings.Contains(s, "pii") {
-		return false
+		return 0
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -124,7 +132,7 @@ func mentionsPII(tag reflect.StructTag) bool {
 		}
 		b.WriteByte(' ')
 	}
-	return piiKeyPattern.MatchString(b.String())
+	return len(piiKeyPattern.FindAllStringIndex(b.String(), -1))
 }
 
 // ParseTag parses the value of a pii struct tag. Errors are *TagError values with Type and

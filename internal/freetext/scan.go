@@ -134,6 +134,10 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				i += n
 				continue
 			}
+			if scanURLEscapeAt(text, i) {
+				i += 3 // "%20", "%2C": the digits of a URL escape start no number
+				continue
+			}
 			i++
 		}
 	}

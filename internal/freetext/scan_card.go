@@ -71,12 +71,20 @@ func scanCardGroupAt(text string, j int) (end, n int) {
 
 // scanCardSepAt returns the length and class (' ', '-' or '.') of the separator at
 // text[j] between two digit groups of a card: one or two spaces or tabs, a dash or a
-// dot, followed by a digit. It returns 0 when there is none.
+// dot, or a URL-encoded space or dash, followed by a digit. It returns 0 when there is
+// none.
 func scanCardSepAt(text string, j int) (int, byte) {
 	k, class := j, byte(' ')
 	if k < len(text) && (text[k] == '-' || text[k] == '.') {
 		class = text[k]
 		k++
+	} else if k < len(text) && text[k] == '%' && scanPhoneEscapeLen(text, k) > 0 {
+		n, c := scanPhoneSepAt(text, k)
+		if c != ' ' && c != '-' {
+			return 0, 0 // "%2B", "%28": no separator of a card's groups
+		}
+		class = c // "%20" or "%2D", URL-encoded
+		k += n
 	} else {
 		for k < len(text) && k-j < 2 && (text[k] == ' ' || text[k] == '\t') {
 			k++
@@ -242,6 +250,9 @@ func scanNumberStartOK(text string, i int) bool {
 		return true
 	}
 	c := text[i-1]
+	if i >= 3 && scanURLEscapeAt(text, i-3) {
+		return true // "ip=10.0.0.1%2C10.0.0.2": after a URL escape, as after its character
+	}
 	if scanIsASCIIAlnum(c) || c == '_' {
 		return false
 	}

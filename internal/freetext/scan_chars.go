@@ -62,7 +62,7 @@ func scanIsPlusAt(text string, i int) int {
 	return 0
 }
 
-// scanOpenParenAt returns the length of an opening bracket ('(' or '（') at text[i], or 0.
+// scanOpenParenAt returns the length of an opening bracket ('(', '（' or "%28") at text[i], or 0.
 func scanOpenParenAt(text string, i int) int {
 	if text[i] == '(' {
 		return 1
@@ -70,12 +70,15 @@ func scanOpenParenAt(text string, i int) int {
 	if text[i] == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] == 0x88 {
 		return 3
 	}
+	if text[i] == '%' && i+2 < len(text) && text[i+1] == '2' && text[i+2] == '8' {
+		return 3 // URL-encoded
+	}
 	return 0
 }
 
 // scanPhoneSepAt returns the length of a character that may separate the digit groups
 // of a phone number at text[i] (spaces, dashes, dots, slashes, brackets, the tilde of
-// "0~0"), and a class byte for it: ' ', '-', '.', '/', '(', ')' or '~'. 0 if none.
+// "0~0", and the URL encodings of spaces, dashes and brackets), and a class byte for it: ' ', '-', '.', '/', '(', ')' or '~'. 0 if none.
 func scanPhoneSepAt(text string, i int) (int, byte) {
 	c := text[i]
 	switch c {
@@ -87,6 +90,21 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 		return 1, '('
 	case ']':
 		return 1, ')'
+	case '%':
+		// URL-encoded: "phone=%2B1%20415%20555%202671" in a logged query string.
+		if i+2 < len(text) && text[i+1] == '2' {
+			switch text[i+2] {
+			case '0':
+				return 3, ' '
+			case 'D', 'd':
+				return 3, '-'
+			case '8':
+				return 3, '('
+			case '9':
+				return 3, ')'
+			}
+		}
+		return 0, 0
 	}
 	if c < 0x80 || i+1 >= len(text) {
 		return 0, 0

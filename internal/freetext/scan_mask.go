@@ -50,6 +50,11 @@ func scanMaskPhone(b *strings.Builder, v string) {
 	}
 	k := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 { // "%20": a separator, whose digits stay
+			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
 		if c := v[j]; c < 0x80 { // ASCII, byte by byte
 			if c-'0' < 10 {
 				if k >= keep || j >= ext {
@@ -83,6 +88,10 @@ func scanMaskPhone(b *strings.Builder, v string) {
 func scanPhoneExt(v string) (ext, main int) {
 	ext = len(v)
 	for j := 0; j < len(v) && ext == len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n
+			continue
+		}
 		if v[j]-'0' < 10 {
 			main++
 			j++
@@ -101,11 +110,40 @@ func scanPhoneExt(v string) (ext, main int) {
 	return ext, main
 }
 
+// scanPhoneEscapeLen returns the length of a URL escape at v[j] that the phone finder
+// reads as a plus sign or a separator ("%2B", "%20", "%2D", "%28", "%29"), or 0: its
+// digits are no digits of the number.
+func scanPhoneEscapeLen(v string, j int) int {
+	if v[j] != '%' || j+2 >= len(v) || v[j+1] != '2' {
+		return 0
+	}
+	switch v[j+2] {
+	case '0', 'B', 'b', 'D', 'd', '8', '9':
+		return 3
+	}
+	return 0
+}
+
+// scanURLEscapeAt reports whether a URL escape other than an encoded percent sign
+// ("%20", "%2C", "%2B", not "%25") starts at text[i]: a '%' so written is no
+// percentage.
+func scanURLEscapeAt(text string, i int) bool {
+	if text[i] != '%' || i+2 >= len(text) || text[i+1:i+3] == "25" {
+		return false
+	}
+	hex := func(c byte) bool { return c-'0' < 10 || c|0x20-'a' < 6 }
+	return hex(text[i+1]) && hex(text[i+2])
+}
+
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
 // first head and the last tail of them; other characters (separators) stay.
 func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	total := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n // "%20": a separator, whose digits are none of the number's
+			continue
+		}
 		_, n := scanDigitAt(v, j)
 		if n == 0 {
 			n = 1
@@ -116,6 +154,11 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	}
 	seen := 0
 	for j := 0; j < len(v); {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
 		_, n := scanDigitAt(v, j)
 		if n == 0 {
 			b.WriteByte(v[j])

@@ -367,8 +367,10 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			first.excluded = true
 		case before == ' ' && scanIsCurrency(scanRuneBefore(text, first.start-1)):
 			first.excluded = true
-		case (before == ',' || before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
-			first.excluded = true // 1,234,567 or 10:30 or 3.1415...
+		case before == ',' && first.digits == 3 && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
+			first.excluded = true // 1,234,567: a thousands group is three digits
+		case (before == ':' || before == '.') && first.start >= 2 && scanIsASCIIDigit(text[first.start-2]):
+			first.excluded = true // 10:30 or 3.1415...
 		case before == '-' && first.start >= 2 && text[first.start-2] >= 'A' && text[first.start-2] <= 'Z':
 			// "PO-2125551234", "INV-2024-000123", "SKU-415-555-2671": digits joined to a
 			// code in capitals by a dash are an identifier, none of the region a phone
@@ -386,7 +388,8 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
-		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start):
+		case scanIsCasedLetter(before) && s.scanGluedBefore(text, first.start) &&
+			!(first.start >= 3 && scanURLEscapeAt(text, first.start-3)):
 			// The digits continue a word or code (AB12345678, a mistyped IBAN): none
 			// of the region is a phone number.
 			for k := range r.n {
@@ -404,12 +407,15 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 		last.excluded = true
 		r.extStart = -1
 	case r.extStart >= 0:
-	case scanIsCurrency(after) || after == '%' || after == '‰':
+	case scanIsCurrency(after) || after == '%' && !scanURLEscapeAt(text, end) || after == '‰':
+		last.excluded = true // 15%, not "%20" or "%2C", a URL's space or comma
+	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) ||
+		text[end+1] == '%' && !scanURLEscapeAt(text, end+1)):
 		last.excluded = true
-	case after == ' ' && end+1 < len(text) && (scanIsCurrency(scanRuneAt(text, end+1)) || text[end+1] == '%'):
-		last.excluded = true
-	case (after == ',' || after == ':') && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
-		last.excluded = true // 1,234 or 10:30
+	case after == ',' && last.digits <= 3 && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
+		last.excluded = true // 1,234: what comes before a thousands group is one to three digits
+	case after == ':' && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
+		last.excluded = true // 10:30
 	}
 }
 
@@ -506,6 +512,9 @@ func scanPhoneShapeOK(r *scanRegion, a, b int) bool {
 		if g[k].closed && k < len(g)-1 {
 			closed++
 		}
+	}
+	if open == closed+1 && g[0].paren && g[len(g)-1].closed {
+		closed++ // the whole number in brackets: "(415-555-2671)", "(07700 900123)"
 	}
 	if open != closed || open > 2 {
 		return false

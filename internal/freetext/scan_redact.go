@@ -128,6 +128,10 @@ func scanPhoneMaskReadable(v string) int {
 	}
 	kept, last := total-4, -1
 	for j, seen := 0, 0; j < len(v) && seen < kept; j++ {
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n - 1
+			continue
+		}
 		if scanIsASCIIDigit(v[j]) {
 			seen++
 			last = j
@@ -155,6 +159,10 @@ func scanPhoneMaskEnds(v string) bool {
 	for j, seen := 0, 0; j < len(v); j++ {
 		if v[j] >= 0x80 {
 			return false // digits of another script: the next pass decides
+		}
+		if n := scanPhoneEscapeLen(v, j); n > 0 {
+			j += n - 1
+			continue
 		}
 		if !scanIsASCIIDigit(v[j]) {
 			continue
