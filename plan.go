@@ -777,12 +777,14 @@ var (
 	errorType      = reflect.TypeFor[error]()
 	unwrapperType  = reflect.TypeFor[interface{ Unwrap() error }]()
 	unwrappersType = reflect.TypeFor[interface{ Unwrap() []error }]()
+	listerType     = reflect.TypeFor[errorLister]()
 )
 
-// isWrapper reports whether t is an error that wraps others.
+// isWrapper reports whether t is an error that wraps others (Unwrap) or lists them
+// (Errors).
 func isWrapper(t reflect.Type) bool {
 	return t.Kind() != reflect.Interface && t.Implements(errorType) &&
-		(t.Implements(unwrapperType) || t.Implements(unwrappersType))
+		(t.Implements(unwrapperType) || t.Implements(unwrappersType) || t.Implements(listerType))
 }
 
 // A lockSpan is where locks sit in a value: count locks of size bytes, the first at

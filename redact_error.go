@@ -12,8 +12,10 @@ import (
 const maxErrorChain = 1000
 
 // redactedError returns an error whose text is err's with the personal data of every
-// tagged value in its chain (Unwrap, Unwrap() []error) hidden, and whether that text
-// differs from err.Error(). With scan, the text is scanned as free text as well.
+// tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error) hidden, and
+// whether that text differs from err.Error(). With scan, the text is scanned as free
+// text as well. A nil pointer is passed on as it is: it holds nothing, and loggers write
+// it as nil.
 //
 // A wrapper (fmt.Errorf's %w, errors.Join) keeps the text of what it wraps as a string
 // of its own, which no walk reaches: the tagged error's raw text is found in it and
@@ -26,6 +28,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			result, changed = redactedErr{"!PII-REDACTED: an error whose methods panicked"}, true
 		}
 	}()
+	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+		return err, false
+	}
 	text := err.Error()
 	out, withheld, tagged := text, false, false
 	count := 0
@@ -60,8 +65,17 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		switch u := e.(type) {
 		case interface{ Unwrap() error }:
 			visit(u.Unwrap())
+			if l, ok := e.(errorLister); ok {
+				for _, inner := range l.Errors() {
+					visit(inner)
+				}
+			}
 		case interface{ Unwrap() []error }:
 			for _, inner := range u.Unwrap() {
+				visit(inner)
+			}
+		case errorLister:
+			for _, inner := range u.Errors() {
 				visit(inner)
 			}
 		}
@@ -159,3 +173,8 @@ func (p *Policy) redactedCopy(x any) (any, bool) {
 type redactedErr struct{ text string }
 
 func (e redactedErr) Error() string { return e.text }
+
+// An errorLister is an error that gives the errors it holds through Errors, as zap's
+// multi-errors and the lists of multierr versions before Unwrap() []error do. Its text
+// holds theirs, so its chain is followed through Errors as through Unwrap.
+type errorLister interface{ Errors() []error }

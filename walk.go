@@ -305,8 +305,8 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 	return false
 }
 
-// chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error) holds a value
-// whose type carries PII tags.
+// chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error)
+// holds a value whose type carries PII tags.
 func chainHoldsTagged(err error, depth int) bool {
 	if err == nil {
 		return false
@@ -317,14 +317,23 @@ func chainHoldsTagged(err error, depth int) bool {
 	if pl := planFor(reflect.TypeOf(err)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 		return true
 	}
+	var inner []error
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		return chainHoldsTagged(u.Unwrap(), depth+1)
+		if chainHoldsTagged(u.Unwrap(), depth+1) {
+			return true
+		}
+		if l, ok := err.(errorLister); ok {
+			inner = l.Errors()
+		}
 	case interface{ Unwrap() []error }:
-		for _, inner := range u.Unwrap() {
-			if chainHoldsTagged(inner, depth+1) {
-				return true
-			}
+		inner = u.Unwrap()
+	case errorLister:
+		inner = u.Errors()
+	}
+	for _, e := range inner {
+		if chainHoldsTagged(e, depth+1) {
+			return true
 		}
 	}
 	return false

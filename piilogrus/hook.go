@@ -5,7 +5,6 @@ package piilogrus
 
 import (
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/sirupsen/logrus"
 )
 
@@ -77,9 +76,7 @@ func (h *Hook) value(v any) (any, bool) {
 			return x, true
 		}
 	default:
-		// An error's causes may be a list that only Errors() gives, which pii's walk
-		// of the chain does not follow.
-		return errgroup.Value(v, h.forLog)
+		return h.forLog(v)
 	}
 	return v, false
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync/atomic"
 
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -191,9 +190,9 @@ func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, 
 // errorsType is the type of zap.Errors's marshaler, a list of errors.
 var errorsType = reflect.TypeOf(zap.Errors("", nil).Interface)
 
-// errorList returns m, the marshaler of a zap.Errors field, with each error whose causes
-// are a list that only Errors() gives (which pii's walk does not follow) replaced by
-// its redacted text, and whether it replaced any. Any other marshaler is returned as it
+// errorList returns m, the marshaler of a zap.Errors field, with each error that holds
+// personal data replaced by what a line may show of it (its redacted text), and whether
+// it replaced any. Any other marshaler is returned as it
 // is.
 func (c *core) errorList(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, bool) {
 	if reflect.TypeOf(m) != errorsType {
@@ -205,7 +204,7 @@ func (c *core) errorList(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, bool
 		if err == nil {
 			continue
 		}
-		x, changed := errgroup.ForLog(err, c.forLog)
+		x, changed := c.forLog(err)
 		if !changed {
 			continue
 		}

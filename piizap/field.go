@@ -6,7 +6,6 @@ import (
 	"reflect"
 
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -84,9 +83,7 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 	if f.Interface == nil {
 		return false
 	}
-	// An error's causes may be a list that only Errors() gives (zap writes them as
-	// "errorCauses"), which pii's walk of the chain does not follow.
-	x, changed := errgroup.Value(f.Interface, c.forLog)
+	x, changed := c.forLog(f.Interface)
 	if !changed {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -79,6 +78,6 @@ func forLine(v any) any {
 	if sv, ok := v.(pii.SafeValue); ok {
 		return sv.LogValue().Any()
 	}
-	x, _ := errgroup.Value(v, pii.Default().ForLog)
+	x, _ := pii.Default().ForLog(v)
 	return x
 }

@@ -2,7 +2,6 @@ package piizerolog
 
 import (
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 )
 
 // MarshalError is a zerolog.ErrorMarshalFunc that hides personal data in the errors
@@ -17,6 +16,6 @@ import (
 // "!PII-REDACTION-FAILED: " and the cause; any other error as it is. It follows the
 // default Policy (pii.SetDefault).
 func MarshalError(err error) any {
-	x, _ := errgroup.ForLog(err, pii.Default().ForLog)
+	x, _ := pii.Default().ForLog(err)
 	return x
 }

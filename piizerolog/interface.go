@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/rs/zerolog"
 )
 
@@ -26,7 +25,7 @@ import (
 // runs the value's own MarshalZerologObject on the raw value), nor for Stringer (which
 // writes what String returns): give those Object(v) and pii.Safe(v).
 func MarshalInterface(v any) ([]byte, error) {
-	x, _ := errgroup.Value(v, pii.Default().ForLog)
+	x, _ := pii.Default().ForLog(v)
 	return encode(x)
 }
 

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/errgroup"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"github.com/rs/zerolog"
 )
@@ -39,7 +38,7 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	if sv, ok := v.(pii.SafeValue); ok {
 		x = sv.LogValue().Any()
 	} else {
-		x, _ = errgroup.Value(v, p.ForLog) // a nil p: the default Policy
+		x, _ = p.ForLog(v) // a nil p: the default Policy
 	}
 	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
 		return failed{err}
