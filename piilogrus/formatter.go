@@ -1,6 +1,8 @@
 package piilogrus
 
 import (
+	"maps"
+
 	"github.com/ef8f9424/pii"
 	"github.com/sirupsen/logrus"
 )
@@ -43,12 +45,17 @@ func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
 			continue
 		}
 		if data == nil {
-			data = make(logrus.Fields, len(e.Data))
-			for k, v := range e.Data {
-				data[k] = v
-			}
+			data = maps.Clone(e.Data)
 		}
 		data[k] = x
+	}
+	if f.h.scan {
+		if keys := f.h.keysToHide(e.Data); keys != nil {
+			if data == nil {
+				data = maps.Clone(e.Data)
+			}
+			f.h.rekey(data, keys)
+		}
 	}
 	if data == nil && msg == e.Message {
 		return f.next.Format(e)

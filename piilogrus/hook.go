@@ -4,6 +4,9 @@
 package piilogrus
 
 import (
+	"slices"
+	"strconv"
+
 	"github.com/ef8f9424/pii"
 	"github.com/sirupsen/logrus"
 )
@@ -23,7 +26,8 @@ type Hook struct {
 type Option func(*Hook)
 
 // ScanStrings makes the hook also hide the personal data it finds (Policy.RedactText) in
-// the message and in every string value, for services that log free text.
+// the message, in the keys of Data and in every string value, for services that log
+// free text.
 func ScanStrings() Option { return func(h *Hook) { h.scan = true } }
 
 // NewHook returns a Hook that redacts under p. With a nil p it follows the default
@@ -53,6 +57,9 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 		if x, changed := h.value(v); changed {
 			e.Data[k] = x
 		}
+	}
+	if h.scan {
+		h.rekey(e.Data, h.keysToHide(e.Data))
 	}
 	return nil
 }
@@ -87,4 +94,36 @@ func (h *Hook) forLog(v any) (any, bool) {
 		return h.pol.ForLogScanned(v)
 	}
 	return h.pol.ForLog(v)
+}
+
+// keysToHide returns, sorted, the keys of d in which the free-text finder sees personal
+// data: a key can be made of data (WithField(email, n)), as a pii.Handler's keys can.
+func (h *Hook) keysToHide(d logrus.Fields) []string {
+	var keys []string
+	for k := range d {
+		if h.pol.RedactText(k) != k {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // so that keys that redact alike are numbered alike on every line
+	return keys
+}
+
+// rekey moves the value of each key of keys in d to the key's redacted text. When that
+// key is taken (two numbers redact alike), the first free one of "key #2", "key #3", ...
+// is used: no value is lost.
+func (h *Hook) rekey(d logrus.Fields, keys []string) {
+	for _, k := range keys {
+		v := d[k]
+		delete(d, k)
+		key := h.pol.RedactText(k)
+		free := key
+		for n := 2; ; n++ {
+			if _, taken := d[free]; !taken {
+				break
+			}
+			free = key + " #" + strconv.Itoa(n)
+		}
+		d[free] = v
+	}
 }

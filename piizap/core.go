@@ -19,9 +19,9 @@ import (
 type Option func(*core)
 
 // ScanStrings makes the core also hide the personal data it finds (Policy.RedactText) in
-// the message, in every string, byte-string and binary field (as text, as a pii.Handler
-// scans a []byte), in the untagged strings of logged values, and in the strings
-// marshalers write, for services that log free text.
+// the message, in field keys, in every string, byte-string and binary field (as text, as
+// a pii.Handler scans a []byte), in the untagged strings of logged values, and in the
+// strings marshalers write, for services that log free text.
 func ScanStrings() Option { return func(c *core) { c.scan = true } }
 
 type core struct {

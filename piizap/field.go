@@ -36,8 +36,25 @@ func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
 }
 
 // redactField sets *rf to f as a line may show it and reports true, or reports false
-// when that is f itself.
+// when that is f itself. With ScanStrings its key is scanned too: a key can be made of
+// data (Sugar().Infow("m", email, n)), as a pii.Handler's keys can.
 func (c *core) redactField(f, rf *zapcore.Field) bool {
+	changed := c.redactValue(f, rf)
+	if !c.scan {
+		return changed
+	}
+	if key := c.pol.RedactText(f.Key); key != f.Key {
+		if !changed {
+			*rf = *f
+		}
+		rf.Key = key
+		return true
+	}
+	return changed
+}
+
+// redactValue is redactField for f's value.
+func (c *core) redactValue(f, rf *zapcore.Field) bool {
 	switch f.Type {
 	case zapcore.StringType:
 		if s := c.text(f.String); s != f.String {
