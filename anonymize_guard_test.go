@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Cases of a second review, of anonymisation and audits.
+// Anonymisation never writes its argument, and never keys what Safe Harbor keeps.
 
 func TestAnonymizedNeverWritesItsArgument(t *testing.T) {
 	type Q struct {
