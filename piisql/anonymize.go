@@ -66,7 +66,7 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				if n > 0 {
 					q.sql(", ")
 				}
-				q.sql("(").arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(s.m.Columns[ci].Name).sql(", ").arg(w.now.UTC()).sql(")")
+				q.sql("(").arg(s.bk).sql(", ").arg(kt).sql(", ").arg(s.m.Columns[ci].Name).sql(", ").arg(w.now.UTC()).sql(")")
 				n++
 			}
 		}
@@ -134,13 +134,15 @@ func fieldOf(v reflect.Value, index []int) reflect.Value {
 }
 
 // arg returns what to write into the column for the field's value f: the value, or, for a
-// nil pointer, NULL (its zero value in a NOT NULL column).
+// value a driver writes as NULL (a nil pointer, an invalid sql.NullString), NULL, or the
+// column's zero value when it is NOT NULL.
 func (c Column) arg(f reflect.Value) any {
-	if f.Kind() == reflect.Pointer && f.IsNil() {
-		if c.NotNull {
-			return c.zero()
-		}
-		return nil
+	var v any
+	if f.Kind() != reflect.Pointer || !f.IsNil() {
+		v = f.Interface()
 	}
-	return f.Interface()
+	if c.NotNull && isNull(v) {
+		return c.zero()
+	}
+	return v
 }

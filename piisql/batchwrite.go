@@ -166,8 +166,8 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 		if st.Done {
 			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
 				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
-				sql(" WHERE id = ").arg(st.id)
-			if err := w.execAll(ctx, q, 1); err != nil {
+				sql(" WHERE id IN ").in(anys(st.ids))
+			if err := w.execAll(ctx, q, len(st.ids)); err != nil {
 				return err
 			}
 		}
@@ -200,7 +200,7 @@ func (w *batchWriter) writeAudit(ctx context.Context, a audit) error {
 	}
 	s := w.s
 	q := s.newQuery().sql("INSERT INTO pii_audit (table_name, column_name, rule, row_count, first_key, last_key, swept_at) VALUES (").
-		arg(s.m.Table).sql(", ")
+		arg(s.bk).sql(", ")
 	if a.col < 0 {
 		q.sql("NULL")
 	} else {

@@ -132,7 +132,7 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(cre
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
 	err = func() error {
-		qq := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
+		qq := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.createdColumn(), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
 			arg(k).sql(s.dialect.lockRow())
 		var rawKey, raw any
 		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&rawKey, &raw)
@@ -185,7 +185,7 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 			return nil, fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
 		}
 		return s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
-			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")"), nil
+			arg(s.bk).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
 }
 
@@ -199,7 +199,7 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 	}
 	return s.onRecord(ctx, "PlaceHold", k, func(_ time.Time, kt string) (*query, error) {
 		return s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
-			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
+			arg(s.bk).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
 }
 
@@ -231,7 +231,7 @@ func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
 		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
 	}
 	q := s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
-		sql(" WHERE table_name = ").arg(s.m.Table).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
+		sql(" WHERE table_name = ").arg(s.bk).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
 	return s.exec(ctx, "LiftHold", q)
 }
 
@@ -253,25 +253,30 @@ func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[s
 	return out, err
 }
 
-// request is a deletion request not yet carried out.
+// request is the earliest deletion request of a record not yet carried out, with the ids
+// of every pending request of the record: carrying out the earliest carries out them all.
 type request struct {
-	id  int64
+	ids []int64
 	at  time.Time
-	key string
 }
 
-// loadRequests returns the earliest pending deletion request of each of the given keys.
+// loadRequests returns the pending deletion requests of each of the given keys.
 func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (map[string]request, error) {
 	out := map[string]request{}
 	qq := s.forKeys("id, record_key, requested_at", "pii_requests", " AND done_at IS NULL", keys).sql(" ORDER BY requested_at, id")
 	err := s.eachRow(ctx, q, "deletion requests", qq, func(rows *sql.Rows) error {
-		var r request
-		if err := rows.Scan(&r.id, &r.key, &r.at); err != nil {
+		var id int64
+		var key string
+		var at time.Time
+		if err := rows.Scan(&id, &key, &at); err != nil {
 			return err
 		}
-		if _, seen := out[r.key]; !seen {
-			out[r.key] = r
+		r, seen := out[key]
+		if !seen {
+			r.at = at
 		}
+		r.ids = append(r.ids, id)
+		out[key] = r
 		return nil
 	})
 	return out, err
@@ -296,7 +301,7 @@ func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (
 // forKeys selects cols (fixed SQL) from the bookkeeping table bk for this Sweeper's table
 // and the given keys, with the extra condition cond (fixed SQL, or "").
 func (s *Sweeper) forKeys(cols, bk, cond string, keys []string) *query {
-	return s.newQuery().sql("SELECT ", cols, " FROM ", bk, " WHERE table_name = ").arg(s.m.Table).
+	return s.newQuery().sql("SELECT ", cols, " FROM ", bk, " WHERE table_name = ").arg(s.bk).
 		sql(cond, " AND record_key IN ").in(anys(keys))
 }
 
@@ -332,7 +337,7 @@ func anys[E any](ss []E) []any {
 // under WithDeleteRows, and its request closed).
 func (s *Sweeper) pendingRequests(q *query) {
 	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
-		arg(s.m.Table).sql(" AND done_at IS NULL)")
+		arg(s.bk).sql(" AND done_at IS NULL)")
 }
 
 // canonicalKey returns the key of the record that k finds, as the table holds it (see

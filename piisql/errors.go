@@ -34,6 +34,14 @@ var (
 	ErrNoRecord = errors.New("no record with this key")
 	// ErrNoHold is returned by LiftHold when the record has no hold in force.
 	ErrNoHold = errors.New("no hold in force on the record")
+	// ErrKeyNotUnique is returned when the table does not declare the key column unique (a
+	// primary key of that column alone, or a unique index of it alone, with no WHERE): a
+	// batch names its rows by key, and a key of two rows would clear the wrong ones.
+	ErrKeyNotUnique = errors.New("the key column is not declared unique")
+	// ErrNoZero is returned for a personal-data column declared NOT NULL whose Go type
+	// writes its zero value as NULL (a driver.Valuer of its own): such a column has no
+	// value to be cleared to.
+	ErrNoZero = errors.New("NOT NULL column whose Go type has no zero value but NULL")
 	// ErrBatchSize is returned for a batch size below 1 or above MaxBatchSize.
 	ErrBatchSize = errors.New("batch size out of range")
 )

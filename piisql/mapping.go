@@ -1,6 +1,7 @@
 package piisql
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"reflect"
 	"slices"
@@ -163,14 +164,53 @@ func ownerOf(path string, byPath map[string]*column) *column {
 }
 
 // zero returns what a NOT NULL column is cleared to: its Go type's zero value, an empty
-// byte slice for []byte, the pointee's zero value for a pointer.
+// byte slice for []byte, the pointee's zero value for a pointer, and for a wrapper of the
+// sql.NullString kind (a struct of a value and a bool Valid: sql.Null[T], sql.NullInt64,
+// ...) the zero value of what it wraps, since its own zero value is NULL.
 func (c Column) zero() any {
 	t := c.goType
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+	for {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		w, ok := nullWrapped(t)
+		if !ok {
+			break
+		}
+		t = w
 	}
 	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 		return []byte{}
 	}
 	return reflect.Zero(t).Interface()
+}
+
+// nullWrapped returns the type that a struct of the sql.NullString kind wraps: a struct of
+// two fields, one of them a bool named Valid.
+func nullWrapped(t reflect.Type) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct || t.NumField() != 2 {
+		return nil, false
+	}
+	for i := range 2 {
+		if f := t.Field(i); f.Name == "Valid" && f.Type.Kind() == reflect.Bool {
+			return t.Field(1 - i).Type, true
+		}
+	}
+	return nil, false
+}
+
+// isNull reports whether a driver writes v as NULL: nil, a nil pointer, or a
+// driver.Valuer whose value is nil (or fails).
+func isNull(v any) bool {
+	if v == nil {
+		return true
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return true
+	}
+	if vr, ok := v.(driver.Valuer); ok {
+		dv, err := vr.Value()
+		return err != nil || dv == nil
+	}
+	return false
 }

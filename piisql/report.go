@@ -67,7 +67,7 @@ type RequestStatus struct {
 	// Done is true when the sweep carried the request out in full.
 	Done bool
 
-	id int64
+	ids []int64 // the pending requests it stands for, closed together
 }
 
 // Batch describes one committed batch, for WithProgress.

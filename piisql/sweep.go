@@ -124,21 +124,27 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 	b := Batch{Rows: len(rows)}
 	for i := range rows {
 		rw := &rows[i]
-		if rw.created.IsZero() {
-			r.NoCreated++
-			continue
+		var req *request
+		if q, ok := reqs[rw.keyText]; ok {
+			req = &q
 		}
-		if now.Before(rw.created) {
+		created := rw.created
+		if created.IsZero() {
+			r.NoCreated++
+			if req == nil {
+				continue
+			}
+			// No creation time: its TTLs cannot be counted, but a deletion request must
+			// still be carried out. The request is the latest the record can have been
+			// created, so its MTLs counted from there end no sooner than the true ones.
+			created = req.at
+		} else if now.Before(created) {
 			// Created after now: a skewed clock or a bad timestamp. Nothing of it can be
 			// due, and one such row must not stop the sweep of the rest.
 			r.Future++
 			continue
 		}
-		var req *request
-		if q, ok := reqs[rw.keyText]; ok {
-			req = &q
-		}
-		v, err := s.decide(rw.keyText, rw.created, now, holds[rw.keyText], req)
+		v, err := s.decide(rw.keyText, created, now, holds[rw.keyText], req)
 		if err != nil {
 			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, rw.keyText, err)
 		}
@@ -158,7 +164,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 // selectBatch takes the next rows after cursor, in key order, that have a personal-data
 // column left to clear or a pending deletion request, locking them on PostgreSQL.
 func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created))
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.createdColumn())
 	for _, c := range s.m.Columns {
 		q.sql(", ")
 		s.notCleared(q, c)

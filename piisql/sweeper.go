@@ -26,10 +26,14 @@ type Sweeper struct {
 	db      *sql.DB
 	dialect Dialect
 	m       Mapping
-	table   string // quoted
-	typ     reflect.Type
-	cfg     config
-	byField map[string]int // Field path -> index in m.Columns
+	table   string // quoted, with its schema
+	bk      string // the table's name in the bookkeeping tables: see bookkeepingName
+	// createdNoZone is true when the creation column's type keeps no zone (PostgreSQL's
+	// timestamp and date): its wall-clock time is read in the Sweeper's location.
+	createdNoZone bool
+	typ           reflect.Type
+	cfg           config
+	byField       map[string]int // Field path -> index in m.Columns
 }
 
 // config is what the options set.
@@ -142,24 +146,38 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 		return nil, err
 	}
 	schema, name, _ := splitTable(table)
-	cols, err := d.readSchema(ctx, db, schema, name)
+	ti, err := d.readSchema(ctx, db, schema, name)
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := cols[key]; !ok {
+	if _, ok := ti.column(d, key); !ok {
 		return nil, &ColumnError{Table: table, Column: key, Err: ErrNoColumn}
 	}
-	if _, ok := cols[m.Created]; !ok {
+	created, ok := ti.column(d, m.Created)
+	if !ok {
 		return nil, &ColumnError{Table: table, Column: m.Created, Field: "(created)", Err: ErrNoColumn}
 	}
-	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(schema, name), typ: t, cfg: cfg, byField: map[string]int{}}
+	unique, err := d.keyUnique(ctx, db, ti.schema, name, key)
+	if err != nil {
+		return nil, err
+	}
+	if !unique {
+		return nil, &ColumnError{Table: table, Column: key, Err: ErrKeyNotUnique}
+	}
+	// The table is named with the schema it was found in, so that every statement reaches
+	// the table checked here whatever a connection's search_path.
+	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(ti.schema, name), bk: d.bookkeepingName(ti.schema, name),
+		createdNoZone: created.noZone, typ: t, cfg: cfg, byField: map[string]int{}}
 	for i := range s.m.Columns {
 		c := &s.m.Columns[i]
-		sc, ok := cols[c.Name]
+		sc, ok := ti.column(d, c.Name)
 		if !ok {
 			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoColumn}
 		}
 		c.NotNull = sc.notNull
+		if c.NotNull && isNull(c.zero()) {
+			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoZero}
+		}
 		s.byField[c.Field] = i
 	}
 	return s, nil

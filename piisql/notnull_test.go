@@ -1,0 +1,95 @@
+package piisql
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// nullable is a row whose personal-data fields are of the sql.Null kinds, in columns the
+// table declares NOT NULL.
+type nullable struct {
+	ID      int64            `db:"id" pii:"no"`
+	Created time.Time        `db:"created_at" pii:"no,created"`
+	Sender  sql.NullString   `pii:"email,ttl=30"`
+	Body    sql.Null[string] `pii:"true,ttl=30"`
+	Phone   *sql.NullString  `pii:"phone,ttl=30"`
+	Score   sql.NullInt64    `pii:"true,ttl=30"`
+}
+
+// A NOT NULL column whose field is sql.NullString, sql.Null[T] or a pointer to one is
+// cleared to the zero value of what it wraps ("" or 0): NULL is refused there, and a
+// column compared with NULL never matched, so such columns were never swept.
+func TestNotNullOfNullTypes(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		table := d.table(t) + "_nn"
+		d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+d.tsType+` NOT NULL,
+			sender TEXT NOT NULL, body TEXT NOT NULL, phone TEXT NOT NULL, score BIGINT NOT NULL, topic TEXT)`)
+		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+		d.exec(t, "INSERT INTO "+table+" (id, created_at, sender, body, phone, score) VALUES (1, ?, 'a@example.com', 'hi', '+44 20 7946 0000', 42)", day(0).UTC())
+		s, err := New[nullable](ctx, d.db, d.dialect, table, "id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Sweep(ctx, day(30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(map[string]int{"sender": 1, "body": 1, "phone": 1, "score": 1}, r.Cleared); diff != "" {
+			t.Errorf("cleared (-want +got):\n%s", diff)
+		}
+		var sender, body, phone string
+		var score int64
+		if err := d.db.QueryRow("SELECT sender, body, phone, score FROM "+table).Scan(&sender, &body, &phone, &score); err != nil {
+			t.Fatal(err)
+		}
+		if sender != "" || body != "" || phone != "" || score != 0 {
+			t.Errorf("row after the sweep: %q %q %q %d, want every column at its zero value", sender, body, phone, score)
+		}
+		if r, err := s.Sweep(ctx, day(31)); err != nil || r.Rows != 0 {
+			t.Errorf("second sweep: %d rows examined, error %v; want none", r.Rows, err)
+		}
+	})
+}
+
+// opaque is a field type that a driver writes through its Value method, with no zero value
+// other than NULL.
+type opaque string
+
+func (o opaque) Value() (driver.Value, error) {
+	if o == "" {
+		return nil, nil
+	}
+	return string(o), nil
+}
+
+type opaqueRow struct {
+	ID      int64     `db:"id" pii:"no"`
+	Created time.Time `db:"created_at" pii:"no,created"`
+	Sender  opaque    `pii:"true,ttl=30"`
+}
+
+// A NOT NULL column whose field type writes its zero value as NULL cannot be cleared:
+// refused at New, naming the column, rather than never swept.
+func TestNotNullWithoutZero(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		table := d.table(t)
+		_, err := New[opaqueRow](context.Background(), d.db, d.dialect, table, "id")
+		if !errors.Is(err, ErrNoZero) {
+			t.Fatalf("error %v, want one wrapping ErrNoZero", err)
+		}
+		var ce *ColumnError
+		if !errors.As(err, &ce) || ce.Column != "sender" || ce.Field != "Sender" {
+			t.Errorf("error %v does not name column sender, field Sender", err)
+		}
+	})
+}
