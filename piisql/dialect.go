@@ -3,6 +3,7 @@ package piisql
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
@@ -112,7 +113,17 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 		return nil, err
 	}
 	end := func(stmt string) error {
-		_, err := conn.ExecContext(context.WithoutCancel(ctx), stmt)
+		bg := context.WithoutCancel(ctx)
+		_, err := conn.ExecContext(bg, stmt)
+		if err != nil {
+			// A COMMIT or ROLLBACK that failed can leave the transaction open, holding the
+			// write lock (and showing its uncommitted changes) on a connection about to go
+			// back to the pool: roll it back, and when that fails too, have the pool drop
+			// the connection.
+			if _, rerr := conn.ExecContext(bg, "ROLLBACK"); rerr != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+		}
 		if cerr := conn.Close(); err == nil {
 			err = cerr
 		}
