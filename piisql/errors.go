@@ -26,6 +26,10 @@ var (
 	// ErrNotColumn is returned for personal data inside a field that maps to one column (a
 	// nested struct, a slice): a column cannot be partly cleared.
 	ErrNotColumn = errors.New("personal data inside a field that maps to a single column")
+	// ErrDuplicateColumn is returned when a personal-data or creation field maps to the same
+	// column as another field (names compared in any case, as SQLite does): which field's
+	// retention applies to it could not be told.
+	ErrDuplicateColumn = errors.New("two fields map to one column")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.

@@ -54,7 +54,8 @@ var timeType = reflect.TypeFor[time.Time]()
 
 // typeColumns lists the columns of a row type: exported fields, named by their db tag or
 // in snake case, with the fields of embedded structs promoted; db:"-" leaves a field out.
-func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]column, error) {
+// root is the row type, whose promotion rules decide which field a bare name means.
+func typeColumns(root, t reflect.Type, prefix string, index []int, out []column) ([]column, error) {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		tag, hasTag := sf.Tag.Lookup("db")
@@ -69,7 +70,7 @@ func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]co
 			}
 			if ft.Kind() == reflect.Struct && ft != timeType {
 				var err error
-				if out, err = typeColumns(ft, prefix+sf.Name+".", append(slices.Clip(index), i), out); err != nil {
+				if out, err = typeColumns(root, ft, prefix+sf.Name+".", append(slices.Clip(index), i), out); err != nil {
 					return nil, err
 				}
 				continue
@@ -84,13 +85,24 @@ func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]co
 		if err := checkIdent("column of field "+prefix+sf.Name, name); err != nil {
 			return nil, err
 		}
-		c := column{name: name, typ: sf.Type, paths: []string{sf.Name}, index: append(slices.Clip(index), i)}
+		c := column{name: name, typ: sf.Type, index: append(slices.Clip(index), i)}
+		if prefix == "" || promoted(root, sf.Name, c.index) {
+			c.paths = append(c.paths, sf.Name)
+		}
 		if prefix != "" {
 			c.paths = append(c.paths, prefix+sf.Name)
 		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// promoted reports whether the embedded field at index is the one that name means in
+// the row type root, as Go's promotion rules say: not hidden by a shallower field of that
+// name, nor ambiguous with another at its depth.
+func promoted(root reflect.Type, name string, index []int) bool {
+	f, ok := root.FieldByName(name)
+	return ok && slices.Equal(f.Index, index)
 }
 
 // mapType builds the Mapping of row type t from its tags alone, under policy p: the
@@ -108,7 +120,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 	if err := checkIdent("key column", key); err != nil {
 		return Mapping{}, err
 	}
-	cols, err := typeColumns(t, "", nil, nil)
+	cols, err := typeColumns(t, t, "", nil, nil)
 	if err != nil {
 		return Mapping{}, err
 	}
@@ -123,6 +135,9 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 	fields, err := p.Classify(t)
 	if err != nil {
 		return Mapping{}, fmt.Errorf("piisql: %w", err)
+	}
+	if err := checkDuplicates(table, cols, fields, byPath); err != nil {
+		return Mapping{}, err
 	}
 	m := Mapping{Table: table, Key: key}
 	for _, f := range fields {
@@ -148,6 +163,21 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 		return Mapping{}, fmt.Errorf("piisql: table %s, type %s: %w", table, t, ErrNoCreated)
 	}
 	return m, nil
+}
+
+// checkDuplicates refuses a personal-data or creation field whose column another field
+// maps to too (in any case, as SQLite compares names).
+func checkDuplicates(table string, cols []column, fields []pii.Field, byPath map[string]*column) error {
+	count := map[string]int{}
+	for _, c := range cols {
+		count[strings.ToLower(c.name)]++
+	}
+	for _, f := range fields {
+		if c := byPath[f.Path]; c != nil && (f.Class == pii.PII || f.Created) && count[strings.ToLower(c.name)] > 1 {
+			return &ColumnError{Table: table, Column: c.name, Field: f.Path, Err: ErrDuplicateColumn}
+		}
+	}
+	return nil
 }
 
 // ownerOf returns the column whose field contains the leaf at path ("Address.Street" is
