@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,6 +92,68 @@ func TestNotNullWithoutZero(t *testing.T) {
 		var ce *ColumnError
 		if !errors.As(err, &ce) || ce.Column != "sender" || ce.Field != "Sender" {
 			t.Errorf("error %v does not name column sender, field Sender", err)
+		}
+	})
+}
+
+type jsonRow struct {
+	ID      int64           `db:"id" pii:"no"`
+	Created time.Time       `db:"created_at" pii:"no,created"`
+	Profile json.RawMessage `pii:"true,ttl=30"`
+	Raw     []byte          `pii:"true,ttl=30"`
+}
+
+// JSON and binary columns: cleared to NULL, or, NOT NULL, to an empty value where the
+// column's type takes one. A NOT NULL column whose type takes no empty value
+// (PostgreSQL's json and jsonb) is refused at New: it stopped every sweep of its table
+// with "invalid input syntax for type json".
+func TestJSONAndBinaryColumns(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		bin := "BLOB"
+		decls := []string{"TEXT", "TEXT NOT NULL", "JSON NOT NULL"}
+		if d.dialect == PostgreSQL {
+			bin = "BYTEA"
+			decls = []string{"TEXT NOT NULL", "JSONB", "JSON", "JSONB NOT NULL", "JSON NOT NULL"}
+		}
+		for _, decl := range decls {
+			t.Run(decl, func(t *testing.T) {
+				table := d.table(t) + "_j"
+				d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+d.tsType+" NOT NULL, profile "+decl+", raw "+bin+" NOT NULL)")
+				t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+				d.exec(t, "INSERT INTO "+table+" VALUES (1, ?, '{\"name\":\"Ann\"}', ?)", day(0).UTC(), []byte("secret"))
+				s, err := New[jsonRow](ctx, d.db, d.dialect, table, "id")
+				if d.dialect == PostgreSQL && strings.HasPrefix(decl, "JSON") && strings.HasSuffix(decl, "NOT NULL") {
+					var ce *ColumnError
+					if !errors.Is(err, ErrNoZero) || !errors.As(err, &ce) || ce.Column != "profile" {
+						t.Fatalf("error %v, want ErrNoZero naming column profile", err)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := s.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				r, err := s.Sweep(ctx, day(30))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(map[string]int{"profile": 1, "raw": 1}, r.Cleared); diff != "" {
+					t.Errorf("cleared (-want +got):\n%s", diff)
+				}
+				var left int
+				if err := d.db.QueryRow("SELECT COUNT(*) FROM " + table + " WHERE (profile IS NOT NULL AND CAST(profile AS TEXT) <> '') OR LENGTH(raw) > 0").Scan(&left); err != nil {
+					t.Fatal(err)
+				}
+				if left != 0 {
+					t.Errorf("%d rows still hold a value", left)
+				}
+				if r, err := s.Sweep(ctx, day(31)); err != nil || r.Rows != 0 {
+					t.Errorf("second sweep: %d rows, error %v; want none", r.Rows, err)
+				}
+			})
 		}
 	})
 }

@@ -175,12 +175,36 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoColumn}
 		}
 		c.NotNull = sc.notNull
-		if c.NotNull && isNull(c.zero()) {
-			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoZero}
+		if c.NotNull {
+			if err := s.checkZero(ctx, *c); err != nil {
+				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: err}
+			}
 		}
 		s.byField[c.Field] = i
 	}
 	return s, nil
+}
+
+// checkZero checks that the NOT NULL column c can be cleared: that its zero value is not
+// NULL, and that the column's type takes it and compares with it (PostgreSQL's json and
+// jsonb take no "", its uuid and inet neither), so that a column no sweep could clear is
+// refused here rather than stopping every sweep of the table.
+func (s *Sweeper) checkZero(ctx context.Context, c Column) error {
+	if isNull(c.zero()) {
+		return ErrNoZero
+	}
+	q := s.newQuery().sql("SELECT 1 FROM ", s.table, " WHERE ")
+	s.notCleared(q, c)
+	q.sql(" LIMIT 0")
+	rows, err := s.db.QueryContext(ctx, q.String(), q.args...)
+	if err == nil {
+		err = rows.Close()
+	}
+	if err != nil {
+		// The message is about the zero value, never a row's.
+		return fmt.Errorf("%w: %v", ErrNoZero, err)
+	}
+	return nil
 }
 
 // Mapping returns how the Sweeper maps the row type to the table.
