@@ -52,7 +52,8 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				if j > 0 {
 					q.sql(", ")
 				}
-				q.sql(quote(c.Name), " = ").arg(c.arg(fieldOf(v.Elem(), c.index)))
+				f, _ := fieldOf(v.Elem(), c.index) // set by readValues
+				q.sql(quote(c.Name), " = ").arg(c.arg(f))
 			}
 			q.sql(" WHERE ", quote(s.m.Key), " = ").arg(g.keys[i])
 			if err := w.execAll(ctx, q, 1); err != nil {
@@ -99,7 +100,11 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 		var key any
 		dest[0] = &key
 		for i, ci := range g.cols {
-			dest[1+i] = fieldOf(v.Elem(), s.m.Columns[ci].index).Addr().Interface()
+			f, ok := fieldOf(v.Elem(), s.m.Columns[ci].index)
+			if !ok {
+				return nil, &ColumnError{Table: s.m.Table, Column: s.m.Columns[ci].Name, Field: s.m.Columns[ci].Field, Err: ErrUnsettable}
+			}
+			dest[1+i] = f.Addr().Interface()
 		}
 		if err := rows.Scan(dest...); err != nil {
 			// The driver's message may quote the value: name only the column set.
@@ -119,18 +124,22 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 }
 
 // fieldOf returns the field at index in the struct v, allocating the embedded structs
-// behind nil pointers on the way.
-func fieldOf(v reflect.Value, index []int) reflect.Value {
+// behind nil pointers on the way. ok is false when the field cannot be set: reflection
+// cannot allocate a nil pointer to an unexported embedded struct.
+func fieldOf(v reflect.Value, index []int) (f reflect.Value, ok bool) {
 	for i, x := range index {
 		if i > 0 && v.Kind() == reflect.Pointer {
 			if v.IsNil() {
+				if !v.CanSet() {
+					return reflect.Value{}, false
+				}
 				v.Set(reflect.New(v.Type().Elem()))
 			}
 			v = v.Elem()
 		}
 		v = v.Field(x)
 	}
-	return v
+	return v, v.CanSet() && v.CanInterface()
 }
 
 // arg returns what to write into the column for the field's value f: the value, or, for a

@@ -3,8 +3,10 @@ package piisql
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ef8f9424/pii"
 	"github.com/google/go-cmp/cmp"
@@ -94,6 +96,71 @@ func TestSweepAnonymizes(t *testing.T) {
 		// the anonymised sender included.
 		if got := d.states(t, table)[2]; got != (state{}) {
 			t.Errorf("row 2 after its deletion request: %+v, want every column cleared", got)
+		}
+	})
+}
+
+type contact struct {
+	Sender *string `pii:"email,ttl=30"`
+}
+
+// embedsUnexported holds its sender behind a pointer to an unexported embedded struct,
+// which reflection cannot allocate.
+type embedsUnexported struct {
+	*contact
+	ID      int64     `db:"id" pii:"no"`
+	Created time.Time `db:"created_at" pii:"no,created"`
+}
+
+// embedsValue holds it in an unexported embedded struct, which reflection can set.
+type embedsValue struct {
+	contact
+	ID      int64     `db:"id" pii:"no"`
+	Created time.Time `db:"created_at" pii:"no,created"`
+}
+
+// Anonymising a field of an embedded struct, and through New of a pointer type: the
+// sweep panicked ("reflect.Value.Set using value obtained using unexported field", and a
+// field of a nil pointer for New[*T]); now a field reflection cannot fill is refused at
+// New, naming it, and the others are anonymised.
+func TestAnonymizeEmbedded(t *testing.T) {
+	pol, err := pii.New(pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		table := d.table(t)
+		opts := []Option{WithAnonymizeOnPurge(), WithPolicy(pol)}
+		_, err := New[embedsUnexported](ctx, d.db, d.dialect, table, "id", opts...)
+		if !errors.Is(err, ErrUnsettable) || !strings.Contains(err.Error(), "column sender (field Sender)") {
+			t.Errorf("behind a pointer to an unexported struct: error %v, want ErrUnsettable naming column sender", err)
+		}
+		news := []func() (*Sweeper, error){
+			func() (*Sweeper, error) { return New[embedsValue](ctx, d.db, d.dialect, table, "id", opts...) },
+			func() (*Sweeper, error) { return New[*message](ctx, d.db, d.dialect, table, "id", opts...) },
+		}
+		for i, newSweeper := range news {
+			d.exec(t, "DELETE FROM "+table)
+			d.insert(t, table, 1, day(0))
+			s, err := newSweeper()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			r, err := s.Sweep(ctx, day(40))
+			if err != nil {
+				t.Fatalf("sweeper %d: %v", i, err)
+			}
+			if diff := cmp.Diff(map[string]int{"sender": 1}, r.Anonymized); diff != "" {
+				t.Errorf("sweeper %d: anonymised (-want +got):\n%s", i, diff)
+			}
+			if got := d.values(t, table)[1][0].String; got == "user1@example.com" || got == "" {
+				t.Errorf("sweeper %d: sender %q after the sweep, want a pseudonym", i, got)
+			}
+			d.exec(t, "DELETE FROM pii_anonymized WHERE table_name = ?", table)
 		}
 	})
 }

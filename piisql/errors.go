@@ -30,6 +30,10 @@ var (
 	// column as another field (names compared in any case, as SQLite does): which field's
 	// retention applies to it could not be told.
 	ErrDuplicateColumn = errors.New("two fields map to one column")
+	// ErrUnsettable is returned under WithAnonymizeOnPurge for a personal-data field that
+	// reflection cannot set, one behind a pointer to an unexported embedded struct: its
+	// value could not be read to be anonymised.
+	ErrUnsettable = errors.New("field cannot be set by reflection (behind a pointer to an unexported embedded struct)")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.

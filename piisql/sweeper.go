@@ -135,6 +135,9 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 	if d != SQLite && d != PostgreSQL {
 		return nil, fmt.Errorf("piisql: unknown dialect %v", d)
 	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem() // New[*Row] is New[Row]: the rows are read into a Row
+	}
 	cfg := config{policy: pii.Default(), loc: time.UTC, batch: DefaultBatchSize}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
@@ -178,6 +181,11 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 		if c.NotNull {
 			if err := s.checkZero(ctx, *c); err != nil {
 				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: err}
+			}
+		}
+		if cfg.anonymize {
+			if _, ok := fieldOf(reflect.New(s.typ).Elem(), c.index); !ok {
+				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrUnsettable}
 			}
 		}
 		s.byField[c.Field] = i
