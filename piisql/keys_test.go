@@ -104,3 +104,29 @@ func TestKeyNotUnique(t *testing.T) {
 		}
 	})
 }
+
+// A row whose key is NULL (a UNIQUE key column allows it) cannot be named, held or
+// updated by key: it is left alone and counted, and the rest of the table is swept. It
+// stopped every sweep of the table with "key is neither an integer nor a string".
+func TestNullKey(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		table := d.table(t) + "_nk"
+		d.exec(t, "CREATE TABLE "+table+" (id BIGINT UNIQUE, created_at "+d.tsType+" NOT NULL, sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
+		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+		d.insert(t, table, 1, day(0))
+		d.insert(t, table, 2, day(0))
+		d.exec(t, "INSERT INTO "+table+" (created_at, sender) VALUES (?, 'a@example.com')", day(0).UTC())
+		s := d.sweeper(t, d.db, table, WithBatchSize(1))
+		r, err := s.Sweep(ctx, day(30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.NoKey != 1 || r.Cleared["sender"] != 2 {
+			t.Errorf("NoKey %d, senders cleared %d; want 1 and 2:\n%s", r.NoKey, r.Cleared["sender"], r)
+		}
+		if want := ", 1 without a key"; !strings.Contains(r.String(), want) {
+			t.Errorf("report %q does not say %q", r, want)
+		}
+	})
+}

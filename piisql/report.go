@@ -30,6 +30,9 @@ type Report struct {
 	Held int
 	// NoCreated counts the rows left alone because their creation time was NULL.
 	NoCreated int
+	// NoKey counts the rows left alone because their key is NULL (a UNIQUE key column
+	// allows it): nothing can name them to clear, hold or audit them.
+	NoKey int
 	// Future counts the rows left alone because their creation time is after the
 	// sweep's now (a skewed clock, or a bad timestamp).
 	Future int
@@ -93,6 +96,9 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
 		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
 		r.Held, r.NoCreated)
+	if r.NoKey > 0 {
+		fmt.Fprintf(&b, ", %d without a key", r.NoKey)
+	}
 	if r.Future > 0 {
 		fmt.Fprintf(&b, ", %d created after now", r.Future)
 	}

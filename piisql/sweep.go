@@ -35,6 +35,9 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
 	}
 	start := time.Now()
+	if err := s.countNoKey(ctx, &r); err != nil {
+		return r, err
+	}
 	var cursor any
 	for {
 		if err := ctx.Err(); err != nil {
@@ -172,6 +175,8 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 	q.sql(" FROM ", s.table, " WHERE ")
 	if cursor != nil {
 		q.sql(quote(s.m.Key), " > ").arg(cursor).sql(" AND ")
+	} else {
+		q.sql(quote(s.m.Key), " IS NOT NULL AND ") // see countNoKey
 	}
 	q.sql("(")
 	for _, c := range s.m.Columns {
@@ -210,6 +215,27 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
 	}
 	return out, nil
+}
+
+// countNoKey counts into r the rows whose key is NULL and that still hold personal data:
+// nothing can name them (in a batch's UPDATE, a hold, a request, the audit trail), so the
+// sweep leaves them alone rather than fail on them, and reports them.
+func (s *Sweeper) countNoKey(ctx context.Context, r *Report) error {
+	q := s.newQuery().sql("SELECT COUNT(*) FROM ", s.table, " WHERE ", quote(s.m.Key), " IS NULL AND (")
+	for i, c := range s.m.Columns {
+		if i > 0 {
+			q.sql(" OR ")
+		}
+		s.notCleared(q, c)
+	}
+	if len(s.m.Columns) == 0 {
+		q.sql("1 = 0")
+	}
+	q.sql(")")
+	if err := s.db.QueryRowContext(ctx, q.String(), q.args...).Scan(&r.NoKey); err != nil {
+		return fmt.Errorf("piisql: sweep of table %s: counting rows without a key: %w", s.m.Table, err)
+	}
+	return nil
 }
 
 // notCleared appends the condition that column c still holds something: NOT NULL, or not
