@@ -28,7 +28,9 @@ type Report struct {
 	Deleted int
 	// Held counts the rows left alone because a hold was in force at Now.
 	Held int
-	// NoCreated counts the rows left alone because their creation time was NULL.
+	// NoCreated counts the rows whose creation time was NULL: no TTL of theirs can be
+	// counted, and only a deletion request clears anything of them (its MTLs counted from
+	// the request).
 	NoCreated int
 	// NoKey counts the rows left alone because their key is NULL (a UNIQUE key column
 	// allows it): nothing can name them to clear, hold or audit them.

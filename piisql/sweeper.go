@@ -125,8 +125,11 @@ func WithProgress(f func(Batch)) Option {
 // New returns a Sweeper for the table named table (plain, or "schema.table"), whose rows
 // are of type T and whose key column is key. It reads the table's schema and refuses, with
 // a *ColumnError naming the column, a key, creation-time or personal-data column that the
-// table lacks; with ErrNoCreated a type with no `pii:"no,created"` field; with
-// ErrIdentifier a name that is not a plain identifier. Call Migrate once before sweeping.
+// table lacks (ErrNoColumn), a key column the table does not declare unique
+// (ErrKeyNotUnique), a NOT NULL personal-data column that cannot take its zero value
+// (ErrNoZero), a column two fields map to (ErrDuplicateColumn); with ErrNoCreated a type
+// with no `pii:"no,created"` field; with ErrIdentifier a name that is not a plain
+// identifier. Call Migrate once before sweeping.
 func New[T any](ctx context.Context, db *sql.DB, d Dialect, table, key string, opts ...Option) (*Sweeper, error) {
 	return newSweeper(ctx, db, d, reflect.TypeFor[T](), table, key, opts)
 }
