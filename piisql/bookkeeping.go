@@ -63,8 +63,8 @@ const (
 )
 
 // Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit,
-// pii_anonymized) and their
-// indexes when they do not exist. It is safe to run at every start.
+// pii_anonymized) and their indexes when they do not exist. It is safe to run at every
+// start, from several machines at once.
 func (s *Sweeper) Migrate(ctx context.Context) error {
 	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
 	if s.dialect == PostgreSQL {
@@ -72,12 +72,24 @@ func (s *Sweeper) Migrate(ctx context.Context) error {
 	}
 	for _, ddl := range bookkeepingDDL {
 		ddl = strings.NewReplacer("{id}", id, "{time}", ts).Replace(ddl)
-		if _, err := s.db.ExecContext(ctx, ddl); err != nil {
+		// Two CREATE ... IF NOT EXISTS of one table at once (machines starting together)
+		// can fail on PostgreSQL, the loser meeting the winner's catalogue rows; run
+		// again, the statement sees the table and does nothing.
+		var err error
+		for range migrateTries {
+			if _, err = s.db.ExecContext(ctx, ddl); err == nil || ctx.Err() != nil {
+				break
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("piisql: migrate: %w", err)
 		}
 	}
 	return nil
 }
+
+// migrateTries is how many times Migrate runs a statement that fails.
+const migrateTries = 3
 
 // keyText returns a key as the bookkeeping tables store it: an integer in decimal, a
 // string as it is.
