@@ -154,9 +154,11 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(cre
 		if err != nil {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 		}
+		// An unreadable creation time is taken as none, as the sweep takes it: a hold
+		// must be placeable on any record.
 		created, err := s.createdTime(raw)
 		if err != nil {
-			return err
+			created = time.Time{}
 		}
 		// The key as the table holds it, not as given: "02" finds row 2 (the database
 		// converts it), and the sweep looks its holds and requests up as "2".

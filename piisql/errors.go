@@ -34,6 +34,9 @@ var (
 	// reflection cannot set, one behind a pointer to an unexported embedded struct: its
 	// value could not be read to be anonymised.
 	ErrUnsettable = errors.New("field cannot be set by reflection (behind a pointer to an unexported embedded struct)")
+	// ErrCreatedUnreadable is returned by a sweep that met rows whose creation time could
+	// not be read: it swept the rest, and left those alone.
+	ErrCreatedUnreadable = errors.New("unreadable creation time")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.

@@ -32,6 +32,10 @@ type Report struct {
 	// counted, and only a deletion request clears anything of them (its MTLs counted from
 	// the request).
 	NoCreated int
+	// Unreadable counts the rows whose creation time could not be read (text in no known
+	// layout, a value of another type): left alone as rows without one, and reported by
+	// the sweep's error (ErrCreatedUnreadable), which names the first.
+	Unreadable int
 	// NoKey counts the rows left alone because their key is NULL (a UNIQUE key column
 	// allows it): nothing can name them to clear, hold or audit them.
 	NoKey int
@@ -42,6 +46,8 @@ type Report struct {
 	Requests []RequestStatus
 	// Duration is how long the sweep took; LongestBatch, its longest batch.
 	Duration, LongestBatch time.Duration
+
+	firstUnreadable string // the key of the first row counted in Unreadable
 }
 
 // add counts a batch's report into r.
@@ -57,6 +63,10 @@ func (r *Report) add(b Report) {
 	r.Held += b.Held
 	r.NoCreated += b.NoCreated
 	r.Future += b.Future
+	if r.Unreadable == 0 {
+		r.firstUnreadable = b.firstUnreadable
+	}
+	r.Unreadable += b.Unreadable
 	r.Requests = append(r.Requests, b.Requests...)
 }
 
@@ -98,6 +108,9 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
 		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
 		r.Held, r.NoCreated)
+	if r.Unreadable > 0 {
+		fmt.Fprintf(&b, ", %d with an unreadable creation time", r.Unreadable)
+	}
 	if r.NoKey > 0 {
 		fmt.Fprintf(&b, ", %d without a key", r.NoKey)
 	}

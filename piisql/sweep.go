@@ -63,6 +63,10 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		}
 	}
 	r.Duration = time.Since(start)
+	if r.Unreadable > 0 {
+		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time in no known layout, the first record %s (column %s): %w",
+			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable)
+	}
 	return r, nil
 }
 
@@ -98,7 +102,9 @@ type row struct {
 	key     any
 	keyText string
 	created time.Time
-	set     []bool // by index in Mapping.Columns
+	// createdErr is why the creation time could not be read (created is then zero).
+	createdErr error
+	set        []bool // by index in Mapping.Columns
 }
 
 func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, r *Report) (Batch, any, error) {
@@ -132,8 +138,17 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 			req = &q
 		}
 		created := rw.created
-		if created.IsZero() {
+		if rw.createdErr != nil {
+			// Unreadable: left alone as a row without a creation time, and reported by
+			// the sweep's error once the rest is swept.
+			if r.Unreadable == 0 {
+				r.firstUnreadable = rw.keyText
+			}
+			r.Unreadable++
+		} else if created.IsZero() {
 			r.NoCreated++
+		}
+		if created.IsZero() {
 			if req == nil {
 				continue
 			}
@@ -206,9 +221,7 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 		if rw.keyText, err = keyText(rw.key); err != nil {
 			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
 		}
-		if rw.created, err = s.createdTime(created); err != nil {
-			return nil, err
-		}
+		rw.created, rw.createdErr = s.createdTime(created)
 		out = append(out, rw)
 	}
 	if err := rs.Err(); err != nil {
