@@ -56,7 +56,7 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				q.sql(quote(c.Name), " = ").arg(c.arg(f))
 			}
 			q.sql(" WHERE ", quote(s.m.Key), " = ").arg(g.keys[i])
-			if err := w.execAll(ctx, q, 1); err != nil {
+			if err := w.execAll(ctx, q, 1, "writing the anonymised columns of record "+kt); err != nil {
 				return err
 			}
 		}
@@ -71,7 +71,7 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				n++
 			}
 		}
-		if err := w.execAll(ctx, q, n); err != nil {
+		if err := w.execAll(ctx, q, n, "recording the anonymised columns of "+span(g.keyTexts[0], g.keyTexts[len(g.keyTexts)-1])); err != nil {
 			return err
 		}
 	}

@@ -29,8 +29,9 @@ type batchWriter struct {
 
 // update is the rows one UPDATE clears, and which columns.
 type update struct {
-	cols []int
-	keys []any
+	cols        []int
+	keys        []any
+	first, last string // the first and last key, as text, for errors
 }
 
 // audit counts what one column lost under one rule, and between which keys.
@@ -90,6 +91,10 @@ func (w *batchWriter) add(rw *row, v verdict) {
 		w.updates[string(sig)] = u
 		w.order = append(w.order, string(sig))
 	}
+	if len(u.keys) == 0 {
+		u.first = rw.keyText
+	}
+	u.last = rw.keyText
 	u.keys = append(u.keys, rw.key)
 }
 
@@ -132,7 +137,11 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			}
 		}
 		q.sql(" WHERE ", quote(s.m.Key), " IN ").in(u.keys)
-		if err := w.execAll(ctx, q, len(u.keys)); err != nil {
+		names := make([]string, len(u.cols))
+		for i, ci := range u.cols {
+			names[i] = s.m.Columns[ci].Name
+		}
+		if err := w.execAll(ctx, q, len(u.keys), "clearing "+strings.Join(names, ", ")+" of "+span(u.first, u.last)); err != nil {
 			return err
 		}
 	}
@@ -141,7 +150,7 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	}
 	if len(w.delKeys) > 0 {
 		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.delKeys)
-		if err := w.execAll(ctx, q, len(w.delKeys)); err != nil {
+		if err := w.execAll(ctx, q, len(w.delKeys), "deleting "+span(w.deletes.first, w.deletes.last)); err != nil {
 			return err
 		}
 		r.Deleted += len(w.delKeys)
@@ -167,7 +176,7 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
 				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
 				sql(" WHERE id IN ").in(anys(st.ids))
-			if err := w.execAll(ctx, q, len(st.ids)); err != nil {
+			if err := w.execAll(ctx, q, len(st.ids), "closing the deletion requests of record "+st.Key); err != nil {
 				return err
 			}
 		}
@@ -176,20 +185,29 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	return nil
 }
 
-// execAll runs a statement that must change exactly want rows.
-func (w *batchWriter) execAll(ctx context.Context, q *query, want int) error {
+// execAll runs a statement that must change exactly want rows; what says what it does, by
+// column and key, for its errors.
+func (w *batchWriter) execAll(ctx context.Context, q *query, want int, what string) error {
 	res, err := w.tx.ExecContext(ctx, q.String(), q.args...)
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
 	}
 	if int(n) != want {
-		return fmt.Errorf("piisql: sweep of table %s: a statement changed %d rows, not the %d it locked", w.s.m.Table, n, want)
+		return fmt.Errorf("piisql: sweep of table %s: %s: changed %d rows, not the %d it locked", w.s.m.Table, what, n, want)
 	}
 	return nil
+}
+
+// span names the records from key first to key last.
+func span(first, last string) string {
+	if first == last {
+		return "record " + first
+	}
+	return "records " + first + " to " + last
 }
 
 // writeAudit records what a batch did to one column (none for a row deletion) under one
@@ -208,5 +226,5 @@ func (w *batchWriter) writeAudit(ctx context.Context, a audit) error {
 	}
 	q.sql(", ").arg(a.rule).sql(", ").arg(int64(a.n)).sql(", ").arg(a.first).sql(", ").arg(a.last).
 		sql(", ").arg(w.now.UTC()).sql(")")
-	return w.execAll(ctx, q, 1)
+	return w.execAll(ctx, q, 1, "writing the audit row of "+span(a.first, a.last))
 }
