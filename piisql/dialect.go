@@ -242,6 +242,30 @@ func (d Dialect) bookkeepingName(schema, table string) string {
 	return schema + "." + table
 }
 
+// inUniqueIndex reports whether column col is part of a unique index or primary key of
+// the table, alone or with other columns, partial or not: writing one zero value into it
+// for many rows may then be refused.
+func (d Dialect) inUniqueIndex(ctx context.Context, db *sql.DB, schema, table, col string) (bool, error) {
+	var q string
+	var args []any
+	switch d {
+	case SQLite:
+		q = `SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1, ?2) WHERE pk > 0 AND name = ?3 COLLATE NOCASE)
+			OR EXISTS (SELECT 1 FROM pragma_index_list(?1, ?2) AS l WHERE l."unique"
+				AND EXISTS (SELECT 1 FROM pragma_index_info(l.name, ?2) WHERE name = ?3 COLLATE NOCASE))`
+		args = []any{table, schema, col}
+	case PostgreSQL:
+		q = `SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+			WHERE i.indrelid = to_regclass($1) AND i.indisunique AND a.attname = $2)`
+		args = []any{quoteTable(schema, table), col}
+	}
+	var ok bool
+	if err := db.QueryRowContext(ctx, q, args...).Scan(&ok); err != nil {
+		return false, fmt.Errorf("piisql: reading the indexes of table %s: %w", table, err)
+	}
+	return ok, nil
+}
+
 // keyUnique reports whether the table declares column key unique: a primary key of that
 // column alone, or a unique index of it alone with no WHERE clause.
 func (d Dialect) keyUnique(ctx context.Context, db *sql.DB, schema, table, key string) (bool, error) {

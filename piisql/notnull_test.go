@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -152,6 +153,49 @@ func TestJSONAndBinaryColumns(t *testing.T) {
 				}
 				if r, err := s.Sweep(ctx, day(31)); err != nil || r.Rows != 0 {
 					t.Errorf("second sweep: %d rows, error %v; want none", r.Rows, err)
+				}
+			})
+		}
+	})
+}
+
+// A NOT NULL column in a unique index (alone, or with others) would take its zero value
+// once: the second row cleared was refused and every sweep stopped there. Refused at New;
+// a nullable unique column is cleared to NULL, which repeats freely.
+func TestNotNullUnique(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		tests := []struct {
+			decl string
+			err  error
+		}{
+			{"sender TEXT NOT NULL UNIQUE", ErrNoZero},
+			{"sender TEXT NOT NULL, UNIQUE (topic, sender)", ErrNoZero},
+			{"sender TEXT UNIQUE", nil},
+		}
+		for i, tt := range tests {
+			t.Run(tt.decl, func(t *testing.T) {
+				table := fmt.Sprintf("%s_q%d", d.table(t), i)
+				d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+d.tsType+" NOT NULL, body TEXT, phone TEXT, topic TEXT, "+tt.decl+")")
+				t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+				d.insert(t, table, 1, day(0))
+				d.insert(t, table, 2, day(0))
+				s, err := New[message](ctx, d.db, d.dialect, table, "id")
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("error %v, want %v", err, tt.err)
+				}
+				if err != nil {
+					if !strings.Contains(err.Error(), "column sender") {
+						t.Errorf("error %q does not name column sender", err)
+					}
+					return
+				}
+				if err := s.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				r, err := s.Sweep(ctx, day(30))
+				if err != nil || r.Cleared["sender"] != 2 {
+					t.Errorf("senders cleared %d, error %v; want 2", r.Cleared["sender"], err)
 				}
 			})
 		}

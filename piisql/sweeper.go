@@ -182,7 +182,7 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 		}
 		c.NotNull = sc.notNull
 		if c.NotNull {
-			if err := s.checkZero(ctx, *c); err != nil {
+			if err := s.checkZero(ctx, ti.schema, name, *c); err != nil {
 				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: err}
 			}
 		}
@@ -197,12 +197,20 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 }
 
 // checkZero checks that the NOT NULL column c can be cleared: that its zero value is not
-// NULL, and that the column's type takes it and compares with it (PostgreSQL's json and
+// NULL, that no unique index holds the column (the second row cleared to the zero value
+// would be refused, and every sweep stop there), and that the column's type takes it and compares with it (PostgreSQL's json and
 // jsonb take no "", its uuid and inet neither), so that a column no sweep could clear is
 // refused here rather than stopping every sweep of the table.
-func (s *Sweeper) checkZero(ctx context.Context, c Column) error {
+func (s *Sweeper) checkZero(ctx context.Context, schema, name string, c Column) error {
 	if isNull(c.zero()) {
 		return ErrNoZero
+	}
+	unique, err := s.dialect.inUniqueIndex(ctx, s.db, schema, name, c.Name)
+	if err != nil {
+		return err
+	}
+	if unique {
+		return fmt.Errorf("%w: the column is in a unique index, which would refuse a second row cleared to the same value", ErrNoZero)
 	}
 	q := s.newQuery().sql("SELECT 1 FROM ", s.table, " WHERE ")
 	s.notCleared(q, c)
