@@ -153,7 +153,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 		case f.Created:
 			m.Created = c.name
 		case f.Class == pii.PII:
-			if c.name == key {
+			if strings.EqualFold(c.name, key) { // in any case: SQLite reads "EMAIL" as email
 				return Mapping{}, &ColumnError{Table: table, Column: key, Field: f.Path, Err: ErrKeyIsPII}
 			}
 			m.Columns = append(m.Columns, Column{Name: c.name, Field: f.Path, Kind: f.Kind, MTL: f.MTL, TTL: f.TTL, goType: c.typ, index: c.index})

@@ -116,6 +116,10 @@ func TestNewErrors(t *testing.T) {
 				_, err := New[keyIsPII](ctx, d.db, d.dialect, table, "email")
 				return err
 			}, ErrKeyIsPII, "column email"},
+			{"key holds PII, named in capitals", func() error {
+				_, err := New[keyIsPII](ctx, d.db, d.dialect, table, "EMAIL")
+				return err
+			}, ErrKeyIsPII, "column EMAIL"},
 			{"PII inside a struct column", func() error {
 				_, err := New[nested](ctx, d.db, d.dialect, table, "id")
 				return err
