@@ -64,7 +64,7 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 	}
 	r.Duration = time.Since(start)
 	if r.Unreadable > 0 {
-		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time in no known layout, the first record %s (column %s): %w",
+		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
 			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable)
 	}
 	return r, nil

@@ -77,7 +77,7 @@ func TestCreatedUnreadable(t *testing.T) {
 		t.Fatalf("RequestDeletion on the unreadable row: %v", err)
 	}
 	r, err := s.Sweep(ctx, day(40))
-	want := "piisql: sweep of table bad: 2 rows with a creation time in no known layout, the first record 2 (column created_at)"
+	want := "piisql: sweep of table bad: 2 rows with a creation time that cannot be read, the first record 2 (column created_at)"
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, ErrCreatedUnreadable) {
 		t.Errorf("error %v, want ErrCreatedUnreadable, %q", err, want)
 	}
