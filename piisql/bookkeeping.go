@@ -126,19 +126,11 @@ func (s *Sweeper) callArgs(op string, k any, at time.Time, what string) (string,
 	return kt, nil
 }
 
-// exec runs a bookkeeping statement for op.
-func (s *Sweeper) exec(ctx context.Context, op string, q *query) error {
-	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	return nil
-}
-
 // onRecord runs the statement that write returns for the record with key k, in a
 // transaction that first locks the record (FOR UPDATE, or SQLite's write lock), so that
 // it waits for a sweep's batch holding the record and the next batch sees it. write gets
 // the record's creation time. ErrNoRecord when there is no such record.
-func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(created time.Time, key string) (*query, error)) error {
+func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(tx execer, created time.Time, key string) (*query, error)) error {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
@@ -166,7 +158,7 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(cre
 		if err != nil {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 		}
-		q, err := write(created, key)
+		q, err := write(tx, created, key)
 		if err != nil {
 			return err
 		}
@@ -194,7 +186,7 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 	if _, err := s.callArgs("RequestDeletion", k, at, "request time"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "RequestDeletion", k, func(created time.Time, kt string) (*query, error) {
+	return s.onRecord(ctx, "RequestDeletion", k, func(_ execer, created time.Time, kt string) (*query, error) {
 		if at.Before(created) {
 			return nil, fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
 		}
@@ -211,7 +203,7 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 	if _, err := s.callArgs("PlaceHold", k, at, "placed"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "PlaceHold", k, func(_ time.Time, kt string) (*query, error) {
+	return s.onRecord(ctx, "PlaceHold", k, func(_ execer, _ time.Time, kt string) (*query, error) {
 		return s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
 			arg(s.bk).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
@@ -221,32 +213,31 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 // error wrapping ErrNoHold when there is none, and one wrapping pii.ErrNegativeDays when at
 // is before a hold was placed.
 func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
-	kt, err := s.callArgs("LiftHold", k, at, "lifted")
-	if err != nil {
+	if _, err := s.callArgs("LiftHold", k, at, "lifted"); err != nil {
 		return err
 	}
-	if kt, err = s.canonicalKey(ctx, "LiftHold", k); err != nil {
-		return err
-	}
-	holds, err := s.loadHolds(ctx, s.db, []string{kt})
-	if err != nil {
-		return err
-	}
-	active := 0
-	for _, h := range holds[kt] {
-		if h.Lifted.IsZero() {
-			active++
-			if at.Before(h.Placed) {
-				return fmt.Errorf("piisql: LiftHold on table %s: lifted before it was placed: %w", s.m.Table, pii.ErrNegativeDays)
+	// In the record's transaction, as PlaceHold: it waits for a batch holding the record
+	// (and, on SQLite, for the write lock, up to the busy timeout).
+	return s.onRecord(ctx, "LiftHold", k, func(tx execer, _ time.Time, kt string) (*query, error) {
+		holds, err := s.loadHolds(ctx, tx, []string{kt})
+		if err != nil {
+			return nil, err
+		}
+		active := 0
+		for _, h := range holds[kt] {
+			if h.Lifted.IsZero() {
+				active++
+				if at.Before(h.Placed) {
+					return nil, fmt.Errorf("piisql: LiftHold on table %s: lifted before it was placed: %w", s.m.Table, pii.ErrNegativeDays)
+				}
 			}
 		}
-	}
-	if active == 0 {
-		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
-	}
-	q := s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
-		sql(" WHERE table_name = ").arg(s.bk).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
-	return s.exec(ctx, "LiftHold", q)
+		if active == 0 {
+			return nil, fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
+		}
+		return s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
+			sql(" WHERE table_name = ").arg(s.bk).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL"), nil
+	})
 }
 
 // loadHolds returns the holds of the records with the given keys, by key.
@@ -352,23 +343,4 @@ func anys[E any](ss []E) []any {
 func (s *Sweeper) pendingRequests(q *query) {
 	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
 		arg(s.bk).sql(" AND done_at IS NULL)")
-}
-
-// canonicalKey returns the key of the record that k finds, as the table holds it (see
-// onRecord), or ErrNoRecord.
-func (s *Sweeper) canonicalKey(ctx context.Context, op string, k any) (string, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").arg(k)
-	var raw any
-	err := s.db.QueryRowContext(ctx, q.String(), q.args...).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
-	}
-	if err != nil {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	key, err := keyText(raw)
-	if err != nil {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	return key, nil
 }
