@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ef8f9424/pii"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -35,10 +34,7 @@ func (d *testDB) values(t *testing.T, table string) map[int64][2]sql.NullString 
 // Under WithAnonymizeOnPurge an expired column is anonymised by the policy, once: a second
 // sweep leaves the anonymised value as it is, and a deletion request still clears it.
 func TestSweepAnonymizes(t *testing.T) {
-	pol, err := pii.New(pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pol := testPolicy(t)
 	forEachDB(t, func(t *testing.T, d *testDB) {
 		ctx := context.Background()
 		table := d.table(t)
@@ -124,10 +120,7 @@ type embedsValue struct {
 // field of a nil pointer for New[*T]); now a field reflection cannot fill is refused at
 // New, naming it, and the others are anonymised.
 func TestAnonymizeEmbedded(t *testing.T) {
-	pol, err := pii.New(pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pol := testPolicy(t)
 	forEachDB(t, func(t *testing.T, d *testDB) {
 		ctx := context.Background()
 		table := d.table(t)
@@ -143,14 +136,7 @@ func TestAnonymizeEmbedded(t *testing.T) {
 		for i, newSweeper := range news {
 			d.exec(t, "DELETE FROM "+table)
 			d.insert(t, table, 1, day(0))
-			s, err := newSweeper()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			r, err := s.Sweep(ctx, day(40))
+			r, err := must(t)(newSweeper()).Sweep(ctx, day(40))
 			if err != nil {
 				t.Fatalf("sweeper %d: %v", i, err)
 			}

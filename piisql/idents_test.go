@@ -40,13 +40,7 @@ func TestOddIdentifiers(t *testing.T) {
 		for id := int64(1); id <= 3; id++ {
 			d.exec(t, "INSERT INTO "+qualified+" VALUES (?, ?, 'a@example.com', 'x')", id, day(0).UTC())
 		}
-		s, err := New[odd](ctx, d.db, d.dialect, table, "select")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
+		s := must(t)(New[odd](ctx, d.db, d.dialect, table, "select"))
 		if err := s.PlaceHold(ctx, 1, "litigation", day(1)); err != nil {
 			t.Fatal(err)
 		}

@@ -28,13 +28,7 @@ func TestTextKeys(t *testing.T) {
 		for i, ref := range []string{"T-3", "T-1", "T-2", "T-10"} {
 			d.exec(t, "INSERT INTO "+table+" VALUES (?, ?, 'x@example.com')", ref, day(i).UTC())
 		}
-		s, err := New[ticket](ctx, d.db, d.dialect, table, "ref", WithBatchSize(3))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
+		s := must(t)(New[ticket](ctx, d.db, d.dialect, table, "ref", WithBatchSize(3)))
 		if err := s.RequestDeletion(ctx, "T-2", day(5)); err != nil {
 			t.Fatal(err)
 		}

@@ -36,13 +36,7 @@ func TestNotNullOfNullTypes(t *testing.T) {
 			sender TEXT NOT NULL, body TEXT NOT NULL, phone TEXT NOT NULL, score BIGINT NOT NULL, topic TEXT)`)
 		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
 		d.exec(t, "INSERT INTO "+table+" (id, created_at, sender, body, phone, score) VALUES (1, ?, 'a@example.com', 'hi', '+44 20 7946 0000', 42)", day(0).UTC())
-		s, err := New[nullable](ctx, d.db, d.dialect, table, "id")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
+		s := must(t)(New[nullable](ctx, d.db, d.dialect, table, "id"))
 		r, err := s.Sweep(ctx, day(30))
 		if err != nil {
 			t.Fatal(err)
@@ -131,13 +125,7 @@ func TestJSONAndBinaryColumns(t *testing.T) {
 					}
 					return
 				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := s.Migrate(ctx); err != nil {
-					t.Fatal(err)
-				}
-				r, err := s.Sweep(ctx, day(30))
+				r, err := must(t)(s, err).Sweep(ctx, day(30))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -190,10 +178,7 @@ func TestNotNullUnique(t *testing.T) {
 					}
 					return
 				}
-				if err := s.Migrate(ctx); err != nil {
-					t.Fatal(err)
-				}
-				r, err := s.Sweep(ctx, day(30))
+				r, err := must(t)(s, nil).Sweep(ctx, day(30))
 				if err != nil || r.Cleared["sender"] != 2 {
 					t.Errorf("senders cleared %d, error %v; want 2", r.Cleared["sender"], err)
 				}

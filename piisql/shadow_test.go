@@ -31,13 +31,7 @@ func TestShadowedField(t *testing.T) {
 		d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+d.tsType+" NOT NULL, sender TEXT NOT NULL, old_email TEXT)")
 		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
 		d.exec(t, "INSERT INTO "+table+" VALUES (1, ?, 'a@example.com', 'legacy')", day(0).UTC())
-		s, err := New[shadowed](ctx, d.db, d.dialect, table, "id")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
+		s := must(t)(New[shadowed](ctx, d.db, d.dialect, table, "id"))
 		if _, err := s.Sweep(ctx, day(30)); err != nil {
 			t.Fatal(err)
 		}
