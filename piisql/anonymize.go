@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -60,18 +61,37 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				return err
 			}
 		}
-		q := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) VALUES ")
-		n := 0
-		for _, kt := range g.keyTexts {
-			for _, ci := range g.cols {
-				if n > 0 {
-					q.sql(", ")
-				}
-				q.sql("(").arg(s.bk).sql(", ").arg(kt).sql(", ").arg(s.m.Columns[ci].Name).sql(", ").arg(w.now.UTC()).sql(")")
-				n++
-			}
+		if err := w.recordAnonymized(ctx, g); err != nil {
+			return err
 		}
-		if err := w.execAll(ctx, q, n, "recording the anonymised columns of "+span(g.keyTexts[0], g.keyTexts[len(g.keyTexts)-1])); err != nil {
+	}
+	return nil
+}
+
+// anonymizedPerInsert is how many rows of pii_anonymized one INSERT writes: 4 bound
+// parameters each, well within SQLite's 32766 and PostgreSQL's 65535 however large the
+// batch.
+const anonymizedPerInsert = 1000
+
+// recordAnonymized records in pii_anonymized each column of each row of g.
+func (w *batchWriter) recordAnonymized(ctx context.Context, g *anonGroup) error {
+	s := w.s
+	type value struct{ key, col string }
+	var all []value
+	for _, kt := range g.keyTexts {
+		for _, ci := range g.cols {
+			all = append(all, value{kt, s.m.Columns[ci].Name})
+		}
+	}
+	for chunk := range slices.Chunk(all, anonymizedPerInsert) {
+		q := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) VALUES ")
+		for i, v := range chunk {
+			if i > 0 {
+				q.sql(", ")
+			}
+			q.sql("(").arg(s.bk).sql(", ").arg(v.key).sql(", ").arg(v.col).sql(", ").arg(w.now.UTC()).sql(")")
+		}
+		if err := w.execAll(ctx, q, len(chunk), "recording the anonymised columns of "+span(chunk[0].key, chunk[len(chunk)-1].key)); err != nil {
 			return err
 		}
 	}
