@@ -91,6 +91,8 @@ func (w *batchWriter) recordAnonymized(ctx context.Context, g *anonGroup) error 
 			}
 			q.sql("(").arg(s.bk).sql(", ").arg(v.key).sql(", ").arg(v.col).sql(", ").arg(w.now.UTC()).sql(")")
 		}
+		// A record of an earlier row under the same key (see wasAnonymized) is replaced.
+		q.sql(" ON CONFLICT (table_name, record_key, column_name) DO UPDATE SET anonymized_at = excluded.anonymized_at")
 		if err := w.execAll(ctx, q, len(chunk), "recording the anonymised columns of "+span(chunk[0].key, chunk[len(chunk)-1].key)); err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ type batchWriter struct {
 	delKeys []any
 	reqs    []RequestStatus
 	// anonymize mode: the columns each row has had anonymised, and what to anonymise now
-	anonymized map[string][]string
+	anonymized map[string][]anonymized
 	anon       map[string]*anonGroup
 	anonOrder  []string
 }
@@ -62,7 +62,7 @@ func (w *batchWriter) add(rw *row, v verdict) {
 	var cols, anon []int
 	for _, cd := range v.cols {
 		if cd.rule == ruleTTL && w.s.cfg.anonymize {
-			if rw.set[cd.col] && !slices.Contains(w.anonymized[rw.keyText], w.s.m.Columns[cd.col].Name) {
+			if rw.set[cd.col] && !w.wasAnonymized(rw, w.s.m.Columns[cd.col].Name) {
 				anon = append(anon, cd.col)
 				w.audit(colDue{cd.col, ruleAnon}).count(rw.keyText)
 			}
@@ -96,6 +96,16 @@ func (w *batchWriter) add(rw *row, v verdict) {
 	}
 	u.last = rw.keyText
 	u.keys = append(u.keys, rw.key)
+}
+
+// wasAnonymized reports whether column col of the row has been anonymised: recorded in
+// pii_anonymized, no sooner than the row was created. A record older than the row is of an
+// earlier row under the same key (SQLite gives a new row the key of the deleted last one),
+// whose values the new row does not hold.
+func (w *batchWriter) wasAnonymized(rw *row, col string) bool {
+	return slices.ContainsFunc(w.anonymized[rw.keyText], func(a anonymized) bool {
+		return a.col == col && !a.at.Before(rw.created)
+	})
 }
 
 func (w *batchWriter) audit(cd colDue) *audit {

@@ -287,17 +287,24 @@ func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (ma
 	return out, err
 }
 
+// anonymized says that a column of a record was anonymised, and when.
+type anonymized struct {
+	col string
+	at  time.Time
+}
+
 // loadAnonymized returns, by key, the columns of the given records already anonymised
 // under WithAnonymizeOnPurge: an anonymised value is anonymised once, never again.
-func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name", "pii_anonymized", "", keys),
+func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]anonymized, error) {
+	out := map[string][]anonymized{}
+	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name, anonymized_at", "pii_anonymized", "", keys),
 		func(rows *sql.Rows) error {
-			var k, c string
-			if err := rows.Scan(&k, &c); err != nil {
+			var k string
+			var a anonymized
+			if err := rows.Scan(&k, &a.col, &a.at); err != nil {
 				return err
 			}
-			out[k] = append(out[k], c)
+			out[k] = append(out[k], a)
 			return nil
 		})
 	return out, err
