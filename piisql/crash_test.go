@@ -130,3 +130,42 @@ func TestSweepFailsMidBatch(t *testing.T) {
 		})
 	}
 }
+
+// The context is cancelled while a batch writes (here as its first UPDATE runs): that
+// batch is finished and committed with its audit rows, the sweep stops after it with an
+// error wrapping context.Canceled, and a second sweep does the rest.
+func TestSweepCancelledInsideBatch(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var batches atomic.Int64
+	d := failingSQLite(t, func(q string) error {
+		if q == "BEGIN IMMEDIATE" {
+			batches.Add(1)
+		}
+		if strings.HasPrefix(q, "UPDATE") && batches.Load() == 2 {
+			cancel()
+		}
+		return nil
+	})
+	table := d.table(t)
+	for id := int64(1); id <= 9; id++ {
+		d.insert(t, table, id, day(0))
+	}
+	s := d.sweeper(t, d.db, table, WithBatchSize(3))
+	batches.Store(0)
+	r, err := s.Sweep(ctx, day(400))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want one wrapping context.Canceled", err)
+	}
+	if r.Batches != 2 || r.Cleared["sender"] != 6 {
+		t.Errorf("%d batches, %d senders cleared; want 2 and 6", r.Batches, r.Cleared["sender"])
+	}
+	r, err = s.Sweep(context.Background(), day(400))
+	if err != nil || r.Cleared["sender"] != 3 {
+		t.Errorf("second sweep: %d senders cleared, error %v; want 3", r.Cleared["sender"], err)
+	}
+	want := map[string]int{"sender ttl": 9, "body ttl": 9, "phone ttl": 9}
+	if diff := cmp.Diff(want, d.auditTotals(t, table)); diff != "" {
+		t.Errorf("audit trail (-want +got):\n%s", diff)
+	}
+}
