@@ -22,6 +22,10 @@ func TestRequestWithoutCreationTime(t *testing.T) {
 		if err := s.RequestDeletion(ctx, 1, day(1)); err != nil {
 			t.Fatal(err)
 		}
+		// Before the request's time nothing is due, and nothing fails.
+		if r, err := s.Sweep(ctx, day(0)); err != nil || len(r.Cleared) != 0 {
+			t.Errorf("day 0: cleared %v, error %v; want nothing", r.Cleared, err)
+		}
 		r, err := s.Sweep(ctx, day(2))
 		if err != nil {
 			t.Fatal(err)

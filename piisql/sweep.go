@@ -156,6 +156,9 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 			// still be carried out. The request is the latest the record can have been
 			// created, so its MTLs counted from there end no sooner than the true ones.
 			created = req.at
+			if now.Before(created) {
+				continue // requested for later than now: nothing is due yet
+			}
 		} else if now.Before(created) {
 			// Created after now: a skewed clock or a bad timestamp. Nothing of it can be
 			// due, and one such row must not stop the sweep of the rest.
