@@ -108,7 +108,7 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 	for i, ci := range g.cols {
 		names[i] = quote(s.m.Columns[ci].Name)
 	}
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", strings.Join(names, ", "), " FROM ", s.table,
+	q := s.newQuery().sql("SELECT ", s.keyTextColumn(), ", ", strings.Join(names, ", "), " FROM ", s.table,
 		" WHERE ", quote(s.m.Key), " IN ").in(g.keys)
 	rows, err := w.tx.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {
@@ -119,8 +119,8 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 	dest := make([]any, 1+len(g.cols))
 	for rows.Next() {
 		v := reflect.New(s.typ)
-		var key any
-		dest[0] = &key
+		var kt string
+		dest[0] = &kt
 		for i, ci := range g.cols {
 			f, ok := fieldOf(v.Elem(), s.m.Columns[ci].index)
 			if !ok {
@@ -132,10 +132,6 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 			// The driver's message may quote the value: name only the column set.
 			return nil, fmt.Errorf("piisql: sweep of table %s: reading columns %s to anonymise: the values do not fit the row type's fields",
 				s.m.Table, strings.Join(names, ", "))
-		}
-		kt, err := keyText(key)
-		if err != nil {
-			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
 		}
 		out[kt] = v
 	}

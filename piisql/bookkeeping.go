@@ -136,10 +136,13 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(tx 
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
 	err = func() error {
-		qq := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.createdColumn(), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
+		qq := s.newQuery().sql("SELECT ", s.keyTextColumn(), ", ", s.createdColumn(), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
 			arg(k).sql(s.dialect.lockRow())
-		var rawKey, raw any
-		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&rawKey, &raw)
+		// The key as the table holds it, not as given: "02" finds row 2 (the database
+		// converts it), and the sweep looks its holds and requests up as "2".
+		var key string
+		var raw any
+		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&key, &raw)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
 		}
@@ -151,12 +154,6 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(tx 
 		created, err := s.createdTime(raw)
 		if err != nil {
 			created = time.Time{}
-		}
-		// The key as the table holds it, not as given: "02" finds row 2 (the database
-		// converts it), and the sweep looks its holds and requests up as "2".
-		key, err := keyText(rawKey)
-		if err != nil {
-			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 		}
 		q, err := write(tx, created, key)
 		if err != nil {
@@ -348,6 +345,6 @@ func anys[E any](ss []E) []any {
 // whatever their columns hold (a row already cleared by its TTL must still be deleted
 // under WithDeleteRows, and its request closed).
 func (s *Sweeper) pendingRequests(q *query) {
-	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
+	q.sql(s.keyTextColumn(), " IN (SELECT record_key FROM pii_requests WHERE table_name = ").
 		arg(s.bk).sql(" AND done_at IS NULL)")
 }

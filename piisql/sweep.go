@@ -185,7 +185,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 // selectBatch takes the next rows after cursor, in key order, that have a personal-data
 // column left to clear or a pending deletion request, locking them on PostgreSQL.
 func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.createdColumn())
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.keyTextColumn(), ", ", s.createdColumn())
 	for _, c := range s.m.Columns {
 		q.sql(", ")
 		s.notCleared(q, c)
@@ -202,7 +202,9 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 		q.sql(" OR ")
 	}
 	s.pendingRequests(q)
-	q.sql(") ORDER BY ", quote(s.m.Key), " LIMIT ").arg(s.cfg.batch).sql(s.dialect.lockRows())
+	// Ordered by the table's column, qualified: the output column of the key as text is
+	// named after the key too, and PostgreSQL would find the name ambiguous.
+	q.sql(") ORDER BY ", s.table, ".", quote(s.m.Key), " LIMIT ").arg(s.cfg.batch).sql(s.dialect.lockRows())
 	rs, err := tx.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
@@ -210,19 +212,16 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 	defer rs.Close()
 	var out []row
 	n := len(s.m.Columns)
-	dest := make([]any, 2+n)
+	dest := make([]any, 3+n)
 	for rs.Next() {
 		rw := row{set: make([]bool, n)}
 		var created any
-		dest[0], dest[1] = &rw.key, &created
+		dest[0], dest[1], dest[2] = &rw.key, &rw.keyText, &created
 		for i := range rw.set {
-			dest[2+i] = &rw.set[i]
+			dest[3+i] = &rw.set[i]
 		}
 		if err := rs.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
-		}
-		if rw.keyText, err = keyText(rw.key); err != nil {
-			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
 		}
 		rw.created, rw.createdErr = s.createdTime(created)
 		out = append(out, rw)
@@ -231,6 +230,14 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
 	}
 	return out, nil
+}
+
+// keyTextColumn is the key as text, as the database writes it: the bookkeeping tables
+// name records so, and a batch finds the rows with pending requests by it (a key of
+// PostgreSQL's char(n) loses its padding in text, which the driver's string kept, and
+// such a record's request was never met).
+func (s *Sweeper) keyTextColumn() string {
+	return "CAST(" + quote(s.m.Key) + " AS TEXT)"
 }
 
 // countNoKey counts into r the rows whose key is NULL and that still hold personal data:
