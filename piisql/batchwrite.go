@@ -15,6 +15,7 @@ type batchWriter struct {
 	s       *Sweeper
 	tx      *txn
 	now     time.Time
+	dry     bool               // a dry run: what would be anonymised is counted, never read
 	updates map[string]*update // by the set of columns, as a string of '0' and '1'
 	order   []string           // the keys of updates in order of first use
 	audits  []audit            // in order of first use
@@ -42,8 +43,8 @@ type audit struct {
 	first, last string
 }
 
-func newBatchWriter(s *Sweeper, tx *txn, now time.Time) *batchWriter {
-	return &batchWriter{s: s, tx: tx, now: now, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow},
+func newBatchWriter(s *Sweeper, tx *txn, now time.Time, dry bool) *batchWriter {
+	return &batchWriter{s: s, tx: tx, now: now, dry: dry, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow},
 		anon: map[string]*anonGroup{}}
 }
 
@@ -155,8 +156,10 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			return err
 		}
 	}
-	if err := w.flushAnon(ctx); err != nil {
-		return err
+	if !w.dry {
+		if err := w.flushAnon(ctx); err != nil {
+			return err
+		}
 	}
 	if len(w.delKeys) > 0 {
 		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.delKeys)

@@ -81,7 +81,7 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
 	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, &part)
+	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
@@ -107,7 +107,7 @@ type row struct {
 	set        []bool // by index in Mapping.Columns
 }
 
-func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, r *Report) (Batch, any, error) {
+func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
 	rows, err := s.selectBatch(ctx, tx, cursor)
 	if err != nil || len(rows) == 0 {
 		return Batch{}, nil, err
@@ -124,7 +124,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 	if err != nil {
 		return Batch{}, nil, err
 	}
-	w := newBatchWriter(s, tx, now)
+	w := newBatchWriter(s, tx, now, dry)
 	if s.cfg.anonymize {
 		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
 			return Batch{}, nil, err
