@@ -183,7 +183,7 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 		c.NotNull = sc.notNull
 		if c.NotNull {
 			if err := s.checkZero(ctx, ti.schema, name, *c); err != nil {
-				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: err}
+				return nil, err
 			}
 		}
 		if cfg.anonymize {
@@ -196,21 +196,25 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 	return s, nil
 }
 
-// checkZero checks that the NOT NULL column c can be cleared: that its zero value is not
-// NULL, that no unique index holds the column (the second row cleared to the zero value
-// would be refused, and every sweep stop there), and that the column's type takes it and compares with it (PostgreSQL's json and
-// jsonb take no "", its uuid and inet neither), so that a column no sweep could clear is
-// refused here rather than stopping every sweep of the table.
+// checkZero checks that the NOT NULL column c can be cleared, so that a column no sweep
+// could clear is refused here rather than stopping every sweep of the table: that its
+// zero value is not NULL, that no unique index holds the column (the second row cleared to
+// the zero value would be refused), and that the column's type takes the zero value and
+// compares with it (PostgreSQL's json and jsonb take no "", nor its uuid and inet). A
+// *ColumnError wrapping ErrNoZero says which fails.
 func (s *Sweeper) checkZero(ctx context.Context, schema, name string, c Column) error {
+	fault := func(err error) error {
+		return &ColumnError{Table: s.m.Table, Column: c.Name, Field: c.Field, Err: err}
+	}
 	if isNull(c.zero()) {
-		return ErrNoZero
+		return fault(ErrNoZero)
 	}
 	unique, err := s.dialect.inUniqueIndex(ctx, s.db, schema, name, c.Name)
 	if err != nil {
 		return err
 	}
 	if unique {
-		return fmt.Errorf("%w: the column is in a unique index, which would refuse a second row cleared to the same value", ErrNoZero)
+		return fault(fmt.Errorf("%w: the column is in a unique index, which would refuse a second row cleared to the same value", ErrNoZero))
 	}
 	q := s.newQuery().sql("SELECT 1 FROM ", s.table, " WHERE ")
 	s.notCleared(q, c)
@@ -221,7 +225,7 @@ func (s *Sweeper) checkZero(ctx context.Context, schema, name string, c Column) 
 	}
 	if err != nil {
 		// The message is about the zero value, never a row's.
-		return fmt.Errorf("%w: %v", ErrNoZero, err)
+		return fault(fmt.Errorf("%w: %v", ErrNoZero, err))
 	}
 	return nil
 }
