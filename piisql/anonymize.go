@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -52,25 +53,47 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 				if j > 0 {
 					q.sql(", ")
 				}
-				q.sql(quote(c.Name), " = ").arg(c.arg(fieldOf(v.Elem(), c.index)))
+				f, _ := fieldOf(v.Elem(), c.index) // set by readValues
+				q.sql(quote(c.Name), " = ").arg(c.arg(f))
 			}
 			q.sql(" WHERE ", quote(s.m.Key), " = ").arg(g.keys[i])
-			if err := w.execAll(ctx, q, 1); err != nil {
+			if err := w.execAll(ctx, q, 1, "writing the anonymised columns of record "+kt); err != nil {
 				return err
 			}
 		}
-		q := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) VALUES ")
-		n := 0
-		for _, kt := range g.keyTexts {
-			for _, ci := range g.cols {
-				if n > 0 {
-					q.sql(", ")
-				}
-				q.sql("(").arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(s.m.Columns[ci].Name).sql(", ").arg(w.now.UTC()).sql(")")
-				n++
-			}
+		if err := w.recordAnonymized(ctx, g); err != nil {
+			return err
 		}
-		if err := w.execAll(ctx, q, n); err != nil {
+	}
+	return nil
+}
+
+// anonymizedPerInsert is how many rows of pii_anonymized one INSERT writes: 4 bound
+// parameters each, well within SQLite's 32766 and PostgreSQL's 65535 however large the
+// batch.
+const anonymizedPerInsert = 1000
+
+// recordAnonymized records in pii_anonymized each column of each row of g.
+func (w *batchWriter) recordAnonymized(ctx context.Context, g *anonGroup) error {
+	s := w.s
+	type value struct{ key, col string }
+	var all []value
+	for _, kt := range g.keyTexts {
+		for _, ci := range g.cols {
+			all = append(all, value{kt, s.m.Columns[ci].Name})
+		}
+	}
+	for chunk := range slices.Chunk(all, anonymizedPerInsert) {
+		q := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) VALUES ")
+		for i, v := range chunk {
+			if i > 0 {
+				q.sql(", ")
+			}
+			q.sql("(").arg(s.bk).sql(", ").arg(v.key).sql(", ").arg(v.col).sql(", ").arg(w.now.UTC()).sql(")")
+		}
+		// A record of an earlier row under the same key (see wasAnonymized) is replaced.
+		q.sql(" ON CONFLICT (table_name, record_key, column_name) DO UPDATE SET anonymized_at = excluded.anonymized_at")
+		if err := w.execAll(ctx, q, len(chunk), "recording the anonymised columns of "+span(chunk[0].key, chunk[len(chunk)-1].key)); err != nil {
 			return err
 		}
 	}
@@ -85,7 +108,7 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 	for i, ci := range g.cols {
 		names[i] = quote(s.m.Columns[ci].Name)
 	}
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", strings.Join(names, ", "), " FROM ", s.table,
+	q := s.newQuery().sql("SELECT ", s.keyTextColumn(), ", ", strings.Join(names, ", "), " FROM ", s.table,
 		" WHERE ", quote(s.m.Key), " IN ").in(g.keys)
 	rows, err := w.tx.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {
@@ -96,19 +119,19 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 	dest := make([]any, 1+len(g.cols))
 	for rows.Next() {
 		v := reflect.New(s.typ)
-		var key any
-		dest[0] = &key
+		var kt string
+		dest[0] = &kt
 		for i, ci := range g.cols {
-			dest[1+i] = fieldOf(v.Elem(), s.m.Columns[ci].index).Addr().Interface()
+			f, ok := fieldOf(v.Elem(), s.m.Columns[ci].index)
+			if !ok {
+				return nil, &ColumnError{Table: s.m.Table, Column: s.m.Columns[ci].Name, Field: s.m.Columns[ci].Field, Err: ErrUnsettable}
+			}
+			dest[1+i] = f.Addr().Interface()
 		}
 		if err := rows.Scan(dest...); err != nil {
 			// The driver's message may quote the value: name only the column set.
 			return nil, fmt.Errorf("piisql: sweep of table %s: reading columns %s to anonymise: the values do not fit the row type's fields",
 				s.m.Table, strings.Join(names, ", "))
-		}
-		kt, err := keyText(key)
-		if err != nil {
-			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
 		}
 		out[kt] = v
 	}
@@ -119,28 +142,34 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 }
 
 // fieldOf returns the field at index in the struct v, allocating the embedded structs
-// behind nil pointers on the way.
-func fieldOf(v reflect.Value, index []int) reflect.Value {
+// behind nil pointers on the way. ok is false when the field cannot be set: reflection
+// cannot allocate a nil pointer to an unexported embedded struct.
+func fieldOf(v reflect.Value, index []int) (f reflect.Value, ok bool) {
 	for i, x := range index {
 		if i > 0 && v.Kind() == reflect.Pointer {
 			if v.IsNil() {
+				if !v.CanSet() {
+					return reflect.Value{}, false
+				}
 				v.Set(reflect.New(v.Type().Elem()))
 			}
 			v = v.Elem()
 		}
 		v = v.Field(x)
 	}
-	return v
+	return v, v.CanSet() && v.CanInterface()
 }
 
 // arg returns what to write into the column for the field's value f: the value, or, for a
-// nil pointer, NULL (its zero value in a NOT NULL column).
+// value a driver writes as NULL (a nil pointer, an invalid sql.NullString), NULL, or the
+// column's zero value when it is NOT NULL.
 func (c Column) arg(f reflect.Value) any {
-	if f.Kind() == reflect.Pointer && f.IsNil() {
-		if c.NotNull {
-			return c.zero()
-		}
-		return nil
+	var v any
+	if f.Kind() != reflect.Pointer || !f.IsNil() {
+		v = f.Interface()
 	}
-	return f.Interface()
+	if c.NotNull && isNull(v) {
+		return c.zero()
+	}
+	return v
 }

@@ -15,6 +15,7 @@ type batchWriter struct {
 	s       *Sweeper
 	tx      *txn
 	now     time.Time
+	dry     bool               // a dry run: what would be anonymised is counted, never read
 	updates map[string]*update // by the set of columns, as a string of '0' and '1'
 	order   []string           // the keys of updates in order of first use
 	audits  []audit            // in order of first use
@@ -22,15 +23,16 @@ type batchWriter struct {
 	delKeys []any
 	reqs    []RequestStatus
 	// anonymize mode: the columns each row has had anonymised, and what to anonymise now
-	anonymized map[string][]string
+	anonymized map[string][]anonymized
 	anon       map[string]*anonGroup
 	anonOrder  []string
 }
 
 // update is the rows one UPDATE clears, and which columns.
 type update struct {
-	cols []int
-	keys []any
+	cols        []int
+	keys        []any
+	first, last string // the first and last key, as text, for errors
 }
 
 // audit counts what one column lost under one rule, and between which keys.
@@ -41,8 +43,8 @@ type audit struct {
 	first, last string
 }
 
-func newBatchWriter(s *Sweeper, tx *txn, now time.Time) *batchWriter {
-	return &batchWriter{s: s, tx: tx, now: now, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow},
+func newBatchWriter(s *Sweeper, tx *txn, now time.Time, dry bool) *batchWriter {
+	return &batchWriter{s: s, tx: tx, now: now, dry: dry, updates: map[string]*update{}, deletes: audit{col: -1, rule: ruleRow},
 		anon: map[string]*anonGroup{}}
 }
 
@@ -61,7 +63,7 @@ func (w *batchWriter) add(rw *row, v verdict) {
 	var cols, anon []int
 	for _, cd := range v.cols {
 		if cd.rule == ruleTTL && w.s.cfg.anonymize {
-			if rw.set[cd.col] && !slices.Contains(w.anonymized[rw.keyText], w.s.m.Columns[cd.col].Name) {
+			if rw.set[cd.col] && !w.wasAnonymized(rw, w.s.m.Columns[cd.col].Name) {
 				anon = append(anon, cd.col)
 				w.audit(colDue{cd.col, ruleAnon}).count(rw.keyText)
 			}
@@ -90,7 +92,21 @@ func (w *batchWriter) add(rw *row, v verdict) {
 		w.updates[string(sig)] = u
 		w.order = append(w.order, string(sig))
 	}
+	if len(u.keys) == 0 {
+		u.first = rw.keyText
+	}
+	u.last = rw.keyText
 	u.keys = append(u.keys, rw.key)
+}
+
+// wasAnonymized reports whether column col of the row has been anonymised: recorded in
+// pii_anonymized, no sooner than the row was created. A record older than the row is of an
+// earlier row under the same key (SQLite gives a new row the key of the deleted last one),
+// whose values the new row does not hold.
+func (w *batchWriter) wasAnonymized(rw *row, col string) bool {
+	return slices.ContainsFunc(w.anonymized[rw.keyText], func(a anonymized) bool {
+		return a.col == col && !a.at.Before(rw.created)
+	})
 }
 
 func (w *batchWriter) audit(cd colDue) *audit {
@@ -132,16 +148,22 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 			}
 		}
 		q.sql(" WHERE ", quote(s.m.Key), " IN ").in(u.keys)
-		if err := w.execAll(ctx, q, len(u.keys)); err != nil {
+		names := make([]string, len(u.cols))
+		for i, ci := range u.cols {
+			names[i] = s.m.Columns[ci].Name
+		}
+		if err := w.execAll(ctx, q, len(u.keys), "clearing "+strings.Join(names, ", ")+" of "+span(u.first, u.last)); err != nil {
 			return err
 		}
 	}
-	if err := w.flushAnon(ctx); err != nil {
-		return err
+	if !w.dry {
+		if err := w.flushAnon(ctx); err != nil {
+			return err
+		}
 	}
 	if len(w.delKeys) > 0 {
 		q := s.newQuery().sql("DELETE FROM ", s.table, " WHERE ", quote(s.m.Key), " IN ").in(w.delKeys)
-		if err := w.execAll(ctx, q, len(w.delKeys)); err != nil {
+		if err := w.execAll(ctx, q, len(w.delKeys), "deleting "+span(w.deletes.first, w.deletes.last)); err != nil {
 			return err
 		}
 		r.Deleted += len(w.delKeys)
@@ -166,8 +188,8 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 		if st.Done {
 			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
 				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
-				sql(" WHERE id = ").arg(st.id)
-			if err := w.execAll(ctx, q, 1); err != nil {
+				sql(" WHERE id IN ").in(anys(st.ids))
+			if err := w.execAll(ctx, q, len(st.ids), "closing the deletion requests of record "+st.Key); err != nil {
 				return err
 			}
 		}
@@ -176,20 +198,29 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	return nil
 }
 
-// execAll runs a statement that must change exactly want rows.
-func (w *batchWriter) execAll(ctx context.Context, q *query, want int) error {
+// execAll runs a statement that must change exactly want rows; what says what it does, by
+// column and key, for its errors.
+func (w *batchWriter) execAll(ctx context.Context, q *query, want int, what string) error {
 	res, err := w.tx.ExecContext(ctx, q.String(), q.args...)
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %w", w.s.m.Table, err)
+		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
 	}
 	if int(n) != want {
-		return fmt.Errorf("piisql: sweep of table %s: a statement changed %d rows, not the %d it locked", w.s.m.Table, n, want)
+		return fmt.Errorf("piisql: sweep of table %s: %s: changed %d rows, not the %d it locked", w.s.m.Table, what, n, want)
 	}
 	return nil
+}
+
+// span names the records from key first to key last.
+func span(first, last string) string {
+	if first == last {
+		return "record " + first
+	}
+	return "records " + first + " to " + last
 }
 
 // writeAudit records what a batch did to one column (none for a row deletion) under one
@@ -200,7 +231,7 @@ func (w *batchWriter) writeAudit(ctx context.Context, a audit) error {
 	}
 	s := w.s
 	q := s.newQuery().sql("INSERT INTO pii_audit (table_name, column_name, rule, row_count, first_key, last_key, swept_at) VALUES (").
-		arg(s.m.Table).sql(", ")
+		arg(s.bk).sql(", ")
 	if a.col < 0 {
 		q.sql("NULL")
 	} else {
@@ -208,5 +239,5 @@ func (w *batchWriter) writeAudit(ctx context.Context, a audit) error {
 	}
 	q.sql(", ").arg(a.rule).sql(", ").arg(int64(a.n)).sql(", ").arg(a.first).sql(", ").arg(a.last).
 		sql(", ").arg(w.now.UTC()).sql(")")
-	return w.execAll(ctx, q, 1)
+	return w.execAll(ctx, q, 1, "writing the audit row of "+span(a.first, a.last))
 }

@@ -10,21 +10,24 @@ import (
 // benchRows is the size of the table the benchmark sweeps.
 const benchRows = 1_000_000
 
-// fillMillion fills table with benchRows messages of ages 0 to 399 days before day(400),
-// by one INSERT ... SELECT in the database, not row by row.
-func (d *testDB) fillMillion(b *testing.B, table string) {
-	b.Helper()
+// fillMillion fills table with benchRows messages: see fill.
+func (d *testDB) fillMillion(b *testing.B, table string) { d.fill(b, table, benchRows) }
+
+// fill fills table with n messages, message g created on day(g%400), by one INSERT ...
+// SELECT in the database, not row by row.
+func (d *testDB) fill(tb testing.TB, table string, n int) {
+	tb.Helper()
 	if d.dialect == PostgreSQL {
-		d.exec(b, fmt.Sprintf(`INSERT INTO %s (id, created_at, sender, body, phone, topic)
+		d.exec(tb, fmt.Sprintf(`INSERT INTO %s (id, created_at, sender, body, phone, topic)
 			SELECT g, TIMESTAMPTZ '2026-06-01 10:00:00Z' + ((g %% 400) * INTERVAL '1 day'), 'a@example.com', 'hello',
-				'+44 20 7946 0000', 'billing' FROM generate_series(1, %d) AS g`, table, benchRows))
-		d.exec(b, "ANALYZE "+table)
+				'+44 20 7946 0000', 'billing' FROM generate_series(1, %d) AS g`, table, n))
+		d.exec(tb, "ANALYZE "+table)
 		return
 	}
-	d.exec(b, fmt.Sprintf(`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < %d)
+	d.exec(tb, fmt.Sprintf(`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < %d)
 		INSERT INTO %s (id, created_at, sender, body, phone, topic)
 		SELECT x, strftime('%%Y-%%m-%%d 10:00:00', '2026-06-01', '+' || (x %% 400) || ' days'), 'a@example.com', 'hello',
-			'+44 20 7946 0000', 'billing' FROM g`, benchRows, table))
+			'+44 20 7946 0000', 'billing' FROM g`, n, table))
 }
 
 // BenchmarkSweepMillion sweeps a table of a million rows of mixed ages, in which about

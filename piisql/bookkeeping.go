@@ -63,8 +63,8 @@ const (
 )
 
 // Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit,
-// pii_anonymized) and their
-// indexes when they do not exist. It is safe to run at every start.
+// pii_anonymized) and their indexes when they do not exist. It is safe to run at every
+// start, from several machines at once.
 func (s *Sweeper) Migrate(ctx context.Context) error {
 	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
 	if s.dialect == PostgreSQL {
@@ -72,12 +72,24 @@ func (s *Sweeper) Migrate(ctx context.Context) error {
 	}
 	for _, ddl := range bookkeepingDDL {
 		ddl = strings.NewReplacer("{id}", id, "{time}", ts).Replace(ddl)
-		if _, err := s.db.ExecContext(ctx, ddl); err != nil {
+		// Two CREATE ... IF NOT EXISTS of one table at once (machines starting together)
+		// can fail on PostgreSQL, the loser meeting the winner's catalogue rows; run
+		// again, the statement sees the table and does nothing.
+		var err error
+		for range migrateTries {
+			if _, err = s.db.ExecContext(ctx, ddl); err == nil || ctx.Err() != nil {
+				break
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("piisql: migrate: %w", err)
 		}
 	}
 	return nil
 }
+
+// migrateTries is how many times Migrate runs a statement that fails.
+const migrateTries = 3
 
 // keyText returns a key as the bookkeeping tables store it: an integer in decimal, a
 // string as it is.
@@ -114,45 +126,36 @@ func (s *Sweeper) callArgs(op string, k any, at time.Time, what string) (string,
 	return kt, nil
 }
 
-// exec runs a bookkeeping statement for op.
-func (s *Sweeper) exec(ctx context.Context, op string, q *query) error {
-	if _, err := s.db.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	return nil
-}
-
 // onRecord runs the statement that write returns for the record with key k, in a
 // transaction that first locks the record (FOR UPDATE, or SQLite's write lock), so that
 // it waits for a sweep's batch holding the record and the next batch sees it. write gets
 // the record's creation time. ErrNoRecord when there is no such record.
-func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(created time.Time, key string) (*query, error)) error {
+func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(tx execer, created time.Time, key string) (*query, error)) error {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
 	err = func() error {
-		qq := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
+		qq := s.newQuery().sql("SELECT ", s.keyTextColumn(), ", ", s.createdColumn(), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
 			arg(k).sql(s.dialect.lockRow())
-		var rawKey, raw any
-		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&rawKey, &raw)
+		// The key as the table holds it, not as given: "02" finds row 2 (the database
+		// converts it), and the sweep looks its holds and requests up as "2".
+		var key string
+		var raw any
+		err := tx.QueryRowContext(ctx, qq.String(), qq.args...).Scan(&key, &raw)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
 		}
 		if err != nil {
 			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 		}
+		// An unreadable creation time is taken as none, as the sweep takes it: a hold
+		// must be placeable on any record.
 		created, err := s.createdTime(raw)
 		if err != nil {
-			return err
+			created = time.Time{}
 		}
-		// The key as the table holds it, not as given: "02" finds row 2 (the database
-		// converts it), and the sweep looks its holds and requests up as "2".
-		key, err := keyText(rawKey)
-		if err != nil {
-			return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-		}
-		q, err := write(created, key)
+		q, err := write(tx, created, key)
 		if err != nil {
 			return err
 		}
@@ -180,12 +183,12 @@ func (s *Sweeper) RequestDeletion(ctx context.Context, k any, at time.Time) erro
 	if _, err := s.callArgs("RequestDeletion", k, at, "request time"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "RequestDeletion", k, func(created time.Time, kt string) (*query, error) {
+	return s.onRecord(ctx, "RequestDeletion", k, func(_ execer, created time.Time, kt string) (*query, error) {
 		if at.Before(created) {
 			return nil, fmt.Errorf("piisql: RequestDeletion on table %s: %w", s.m.Table, pii.ErrBeforeCreation)
 		}
 		return s.newQuery().sql("INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (").
-			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")"), nil
+			arg(s.bk).sql(", ").arg(kt).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
 }
 
@@ -197,9 +200,9 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 	if _, err := s.callArgs("PlaceHold", k, at, "placed"); err != nil {
 		return err
 	}
-	return s.onRecord(ctx, "PlaceHold", k, func(_ time.Time, kt string) (*query, error) {
+	return s.onRecord(ctx, "PlaceHold", k, func(_ execer, _ time.Time, kt string) (*query, error) {
 		return s.newQuery().sql("INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (").
-			arg(s.m.Table).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
+			arg(s.bk).sql(", ").arg(kt).sql(", ").arg(reason).sql(", ").arg(at.UTC()).sql(")"), nil
 	})
 }
 
@@ -207,32 +210,31 @@ func (s *Sweeper) PlaceHold(ctx context.Context, k any, reason string, at time.T
 // error wrapping ErrNoHold when there is none, and one wrapping pii.ErrNegativeDays when at
 // is before a hold was placed.
 func (s *Sweeper) LiftHold(ctx context.Context, k any, at time.Time) error {
-	kt, err := s.callArgs("LiftHold", k, at, "lifted")
-	if err != nil {
+	if _, err := s.callArgs("LiftHold", k, at, "lifted"); err != nil {
 		return err
 	}
-	if kt, err = s.canonicalKey(ctx, "LiftHold", k); err != nil {
-		return err
-	}
-	holds, err := s.loadHolds(ctx, s.db, []string{kt})
-	if err != nil {
-		return err
-	}
-	active := 0
-	for _, h := range holds[kt] {
-		if h.Lifted.IsZero() {
-			active++
-			if at.Before(h.Placed) {
-				return fmt.Errorf("piisql: LiftHold on table %s: lifted before it was placed: %w", s.m.Table, pii.ErrNegativeDays)
+	// In the record's transaction, as PlaceHold: it waits for a batch holding the record
+	// (and, on SQLite, for the write lock, up to the busy timeout).
+	return s.onRecord(ctx, "LiftHold", k, func(tx execer, _ time.Time, kt string) (*query, error) {
+		holds, err := s.loadHolds(ctx, tx, []string{kt})
+		if err != nil {
+			return nil, err
+		}
+		active := 0
+		for _, h := range holds[kt] {
+			if h.Lifted.IsZero() {
+				active++
+				if at.Before(h.Placed) {
+					return nil, fmt.Errorf("piisql: LiftHold on table %s: lifted before it was placed: %w", s.m.Table, pii.ErrNegativeDays)
+				}
 			}
 		}
-	}
-	if active == 0 {
-		return fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
-	}
-	q := s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
-		sql(" WHERE table_name = ").arg(s.m.Table).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL")
-	return s.exec(ctx, "LiftHold", q)
+		if active == 0 {
+			return nil, fmt.Errorf("piisql: LiftHold on table %s: %w", s.m.Table, ErrNoHold)
+		}
+		return s.newQuery().sql("UPDATE pii_holds SET lifted_at = ").arg(at.UTC()).
+			sql(" WHERE table_name = ").arg(s.bk).sql(" AND record_key = ").arg(kt).sql(" AND lifted_at IS NULL"), nil
+	})
 }
 
 // loadHolds returns the holds of the records with the given keys, by key.
@@ -253,41 +255,53 @@ func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[s
 	return out, err
 }
 
-// request is a deletion request not yet carried out.
+// request is the earliest deletion request of a record not yet carried out, with the ids
+// of every pending request of the record: carrying out the earliest carries out them all.
 type request struct {
-	id  int64
+	ids []int64
 	at  time.Time
-	key string
 }
 
-// loadRequests returns the earliest pending deletion request of each of the given keys.
+// loadRequests returns the pending deletion requests of each of the given keys.
 func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (map[string]request, error) {
 	out := map[string]request{}
 	qq := s.forKeys("id, record_key, requested_at", "pii_requests", " AND done_at IS NULL", keys).sql(" ORDER BY requested_at, id")
 	err := s.eachRow(ctx, q, "deletion requests", qq, func(rows *sql.Rows) error {
-		var r request
-		if err := rows.Scan(&r.id, &r.key, &r.at); err != nil {
+		var id int64
+		var key string
+		var at time.Time
+		if err := rows.Scan(&id, &key, &at); err != nil {
 			return err
 		}
-		if _, seen := out[r.key]; !seen {
-			out[r.key] = r
+		r, seen := out[key]
+		if !seen {
+			r.at = at
 		}
+		r.ids = append(r.ids, id)
+		out[key] = r
 		return nil
 	})
 	return out, err
 }
 
+// anonymized says that a column of a record was anonymised, and when.
+type anonymized struct {
+	col string
+	at  time.Time
+}
+
 // loadAnonymized returns, by key, the columns of the given records already anonymised
 // under WithAnonymizeOnPurge: an anonymised value is anonymised once, never again.
-func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name", "pii_anonymized", "", keys),
+func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (map[string][]anonymized, error) {
+	out := map[string][]anonymized{}
+	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name, anonymized_at", "pii_anonymized", "", keys),
 		func(rows *sql.Rows) error {
-			var k, c string
-			if err := rows.Scan(&k, &c); err != nil {
+			var k string
+			var a anonymized
+			if err := rows.Scan(&k, &a.col, &a.at); err != nil {
 				return err
 			}
-			out[k] = append(out[k], c)
+			out[k] = append(out[k], a)
 			return nil
 		})
 	return out, err
@@ -296,7 +310,7 @@ func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (
 // forKeys selects cols (fixed SQL) from the bookkeeping table bk for this Sweeper's table
 // and the given keys, with the extra condition cond (fixed SQL, or "").
 func (s *Sweeper) forKeys(cols, bk, cond string, keys []string) *query {
-	return s.newQuery().sql("SELECT ", cols, " FROM ", bk, " WHERE table_name = ").arg(s.m.Table).
+	return s.newQuery().sql("SELECT ", cols, " FROM ", bk, " WHERE table_name = ").arg(s.bk).
 		sql(cond, " AND record_key IN ").in(anys(keys))
 }
 
@@ -331,25 +345,6 @@ func anys[E any](ss []E) []any {
 // whatever their columns hold (a row already cleared by its TTL must still be deleted
 // under WithDeleteRows, and its request closed).
 func (s *Sweeper) pendingRequests(q *query) {
-	q.sql("CAST(", quote(s.m.Key), " AS TEXT) IN (SELECT record_key FROM pii_requests WHERE table_name = ").
-		arg(s.m.Table).sql(" AND done_at IS NULL)")
-}
-
-// canonicalKey returns the key of the record that k finds, as the table holds it (see
-// onRecord), or ErrNoRecord.
-func (s *Sweeper) canonicalKey(ctx context.Context, op string, k any) (string, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").arg(k)
-	var raw any
-	err := s.db.QueryRowContext(ctx, q.String(), q.args...).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, ErrNoRecord)
-	}
-	if err != nil {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	key, err := keyText(raw)
-	if err != nil {
-		return "", fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
-	}
-	return key, nil
+	q.sql(s.keyTextColumn(), " IN (SELECT record_key FROM pii_requests WHERE table_name = ").
+		arg(s.bk).sql(" AND done_at IS NULL)")
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ef8f9424/pii"
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 	_ "time/tzdata"
@@ -177,17 +178,35 @@ func (d *testDB) auditTotals(t testing.TB, table string) map[string]int {
 	return out
 }
 
-// sweeper returns a migrated Sweeper for table.
+// sweeper returns a migrated Sweeper of messages for table.
 func (d *testDB) sweeper(t testing.TB, db *sql.DB, table string, opts ...Option) *Sweeper {
 	t.Helper()
-	s, err := New[message](context.Background(), db, d.dialect, table, "id", opts...)
+	return must(t)(New[message](context.Background(), db, d.dialect, table, "id", opts...))
+}
+
+// must returns a function that fails t on the error New returned and otherwise migrates
+// the Sweeper: must(t)(New[T](...)).
+func must(t testing.TB) func(*Sweeper, error) *Sweeper {
+	return func(s *Sweeper, err error) *Sweeper {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+}
+
+// testPolicy is a policy with a key, for pseudonyms.
+func testPolicy(t testing.TB) *pii.Policy {
+	t.Helper()
+	pol, err := pii.New(pii.WithKey([]byte("0123456789abcdef0123456789abcdef")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return pol
 }
 
 // day0 is the tests' epoch: 1 June 2026, 10:00 UTC.

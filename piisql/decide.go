@@ -78,7 +78,7 @@ func (s *Sweeper) decide(key string, created, now time.Time, holds []pii.Hold, r
 		}
 	}
 	st := RequestStatus{Key: key, Requested: plan.Requested, DeletedAt: plan.DeletedAt, GoneBy: plan.GoneBy,
-		Done: !now.Before(plan.DeletedAt), id: req.id}
+		Done: !now.Before(plan.DeletedAt), ids: req.ids}
 	v.req = &st
 	v.deleteRow = st.Done && s.cfg.deleteRows
 	return v, nil

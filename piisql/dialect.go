@@ -3,6 +3,7 @@ package piisql
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
@@ -112,7 +113,17 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 		return nil, err
 	}
 	end := func(stmt string) error {
-		_, err := conn.ExecContext(context.WithoutCancel(ctx), stmt)
+		bg := context.WithoutCancel(ctx)
+		_, err := conn.ExecContext(bg, stmt)
+		if err != nil {
+			// A COMMIT or ROLLBACK that failed can leave the transaction open, holding the
+			// write lock (and showing its uncommitted changes) on a connection about to go
+			// back to the pool: roll it back, and when that fails too, have the pool drop
+			// the connection.
+			if _, rerr := conn.ExecContext(bg, "ROLLBACK"); rerr != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+		}
 		if cerr := conn.Close(); err == nil {
 			err = cerr
 		}
@@ -142,20 +153,43 @@ func (d Dialect) lockRow() string {
 // schemaColumn is one column as the database describes it.
 type schemaColumn struct {
 	notNull bool
+	// noZone is true for a type that keeps a wall-clock time without its zone
+	// (PostgreSQL's timestamp without time zone and date).
+	noZone bool
 }
 
-// readSchema returns the columns of a table, by name, from the database's catalogue.
-func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table string) (map[string]schemaColumn, error) {
+// tableInfo is a table as the database's catalogue describes it.
+type tableInfo struct {
+	// schema is the table's schema: as given, or the one the name resolves to (SQLite's
+	// "main", PostgreSQL's current_schema()).
+	schema string
+	// cols are its columns by name: as the catalogue spells them on PostgreSQL, in lower
+	// case on SQLite, which reads identifiers in any case.
+	cols map[string]schemaColumn
+}
+
+// column returns the column named name, as the dialect matches names.
+func (ti tableInfo) column(d Dialect, name string) (schemaColumn, bool) {
+	if d == SQLite {
+		name = strings.ToLower(name)
+	}
+	c, ok := ti.cols[name]
+	return c, ok
+}
+
+// readSchema describes a table from the database's catalogue.
+func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table string) (tableInfo, error) {
 	var rows *sql.Rows
 	var err error
+	ti := tableInfo{schema: schema, cols: map[string]schemaColumn{}}
 	switch d {
 	case SQLite:
-		if schema == "" {
-			schema = "main"
+		if ti.schema == "" {
+			ti.schema = "main"
 		}
-		rows, err = db.QueryContext(ctx, `SELECT name, "notnull" FROM pragma_table_info(?, ?)`, table, schema)
+		rows, err = db.QueryContext(ctx, `SELECT name, "notnull", '', ? FROM pragma_table_info(?, ?)`, ti.schema, table, ti.schema)
 	case PostgreSQL:
-		q := `SELECT column_name, is_nullable = 'NO' FROM information_schema.columns WHERE table_name = $1 AND table_schema = `
+		q := `SELECT column_name, is_nullable = 'NO', data_type, table_schema FROM information_schema.columns WHERE table_name = $1 AND table_schema = `
 		args := []any{table}
 		if schema == "" {
 			q += "current_schema()"
@@ -165,26 +199,96 @@ func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table strin
 		}
 		rows, err = db.QueryContext(ctx, q, args...)
 	default:
-		return nil, fmt.Errorf("piisql: unknown dialect %v", d)
+		return ti, fmt.Errorf("piisql: unknown dialect %v", d)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+		return ti, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
 	}
 	defer rows.Close()
-	cols := map[string]schemaColumn{}
 	for rows.Next() {
-		var name string
+		var name, typ string
 		var notNull bool
-		if err := rows.Scan(&name, &notNull); err != nil {
-			return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+		if err := rows.Scan(&name, &notNull, &typ, &ti.schema); err != nil {
+			return ti, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
 		}
-		cols[name] = schemaColumn{notNull: notNull}
+		if d == SQLite {
+			name = strings.ToLower(name)
+		}
+		ti.cols[name] = schemaColumn{notNull: notNull, noZone: typ == "timestamp without time zone" || typ == "date"}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
+		return ti, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)
 	}
-	if len(cols) == 0 {
-		return nil, fmt.Errorf("piisql: table %s: %w", table, ErrNoTable)
+	if len(ti.cols) == 0 {
+		return ti, fmt.Errorf("piisql: table %s: %w", table, ErrNoTable)
 	}
-	return cols, nil
+	return ti, nil
+}
+
+// bookkeepingName is how the bookkeeping tables name a table, the same however it was
+// given to New: without its schema when that is the default one (SQLite's main,
+// PostgreSQL's public), and on SQLite, which reads names in any case, in lower case.
+// Otherwise a hold placed through a Sweeper of "messages" went unseen by one of
+// "public.messages".
+func (d Dialect) bookkeepingName(schema, table string) string {
+	if d == SQLite {
+		schema, table = strings.ToLower(schema), strings.ToLower(table)
+		if schema == "main" {
+			return table
+		}
+	} else if schema == "public" {
+		return table
+	}
+	return schema + "." + table
+}
+
+// inUniqueIndex reports whether column col is part of a unique index or primary key of
+// the table, alone or with other columns, partial or not: writing one zero value into it
+// for many rows may then be refused.
+func (d Dialect) inUniqueIndex(ctx context.Context, db *sql.DB, schema, table, col string) (bool, error) {
+	var q string
+	var args []any
+	switch d {
+	case SQLite:
+		q = `SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1, ?2) WHERE pk > 0 AND name = ?3 COLLATE NOCASE)
+			OR EXISTS (SELECT 1 FROM pragma_index_list(?1, ?2) AS l WHERE l."unique"
+				AND EXISTS (SELECT 1 FROM pragma_index_info(l.name, ?2) WHERE name = ?3 COLLATE NOCASE))`
+		args = []any{table, schema, col}
+	case PostgreSQL:
+		q = `SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+			WHERE i.indrelid = to_regclass($1) AND i.indisunique AND a.attname = $2)`
+		args = []any{quoteTable(schema, table), col}
+	}
+	var ok bool
+	if err := db.QueryRowContext(ctx, q, args...).Scan(&ok); err != nil {
+		return false, fmt.Errorf("piisql: reading the indexes of table %s: %w", table, err)
+	}
+	return ok, nil
+}
+
+// keyUnique reports whether the table declares column key unique: a primary key of that
+// column alone, or a unique index of it alone with no WHERE clause.
+func (d Dialect) keyUnique(ctx context.Context, db *sql.DB, schema, table, key string) (bool, error) {
+	var q string
+	var args []any
+	switch d {
+	case SQLite:
+		// The primary key (INTEGER PRIMARY KEY has no index of its own), then unique
+		// indexes.
+		q = `SELECT (SELECT COUNT(*) FROM pragma_table_info(?1, ?2) WHERE pk > 0) = 1
+			AND EXISTS (SELECT 1 FROM pragma_table_info(?1, ?2) WHERE pk > 0 AND name = ?3 COLLATE NOCASE)
+			OR EXISTS (SELECT 1 FROM pragma_index_list(?1, ?2) AS l WHERE l."unique" AND NOT l.partial
+				AND (SELECT COUNT(*) FROM pragma_index_info(l.name, ?2)) = 1
+				AND EXISTS (SELECT 1 FROM pragma_index_info(l.name, ?2) WHERE name = ?3 COLLATE NOCASE))`
+		args = []any{table, schema, key}
+	case PostgreSQL:
+		q = `SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+			WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND a.attname = $2)`
+		args = []any{quoteTable(schema, table), key}
+	}
+	var ok bool
+	if err := db.QueryRowContext(ctx, q, args...).Scan(&ok); err != nil {
+		return false, fmt.Errorf("piisql: reading the indexes of table %s: %w", table, err)
+	}
+	return ok, nil
 }

@@ -13,5 +13,5 @@
 // lock is held for long and a sweep stopped anywhere (a cancelled context, a crash) leaves
 // every finished batch committed and the rest for the next run. Two sweepers may run at once:
 // on PostgreSQL each batch locks its rows with FOR UPDATE SKIP LOCKED, and SQLite admits one
-// writer at a time. The SQL is kept to what PostgreSQL, CockroachDB and SQLite all accept.
+// writer at a time, so that each value is cleared and audited once. The SQL is kept to what PostgreSQL, CockroachDB and SQLite all accept.
 package piisql

@@ -26,6 +26,17 @@ var (
 	// ErrNotColumn is returned for personal data inside a field that maps to one column (a
 	// nested struct, a slice): a column cannot be partly cleared.
 	ErrNotColumn = errors.New("personal data inside a field that maps to a single column")
+	// ErrDuplicateColumn is returned when a personal-data or creation field maps to the same
+	// column as another field (names compared in any case, as SQLite does): which field's
+	// retention applies to it could not be told.
+	ErrDuplicateColumn = errors.New("two fields map to one column")
+	// ErrUnsettable is returned under WithAnonymizeOnPurge for a personal-data field that
+	// reflection cannot set, one behind a pointer to an unexported embedded struct: its
+	// value could not be read to be anonymised.
+	ErrUnsettable = errors.New("field cannot be set by reflection (behind a pointer to an unexported embedded struct)")
+	// ErrCreatedUnreadable is returned by a sweep that met rows whose creation time could
+	// not be read: it swept the rest, and left those alone.
+	ErrCreatedUnreadable = errors.New("unreadable creation time")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.
@@ -34,6 +45,14 @@ var (
 	ErrNoRecord = errors.New("no record with this key")
 	// ErrNoHold is returned by LiftHold when the record has no hold in force.
 	ErrNoHold = errors.New("no hold in force on the record")
+	// ErrKeyNotUnique is returned when the table does not declare the key column unique (a
+	// primary key of that column alone, or a unique index of it alone, with no WHERE): a
+	// batch names its rows by key, and a key of two rows would clear the wrong ones.
+	ErrKeyNotUnique = errors.New("the key column is not declared unique")
+	// ErrNoZero is returned for a personal-data column declared NOT NULL whose Go type
+	// writes its zero value as NULL (a driver.Valuer of its own): such a column has no
+	// value to be cleared to.
+	ErrNoZero = errors.New("NOT NULL column whose Go type has no zero value but NULL")
 	// ErrBatchSize is returned for a batch size below 1 or above MaxBatchSize.
 	ErrBatchSize = errors.New("batch size out of range")
 )

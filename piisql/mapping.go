@@ -1,6 +1,7 @@
 package piisql
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"reflect"
 	"slices"
@@ -53,7 +54,8 @@ var timeType = reflect.TypeFor[time.Time]()
 
 // typeColumns lists the columns of a row type: exported fields, named by their db tag or
 // in snake case, with the fields of embedded structs promoted; db:"-" leaves a field out.
-func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]column, error) {
+// root is the row type, whose promotion rules decide which field a bare name means.
+func typeColumns(root, t reflect.Type, prefix string, index []int, out []column) ([]column, error) {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		tag, hasTag := sf.Tag.Lookup("db")
@@ -68,7 +70,7 @@ func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]co
 			}
 			if ft.Kind() == reflect.Struct && ft != timeType {
 				var err error
-				if out, err = typeColumns(ft, prefix+sf.Name+".", append(slices.Clip(index), i), out); err != nil {
+				if out, err = typeColumns(root, ft, prefix+sf.Name+".", append(slices.Clip(index), i), out); err != nil {
 					return nil, err
 				}
 				continue
@@ -83,13 +85,24 @@ func typeColumns(t reflect.Type, prefix string, index []int, out []column) ([]co
 		if err := checkIdent("column of field "+prefix+sf.Name, name); err != nil {
 			return nil, err
 		}
-		c := column{name: name, typ: sf.Type, paths: []string{sf.Name}, index: append(slices.Clip(index), i)}
+		c := column{name: name, typ: sf.Type, index: append(slices.Clip(index), i)}
+		if prefix == "" || promoted(root, sf.Name, c.index) {
+			c.paths = append(c.paths, sf.Name)
+		}
 		if prefix != "" {
 			c.paths = append(c.paths, prefix+sf.Name)
 		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// promoted reports whether the embedded field at index is the one that name means in
+// the row type root, as Go's promotion rules say: not hidden by a shallower field of that
+// name, nor ambiguous with another at its depth.
+func promoted(root reflect.Type, name string, index []int) bool {
+	f, ok := root.FieldByName(name)
+	return ok && slices.Equal(f.Index, index)
 }
 
 // mapType builds the Mapping of row type t from its tags alone, under policy p: the
@@ -107,7 +120,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 	if err := checkIdent("key column", key); err != nil {
 		return Mapping{}, err
 	}
-	cols, err := typeColumns(t, "", nil, nil)
+	cols, err := typeColumns(t, t, "", nil, nil)
 	if err != nil {
 		return Mapping{}, err
 	}
@@ -123,6 +136,9 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 	if err != nil {
 		return Mapping{}, fmt.Errorf("piisql: %w", err)
 	}
+	if err := checkDuplicates(table, cols, fields, byPath); err != nil {
+		return Mapping{}, err
+	}
 	m := Mapping{Table: table, Key: key}
 	for _, f := range fields {
 		c := byPath[f.Path]
@@ -137,7 +153,7 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 		case f.Created:
 			m.Created = c.name
 		case f.Class == pii.PII:
-			if c.name == key {
+			if strings.EqualFold(c.name, key) { // in any case: SQLite reads "EMAIL" as email
 				return Mapping{}, &ColumnError{Table: table, Column: key, Field: f.Path, Err: ErrKeyIsPII}
 			}
 			m.Columns = append(m.Columns, Column{Name: c.name, Field: f.Path, Kind: f.Kind, MTL: f.MTL, TTL: f.TTL, goType: c.typ, index: c.index})
@@ -147,6 +163,21 @@ func mapType(t reflect.Type, p *pii.Policy, table, key string) (Mapping, error) 
 		return Mapping{}, fmt.Errorf("piisql: table %s, type %s: %w", table, t, ErrNoCreated)
 	}
 	return m, nil
+}
+
+// checkDuplicates refuses a personal-data or creation field whose column another field
+// maps to too (in any case, as SQLite compares names).
+func checkDuplicates(table string, cols []column, fields []pii.Field, byPath map[string]*column) error {
+	count := map[string]int{}
+	for _, c := range cols {
+		count[strings.ToLower(c.name)]++
+	}
+	for _, f := range fields {
+		if c := byPath[f.Path]; c != nil && (f.Class == pii.PII || f.Created) && count[strings.ToLower(c.name)] > 1 {
+			return &ColumnError{Table: table, Column: c.name, Field: f.Path, Err: ErrDuplicateColumn}
+		}
+	}
+	return nil
 }
 
 // ownerOf returns the column whose field contains the leaf at path ("Address.Street" is
@@ -163,14 +194,53 @@ func ownerOf(path string, byPath map[string]*column) *column {
 }
 
 // zero returns what a NOT NULL column is cleared to: its Go type's zero value, an empty
-// byte slice for []byte, the pointee's zero value for a pointer.
+// byte slice for []byte, the pointee's zero value for a pointer, and for a wrapper of the
+// sql.NullString kind (a struct of a value and a bool Valid: sql.Null[T], sql.NullInt64,
+// ...) the zero value of what it wraps, since its own zero value is NULL.
 func (c Column) zero() any {
 	t := c.goType
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+	for {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		w, ok := nullWrapped(t)
+		if !ok {
+			break
+		}
+		t = w
 	}
 	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 		return []byte{}
 	}
 	return reflect.Zero(t).Interface()
+}
+
+// nullWrapped returns the type that a struct of the sql.NullString kind wraps: a struct of
+// two fields, one of them a bool named Valid.
+func nullWrapped(t reflect.Type) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct || t.NumField() != 2 {
+		return nil, false
+	}
+	for i := range 2 {
+		if f := t.Field(i); f.Name == "Valid" && f.Type.Kind() == reflect.Bool {
+			return t.Field(1 - i).Type, true
+		}
+	}
+	return nil, false
+}
+
+// isNull reports whether a driver writes v as NULL: nil, a nil pointer, or a
+// driver.Valuer whose value is nil (or fails).
+func isNull(v any) bool {
+	if v == nil {
+		return true
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return true
+	}
+	if vr, ok := v.(driver.Valuer); ok {
+		dv, err := vr.Value()
+		return err != nil || dv == nil
+	}
+	return false
 }

@@ -72,6 +72,13 @@ type missingColumn struct {
 	Mobile  string    `pii:"phone,ttl=30"`
 }
 
+type twoFields struct {
+	ID      int64     `pii:"no"`
+	Created time.Time `db:"created_at" pii:"no,created"`
+	Body    *string   `pii:"true,ttl=30"`
+	Draft   *string   `db:"BODY" pii:"true,ttl=60"`
+}
+
 type badColumn struct {
 	ID      int64     `pii:"no"`
 	Created time.Time `db:"created_at" pii:"no,created"`
@@ -109,6 +116,10 @@ func TestNewErrors(t *testing.T) {
 				_, err := New[keyIsPII](ctx, d.db, d.dialect, table, "email")
 				return err
 			}, ErrKeyIsPII, "column email"},
+			{"key holds PII, named in capitals", func() error {
+				_, err := New[keyIsPII](ctx, d.db, d.dialect, table, "EMAIL")
+				return err
+			}, ErrKeyIsPII, "column EMAIL"},
 			{"PII inside a struct column", func() error {
 				_, err := New[nested](ctx, d.db, d.dialect, table, "id")
 				return err
@@ -125,6 +136,10 @@ func TestNewErrors(t *testing.T) {
 				_, err := New[badColumn](ctx, d.db, d.dialect, table, "id")
 				return err
 			}, ErrIdentifier, "field Name"},
+			{"two fields of one column", func() error {
+				_, err := New[twoFields](ctx, d.db, d.dialect, table, "id")
+				return err
+			}, ErrDuplicateColumn, "column body (field Body)"},
 			{"row type not a struct", func() error {
 				_, err := New[string](ctx, d.db, d.dialect, table, "id")
 				return err

@@ -28,8 +28,17 @@ type Report struct {
 	Deleted int
 	// Held counts the rows left alone because a hold was in force at Now.
 	Held int
-	// NoCreated counts the rows left alone because their creation time was NULL.
+	// NoCreated counts the rows whose creation time was NULL: no TTL of theirs can be
+	// counted, and only a deletion request clears anything of them (its MTLs counted from
+	// the request).
 	NoCreated int
+	// Unreadable counts the rows whose creation time could not be read (text in no known
+	// layout, a value of another type): left alone as rows without one, and reported by
+	// the sweep's error (ErrCreatedUnreadable), which names the first.
+	Unreadable int
+	// NoKey counts the rows left alone because their key is NULL (a UNIQUE key column
+	// allows it): nothing can name them to clear, hold or audit them.
+	NoKey int
 	// Future counts the rows left alone because their creation time is after the
 	// sweep's now (a skewed clock, or a bad timestamp).
 	Future int
@@ -37,6 +46,8 @@ type Report struct {
 	Requests []RequestStatus
 	// Duration is how long the sweep took; LongestBatch, its longest batch.
 	Duration, LongestBatch time.Duration
+
+	firstUnreadable string // the key of the first row counted in Unreadable
 }
 
 // add counts a batch's report into r.
@@ -52,6 +63,10 @@ func (r *Report) add(b Report) {
 	r.Held += b.Held
 	r.NoCreated += b.NoCreated
 	r.Future += b.Future
+	if r.Unreadable == 0 {
+		r.firstUnreadable = b.firstUnreadable
+	}
+	r.Unreadable += b.Unreadable
 	r.Requests = append(r.Requests, b.Requests...)
 }
 
@@ -67,7 +82,7 @@ type RequestStatus struct {
 	// Done is true when the sweep carried the request out in full.
 	Done bool
 
-	id int64
+	ids []int64 // the pending requests it stands for, closed together
 }
 
 // Batch describes one committed batch, for WithProgress.
@@ -93,6 +108,12 @@ func (r Report) String() string {
 	fmt.Fprintf(&b, "%s %s at %s: %s, %s examined, %d held, %d without a creation time",
 		verb, r.Table, r.Now.Format(layout), plural(r.Batches, "batch", "batches"), plural(r.Rows, "row", "rows"),
 		r.Held, r.NoCreated)
+	if r.Unreadable > 0 {
+		fmt.Fprintf(&b, ", %d with an unreadable creation time", r.Unreadable)
+	}
+	if r.NoKey > 0 {
+		fmt.Fprintf(&b, ", %d without a key", r.NoKey)
+	}
 	if r.Future > 0 {
 		fmt.Fprintf(&b, ", %d created after now", r.Future)
 	}

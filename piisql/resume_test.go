@@ -3,6 +3,7 @@ package piisql
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -137,6 +138,10 @@ func TestSweepFailedBatchRollsBack(t *testing.T) {
 		r, err := s.Sweep(context.Background(), day(400))
 		if err == nil {
 			t.Fatal("the sweep did not fail on the CHECK constraint")
+		}
+		// The error names the columns and the records, never a value.
+		if want := "piisql: sweep of table " + table + ": clearing sender, body, phone of records 5 to 6: "; !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("error %q, want it to begin %q", err, want)
 		}
 		if diff := cmp.Diff(map[string]int{"sender": 4, "body": 4, "phone": 4}, r.Cleared); diff != "" || r.Batches != 2 {
 			t.Errorf("%d batches, cleared (-want +got):\n%s", r.Batches, diff)

@@ -35,6 +35,9 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
 	}
 	start := time.Now()
+	if err := s.countNoKey(ctx, &r); err != nil {
+		return r, err
+	}
 	var cursor any
 	for {
 		if err := ctx.Err(); err != nil {
@@ -60,6 +63,10 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		}
 	}
 	r.Duration = time.Since(start)
+	if r.Unreadable > 0 {
+		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
+			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable)
+	}
 	return r, nil
 }
 
@@ -74,7 +81,7 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
 	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, &part)
+	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
@@ -95,10 +102,12 @@ type row struct {
 	key     any
 	keyText string
 	created time.Time
-	set     []bool // by index in Mapping.Columns
+	// createdErr is why the creation time could not be read (created is then zero).
+	createdErr error
+	set        []bool // by index in Mapping.Columns
 }
 
-func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, r *Report) (Batch, any, error) {
+func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
 	rows, err := s.selectBatch(ctx, tx, cursor)
 	if err != nil || len(rows) == 0 {
 		return Batch{}, nil, err
@@ -115,7 +124,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 	if err != nil {
 		return Batch{}, nil, err
 	}
-	w := newBatchWriter(s, tx, now)
+	w := newBatchWriter(s, tx, now, dry)
 	if s.cfg.anonymize {
 		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
 			return Batch{}, nil, err
@@ -124,21 +133,39 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 	b := Batch{Rows: len(rows)}
 	for i := range rows {
 		rw := &rows[i]
-		if rw.created.IsZero() {
-			r.NoCreated++
-			continue
+		var req *request
+		if q, ok := reqs[rw.keyText]; ok {
+			req = &q
 		}
-		if now.Before(rw.created) {
+		created := rw.created
+		if rw.createdErr != nil {
+			// Unreadable: left alone as a row without a creation time, and reported by
+			// the sweep's error once the rest is swept.
+			if r.Unreadable == 0 {
+				r.firstUnreadable = rw.keyText
+			}
+			r.Unreadable++
+		} else if created.IsZero() {
+			r.NoCreated++
+		}
+		if created.IsZero() {
+			if req == nil {
+				continue
+			}
+			// No creation time: its TTLs cannot be counted, but a deletion request must
+			// still be carried out. The request is the latest the record can have been
+			// created, so its MTLs counted from there end no sooner than the true ones.
+			created = req.at
+			if now.Before(created) {
+				continue // requested for later than now: nothing is due yet
+			}
+		} else if now.Before(created) {
 			// Created after now: a skewed clock or a bad timestamp. Nothing of it can be
 			// due, and one such row must not stop the sweep of the rest.
 			r.Future++
 			continue
 		}
-		var req *request
-		if q, ok := reqs[rw.keyText]; ok {
-			req = &q
-		}
-		v, err := s.decide(rw.keyText, rw.created, now, holds[rw.keyText], req)
+		v, err := s.decide(rw.keyText, created, now, holds[rw.keyText], req)
 		if err != nil {
 			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, rw.keyText, err)
 		}
@@ -158,7 +185,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 // selectBatch takes the next rows after cursor, in key order, that have a personal-data
 // column left to clear or a pending deletion request, locking them on PostgreSQL.
 func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, error) {
-	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", quote(s.m.Created))
+	q := s.newQuery().sql("SELECT ", quote(s.m.Key), ", ", s.keyTextColumn(), ", ", s.createdColumn())
 	for _, c := range s.m.Columns {
 		q.sql(", ")
 		s.notCleared(q, c)
@@ -166,6 +193,8 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 	q.sql(" FROM ", s.table, " WHERE ")
 	if cursor != nil {
 		q.sql(quote(s.m.Key), " > ").arg(cursor).sql(" AND ")
+	} else {
+		q.sql(quote(s.m.Key), " IS NOT NULL AND ") // see countNoKey
 	}
 	q.sql("(")
 	for _, c := range s.m.Columns {
@@ -173,7 +202,9 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 		q.sql(" OR ")
 	}
 	s.pendingRequests(q)
-	q.sql(") ORDER BY ", quote(s.m.Key), " LIMIT ").arg(s.cfg.batch).sql(s.dialect.lockRows())
+	// Ordered by the table's column, qualified: the output column of the key as text is
+	// named after the key too, and PostgreSQL would find the name ambiguous.
+	q.sql(") ORDER BY ", s.table, ".", quote(s.m.Key), " LIMIT ").arg(s.cfg.batch).sql(s.dialect.lockRows())
 	rs, err := tx.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
@@ -181,29 +212,53 @@ func (s *Sweeper) selectBatch(ctx context.Context, tx *txn, cursor any) ([]row, 
 	defer rs.Close()
 	var out []row
 	n := len(s.m.Columns)
-	dest := make([]any, 2+n)
+	dest := make([]any, 3+n)
 	for rs.Next() {
 		rw := row{set: make([]bool, n)}
 		var created any
-		dest[0], dest[1] = &rw.key, &created
+		dest[0], dest[1], dest[2] = &rw.key, &rw.keyText, &created
 		for i := range rw.set {
-			dest[2+i] = &rw.set[i]
+			dest[3+i] = &rw.set[i]
 		}
 		if err := rs.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
 		}
-		if rw.keyText, err = keyText(rw.key); err != nil {
-			return nil, fmt.Errorf("piisql: sweep of table %s, column %s: %w", s.m.Table, s.m.Key, err)
-		}
-		if rw.created, err = s.createdTime(created); err != nil {
-			return nil, err
-		}
+		rw.created, rw.createdErr = s.createdTime(created)
 		out = append(out, rw)
 	}
 	if err := rs.Err(); err != nil {
 		return nil, fmt.Errorf("piisql: sweep of table %s: select: %w", s.m.Table, err)
 	}
 	return out, nil
+}
+
+// keyTextColumn is the key as text, as the database writes it: the bookkeeping tables
+// name records so, and a batch finds the rows with pending requests by it (a key of
+// PostgreSQL's char(n) loses its padding in text, which the driver's string kept, and
+// such a record's request was never met).
+func (s *Sweeper) keyTextColumn() string {
+	return "CAST(" + quote(s.m.Key) + " AS TEXT)"
+}
+
+// countNoKey counts into r the rows whose key is NULL and that still hold personal data:
+// nothing can name them (in a batch's UPDATE, a hold, a request, the audit trail), so the
+// sweep leaves them alone rather than fail on them, and reports them.
+func (s *Sweeper) countNoKey(ctx context.Context, r *Report) error {
+	q := s.newQuery().sql("SELECT COUNT(*) FROM ", s.table, " WHERE ", quote(s.m.Key), " IS NULL AND (")
+	for i, c := range s.m.Columns {
+		if i > 0 {
+			q.sql(" OR ")
+		}
+		s.notCleared(q, c)
+	}
+	if len(s.m.Columns) == 0 {
+		q.sql("1 = 0")
+	}
+	q.sql(")")
+	if err := s.db.QueryRowContext(ctx, q.String(), q.args...).Scan(&r.NoKey); err != nil {
+		return fmt.Errorf("piisql: sweep of table %s: counting rows without a key: %w", s.m.Table, err)
+	}
+	return nil
 }
 
 // notCleared appends the condition that column c still holds something: NOT NULL, or not

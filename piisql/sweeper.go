@@ -26,10 +26,14 @@ type Sweeper struct {
 	db      *sql.DB
 	dialect Dialect
 	m       Mapping
-	table   string // quoted
-	typ     reflect.Type
-	cfg     config
-	byField map[string]int // Field path -> index in m.Columns
+	table   string // quoted, with its schema
+	bk      string // the table's name in the bookkeeping tables: see bookkeepingName
+	// createdNoZone is true when the creation column's type keeps no zone (PostgreSQL's
+	// timestamp and date): its wall-clock time is read in the Sweeper's location.
+	createdNoZone bool
+	typ           reflect.Type
+	cfg           config
+	byField       map[string]int // Field path -> index in m.Columns
 }
 
 // config is what the options set.
@@ -121,8 +125,11 @@ func WithProgress(f func(Batch)) Option {
 // New returns a Sweeper for the table named table (plain, or "schema.table"), whose rows
 // are of type T and whose key column is key. It reads the table's schema and refuses, with
 // a *ColumnError naming the column, a key, creation-time or personal-data column that the
-// table lacks; with ErrNoCreated a type with no `pii:"no,created"` field; with
-// ErrIdentifier a name that is not a plain identifier. Call Migrate once before sweeping.
+// table lacks (ErrNoColumn), a key column the table does not declare unique
+// (ErrKeyNotUnique), a NOT NULL personal-data column that cannot take its zero value
+// (ErrNoZero), a column two fields map to (ErrDuplicateColumn); with ErrNoCreated a type
+// with no `pii:"no,created"` field; with ErrIdentifier a name that is not a plain
+// identifier. Call Migrate once before sweeping.
 func New[T any](ctx context.Context, db *sql.DB, d Dialect, table, key string, opts ...Option) (*Sweeper, error) {
 	return newSweeper(ctx, db, d, reflect.TypeFor[T](), table, key, opts)
 }
@@ -130,6 +137,9 @@ func New[T any](ctx context.Context, db *sql.DB, d Dialect, table, key string, o
 func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, table, key string, opts []Option) (*Sweeper, error) {
 	if d != SQLite && d != PostgreSQL {
 		return nil, fmt.Errorf("piisql: unknown dialect %v", d)
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem() // New[*Row] is New[Row]: the rows are read into a Row
 	}
 	cfg := config{policy: pii.Default(), loc: time.UTC, batch: DefaultBatchSize}
 	for _, o := range opts {
@@ -142,27 +152,82 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 		return nil, err
 	}
 	schema, name, _ := splitTable(table)
-	cols, err := d.readSchema(ctx, db, schema, name)
+	ti, err := d.readSchema(ctx, db, schema, name)
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := cols[key]; !ok {
+	if _, ok := ti.column(d, key); !ok {
 		return nil, &ColumnError{Table: table, Column: key, Err: ErrNoColumn}
 	}
-	if _, ok := cols[m.Created]; !ok {
+	created, ok := ti.column(d, m.Created)
+	if !ok {
 		return nil, &ColumnError{Table: table, Column: m.Created, Field: "(created)", Err: ErrNoColumn}
 	}
-	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(schema, name), typ: t, cfg: cfg, byField: map[string]int{}}
+	unique, err := d.keyUnique(ctx, db, ti.schema, name, key)
+	if err != nil {
+		return nil, err
+	}
+	if !unique {
+		return nil, &ColumnError{Table: table, Column: key, Err: ErrKeyNotUnique}
+	}
+	// The table is named with the schema it was found in, so that every statement reaches
+	// the table checked here whatever a connection's search_path.
+	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(ti.schema, name), bk: d.bookkeepingName(ti.schema, name),
+		createdNoZone: created.noZone, typ: t, cfg: cfg, byField: map[string]int{}}
 	for i := range s.m.Columns {
 		c := &s.m.Columns[i]
-		sc, ok := cols[c.Name]
+		sc, ok := ti.column(d, c.Name)
 		if !ok {
 			return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrNoColumn}
 		}
 		c.NotNull = sc.notNull
+		if c.NotNull {
+			if err := s.checkZero(ctx, ti.schema, name, *c); err != nil {
+				return nil, err
+			}
+		}
+		if cfg.anonymize {
+			if _, ok := fieldOf(reflect.New(s.typ).Elem(), c.index); !ok {
+				return nil, &ColumnError{Table: table, Column: c.Name, Field: c.Field, Err: ErrUnsettable}
+			}
+		}
 		s.byField[c.Field] = i
 	}
 	return s, nil
+}
+
+// checkZero checks that the NOT NULL column c can be cleared, so that a column no sweep
+// could clear is refused here rather than stopping every sweep of the table: that its
+// zero value is not NULL, that no unique index holds the column (the second row cleared to
+// the zero value would be refused), and that the column's type takes the zero value and
+// compares with it (PostgreSQL's json and jsonb take no "", nor its uuid and inet). A
+// *ColumnError wrapping ErrNoZero says which fails.
+func (s *Sweeper) checkZero(ctx context.Context, schema, name string, c Column) error {
+	fault := func(err error) error {
+		return &ColumnError{Table: s.m.Table, Column: c.Name, Field: c.Field, Err: err}
+	}
+	if isNull(c.zero()) {
+		return fault(ErrNoZero)
+	}
+	unique, err := s.dialect.inUniqueIndex(ctx, s.db, schema, name, c.Name)
+	if err != nil {
+		return err
+	}
+	if unique {
+		return fault(fmt.Errorf("%w: the column is in a unique index, which would refuse a second row cleared to the same value", ErrNoZero))
+	}
+	q := s.newQuery().sql("SELECT 1 FROM ", s.table, " WHERE ")
+	s.notCleared(q, c)
+	q.sql(" LIMIT 0")
+	rows, err := s.db.QueryContext(ctx, q.String(), q.args...)
+	if err == nil {
+		err = rows.Close()
+	}
+	if err != nil {
+		// The message is about the zero value, never a row's.
+		return fault(fmt.Errorf("%w: %v", ErrNoZero, err))
+	}
+	return nil
 }
 
 // Mapping returns how the Sweeper maps the row type to the table.
