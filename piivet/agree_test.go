@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/importer"
 	"go/token"
+	"log/slog"
 	"net"
 	"net/netip"
 	"reflect"
@@ -54,6 +55,9 @@ var goTypes = []struct {
 	{"uintptr", reflect.TypeFor[uintptr]()},
 	{"error", reflect.TypeFor[error]()},
 	{"func()", reflect.TypeFor[func()]()},
+	{"slog.Value", reflect.TypeFor[slog.Value]()},
+	{"sql.Null[time.Time]", reflect.TypeFor[sql.Null[time.Time]]()},
+	{"uint16", reflect.TypeFor[uint16]()},
 }
 
 // agreeImports resolves the packages goTypes name, once for the whole fuzz.
@@ -73,6 +77,13 @@ func FuzzAgreesWithLibrary(f *testing.F) {
 			f.Add(s, uint8(i))
 		}
 	}
+	// Every kind the library knows, on every type: a kind added to the library is
+	// checked here the day it is added.
+	for _, k := range pii.Kinds()[1:] {
+		for i := range goTypes {
+			f.Add(k.String(), uint8(i))
+		}
+	}
 	f.Fuzz(func(t *testing.T, tag string, which uint8) {
 		gt := goTypes[int(which)%len(goTypes)]
 		quoted := strconv.Quote(tag)
@@ -81,8 +92,8 @@ func FuzzAgreesWithLibrary(f *testing.F) {
 		}
 		sf := reflect.StructField{Name: "A", Type: gt.typ, Tag: reflect.StructTag("pii:" + quoted)}
 		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
-		src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
-			"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\n\n"+
+		src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
+			"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n"+
 			"type T struct {\n\tA %s `pii:%s`\n}\n", gt.src, quoted)
 		diags, err := analyzeWith(agreeFset, agreeImports, src)
 		if err != nil {

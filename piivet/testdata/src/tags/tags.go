@@ -3,6 +3,7 @@ package tags
 
 import (
 	"database/sql"
+	"log/slog"
 	"net/netip"
 	"time"
 
@@ -180,4 +181,21 @@ type Mesh struct {
 type HoldsMesh struct {
 	ID   int `pii:"no"`
 	Mesh Mesh
+}
+
+// Kinds holds kinds the library lets a number, a flag, a time or a slog.Value hold (an
+// age, a special category as a code or a flag, a date), and the ones it does not.
+type Kinds struct { // want Kinds:"pii-tagged"
+	Age      int          `pii:"age"`
+	Years    float64      `pii:"age"`
+	Faith    bool         `pii:"religion"`
+	Origin   uint8        `pii:"ethnicity"`
+	Minor    bool         `pii:"child"`
+	Seen     time.Time    `pii:"date"`
+	Visited  sql.NullTime `pii:"date"`
+	Attr     slog.Value   `pii:"email"`
+	Phone    int          `pii:"phone"`    // want `int cannot hold phone`
+	Vote     float64      `pii:"politics"` // want `float64 cannot hold politics`
+	Mail     time.Time    `pii:"email"`    // want `time.Time cannot hold email`
+	Untagged slog.Value   // want `tags.Kinds.Untagged has no pii tag`
 }
