@@ -79,7 +79,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps}, calleeName(fn)+", which hands it to "+f.Sink
+			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, calleeName(fn)+", which hands it to "+f.Sink
 			if f.Slog && ck.fl.handler {
 				s.hidden = true
 			}
@@ -230,15 +230,32 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	}
+	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
+		return ck.fl.lastValue(v, e.Pos()) != nil // a local copy: email := u.Email
+	}
 	t := ck.pass.TypesInfo.TypeOf(e)
 	return t != nil && collects(t)
+}
+
+// identVar returns the variable (not a struct field) e names, if e is an identifier.
+func identVar(pass *analysis.Pass, e ast.Expr) (*types.Var, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return v, ok && !v.IsField()
 }
 
 // note records that the function being visited hands e on to a sink, when e is one of
 // its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
-	if ck.report || ck.fn == nil {
+	ck.noteAt(s, to, e, 0)
+}
+
+func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
+	if ck.report || ck.fn == nil || depth > 8 {
 		return
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
@@ -246,6 +263,16 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 		// The parameter itself, whatever its type: a caller may pass u.Email.
 		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
 			ck.param(s, v, to)
+			// A local set from a parameter: x := v, an element ranged over
+			// (for _, x := range xs) or received (x := <-ch).
+			if from := ck.fl.lastValue(v, id.Pos()); from != nil {
+				if u, ok := ast.Unparen(from).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					from = u.X
+				}
+				if _, reported := ck.personal(s, from); !reported {
+					ck.noteAt(s, to, from, depth+1)
+				}
+			}
 		}
 		return
 	}
@@ -282,7 +309,14 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) && !ck.selfHidden(t, s) {
+	t := ck.pass.TypesInfo.TypeOf(e)
+	held := t
+	if t != nil && s.forwarded {
+		if c, ok := t.Underlying().(*types.Chan); ok {
+			held = c.Elem() // a function given a channel may print what it receives
+		}
+	}
+	if t != nil && !ck.hidden(s) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {

@@ -61,7 +61,16 @@ func newFlow(pass *analysis.Pass) *flow {
 				}
 			case *ast.RangeStmt:
 				if o := fl.object(n.Key); o != nil {
-					fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
+					// The one variable of a range over a channel or an iterator is its
+					// element; over a slice, array, map or string, an index or key.
+					var elem ast.Expr
+					if t := pass.TypesInfo.TypeOf(n.X); t != nil {
+						switch t.Underlying().(type) {
+						case *types.Chan, *types.Signature:
+							elem = n.X
+						}
+					}
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: elem})
 				}
 				if o := fl.object(n.Value); o != nil { // an element of a redacted slice is redacted
 					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
@@ -214,6 +223,22 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	return false
 }
 
+// lastValue returns the value v was last set to before at, in source order (email :=
+// u.Email; for _, x := range xs gives xs), or nil when it was set to none, redacted in
+// place, or to one of several results of a call.
+func (fl *flow) lastValue(v *types.Var, at token.Pos) ast.Expr {
+	var last *set
+	for i, s := range fl.sets[v] {
+		if s.at < at && !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
+			last = &fl.sets[v][i]
+		}
+	}
+	if last == nil || last.redacted || last.multi || last.zero {
+		return nil
+	}
+	return last.value
+}
+
 // contents returns the values e may hold when e is an interface, slice, array or map:
 // the elements of a composite literal, the values stored into a variable, what append
 // added; and the operands of a string concatenation or a conversion.
@@ -235,6 +260,12 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			return nil
 		}
 		seen[o] = true
+		if v, ok := o.(*types.Var); ok && !v.IsField() && !collects(v.Type()) {
+			if from := fl.lastValue(v, e.Pos()); from != nil {
+				return []ast.Expr{from} // a local copy: email := u.Email
+			}
+			return nil
+		}
 		return fl.stored[o]
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {

@@ -1,0 +1,71 @@
+// Package services holds routes a third review found in services written elsewhere: a
+// tagged field copied into a local before it is logged, the elements of a channel or
+// of a slice a helper ranges over.
+package services
+
+import (
+	"fmt"
+	"io"
+	"log"
+
+	"github.com/ef8f9424/pii"
+
+	"models"
+)
+
+func Locals(u models.User, p *pii.Policy) {
+	email := u.Email
+	log.Printf("sending to %s", email) // want `email holds u.Email \(tagged pii:"email" at models.User.Email\), which reaches log.Printf`
+	id := u.ID
+	log.Printf("user %d", id)
+	n := len(u.Email)
+	log.Printf("len %d", n)
+	to := email
+	log.Print(to) // want `to holds u.Email`
+	r, _ := pii.Redacted(p, u)
+	phone := r.Phone
+	log.Print(phone)
+	name := u.Phone
+	name = "someone"
+	log.Print(name)
+}
+
+// Drain prints what it receives: a Customer channel leaks through it.
+func Drain[T any](ch <-chan T, w io.Writer) { // want Drain:`forwards \[0\] to fmt.Fprintln`
+	for v := range ch {
+		fmt.Fprintln(w, v)
+	}
+}
+
+// Count only counts.
+func Count[T any](ch <-chan T) int {
+	n := 0
+	for range ch {
+		n++
+	}
+	return n
+}
+
+// Each prints the elements of a slice.
+func Each(xs []any) { // want Each:`forwards \[0\] to log.Println`
+	for _, x := range xs {
+		log.Println(x)
+	}
+}
+
+// First prints one received value.
+func First(ch chan any) { // want First:`forwards \[0\] to log.Println`
+	v := <-ch
+	log.Println(v)
+}
+
+func Pipes(w io.Writer, u models.User) {
+	users := make(chan models.User)
+	stats := make(chan models.Stats)
+	go Drain(users, w) // want `users \(chan models.User carries pii tags\) reaches services.Drain, which hands it to fmt.Fprintln`
+	go Drain(stats, w)
+	_ = Count(users)
+	Each([]any{u}) // want `holds u \(models.User carries pii tags\), which reaches services.Each`
+	Each([]any{u.ID})
+	First(make(chan any))
+}
