@@ -37,7 +37,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 			break
 		}
 	}
-	ck.fw.export()
+	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
 	ck.report = true
 	ck.visit()
@@ -51,14 +51,27 @@ func (ck *checker) visit() {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			}
-			ast.Inspect(d, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					ck.call(call)
-				}
-				return true
-			})
+			ast.Inspect(d, ck.inspect)
 		}
 	}
+}
+
+// inspect checks the calls under n; in the body of a function literal set to a
+// variable, as calls of that literal's function.
+func (ck *checker) inspect(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		ck.call(n)
+	case *ast.FuncLit:
+		if fn, ok := ck.fl.closures[n]; ok {
+			outer := ck.fn
+			ck.fn = fn
+			ast.Inspect(n.Body, ck.inspect)
+			ck.fn = outer
+			return false
+		}
+	}
+	return true
 }
 
 // call checks one call, if what it calls is a sink or hands its arguments to one.

@@ -23,6 +23,10 @@ type flow struct {
 	handler     bool                 // the package builds a pii.NewHandler
 	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
 	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
+	// closures gives each function literal set to a variable or field (logf :=
+	// func(...) {...}) a function of its own, so that a call through the variable is
+	// checked as a call of a helper that hands its arguments on.
+	closures map[*ast.FuncLit]*types.Func
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -38,7 +42,8 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}}
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
+		closures: map[*ast.FuncLit]*types.Func{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -121,7 +126,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			if collects(o.Type()) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
-			if fn := funcOf(fl.pass, value); fn != nil {
+			if fn := fl.funcValue(value, o.Name()); fn != nil {
 				fl.setFunc(o, fn, value)
 			}
 			continue
@@ -172,9 +177,28 @@ func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
 	if !ok || !v.IsField() {
 		return
 	}
-	if fn := funcOf(fl.pass, value); fn != nil {
+	if fn := fl.funcValue(value, v.Name()); fn != nil {
 		fl.setFunc(v, fn, value)
 	}
+}
+
+// funcValue returns the function e denotes as a value: a named function or method
+// (fmt.Println, l.Printf), or a function literal, as a function named name.
+func (fl *flow) funcValue(e ast.Expr, name string) *types.Func {
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	if !ok {
+		return funcOf(fl.pass, e)
+	}
+	if fn, ok := fl.closures[lit]; ok {
+		return fn
+	}
+	sig, ok := fl.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if !ok || fl.pass.Pkg == nil {
+		return nil
+	}
+	fn := types.NewFunc(lit.Pos(), fl.pass.Pkg, name, sig)
+	fl.closures[lit] = fn
+	return fn
 }
 
 // object returns the variable e names: x, &x, *x, x.f or x[i] all name x.

@@ -152,9 +152,16 @@ func paramIndex(sig *types.Signature, v *types.Var) int {
 }
 
 // export records the package's forwarders as facts, for the packages that call them.
-func (fw *forwarder) export() {
+// The functions of closures, which no other package can call, are not exported.
+func (fw *forwarder) export(closures map[*ast.FuncLit]*types.Func) {
+	local := map[*types.Func]bool{}
+	for _, fn := range closures {
+		local[fn] = true
+	}
 	for fn, f := range fw.local {
-		fw.pass.ExportObjectFact(fn, f)
+		if !local[fn] {
+			fw.pass.ExportObjectFact(fn, f)
+		}
 	}
 }
 

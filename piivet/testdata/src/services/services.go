@@ -69,3 +69,27 @@ func Pipes(w io.Writer, u models.User) {
 	Each([]any{u.ID})
 	First(make(chan any))
 }
+
+// Worker keeps a logging function it is given as a literal.
+type Worker struct {
+	logf func(format string, args ...any)
+}
+
+func Closures(u models.User, p *pii.Policy) {
+	logOne := func(v any) { log.Println("one", v) }
+	logOne(u.ID)
+	logOne(u) // want `u \(models.User carries pii tags\) reaches services.logOne, which hands it to log.Println`
+	logOne(pii.Safe(u))
+	audit := func(who string) { logOne("audit " + who) }
+	audit("system")
+	audit(u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches services.audit, which hands it to services.logOne`
+	w := Worker{logf: func(format string, args ...any) { log.Printf(format, args...) }}
+	w.logf("user %d", u.ID)
+	w.logf("user %v", u) // want `reaches services.logf, which hands it to log.Printf`
+	w.logf("user %T", u)
+	r, _ := pii.Redacted(p, u)
+	logOne(r)
+	var quiet func(any)
+	quiet = func(v any) { _ = v }
+	quiet(u)
+}
