@@ -21,6 +21,10 @@ type checker struct {
 	hides   map[*types.Func]bool  // the package's print methods that call the library
 	copies  int                   // the redacted copies met by built
 	assumed map[types.Object]bool // the variables built is looking at
+	// setsBuilt holds, for each variable, whether each of its sets (in source order)
+	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
+	// copy, -1 no, 0 not known yet.
+	setsBuilt map[types.Object][]int8
 	report  bool                  // false while the package's forwarders are being settled
 	fn      *types.Func           // the function whose body is visited; nil at package level
 	format  int                   // 1 + the index of fn's parameter that is the format of the call checked
@@ -29,7 +33,8 @@ type checker struct {
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass)}
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass),
+		setsBuilt: map[types.Object][]int8{}}
 	for {
 		ck.fw.changed = false
 		ck.visit()

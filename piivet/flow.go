@@ -1,9 +1,11 @@
 package piivet
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -27,6 +29,8 @@ type flow struct {
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
 	closures map[*ast.FuncLit]*types.Func
+	// setValues holds every value a variable is set to (not stored into it).
+	setValues map[ast.Expr]bool
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -43,7 +47,7 @@ type set struct {
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
 		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
-		closures: map[*ast.FuncLit]*types.Func{}}
+		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -99,8 +103,28 @@ func newFlow(pass *analysis.Pass) *flow {
 			return true
 		})
 	}
+	// In source order, so that the set before a point is found by binary search: a
+	// variable set thousands of times in one function costs no more per use.
+	for _, sets := range fl.sets {
+		slices.SortStableFunc(sets, func(a, b set) int { return cmp.Compare(a.at, b.at) })
+		for _, s := range sets {
+			if s.value != nil {
+				fl.setValues[s.value] = true
+			}
+		}
+	}
+	for _, stored := range fl.stored {
+		slices.SortStableFunc(stored, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	}
 	fl.settleRedacts()
 	return fl
+}
+
+// before returns the sets of v written before at, in source order.
+func (fl *flow) before(v types.Object, at token.Pos) []set {
+	sets := fl.sets[v]
+	i, _ := slices.BinarySearchFunc(sets, at, func(s set, at token.Pos) int { return cmp.Compare(s.at, at) })
+	return sets[:i]
 }
 
 // assign records lhs = rhs (or :=, or a var declaration) written at pos.
@@ -228,10 +252,8 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 		return false
 	}
 	var last *set
-	for i, s := range fl.sets[o] {
-		if s.at < at {
-			last = &fl.sets[o][i]
-		}
+	if sets := fl.before(o, at); len(sets) > 0 {
+		last = &sets[len(sets)-1]
 	}
 	switch {
 	case last == nil:
@@ -252,9 +274,10 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 // place, or to one of several results of a call.
 func (fl *flow) lastValue(v *types.Var, at token.Pos) ast.Expr {
 	var last *set
-	for i, s := range fl.sets[v] {
-		if s.at < at && !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
-			last = &fl.sets[v][i]
+	sets := fl.before(v, at)
+	for i := len(sets) - 1; i >= 0 && last == nil; i-- {
+		if s := sets[i]; !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
+			last = &sets[i] // not the statement at is in: x = f(x)
 		}
 	}
 	if last == nil || last.redacted || last.multi || last.zero {
