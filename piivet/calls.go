@@ -25,9 +25,9 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
-	report  bool                  // false while the package's forwarders are being settled
-	fn      *types.Func           // the function whose body is visited; nil at package level
-	format  int                   // 1 + the index of fn's parameter that is the format of the call checked
+	report    bool        // false while the package's forwarders are being settled
+	fn        *types.Func // the function whose body is visited; nil at package level
+	format    int         // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
