@@ -244,7 +244,7 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) {
 			return true
 		}
 	}

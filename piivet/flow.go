@@ -326,11 +326,34 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if isConversion(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
 		}
+		if keepsText(fl.pass, e) {
+			return e.Args[:1] // strings.ToLower(u.Email)
+		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
 		}
 	}
 	return nil
+}
+
+// textKeepers are the standard functions whose result is their first argument, changed
+// in case, space or quoting only: strings.ToLower(u.Email) is the address still.
+var textKeepers = map[string]map[string]bool{
+	"strings": {"ToLower": true, "ToUpper": true, "ToTitle": true, "Title": true, "TrimSpace": true,
+		"Trim": true, "TrimLeft": true, "TrimRight": true, "TrimPrefix": true, "TrimSuffix": true,
+		"Clone": true, "ToValidUTF8": true},
+	"bytes": {"ToLower": true, "ToUpper": true, "TrimSpace": true, "Trim": true, "TrimPrefix": true,
+		"TrimSuffix": true, "Clone": true},
+	"strconv": {"Quote": true, "QuoteToASCII": true},
+}
+
+// keepsText reports whether call is one of textKeepers.
+func keepsText(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn, ok := calleeObject(pass, call.Fun).(*types.Func)
+	if !ok || fn.Pkg() == nil || len(call.Args) == 0 {
+		return false
+	}
+	return textKeepers[fn.Pkg().Path()][fn.Name()]
 }
 
 // isConversion reports whether call converts its one argument to a type: any(u).

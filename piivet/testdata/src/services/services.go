@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"strconv"
+	"strings"
 
 	"github.com/ef8f9424/pii"
 
@@ -93,3 +95,14 @@ func Closures(u models.User, p *pii.Policy) {
 	quiet = func(v any) { _ = v }
 	quiet(u)
 }
+
+func Cased(u models.User) {
+	log.Printf("login %s", strings.ToLower(u.Email))                    // want `strings.ToLower\(u.Email\) holds u.Email \(tagged pii:"email"`
+	log.Printf("login %s", strings.TrimSpace(strings.ToUpper(u.Phone))) // want `holds u.Phone`
+	log.Printf("login %s", strings.ToLower(Worker{}.Name()))
+	log.Printf("login %d", strings.Count(u.Email, "@"))
+	log.Printf("login %s", strconv.Quote(u.Email)) // want `holds u.Email`
+}
+
+// Name is a method of no personal data.
+func (w Worker) Name() string { return "worker" }
