@@ -1,10 +1,12 @@
 package piivet
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,9 +27,10 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
-	report    bool        // false while the package's forwarders are being settled
-	fn        *types.Func // the function whose body is visited; nil at package level
-	format    int         // 1 + the index of fn's parameter that is the format of the call checked
+	imported  map[string][]*types.Func // the methods of the package's dependencies that hand on, by name
+	report    bool                     // false while the package's forwarders are being settled
+	fn        *types.Func              // the function whose body is visited; nil at package level
+	format    int                      // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -97,20 +100,88 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, calleeName(fn)+", which hands it to "+f.Sink
-			if f.Slog && ck.fl.handler {
-				s.hidden = true
-			}
-			if zerologErr(fn) {
-				s.hider = zerologErrHider
-			}
-			if f.Recv && recv != nil {
-				ck.arg(s, to, recv)
-			}
-			ck.args(call, s, to, args, f.args(fn, args))
+			ck.forwarded(call, fn, f, calleeName(fn), recv, args)
 			return
 		}
+		// A method of an interface the code declares (type Logger interface{ Info(string,
+		// ...any) }): what the types of this package, or of those it imports, that
+		// implement it do with their arguments.
+		for _, impl := range ck.implementations(fn) {
+			if f, ok := ck.fw.of(impl); ok {
+				ck.forwarded(call, impl, f, calleeName(fn)+" (as "+calleeName(impl)+")", nil, args)
+				return
+			}
+		}
 	}
+}
+
+// forwarded checks a call of fn, which hands its arguments on as f says; name is how
+// the report names it.
+func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, name+", which hands it to "+f.Sink
+	if f.Slog && ck.fl.handler {
+		s.hidden = true
+	}
+	if zerologErr(fn) {
+		s.hider = zerologErrHider
+	}
+	if f.Recv && recv != nil {
+		ck.arg(s, to, recv)
+	}
+	ck.args(call, s, to, args, f.args(fn, args))
+}
+
+// implementations returns, for a method of an interface, the methods of that name that
+// hand their arguments on (the package's own, and those of the packages it imports, by
+// their Forwards facts: the types it may put in the interface) of types that implement
+// the interface (T or *T). A *slog.Logger in a Logger interface is logged through as
+// slog is.
+func (ck *checker) implementations(m *types.Func) []*types.Func {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if ck.imported == nil { // once per package: the methods of its imports that hand on
+		ck.imported = map[string][]*types.Func{}
+		direct := map[*types.Package]bool{}
+		for _, p := range ck.pass.Pkg.Imports() {
+			direct[p] = true
+		}
+		var facts []analysis.ObjectFact
+		if ck.pass.AllObjectFacts != nil { // a driver may not offer them
+			facts = ck.pass.AllObjectFacts()
+		}
+		for _, f := range facts {
+			if _, ok := f.Fact.(*Forwards); !ok || f.Object == nil || !direct[f.Object.Pkg()] {
+				continue
+			}
+			if fn, ok := f.Object.(*types.Func); ok && fn.Type().(*types.Signature).Recv() != nil {
+				ck.imported[fn.Name()] = append(ck.imported[fn.Name()], fn)
+			}
+		}
+	}
+	var local []*types.Func
+	for fn := range ck.fw.local {
+		if fn.Name() == m.Name() && fn.Type().(*types.Signature).Recv() != nil {
+			local = append(local, fn)
+		}
+	}
+	slices.SortFunc(local, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	var out []*types.Func
+	for _, fn := range append(local, ck.imported[m.Name()]...) {
+		t := fn.Type().(*types.Signature).Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			out = append(out, fn)
+		}
+	}
+	return out
 }
 
 // inLogValue reports whether the function visited is a LogValue method, which builds

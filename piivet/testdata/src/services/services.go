@@ -106,3 +106,31 @@ func Cased(u models.User) {
 
 // Name is a method of no personal data.
 func (w Worker) Name() string { return "worker" }
+
+// Logger is the service's own logging interface.
+type Logger interface {
+	Info(msg string, args ...any)
+}
+
+// stdLogger implements it by printing.
+type stdLogger struct{}
+
+func (stdLogger) Info(msg string, args ...any) { // want Info:`forwards \[0 1\] to log.Println`
+	log.Println(append([]any{msg}, args...)...)
+}
+
+// Quiet is implemented only by a logger that logs nothing.
+type Quiet interface {
+	Debug(msg string, args ...any)
+}
+
+type nop struct{}
+
+func (nop) Debug(string, ...any) {}
+
+func Interfaces(l Logger, q Quiet, u models.User) {
+	l.Info("signup", "id", u.ID)
+	l.Info("signup", "user", u) // want `u \(models.User carries pii tags\) reaches services.Logger.Info \(as services.stdLogger.Info\), which hands it to log.Println`
+	l.Info("signup", "user", pii.Safe(u))
+	q.Debug("signup", "user", u)
+}
