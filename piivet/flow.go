@@ -5,8 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 
+	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -293,10 +295,24 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
+		// A value put into a field tagged as personal data of a struct is redacted with
+		// it, by that tag, wherever the struct is: the struct itself is reported where a
+		// sink would print it as it is.
+		var st *types.Struct
+		if t := fl.pass.TypesInfo.TypeOf(e); t != nil {
+			st, _ = t.Underlying().(*types.Struct)
+		}
 		var out []ast.Expr
-		for _, el := range e.Elts {
+		for i, el := range e.Elts {
+			field := i
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
+				el, field = kv.Value, -1
+				if id, ok := kv.Key.(*ast.Ident); ok && st != nil {
+					field = fieldIndex(st, id.Name)
+				}
+			}
+			if st != nil && redactedField(st, field) {
+				continue
 			}
 			out = append(out, el)
 		}
@@ -334,6 +350,30 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		}
 	}
 	return nil
+}
+
+// fieldIndex returns the index of the field name of st, or -1.
+func fieldIndex(st *types.Struct, name string) int {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// redactedField reports whether field i of st is exported and tagged as personal data
+// with a tag the library reads: what is put there is redacted with the struct.
+func redactedField(st *types.Struct, i int) bool {
+	if i < 0 || i >= st.NumFields() || !st.Field(i).Exported() {
+		return false
+	}
+	raw, ok, err := pii.LookupTag(reflect.StructTag(st.Tag(i)))
+	if !ok || err != nil {
+		return false
+	}
+	tag, err := pii.ParseTag(raw)
+	return err == nil && tag.Class == pii.PII
 }
 
 // textKeepers are the standard functions whose result is their first argument, changed

@@ -134,3 +134,19 @@ func Interfaces(l Logger, q Quiet, u models.User) {
 	l.Info("signup", "user", pii.Safe(u))
 	q.Debug("signup", "user", u)
 }
+
+// Note prints itself through the library: what is put in its tagged field is redacted
+// with it; what is put in its other fields is not.
+type Note struct { // want Note:"pii-tagged"
+	Email string `pii:"email"`
+	Text  string `pii:"no"`
+}
+
+func (n Note) String() string { return pii.Safe(n).String() } // want String:"prints itself redacted"
+
+func Notes(u models.User) {
+	log.Print(Note{Email: u.Email, Text: "signup"})
+	log.Print(Note{u.Email, "signup"})
+	log.Print(&Note{Email: u.Email})
+	log.Print(Note{Text: u.Email}) // want `Note\{…\} holds u.Email \(tagged pii:"email" at models.User.Email\)`
+}
