@@ -128,3 +128,27 @@ func FuzzAgreesOnStructTag(f *testing.F) {
 		}
 	})
 }
+
+// TestAgreesOnUntagged checks that piivet reports an untagged field beside a tagged one
+// exactly when pii.CheckTagged lists it, for every field type of goTypes.
+func TestAgreesOnUntagged(t *testing.T) {
+	for _, gt := range goTypes {
+		for _, name := range []string{"B", "b"} {
+			fields := []reflect.StructField{
+				{Name: "A", Type: reflect.TypeFor[string](), Tag: `pii:"email"`},
+				{Name: name, Type: gt.typ, PkgPath: map[bool]string{true: "p"}[name == "b"]},
+			}
+			runErr := pii.CheckTagged(reflect.StructOf(fields))
+			src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
+				"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n"+
+				"type T struct {\n\tA string `pii:\"email\"`\n\t%s %s\n}\n", name, gt.src)
+			diags, err := analyzeWith(agreeFset, agreeImports, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(diags) > 0, runErr != nil; got != want {
+				t.Errorf("untagged field %s %s: piivet reports %v, the library says %v", name, gt.src, diags, runErr)
+			}
+		}
+	}
+}
