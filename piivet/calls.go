@@ -4,10 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -132,17 +136,18 @@ func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, na
 }
 
 // implementations returns, for a method of an interface, the methods of that name that
-// hand their arguments on (the package's own, and those of the packages it imports, by
-// their Forwards facts: the types it may put in the interface) of types that implement
-// the interface (T or *T). A *slog.Logger in a Logger interface is logged through as
-// slog is.
+// hand their arguments on, of types that implement the interface (T or *T): the
+// package's own, and those of the packages it imports (by their Forwards facts: the
+// types it may put in the interface; a *slog.Logger in a Logger interface logs as slog
+// does), but for an interface of the standard library, as io.Writer, which is no
+// logger's (a zerolog.Logger implements it): only the package's own.
 func (ck *checker) implementations(m *types.Func) []*types.Func {
 	sig, ok := m.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
 		return nil
 	}
 	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
-	if !ok {
+	if !ok || m.Pkg() == nil {
 		return nil
 	}
 	if ck.imported == nil { // once per package: the methods of its imports that hand on
@@ -171,8 +176,12 @@ func (ck *checker) implementations(m *types.Func) []*types.Func {
 		}
 	}
 	slices.SortFunc(local, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	candidates := local
+	if !standard(m.Pkg().Path()) { // io.Writer: not a logger's interface, but the package's own writer may log
+		candidates = append(candidates, ck.imported[m.Name()]...)
+	}
 	var out []*types.Func
-	for _, fn := range append(local, ck.imported[m.Name()]...) {
+	for _, fn := range candidates {
 		t := fn.Type().(*types.Signature).Recv().Type()
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
@@ -183,6 +192,28 @@ func (ck *checker) implementations(m *types.Func) []*types.Func {
 	}
 	return out
 }
+
+// standard reports whether path is a package of the standard library: no dot in its
+// first element, and found in GOROOT (a module named "myapp" is not).
+func standard(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	if v, ok := stdPaths.Load(path); ok {
+		return v.(bool)
+	}
+	std := true
+	if root := build.Default.GOROOT; root != "" {
+		fi, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path)))
+		std = err == nil && fi.IsDir()
+	}
+	stdPaths.Store(path, std)
+	return std
+}
+
+// stdPaths caches standard's answers.
+var stdPaths sync.Map
 
 // inLogValue reports whether the function visited is a LogValue method, which builds
 // the slog.Value its receiver is logged as: slog's functions there log nothing.

@@ -150,3 +150,16 @@ func Notes(u models.User) {
 	log.Print(&Note{Email: u.Email})
 	log.Print(Note{Text: u.Email}) // want `Note\{…\} holds u.Email \(tagged pii:"email" at models.User.Email\)`
 }
+
+// lineWriter logs what is written to it.
+type lineWriter struct{}
+
+func (lineWriter) Write(p []byte) (int, error) { // want Write:`forwards \[0\] to log.Print`
+	log.Print(string(p))
+	return len(p), nil
+}
+
+func Writers(w io.Writer, u models.User) {
+	_, _ = w.Write([]byte(u.Email)) // want `\[\]byte\(u.Email\) holds u.Email \(tagged pii:"email" at models.User.Email\), which reaches io.Writer.Write \(as services.lineWriter.Write\)`
+	_, _ = w.Write([]byte("ok"))
+}
