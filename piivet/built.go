@@ -56,7 +56,11 @@ func (ck *checker) built(e ast.Expr, depth int) bool {
 	case *ast.UnaryExpr:
 		return x.Op == token.AND && ck.built(x.X, depth+1)
 	case *ast.CallExpr:
-		if b, ok := calleeObject(ck.pass, x.Fun).(*types.Builtin); !ok || b.Name() != "append" {
+		b, ok := calleeObject(ck.pass, x.Fun).(*types.Builtin)
+		if ok && (b.Name() == "make" || b.Name() == "new") {
+			return true // empty: make([]User, 0, n), new(Response)
+		}
+		if !ok || b.Name() != "append" {
 			return false
 		}
 		for _, a := range x.Args {

@@ -163,3 +163,20 @@ func Writers(w io.Writer, u models.User) {
 	_, _ = w.Write([]byte(u.Email)) // want `\[\]byte\(u.Email\) holds u.Email \(tagged pii:"email" at models.User.Email\), which reaches io.Writer.Write \(as services.lineWriter.Write\)`
 	_, _ = w.Write([]byte("ok"))
 }
+
+func Made(us []models.User, p *pii.Policy) {
+	out := make([]models.User, 0, len(us))
+	for _, u := range us {
+		r, _ := pii.Redacted(p, u)
+		out = append(out, r)
+	}
+	log.Print(out)
+	raw := make([]models.User, 0, len(us))
+	raw = append(raw, us...)
+	log.Print(raw) // want `raw \(\[\]models.User carries pii tags\) reaches log.Print`
+	byID := make(map[int]models.User)
+	for _, u := range us {
+		byID[u.ID] = u
+	}
+	log.Print(byID) // want `byID \(map\[int\]models.User carries pii tags\) reaches log.Print`
+}
