@@ -351,6 +351,9 @@ func (ck *checker) container(e ast.Expr) bool {
 		}
 	}
 	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
+		if _, ok := v.Type().Underlying().(*types.Chan); ok {
+			return len(ck.fl.stored[v]) > 0 // what was sent on it: for ev := range events
+		}
 		return ck.fl.lastValue(v, e.Pos()) != nil // a local copy: email := u.Email
 	}
 	t := ck.pass.TypesInfo.TypeOf(e)

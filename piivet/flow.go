@@ -70,6 +70,12 @@ func newFlow(pass *analysis.Pass) *flow {
 				if id, ok := n.Key.(*ast.Ident); ok {
 					fl.setField(id, n.Value)
 				}
+			case *ast.SendStmt: // ch <- u: u is stored into ch
+				if o := fl.object(n.Chan); o != nil {
+					if _, ok := o.Type().Underlying().(*types.Chan); ok {
+						fl.stored[o] = append(fl.stored[o], n.Value)
+					}
+				}
 			case *ast.RangeStmt:
 				if o := fl.object(n.Key); o != nil {
 					// The one variable of a range over a channel or an iterator is its
@@ -82,9 +88,15 @@ func newFlow(pass *analysis.Pass) *flow {
 						}
 					}
 					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: elem})
+					if elem != nil && collects(o.Type()) {
+						fl.stored[o] = append(fl.stored[o], elem) // for ev := range events
+					}
 				}
 				if o := fl.object(n.Value); o != nil { // an element of a redacted slice is redacted
 					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
+					if collects(o.Type()) {
+						fl.stored[o] = append(fl.stored[o], n.X) // for _, v := range args
+					}
 				}
 			case *ast.CallExpr:
 				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
@@ -323,6 +335,9 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			return nil
 		}
 		seen[o] = true
+		if _, ok := o.Type().Underlying().(*types.Chan); ok {
+			return fl.stored[o] // ranged over: what was sent on it
+		}
 		if v, ok := o.(*types.Var); ok && !v.IsField() && !collects(v.Type()) {
 			if from := fl.lastValue(v, e.Pos()); from != nil {
 				return []ast.Expr{from} // a local copy: email := u.Email
@@ -335,8 +350,20 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			return []ast.Expr{e.X, e.Y} // "user " + u.Email
 		}
 	case *ast.UnaryExpr:
-		if e.Op == token.AND {
+		switch e.Op {
+		case token.AND:
 			return []ast.Expr{e.X} // &Entry{...}
+		case token.ARROW:
+			if o := fl.object(e.X); o != nil && !seen[o] {
+				seen[o] = true
+				var sent []ast.Expr // <-ch: what was sent on ch before, in source order
+				for _, v := range fl.stored[o] {
+					if v.Pos() < e.Pos() {
+						sent = append(sent, v)
+					}
+				}
+				return sent
+			}
 		}
 	case *ast.CallExpr:
 		if isConversion(fl.pass, e) {

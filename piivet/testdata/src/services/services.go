@@ -180,3 +180,26 @@ func Made(us []models.User, p *pii.Policy) {
 	}
 	log.Print(byID) // want `byID \(map\[int\]models.User carries pii tags\) reaches log.Print`
 }
+
+func Channels(u models.User) {
+	events := make(chan any, 2)
+	events <- u.ID
+	log.Println(<-events)
+	events <- u
+	log.Println(<-events) // want `<-events holds u \(models.User carries pii tags\), which reaches log.Println`
+	ids := make(chan int, 1)
+	ids <- u.ID
+	log.Println(<-ids)
+}
+
+func Consumer(u models.User) {
+	events := make(chan any)
+	go func() {
+		for ev := range events {
+			log.Println(ev) // want `ev holds u \(models.User carries pii tags\), which reaches log.Println`
+		}
+	}()
+	events <- u.ID
+	events <- u
+	close(events)
+}
