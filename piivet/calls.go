@@ -1,7 +1,6 @@
 package piivet
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -169,14 +168,7 @@ func (ck *checker) implementations(m *types.Func) []*types.Func {
 			}
 		}
 	}
-	var local []*types.Func
-	for fn := range ck.fw.local {
-		if fn.Name() == m.Name() && fn.Type().(*types.Signature).Recv() != nil {
-			local = append(local, fn)
-		}
-	}
-	slices.SortFunc(local, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
-	candidates := local
+	candidates := slices.Clone(ck.fw.methods[m.Name()])
 	if !standard(m.Pkg().Path()) { // io.Writer: not a logger's interface, but the package's own writer may log
 		candidates = append(candidates, ck.imported[m.Name()]...)
 	}
