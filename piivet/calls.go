@@ -39,7 +39,7 @@ type checker struct {
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass),
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
 		setsBuilt: map[types.Object][]int8{}}
 	for {
 		ck.fw.changed = false
