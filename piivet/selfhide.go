@@ -121,8 +121,9 @@ func plainOnly(pass *analysis.Pass, c *carrier, fd *ast.FuncDecl) bool {
 
 // selfHidden reports whether a value of type t prints itself redacted where sink s
 // writes it: the method s calls on it hides (LogValue for slog; Format, else Error,
-// else String for fmt; MarshalJSON or MarshalText for encoding/json, and any String
-// or Error it has too, which zap.Any calls first).
+// else String for fmt; Error, else String for zap.Any; MarshalJSON or MarshalText for
+// encoding/json, and any String or Error it has too where it is not known which a
+// helper's sink calls).
 func (ck *checker) selfHidden(t types.Type, s sink) bool {
 	ms := types.NewMethodSet(t)
 	method := func(name string) (*types.Func, bool) {
@@ -152,6 +153,11 @@ func (ck *checker) selfHidden(t types.Type, s sink) bool {
 	case s.slog:
 		fn, ok := method("LogValue")
 		return ok && hides(fn)
+	case s.json && s.zapAny:
+		if fn, ok := first("Error", "String"); ok {
+			return hides(fn) // what zap.Any writes, alone
+		}
+		fallthrough
 	case s.json:
 		fn, ok := first("MarshalJSON", "MarshalText")
 		if !ok || !hides(fn) {

@@ -27,6 +27,9 @@ type sink struct {
 	// forwarded: a function that hands its arguments on, which may print what a
 	// channel it is given holds (for v := range ch).
 	forwarded bool
+	// zapAny: zap.Any, which writes an error by its Error, else a fmt.Stringer by its
+	// String, before it turns to encoding/json.
+	zapAny bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -197,7 +200,7 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 	case "go.uber.org/zap":
 		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
-			return sink{args: valueArg(1), json: true, hider: zapHider, fields: 1}, true
+			return sink{args: valueArg(1), json: true, hider: zapHider, fields: 1, zapAny: name == "Any"}, true
 		}
 		if recv == "SugaredLogger" && name == "With" { // key-value pairs made zap fields
 			return sink{args: allArgs, hider: zapHider}, true

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 
 	"github.com/ef8f9424/pii"
+	"go.uber.org/zap"
 )
 
 type User struct { // want User:"pii-tagged"
@@ -96,4 +97,11 @@ func Errors(nf *NotFound, f *Failed, w Whole, n Named) { // want Errors:`forward
 	fmt.Println(nf, n)
 	fmt.Println(f) // want `f \(\*selfhide.Failed carries pii tags\) reaches fmt.Println`
 	fmt.Println(w) // want `w \(selfhide.Whole carries pii tags\) reaches fmt.Println`
+}
+
+func ToZap(nf *NotFound, f *Failed) { // want ToZap:`forwards \[0\] to zap.Any`
+	_ = zap.Any("err", nf)
+	_ = zap.Any("err", f)      // want `f \(\*selfhide.Failed carries pii tags\) reaches zap.Any`
+	_ = zap.Reflect("err", nf) // want `nf \(\*selfhide.NotFound carries pii tags\) reaches zap.Reflect`
+	_, _ = json.Marshal(nf)    // want `reaches json.Marshal`
 }
