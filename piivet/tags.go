@@ -90,8 +90,8 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 	fields := fieldsOf(st, s)
 	anyTag := false
 	for _, f := range fields {
-		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok {
-			anyTag = true
+		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok || f.v.Embedded() && promotesTags(f.v.Type(), map[types.Type]bool{}) {
+			anyTag = true // its own fields, or those an embedded struct promotes to it
 		}
 	}
 	created := ""
@@ -213,6 +213,28 @@ func hasCreated(t types.Type, seen map[types.Type]bool) bool {
 	}
 	seen[t] = found
 	return found
+}
+
+// promotesTags reports whether an embedded field of type t (a struct or a pointer to
+// one) promotes fields with pii tags: its own, or those of a struct it embeds.
+func promotesTags(t types.Type, seen map[types.Type]bool) bool {
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
+	if !ok || seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := range st.NumFields() {
+		if _, ok := reflect.StructTag(st.Tag(i)).Lookup("pii"); ok {
+			return true
+		}
+		if st.Field(i).Embedded() && promotesTags(st.Field(i).Type(), seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStructish reports whether t is a struct or a pointer to one (an embedded field the

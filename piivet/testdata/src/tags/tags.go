@@ -199,3 +199,23 @@ type Kinds struct { // want Kinds:"pii-tagged"
 	Mail     time.Time    `pii:"email"`    // want `time.Time cannot hold email`
 	Untagged slog.Value   // want `tags.Kinds.Untagged has no pii tag`
 }
+
+// Request embeds a tagged struct: its promoted fields are tagged, so its own untagged
+// field is what CheckTagged lists.
+type Request struct { // want Request:"pii-tagged"
+	Record
+	Token string // want `tags.Request.Token has no pii tag`
+	done  bool
+}
+
+// Holder holds a tagged struct by name: its own fields carry no tag, and are not looked at.
+type Holder struct { // want Holder:"pii-tagged"
+	Rec   Record
+	Token string
+}
+
+// WithMeta embeds an untagged struct only.
+type WithMeta struct {
+	Meta
+	Token string
+}
