@@ -176,9 +176,17 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			fl.setField(sel.Sel, value)
 		}
-		// x[k] = v, x.f = v: v is stored into the variable x.
+		// x[k] = v, x.f = v: v is stored into the variable x; into a map, k too, which
+		// fmt and encoding/json print as they print v (seen[u.Email] = true).
 		if o := fl.object(l); o != nil && collects(o.Type()) {
 			fl.stored[o] = append(fl.stored[o], value)
+			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if t := fl.pass.TypesInfo.TypeOf(ix.X); t != nil {
+					if _, isMap := t.Underlying().(*types.Map); isMap {
+						fl.stored[o] = append(fl.stored[o], ix.Index)
+					}
+				}
+			}
 		}
 	}
 }

@@ -203,3 +203,15 @@ func Consumer(u models.User) {
 	events <- u
 	close(events)
 }
+
+func Keys(us []models.User) {
+	seen := map[string]bool{}
+	byID := map[int]string{}
+	for _, u := range us {
+		seen[u.Email] = true
+		byID[u.ID] = "x"
+	}
+	log.Print(len(seen))
+	log.Print(byID)
+	log.Print(seen) // want `seen holds u.Email \(tagged pii:"email" at models.User.Email\), which reaches log.Print`
+}
