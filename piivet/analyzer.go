@@ -5,16 +5,17 @@
 //   - a pii tag that does not parse, or that the field's Go type cannot hold (read with
 //     the library's own pii.ParseTag, so there is one grammar);
 //   - a struct tag that mentions pii in a form reflect cannot read (`pii: "phone"`);
-//   - in a struct that tags its fields, an exported field with no tag, which
-//     pii.CheckTagged would report;
+//   - in a struct that tags its fields (or embeds one that does), an exported field
+//     with no tag, which pii.CheckTagged would report;
 //   - an unexported field that holds a tagged type, which no redaction enters;
 //   - a value whose type carries pii tags, or a field tagged as personal data, handed as
 //     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
 //     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods
 //     (a tagged field also to zap's and zerolog's typed fields): directly, or through
 //     variables that collect values (interfaces, argument lists, field maps, slices),
-//     concatenations, function variables, and functions that hand their arguments on
-//     (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a
+//     concatenations, local copies, channels, function variables and literals, methods
+//     of the code's own interfaces, and functions that hand their arguments on (the
+//     Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a
 //     function that returns its copy: the Redacts fact), nor when its type prints
 //     itself through the library (String, LogValue, MarshalJSON, ...: the Hides fact);
 //   - a slog call given such a value in a package that never builds a pii.NewHandler

@@ -56,7 +56,11 @@ func (ck *checker) built(e ast.Expr, depth int) bool {
 	case *ast.UnaryExpr:
 		return x.Op == token.AND && ck.built(x.X, depth+1)
 	case *ast.CallExpr:
-		if b, ok := calleeObject(ck.pass, x.Fun).(*types.Builtin); !ok || b.Name() != "append" {
+		b, ok := calleeObject(ck.pass, x.Fun).(*types.Builtin)
+		if ok && (b.Name() == "make" || b.Name() == "new") {
+			return true // empty: make([]User, 0, n), new(Response)
+		}
+		if !ok || b.Name() != "append" {
 			return false
 		}
 		for _, a := range x.Args {
@@ -84,39 +88,74 @@ func (ck *checker) builtVar(id *ast.Ident, depth int) bool {
 	if ck.assumed[o] {
 		return true
 	}
+	// Asked with nothing assumed, a set's answer is the same wherever the variable is
+	// used: it is kept, so that a variable set thousands of times (args = append(args,
+	// ...)) is not looked at again from each of its uses.
+	var known []int8
+	if len(ck.assumed) == 0 {
+		if ck.setsBuilt[o] == nil {
+			ck.setsBuilt[o] = make([]int8, len(ck.fl.sets[o]))
+		}
+		known = ck.setsBuilt[o]
+	}
 	ck.assumed[o] = true
 	defer delete(ck.assumed, o)
 	any := false
-	setTo := map[ast.Expr]bool{}
-	for _, s := range ck.fl.sets[o] {
-		if s.at >= id.Pos() || s.value != nil && s.value.Pos() <= id.Pos() && id.Pos() < s.value.End() {
-			continue // set after id, or by the statement id is in: list = append(list, r)
+	for i, s := range ck.fl.before(o, id.Pos()) {
+		if s.value != nil && s.value.Pos() <= id.Pos() && id.Pos() < s.value.End() {
+			continue // set by the statement id is in: list = append(list, r)
 		}
 		any = true
-		setTo[s.value] = true
-		switch {
-		case s.zero, s.redacted:
-		case s.multi:
-			call, ok := ast.Unparen(s.value).(*ast.CallExpr)
-			if !ok || !ck.fl.redactingCall(call) {
+		if known != nil && known[i] != 0 {
+			switch known[i] {
+			case -1:
 				return false
+			case 2:
+				ck.copies++ // as if looked at again
 			}
-		case s.value == nil || !ck.built(s.value, depth+1):
+			continue
+		}
+		copies := ck.copies
+		if !ck.setBuilt(s, depth) {
+			if known != nil {
+				known[i] = -1
+			}
 			return false
+		}
+		if known != nil {
+			known[i] = 1
+			if ck.copies > copies {
+				known[i] = 2
+			}
 		}
 	}
 	if !any {
 		return false // a parameter, or set only after
 	}
 	for _, v := range ck.fl.stored[o] {
-		if v.Pos() >= id.Pos() || setTo[v] || v.End() > id.Pos() {
-			continue // stored after; list = append(list, r), a set too
+		if v.Pos() >= id.Pos() {
+			break // stored after
+		}
+		if ck.fl.setValues[v] || v.End() > id.Pos() {
+			continue // list = append(list, r), a set too
 		}
 		if !ck.clean(v, depth+1) {
 			return false
 		}
 	}
 	return true
+}
+
+// setBuilt reports whether s sets its variable to a value built of copies, or to none.
+func (ck *checker) setBuilt(s set, depth int) bool {
+	switch {
+	case s.zero, s.redacted:
+		return true
+	case s.multi:
+		call, ok := ast.Unparen(s.value).(*ast.CallExpr)
+		return ok && ck.fl.redactingCall(call)
+	}
+	return s.value != nil && ck.built(s.value, depth+1)
 }
 
 // personalField reports whether the field name of st is tagged as personal data (or

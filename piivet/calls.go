@@ -3,9 +3,14 @@ package piivet
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -21,15 +26,21 @@ type checker struct {
 	hides   map[*types.Func]bool  // the package's print methods that call the library
 	copies  int                   // the redacted copies met by built
 	assumed map[types.Object]bool // the variables built is looking at
-	report  bool                  // false while the package's forwarders are being settled
-	fn      *types.Func           // the function whose body is visited; nil at package level
-	format  int                   // 1 + the index of fn's parameter that is the format of the call checked
+	// setsBuilt holds, for each variable, whether each of its sets (in source order)
+	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
+	// copy, -1 no, 0 not known yet.
+	setsBuilt map[types.Object][]int8
+	imported  map[string][]*types.Func // the methods of the package's dependencies that hand on, by name
+	report    bool                     // false while the package's forwarders are being settled
+	fn        *types.Func              // the function whose body is visited; nil at package level
+	format    int                      // 1 + the index of fn's parameter that is the format of the call checked
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
-	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass)}
+	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
+		setsBuilt: map[types.Object][]int8{}}
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -37,7 +48,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 			break
 		}
 	}
-	ck.fw.export()
+	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
 	ck.report = true
 	ck.visit()
@@ -51,14 +62,27 @@ func (ck *checker) visit() {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			}
-			ast.Inspect(d, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					ck.call(call)
-				}
-				return true
-			})
+			ast.Inspect(d, ck.inspect)
 		}
 	}
+}
+
+// inspect checks the calls under n; in the body of a function literal set to a
+// variable, as calls of that literal's function.
+func (ck *checker) inspect(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		ck.call(n)
+	case *ast.FuncLit:
+		if fn, ok := ck.fl.closures[n]; ok {
+			outer := ck.fn
+			ck.fn = fn
+			ast.Inspect(n.Body, ck.inspect)
+			ck.fn = outer
+			return false
+		}
+	}
+	return true
 }
 
 // call checks one call, if what it calls is a sink or hands its arguments to one.
@@ -79,21 +103,109 @@ func (ck *checker) call(call *ast.CallExpr) {
 			return
 		}
 		if f, ok := ck.fw.of(fn); ok {
-			s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps}, calleeName(fn)+", which hands it to "+f.Sink
-			if f.Slog && ck.fl.handler {
-				s.hidden = true
-			}
-			if zerologErr(fn) {
-				s.hider = zerologErrHider
-			}
-			if f.Recv && recv != nil {
-				ck.arg(s, to, recv)
-			}
-			ck.args(call, s, to, args, f.args(fn, args))
+			ck.forwarded(call, fn, f, calleeName(fn), recv, args)
 			return
+		}
+		// A method of an interface the code declares (type Logger interface{ Info(string,
+		// ...any) }): what the types of this package, or of those it imports, that
+		// implement it do with their arguments.
+		for _, impl := range ck.implementations(fn) {
+			if f, ok := ck.fw.of(impl); ok {
+				ck.forwarded(call, impl, f, calleeName(fn)+" (as "+calleeName(impl)+")", nil, args)
+				return
+			}
 		}
 	}
 }
+
+// forwarded checks a call of fn, which hands its arguments on as f says; name is how
+// the report names it.
+func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, name+", which hands it to "+f.Sink
+	if f.Slog && ck.fl.handler {
+		s.hidden = true
+	}
+	if zerologErr(fn) {
+		s.hider = zerologErrHider
+	}
+	if f.Recv && recv != nil {
+		ck.arg(s, to, recv)
+	}
+	ck.args(call, s, to, args, f.args(fn, args))
+}
+
+// implementations returns, for a method of an interface, the methods of that name that
+// hand their arguments on, of types that implement the interface (T or *T): the
+// package's own, and those of the packages it imports (by their Forwards facts: the
+// types it may put in the interface; a *slog.Logger in a Logger interface logs as slog
+// does), but for an interface of the standard library, as io.Writer, which is no
+// logger's (a zerolog.Logger implements it): only the package's own.
+func (ck *checker) implementations(m *types.Func) []*types.Func {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok || m.Pkg() == nil {
+		return nil
+	}
+	if ck.imported == nil { // once per package: the methods of its imports that hand on
+		ck.imported = map[string][]*types.Func{}
+		direct := map[*types.Package]bool{}
+		for _, p := range ck.pass.Pkg.Imports() {
+			direct[p] = true
+		}
+		var facts []analysis.ObjectFact
+		if ck.pass.AllObjectFacts != nil { // a driver may not offer them
+			facts = ck.pass.AllObjectFacts()
+		}
+		for _, f := range facts {
+			if _, ok := f.Fact.(*Forwards); !ok || f.Object == nil || !direct[f.Object.Pkg()] {
+				continue
+			}
+			if fn, ok := f.Object.(*types.Func); ok && fn.Type().(*types.Signature).Recv() != nil {
+				ck.imported[fn.Name()] = append(ck.imported[fn.Name()], fn)
+			}
+		}
+	}
+	candidates := slices.Clone(ck.fw.methods[m.Name()])
+	if !standard(m.Pkg().Path()) { // io.Writer: not a logger's interface, but the package's own writer may log
+		candidates = append(candidates, ck.imported[m.Name()]...)
+	}
+	var out []*types.Func
+	for _, fn := range candidates {
+		t := fn.Type().(*types.Signature).Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// standard reports whether path is a package of the standard library: no dot in its
+// first element, and found in GOROOT (a module named "myapp" is not).
+func standard(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	if v, ok := stdPaths.Load(path); ok {
+		return v.(bool)
+	}
+	std := true
+	if root := build.Default.GOROOT; root != "" {
+		fi, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path)))
+		std = err == nil && fi.IsDir()
+	}
+	stdPaths.Store(path, std)
+	return std
+}
+
+// stdPaths caches standard's answers.
+var stdPaths sync.Map
 
 // inLogValue reports whether the function visited is a LogValue method, which builds
 // the slog.Value its receiver is logged as: slog's functions there log nothing.
@@ -226,19 +338,39 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) {
 			return true
 		}
 	}
+	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
+		if _, ok := v.Type().Underlying().(*types.Chan); ok {
+			return len(ck.fl.stored[v]) > 0 // what was sent on it: for ev := range events
+		}
+		return ck.fl.lastValue(v, e.Pos()) != nil // a local copy: email := u.Email
+	}
 	t := ck.pass.TypesInfo.TypeOf(e)
 	return t != nil && collects(t)
+}
+
+// identVar returns the variable (not a struct field) e names, if e is an identifier.
+func identVar(pass *analysis.Pass, e ast.Expr) (*types.Var, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return v, ok && !v.IsField()
 }
 
 // note records that the function being visited hands e on to a sink, when e is one of
 // its parameters (or its receiver), or part of one whose contents it cannot know: an
 // interface, or a value of one of its type parameters.
 func (ck *checker) note(s sink, to string, e ast.Expr) {
-	if ck.report || ck.fn == nil {
+	ck.noteAt(s, to, e, 0)
+}
+
+func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
+	if ck.report || ck.fn == nil || depth > 8 {
 		return
 	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
@@ -246,6 +378,16 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 		// The parameter itself, whatever its type: a caller may pass u.Email.
 		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok {
 			ck.param(s, v, to)
+			// A local set from a parameter: x := v, an element ranged over
+			// (for _, x := range xs) or received (x := <-ch).
+			if from := ck.fl.lastValue(v, id.Pos()); from != nil {
+				if u, ok := ast.Unparen(from).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					from = u.X
+				}
+				if _, reported := ck.personal(s, from); !reported {
+					ck.noteAt(s, to, from, depth+1)
+				}
+			}
 		}
 		return
 	}
@@ -282,7 +424,14 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
 // one ("tagged pii:\"email\" at models.User.Email").
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
-	if t := ck.pass.TypesInfo.TypeOf(e); t != nil && !ck.hidden(s) && ck.c.carriesAs(t, s.json) && !ck.selfHidden(t, s) {
+	t := ck.pass.TypesInfo.TypeOf(e)
+	held := t
+	if t != nil && s.forwarded {
+		if c, ok := t.Underlying().(*types.Chan); ok {
+			held = c.Elem() // a function given a channel may print what it receives
+		}
+	}
+	if t != nil && !ck.hidden(s) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {

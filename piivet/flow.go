@@ -1,10 +1,14 @@
 package piivet
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
+	"slices"
 
+	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -23,6 +27,12 @@ type flow struct {
 	handler     bool                 // the package builds a pii.NewHandler
 	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
 	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
+	// closures gives each function literal set to a variable or field (logf :=
+	// func(...) {...}) a function of its own, so that a call through the variable is
+	// checked as a call of a helper that hands its arguments on.
+	closures map[*ast.FuncLit]*types.Func
+	// setValues holds every value a variable is set to (not stored into it).
+	setValues map[ast.Expr]bool
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -38,7 +48,8 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}}
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
+		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -59,12 +70,33 @@ func newFlow(pass *analysis.Pass) *flow {
 				if id, ok := n.Key.(*ast.Ident); ok {
 					fl.setField(id, n.Value)
 				}
+			case *ast.SendStmt: // ch <- u: u is stored into ch
+				if o := fl.object(n.Chan); o != nil {
+					if _, ok := o.Type().Underlying().(*types.Chan); ok {
+						fl.stored[o] = append(fl.stored[o], n.Value)
+					}
+				}
 			case *ast.RangeStmt:
 				if o := fl.object(n.Key); o != nil {
-					fl.sets[o] = append(fl.sets[o], set{at: n.Pos()})
+					// The one variable of a range over a channel or an iterator is its
+					// element; over a slice, array, map or string, an index or key.
+					var elem ast.Expr
+					if t := pass.TypesInfo.TypeOf(n.X); t != nil {
+						switch t.Underlying().(type) {
+						case *types.Chan, *types.Signature:
+							elem = n.X
+						}
+					}
+					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: elem})
+					if elem != nil && collects(o.Type()) {
+						fl.stored[o] = append(fl.stored[o], elem) // for ev := range events
+					}
 				}
 				if o := fl.object(n.Value); o != nil { // an element of a redacted slice is redacted
 					fl.sets[o] = append(fl.sets[o], set{at: n.Pos(), value: n.X})
+					if collects(o.Type()) {
+						fl.stored[o] = append(fl.stored[o], n.X) // for _, v := range args
+					}
 				}
 			case *ast.CallExpr:
 				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
@@ -85,8 +117,28 @@ func newFlow(pass *analysis.Pass) *flow {
 			return true
 		})
 	}
+	// In source order, so that the set before a point is found by binary search: a
+	// variable set thousands of times in one function costs no more per use.
+	for _, sets := range fl.sets {
+		slices.SortStableFunc(sets, func(a, b set) int { return cmp.Compare(a.at, b.at) })
+		for _, s := range sets {
+			if s.value != nil {
+				fl.setValues[s.value] = true
+			}
+		}
+	}
+	for _, stored := range fl.stored {
+		slices.SortStableFunc(stored, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	}
 	fl.settleRedacts()
 	return fl
+}
+
+// before returns the sets of v written before at, in source order.
+func (fl *flow) before(v types.Object, at token.Pos) []set {
+	sets := fl.sets[v]
+	i, _ := slices.BinarySearchFunc(sets, at, func(s set, at token.Pos) int { return cmp.Compare(s.at, at) })
+	return sets[:i]
 }
 
 // assign records lhs = rhs (or :=, or a var declaration) written at pos.
@@ -112,7 +164,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			if collects(o.Type()) {
 				fl.stored[o] = append(fl.stored[o], value)
 			}
-			if fn := funcOf(fl.pass, value); fn != nil {
+			if fn := fl.funcValue(value, o.Name()); fn != nil {
 				fl.setFunc(o, fn, value)
 			}
 			continue
@@ -124,9 +176,17 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			fl.setField(sel.Sel, value)
 		}
-		// x[k] = v, x.f = v: v is stored into the variable x.
+		// x[k] = v, x.f = v: v is stored into the variable x; into a map, k too, which
+		// fmt and encoding/json print as they print v (seen[u.Email] = true).
 		if o := fl.object(l); o != nil && collects(o.Type()) {
 			fl.stored[o] = append(fl.stored[o], value)
+			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if t := fl.pass.TypesInfo.TypeOf(ix.X); t != nil {
+					if _, isMap := t.Underlying().(*types.Map); isMap {
+						fl.stored[o] = append(fl.stored[o], ix.Index)
+					}
+				}
+			}
 		}
 	}
 }
@@ -163,9 +223,28 @@ func (fl *flow) setField(id *ast.Ident, value ast.Expr) {
 	if !ok || !v.IsField() {
 		return
 	}
-	if fn := funcOf(fl.pass, value); fn != nil {
+	if fn := fl.funcValue(value, v.Name()); fn != nil {
 		fl.setFunc(v, fn, value)
 	}
+}
+
+// funcValue returns the function e denotes as a value: a named function or method
+// (fmt.Println, l.Printf), or a function literal, as a function named name.
+func (fl *flow) funcValue(e ast.Expr, name string) *types.Func {
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	if !ok {
+		return funcOf(fl.pass, e)
+	}
+	if fn, ok := fl.closures[lit]; ok {
+		return fn
+	}
+	sig, ok := fl.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if !ok || fl.pass.Pkg == nil {
+		return nil
+	}
+	fn := types.NewFunc(lit.Pos(), fl.pass.Pkg, name, sig)
+	fl.closures[lit] = fn
+	return fn
 }
 
 // object returns the variable e names: x, &x, *x, x.f or x[i] all name x.
@@ -195,10 +274,8 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 		return false
 	}
 	var last *set
-	for i, s := range fl.sets[o] {
-		if s.at < at {
-			last = &fl.sets[o][i]
-		}
+	if sets := fl.before(o, at); len(sets) > 0 {
+		last = &sets[len(sets)-1]
 	}
 	switch {
 	case last == nil:
@@ -214,6 +291,23 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	return false
 }
 
+// lastValue returns the value v was last set to before at, in source order (email :=
+// u.Email; for _, x := range xs gives xs), or nil when it was set to none, redacted in
+// place, or to one of several results of a call.
+func (fl *flow) lastValue(v *types.Var, at token.Pos) ast.Expr {
+	var last *set
+	sets := fl.before(v, at)
+	for i := len(sets) - 1; i >= 0 && last == nil; i-- {
+		if s := sets[i]; !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
+			last = &sets[i] // not the statement at is in: x = f(x)
+		}
+	}
+	if last == nil || last.redacted || last.multi || last.zero {
+		return nil
+	}
+	return last.value
+}
+
 // contents returns the values e may hold when e is an interface, slice, array or map:
 // the elements of a composite literal, the values stored into a variable, what append
 // added; and the operands of a string concatenation or a conversion.
@@ -221,10 +315,24 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
+		// A value put into a field tagged as personal data of a struct is redacted with
+		// it, by that tag, wherever the struct is: the struct itself is reported where a
+		// sink would print it as it is.
+		var st *types.Struct
+		if t := fl.pass.TypesInfo.TypeOf(e); t != nil {
+			st, _ = t.Underlying().(*types.Struct)
+		}
 		var out []ast.Expr
-		for _, el := range e.Elts {
+		for i, el := range e.Elts {
+			field := i
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
+				el, field = kv.Value, -1
+				if id, ok := kv.Key.(*ast.Ident); ok && st != nil {
+					field = fieldIndex(st, id.Name)
+				}
+			}
+			if st != nil && redactedField(st, field) {
+				continue
 			}
 			out = append(out, el)
 		}
@@ -235,24 +343,92 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			return nil
 		}
 		seen[o] = true
+		if _, ok := o.Type().Underlying().(*types.Chan); ok {
+			return fl.stored[o] // ranged over: what was sent on it
+		}
+		if v, ok := o.(*types.Var); ok && !v.IsField() && !collects(v.Type()) {
+			if from := fl.lastValue(v, e.Pos()); from != nil {
+				return []ast.Expr{from} // a local copy: email := u.Email
+			}
+			return nil
+		}
 		return fl.stored[o]
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
 			return []ast.Expr{e.X, e.Y} // "user " + u.Email
 		}
 	case *ast.UnaryExpr:
-		if e.Op == token.AND {
+		switch e.Op {
+		case token.AND:
 			return []ast.Expr{e.X} // &Entry{...}
+		case token.ARROW:
+			if o := fl.object(e.X); o != nil && !seen[o] {
+				seen[o] = true
+				var sent []ast.Expr // <-ch: what was sent on ch before, in source order
+				for _, v := range fl.stored[o] {
+					if v.Pos() < e.Pos() {
+						sent = append(sent, v)
+					}
+				}
+				return sent
+			}
 		}
 	case *ast.CallExpr:
 		if isConversion(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
+		}
+		if keepsText(fl.pass, e) {
+			return e.Args[:1] // strings.ToLower(u.Email)
 		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
 		}
 	}
 	return nil
+}
+
+// fieldIndex returns the index of the field name of st, or -1.
+func fieldIndex(st *types.Struct, name string) int {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// redactedField reports whether field i of st is exported and tagged as personal data
+// with a tag the library reads: what is put there is redacted with the struct.
+func redactedField(st *types.Struct, i int) bool {
+	if i < 0 || i >= st.NumFields() || !st.Field(i).Exported() {
+		return false
+	}
+	raw, ok, err := pii.LookupTag(reflect.StructTag(st.Tag(i)))
+	if !ok || err != nil {
+		return false
+	}
+	tag, err := pii.ParseTag(raw)
+	return err == nil && tag.Class == pii.PII
+}
+
+// textKeepers are the standard functions whose result is their first argument, changed
+// in case, space or quoting only: strings.ToLower(u.Email) is the address still.
+var textKeepers = map[string]map[string]bool{
+	"strings": {"ToLower": true, "ToUpper": true, "ToTitle": true, "Title": true, "TrimSpace": true,
+		"Trim": true, "TrimLeft": true, "TrimRight": true, "TrimPrefix": true, "TrimSuffix": true,
+		"Clone": true, "ToValidUTF8": true},
+	"bytes": {"ToLower": true, "ToUpper": true, "TrimSpace": true, "Trim": true, "TrimPrefix": true,
+		"TrimSuffix": true, "Clone": true},
+	"strconv": {"Quote": true, "QuoteToASCII": true},
+}
+
+// keepsText reports whether call is one of textKeepers.
+func keepsText(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn, ok := calleeObject(pass, call.Fun).(*types.Func)
+	if !ok || fn.Pkg() == nil || len(call.Args) == 0 {
+		return false
+	}
+	return textKeepers[fn.Pkg().Path()][fn.Name()]
 }
 
 // isConversion reports whether call converts its one argument to a type: any(u).

@@ -72,11 +72,12 @@ func (f *Forwards) args(fn *types.Func, args []ast.Expr) []ast.Expr {
 type forwarder struct {
 	pass    *analysis.Pass
 	local   map[*types.Func]*Forwards
-	changed bool // a round found something new
+	methods map[string][]*types.Func // the methods of local, by name, in the order found
+	changed bool                     // a round found something new
 }
 
 func newForwarder(pass *analysis.Pass) *forwarder {
-	return &forwarder{pass: pass, local: map[*types.Func]*Forwards{}}
+	return &forwarder{pass: pass, local: map[*types.Func]*Forwards{}, methods: map[string][]*types.Func{}}
 }
 
 // of returns what fn (or the generic function it instantiates) hands on. The library's
@@ -137,6 +138,9 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 		}
 		f.Params = append(f.Params, i)
 	}
+	if _, ok := fw.local[fn]; !ok && sig.Recv() != nil {
+		fw.methods[fn.Name()] = append(fw.methods[fn.Name()], fn)
+	}
 	fw.local[fn] = f
 	fw.changed = true
 }
@@ -152,9 +156,16 @@ func paramIndex(sig *types.Signature, v *types.Var) int {
 }
 
 // export records the package's forwarders as facts, for the packages that call them.
-func (fw *forwarder) export() {
+// The functions of closures, which no other package can call, are not exported.
+func (fw *forwarder) export(closures map[*ast.FuncLit]*types.Func) {
+	local := map[*types.Func]bool{}
+	for _, fn := range closures {
+		local[fn] = true
+	}
 	for fn, f := range fw.local {
-		fw.pass.ExportObjectFact(fn, f)
+		if !local[fn] {
+			fw.pass.ExportObjectFact(fn, f)
+		}
 	}
 }
 

@@ -2,6 +2,13 @@ package piivet
 
 import (
 	"go/types"
+	"log/slog"
+	"net"
+	"net/netip"
+	"reflect"
+	"strconv"
+	"sync"
+	"time"
 
 	"github.com/ef8f9424/pii"
 )
@@ -23,6 +30,7 @@ const (
 	lkAddr
 	lkNetIP
 	lkCustom
+	lkSlog // a slog.Value: the library redacts what it holds
 	lkNull // a database/sql Null wrapper: its value field decides
 )
 
@@ -85,6 +93,8 @@ func leafKindOf(t types.Type, custom bool) leafKind {
 		return lkAddr
 	case isNamed(t, "net", "IP"):
 		return lkNetIP
+	case isNamed(t, "log/slog", "Value"):
+		return lkSlog
 	}
 	if _, ok := t.(*types.TypeParam); ok {
 		return lkNone
@@ -115,28 +125,56 @@ func leafKindOf(t types.Type, custom bool) leafKind {
 	return lkNone
 }
 
-// kindFits reports whether a leaf laid out as lk can hold personal data of kind k, as the
-// library decides when it builds a type's plan.
+// kindFits reports whether a leaf laid out as lk can hold personal data of kind k. It
+// asks the library: a struct with one field of a Go type laid out as lk, tagged k, built
+// with reflect and classified, is refused exactly when the library refuses the field at
+// run time. A table of its own here would drift from the library's as kinds are added.
 func kindFits(k pii.Kind, lk leafKind) bool {
-	switch lk {
-	case lkString, lkBytes, lkCustom:
-		return true
-	case lkInt, lkUint:
-		switch k {
-		case pii.KindGeneric, pii.KindSecret, pii.KindAccount, pii.KindHealth, pii.KindPostal,
-			pii.KindDOB, pii.KindGovID, pii.KindGeo:
-			return true
-		}
-	case lkFloat:
-		return k == pii.KindGeneric || k == pii.KindGeo || k == pii.KindHealth
-	case lkBool:
-		return k == pii.KindGeneric || k == pii.KindHealth
-	case lkTime:
-		return k == pii.KindGeneric || k == pii.KindDOB || k == pii.KindHealth
-	case lkAddr, lkNetIP:
-		return k == pii.KindGeneric || k == pii.KindIP
+	key := fitKey{k, lk}
+	if v, ok := fits.Load(key); ok {
+		return v.(bool)
 	}
-	return false
+	rt, ok := leafTypes[lk]
+	if !ok {
+		return false
+	}
+	tag := k.String()
+	if k == pii.KindGeneric {
+		tag = "true"
+	}
+	sf := reflect.StructField{Name: "F", Type: rt, Tag: reflect.StructTag("pii:" + strconv.Quote(tag))}
+	_, err := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
+	fits.Store(key, err == nil)
+	return err == nil
+}
+
+type fitKey struct {
+	k  pii.Kind
+	lk leafKind
+}
+
+// fits caches kindFits's answers: the library is asked once per kind and layout.
+var fits sync.Map
+
+// customLeaf redacts itself, as a field type with a pointer-receiver RedactPII does.
+type customLeaf struct{ s string }
+
+// RedactPII makes customLeaf a pii.Redactor.
+func (c *customLeaf) RedactPII(pii.Kind) { c.s = "" }
+
+// leafTypes holds, for each way the library lays out a leaf, a Go type it lays out so.
+var leafTypes = map[leafKind]reflect.Type{
+	lkString: reflect.TypeFor[string](),
+	lkBytes:  reflect.TypeFor[[]byte](),
+	lkInt:    reflect.TypeFor[int](),
+	lkUint:   reflect.TypeFor[uint](),
+	lkFloat:  reflect.TypeFor[float64](),
+	lkBool:   reflect.TypeFor[bool](),
+	lkTime:   reflect.TypeFor[time.Time](),
+	lkAddr:   reflect.TypeFor[netip.Addr](),
+	lkNetIP:  reflect.TypeFor[net.IP](),
+	lkCustom: reflect.TypeFor[customLeaf](),
+	lkSlog:   reflect.TypeFor[slog.Value](),
 }
 
 // isTimeField reports whether t can hold a record's creation time: time.Time, *time.Time

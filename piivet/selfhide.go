@@ -9,8 +9,10 @@ import (
 )
 
 // Hides is the fact that a method a printer calls to write its receiver (String, Error,
-// Format, LogValue, MarshalJSON, MarshalText) calls the library on the way: the type
-// prints itself redacted (func (u User) String() string { return pii.Safe(u).String() }).
+// Format, LogValue, MarshalJSON, MarshalText) calls the library on the way, or reads no
+// personal data of its receiver: the type prints itself redacted (func (u User)
+// String() string { return pii.Safe(u).String() }), or without it (func (e *NotFound)
+// Error() string { return "no customer " + e.ID }).
 type Hides struct{}
 
 // AFact marks Hides as an analysis fact.
@@ -27,7 +29,7 @@ var printMethods = map[string]bool{
 
 // findHides returns the package's print methods that call the library, and exports
 // the fact for each.
-func findHides(pass *analysis.Pass) map[*types.Func]bool {
+func findHides(pass *analysis.Pass, c *carrier) map[*types.Func]bool {
 	out := map[*types.Func]bool{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -36,7 +38,7 @@ func findHides(pass *analysis.Pass) map[*types.Func]bool {
 				continue
 			}
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || !callsLibrary(pass, fd.Body) {
+			if !ok || !callsLibrary(pass, fd.Body) && !plainOnly(pass, c, fd) {
 				continue
 			}
 			out[fn] = true
@@ -59,10 +61,69 @@ func callsLibrary(pass *analysis.Pass, body *ast.BlockStmt) bool {
 	return found
 }
 
+// plainOnly reports whether the method fd reads of its receiver only fields that are no
+// personal data (func (e *NotFound) Error() string { return "no customer " + e.ID }):
+// each use of the receiver selects, through fields not tagged as personal data, a field
+// whose type carries no tags and holds nothing its type does not say (no interface).
+// A receiver used whole, or a method called on it, may print anything.
+func plainOnly(pass *analysis.Pass, c *carrier, fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false
+	}
+	names := fd.Recv.List[0].Names
+	if len(names) == 0 || names[0].Name == "_" {
+		return true // func (Custom) String() string: the receiver is never read
+	}
+	recv, ok := pass.TypesInfo.Defs[names[0]].(*types.Var)
+	if !ok {
+		return false
+	}
+	plain := true
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || pass.TypesInfo.Uses[id] != recv {
+			return plain
+		}
+		// The longest chain of field selections id starts: e.Who.ID.
+		var top ast.Expr = id
+		for i := len(stack) - 2; i >= 0; i-- {
+			sel, ok := stack[i].(*ast.SelectorExpr)
+			if !ok || sel.X != top {
+				break
+			}
+			if s, ok := pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+				break
+			}
+			top = sel
+		}
+		sel, ok := top.(*ast.SelectorExpr)
+		if !ok {
+			plain = false // the receiver whole, or a method of it
+			return false
+		}
+		if _, personal := fieldTag(pass.TypesInfo.Selections[sel]); personal {
+			plain = false
+			return false
+		}
+		if t := pass.TypesInfo.TypeOf(sel); t == nil || c.carries(t) || opaque(t, 0) {
+			plain = false
+		}
+		return plain
+	})
+	return plain
+}
+
 // selfHidden reports whether a value of type t prints itself redacted where sink s
 // writes it: the method s calls on it hides (LogValue for slog; Format, else Error,
-// else String for fmt; MarshalJSON or MarshalText for encoding/json, and any String
-// or Error it has too, which zap.Any calls first).
+// else String for fmt; Error, else String for zap.Any; MarshalJSON or MarshalText for
+// encoding/json, and any String or Error it has too where it is not known which a
+// helper's sink calls).
 func (ck *checker) selfHidden(t types.Type, s sink) bool {
 	ms := types.NewMethodSet(t)
 	method := func(name string) (*types.Func, bool) {
@@ -92,6 +153,11 @@ func (ck *checker) selfHidden(t types.Type, s sink) bool {
 	case s.slog:
 		fn, ok := method("LogValue")
 		return ok && hides(fn)
+	case s.json && s.zapAny:
+		if fn, ok := first("Error", "String"); ok {
+			return hides(fn) // what zap.Any writes, alone
+		}
+		fallthrough
 	case s.json:
 		fn, ok := first("MarshalJSON", "MarshalText")
 		if !ok || !hides(fn) {

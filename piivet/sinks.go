@@ -24,6 +24,12 @@ type sink struct {
 	fields int
 	hidden bool // handed on by a function of a package that sets up its hider
 	wraps  bool // fmt.Errorf: an error at %w stays whole in the chain of its result
+	// forwarded: a function that hands its arguments on, which may print what a
+	// channel it is given holds (for v := range ch).
+	forwarded bool
+	// zapAny: zap.Any, which writes an error by its Error, else a fmt.Stringer by its
+	// String, before it turns to encoding/json.
+	zapAny bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -83,6 +89,16 @@ func hiderOf(pass *analysis.Pass, call *ast.CallExpr) hider {
 
 // allArgs returns every argument; valueArg(i) only the i-th.
 func allArgs(call *ast.CallExpr) []ast.Expr { return call.Args }
+
+// argsFrom(i) returns the arguments from the i-th on.
+func argsFrom(i int) func(*ast.CallExpr) []ast.Expr {
+	return func(call *ast.CallExpr) []ast.Expr {
+		if i < len(call.Args) {
+			return call.Args[i:]
+		}
+		return nil
+	}
+}
 
 func valueArg(i int) func(*ast.CallExpr) []ast.Expr {
 	return func(call *ast.CallExpr) []ast.Expr {
@@ -162,8 +178,11 @@ func keyedField(fn *types.Func, recv string) bool {
 func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bool) {
 	switch path {
 	case "fmt":
-		if prefixed("Print", "Sprint", "Fprint", "Append") {
+		if prefixed("Print", "Sprint") {
 			return sink{args: allArgs}, true
+		}
+		if prefixed("Fprint", "Append") { // after the writer, the buffer: where it goes
+			return sink{args: argsFrom(1)}, true
 		}
 		if name == "Errorf" {
 			return sink{args: allArgs, wraps: true}, true
@@ -181,7 +200,7 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 	case "go.uber.org/zap":
 		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
-			return sink{args: valueArg(1), json: true, hider: zapHider, fields: 1}, true
+			return sink{args: valueArg(1), json: true, hider: zapHider, fields: 1, zapAny: name == "Any"}, true
 		}
 		if recv == "SugaredLogger" && name == "With" { // key-value pairs made zap fields
 			return sink{args: allArgs, hider: zapHider}, true

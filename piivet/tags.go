@@ -90,8 +90,8 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 	fields := fieldsOf(st, s)
 	anyTag := false
 	for _, f := range fields {
-		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok {
-			anyTag = true
+		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok || f.v.Embedded() && promotesTags(f.v.Type(), map[types.Type]bool{}) {
+			anyTag = true // its own fields, or those an embedded struct promotes to it
 		}
 	}
 	created := ""
@@ -215,6 +215,28 @@ func hasCreated(t types.Type, seen map[types.Type]bool) bool {
 	return found
 }
 
+// promotesTags reports whether an embedded field of type t (a struct or a pointer to
+// one) promotes fields with pii tags: its own, or those of a struct it embeds.
+func promotesTags(t types.Type, seen map[types.Type]bool) bool {
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
+	if !ok || seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := range st.NumFields() {
+		if _, ok := reflect.StructTag(st.Tag(i)).Lookup("pii"); ok {
+			return true
+		}
+		if st.Field(i).Embedded() && promotesTags(st.Field(i).Type(), seen) {
+			return true
+		}
+	}
+	return false
+}
+
 // isStructish reports whether t is a struct or a pointer to one (an embedded field the
 // library promotes).
 func isStructish(t types.Type) bool {
@@ -226,7 +248,7 @@ func isStructish(t types.Type) bool {
 }
 
 // untaggedLeaf reports whether an untagged field of type t leaves a leaf that
-// CheckTagged lists: a value (not an interface, chan or func), or a struct that has no
+// CheckTagged lists: a value (not an interface, chan, func or complex number), or a struct that has no
 // pii tag of its own to classify its fields. Each type is visited once: a recursive
 // type with many fields (Mesh{A, B, ..., T *Mesh}) is no longer exponential.
 func untaggedLeaf(t types.Type) bool {
@@ -264,10 +286,8 @@ func untaggedLeafIn(t types.Type, seen map[types.Type]bool) bool {
 				return true
 			}
 		}
-	case *types.Basic:
-		return u.Kind() == types.Complex64 || u.Kind() == types.Complex128
 	}
-	return false
+	return false // chan, func, complex: values the library leaves alone, and does not list
 }
 
 // misfit says why a field of type t cannot hold personal data of kind k, as the library

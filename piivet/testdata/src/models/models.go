@@ -35,12 +35,12 @@ type Profile struct { // want Profile:"pii-tagged"
 	Name string `pii:"name" json:"-,"`
 }
 
-// Custom hides it too, but encodes itself: what it writes is not known.
+// Custom hides it too, but encodes itself, with its secret.
 type Custom struct { // want Custom:"pii-tagged"
 	Password string `pii:"secret" json:"-"`
 }
 
-func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{}`), nil }
+func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{"p":"` + c.Password + `"}`), nil }
 
 // Hub and Spoke point at each other; Hub carries tags, so Spoke carries them too (Hub is met first).
 type Hub struct { // want Hub:"pii-tagged"

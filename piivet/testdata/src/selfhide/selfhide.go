@@ -9,6 +9,7 @@ import (
 	"log/slog"
 
 	"github.com/ef8f9424/pii"
+	"go.uber.org/zap"
 )
 
 type User struct { // want User:"pii-tagged"
@@ -57,4 +58,50 @@ func Use(u User, f *Fault, r Raw, o Only) { // want Use:`forwards \[0 1 3\] to f
 	fmt.Println(r) // want `r \(selfhide.Raw carries pii tags\) reaches fmt.Println`
 	fmt.Println(o)
 	_, _ = json.Marshal(o) // want `o \(selfhide.Only carries pii tags\) reaches json.Marshal`
+}
+
+// NotFound is an error that names the customer by ID only: fmt prints no personal data.
+type NotFound struct { // want NotFound:"pii-tagged"
+	ID    string `pii:"no"`
+	Email string `pii:"email"`
+	Cause error  `pii:"no"`
+}
+
+func (e *NotFound) Error() string { return "no customer " + e.ID } // want Error:"prints itself redacted"
+
+// Failed names the customer's cause, which may hold anything.
+type Failed struct { // want Failed:"pii-tagged"
+	Email string `pii:"email"`
+	Cause error  `pii:"no"`
+}
+
+func (e *Failed) Error() string { return "failed: " + e.Cause.Error() }
+
+// Whole hands itself to fmt.
+type Whole struct { // want Whole:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (w Whole) String() string { return describe(w) }
+
+func describe(w Whole) string { return w.Email }
+
+// Named prints a constant.
+type Named struct { // want Named:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (Named) String() string { return "named" } // want String:"prints itself redacted"
+
+func Errors(nf *NotFound, f *Failed, w Whole, n Named) { // want Errors:`forwards \[0 3\] to fmt.Println`
+	fmt.Println(nf, n)
+	fmt.Println(f) // want `f \(\*selfhide.Failed carries pii tags\) reaches fmt.Println`
+	fmt.Println(w) // want `w \(selfhide.Whole carries pii tags\) reaches fmt.Println`
+}
+
+func ToZap(nf *NotFound, f *Failed) { // want ToZap:`forwards \[0\] to zap.Any`
+	_ = zap.Any("err", nf)
+	_ = zap.Any("err", f)      // want `f \(\*selfhide.Failed carries pii tags\) reaches zap.Any`
+	_ = zap.Reflect("err", nf) // want `nf \(\*selfhide.NotFound carries pii tags\) reaches zap.Reflect`
+	_, _ = json.Marshal(nf)    // want `reaches json.Marshal`
 }

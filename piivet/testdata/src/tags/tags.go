@@ -3,6 +3,7 @@ package tags
 
 import (
 	"database/sql"
+	"log/slog"
 	"net/netip"
 	"time"
 
@@ -180,4 +181,41 @@ type Mesh struct {
 type HoldsMesh struct {
 	ID   int `pii:"no"`
 	Mesh Mesh
+}
+
+// Kinds holds kinds the library lets a number, a flag, a time or a slog.Value hold (an
+// age, a special category as a code or a flag, a date), and the ones it does not.
+type Kinds struct { // want Kinds:"pii-tagged"
+	Age      int          `pii:"age"`
+	Years    float64      `pii:"age"`
+	Faith    bool         `pii:"religion"`
+	Origin   uint8        `pii:"ethnicity"`
+	Minor    bool         `pii:"child"`
+	Seen     time.Time    `pii:"date"`
+	Visited  sql.NullTime `pii:"date"`
+	Attr     slog.Value   `pii:"email"`
+	Phone    int          `pii:"phone"`    // want `int cannot hold phone`
+	Vote     float64      `pii:"politics"` // want `float64 cannot hold politics`
+	Mail     time.Time    `pii:"email"`    // want `time.Time cannot hold email`
+	Untagged slog.Value   // want `tags.Kinds.Untagged has no pii tag`
+}
+
+// Request embeds a tagged struct: its promoted fields are tagged, so its own untagged
+// field is what CheckTagged lists.
+type Request struct { // want Request:"pii-tagged"
+	Record
+	Token string // want `tags.Request.Token has no pii tag`
+	done  bool
+}
+
+// Holder holds a tagged struct by name: its own fields carry no tag, and are not looked at.
+type Holder struct { // want Holder:"pii-tagged"
+	Rec   Record
+	Token string
+}
+
+// WithMeta embeds an untagged struct only.
+type WithMeta struct {
+	Meta
+	Token string
 }
