@@ -7,7 +7,8 @@
 //   - a struct tag that mentions pii in a form reflect cannot read (`pii: "phone"`);
 //   - in a struct that tags its fields (or embeds one that does), an exported field
 //     with no tag, which pii.CheckTagged would report;
-//   - an unexported field that holds a tagged type, which no redaction enters;
+//   - an unexported field that holds a tagged type, which only that type's tags redact
+//     and encoding/json never writes;
 //   - a value whose type carries pii tags, or a field tagged as personal data, handed as
 //     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
 //     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods

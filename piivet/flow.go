@@ -57,8 +57,10 @@ func newFlow(pass *analysis.Pass) *flow {
 				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 					fl.assign(n.Lhs, n.Rhs, n.Pos())
 				}
-				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && setsErrorMarshal(pass, n.Lhs[0], n.Rhs[0]) {
-					fl.hides[zerologErrHider] = true
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+					if h := setsZerologHook(pass, n.Lhs[0], n.Rhs[0]); h != noHider {
+						fl.hides[h] = true
+					}
 				}
 			case *ast.ValueSpec:
 				lhs := make([]ast.Expr, len(n.Names))

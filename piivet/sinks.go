@@ -37,18 +37,20 @@ type sink struct {
 type hider uint8
 
 const (
-	noHider         hider = iota
-	zapHider              // piizap.NewCore
-	logrusHider           // piilogrus.NewHook
-	zerologErrHider       // zerolog.ErrorMarshalFunc = piizerolog.MarshalError
+	noHider           hider = iota
+	zapHider                // piizap.NewCore
+	logrusHider             // piilogrus.NewHook or piilogrus.NewFormatter
+	zerologErrHider         // zerolog.ErrorMarshalFunc = piizerolog.MarshalError
+	zerologIfaceHider       // zerolog.InterfaceMarshalFunc = piizerolog.MarshalInterface
 )
 
 // hiderAdvice names, for a report of a value the hider would redact, how to set it up,
 // and that it may be set up in another package, which this one cannot see.
 var hiderAdvice = map[hider]string{
-	zapHider:        "build the logger on piizap.NewCore (this package builds none: fine if it is built so elsewhere)",
-	logrusHider:     "add piilogrus.NewHook to the logger (this package adds none: fine if it is added elsewhere)",
-	zerologErrHider: "set zerolog.ErrorMarshalFunc = piizerolog.MarshalError (this package does not: fine if it is set elsewhere)",
+	zapHider:          "build the logger on piizap.NewCore (this package builds none: fine if it is built so elsewhere)",
+	logrusHider:       "add piilogrus.NewHook to the logger (this package adds none: fine if it is added elsewhere)",
+	zerologErrHider:   "set zerolog.ErrorMarshalFunc = piizerolog.MarshalError (this package does not: fine if it is set elsewhere)",
+	zerologIfaceHider: "set zerolog.InterfaceMarshalFunc = piizerolog.MarshalInterface (this package does not: fine if it is set elsewhere)",
 }
 
 // zerologErr reports whether fn logs errors through zerolog.ErrorMarshalFunc: the Err,
@@ -65,15 +67,34 @@ func zerologErr(fn *types.Func) bool {
 	return false
 }
 
-// setsErrorMarshal reports whether lhs = rhs sets zerolog.ErrorMarshalFunc to
-// piizerolog.MarshalError.
-func setsErrorMarshal(pass *analysis.Pass, lhs, rhs ast.Expr) bool {
+// zerologHooks are the hiders that zerolog's marshal hooks set to piizerolog's functions
+// make: the hook's name in zerolog, the function's in piizerolog.
+var zerologHooks = []struct {
+	hook, fn string
+	hider    hider
+}{
+	{"ErrorMarshalFunc", "MarshalError", zerologErrHider},
+	{"InterfaceMarshalFunc", "MarshalInterface", zerologIfaceHider},
+}
+
+// setsZerologHook returns the hider that lhs = rhs makes when it sets one of zerolog's
+// marshal hooks to piizerolog's function for it (zerolog.ErrorMarshalFunc =
+// piizerolog.MarshalError), or noHider.
+func setsZerologHook(pass *analysis.Pass, lhs, rhs ast.Expr) hider {
 	l, ok := calleeObject(pass, lhs).(*types.Var)
-	if !ok || l.Pkg() == nil || l.Pkg().Path() != "github.com/rs/zerolog" || l.Name() != "ErrorMarshalFunc" {
-		return false
+	if !ok || l.Pkg() == nil || l.Pkg().Path() != "github.com/rs/zerolog" {
+		return noHider
 	}
 	r, ok := calleeObject(pass, rhs).(*types.Func)
-	return ok && r.Pkg() != nil && r.Pkg().Path() == piiPath+"/piizerolog" && r.Name() == "MarshalError"
+	if !ok || r.Pkg() == nil || r.Pkg().Path() != piiPath+"/piizerolog" {
+		return noHider
+	}
+	for _, h := range zerologHooks {
+		if l.Name() == h.hook && r.Name() == h.fn {
+			return h.hider
+		}
+	}
+	return noHider
 }
 
 // hiderOf says which hider a call builds, if it builds one.
@@ -81,7 +102,7 @@ func hiderOf(pass *analysis.Pass, call *ast.CallExpr) hider {
 	switch {
 	case isCall(pass, call, piiPath+"/piizap", "NewCore"):
 		return zapHider
-	case isCall(pass, call, piiPath+"/piilogrus", "NewHook"):
+	case isCall(pass, call, piiPath+"/piilogrus", "NewHook"), isCall(pass, call, piiPath+"/piilogrus", "NewFormatter"):
 		return logrusHider
 	}
 	return noHider
@@ -212,11 +233,15 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 			return sink{args: allArgs}, true // formatted into the message
 		}
 	case "github.com/rs/zerolog":
+		// Through zerolog.InterfaceMarshalFunc (json.Marshal unless set).
 		if (recv == "Event" || recv == "Context") && (name == "Interface" || name == "Any") {
-			return sink{args: valueArg(1), json: true}, true // through json.Marshal
+			return sink{args: valueArg(1), json: true, hider: zerologIfaceHider}, true
+		}
+		if recv == "Array" && name == "Interface" {
+			return sink{args: valueArg(0), json: true, hider: zerologIfaceHider}, true
 		}
 		if (recv == "Event" || recv == "Context") && name == "Fields" { // a map or a key/value list
-			return sink{args: valueArg(0), json: true}, true
+			return sink{args: valueArg(0), json: true, hider: zerologIfaceHider}, true
 		}
 		if recv == "Event" && name == "Msg" {
 			return sink{args: valueArg(0)}, true

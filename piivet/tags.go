@@ -107,7 +107,7 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 			// unexported ones.
 			switch {
 			case anyTag && !f.v.Exported() && !f.v.Embedded() && c.carries(f.v.Type()):
-				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction never enters unexported fields, and fmt prints them",
+				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction hides it by those tags alone (a tag on the field is refused), fmt prints it and encoding/json never writes it; export it if the record carries it as data",
 					typ, f.v.Name(), typeString(f.v.Type()))
 			case anyTag && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",

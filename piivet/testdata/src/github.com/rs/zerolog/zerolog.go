@@ -21,3 +21,12 @@ var ErrorMarshalFunc = func(err error) any { return err }
 
 func (e *Event) Err(err error) *Event               { return e.AnErr("error", err) }
 func (e *Event) AnErr(key string, err error) *Event { return e.Interface(key, err) }
+
+// InterfaceMarshalFunc turns the values of Interface, Any, Fields and Array.Interface
+// into JSON.
+var InterfaceMarshalFunc = func(v any) ([]byte, error) { return nil, nil }
+
+type Array struct{}
+
+func (a *Array) Interface(v any) *Array { return a }
+func Arr() *Array                       { return &Array{} }

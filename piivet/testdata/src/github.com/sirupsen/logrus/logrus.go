@@ -29,3 +29,4 @@ type FieldLogger interface {
 }
 
 func (l *Logger) AddHook(h any) {}
+func (l *Logger) SetFormatter(f any) {}
