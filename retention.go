@@ -184,7 +184,8 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // the field is an error wrapping ErrCreatedMismatch). A collection has no single time:
 // created is not used for it, and a field with a ttl outside any record is an error
 // wrapping ErrNoCreated; to purge structs without a created field, call Purge on each with
-// its own time. A record whose time is unset is an error wrapping ErrZeroTime, and a now
+// its own time. A record whose time is unset is an error wrapping ErrZeroTime, a time
+// outside the years 1 to 9999 one wrapping ErrTimeRange, and a now
 // before a record's creation one wrapping ErrBeforeCreation.
 //
 // holds are the legal or fraud holds placed on the records: an active one stops the
@@ -196,8 +197,8 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // that writes nothing, and on error v is unchanged.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
-	if now.IsZero() {
-		return nil, errorf("pii: Purge: purge time: %w", ErrZeroTime)
+	if err := mtlCheckTime(now, "purge time"); err != nil {
+		return nil, errorf("pii: Purge: %w", err)
 	}
 	// A schedule checks the holds, which apply to every record alike.
 	check := Schedule{Created: now}
