@@ -200,13 +200,15 @@ const (
 )
 
 // profileForPhone returns the region profile of the country a phone number belongs to,
-// read from its country calling code alone: cheap enough for every log line, with no
-// allocation and no full parse. The number must be written in international form, with
-// '+' or the international call prefix "00" or "011" before the calling code ("+49 30 ...",
-// "0049 30 ...", "011 44 20 ..."); leading spaces are skipped. A shared calling code stands
-// for its main region (+1 for the US, +44 for GB, +7 for RU). A number without an
-// international prefix, with an unknown calling code, or from a region with no profile
-// (+1, +7) gives the zero Profile and false.
+// read from its country calling code (and, for +1, its area code): cheap enough for every
+// log line, with no allocation and no full parse. The number must be written in
+// international form, with '+' or the international call prefix "00" or "011" before the
+// calling code ("+49 30 ...", "0049 30 ...", "011 44 20 ..."); spaces before and after the
+// prefix are skipped. A shared calling code stands for its main region (+44 for GB, +7 for
+// RU), except +1, where the area code tells Canada (PIPEDA; with Quebec for Quebec's area
+// codes) from the US and the Caribbean. A number without an international prefix, with an
+// unknown calling code, or from a region with no profile (+1 of the US, +7) gives the zero
+// Profile and false.
 //
 // National numbers that happen to begin with "00" or "011" (UK area codes 0113 to 0118)
 // are read as international ones; the only effect is a wider profile, never a narrower
@@ -226,6 +228,9 @@ func profileForPhone(s string) (Profile, bool) {
 	default:
 		return Strict, false
 	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++ // "011 44 20 ...", "00 49 30 ...": a space may follow the prefix
+	}
 	// Calling codes are prefix-free (no code begins another), so the first known prefix
 	// of one to three digits is the code.
 	code := 0
@@ -235,10 +240,69 @@ func profileForPhone(s string) (Profile, bool) {
 			return Strict, false
 		}
 		code = code*10 + int(c-'0')
+		if code == 1 {
+			return profileForNANP(s[i+1:])
+		}
 		if e := jurisPhoneCodes[code]; e != jurisCodeNone {
 			idx := e &^ jurisCodeKnown
 			return jurisRegionProfiles[idx], idx != 0
 		}
+	}
+	return Strict, false
+}
+
+// jurisCanadaAreaCodes are the area codes of the North American Numbering Plan (+1) that
+// belong to Canada, as phonenumbers v1.8.1's metadata gives them (a test holds the list to
+// it); jurisQuebecAreaCodes are those of them that serve Quebec. +1 is shared by the US,
+// Canada and Caribbean countries, and only the area code tells them apart.
+const (
+	jurisCanadaAreaCodes = "204 226 236 249 250 257 263 289 306 343 354 365 367 368 382 403 416 418 428 " +
+		"431 437 438 450 468 474 506 514 519 548 579 581 584 587 600 604 613 622 633 639 647 672 683 " +
+		"705 709 742 753 778 780 782 807 819 825 867 873 879 902 905 942"
+	jurisQuebecAreaCodes = "263 354 367 418 438 450 468 514 579 581 819 873"
+)
+
+// jurisQuebecPhone is the profile of a number with a Quebec area code. The area code says
+// where the line was taken, not where its holder lives or does business: Quebec's law and
+// Canada's both stand, the stricter rule of each winning.
+var jurisQuebecPhone = Combine(PIPEDA, Quebec)
+
+// jurisNANPTable maps a +1 area code to its profile: 0 none (the US, the Caribbean), 1
+// PIPEDA, 2 jurisQuebecPhone.
+var jurisNANPTable = func() (t [1000]uint8) {
+	for _, a := range strings.Fields(jurisCanadaAreaCodes) {
+		t[jurisAreaCode(a)] = 1
+	}
+	for _, a := range strings.Fields(jurisQuebecAreaCodes) {
+		t[jurisAreaCode(a)] = 2
+	}
+	return t
+}()
+
+func jurisAreaCode(a string) int { return int(a[0]-'0')*100 + int(a[1]-'0')*10 + int(a[2]-'0') }
+
+// profileForNANP returns the profile of a +1 number from its area code, the first three
+// digits of s (spaces, '-', '.' and parentheses around them skipped): PIPEDA for a Canadian
+// one, PIPEDA with Quebec for one of Quebec, none for the US and the Caribbean.
+func profileForNANP(s string) (Profile, bool) {
+	area, n := 0, 0
+	for i := 0; i < len(s) && n < 3; i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			area, n = area*10+int(c-'0'), n+1
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+		default:
+			return Strict, false
+		}
+	}
+	if n < 3 {
+		return Strict, false
+	}
+	switch jurisNANPTable[area] {
+	case 1:
+		return PIPEDA, true
+	case 2:
+		return jurisQuebecPhone, true
 	}
 	return Strict, false
 }
