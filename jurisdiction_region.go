@@ -103,7 +103,9 @@ var jurisRegionNames = func() []string {
 //     FADP: Switzerland; POPIA: South Africa; PrivacyActAU: Australia; PDPASG: Singapore;
 //   - subdivisions: "US-CA" gives Combine(CCPA, CalOPPA), "US-VA" VCDPA, "US-CO" CPA,
 //     "US-TX" TDPSA and "CA-QC" Quebec (whose law displaces PIPEDA inside the province);
-//     any other subdivision has its country's profile ("DE-BY" gives GDPR).
+//     any other subdivision has its country's profile ("DE-BY" gives GDPR), except those
+//     with a region code of their own outside their country's law, which have that
+//     code's ("CN-HK" is Hong Kong's "HK", "FR-NC" New Caledonia's "NC": no profile).
 //
 // Any other region, the United States among them, gives false: the US has no federal
 // privacy law that follows a person, and HIPAA, PCI DSS and the others apply by what a
@@ -140,7 +142,24 @@ func jurisSubdivision(code string) (Profile, bool) {
 	if p, ok := jurisSubdivisions[string(buf[:len(code)])]; ok {
 		return p, true
 	}
+	if region, ok := jurisSubdivisionRegions[string(buf[:len(code)])]; ok {
+		return ProfileForRegion(region)
+	}
 	return ProfileForRegion(code[:2])
+}
+
+// jurisSubdivisionRegions are the ISO 3166-2 subdivisions that have a region code of
+// their own and lie outside their country's law: Hong Kong, Macao and Taiwan, listed under
+// CN, where the PIPL does not apply; the French overseas collectivities and the Dutch
+// Caribbean, listed under FR and NL, which are overseas countries and territories outside
+// the EU (Art. 355(2) TFEU and its Annex II), where the GDPR does not apply. Each is read
+// as its own region code. (FR-MF, Saint-Martin, is an outermost region inside the EU: its
+// code MF has GDPR, as FR does.)
+var jurisSubdivisionRegions = map[string]string{
+	"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW",
+	"FR-BL": "BL", "FR-CP": "CP", "FR-MF": "MF", "FR-NC": "NC", "FR-PF": "PF", "FR-PM": "PM",
+	"FR-TF": "TF", "FR-WF": "WF",
+	"NL-AW": "AW", "NL-BQ1": "BQ", "NL-BQ2": "BQ", "NL-BQ3": "BQ", "NL-CW": "CW", "NL-SX": "SX",
 }
 
 // ErrNoRegionProfile is returned, wrapped, by ParseRegion for a region with no built-in
