@@ -50,7 +50,8 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 }
 
 // ScheduleOf returns the retention schedule of v, one record: for each field that is PII
-// under p's profile, when it may be deleted (its MTL) and when it must be (its TTL), and
+// under the record's profile (p's, widened by the record's parties under
+// WithPartyJurisdiction, as Purge reads it), when it may be deleted (its MTL) and when it must be (its TTL), and
 // the record-level answers. Deletion requests, account closure and holds are asked of the
 // Schedule.
 //
@@ -68,11 +69,14 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // answering a deletion request.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	p = p.orDefault()
-	fields, err := p.classified(v)
+	t, err := typeOf(v)
 	if err != nil {
 		return Schedule{}, err
 	}
-	t, _ := typeOf(v)
+	pl := planFor(t)
+	if pl.err != nil {
+		return Schedule{}, pl.err
+	}
 	if isCollection(t) {
 		return Schedule{}, errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
 	}
@@ -90,19 +94,22 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 			return Schedule{}, errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
 		}
 	}
-	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
+	// The record's profile decides which fields are personal data: the Policy's, widened
+	// by the record's parties. The fields are those of the type (Classify's static
+	// listing, so that a record behind an interface keeps its own time, and a profile
+	// cannot change which fields are looked at), less those the profile does not count.
+	profile := p.profile
+	if p.party && rv != nil {
+		if profile, err = partyProfile(&walker{pol: p, profile: p.profile}, pl.root, rv); err != nil {
+			return Schedule{}, err
+		}
+	}
+	s, err := retentionSchedule(recordOwnFields(t, pl.fields), created, p.retention)
 	if err != nil {
 		return Schedule{}, err
 	}
-	s.profile = p.profile
-	if p.party && rv != nil {
-		// The record's parties widen its profile, and so the deadlines that apply to it.
-		pr, err := partyProfile(&walker{pol: p, profile: p.profile}, planFor(t).root, rv)
-		if err != nil {
-			return Schedule{}, err
-		}
-		s.profile = pr
-	}
+	s.profile = profile
+	s.Fields = slices.DeleteFunc(s.Fields, func(fs FieldSchedule) bool { return !profile.Counts(fs.Kind) })
 	return s, nil
 }
 
@@ -147,20 +154,6 @@ func recordOwnFields(t reflect.Type, fields []Field) []Field {
 		return fields
 	}
 	return own
-}
-
-// classified returns the fields of v's type under p's profile, sharing the plan's slice
-// (read only) when the profile changes nothing.
-func (p *Policy) classified(v any) ([]Field, error) {
-	if !p.profileNarrows() {
-		t, err := typeOf(v)
-		if err != nil {
-			return nil, err
-		}
-		pl := planFor(t)
-		return pl.fields, pl.err
-	}
-	return p.Classify(v)
 }
 
 // Purge zeroes the fields of v whose maximum retention has run out, under the default
