@@ -61,8 +61,9 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
 // and no time at all one wrapping ErrZeroTime. The fields of records nested in v
 // (structs with a created field of their own) are not in v's schedule: they have their
-// own. A slice, array or map is refused with ErrCollection: ask for each record's
-// schedule.
+// own. The fields that v's interfaces hold are in it, named as Classify names them
+// ("Extra.Card"), when v is a value: Purge purges them by v's time. A slice, array or map
+// is refused with ErrCollection: ask for each record's schedule.
 //
 // The schedule's deletion plans report the deadline that the record's profile (the
 // Policy's, widened by the record's parties under WithPartyJurisdiction) sets for
@@ -82,7 +83,7 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	}
 	ri := recordOf(t)
 	var rv unsafe.Pointer
-	if ri != nil || p.party {
+	if ri != nil || p.party || pl.root.dynamic {
 		rv = recordValue(v)
 	}
 	if ri != nil {
@@ -96,15 +97,25 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	}
 	// The record's profile decides which fields are personal data: the Policy's, widened
 	// by the record's parties. The fields are those of the type (Classify's static
-	// listing, so that a record behind an interface keeps its own time, and a profile
-	// cannot change which fields are looked at), less those the profile does not count.
+	// listing, so that a profile cannot change which fields are looked at) and those its
+	// interfaces hold, records nested in it left out (they keep their own time), less
+	// those the profile does not count.
 	profile := p.profile
 	if p.party && rv != nil {
 		if profile, err = partyProfile(&walker{pol: p, profile: p.profile}, pl.root, rv); err != nil {
 			return Schedule{}, err
 		}
 	}
-	s, err := retentionSchedule(recordOwnFields(t, pl.fields), created, p.retention)
+	fields := recordOwnFields(t, pl.fields)
+	if pl.root.dynamic && rv != nil {
+		// What interfaces hold is listed from the value, as Purge finds it.
+		held, err := scheduleIfaceFields(p, pl.root, rv)
+		if err != nil {
+			return Schedule{}, err
+		}
+		fields = append(slices.Clip(fields), held...)
+	}
+	s, err := retentionSchedule(fields, created, p.retention)
 	if err != nil {
 		return Schedule{}, err
 	}

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -75,5 +76,66 @@ func TestScheduleFollowsRecordProfile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+type scheduleIfaceInner struct {
+	Card   string   `pii:"card,ttl=30"`
+	Phones []string `pii:"phone,ttl=20"`
+}
+
+// Fields that an interface of the record holds are purged by the record's time, so the
+// record's schedule gives their deadlines; they were missing from it, and EarliestPurge
+// said "never" for a record whose card Purge deleted on day 30.
+func TestScheduleFieldsBehindInterfaces(t *testing.T) {
+	type rec struct {
+		Created time.Time `pii:"no,created"`
+		Extra   any
+		More    []any
+		Kid     any // a record of its own: not in this schedule
+	}
+	created := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	v := rec{Created: created,
+		Extra: scheduleIfaceInner{Card: "4111111111111111", Phones: []string{"+4930123456"}},
+		More:  []any{&scheduleIfaceInner{Card: "4111111111111111"}, scheduleIfaceInner{}},
+		Kid:   scheduleProfileKid{Created: created, Card: "4111111111111111"}}
+	s, err := ScheduleOf(&v, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Path       string
+		PurgeAfter time.Time
+	}
+	var got []row
+	for _, f := range s.Fields {
+		got = append(got, row{f.Path, f.PurgeAfter})
+	}
+	want := []row{{"Extra.Card", created.AddDate(0, 0, 30)}, {"Extra.Phones[]", created.AddDate(0, 0, 20)},
+		{"More[].Card", created.AddDate(0, 0, 30)}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("schedule (-want +got):\n%s", diff)
+	}
+	first, err := s.EarliestPurge()
+	if err != nil || !first.Equal(created.AddDate(0, 0, 20)) {
+		t.Errorf("EarliestPurge = %v, %v; want day 20", first, err)
+	}
+	// Purge agrees: nothing of v itself before day 20, its phones on day 20.
+	for day, want := range map[int][]string{19: nil, 20: {"pii.scheduleIfaceInner.Phones"}} {
+		c := v
+		c.Kid, c.More = nil, nil
+		c.Extra = scheduleIfaceInner{Card: "4111111111111111", Phones: []string{"+4930123456"}}
+		got, err := Purge(&c, time.Time{}, created.AddDate(0, 0, day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Purge on day %d (-want +got):\n%s", day, diff)
+		}
+	}
+	// A reflect.Type has no value: only the type's own fields.
+	s, err = ScheduleOf(reflect.TypeFor[rec](), created)
+	if err != nil || len(s.Fields) != 0 {
+		t.Errorf("ScheduleOf(type) = %v, %v; want no field", s.Fields, err)
 	}
 }
