@@ -168,11 +168,12 @@ var jurisSubdivisionRegions = map[string]string{
 var ErrNoRegionProfile = errors.New("no profile for region")
 
 // ParseRegion returns the profile ProfileForRegion gives a region that configuration
-// names. A region it gives none for (a code that is no region, or the code of one whose
+// names, spaces around it ignored. A region it gives none for (a code that is no region, or the code of one whose
 // law is not built in, such as "US") is an error wrapping ErrNoRegionProfile that lists the
 // regions with a profile and, when one is close, asks "did you mean" it; the profile
 // returned with it is Strict, so a caller that ignores the error fails closed.
 func ParseRegion(region string) (Profile, error) {
+	region = strings.TrimSpace(region) // configuration: "DE\n" from a file is "DE"
 	if p, ok := ProfileForRegion(region); ok {
 		return p, nil
 	}

@@ -238,7 +238,7 @@ func FuzzParseRegion(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParseRegion(s)
-		q, ok := ProfileForRegion(s)
+		q, ok := ProfileForRegion(strings.TrimSpace(s))
 		if (err == nil) != ok || p != q {
 			t.Fatalf("ParseRegion(%q) = %v, %v; ProfileForRegion = %v, %v", s, p, err, q, ok)
 		}

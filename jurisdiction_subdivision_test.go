@@ -34,3 +34,19 @@ func TestProfileForSubdivisionOfItsOwn(t *testing.T) {
 		t.Errorf("ProfileForRegion (-want +got):\n%s", diff)
 	}
 }
+
+// ParseRegion reads configuration as ParseProfile and WithRegion do: spaces around the code
+// (a trailing newline from a file) do not matter; inside it they do.
+func TestParseRegionSpaces(t *testing.T) {
+	for in, want := range map[string]string{" de": "GDPR", "DE\n": "GDPR", "\tus-ca ": "CCPA+CalOPPA", " CA-QC\r\n": "Quebec"} {
+		p, err := ParseRegion(in)
+		if err != nil || p.Name() != want {
+			t.Errorf("ParseRegion(%q) = %v, %v; want %s", in, p, err, want)
+		}
+	}
+	for _, in := range []string{"D E", "US - CA", " ", ""} {
+		if _, err := ParseRegion(in); err == nil {
+			t.Errorf("ParseRegion(%q): no error", in)
+		}
+	}
+}
