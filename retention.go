@@ -217,6 +217,9 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 		return nil, err
 	}
 	single := !isCollection(n.typ)
+	if single && !created.IsZero() && mtlOutOfRange(created) {
+		return nil, errorf("pii: Purge: creation time passed: %w", ErrTimeRange)
+	}
 	if single && !created.IsZero() && now.Before(created) {
 		return nil, errorf("pii: Purge: purge time before the creation time passed: %w", ErrBeforeCreation)
 	}

@@ -40,6 +40,9 @@ func TestRetentionTimeRange(t *testing.T) {
 		if _, err := Purge(v, nearMax, nearMax.Add(time.Hour)); !errors.Is(err, ErrTimeRange) {
 			t.Errorf("Purge(created near time.Time's end) error = %v, want ErrTimeRange", err)
 		}
+		if _, err := Purge(v, farPast, ok); !errors.Is(err, ErrTimeRange) {
+			t.Errorf("Purge(created in year -5) error = %v, want ErrTimeRange", err)
+		}
 		if _, err := Purge(v, ok, nearMax); !errors.Is(err, ErrTimeRange) {
 			t.Errorf("Purge(now near time.Time's end) error = %v, want ErrTimeRange", err)
 		}
