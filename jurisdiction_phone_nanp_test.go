@@ -72,3 +72,25 @@ func TestCanadaAreaCodesAgreeWithPhonenumbers(t *testing.T) {
 		}
 	}
 }
+
+// Other shared calling codes stand for their main region. Where the regions sharing a code
+// have the same profile, that is exact (+44: GB, Jersey, Guernsey, the Isle of Man; +7:
+// Russia and Kazakhstan, neither built in; +262: Réunion and Mayotte); where they do not,
+// the main region's profile is the wider answer (+47 79: Svalbard, outside the EEA; +590
+// 590 27: Saint-Barthélemy, outside the EU), never a narrower one.
+func TestProfileForPhoneSharedCodes(t *testing.T) {
+	for in, want := range map[string]string{
+		"+44 1534 123456":   "UK-GDPR", // Jersey
+		"+44 1481 123456":   "UK-GDPR", // Guernsey
+		"+44 1624 123456":   "UK-GDPR", // Isle of Man
+		"+7 727 123 4567":   "Strict",  // Kazakhstan: no profile
+		"+7 495 123 4567":   "Strict",  // Russia: no profile
+		"+262 269 61 23 45": "GDPR",    // Mayotte
+		"+47 79 02 34 56":   "GDPR",    // Svalbard, read as Norway
+		"+590 590 27 12 34": "GDPR",    // Saint-Barthélemy, read as Guadeloupe
+	} {
+		if p, _ := profileForPhone(in); p.Name() != want {
+			t.Errorf("profileForPhone(%q) = %v, want %s", in, p, want)
+		}
+	}
+}
