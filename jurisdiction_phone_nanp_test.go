@@ -11,11 +11,7 @@ import (
 // +1 is shared by the US, Canada and the Caribbean: a Canadian number widens a record's
 // profile by PIPEDA (and Quebec for Quebec's area codes), where it used to count as a US one.
 func TestProfileForPhoneNANP(t *testing.T) {
-	type result struct {
-		Name string
-		OK   bool
-	}
-	none := result{"Strict", false}
+	none := noProfile
 	tests := []struct {
 		in   string
 		want result

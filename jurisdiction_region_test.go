@@ -9,15 +9,20 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// result is what a region or phone lookup gives, by name: the profile and whether there is one.
+type result struct {
+	Name string
+	OK   bool
+}
+
+// noProfile is the result of a lookup that finds no profile.
+var noProfile = result{"Strict", false}
+
 func TestProfileForRegion(t *testing.T) {
 	eu := []string{"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
 		"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
 	if len(eu) != 27 {
 		t.Fatalf("test lists %d EU members, want 27", len(eu))
-	}
-	type result struct {
-		Name string
-		OK   bool
 	}
 	want := map[string]result{}
 	for _, r := range eu {
@@ -57,11 +62,7 @@ func TestProfileForRegion(t *testing.T) {
 }
 
 func TestProfileForPhone(t *testing.T) {
-	type result struct {
-		Name string
-		OK   bool
-	}
-	none := result{"Strict", false}
+	none := noProfile
 	tests := []struct {
 		in   string
 		want result

@@ -12,11 +12,7 @@ import (
 // Caribbean Netherlands under NL. Such a subdivision has the profile of its own region
 // code, as "HK" and "BL" have none, and not its country's.
 func TestProfileForSubdivisionOfItsOwn(t *testing.T) {
-	type result struct {
-		Name string
-		OK   bool
-	}
-	none := result{"Strict", false}
+	none := noProfile
 	want := map[string]result{
 		"CN-HK": none, "cn-hk": none, "CN-MO": none, "CN-TW": none,
 		"FR-BL": none, "FR-NC": none, "FR-PF": none, "FR-PM": none, "FR-TF": none, "FR-WF": none, "FR-CP": none,
