@@ -31,8 +31,8 @@ var (
 
 // mtlCheckTime checks a time given to retention (what names it in errors): not zero, and
 // within the years 1 to 9999 (UTC), so that every deadline computed from it, holds and
-// windows included, stays far inside time.Time's range.
-// The error does not name the package: the caller wraps it.
+// windows included, stays far inside time.Time's range. The error does not name the
+// package: the caller wraps it.
 func mtlCheckTime(t time.Time, what string) error {
 	if t.IsZero() {
 		return fmt.Errorf("%s: %w", what, ErrZeroTime)

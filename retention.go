@@ -59,7 +59,8 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // the zero time for created. created is for a record without such a field (or with it
 // unset), and for v given as a reflect.Type or a nil pointer, of which only the type is
 // known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
-// and no time at all one wrapping ErrZeroTime. The fields of records nested in v
+// no time at all one wrapping ErrZeroTime, and a time outside the years 1 to 9999 one
+// wrapping ErrTimeRange. The fields of records nested in v
 // (structs with a created field of their own) are not in v's schedule: they have their
 // own. The fields that v's interfaces hold are in it, named as Classify names them
 // ("Extra.Card"), when v is a value: Purge purges them by v's time. A slice, array or map
