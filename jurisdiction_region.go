@@ -103,7 +103,9 @@ var jurisRegionNames = func() []string {
 //     FADP: Switzerland; POPIA: South Africa; PrivacyActAU: Australia; PDPASG: Singapore;
 //   - subdivisions: "US-CA" gives Combine(CCPA, CalOPPA), "US-VA" VCDPA, "US-CO" CPA,
 //     "US-TX" TDPSA and "CA-QC" Quebec (whose law displaces PIPEDA inside the province);
-//     any other subdivision has its country's profile ("DE-BY" gives GDPR).
+//     any other subdivision has its country's profile ("DE-BY" gives GDPR), except those
+//     with a region code of their own outside their country's law, which have that
+//     code's ("CN-HK" is Hong Kong's "HK", "FR-NC" New Caledonia's "NC": no profile).
 //
 // Any other region, the United States among them, gives false: the US has no federal
 // privacy law that follows a person, and HIPAA, PCI DSS and the others apply by what a
@@ -140,7 +142,24 @@ func jurisSubdivision(code string) (Profile, bool) {
 	if p, ok := jurisSubdivisions[string(buf[:len(code)])]; ok {
 		return p, true
 	}
+	if region, ok := jurisSubdivisionRegions[string(buf[:len(code)])]; ok {
+		return ProfileForRegion(region)
+	}
 	return ProfileForRegion(code[:2])
+}
+
+// jurisSubdivisionRegions are the ISO 3166-2 subdivisions that have a region code of
+// their own and lie outside their country's law: Hong Kong, Macao and Taiwan, listed under
+// CN, where the PIPL does not apply; the French overseas collectivities and the Dutch
+// Caribbean, listed under FR and NL, which are overseas countries and territories outside
+// the EU (Art. 355(2) TFEU and its Annex II), where the GDPR does not apply. Each is read
+// as its own region code. (FR-MF, Saint-Martin, is an outermost region inside the EU: its
+// code MF has GDPR, as FR does.)
+var jurisSubdivisionRegions = map[string]string{
+	"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW",
+	"FR-BL": "BL", "FR-CP": "CP", "FR-MF": "MF", "FR-NC": "NC", "FR-PF": "PF", "FR-PM": "PM",
+	"FR-TF": "TF", "FR-WF": "WF",
+	"NL-AW": "AW", "NL-BQ1": "BQ", "NL-BQ2": "BQ", "NL-BQ3": "BQ", "NL-CW": "CW", "NL-SX": "SX",
 }
 
 // ErrNoRegionProfile is returned, wrapped, by ParseRegion for a region with no built-in
@@ -149,11 +168,12 @@ func jurisSubdivision(code string) (Profile, bool) {
 var ErrNoRegionProfile = errors.New("no profile for region")
 
 // ParseRegion returns the profile ProfileForRegion gives a region that configuration
-// names. A region it gives none for (a code that is no region, or the code of one whose
+// names, spaces around it ignored. A region it gives none for (a code that is no region, or the code of one whose
 // law is not built in, such as "US") is an error wrapping ErrNoRegionProfile that lists the
 // regions with a profile and, when one is close, asks "did you mean" it; the profile
 // returned with it is Strict, so a caller that ignores the error fails closed.
 func ParseRegion(region string) (Profile, error) {
+	region = strings.TrimSpace(region) // configuration: "DE\n" from a file is "DE"
 	if p, ok := ProfileForRegion(region); ok {
 		return p, nil
 	}
@@ -200,13 +220,15 @@ const (
 )
 
 // profileForPhone returns the region profile of the country a phone number belongs to,
-// read from its country calling code alone: cheap enough for every log line, with no
-// allocation and no full parse. The number must be written in international form, with
-// '+' or the international call prefix "00" or "011" before the calling code ("+49 30 ...",
-// "0049 30 ...", "011 44 20 ..."); leading spaces are skipped. A shared calling code stands
-// for its main region (+1 for the US, +44 for GB, +7 for RU). A number without an
-// international prefix, with an unknown calling code, or from a region with no profile
-// (+1, +7) gives the zero Profile and false.
+// read from its country calling code (and, for +1, its area code): cheap enough for every
+// log line, with no allocation and no full parse. The number must be written in
+// international form, with '+' or the international call prefix "00" or "011" before the
+// calling code ("+49 30 ...", "0049 30 ...", "011 44 20 ..."); spaces before and after the
+// prefix are skipped. A shared calling code stands for its main region (+44 for GB, +7 for
+// RU), except +1, where the area code tells Canada (PIPEDA; with Quebec for Quebec's area
+// codes) from the US and the Caribbean. A number without an international prefix, with an
+// unknown calling code, or from a region with no profile (+1 of the US, +7) gives the zero
+// Profile and false.
 //
 // National numbers that happen to begin with "00" or "011" (UK area codes 0113 to 0118)
 // are read as international ones; the only effect is a wider profile, never a narrower
@@ -226,6 +248,9 @@ func profileForPhone(s string) (Profile, bool) {
 	default:
 		return Strict, false
 	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++ // "011 44 20 ...", "00 49 30 ...": a space may follow the prefix
+	}
 	// Calling codes are prefix-free (no code begins another), so the first known prefix
 	// of one to three digits is the code.
 	code := 0
@@ -235,10 +260,69 @@ func profileForPhone(s string) (Profile, bool) {
 			return Strict, false
 		}
 		code = code*10 + int(c-'0')
+		if code == 1 {
+			return profileForNANP(s[i+1:])
+		}
 		if e := jurisPhoneCodes[code]; e != jurisCodeNone {
 			idx := e &^ jurisCodeKnown
 			return jurisRegionProfiles[idx], idx != 0
 		}
+	}
+	return Strict, false
+}
+
+// jurisCanadaAreaCodes are the area codes of the North American Numbering Plan (+1) that
+// belong to Canada, as phonenumbers v1.8.1's metadata gives them (a test holds the list to
+// it); jurisQuebecAreaCodes are those of them that serve Quebec. +1 is shared by the US,
+// Canada and Caribbean countries, and only the area code tells them apart.
+const (
+	jurisCanadaAreaCodes = "204 226 236 249 250 257 263 289 306 343 354 365 367 368 382 403 416 418 428 " +
+		"431 437 438 450 468 474 506 514 519 548 579 581 584 587 600 604 613 622 633 639 647 672 683 " +
+		"705 709 742 753 778 780 782 807 819 825 867 873 879 902 905 942"
+	jurisQuebecAreaCodes = "263 354 367 418 438 450 468 514 579 581 819 873"
+)
+
+// jurisQuebecPhone is the profile of a number with a Quebec area code. The area code says
+// where the line was taken, not where its holder lives or does business: Quebec's law and
+// Canada's both stand, the stricter rule of each winning.
+var jurisQuebecPhone = Combine(PIPEDA, Quebec)
+
+// jurisNANPTable maps a +1 area code to its profile: 0 none (the US, the Caribbean), 1
+// PIPEDA, 2 jurisQuebecPhone.
+var jurisNANPTable = func() (t [1000]uint8) {
+	for _, a := range strings.Fields(jurisCanadaAreaCodes) {
+		t[jurisAreaCode(a)] = 1
+	}
+	for _, a := range strings.Fields(jurisQuebecAreaCodes) {
+		t[jurisAreaCode(a)] = 2
+	}
+	return t
+}()
+
+func jurisAreaCode(a string) int { return int(a[0]-'0')*100 + int(a[1]-'0')*10 + int(a[2]-'0') }
+
+// profileForNANP returns the profile of a +1 number from its area code, the first three
+// digits of s (spaces, '-', '.' and parentheses around them skipped): PIPEDA for a Canadian
+// one, PIPEDA with Quebec for one of Quebec, none for the US and the Caribbean.
+func profileForNANP(s string) (Profile, bool) {
+	area, n := 0, 0
+	for i := 0; i < len(s) && n < 3; i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			area, n = area*10+int(c-'0'), n+1
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+		default:
+			return Strict, false
+		}
+	}
+	if n < 3 {
+		return Strict, false
+	}
+	switch jurisNANPTable[area] {
+	case 1:
+		return PIPEDA, true
+	case 2:
+		return jurisQuebecPhone, true
 	}
 	return Strict, false
 }

@@ -22,7 +22,32 @@ var (
 	// ErrNegativeDays is returned for a negative number of days (a backup window, grace
 	// period, MTL or TTL) and for a hold lifted before it was placed.
 	ErrNegativeDays = errors.New("negative number of days")
+	// ErrTimeRange is returned for a time outside the years 1 to 9999 where a creation,
+	// request, hold or purge time is needed. Near the ends of time.Time, adding an MTL
+	// wraps a deadline into the past, so that a purge would delete a field inside its
+	// minimum time to live; no record of a service is dated there.
+	ErrTimeRange = errors.New("time outside the years 1 to 9999")
 )
+
+// mtlCheckTime checks a time given to retention (what names it in errors): not zero, and
+// within the years 1 to 9999 (UTC), so that every deadline computed from it, holds and
+// windows included, stays far inside time.Time's range. The error does not name the
+// package: the caller wraps it.
+func mtlCheckTime(t time.Time, what string) error {
+	if t.IsZero() {
+		return fmt.Errorf("%s: %w", what, ErrZeroTime)
+	}
+	if mtlOutOfRange(t) {
+		return fmt.Errorf("%s: %w", what, ErrTimeRange)
+	}
+	return nil
+}
+
+// mtlOutOfRange reports whether t lies outside the years 1 to 9999 (UTC).
+func mtlOutOfRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y < 1 || y > 9999
+}
 
 // The defaults of a retention configuration, in days.
 const (
@@ -131,8 +156,8 @@ func (fs FieldSchedule) purgeDue(now time.Time) bool {
 // Classify reported as fields. Only fields of Class PII appear in the result. It allocates
 // the returned Fields slice and nothing else.
 func retentionSchedule(fields []Field, created time.Time, cfg retentionConfig) (Schedule, error) {
-	if created.IsZero() {
-		return Schedule{}, errorf("pii: creation time: %w", ErrZeroTime)
+	if err := mtlCheckTime(created, "creation time"); err != nil {
+		return Schedule{}, errorf("pii: %w", err)
 	}
 	if cfg.backupWindow < 0 || cfg.grace < 0 {
 		return Schedule{}, errorf("pii: retention configuration: %w", ErrNegativeDays)
@@ -188,8 +213,8 @@ func (s Schedule) retentionCheck() error {
 	if s.err != nil {
 		return s.err
 	}
-	if s.Created.IsZero() {
-		return errorf("pii: schedule creation time: %w", ErrZeroTime)
+	if err := mtlCheckTime(s.Created, "schedule creation time"); err != nil {
+		return errorf("pii: %w", err)
 	}
 	for _, h := range s.holds {
 		if h.Lifted.IsZero() {
@@ -206,8 +231,8 @@ func (s Schedule) retentionCheckAt(now time.Time) error {
 	if err := s.retentionCheck(); err != nil {
 		return err
 	}
-	if now.IsZero() {
-		return errorf("pii: purge time: %w", ErrZeroTime)
+	if err := mtlCheckTime(now, "purge time"); err != nil {
+		return errorf("pii: %w", err)
 	}
 	if now.Before(s.Created) {
 		return errorf("pii: purge time: %w", ErrBeforeCreation)
@@ -223,8 +248,8 @@ func (s Schedule) retentionCheckAt(now time.Time) error {
 // mtlLocal checks a time given to a deadline method (what names it in errors) and returns
 // it in Created's location, where days are counted.
 func (s Schedule) mtlLocal(t time.Time, what string) (time.Time, error) {
-	if t.IsZero() {
-		return time.Time{}, errorf("pii: %s: %w", what, ErrZeroTime)
+	if err := mtlCheckTime(t, what); err != nil {
+		return time.Time{}, errorf("pii: %w", err)
 	}
 	if t.Before(s.Created) {
 		return time.Time{}, errorf("pii: %s: %w", what, ErrBeforeCreation)

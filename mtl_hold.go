@@ -39,7 +39,7 @@ type retentionSpan struct {
 // pushed back as Hold describes; with an active hold, its deadline methods return an error
 // wrapping ErrOnHold until a schedule is built with the hold lifted. An invalid hold (zero
 // Placed, Lifted before Placed) makes every deadline method return an error wrapping
-// ErrZeroTime or ErrNegativeDays: a schedule never guesses around a hold.
+// ErrZeroTime, ErrTimeRange or ErrNegativeDays: a schedule never guesses around a hold.
 func (s Schedule) WithHold(h Hold) Schedule {
 	c := s
 	c.holds = append(slices.Clip(s.holds), h)
@@ -47,9 +47,15 @@ func (s Schedule) WithHold(h Hold) Schedule {
 	c.err = nil
 	c.spans = nil
 	for i, hh := range c.holds {
-		switch {
-		case hh.Placed.IsZero():
-			c.err = errorf("pii: hold %d: placed: %w", i, ErrZeroTime)
+		var lifted error
+		if !hh.Lifted.IsZero() {
+			lifted = mtlCheckTime(hh.Lifted, "lifted")
+		}
+		switch placed := mtlCheckTime(hh.Placed, "placed"); {
+		case placed != nil:
+			c.err = errorf("pii: hold %d: %w", i, placed)
+		case lifted != nil:
+			c.err = errorf("pii: hold %d: %w", i, lifted)
 		case !hh.Lifted.IsZero() && hh.Lifted.Before(hh.Placed):
 			c.err = errorf("pii: hold %d: lifted before it was placed: %w", i, ErrNegativeDays)
 		case !hh.Lifted.IsZero():

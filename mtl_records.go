@@ -106,6 +106,8 @@ func recordTime(own, passed time.Time) (time.Time, error) {
 	switch {
 	case own.IsZero() && passed.IsZero():
 		return time.Time{}, ErrZeroTime
+	case mtlOutOfRange(own), mtlOutOfRange(passed):
+		return time.Time{}, ErrTimeRange
 	case own.IsZero():
 		return passed.Round(0), nil
 	case !passed.IsZero() && !own.Equal(passed):

@@ -22,6 +22,13 @@ type ResponseDeadline struct {
 	ExtendMonths, ExtendDays int
 	// Source cites the provision.
 	Source string
+	// LatestLaw, LatestMonths and LatestDays are set for a combined profile whose other
+	// law ends sooner once extensions are counted: that law's name and its whole period
+	// from receipt, extension included. Extended never goes past it. (CCPA's 45 + 45 days
+	// end before GDPR's one month + two for a request received on 1 July; Quebec allows no
+	// extension where PIPEDA allows 30 days.)
+	LatestLaw                string
+	LatestMonths, LatestDays int
 }
 
 // IsZero reports whether d is no deadline: the profile's laws set none for deletion.
@@ -42,11 +49,20 @@ func (d ResponseDeadline) Extended(received time.Time) time.Time {
 	if d.IsZero() {
 		return time.Time{}
 	}
-	return responseAdd(d.Due(received), d.ExtendMonths, d.ExtendDays)
+	ext := responseAdd(d.Due(received), d.ExtendMonths, d.ExtendDays)
+	if d.LatestLaw != "" {
+		if latest := responseAdd(received, d.LatestMonths, d.LatestDays); latest.Before(ext) {
+			return latest
+		}
+	}
+	return ext
 }
 
 // minDays is the fewest days the deadline can give: a month is at least 28 days.
 func (d ResponseDeadline) minDays() int { return 28*d.Months + d.Days }
+
+// extendMinDays is the fewest days the extension can add.
+func (d ResponseDeadline) extendMinDays() int { return 28*d.ExtendMonths + d.ExtendDays }
 
 // String describes the deadline: "GDPR: 1 month (extendable by 2 months), Art. 12(3)".
 func (d ResponseDeadline) String() string {
@@ -55,7 +71,11 @@ func (d ResponseDeadline) String() string {
 	}
 	s := d.Law + ": " + responsePeriod(d.Months, d.Days)
 	if d.ExtendMonths != 0 || d.ExtendDays != 0 {
-		s += " (extendable by " + responsePeriod(d.ExtendMonths, d.ExtendDays) + ")"
+		s += " (extendable by " + responsePeriod(d.ExtendMonths, d.ExtendDays)
+		if d.LatestLaw != "" {
+			s += ", to no more than " + d.LatestLaw + "'s " + responsePeriod(d.LatestMonths, d.LatestDays)
+		}
+		s += ")"
 	}
 	return s + ", " + d.Source
 }
@@ -140,14 +160,40 @@ func responseLaw(i int) (responseRule, bool) {
 // received at received: of the laws p combines (every built-in law, for Strict), the one
 // whose answer is due first. It returns the zero ResponseDeadline when none of them sets a
 // period (HIPAA, PCI DSS and CalOPPA give no right to deletion).
+//
+// Of laws due on the same day, the one allowing the shorter extension is given; and when
+// another of the laws ends sooner once extensions are counted, the deadline's Latest
+// fields name it, so that Extended is the earliest latest date of them all: the stricter
+// rule on both counts.
 func (p Profile) ResponseDeadline(received time.Time) ResponseDeadline {
-	return p.responseBest(func(d, best ResponseDeadline) bool { return d.Due(received).Before(best.Due(received)) })
+	best := p.responseBest(func(d, best ResponseDeadline) bool {
+		due, bestDue := d.Due(received), best.Due(received)
+		return due.Before(bestDue) || due.Equal(bestDue) && d.Extended(received).Before(best.Extended(received))
+	})
+	if best.IsZero() {
+		return best
+	}
+	ext := best.Extended(received)
+	for i := range profileLaws {
+		d, ok := p.responseOfLaw(i)
+		if !ok {
+			continue
+		}
+		months, days := d.Months+d.ExtendMonths, d.Days+d.ExtendDays
+		if latest := responseAdd(received, months, days); latest.Before(ext) {
+			ext = latest
+			best.LatestLaw, best.LatestMonths, best.LatestDays = d.Law, months, days
+		}
+	}
+	return best
 }
 
 // responseShortest returns p's deadline that gives the fewest days whatever the date of
 // the request, for Warnings.
 func (p Profile) responseShortest() ResponseDeadline {
-	return p.responseBest(func(d, best ResponseDeadline) bool { return d.minDays() < best.minDays() })
+	return p.responseBest(func(d, best ResponseDeadline) bool {
+		return d.minDays() < best.minDays() || d.minDays() == best.minDays() && d.extendMinDays() < best.extendMinDays()
+	})
 }
 
 // responseBest returns, of the deadlines of p's laws, the one no other is better than.

@@ -50,7 +50,8 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 }
 
 // ScheduleOf returns the retention schedule of v, one record: for each field that is PII
-// under p's profile, when it may be deleted (its MTL) and when it must be (its TTL), and
+// under the record's profile (p's, widened by the record's parties under
+// WithPartyJurisdiction, as Purge reads it), when it may be deleted (its MTL) and when it must be (its TTL), and
 // the record-level answers. Deletion requests, account closure and holds are asked of the
 // Schedule.
 //
@@ -58,27 +59,32 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // the zero time for created. created is for a record without such a field (or with it
 // unset), and for v given as a reflect.Type or a nil pointer, of which only the type is
 // known; a created that differs from the field's is an error wrapping ErrCreatedMismatch,
-// and no time at all one wrapping ErrZeroTime. The fields of records nested in v
+// no time at all one wrapping ErrZeroTime, and a time outside the years 1 to 9999 one
+// wrapping ErrTimeRange. The fields of records nested in v
 // (structs with a created field of their own) are not in v's schedule: they have their
-// own. A slice, array or map is refused with ErrCollection: ask for each record's
-// schedule.
+// own. The fields that v's interfaces hold are in it, named as Classify names them
+// ("Extra.Card"), when v is a value: Purge purges them by v's time. A slice, array or map
+// is refused with ErrCollection: ask for each record's schedule.
 //
 // The schedule's deletion plans report the deadline that the record's profile (the
 // Policy's, widened by the record's parties under WithPartyJurisdiction) sets for
 // answering a deletion request.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	p = p.orDefault()
-	fields, err := p.classified(v)
+	t, err := typeOf(v)
 	if err != nil {
 		return Schedule{}, err
 	}
-	t, _ := typeOf(v)
+	pl := planFor(t)
+	if pl.err != nil {
+		return Schedule{}, pl.err
+	}
 	if isCollection(t) {
 		return Schedule{}, errorf("pii: ScheduleOf: %s: %w", t, ErrCollection)
 	}
 	ri := recordOf(t)
 	var rv unsafe.Pointer
-	if ri != nil || p.party {
+	if ri != nil || p.party || pl.root.dynamic {
 		rv = recordValue(v)
 	}
 	if ri != nil {
@@ -90,19 +96,32 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 			return Schedule{}, errorf("pii: ScheduleOf: %s.%s: %w", t, ri.field, err)
 		}
 	}
-	s, err := retentionSchedule(recordOwnFields(t, fields), created, p.retention)
-	if err != nil {
-		return Schedule{}, err
-	}
-	s.profile = p.profile
+	// The record's profile decides which fields are personal data: the Policy's, widened
+	// by the record's parties. The fields are those of the type (Classify's static
+	// listing, so that a profile cannot change which fields are looked at) and those its
+	// interfaces hold, records nested in it left out (they keep their own time), less
+	// those the profile does not count.
+	profile := p.profile
 	if p.party && rv != nil {
-		// The record's parties widen its profile, and so the deadlines that apply to it.
-		pr, err := partyProfile(&walker{pol: p, profile: p.profile}, planFor(t).root, rv)
+		if profile, err = partyProfile(&walker{pol: p, profile: p.profile}, pl.root, rv); err != nil {
+			return Schedule{}, err
+		}
+	}
+	fields := recordOwnFields(t, pl.fields)
+	if pl.root.dynamic && rv != nil {
+		// What interfaces hold is listed from the value, as Purge finds it.
+		held, err := scheduleIfaceFields(p, pl.root, rv)
 		if err != nil {
 			return Schedule{}, err
 		}
-		s.profile = pr
+		fields = append(slices.Clip(fields), held...)
 	}
+	s, err := retentionSchedule(fields, created, p.retention)
+	if err != nil {
+		return Schedule{}, err
+	}
+	s.profile = profile
+	s.Fields = slices.DeleteFunc(s.Fields, func(fs FieldSchedule) bool { return !profile.Counts(fs.Kind) })
 	return s, nil
 }
 
@@ -149,20 +168,6 @@ func recordOwnFields(t reflect.Type, fields []Field) []Field {
 	return own
 }
 
-// classified returns the fields of v's type under p's profile, sharing the plan's slice
-// (read only) when the profile changes nothing.
-func (p *Policy) classified(v any) ([]Field, error) {
-	if !p.profileNarrows() {
-		t, err := typeOf(v)
-		if err != nil {
-			return nil, err
-		}
-		pl := planFor(t)
-		return pl.fields, pl.err
-	}
-	return p.Classify(v)
-}
-
 // Purge zeroes the fields of v whose maximum retention has run out, under the default
 // Policy. See Policy.Purge.
 func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
@@ -184,7 +189,8 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // the field is an error wrapping ErrCreatedMismatch). A collection has no single time:
 // created is not used for it, and a field with a ttl outside any record is an error
 // wrapping ErrNoCreated; to purge structs without a created field, call Purge on each with
-// its own time. A record whose time is unset is an error wrapping ErrZeroTime, and a now
+// its own time. A record whose time is unset is an error wrapping ErrZeroTime, a time
+// outside the years 1 to 9999 one wrapping ErrTimeRange, and a now
 // before a record's creation one wrapping ErrBeforeCreation.
 //
 // holds are the legal or fraud holds placed on the records: an active one stops the
@@ -196,8 +202,8 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // that writes nothing, and on error v is unchanged.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
-	if now.IsZero() {
-		return nil, errorf("pii: Purge: purge time: %w", ErrZeroTime)
+	if err := mtlCheckTime(now, "purge time"); err != nil {
+		return nil, errorf("pii: Purge: %w", err)
 	}
 	// A schedule checks the holds, which apply to every record alike.
 	check := Schedule{Created: now}
@@ -212,6 +218,9 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 		return nil, err
 	}
 	single := !isCollection(n.typ)
+	if single && !created.IsZero() && mtlOutOfRange(created) {
+		return nil, errorf("pii: Purge: creation time passed: %w", ErrTimeRange)
+	}
 	if single && !created.IsZero() && now.Before(created) {
 		return nil, errorf("pii: Purge: purge time before the creation time passed: %w", ErrBeforeCreation)
 	}
