@@ -221,16 +221,23 @@ func (a *redactAction) enterRecord(w *walker, n *node, p unsafe.Pointer, inIface
 func (a *redactAction) leaveRecord(*walker) { a.names.leave() }
 
 // counts reports whether redaction hides kind k. It asks the profile only of the kinds
-// whose status depends on context (see contextualKind): a profile is a legal answer,
-// not a switch that lets a phone number or a diagnosis into a log line.
+// it may toggle (see profileToggles): a profile is a legal answer, not a switch that lets
+// a phone number, a diagnosis or a precise location into a log line.
 // WithRedactionLimitedToProfile asks it of every kind.
 func (a *redactAction) counts(w *walker, k Kind) bool { return redactionCounts(w.pol, w.profile, k) }
 
 // redactionCounts reports whether a redaction under pol, for a record of profile pr,
 // hides kind k (see redactAction.counts).
 func redactionCounts(pol *Policy, pr Profile, k Kind) bool {
-	return pol.allKinds || !pol.redactByProfile && !contextualKind(k) || pr.Counts(k)
+	return pol.allKinds || !pol.redactByProfile && !profileToggles(k) || pr.Counts(k)
 }
+
+// profileToggles reports whether a profile decides if redaction hides kind k: a kind
+// whose status depends on context (contextualKind) that no supported law counts as
+// sensitive. Precise location (sensitive under CCPA, PIPL and others) and URLs
+// (sensitive under PIPL) are hidden whatever the profile: a record's profile says which
+// law its service chose, not which laws protect the person in it.
+func profileToggles(k Kind) bool { return contextualKind(k) && !Strict.Sensitive(k) }
 
 // leaf hides the personal data of one leaf.
 func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {

@@ -85,13 +85,12 @@ func (c gtCtx) tagToken() string {
 	return ""
 }
 
-// gtContextKinds are the kinds whose status depends on context (ip, device, url, postal,
-// geo): hidden where the profile counts them. Every other kind identifies a person
-// directly, is a special category, or is a date or age of a person: redaction hides it
-// under every profile.
-var gtContextKinds = map[pii.Kind]bool{
-	pii.KindIP: true, pii.KindDevice: true, pii.KindURL: true, pii.KindPostal: true, pii.KindGeo: true,
-}
+// gtContextKinds are the kinds whose status depends on context and that no supported law
+// counts as sensitive (ip, device, postal): hidden where the profile counts them. Every
+// other kind identifies a person directly, is a special category, is sensitive under
+// some supported law (url under PIPL, geo under CCPA and others), or is a date or age of
+// a person: redaction hides it under every profile.
+var gtContextKinds = map[pii.Kind]bool{pii.KindIP: true, pii.KindDevice: true, pii.KindPostal: true}
 
 // mustHide reports whether a PII leaf of kind k must be hidden under the record's profile.
 func (rec *gtRecord) mustHide(k pii.Kind) bool {

@@ -42,8 +42,8 @@ func contextualKind(k Kind) bool {
 // only the kinds that the Policy's profile counts as personal data, direct identifiers
 // included: under PCIDSS, a tagged phone number or date of birth is then logged as it
 // is. Without it, a profile narrows redaction only for the kinds whose status depends
-// on context (ip, device, url, postal, geo). Choose it only when the narrow legal
-// answer is what the logs must show.
+// on context and that no supported law counts as sensitive (ip, device, postal; not
+// url or geo). Choose it only when the narrow legal answer is what the logs must show.
 func WithRedactionLimitedToProfile() Option {
 	return func(p *Policy) error {
 		p.redactByProfile = true
