@@ -248,7 +248,7 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 				break
 			}
 		}
-		if r.n > 0 && sep != ' ' && scanMaskAt(text, j) {
+		if r.n > 0 && sep != ' ' && scanMaskAt(text, j) && !scanEmphasisCloses(text, r.start, j) {
 			// The digits run into a mask (XXXX, ****): the text was redacted already,
 			// and the group joined to the mask is what the mask left of a value, which
 			// no number holds. A group set apart from a mask by a space is read as
@@ -338,6 +338,25 @@ func scanMaskAt(text string, j int) bool {
 		return false
 	}
 	return upper || k-j >= 2 || j > 0 && text[j-1] == '.'
+}
+
+// scanEmphasisCloses reports whether the stars at text[j], after the digits of a
+// region that starts at text[open], close markdown emphasis that as many stars opened
+// just before the region ("**415-555-2671**", "*+1 415 555 2671*"): markup around the
+// number, not a mask that redaction wrote after its digits.
+func scanEmphasisCloses(text string, open, j int) bool {
+	m := 0
+	for j+m < len(text) && text[j+m] == '*' {
+		m++
+	}
+	if m == 0 || m > 3 || j+m < len(text) && scanIsASCIIAlnum(text[j+m]) {
+		return false
+	}
+	k := open
+	for k > 0 && text[k-1] == '*' {
+		k--
+	}
+	return open-k == m && (k == 0 || !scanIsASCIIAlnum(text[k-1]))
 }
 
 // scanMaskedBefore reports whether the '*' run that ends at text[i] sits between digits,
