@@ -62,7 +62,13 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 // scanAll is scan, also reporting whether overlapping findings were dropped.
 func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
-	dst = s.scanPass(text, dst)
+	dst, invisible := s.scanPass(text, dst)
+	if invisible {
+		// Characters that show nothing split what a reader sees as one number or
+		// address ("4111\u200b1111..."): the detectors read the text without them,
+		// and the findings are mapped back onto text, where they hold them.
+		dst = s.scanVisible(text, dst[:base])
+	}
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
@@ -81,10 +87,38 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	return dst, dropped
 }
 
+// scanVisible appends the findings of a pass over text without its invisible
+// characters (scanInvisibleAt), with their offsets in text: a finding spans the
+// invisible characters inside it, and none of those around it.
+func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
+	base := len(dst)
+	var b strings.Builder
+	b.Grow(len(text))
+	at := make([]int, 0, len(text)+1) // at[k]: where the k-th byte kept sits in text
+	for j := 0; j < len(text); {
+		if n := scanInvisibleAt(text, j); n > 0 {
+			j += n
+			continue
+		}
+		b.WriteByte(text[j])
+		at = append(at, j)
+		j++
+	}
+	visible := b.String()
+	dst, _ = s.scanPass(visible, dst)
+	for k := base; k < len(dst); k++ {
+		dst[k].Start, dst[k].End = at[dst[k].Start], at[dst[k].End-1]+1
+	}
+	return dst
+}
+
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
-// cannot start a finding and hands the others to the detectors.
-func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
+// cannot start a finding and hands the others to the detectors. It also reports whether
+// text holds an invisible character (scanInvisibleAt), which may hide a finding from
+// this pass.
+func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 	st := scanState{digitEnd: -1}
+	invisible := false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !scanTrigger[c] {
@@ -138,10 +172,15 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				i += 3 // "%20", "%2C": the digits of a URL escape start no number
 				continue
 			}
+			if n := scanInvisibleAt(text, i); n > 0 {
+				invisible = true
+				i += n
+				continue
+			}
 			i++
 		}
 	}
-	return dst
+	return dst, invisible
 }
 
 // scanState remembers how far each detector has already looked, so that no region of
@@ -210,7 +249,9 @@ var scanTrigger = func() (t [256]bool) {
 	t[':'] = true
 	t['('] = true
 	t['%'] = true  // "%2B" and "%40": a plus sign and an at sign, URL-encoded
-	t[0xEF] = true // full-width forms: ０-９, ＋, （
+	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
+	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
+	t[0xE2] = true // zero-width spaces and joiners, the word joiner
 	t[0xD9] = true // Arabic-Indic digits
 	t[0xDB] = true // Extended Arabic-Indic digits
 	return t

@@ -47,6 +47,27 @@ func scanWideDigitAt(text string, i int) (byte, int) {
 	return 0, 0
 }
 
+// scanInvisibleAt returns the length of a character at text[j] that shows nothing and
+// may sit unseen inside a number: a zero-width space, non-joiner or joiner (U+200B to
+// U+200D), a word joiner (U+2060), a byte order mark (U+FEFF) or a soft hyphen
+// (U+00AD); 0 for anything else.
+func scanInvisibleAt(text string, j int) int {
+	if j+1 >= len(text) || text[j] < 0xC2 {
+		return 0
+	}
+	switch c, d := text[j], text[j+1]; {
+	case c == 0xC2 && d == 0xAD:
+		return 2
+	case j+2 >= len(text):
+		return 0
+	case c == 0xE2 && d == 0x80 && text[j+2] >= 0x8B && text[j+2] <= 0x8D,
+		c == 0xE2 && d == 0x81 && text[j+2] == 0xA0,
+		c == 0xEF && d == 0xBB && text[j+2] == 0xBF:
+		return 3
+	}
+	return 0
+}
+
 // scanIsPlusAt returns the length of a plus sign ('+', '＋', or "%2B" as URLs encode
 // it) at text[i], or 0.
 func scanIsPlusAt(text string, i int) int {
@@ -113,6 +134,8 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 	switch {
 	case c == 0xC2 && d == 0xA0: // no-break space
 		return 2, ' '
+	case c == 0xC2 && d == 0xB7: // middle dot
+		return 2, '.'
 	case i+2 >= len(text):
 		return 0, 0
 	}
@@ -120,6 +143,12 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 	switch {
 	case c == 0xE3 && d == 0x80 && e == 0x80: // ideographic space
 		return 3, ' '
+	case c == 0xE3 && d == 0x80 && e == 0x82, c == 0xE3 && d == 0x83 && e == 0xBB, // ideographic full stop, katakana middle dot
+		c == 0xEF && d == 0xBD && (e == 0xA1 || e == 0xA5), // their half-width forms
+		c == 0xE2 && d == 0x80 && (e == 0xA4 || e == 0xA7): // one dot leader, hyphenation point
+		return 3, '.'
+	case c == 0xEF && d == 0xB9 && (e == 0xA3 || e == 0x98), c == 0xE2 && d == 0x81 && e == 0x83: // small hyphen-minus, small em dash, hyphen bullet
+		return 3, '-'
 	case c == 0xE2 && d == 0x80 && (e >= 0x90 && e <= 0x95 || e == 0x89 || e == 0xAF): // hyphens, dashes; thin and narrow no-break spaces
 		if e == 0x89 || e == 0xAF {
 			return 3, ' '

@@ -56,3 +56,32 @@ func TestScanIBANUnicodeSeparators(t *testing.T) {
 		t.Errorf("redact (-want +got):\n%s", diff)
 	}
 }
+
+// TestScanInvisibleCharacters checks that characters that show nothing (zero-width
+// space, joiners, word joiner, byte order mark, soft hyphen) hide no finding of any
+// kind: inside a card number, an identifier, an IBAN, an address, they ended what the
+// detectors read, and the value passed through whole.
+func TestScanInvisibleCharacters(t *testing.T) {
+	tests := map[string]string{
+		"4111\u200b1111\u200b1111\u200b1111": "4111\u200b11**\u200b****\u200b1111",
+		"41\u200b11111111111111":             "41\u200b1111******1111",
+		"SSN 123\u200b-45-6789":              "SSN ***\u200b-**-6789",
+		"DE89\u200b370400440532013000":       "DE**\u200b**************3000",
+		"10.0.0\u200b.1":                     "x", // the mask cannot read it: all goes
+		"jane\u200b@example.com":             "***@example.com",
+		"jane@exa\u200bmple.com":             "***@exa\u200bmple.com",
+		"ja\u00adne@example.com":             "***@example.com",
+		"\ufeff4111111111111111":             "\ufeff411111******1111",
+	}
+	s := scanTestScanner(t, "", "valid")
+	got := map[string]string{}
+	for in := range tests {
+		got[in] = s.redact(in, nil)
+		if again := s.redact(got[in], nil); again != got[in] {
+			t.Errorf("redact(%q) = %q, and again %q", in, got[in], again)
+		}
+	}
+	if diff := cmp.Diff(tests, got); diff != "" {
+		t.Errorf("redact (-want +got):\n%s", diff)
+	}
+}
