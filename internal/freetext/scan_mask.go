@@ -202,11 +202,11 @@ func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte
 // which no longer parses as an address.
 func scanMaskIP(b *strings.Builder, v string) {
 	addr, err := netip.ParseAddr(v)
-	if err != nil {
+	if err != nil && !scanIsDottedQuad(v) {
 		b.WriteString("x")
 		return
 	}
-	if addr.Is4() {
+	if err != nil || addr.Is4() { // zero-padded octets are an IPv4 address too
 		b.WriteString(v[:strings.LastIndexByte(v, '.')+1])
 		b.WriteString("x")
 		return

@@ -241,7 +241,9 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 			inGroup = false
 			continue
 		}
-		if r.n > 0 && sep != '/' {
+		// An x right after a dot is the masked last octet of an IPv4 address
+		// ("172.216.100.x:22"), not an extension marker.
+		if r.n > 0 && sep != '/' && !(sep == '.' && sepLen == 1 && text[j]|0x20 == 'x') {
 			if e, end := scanExtAt(text, j); e {
 				r.extStart, r.extEnd = j, end
 				j = end
@@ -414,6 +416,15 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
+		}
+	}
+	for k := 1; k < r.n; k++ {
+		// "0.4155552671", "37.4155552671": seven digits or more right after a decimal
+		// point are a fraction, and the digits before it its whole part; but for a
+		// calling code ("+1.4155552671", as WHOIS records write numbers).
+		if g := &r.groups[k]; g.digits >= 7 && g.start-1 == r.groups[k-1].end && text[g.start-1] == '.' &&
+			!(k == 1 && r.plus) {
+			g.excluded, r.groups[k-1].excluded = true, true
 		}
 	}
 	end := last.end
