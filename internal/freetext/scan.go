@@ -254,6 +254,9 @@ var scanTrigger = func() (t [256]bool) {
 	t[0xE2] = true // zero-width spaces and joiners, the word joiner
 	t[0xD9] = true // Arabic-Indic digits
 	t[0xDB] = true // Extended Arabic-Indic digits
+	for _, c := range []byte{0xDF, 0xE0, 0xE1, 0xEA, 0xF0} {
+		t[c] = true // the digits of other scripts (see scanOtherDigit)
+	}
 	return t
 }()
 

@@ -1,6 +1,8 @@
 package freetext
 
 import (
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,8 +16,9 @@ func scanIsASCIIAlnum(c byte) bool {
 }
 
 // scanDigitAt returns the digit at text[i] as an ASCII digit, and its length in bytes (0
-// when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count:
-// SMS in Japanese, Chinese and Arabic use them for phone numbers.
+// when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count,
+// as SMS in Japanese, Chinese and Arabic use them for phone numbers, and so do the
+// decimal digits of every other script (Devanagari, Bengali, Thai...).
 func scanDigitAt(text string, i int) (byte, int) {
 	if c := text[i]; c-'0' < 10 {
 		return c, 1 // the common case, small enough to be inlined
@@ -43,9 +46,47 @@ func scanWideDigitAt(text string, i int) (byte, int) {
 		if d == 0xBC && i+2 < len(text) && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
 			return '0' + text[i+2] - 0x90, 3
 		}
+	case 0xDF, 0xE0, 0xE1, 0xEA, 0xF0: // where the other scripts' digits are encoded
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if v, ok := scanOtherDigit(r); ok {
+			return '0' + v, n
+		}
 	}
 	return 0, 0
 }
+
+// scanOtherDigit returns the value of r, a decimal digit of a script other than Latin,
+// Arabic and the full-width forms (Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer,
+// the mathematical digits...), and whether it is one: phone numbers are written in
+// them, and digits a reader takes for digits must be read as such.
+func scanOtherDigit(r rune) (byte, bool) {
+	zeros := scanDigitZeros()
+	k, found := slices.BinarySearch(zeros, r)
+	if !found {
+		k--
+	}
+	if k < 0 || r-zeros[k] >= 10 {
+		return 0, false
+	}
+	return byte(r - zeros[k]), true
+}
+
+// scanDigitZeros lists the zero of every run of ten decimal digits in Unicode (they
+// come in such runs, from zero to nine), in order.
+var scanDigitZeros = sync.OnceValue(func() []rune {
+	var zeros []rune
+	for _, rg := range unicode.Nd.R16 {
+		for z := rune(rg.Lo); z <= rune(rg.Hi); z += 10 {
+			zeros = append(zeros, z)
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		for z := rune(rg.Lo); z <= rune(rg.Hi); z += 10 {
+			zeros = append(zeros, z)
+		}
+	}
+	return zeros
+})
 
 // scanInvisibleAt returns the length of a character at text[j] that shows nothing and
 // may sit unseen inside a number: a zero-width space, non-joiner or joiner (U+200B to
