@@ -161,6 +161,14 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 				i += n
 				continue
 			}
+			if c == '[' || c == '{' || c == '(' {
+				// "jane [at] example [dot] com": an address kept from harvesters.
+				if n := scanObfuscatedWordAt(text, i, "at"); n > 0 {
+					dst, _ = scanObfuscatedEmailAt(text, i, dst)
+					i += n
+					continue
+				}
+			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
 				if i >= st.phoneDone {
 					dst, st.phoneDone = s.scanPhoneAt(text, i, &st.region, dst)
@@ -248,7 +256,9 @@ var scanTrigger = func() (t [256]bool) {
 	t['@'] = true
 	t[':'] = true
 	t['('] = true
-	t['%'] = true  // "%2B" and "%40": a plus sign and an at sign, URL-encoded
+	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
+	t['['] = true // "[at]", "{at}" (and "(at)"): an at sign kept from harvesters
+	t['{'] = true
 	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
 	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
 	t[0xE2] = true // zero-width spaces and joiners, the word joiner

@@ -22,6 +22,7 @@ func FuzzScan(f *testing.F) {
 		"415\u200b555\u200b2671 jane\u200b@example.com 4111\u200b1111\u200b1111\u200b1111 \ufeff\u00ad 415・555・2671",
 		"+1 ४१५ ५५५ २६७१ 𝟒𝟏𝟓-𝟓𝟓𝟓-𝟐𝟔𝟕𝟏 ४१११ ११११ ११११ ११११ โทร +66 ๘๑ ๒๓๔ ๕๖๗๘",
 		"ip=192.168.001.010 from 172.216.100.123:22 0.4155552671 +1.4155552671 37.4155552671",
+		"taro.@docomo.ne.jp jane@example。co。jp jane [at] example [dot] com x(at)y.io {at} [AT]",
 	}
 	for _, s := range seeds {
 		f.Add(s, "Jane Doe", false)
