@@ -147,6 +147,15 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i = end
 			st.digitEnd = i
+		case c == 0xC2 || c == 0xE2:
+			// Typographic quotes and dashes start with these bytes too: only an
+			// invisible character is looked for.
+			if n := scanInvisibleAt(text, i); n > 0 {
+				invisible = true
+				i += n
+				continue
+			}
+			i++
 		default:
 			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
@@ -154,6 +163,10 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 				}
 				i += n
 				st.digitEnd = i
+				continue
+			}
+			if c >= 0xC0 && c != 0xEF {
+				i++ // the lead byte of a letter of another script, no digit: nothing starts
 				continue
 			}
 			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"

@@ -47,13 +47,40 @@ func scanWideDigitAt(text string, i int) (byte, int) {
 			return '0' + text[i+2] - 0x90, 3
 		}
 	case 0xDF, 0xE0, 0xE1, 0xEA, 0xF0: // where the other scripts' digits are encoded
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if v, ok := scanOtherDigit(r); ok {
+		// The code point, from the bytes as they would be if valid: most letters of
+		// these scripts are told from digits by one bit, without decoding.
+		var r rune
+		switch {
+		case c < 0xE0:
+			r = rune(c&0x1F)<<6 | rune(d&0x3F)
+		case c < 0xF0 && i+2 < len(text):
+			r = rune(c&0x0F)<<12 | rune(d&0x3F)<<6 | rune(text[i+2]&0x3F)
+		case c == 0xF0 && i+3 < len(text):
+			r = rune(d&0x3F)<<12 | rune(text[i+2]&0x3F)<<6 | rune(text[i+3]&0x3F)
+		}
+		if int(r) >= len(scanOtherDigitBits)*64 || scanOtherDigitBits[r>>6]&(1<<(r&63)) == 0 {
+			return 0, 0
+		}
+		if dr, n := utf8.DecodeRuneInString(text[i:]); dr == r {
+			v, _ := scanOtherDigit(r)
 			return '0' + v, n
 		}
 	}
 	return 0, 0
 }
+
+// scanOtherDigitBits marks the code points, below U+20000, of the decimal digits that
+// scanOtherDigit reads.
+var scanOtherDigitBits = func() (bits [0x20000 / 64]uint64) {
+	for _, z := range scanDigitZeros() {
+		for r := z; r < z+10 && r < 0x20000; r++ {
+			if r >= 0x7C0 { // below, the ASCII and Arabic-Indic digits have their own cases
+				bits[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	return bits
+}()
 
 // scanOtherDigit returns the value of r, a decimal digit of a script other than Latin,
 // Arabic and the full-width forms (Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer,
