@@ -26,13 +26,21 @@ func scanDigitAt(text string, i int) (byte, int) {
 	return scanWideDigitAt(text, i)
 }
 
-// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit.
+// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit. It is small enough
+// to be inlined: ASCII, the common case, costs no call.
 func scanWideDigitAt(text string, i int) (byte, int) {
-	c := text[i]
-	if c < 0x80 || i+1 >= len(text) {
+	if text[i] < 0x80 {
 		return 0, 0
 	}
-	d := text[i+1]
+	return scanNonASCIIDigitAt(text, i)
+}
+
+// scanNonASCIIDigitAt is scanWideDigitAt for a byte beyond ASCII.
+func scanNonASCIIDigitAt(text string, i int) (byte, int) {
+	if i+1 >= len(text) {
+		return 0, 0
+	}
+	c, d := text[i], text[i+1]
 	switch c {
 	case 0xD9: // U+0660..U+0669
 		if d >= 0xA0 && d <= 0xA9 {
