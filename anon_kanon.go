@@ -166,6 +166,16 @@ type kanonVisit struct {
 // values share a key. A value nested deeper than maxDepth, or with more than
 // kanonMaxNodes parts, sets k.err to ErrTooDeep.
 func (k *kanonKeyer) appendKey(key []byte, v reflect.Value) []byte {
+	mark := len(k.stack)
+	key = k.appendValue(key, v)
+	for len(k.stack) > mark {
+		k.leave()
+	}
+	return key
+}
+
+// appendValue is appendKey, leaving on k.stack what it entered.
+func (k *kanonKeyer) appendValue(key []byte, v reflect.Value) []byte {
 	if k.err != nil {
 		return key
 	}
@@ -186,7 +196,6 @@ func (k *kanonKeyer) appendKey(key []byte, v reflect.Value) []byte {
 		if back, ok := k.enter(v, v.UnsafePointer(), 0); !ok {
 			return binary.AppendUvarint(append(key, 'r'), uint64(back))
 		}
-		defer k.leave()
 		v = v.Elem()
 	}
 	if !v.IsValid() {
@@ -239,7 +248,6 @@ func (k *kanonKeyer) appendKey(key []byte, v reflect.Value) []byte {
 			if back, ok := k.enter(v, v.UnsafePointer(), v.Len()); !ok {
 				return binary.AppendUvarint(append(key, 'r'), uint64(back))
 			}
-			defer k.leave()
 		}
 		key = binary.AppendUvarint(append(key, 'A'), uint64(v.Len()))
 		for i := range v.Len() {
@@ -253,7 +261,6 @@ func (k *kanonKeyer) appendKey(key []byte, v reflect.Value) []byte {
 		if back, ok := k.enter(v, v.UnsafePointer(), 0); !ok {
 			return binary.AppendUvarint(append(key, 'r'), uint64(back))
 		}
-		defer k.leave()
 		// Entries in the order of their encodings, so that equal maps give equal keys.
 		// Each entry is encoded with the same values around it, whatever the order.
 		entries := make([]string, 0, v.Len())
