@@ -26,16 +26,7 @@ func TestScanEmailForms(t *testing.T) {
 		"ok。@example。com。hi": "ok。@example。com。hi",
 	}
 	s := scanTestScanner(t, "", "valid")
-	got := map[string]string{}
-	for in := range tests {
-		got[in] = s.redact(in, nil)
-		if again := s.redact(got[in], nil); again != got[in] {
-			t.Errorf("redact(%q) = %q, and again %q", in, got[in], again)
-		}
-	}
-	if diff := cmp.Diff(tests, got); diff != "" {
-		t.Errorf("redact (-want +got):\n%s", diff)
-	}
+	scanCheckRedactTable(t, s, tests)
 	// A full stop that ends a CJK sentence ends the address.
 	text := "jane@example.com。次は"
 	if diff := cmp.Diff([]Finding{{KindEmail, 0, len("jane@example.com")}}, s.scan(text, nil, nil)); diff != "" {

@@ -2,8 +2,6 @@ package freetext
 
 import (
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestScanPhoneInvisibleAndOddSeparators checks that a phone number is found when
@@ -38,14 +36,5 @@ func TestScanPhoneInvisibleAndOddSeparators(t *testing.T) {
 		"a\u200bb":         "a\u200bb",
 	}
 	s := scanTestScanner(t, "", "valid")
-	got := map[string]string{}
-	for in := range tests {
-		got[in] = s.redact(in, nil)
-		if again := s.redact(got[in], nil); again != got[in] {
-			t.Errorf("redact(%q) = %q, and again %q", in, got[in], again)
-		}
-	}
-	if diff := cmp.Diff(tests, got); diff != "" {
-		t.Errorf("redact (-want +got):\n%s", diff)
-	}
+	scanCheckRedactTable(t, s, tests)
 }
