@@ -87,9 +87,11 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	return dst, dropped
 }
 
-// scanVisible appends the findings of a pass over text without its invisible
-// characters (scanInvisibleAt), with their offsets in text: a finding spans the
-// invisible characters inside it, and none of those around it.
+// scanVisible appends the findings of a pass over text as a reader sees it: without
+// its invisible characters (scanInvisibleAt), and with the full-width forms of ASCII
+// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), with their
+// offsets in text. A finding spans the invisible characters inside it, and none of
+// those around it.
 func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 	base := len(dst)
 	var b strings.Builder
@@ -100,6 +102,12 @@ func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 			j += n
 			continue
 		}
+		if c, ok := scanFullWidthASCIIAt(text, j); ok {
+			b.WriteByte(c)
+			at = append(at, j)
+			j += 3
+			continue
+		}
 		b.WriteByte(text[j])
 		at = append(at, j)
 		j++
@@ -107,15 +115,34 @@ func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 	visible := b.String()
 	dst, _ = s.scanPass(visible, dst)
 	for k := base; k < len(dst); k++ {
-		dst[k].Start, dst[k].End = at[dst[k].Start], at[dst[k].End-1]+1
+		end := at[dst[k].End-1]
+		if _, ok := scanFullWidthASCIIAt(text, end); ok {
+			end += 2 // the byte read stands for three
+		}
+		dst[k].Start, dst[k].End = at[dst[k].Start], end+1
 	}
 	return dst
 }
 
+// scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
+// U+FF5E) starts at text[j], and whether one does.
+func scanFullWidthASCIIAt(text string, j int) (byte, bool) {
+	if j+2 >= len(text) || text[j] != 0xEF {
+		return 0, false
+	}
+	switch d, e := text[j+1], text[j+2]; {
+	case d == 0xBC && e >= 0x81 && e <= 0xBF:
+		return 0x21 + (e - 0x81), true
+	case d == 0xBD && e >= 0x80 && e <= 0x9E:
+		return 0x60 + (e - 0x80), true
+	}
+	return 0, false
+}
+
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
 // cannot start a finding and hands the others to the detectors. It also reports whether
-// text holds an invisible character (scanInvisibleAt), which may hide a finding from
-// this pass.
+// text holds an invisible character (scanInvisibleAt) or a full-width form of ASCII,
+// which may hide a finding from this pass (see scanVisible).
 func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 	st := scanState{digitEnd: -1}
 	invisible := false
@@ -157,6 +184,11 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i++
 		default:
+			if _, ok := scanFullWidthASCIIAt(text, i); ok {
+				// A full-width letter, digit or sign (ＳＳＮ １２３): most detectors read
+				// ASCII, so the text is read again as a reader sees it (scanVisible).
+				invisible = true
+			}
 			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
 					dst = s.scanNumberAt(text, i, i, &st, dst)
@@ -169,6 +201,7 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 				i++ // the lead byte of a letter of another script, no digit: nothing starts
 				continue
 			}
+
 			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"
 				dst = scanEmailAt(text, i, n, dst)
 				i += n

@@ -23,6 +23,7 @@ func FuzzScan(f *testing.F) {
 		"+1 ४१५ ५५५ २६७१ 𝟒𝟏𝟓-𝟓𝟓𝟓-𝟐𝟔𝟕𝟏 ४१११ ११११ ११११ ११११ โทร +66 ๘๑ ๒๓๔ ๕๖๗๘",
 		"ip=192.168.001.010 from 172.216.100.123:22 0.4155552671 +1.4155552671 37.4155552671",
 		"taro.@docomo.ne.jp jane@example。co。jp jane [at] example [dot] com x(at)y.io {at} [AT]",
+		"SSN １２３４５６７８９ ＤＥ８９３７０４００４４０５３２０１３０００ １０．０．０．１ ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
 	}
 	for _, s := range seeds {
 		f.Add(s, "Jane Doe", false)
