@@ -197,6 +197,8 @@ var anonGeneralShapes = map[Kind]*regexp.Regexp{
 	KindIP:     regexp.MustCompile(`^([0-9]+\.[0-9]+\.[0-9]+\.0/24|[0-9a-f:]+/48)$`),
 	KindEmail:  regexp.MustCompile(`^[^@\s<>A-Z]+$`),
 	KindDOB:    regexp.MustCompile(`^[0-9]{4}$`),
+	KindDate:   regexp.MustCompile(`^[0-9]{4}$`),
+	KindAge:    regexp.MustCompile(`^(0-9|[1-8]0-[1-8]9|90\+)$`),
 	KindPostal: regexp.MustCompile(`^[0-9]{3}$`),
 	KindGeo:    regexp.MustCompile(`^-?[0-9]{1,3}\.[0-9],-?[0-9]{1,3}\.[0-9]$`),
 	KindCard:   regexp.MustCompile(`^[0-9]{4}$`),

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // kanonErrPath is wrapped, with the path and the type, in KAnonymity's error for a path
@@ -26,7 +27,10 @@ var kanonErrPath = errors.New("no such field")
 // ("Address.Country"), as Classify's paths do. A nil pointer on the way makes the row's
 // value for that path nil, a group of its own. With no paths every row is in one group.
 // No rows give 0. A path that names no exported field is an error naming the path and
-// the row type. Values are compared, never printed.
+// the row type. Values are compared, never printed. A value that contains itself
+// (through a pointer, slice, map or interface) is compared by what it holds and where
+// it loops back; one nested deeper than any walk goes, or with more than a million
+// parts, is an error wrapping ErrTooDeep.
 func KAnonymity(rows any, paths ...string) (int, error) {
 	rv := reflect.ValueOf(rows)
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
@@ -59,11 +63,16 @@ func KAnonymity(rows any, paths ...string) (int, error) {
 	// lookup with string(key) does not copy the key, an assignment would.
 	groups := make(map[string]*int)
 	var key []byte
+	var kr kanonKeyer
 	for r := 0; r < n; r++ {
 		key = key[:0]
 		row := rv.Index(r)
-		for _, steps := range resolved {
-			key = kanonAppendKey(key, kanonFollow(row, steps))
+		for i, steps := range resolved {
+			kr.nodes = 0
+			key = kr.appendKey(key, kanonFollow(row, steps))
+			if kr.err != nil {
+				return 0, errorf("pii: KAnonymity: path %q in %s: %w", paths[i], structType, kr.err)
+			}
 		}
 		if c := groups[string(key)]; c != nil {
 			*c++
@@ -127,10 +136,53 @@ func kanonFollow(v reflect.Value, steps [][]int) reflect.Value {
 	return v
 }
 
-// kanonAppendKey appends an unambiguous encoding of v to key: a tag byte for the sort of
+// kanonMaxNodes bounds how many values the key of one path of one row may encode: a
+// value whose parts are shared many times over (each node pointing twice to the next)
+// has more paths through it than any export has rows.
+const kanonMaxNodes = 1 << 20
+
+// A kanonKeyer encodes the values of rows into group keys. It remembers the pointers,
+// maps and slices it is inside of, so that a value that contains itself is encoded as a
+// reference back to where it started (no two different values share a key; values that
+// contain themselves in the same way do), and it bounds the work of one key.
+type kanonKeyer struct {
+	stack []kanonVisit // the values being encoded, outermost first
+	// deep indexes stack[kanonShallow:] by value, for enter.
+	deep  map[kanonVisit]int
+	nodes int   // values encoded for the current key
+	err   error // the first error; the key is then of no use
+}
+
+// A kanonVisit is a pointer, map or slice being encoded: where it points, its type, and
+// for a slice its length (a slice and a shorter one of the same array differ).
+type kanonVisit struct {
+	p   unsafe.Pointer
+	typ reflect.Type
+	n   int
+}
+
+// appendKey appends an unambiguous encoding of v to key: a tag byte for the sort of
 // value, then a length-prefixed or fixed-size body, so that no two different tuples of
-// values share a key.
-func kanonAppendKey(key []byte, v reflect.Value) []byte {
+// values share a key. A value nested deeper than maxDepth, or with more than
+// kanonMaxNodes parts, sets k.err to ErrTooDeep.
+func (k *kanonKeyer) appendKey(key []byte, v reflect.Value) []byte {
+	mark := len(k.stack)
+	key = k.appendValue(key, v)
+	for len(k.stack) > mark {
+		k.leave()
+	}
+	return key
+}
+
+// appendValue is appendKey, leaving on k.stack what it entered.
+func (k *kanonKeyer) appendValue(key []byte, v reflect.Value) []byte {
+	if k.err != nil {
+		return key
+	}
+	if k.nodes++; k.nodes > kanonMaxNodes || len(k.stack) >= maxDepth {
+		k.err = ErrTooDeep
+		return key
+	}
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
 		if v.IsNil() {
 			return append(key, 'n')
@@ -138,6 +190,11 @@ func kanonAppendKey(key []byte, v reflect.Value) []byte {
 		if v.Kind() == reflect.Interface {
 			// The dynamic type is part of the value: int 1 and string "1" differ.
 			key = kanonAppendString(append(key, 'T'), v.Elem().Type().String())
+			v = v.Elem()
+			continue
+		}
+		if back, ok := k.enter(v, v.UnsafePointer(), 0); !ok {
+			return binary.AppendUvarint(append(key, 'r'), uint64(back))
 		}
 		v = v.Elem()
 	}
@@ -180,26 +237,35 @@ func kanonAppendKey(key []byte, v reflect.Value) []byte {
 		// {"a","b c"} print alike but are different groups.
 		key = binary.AppendUvarint(append(key, 'S'), uint64(v.NumField()))
 		for i := range v.NumField() {
-			key = kanonAppendKey(key, v.Field(i))
+			key = k.appendKey(key, v.Field(i))
 		}
 		return key
 	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			return append(key, 'n')
+		if v.Kind() == reflect.Slice {
+			if v.IsNil() {
+				return append(key, 'n')
+			}
+			if back, ok := k.enter(v, v.UnsafePointer(), v.Len()); !ok {
+				return binary.AppendUvarint(append(key, 'r'), uint64(back))
+			}
 		}
 		key = binary.AppendUvarint(append(key, 'A'), uint64(v.Len()))
 		for i := range v.Len() {
-			key = kanonAppendKey(key, v.Index(i))
+			key = k.appendKey(key, v.Index(i))
 		}
 		return key
 	case reflect.Map:
 		if v.IsNil() {
 			return append(key, 'n')
 		}
+		if back, ok := k.enter(v, v.UnsafePointer(), 0); !ok {
+			return binary.AppendUvarint(append(key, 'r'), uint64(back))
+		}
 		// Entries in the order of their encodings, so that equal maps give equal keys.
+		// Each entry is encoded with the same values around it, whatever the order.
 		entries := make([]string, 0, v.Len())
 		for it := v.MapRange(); it.Next(); {
-			entries = append(entries, string(kanonAppendKey(kanonAppendKey(nil, it.Key()), it.Value())))
+			entries = append(entries, string(k.appendKey(k.appendKey(nil, it.Key()), it.Value())))
 		}
 		slices.Sort(entries)
 		key = binary.AppendUvarint(append(key, 'M'), uint64(len(entries)))
@@ -212,6 +278,42 @@ func kanonAppendKey(key []byte, v reflect.Value) []byte {
 	// key only, and is never logged.
 	return kanonAppendString(append(key, 'v'), fmt.Sprintf("%v", v))
 }
+
+// enter records that the pointer, map or slice v (pointing at p, of length n for a
+// slice) is being encoded, and reports true; or, when v is already being encoded
+// further out, returns how many levels out (1: the innermost) and false, leaving the
+// stack as it was.
+func (k *kanonKeyer) enter(v reflect.Value, p unsafe.Pointer, n int) (int, bool) {
+	visit := kanonVisit{p: p, typ: v.Type(), n: n}
+	for i := min(len(k.stack), kanonShallow) - 1; i >= 0; i-- {
+		if k.stack[i] == visit {
+			return len(k.stack) - i, false
+		}
+	}
+	if i, ok := k.deep[visit]; ok {
+		return len(k.stack) - i, false
+	}
+	if len(k.stack) >= kanonShallow {
+		if k.deep == nil {
+			k.deep = map[kanonVisit]int{}
+		}
+		k.deep[visit] = len(k.stack)
+	}
+	k.stack = append(k.stack, visit)
+	return 0, true
+}
+
+// leave pops what enter pushed.
+func (k *kanonKeyer) leave() {
+	if len(k.stack) > kanonShallow {
+		delete(k.deep, k.stack[len(k.stack)-1])
+	}
+	k.stack = k.stack[:len(k.stack)-1]
+}
+
+// kanonShallow is how many of the outermost values being encoded enter looks through one
+// by one; deeper ones it finds in a map, so that a long chain costs linear time.
+const kanonShallow = 16
 
 // kanonAppendString appends s with its length in front.
 func kanonAppendString(key []byte, s string) []byte {

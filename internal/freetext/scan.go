@@ -62,7 +62,13 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 // scanAll is scan, also reporting whether overlapping findings were dropped.
 func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
-	dst = s.scanPass(text, dst)
+	dst, invisible := s.scanPass(text, dst)
+	if invisible {
+		// Characters that show nothing split what a reader sees as one number or
+		// address ("4111\u200b1111..."): the detectors read the text without them,
+		// and the findings are mapped back onto text, where they hold them.
+		dst = s.scanVisible(text, dst[:base])
+	}
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
@@ -81,10 +87,65 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	return dst, dropped
 }
 
+// scanVisible appends the findings of a pass over text as a reader sees it: without
+// its invisible characters (scanInvisibleAt), and with the full-width forms of ASCII
+// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), with their
+// offsets in text. A finding spans the invisible characters inside it, and none of
+// those around it.
+func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
+	base := len(dst)
+	var b strings.Builder
+	b.Grow(len(text))
+	at := make([]int, 0, len(text)+1) // at[k]: where the k-th byte kept sits in text
+	for j := 0; j < len(text); {
+		if n := scanInvisibleAt(text, j); n > 0 {
+			j += n
+			continue
+		}
+		if c, ok := scanFullWidthASCIIAt(text, j); ok {
+			b.WriteByte(c)
+			at = append(at, j)
+			j += 3
+			continue
+		}
+		b.WriteByte(text[j])
+		at = append(at, j)
+		j++
+	}
+	visible := b.String()
+	dst, _ = s.scanPass(visible, dst)
+	for k := base; k < len(dst); k++ {
+		end := at[dst[k].End-1]
+		if _, ok := scanFullWidthASCIIAt(text, end); ok {
+			end += 2 // the byte read stands for three
+		}
+		dst[k].Start, dst[k].End = at[dst[k].Start], end+1
+	}
+	return dst
+}
+
+// scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
+// U+FF5E) starts at text[j], and whether one does.
+func scanFullWidthASCIIAt(text string, j int) (byte, bool) {
+	if j+2 >= len(text) || text[j] != 0xEF {
+		return 0, false
+	}
+	switch d, e := text[j+1], text[j+2]; {
+	case d == 0xBC && e >= 0x81 && e <= 0xBF:
+		return 0x21 + (e - 0x81), true
+	case d == 0xBD && e >= 0x80 && e <= 0x9E:
+		return 0x60 + (e - 0x80), true
+	}
+	return 0, false
+}
+
 // scanPass is the single pass over the bytes of text: it skips quickly over bytes that
-// cannot start a finding and hands the others to the detectors.
-func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
+// cannot start a finding and hands the others to the detectors. It also reports whether
+// text holds an invisible character (scanInvisibleAt) or a full-width form of ASCII,
+// which may hide a finding from this pass (see scanVisible).
+func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 	st := scanState{digitEnd: -1}
+	invisible := false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !scanTrigger[c] {
@@ -113,7 +174,21 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 			}
 			i = end
 			st.digitEnd = i
+		case c == 0xC2 || c == 0xE2:
+			// Typographic quotes and dashes start with these bytes too: only an
+			// invisible character is looked for.
+			if n := scanInvisibleAt(text, i); n > 0 {
+				invisible = true
+				i += n
+				continue
+			}
+			i++
 		default:
+			if _, ok := scanFullWidthASCIIAt(text, i); ok {
+				// A full-width letter, digit or sign (ＳＳＮ １２３): most detectors read
+				// ASCII, so the text is read again as a reader sees it (scanVisible).
+				invisible = true
+			}
 			if _, n := scanWideDigitAt(text, i); n > 0 {
 				if i != st.digitEnd { // the first digit of a run
 					dst = s.scanNumberAt(text, i, i, &st, dst)
@@ -122,10 +197,23 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				st.digitEnd = i
 				continue
 			}
+			if c >= 0xC0 && c != 0xEF {
+				i++ // the lead byte of a letter of another script, no digit: nothing starts
+				continue
+			}
+
 			if n := scanAtSignAt(text, i); n > 0 { // "＠" or "%40"
 				dst = scanEmailAt(text, i, n, dst)
 				i += n
 				continue
+			}
+			if c == '[' || c == '{' || c == '(' {
+				// "jane [at] example [dot] com": an address kept from harvesters.
+				if n := scanObfuscatedWordAt(text, i, "at"); n > 0 {
+					dst, _ = scanObfuscatedEmailAt(text, i, dst)
+					i += n
+					continue
+				}
 			}
 			if n := scanIsPlusAt(text, i) + scanOpenParenAt(text, i); n > 0 {
 				if i >= st.phoneDone {
@@ -138,10 +226,15 @@ func (s *textScanner) scanPass(text string, dst []Finding) []Finding {
 				i += 3 // "%20", "%2C": the digits of a URL escape start no number
 				continue
 			}
+			if n := scanInvisibleAt(text, i); n > 0 {
+				invisible = true
+				i += n
+				continue
+			}
 			i++
 		}
 	}
-	return dst
+	return dst, invisible
 }
 
 // scanState remembers how far each detector has already looked, so that no region of
@@ -209,10 +302,17 @@ var scanTrigger = func() (t [256]bool) {
 	t['@'] = true
 	t[':'] = true
 	t['('] = true
-	t['%'] = true  // "%2B" and "%40": a plus sign and an at sign, URL-encoded
-	t[0xEF] = true // full-width forms: ０-９, ＋, （
+	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
+	t['['] = true // "[at]", "{at}" (and "(at)"): an at sign kept from harvesters
+	t['{'] = true
+	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
+	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
+	t[0xE2] = true // zero-width spaces and joiners, the word joiner
 	t[0xD9] = true // Arabic-Indic digits
 	t[0xDB] = true // Extended Arabic-Indic digits
+	for _, c := range []byte{0xDF, 0xE0, 0xE1, 0xEA, 0xF0} {
+		t[c] = true // the digits of other scripts (see scanOtherDigit)
+	}
 	return t
 }()
 

@@ -85,9 +85,28 @@ func scanCardSepAt(text string, j int) (int, byte) {
 		}
 		class = c // "%20" or "%2D", URL-encoded
 		k += n
+	} else if n, c := scanCardWideSepAt(text, k); n > 0 {
+		class = c // "\u00a0", "–", "−": the spaces and dashes the phone finder reads
+		k += n
 	} else {
 		for k < len(text) && k-j < 2 && (text[k] == ' ' || text[k] == '\t') {
 			k++
+		}
+		if k > j && k < len(text) {
+			// " - " or " – ": a dash set apart by a space on each side.
+			n, c := 0, byte(0)
+			if text[k] == '-' {
+				n, c = 1, '-'
+			} else {
+				n, c = scanCardWideSepAt(text, k)
+			}
+			if c == '-' && k+n < len(text) && (text[k+n] == ' ' || text[k+n] == '\t') {
+				k += n + 1
+				if k < len(text) && k+1 < len(text) && text[k] == ' ' {
+					k++
+				}
+				class = '-'
+			}
 		}
 	}
 	if k == j || k >= len(text) {
@@ -97,6 +116,21 @@ func scanCardSepAt(text string, j int) (int, byte) {
 		return 0, 0
 	}
 	return k - j, class
+}
+
+// scanCardWideSepAt returns the length and class (' ', '-' or '.') of a separator
+// beyond ASCII at text[j] that may split a card's groups as it splits a phone
+// number's: a no-break, thin or ideographic space, a hyphen, dash or minus sign, a
+// full-width dash or full stop. It returns 0 for anything else.
+func scanCardWideSepAt(text string, j int) (int, byte) {
+	if j >= len(text) || text[j] < 0x80 {
+		return 0, 0
+	}
+	n, c := scanPhoneSepAt(text, j)
+	if c != ' ' && c != '-' && c != '.' {
+		return 0, 0
+	}
+	return n, c
 }
 
 // scanCardFrom returns the end of the longest payment card number that starts at the

@@ -1,6 +1,8 @@
 package freetext
 
 import (
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,8 +16,9 @@ func scanIsASCIIAlnum(c byte) bool {
 }
 
 // scanDigitAt returns the digit at text[i] as an ASCII digit, and its length in bytes (0
-// when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count:
-// SMS in Japanese, Chinese and Arabic use them for phone numbers.
+// when text[i] starts no digit). ASCII, full-width (０-９) and Arabic-Indic digits count,
+// as SMS in Japanese, Chinese and Arabic use them for phone numbers, and so do the
+// decimal digits of every other script (Devanagari, Bengali, Thai...).
 func scanDigitAt(text string, i int) (byte, int) {
 	if c := text[i]; c-'0' < 10 {
 		return c, 1 // the common case, small enough to be inlined
@@ -23,13 +26,21 @@ func scanDigitAt(text string, i int) (byte, int) {
 	return scanWideDigitAt(text, i)
 }
 
-// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit.
+// scanWideDigitAt is scanDigitAt for a byte that is no ASCII digit. It is small enough
+// to be inlined: ASCII, the common case, costs no call.
 func scanWideDigitAt(text string, i int) (byte, int) {
-	c := text[i]
-	if c < 0x80 || i+1 >= len(text) {
+	if text[i] < 0x80 {
 		return 0, 0
 	}
-	d := text[i+1]
+	return scanNonASCIIDigitAt(text, i)
+}
+
+// scanNonASCIIDigitAt is scanWideDigitAt for a byte beyond ASCII.
+func scanNonASCIIDigitAt(text string, i int) (byte, int) {
+	if i+1 >= len(text) {
+		return 0, 0
+	}
+	c, d := text[i], text[i+1]
 	switch c {
 	case 0xD9: // U+0660..U+0669
 		if d >= 0xA0 && d <= 0xA9 {
@@ -43,8 +54,94 @@ func scanWideDigitAt(text string, i int) (byte, int) {
 		if d == 0xBC && i+2 < len(text) && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
 			return '0' + text[i+2] - 0x90, 3
 		}
+	case 0xDF, 0xE0, 0xE1, 0xEA, 0xF0: // where the other scripts' digits are encoded
+		// The code point, from the bytes as they would be if valid: most letters of
+		// these scripts are told from digits by one bit, without decoding.
+		var r rune
+		switch {
+		case c < 0xE0:
+			r = rune(c&0x1F)<<6 | rune(d&0x3F)
+		case c < 0xF0 && i+2 < len(text):
+			r = rune(c&0x0F)<<12 | rune(d&0x3F)<<6 | rune(text[i+2]&0x3F)
+		case c == 0xF0 && i+3 < len(text):
+			r = rune(d&0x3F)<<12 | rune(text[i+2]&0x3F)<<6 | rune(text[i+3]&0x3F)
+		}
+		if int(r) >= len(scanOtherDigitBits)*64 || scanOtherDigitBits[r>>6]&(1<<(r&63)) == 0 {
+			return 0, 0
+		}
+		if dr, n := utf8.DecodeRuneInString(text[i:]); dr == r {
+			v, _ := scanOtherDigit(r)
+			return '0' + v, n
+		}
 	}
 	return 0, 0
+}
+
+// scanOtherDigitBits marks the code points, below U+20000, of the decimal digits that
+// scanOtherDigit reads.
+var scanOtherDigitBits = func() (bits [0x20000 / 64]uint64) {
+	for _, z := range scanDigitZeros() {
+		for r := z; r < z+10 && r < 0x20000; r++ {
+			if r >= 0x7C0 { // below, the ASCII and Arabic-Indic digits have their own cases
+				bits[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	return bits
+}()
+
+// scanOtherDigit returns the value of r, a decimal digit of a script other than Latin,
+// Arabic and the full-width forms (Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer,
+// the mathematical digits...), and whether it is one: phone numbers are written in
+// them, and digits a reader takes for digits must be read as such.
+func scanOtherDigit(r rune) (byte, bool) {
+	zeros := scanDigitZeros()
+	k, found := slices.BinarySearch(zeros, r)
+	if !found {
+		k--
+	}
+	if k < 0 || r-zeros[k] >= 10 {
+		return 0, false
+	}
+	return byte(r - zeros[k]), true
+}
+
+// scanDigitZeros lists the zero of every run of ten decimal digits in Unicode (they
+// come in such runs, from zero to nine), in order.
+var scanDigitZeros = sync.OnceValue(func() []rune {
+	var zeros []rune
+	for _, rg := range unicode.Nd.R16 {
+		for z := rune(rg.Lo); z <= rune(rg.Hi); z += 10 {
+			zeros = append(zeros, z)
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		for z := rune(rg.Lo); z <= rune(rg.Hi); z += 10 {
+			zeros = append(zeros, z)
+		}
+	}
+	return zeros
+})
+
+// scanInvisibleAt returns the length of a character at text[j] that shows nothing and
+// may sit unseen inside a number: a zero-width space, non-joiner or joiner (U+200B to
+// U+200D), a word joiner (U+2060), a byte order mark (U+FEFF) or a soft hyphen
+// (U+00AD); 0 for anything else.
+func scanInvisibleAt(text string, j int) int {
+	if j+1 >= len(text) || text[j] < 0xC2 {
+		return 0
+	}
+	switch c, d := text[j], text[j+1]; {
+	case c == 0xC2 && d == 0xAD:
+		return 2
+	case j+2 >= len(text):
+		return 0
+	case c == 0xE2 && d == 0x80 && text[j+2] >= 0x8B && text[j+2] <= 0x8D,
+		c == 0xE2 && d == 0x81 && text[j+2] == 0xA0,
+		c == 0xEF && d == 0xBB && text[j+2] == 0xBF:
+		return 3
+	}
+	return 0
 }
 
 // scanIsPlusAt returns the length of a plus sign ('+', '＋', or "%2B" as URLs encode
@@ -113,6 +210,8 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 	switch {
 	case c == 0xC2 && d == 0xA0: // no-break space
 		return 2, ' '
+	case c == 0xC2 && d == 0xB7: // middle dot
+		return 2, '.'
 	case i+2 >= len(text):
 		return 0, 0
 	}
@@ -120,6 +219,12 @@ func scanPhoneSepAt(text string, i int) (int, byte) {
 	switch {
 	case c == 0xE3 && d == 0x80 && e == 0x80: // ideographic space
 		return 3, ' '
+	case c == 0xE3 && d == 0x80 && e == 0x82, c == 0xE3 && d == 0x83 && e == 0xBB, // ideographic full stop, katakana middle dot
+		c == 0xEF && d == 0xBD && (e == 0xA1 || e == 0xA5), // their half-width forms
+		c == 0xE2 && d == 0x80 && (e == 0xA4 || e == 0xA7): // one dot leader, hyphenation point
+		return 3, '.'
+	case c == 0xEF && d == 0xB9 && (e == 0xA3 || e == 0x98), c == 0xE2 && d == 0x81 && e == 0x83: // small hyphen-minus, small em dash, hyphen bullet
+		return 3, '-'
 	case c == 0xE2 && d == 0x80 && (e >= 0x90 && e <= 0x95 || e == 0x89 || e == 0xAF): // hyphens, dashes; thin and narrow no-break spaces
 		if e == 0x89 || e == 0xAF {
 			return 3, ' '

@@ -102,7 +102,7 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		start++
 	}
 	start = scanSkipKey(text, start, i)
-	if strings.Trim(text[start:i], "*") == "" || text[i-1] == '.' {
+	if strings.Trim(text[start:i], "*.") == "" {
 		return dst // no local part, or one of stars alone: a mask already
 	}
 	return scanEmailDomain(text, start, i, at, dst)
@@ -165,6 +165,18 @@ func scanEmailDomain(text string, start, i, at int, dst []Finding) []Finding {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[end:])
+		if r == '。' || r == '．' || r == '｡' {
+			// The full stops IDNA reads as dots (UTS 46), as CJK input methods type
+			// them; before a label in ASCII only, as one also ends a CJK sentence
+			// ("jane@example.com。次は").
+			if end == labelStart || end+n >= len(text) || !scanIsASCIIAlnum(text[end+n]) {
+				break
+			}
+			dots++
+			end += n
+			labelStart, lastLabelAlpha = end, true
+			continue
+		}
 		if !scanIsIntlRune(r) {
 			break
 		}

@@ -91,6 +91,13 @@ func scanIBANAt(text string, i int, dst []Finding) []Finding {
 			j++
 		case scanIsIBANSep(ch) && n > 2 && j+1 < len(text) && scanIsASCIIAlnum(text[j+1]):
 			j++
+		case ch >= 0x80 && n > 2:
+			// A no-break space or a dash beyond ASCII, as the card finder reads them.
+			sl, _ := scanCardWideSepAt(text, j)
+			if sl == 0 || j+sl >= len(text) || !scanIsASCIIAlnum(text[j+sl]) {
+				return dst
+			}
+			j += sl
 		default:
 			return dst
 		}

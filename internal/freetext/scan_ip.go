@@ -42,11 +42,32 @@ func scanIPv4At(text string, i int, dst []Finding) []Finding {
 	if dots != 3 || !scanNumberEndOK(text, end) || end+1 < len(text) && text[end] == '.' && scanIsASCIIAlnum(text[end+1]) {
 		return dst
 	}
-	addr, err := netip.ParseAddr(text[i:j])
-	if err != nil || !addr.Is4() || scanVersionBefore(text, i) {
+	if !scanIsDottedQuad(text[i:j]) || scanVersionBefore(text, i) {
 		return dst
 	}
 	return append(dst, Finding{Kind: KindIP, Start: i, End: j})
+}
+
+// scanIsDottedQuad reports whether s is four decimal octets of 0 to 255 joined by dots,
+// zero-padded or not ("192.168.001.010", as some logs print addresses, which net/netip
+// refuses).
+func scanIsDottedQuad(s string) bool {
+	octets, v, n := 0, 0, 0
+	for j := 0; j <= len(s); j++ {
+		if j == len(s) || s[j] == '.' {
+			if n == 0 || n > 3 || v > 255 {
+				return false
+			}
+			octets++
+			v, n = 0, 0
+			continue
+		}
+		if !scanIsASCIIDigit(s[j]) {
+			return false
+		}
+		v, n = v*10+int(s[j]-'0'), n+1
+	}
+	return octets == 4
 }
 
 // scanPrefixLenEnd returns the end of the prefix length ("/24", at most max) that

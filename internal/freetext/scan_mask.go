@@ -175,25 +175,36 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	}
 }
 
-// scanMaskKeep writes v with every character that isKept admits replaced by '*', except
-// the first head and the last tail of them; other characters (separators) stay.
+// scanMaskKeep writes v with every character that isKept admits (in ASCII or in its
+// full-width form) replaced by '*', except the first head and the last tail of them;
+// other characters (separators) stay.
 func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
+	kept := func(j int) (bool, int) { // whether v[j:] starts a kept character, and its length
+		if c, ok := scanFullWidthASCIIAt(v, j); ok {
+			return isKept(c), 3
+		}
+		return isKept(v[j]), 1
+	}
 	total := 0
-	for j := 0; j < len(v); j++ {
-		if isKept(v[j]) {
+	for j := 0; j < len(v); {
+		k, n := kept(j)
+		if k {
 			total++
 		}
+		j += n
 	}
 	seen := 0
-	for j := 0; j < len(v); j++ {
-		c := v[j]
-		if isKept(c) {
-			if seen >= head && seen < total-tail {
-				c = '*'
-			}
+	for j := 0; j < len(v); {
+		k, n := kept(j)
+		if k && seen >= head && seen < total-tail {
+			b.WriteByte('*')
+		} else {
+			b.WriteString(v[j : j+n])
+		}
+		if k {
 			seen++
 		}
-		b.WriteByte(c)
+		j += n
 	}
 }
 
@@ -202,11 +213,11 @@ func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte
 // which no longer parses as an address.
 func scanMaskIP(b *strings.Builder, v string) {
 	addr, err := netip.ParseAddr(v)
-	if err != nil {
+	if err != nil && !scanIsDottedQuad(v) {
 		b.WriteString("x")
 		return
 	}
-	if addr.Is4() {
+	if err != nil || addr.Is4() { // zero-padded octets are an IPv4 address too
 		b.WriteString(v[:strings.LastIndexByte(v, '.')+1])
 		b.WriteString("x")
 		return

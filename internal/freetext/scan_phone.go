@@ -241,14 +241,16 @@ func scanReadRegion(text string, i int, r *scanRegion) bool {
 			inGroup = false
 			continue
 		}
-		if r.n > 0 && sep != '/' {
+		// An x right after a dot is the masked last octet of an IPv4 address
+		// ("172.216.100.x:22"), not an extension marker.
+		if r.n > 0 && sep != '/' && !(sep == '.' && sepLen == 1 && text[j]|0x20 == 'x') {
 			if e, end := scanExtAt(text, j); e {
 				r.extStart, r.extEnd = j, end
 				j = end
 				break
 			}
 		}
-		if r.n > 0 && sep != ' ' && scanMaskAt(text, j) {
+		if r.n > 0 && sep != ' ' && scanMaskAt(text, j) && !scanEmphasisCloses(text, r.start, j) {
 			// The digits run into a mask (XXXX, ****): the text was redacted already,
 			// and the group joined to the mask is what the mask left of a value, which
 			// no number holds. A group set apart from a mask by a space is read as
@@ -340,6 +342,25 @@ func scanMaskAt(text string, j int) bool {
 	return upper || k-j >= 2 || j > 0 && text[j-1] == '.'
 }
 
+// scanEmphasisCloses reports whether the stars at text[j], after the digits of a
+// region that starts at text[open], close markdown emphasis that as many stars opened
+// just before the region ("**415-555-2671**", "*+1 415 555 2671*"): markup around the
+// number, not a mask that redaction wrote after its digits.
+func scanEmphasisCloses(text string, open, j int) bool {
+	m := 0
+	for j+m < len(text) && text[j+m] == '*' {
+		m++
+	}
+	if m == 0 || m > 3 || j+m < len(text) && scanIsASCIIAlnum(text[j+m]) {
+		return false
+	}
+	k := open
+	for k > 0 && text[k-1] == '*' {
+		k--
+	}
+	return open-k == m && (k == 0 || !scanIsASCIIAlnum(text[k-1]))
+}
+
 // scanMaskedBefore reports whether the '*' run that ends at text[i] sits between digits,
 // as in the middle of a redacted card number, rather than, say, markdown bold.
 func scanMaskedBefore(text string, i int) bool {
@@ -395,6 +416,15 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
+		}
+	}
+	for k := 1; k < r.n; k++ {
+		// "0.4155552671", "37.4155552671": seven digits or more right after a decimal
+		// point are a fraction, and the digits before it its whole part; but for a
+		// calling code ("+1.4155552671", as WHOIS records write numbers).
+		if g := &r.groups[k]; g.digits >= 7 && g.start-1 == r.groups[k-1].end && text[g.start-1] == '.' &&
+			!(k == 1 && r.plus) {
+			g.excluded, r.groups[k-1].excluded = true, true
 		}
 	}
 	end := last.end
