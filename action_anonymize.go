@@ -18,8 +18,24 @@ type anonymizeAction struct {
 // needsField: the walk keeps walker.field, which this action names.
 func (*anonymizeAction) needsField() {}
 
-// anonymizeLeaf replaces the personal data of one leaf for statistics.
+// leaf replaces the personal data of one leaf for statistics. In place, a []byte leaf
+// that gets new bytes has its old ones overwritten with zeros, as Redact's are: the old
+// array would keep the personal data for whatever else holds it (a pooled buffer the
+// value was read into). A copy's leaves have arrays of their own (see snapshotLeaf).
 func (a *anonymizeAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
+	if n.lk != lkBytes || w.copy {
+		return a.anonymizeLeaf(w, n, p)
+	}
+	old := *(*[]byte)(p)
+	err := a.anonymizeLeaf(w, n, p)
+	if b := *(*[]byte)(p); len(old) > 0 && (len(b) == 0 || unsafe.SliceData(b) != unsafe.SliceData(old)) {
+		clear(old)
+	}
+	return err
+}
+
+// anonymizeLeaf is leaf's work on the leaf's value.
+func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
 	// A profile decides only the kinds whose status depends on context: what identifies
 	// a person directly (a card, a name) never leaves an anonymisation as it came.
