@@ -102,7 +102,7 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		start++
 	}
 	start = scanSkipKey(text, start, i)
-	if strings.Trim(text[start:i], "*.") == "" {
+	if scanStarsAndDots(text[start:i]) {
 		return dst // no local part, or one of stars alone: a mask already
 	}
 	return scanEmailDomain(text, start, i, at, dst)
@@ -203,4 +203,16 @@ func scanIsDomainStart(text string, j int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
 	return scanIsIntlRune(r)
+}
+
+// scanStarsAndDots reports whether s holds nothing but '*' and '.' (true for ""): a
+// local part that is a mask already. A loop, where strings.Trim would build its set of
+// characters on every call.
+func scanStarsAndDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' && s[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
