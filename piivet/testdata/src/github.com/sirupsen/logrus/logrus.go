@@ -28,5 +28,5 @@ type FieldLogger interface {
 	Infof(format string, args ...any)
 }
 
-func (l *Logger) AddHook(h any) {}
+func (l *Logger) AddHook(h any)      {}
 func (l *Logger) SetFormatter(f any) {}
