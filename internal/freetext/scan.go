@@ -88,9 +88,9 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 }
 
 // scanVisible appends the findings of a pass over text as a reader sees it: without
-// its invisible characters (scanInvisibleAt), and with the full-width forms of ASCII
-// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), with their
-// offsets in text. A finding spans the invisible characters inside it, and none of
+// its invisible characters (scanInvisibleAt), with the full-width forms of ASCII
+// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), and Unicode
+// spaces, dashes and dots as ASCII ones, with their offsets in text. A finding spans the invisible characters inside it, and none of
 // those around it.
 func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 	base := len(dst)
@@ -102,26 +102,32 @@ func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 			j += n
 			continue
 		}
-		if c, ok := scanFullWidthASCIIAt(text, j); ok {
-			b.WriteByte(c)
-			at = append(at, j)
-			j += 3
-			continue
-		}
-		b.WriteByte(text[j])
+		c, n := scanVisibleASCIIAt(text, j)
+		b.WriteByte(c)
 		at = append(at, j)
-		j++
+		j += n
 	}
 	visible := b.String()
 	dst, _ = s.scanPass(visible, dst)
 	for k := base; k < len(dst); k++ {
-		end := at[dst[k].End-1]
-		if _, ok := scanFullWidthASCIIAt(text, end); ok {
-			end += 2 // the byte read stands for three
-		}
-		dst[k].Start, dst[k].End = at[dst[k].Start], end+1
+		last := at[dst[k].End-1]
+		_, n := scanVisibleASCIIAt(text, last) // the byte read may stand for more
+		dst[k].Start, dst[k].End = at[dst[k].Start], last+n
 	}
 	return dst
+}
+
+// scanVisibleASCIIAt returns the byte scanVisible reads for the character at text[j],
+// and the length of that character: the ASCII form of a full-width one (3 bytes), an
+// ASCII space, dash or dot for a Unicode one (scanCardWideSepAt), or text[j] itself.
+func scanVisibleASCIIAt(text string, j int) (byte, int) {
+	if c, ok := scanFullWidthASCIIAt(text, j); ok {
+		return c, 3
+	}
+	if n, c := scanCardWideSepAt(text, j); n > 0 {
+		return c, n
+	}
+	return text[j], 1
 }
 
 // scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
@@ -176,8 +182,15 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			st.digitEnd = i
 		case c == 0xC2 || c == 0xE2:
 			// Typographic quotes and dashes start with these bytes too: only an
-			// invisible character is looked for.
+			// invisible character is looked for, and a space or dash of Unicode between
+			// two ASCII digits ("123\u00a045\u00a06789"), which the identifier
+			// finders read only as ASCII (scanVisible reads it so).
 			if n := scanInvisibleAt(text, i); n > 0 {
+				invisible = true
+				i += n
+				continue
+			}
+			if n, _ := scanCardWideSepAt(text, i); n > 0 && i > 0 && text[i-1]-'0' < 10 && i+n < len(text) && text[i+n]-'0' < 10 {
 				invisible = true
 				i += n
 				continue
