@@ -23,6 +23,9 @@ func TestProfileNeverLetsSensitiveContextThrough(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if masked.Where == raw.Where || masked.Page == raw.Page {
+		t.Fatalf("the default Policy left the location or the URL as it was: %+v", masked)
+	}
 	for _, pr := range []pii.Profile{pii.PCIDSS, pii.CalOPPA} {
 		t.Run(pr.Name(), func(t *testing.T) {
 			p, err := pii.New(pii.WithProfile(pr))

@@ -2,6 +2,7 @@ package pii
 
 import (
 	"fmt"
+	"iter"
 	"reflect"
 	"slices"
 	"strings"
@@ -62,22 +63,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 				return
 			}
 		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			visit(u.Unwrap())
-			if l, ok := e.(errorLister); ok {
-				for _, inner := range l.Errors() {
-					visit(inner)
-				}
-			}
-		case interface{ Unwrap() []error }:
-			for _, inner := range u.Unwrap() {
-				visit(inner)
-			}
-		case errorLister:
-			for _, inner := range u.Errors() {
-				visit(inner)
-			}
+		for inner := range innerErrors(e) {
+			visit(inner)
 		}
 	}
 	visit(err)
@@ -178,3 +165,30 @@ func (e redactedErr) Error() string { return e.text }
 // multi-errors and the lists of multierr versions before Unwrap() []error do. Its text
 // holds theirs, so its chain is followed through Errors as through Unwrap.
 type errorLister interface{ Errors() []error }
+
+// innerErrors yields the errors e holds, the next links of its chain: what Unwrap gives,
+// and what Errors gives, unless Unwrap() []error gives that list already. It is the one
+// rule of what an error's chain is, for every walk of one.
+func innerErrors(e error) iter.Seq[error] {
+	return func(yield func(error) bool) {
+		var list []error
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			if !yield(u.Unwrap()) {
+				return
+			}
+			if l, ok := e.(errorLister); ok {
+				list = l.Errors()
+			}
+		case interface{ Unwrap() []error }:
+			list = u.Unwrap()
+		case errorLister:
+			list = u.Errors()
+		}
+		for _, inner := range list {
+			if !yield(inner) {
+				return
+			}
+		}
+	}
+}

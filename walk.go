@@ -317,22 +317,8 @@ func chainHoldsTagged(err error, depth int) bool {
 	if pl := planFor(reflect.TypeOf(err)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 		return true
 	}
-	var inner []error
-	switch u := err.(type) {
-	case interface{ Unwrap() error }:
-		if chainHoldsTagged(u.Unwrap(), depth+1) {
-			return true
-		}
-		if l, ok := err.(errorLister); ok {
-			inner = l.Errors()
-		}
-	case interface{ Unwrap() []error }:
-		inner = u.Unwrap()
-	case errorLister:
-		inner = u.Errors()
-	}
-	for _, e := range inner {
-		if chainHoldsTagged(e, depth+1) {
+	for inner := range innerErrors(err) {
+		if chainHoldsTagged(inner, depth+1) {
 			return true
 		}
 	}

@@ -38,23 +38,23 @@ func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
 	if f.h.scan {
 		msg = f.h.pol.RedactText(msg)
 	}
+	// Data is copied once, when something in it changes: hooks may format the same
+	// entry from other goroutines.
 	var data logrus.Fields
-	for k, v := range e.Data {
-		x, changed := f.h.value(v)
-		if !changed {
-			continue
-		}
+	own := func() logrus.Fields {
 		if data == nil {
 			data = maps.Clone(e.Data)
 		}
-		data[k] = x
+		return data
+	}
+	for k, v := range e.Data {
+		if x, changed := f.h.value(v); changed {
+			own()[k] = x
+		}
 	}
 	if f.h.scan {
 		if keys := f.h.keysToHide(e.Data); keys != nil {
-			if data == nil {
-				data = maps.Clone(e.Data)
-			}
-			f.h.rekey(data, keys)
+			rekey(own(), keys)
 		}
 	}
 	if data == nil && msg == e.Message {

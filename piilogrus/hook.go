@@ -6,6 +6,7 @@ package piilogrus
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ef8f9424/pii"
 	"github.com/sirupsen/logrus"
@@ -59,7 +60,7 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 		}
 	}
 	if h.scan {
-		h.rekey(e.Data, h.keysToHide(e.Data))
+		rekey(e.Data, h.keysToHide(e.Data))
 	}
 	return nil
 }
@@ -96,33 +97,37 @@ func (h *Hook) forLog(v any) (any, bool) {
 	return h.pol.ForLog(v)
 }
 
+// A movedKey is a key of Data in which the free-text finder sees personal data, and
+// its redacted text.
+type movedKey struct{ from, to string }
+
 // keysToHide returns, sorted, the keys of d in which the free-text finder sees personal
 // data: a key can be made of data (WithField(email, n)), as a pii.Handler's keys can.
-func (h *Hook) keysToHide(d logrus.Fields) []string {
-	var keys []string
+func (h *Hook) keysToHide(d logrus.Fields) []movedKey {
+	var keys []movedKey
 	for k := range d {
-		if h.pol.RedactText(k) != k {
-			keys = append(keys, k)
+		if to := h.pol.RedactText(k); to != k {
+			keys = append(keys, movedKey{k, to})
 		}
 	}
-	slices.Sort(keys) // so that keys that redact alike are numbered alike on every line
+	// So that keys that redact alike are numbered alike on every line.
+	slices.SortFunc(keys, func(a, b movedKey) int { return strings.Compare(a.from, b.from) })
 	return keys
 }
 
-// rekey moves the value of each key of keys in d to the key's redacted text. When that
-// key is taken (two numbers redact alike), the first free one of "key #2", "key #3", ...
-// is used: no value is lost.
-func (h *Hook) rekey(d logrus.Fields, keys []string) {
+// rekey moves the value of each key of keys in d to its redacted text. When that key is
+// taken (two numbers redact alike), the first free one of "key #2", "key #3", ... is
+// used: no value is lost.
+func rekey(d logrus.Fields, keys []movedKey) {
 	for _, k := range keys {
-		v := d[k]
-		delete(d, k)
-		key := h.pol.RedactText(k)
-		free := key
+		v := d[k.from]
+		delete(d, k.from)
+		free := k.to
 		for n := 2; ; n++ {
 			if _, taken := d[free]; !taken {
 				break
 			}
-			free = key + " #" + strconv.Itoa(n)
+			free = k.to + " #" + strconv.Itoa(n)
 		}
 		d[free] = v
 	}
