@@ -250,8 +250,21 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		case *s == "":
 		case maskNothingKinds.has(k):
 			*s = ""
-		case !(k == KindPhone && w.pol.owned.has(*s)):
-			*s = a.mask(k, *s)
+		case k == KindPhone && w.pol.owned.has(*s):
+		case a.arena == nil:
+			*s = a.inArena(k, redactDefault, *s, "")
+		default:
+			// inArena written out, as the hot path of every masked leaf: the mask is
+			// appended to the record's arena, and given back when it is s or a part of s.
+			in, arena := *s, a.arena
+			n := len(arena)
+			arena = appendMaskDefault(arena, k, in)
+			out := arena[n:]
+			if r, ok := maskPartOf(in, out); ok {
+				*s, a.arena = r, arena[:n]
+				return nil
+			}
+			*s, a.arena = unsafe.String(unsafe.SliceData(out), len(out)), arena
 		}
 		return nil
 	}
@@ -464,20 +477,7 @@ func (a *redactAction) redactString(w *walker, r *rule, st redactStrategy, s str
 		}
 		return jurisSafeHarborBirthDateString(s, time.Now())
 	}
-	if st == redactDefault {
-		return a.mask(r.tag.Kind, s)
-	}
 	return a.inArena(r.tag.Kind, st, s, w.pol.placeholder)
-}
-
-// mask returns the default mask of s, a value of kind k, written in the record's arena.
-func (a *redactAction) mask(k Kind, s string) string {
-	if a.arena == nil {
-		return a.inArena(k, redactDefault, s, "")
-	}
-	out, arena := maskTaken(s, appendMaskDefault(a.arena, k, s), len(a.arena)) // inArena, one call shorter
-	a.arena = arena
-	return out
 }
 
 func getInt(p unsafe.Pointer, size uintptr) int64 {

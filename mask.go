@@ -79,7 +79,7 @@ func maskPartOf(s string, out []byte) (string, bool) {
 	if n == 0 {
 		return "", true // not s[:0], whose pointer would keep all of s alive
 	}
-	if n > len(s) || n > 0 && (out[0] != s[0] || out[n-1] != s[n-1]) {
+	if n > len(s) || out[0] != s[0] || out[n-1] != s[n-1] {
 		// Masks change a value's first bytes ("***@", initials) or its last (a
 		// phone's digits): two loads settle most values without a compare.
 		return "", false

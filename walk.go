@@ -229,6 +229,9 @@ func (s *seenSet) getLen(p unsafe.Pointer, n *node, l int) (unsafe.Pointer, bool
 			return s.inl[i].done, true
 		}
 	}
+	if s.more == nil {
+		return nil, false // a lookup in a nil map still costs a call into the runtime
+	}
 	done, ok := s.more[k]
 	return done, ok
 }
