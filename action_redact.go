@@ -330,6 +330,12 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 			*b = maskBytes(k, st, *b, w.pol.placeholder)
 			return nil
 		}
+		if w.copy && unsafe.SliceData(*b) == data && cap(*b) > len(*b) {
+			// Left sharing the caller's array (an owned number, an empty value): the
+			// copy must not reach the bytes past its length, which may hold what the
+			// caller cut off.
+			*b = (*b)[:len(*b):len(*b)]
+		}
 		if w.reach&reachMutable != 0 && len(*b) > 0 && unsafe.SliceData(*b) == data {
 			// Redaction left the caller's bytes as they were (the service's own number,
 			// JSON it kept): a log line's snapshot must not share them.

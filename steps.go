@@ -157,6 +157,11 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 	s := (*sliceHeader)(p)
 	if s.len == 0 {
+		if w.copy && s.cap != 0 {
+			// An empty slice shares nothing a reader sees, but its spare room may hold
+			// what the caller cut off (s = s[:0]): the copy must not reach it.
+			s.cap = 0
+		}
 		return nil
 	}
 	// A slice met again (a value that shares one, or a DAG of them) is walked once:
