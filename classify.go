@@ -18,7 +18,7 @@ func Classify(v any) ([]Field, error) { return defaultPolicy.Classify(v) }
 // Classify returns every leaf field of v's type, in declaration order, with its class,
 // kind, retention and strategies: the data inventory of one type. v may be a value, a
 // pointer to one, or a reflect.Type. Only the type matters, so a nil pointer of a typed
-// kind works too.
+// kind works too. A reflect.Value is refused with ErrReflectValue: pass what it holds.
 //
 // Paths are built from Go field names, with "[]" for any slice, array or map element
 // ("Parties[].Number"). Fields of embedded structs are promoted the way encoding/json
@@ -56,12 +56,19 @@ func (p *Policy) Classify(v any) ([]Field, error) {
 }
 
 // typeOf returns the struct-ish type of v: the type itself for a reflect.Type, the
-// pointee's type for a pointer.
-func typeOf(v any) (reflect.Type, error) {
+// pointee's type for a pointer. Its errors speak of Classify; see typeOfArg.
+func typeOf(v any) (reflect.Type, error) { return typeOfArg("Classify", v) }
+
+// typeOfArg is typeOf for the argument of op, which its errors name. A reflect.Value is
+// refused (ErrReflectValue): its type is reflect's, not that of what it holds.
+func typeOfArg(op string, v any) (reflect.Type, error) {
+	if err := argError(op, v, false); err != nil {
+		return nil, err
+	}
 	var t reflect.Type
 	switch v := v.(type) {
 	case nil:
-		return nil, errorf("pii: %w: Classify needs a value, a pointer or a reflect.Type", ErrNilValue)
+		return nil, errorf("pii: %s: %w: pass a value, a pointer or a reflect.Type", op, ErrNilValue)
 	case reflect.Type:
 		t = v
 	default:
@@ -107,7 +114,7 @@ func (e *UntaggedError) Error() string {
 // tag fails the build instead of reaching a log. Interface fields are not listed: what
 // they hold is classified by its own type's tags.
 func CheckTagged(v any) error {
-	t, err := typeOf(v)
+	t, err := typeOfArg("CheckTagged", v)
 	if err != nil {
 		return err
 	}
