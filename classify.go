@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // ErrNilValue is returned for a nil value or nil pointer where the package needs a value
@@ -23,9 +24,16 @@ func Classify(v any) ([]Field, error) { return defaultPolicy.Classify(v) }
 // Paths are built from Go field names, with "[]" for any slice, array or map element
 // ("Parties[].Number"). Fields of embedded structs are promoted the way encoding/json
 // promotes them; a promoted name that another field shadows or shares keeps its
-// qualified path ("Base.ID"). A type met again inside itself (type Node struct{ Next
-// *Node }) is not expanded again. Interface fields are reported as leaves: their dynamic
+// qualified path ("Base.ID"). Interface fields are reported as leaves: their dynamic
 // values are classified when they are walked.
+//
+// Given a value, Classify lists what a walk of it reaches: what its interfaces hold, and
+// the values of a recursive type, a linked list or a tree (type Node struct{ Next
+// *Node }), at their paths ("Next.Next.Name"), each value once, so that a cycle ends.
+// A value nested deeper than Classify follows (512 levels of pointers, structs, slices,
+// maps and interfaces; a linked list of about 250 elements) is an error wrapping
+// ErrTooDeep. Given a type (or a nil pointer), a type met again inside itself is not
+// expanded again.
 //
 // A kind that the Policy's profile does not count as personal data is reported as NotPII
 // with Field.Profile naming the profile. Malformed tags give a *TagError.
@@ -82,9 +90,9 @@ func typeOfArg(op string, v any) (reflect.Type, error) {
 
 // dynamicValue returns the value v refers to when Classify must look at it: v is a
 // value (not a reflect.Type or a nil pointer) whose type has interfaces, whose contents
-// are known only at run time.
+// are known only at run time, or a recursive type, whose depth is.
 func dynamicValue(v any, pl *plan) (reflect.Value, bool) {
-	if _, isType := v.(reflect.Type); isType || !pl.root.dynamic {
+	if _, isType := v.(reflect.Type); isType || !followsValue(pl.root) {
 		return reflect.Value{}, false
 	}
 	rv := reflect.ValueOf(v)
@@ -154,14 +162,18 @@ func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 // interface's tag where the dynamic type has none of its own), so that a tagged value
 // behind `any`, even a field tagged "no", is reported as what it is.
 func listValueFields(root *node, v reflect.Value) (fields []Field, ifaces []bool, err error) {
-	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{}}
+	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{},
+		visited: map[visit]bool{}}
 	l.list(root, v, "")
 	return l.fields, l.ifaces, l.err
 }
 
-// maxClassifyDepth bounds how deep Classify follows a value's interfaces and
-// collections; deeper, it lists types only.
-const maxClassifyDepth = 64
+// maxClassifyDepth bounds how deep Classify follows a value (lister.list calls: a
+// pointer, a struct, a field each count one). A value that leads deeper to what only
+// the value tells (what an interface holds, a recursive type's next level) is an error
+// wrapping ErrTooDeep: a self-containing slice would go on for ever, and a long list's
+// paths grow with its length.
+const maxClassifyDepth = 512
 
 type lister struct {
 	typ       string
@@ -173,6 +185,78 @@ type lister struct {
 	seen  map[fieldKey]bool
 	depth int
 	err   error
+	// visited holds the structs and maps of a value met so far, so that a value
+	// reached again through a recursive type (a cycle, a shared subtree) is listed
+	// once, as a walk visits it once.
+	visited map[visit]bool
+}
+
+// A visit is a struct or map of a value, by address and type.
+type visit struct {
+	addr uintptr
+	typ  reflect.Type
+}
+
+// followsValues caches followsValue: *node -> bool.
+var followsValues sync.Map
+
+// followsValue reports whether what Classify lists at or under n depends on the value
+// and not only on its type: an interface sits there, or a type that leads back to
+// itself (a recursive type, through a pointer, slice or map), whose depth only a value
+// tells.
+func followsValue(n *node) bool {
+	if f, ok := followsValues.Load(n); ok {
+		return f.(bool)
+	}
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[*node]int{}
+	var below func(c *node) bool
+	below = func(c *node) bool {
+		if c == nil || state[c] == done {
+			return false
+		}
+		if state[c] == onPath || c.dynamic {
+			return true // a cycle: c leads back to itself
+		}
+		state[c] = onPath
+		for _, m := range c.members {
+			if below(m.node) {
+				return true
+			}
+		}
+		if below(c.elem) {
+			return true
+		}
+		state[c] = done
+		return false
+	}
+	f := below(n)
+	followsValues.Store(n, f)
+	return f
+}
+
+// revisits reports whether the struct or map v, of n's type, was listed before, and
+// marks it listed. A value without an address (a map's element, a copy) is never
+// reached again through a cycle, which needs a pointer or a map.
+func (l *lister) revisits(n *node, v reflect.Value) bool {
+	var key visit
+	switch {
+	case v.Kind() == reflect.Map:
+		key = visit{v.Pointer(), n.typ}
+	case v.CanAddr():
+		key = visit{v.UnsafeAddr(), n.typ}
+	default:
+		return false
+	}
+	if l.visited[key] {
+		return true
+	}
+	l.visited[key] = true
+	return false
 }
 
 // A fieldKey is what tells two listed leaves apart: a collection's elements of one type
@@ -202,8 +286,11 @@ func (l *lister) add(f Field, iface bool) {
 // list lists the leaves of n at path. v is the value there when Classify was given one,
 // or the zero Value: then only types are listed.
 func (l *lister) list(n *node, v reflect.Value, path string) {
-	if v.IsValid() && l.depth >= maxClassifyDepth {
-		v = reflect.Value{}
+	if v.IsValid() && l.depth >= maxClassifyDepth && followsValue(n) {
+		if l.err == nil {
+			l.err = errorf("pii: Classify: %s: %w (deeper than %d levels)", l.typ, ErrTooDeep, maxClassifyDepth)
+		}
+		return
 	}
 	l.depth++
 	defer func() { l.depth-- }()
@@ -237,7 +324,7 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 		}
 		l.list(n.elem, v, path)
 	case opSlice, opArray, opMap:
-		if !v.IsValid() || !n.elem.dynamic || v.Len() == 0 {
+		if !v.IsValid() || !followsValue(n.elem) || v.Len() == 0 || n.op == opMap && l.revisits(n, v) {
 			l.list(n.elem, reflect.Value{}, path+"[]")
 			return
 		}
@@ -251,14 +338,20 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			l.list(n.elem, v.Index(i), path+"[]")
 		}
 	case opStruct:
-		if l.expanding[n.typ] {
+		// A type met again inside itself is listed again only from a value, which
+		// says how deep it goes, and only where that value was not listed before.
+		again := l.expanding[n.typ]
+		listed := v.IsValid() && l.visited != nil && l.revisits(n, v)
+		if again && (!v.IsValid() || listed) {
 			return
 		}
 		l.expanding[n.typ] = true
 		for _, e := range l.flatten(n) {
 			l.list(e.node, e.valueIn(v), join(path, e.path))
 		}
-		delete(l.expanding, n.typ)
+		if !again {
+			delete(l.expanding, n.typ)
+		}
 	}
 }
 
