@@ -3,6 +3,7 @@ package pii
 import (
 	"net"
 	"net/netip"
+	"net/url"
 	"strings"
 )
 
@@ -167,4 +168,33 @@ func maskIsScheme(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// maskURL returns the redaction of the URL u, of a field tagged url (a *url.URL or a
+// url.URL): the URL whose text is mask(u.String()), mask being what a url-tagged
+// string is redacted by, so that both read alike ("https://jane:pw@example.com/u/jane"
+// gives the URL of "https://example.com/" under the default strategy). The result is a
+// new URL that shares nothing with u, and u, with the user info it points to, is never
+// changed: a caller's URL may be shared, and its Userinfo cannot be changed in place.
+// A nil u gives nil; a mask of nothing (the zero strategy, a URL the mask cannot read)
+// gives the zero URL.
+func maskURL(u *url.URL, mask func(string) string) *url.URL {
+	if u == nil {
+		return nil
+	}
+	out := maskURLOf(mask(u.String()))
+	return &out
+}
+
+// maskURLOf returns the URL whose String is text, the mask of a URL: parsed, where it
+// is a scheme and a host (the default mask) that parse back to exactly text, else text
+// as an opaque URL, which prints as it is (a placeholder, last4's stars).
+func maskURLOf(text string) url.URL {
+	if text == "" {
+		return url.URL{}
+	}
+	if u, err := url.Parse(text); err == nil && u.Scheme != "" && u.Host != "" && u.String() == text {
+		return *u
+	}
+	return url.URL{Opaque: text}
 }
