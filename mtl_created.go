@@ -32,3 +32,23 @@ func createdEmbedError(t reflect.Type, sf reflect.StructField, other string) *Ta
 	}
 	return &TagError{Type: t.String(), Field: sf.Name, Tag: "no,created", Err: err}
 }
+
+// createdFieldError is the *TagError of the field sf of the struct t, tagged raw with
+// created, that cannot be the record's creation time: it names why (a type that holds
+// no time, an unexported field, a second created field beside other, the one t has
+// already), so that the fix is plain.
+func createdFieldError(t reflect.Type, sf reflect.StructField, raw, other string) *TagError {
+	var err error
+	switch {
+	case !isTimeField(sf.Type):
+		err = fmt.Errorf("%w: %s is not a time.Time, *time.Time or sql.NullTime", ErrCreatedField, sf.Type)
+	case !sf.IsExported():
+		err = fmt.Errorf("%w: %s is unexported, so nothing outside the type could read it", ErrCreatedField, sf.Name)
+	case other != "":
+		err = fmt.Errorf("%w: %s and %s both mark the record's creation time", ErrCreatedField, other, sf.Name)
+	default:
+		err = ErrCreatedField
+	}
+	return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: err}
+}
+

@@ -73,3 +73,41 @@ func TestCreatedEmbedError(t *testing.T) {
 		})
 	}
 }
+
+type createdOwnFields struct {
+	Text    string    `pii:"no,created"`
+	hidden  time.Time `pii:"no,created"`
+	Opened  time.Time `pii:"no,created"`
+	Created time.Time `pii:"no,created"`
+}
+
+// TestCreatedFieldError checks the message of a created field that cannot be the
+// record's creation time: it says why.
+func TestCreatedFieldError(t *testing.T) {
+	typ := reflect.TypeFor[createdOwnFields]()
+	const rule = `created marks a record's creation time: write "no,created" on one time.Time field per struct`
+	tests := []struct {
+		name  string
+		field int
+		other string
+		want  string
+	}{
+		{"not a time", 0, "", `pii: pii.createdOwnFields.Text: tag "no,created": ` + rule +
+			`: string is not a time.Time, *time.Time or sql.NullTime`},
+		{"unexported", 1, "", `pii: pii.createdOwnFields.hidden: tag "no,created": ` + rule +
+			`: hidden is unexported, so nothing outside the type could read it`},
+		{"second", 3, "Opened", `pii: pii.createdOwnFields.Created: tag "no,created": ` + rule +
+			`: Opened and Created both mark the record's creation time`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := createdFieldError(typ, typ.Field(tt.field), "no,created", tt.other)
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
+			}
+			if !errors.Is(err, ErrCreatedField) {
+				t.Errorf("error %v does not wrap ErrCreatedField", err)
+			}
+		})
+	}
+}
