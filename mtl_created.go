@@ -51,4 +51,3 @@ func createdFieldError(t reflect.Type, sf reflect.StructField, raw, other string
 	}
 	return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: err}
 }
-
