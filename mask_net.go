@@ -84,13 +84,34 @@ func maskAppendIPGeneral(dst []byte, s string) []byte {
 		return maskAddr(redactDefault, a).AppendTo(dst)
 	}
 	if ap, err := netip.ParseAddrPort(s); err == nil {
-		return netip.AddrPortFrom(maskAddr(redactDefault, ap.Addr()), ap.Port()).AppendTo(dst)
+		return maskAddrPort(redactDefault, ap).AppendTo(dst)
 	}
 	if p, err := netip.ParsePrefix(s); err == nil && !p.Addr().Is4In6() {
-		bits := min(p.Bits(), maskAddrBits(p.Addr()))
-		return netip.PrefixFrom(p.Addr(), bits).Masked().AppendTo(dst)
+		return maskPrefix(redactDefault, p).AppendTo(dst)
 	}
 	return dst
+}
+
+// maskAddrPort is maskAddr for an address with a port (a netip.AddrPort field tagged ip):
+// the address masked, the port kept, as maskAppendIP masks "203.0.113.42:443". Every
+// other strategy, and an invalid address, gives the zero AddrPort.
+func maskAddrPort(st redactStrategy, ap netip.AddrPort) netip.AddrPort {
+	a := maskAddr(st, ap.Addr())
+	if !a.IsValid() {
+		return netip.AddrPort{}
+	}
+	return netip.AddrPortFrom(a, ap.Port())
+}
+
+// maskPrefix is maskAddr for a network (a netip.Prefix field tagged ip): its prefix
+// length cut to what the mask keeps, host bits zero, as maskAppendIP masks "10.1.2.3/8"
+// and "203.0.113.42/32". Every other strategy, an invalid prefix and an IPv4-mapped
+// one (whose length counts IPv6 bits) give the zero Prefix.
+func maskPrefix(st redactStrategy, p netip.Prefix) netip.Prefix {
+	if (st != redactDefault && st != redactScan) || !p.IsValid() || p.Addr().Is4In6() {
+		return netip.Prefix{}
+	}
+	return netip.PrefixFrom(p.Addr(), min(p.Bits(), maskAddrBits(p.Addr()))).Masked()
 }
 
 // maskAppendURL appends the default redaction of a URL: the scheme and the host (with
