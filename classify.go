@@ -111,9 +111,19 @@ type UntaggedError struct {
 	Fields []string // the paths of the untagged leaves
 }
 
-// Error lists the untagged fields by path.
+// Error lists the untagged fields by path; the empty path, of a value that is itself
+// a leaf (a string, a []string), reads "(the value itself)".
 func (e *UntaggedError) Error() string {
-	return fmt.Sprintf("pii: %s has %d untagged field(s): %s", e.Type, len(e.Fields), strings.Join(e.Fields, ", "))
+	paths := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		paths[i] = f
+		if f == "" {
+			paths[i] = "(the value itself)"
+		} else if strings.HasPrefix(f, "[]") {
+			paths[i] = "(the value itself)" + f
+		}
+	}
+	return fmt.Sprintf("pii: %s has %d untagged field(s): %s", e.Type, len(e.Fields), strings.Join(paths, ", "))
 }
 
 // CheckTagged returns an *UntaggedError listing every leaf field of v's type that carries
