@@ -50,7 +50,7 @@ func (p *Policy) Classify(v any) ([]Field, error) {
 	var fields []Field
 	if rv, ok := dynamicValue(v, pl); ok {
 		var err error
-		if fields, _, err = listValueFields(pl.root, rv); err != nil {
+		if fields, _, err = listValueFields(pl.root, rv, false); err != nil {
 			return nil, err
 		}
 	} else {
@@ -127,7 +127,8 @@ func (e *UntaggedError) Error() string {
 }
 
 // CheckTagged returns an *UntaggedError listing every leaf field of v's type that carries
-// no pii tag, inherited or its own, or a *TagError for a malformed tag, or nil. A
+// no pii tag, inherited or its own, each declaration once (a recursive type's fields at
+// their first level), or a *TagError for a malformed tag, or nil. A
 // service's own test calls it on each of its API types so that a field added without a
 // tag fails the build instead of reaching a log. Interface fields are not listed: what
 // they hold is classified by its own type's tags.
@@ -142,7 +143,8 @@ func CheckTagged(v any) error {
 	}
 	fields, ifaces := pl.fields, pl.ifaces
 	if rv, ok := dynamicValue(v, pl); ok {
-		if fields, ifaces, err = listValueFields(pl.root, rv); err != nil {
+		// The deeper levels of a recursive value repeat declarations listed once.
+		if fields, ifaces, err = listValueFields(pl.root, rv, true); err != nil {
 			return err
 		}
 	}
@@ -171,9 +173,15 @@ func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 // listed as what it holds, classified by the dynamic type's own tags (under the
 // interface's tag where the dynamic type has none of its own), so that a tagged value
 // behind `any`, even a field tagged "no", is reported as what it is.
-func listValueFields(root *node, v reflect.Value) (fields []Field, ifaces []bool, err error) {
+//
+// With declOnce, a leaf met again in a deeper level of a recursive value (Next.Note,
+// after Note) is left out: it is a declaration listed already.
+func listValueFields(root *node, v reflect.Value, declOnce bool) (fields []Field, ifaces []bool, err error) {
 	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{},
 		visited: map[visit]bool{}}
+	if declOnce {
+		l.declared = map[declaration]bool{}
+	}
 	l.list(root, v, "")
 	return l.fields, l.ifaces, l.err
 }
@@ -199,6 +207,18 @@ type lister struct {
 	// reached again through a recursive type (a cycle, a shared subtree) is listed
 	// once, as a walk visits it once.
 	visited map[visit]bool
+	// declared, when set, holds the declarations of the leaves listed, so that a leaf
+	// met again inside a type met again (again > 0) is left out; decl is the
+	// declaration the listing is in.
+	declared map[declaration]bool
+	decl     declaration
+	again    int
+}
+
+// A declaration is a struct field, by its struct type and its path in it.
+type declaration struct {
+	typ  reflect.Type
+	name string
 }
 
 // A visit is a struct or map of a value, by address and type.
@@ -282,6 +302,12 @@ type fieldKey struct {
 
 // add lists one leaf, once.
 func (l *lister) add(f Field, iface bool) {
+	if l.declared != nil {
+		if l.again > 0 && l.declared[l.decl] {
+			return
+		}
+		l.declared[l.decl] = true
+	}
 	if l.seen != nil {
 		key := fieldKey{f.Path, f.GoType, f.Redact, f.Anon, f.Class, f.Kind, f.Handling, f.MTL, f.TTL, f.Created}
 		if l.seen[key] {
@@ -362,10 +388,16 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			return
 		}
 		l.expanding[n.typ] = true
+		if again {
+			l.again++
+		}
 		for _, e := range l.flatten(n) {
+			l.decl = declaration{n.typ, e.qualified}
 			l.list(e.node, e.valueIn(v), join(path, e.path))
 		}
-		if !again {
+		if again {
+			l.again--
+		} else {
 			delete(l.expanding, n.typ)
 		}
 	}

@@ -136,20 +136,37 @@ func TestClassifyRecursiveTooDeep(t *testing.T) {
 	}
 }
 
-// TestCheckTaggedRecursive checks that CheckTagged of a recursive value names the
-// untagged fields at every level it reaches.
+// TestCheckTaggedRecursive checks that CheckTagged of a recursive value names each
+// untagged declaration once, however deep the value goes, and those behind its
+// interfaces.
 func TestCheckTaggedRecursive(t *testing.T) {
 	type link struct {
 		Name string `pii:"name"`
 		Note string
 		Next *link
+		Held any
 	}
-	err := pii.CheckTagged(&link{Next: &link{}})
-	var ue *pii.UntaggedError
-	if !errors.As(err, &ue) {
-		t.Fatalf("CheckTagged = %v, want an *UntaggedError", err)
+	type extra struct{ Comment string }
+	tests := []struct {
+		name string
+		v    any
+		want []string
+	}{
+		{"type", reflect.TypeFor[link](), []string{"Note"}},
+		{"list", &link{Next: &link{Next: &link{}}}, []string{"Note"}},
+		{"list holding an untagged value", &link{Next: &link{Held: extra{}}}, []string{"Note", "Next.Held.Comment"}},
+		{"two places, not a recursion", &struct{ A, B any }{extra{}, extra{}}, []string{"A.Comment", "B.Comment"}},
 	}
-	if diff := cmp.Diff([]string{"Note", "Next.Note"}, ue.Fields); diff != "" {
-		t.Errorf("untagged fields (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := pii.CheckTagged(tt.v)
+			var ue *pii.UntaggedError
+			if !errors.As(err, &ue) {
+				t.Fatalf("CheckTagged = %v, want an *UntaggedError", err)
+			}
+			if diff := cmp.Diff(tt.want, ue.Fields); diff != "" {
+				t.Errorf("untagged fields (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
