@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // ErrNilValue is returned for a nil value or nil pointer where the package needs a value
@@ -18,14 +19,21 @@ func Classify(v any) ([]Field, error) { return defaultPolicy.Classify(v) }
 // Classify returns every leaf field of v's type, in declaration order, with its class,
 // kind, retention and strategies: the data inventory of one type. v may be a value, a
 // pointer to one, or a reflect.Type. Only the type matters, so a nil pointer of a typed
-// kind works too.
+// kind works too. A reflect.Value is refused with ErrReflectValue: pass what it holds.
 //
 // Paths are built from Go field names, with "[]" for any slice, array or map element
 // ("Parties[].Number"). Fields of embedded structs are promoted the way encoding/json
 // promotes them; a promoted name that another field shadows or shares keeps its
-// qualified path ("Base.ID"). A type met again inside itself (type Node struct{ Next
-// *Node }) is not expanded again. Interface fields are reported as leaves: their dynamic
+// qualified path ("Base.ID"). Interface fields are reported as leaves: their dynamic
 // values are classified when they are walked.
+//
+// Given a value, Classify lists what a walk of it reaches: what its interfaces hold, and
+// the values of a recursive type, a linked list or a tree (type Node struct{ Next
+// *Node }), at their paths ("Next.Next.Name"), each value once, so that a cycle ends.
+// A value nested deeper than Classify follows (512 levels of pointers, structs, slices,
+// maps and interfaces; a linked list of about 250 elements) is an error wrapping
+// ErrTooDeep. Given a type (or a nil pointer), a type met again inside itself is not
+// expanded again.
 //
 // A kind that the Policy's profile does not count as personal data is reported as NotPII
 // with Field.Profile naming the profile. Malformed tags give a *TagError.
@@ -42,7 +50,7 @@ func (p *Policy) Classify(v any) ([]Field, error) {
 	var fields []Field
 	if rv, ok := dynamicValue(v, pl); ok {
 		var err error
-		if fields, _, err = listValueFields(pl.root, rv); err != nil {
+		if fields, _, err = listValueFields(pl.root, rv, false); err != nil {
 			return nil, err
 		}
 	} else {
@@ -56,12 +64,19 @@ func (p *Policy) Classify(v any) ([]Field, error) {
 }
 
 // typeOf returns the struct-ish type of v: the type itself for a reflect.Type, the
-// pointee's type for a pointer.
-func typeOf(v any) (reflect.Type, error) {
+// pointee's type for a pointer. Its errors speak of Classify; see typeOfArg.
+func typeOf(v any) (reflect.Type, error) { return typeOfArg("Classify", v) }
+
+// typeOfArg is typeOf for the argument of op, which its errors name. A reflect.Value is
+// refused (ErrReflectValue): its type is reflect's, not that of what it holds.
+func typeOfArg(op string, v any) (reflect.Type, error) {
+	if err := argError(op, v, false); err != nil {
+		return nil, err
+	}
 	var t reflect.Type
 	switch v := v.(type) {
 	case nil:
-		return nil, errorf("pii: %w: Classify needs a value, a pointer or a reflect.Type", ErrNilValue)
+		return nil, errorf("pii: %s: %w: pass a value, a pointer or a reflect.Type", op, ErrNilValue)
 	case reflect.Type:
 		t = v
 	default:
@@ -75,9 +90,9 @@ func typeOf(v any) (reflect.Type, error) {
 
 // dynamicValue returns the value v refers to when Classify must look at it: v is a
 // value (not a reflect.Type or a nil pointer) whose type has interfaces, whose contents
-// are known only at run time.
+// are known only at run time, or a recursive type, whose depth is.
 func dynamicValue(v any, pl *plan) (reflect.Value, bool) {
-	if _, isType := v.(reflect.Type); isType || !pl.root.dynamic {
+	if _, isType := v.(reflect.Type); isType || !followsValue(pl.root) {
 		return reflect.Value{}, false
 	}
 	rv := reflect.ValueOf(v)
@@ -96,18 +111,29 @@ type UntaggedError struct {
 	Fields []string // the paths of the untagged leaves
 }
 
-// Error lists the untagged fields by path.
+// Error lists the untagged fields by path; the empty path, of a value that is itself
+// a leaf (a string, a []string), reads "(the value itself)".
 func (e *UntaggedError) Error() string {
-	return fmt.Sprintf("pii: %s has %d untagged field(s): %s", e.Type, len(e.Fields), strings.Join(e.Fields, ", "))
+	paths := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		paths[i] = f
+		if f == "" {
+			paths[i] = "(the value itself)"
+		} else if strings.HasPrefix(f, "[]") {
+			paths[i] = "(the value itself)" + f
+		}
+	}
+	return fmt.Sprintf("pii: %s has %d untagged field(s): %s", e.Type, len(e.Fields), strings.Join(paths, ", "))
 }
 
 // CheckTagged returns an *UntaggedError listing every leaf field of v's type that carries
-// no pii tag, inherited or its own, or a *TagError for a malformed tag, or nil. A
+// no pii tag, inherited or its own, each declaration once (a recursive type's fields at
+// their first level), or a *TagError for a malformed tag, or nil. A
 // service's own test calls it on each of its API types so that a field added without a
 // tag fails the build instead of reaching a log. Interface fields are not listed: what
 // they hold is classified by its own type's tags.
 func CheckTagged(v any) error {
-	t, err := typeOf(v)
+	t, err := typeOfArg("CheckTagged", v)
 	if err != nil {
 		return err
 	}
@@ -117,7 +143,8 @@ func CheckTagged(v any) error {
 	}
 	fields, ifaces := pl.fields, pl.ifaces
 	if rv, ok := dynamicValue(v, pl); ok {
-		if fields, ifaces, err = listValueFields(pl.root, rv); err != nil {
+		// The deeper levels of a recursive value repeat declarations listed once.
+		if fields, ifaces, err = listValueFields(pl.root, rv, true); err != nil {
 			return err
 		}
 	}
@@ -146,15 +173,25 @@ func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 // listed as what it holds, classified by the dynamic type's own tags (under the
 // interface's tag where the dynamic type has none of its own), so that a tagged value
 // behind `any`, even a field tagged "no", is reported as what it is.
-func listValueFields(root *node, v reflect.Value) (fields []Field, ifaces []bool, err error) {
-	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{}}
+//
+// With declOnce, a leaf met again in a deeper level of a recursive value (Next.Note,
+// after Note) is left out: it is a declaration listed already.
+func listValueFields(root *node, v reflect.Value, declOnce bool) (fields []Field, ifaces []bool, err error) {
+	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{},
+		visited: map[visit]bool{}}
+	if declOnce {
+		l.declared = map[declaration]bool{}
+	}
 	l.list(root, v, "")
 	return l.fields, l.ifaces, l.err
 }
 
-// maxClassifyDepth bounds how deep Classify follows a value's interfaces and
-// collections; deeper, it lists types only.
-const maxClassifyDepth = 64
+// maxClassifyDepth bounds how deep Classify follows a value (lister.list calls: a
+// pointer, a struct, a field each count one). A value that leads deeper to what only
+// the value tells (what an interface holds, a recursive type's next level) is an error
+// wrapping ErrTooDeep: a self-containing slice would go on for ever, and a long list's
+// paths grow with its length.
+const maxClassifyDepth = 512
 
 type lister struct {
 	typ       string
@@ -166,6 +203,90 @@ type lister struct {
 	seen  map[fieldKey]bool
 	depth int
 	err   error
+	// visited holds the structs and maps of a value met so far, so that a value
+	// reached again through a recursive type (a cycle, a shared subtree) is listed
+	// once, as a walk visits it once.
+	visited map[visit]bool
+	// declared, when set, holds the declarations of the leaves listed, so that a leaf
+	// met again inside a type met again (again > 0) is left out; decl is the
+	// declaration the listing is in.
+	declared map[declaration]bool
+	decl     declaration
+	again    int
+}
+
+// A declaration is a struct field, by its struct type and its path in it.
+type declaration struct {
+	typ  reflect.Type
+	name string
+}
+
+// A visit is a struct or map of a value, by address and type.
+type visit struct {
+	addr uintptr
+	typ  reflect.Type
+}
+
+// followsValues caches followsValue: *node -> bool.
+var followsValues sync.Map
+
+// followsValue reports whether what Classify lists at or under n depends on the value
+// and not only on its type: an interface sits there, or a type that leads back to
+// itself (a recursive type, through a pointer, slice or map), whose depth only a value
+// tells.
+func followsValue(n *node) bool {
+	if f, ok := followsValues.Load(n); ok {
+		return f.(bool)
+	}
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[*node]int{}
+	var below func(c *node) bool
+	below = func(c *node) bool {
+		if c == nil || state[c] == done {
+			return false
+		}
+		if state[c] == onPath || c.dynamic {
+			return true // a cycle: c leads back to itself
+		}
+		state[c] = onPath
+		for _, m := range c.members {
+			if below(m.node) {
+				return true
+			}
+		}
+		if below(c.elem) {
+			return true
+		}
+		state[c] = done
+		return false
+	}
+	f := below(n)
+	followsValues.Store(n, f)
+	return f
+}
+
+// revisits reports whether the struct or map v, of n's type, was listed before, and
+// marks it listed. A value without an address (a map's element, a copy) is never
+// reached again through a cycle, which needs a pointer or a map.
+func (l *lister) revisits(n *node, v reflect.Value) bool {
+	var key visit
+	switch {
+	case v.Kind() == reflect.Map:
+		key = visit{v.Pointer(), n.typ}
+	case v.CanAddr():
+		key = visit{v.UnsafeAddr(), n.typ}
+	default:
+		return false
+	}
+	if l.visited[key] {
+		return true
+	}
+	l.visited[key] = true
+	return false
 }
 
 // A fieldKey is what tells two listed leaves apart: a collection's elements of one type
@@ -181,6 +302,12 @@ type fieldKey struct {
 
 // add lists one leaf, once.
 func (l *lister) add(f Field, iface bool) {
+	if l.declared != nil {
+		if l.again > 0 && l.declared[l.decl] {
+			return
+		}
+		l.declared[l.decl] = true
+	}
 	if l.seen != nil {
 		key := fieldKey{f.Path, f.GoType, f.Redact, f.Anon, f.Class, f.Kind, f.Handling, f.MTL, f.TTL, f.Created}
 		if l.seen[key] {
@@ -195,8 +322,11 @@ func (l *lister) add(f Field, iface bool) {
 // list lists the leaves of n at path. v is the value there when Classify was given one,
 // or the zero Value: then only types are listed.
 func (l *lister) list(n *node, v reflect.Value, path string) {
-	if v.IsValid() && l.depth >= maxClassifyDepth {
-		v = reflect.Value{}
+	if v.IsValid() && l.depth >= maxClassifyDepth && followsValue(n) {
+		if l.err == nil {
+			l.err = errorf("pii: Classify: %s: %w (deeper than %d levels)", l.typ, ErrTooDeep, maxClassifyDepth)
+		}
+		return
 	}
 	l.depth++
 	defer func() { l.depth-- }()
@@ -212,6 +342,12 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			return
 		}
 		dn, err := n.held(v.Elem().Type())
+		if err != nil && errorHeldAsText(n, v.Elem().Type(), err) {
+			// An error whose text is all there is (errors.New's) is hidden as a
+			// string of the tag's kind: the field is what the tag says.
+			l.add(n.rule.field(l.typ, path, n.typ), false)
+			return
+		}
 		if err != nil {
 			if l.err == nil {
 				l.err = err
@@ -230,7 +366,7 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 		}
 		l.list(n.elem, v, path)
 	case opSlice, opArray, opMap:
-		if !v.IsValid() || !n.elem.dynamic || v.Len() == 0 {
+		if !v.IsValid() || !followsValue(n.elem) || v.Len() == 0 || n.op == opMap && l.revisits(n, v) {
 			l.list(n.elem, reflect.Value{}, path+"[]")
 			return
 		}
@@ -244,14 +380,26 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			l.list(n.elem, v.Index(i), path+"[]")
 		}
 	case opStruct:
-		if l.expanding[n.typ] {
+		// A type met again inside itself is listed again only from a value, which
+		// says how deep it goes, and only where that value was not listed before.
+		again := l.expanding[n.typ]
+		listed := v.IsValid() && l.visited != nil && l.revisits(n, v)
+		if again && (!v.IsValid() || listed) {
 			return
 		}
 		l.expanding[n.typ] = true
+		if again {
+			l.again++
+		}
 		for _, e := range l.flatten(n) {
+			l.decl = declaration{n.typ, e.qualified}
 			l.list(e.node, e.valueIn(v), join(path, e.path))
 		}
-		delete(l.expanding, n.typ)
+		if again {
+			l.again--
+		} else {
+			delete(l.expanding, n.typ)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -27,3 +28,14 @@ type prefixedError struct {
 
 func (e *prefixedError) Error() string { return e.msg }
 func (e *prefixedError) Unwrap() error { return e.err }
+
+// ErrTypeNotValue is returned by the functions that read or change the data of a value
+// (Purge, Redact, Anonymize, Unseal, Audit, CheckNoPII) when given a reflect.Type: a
+// type holds no data, and doing nothing would read as success.
+var ErrTypeNotValue = errors.New("a reflect.Type holds no data: pass a pointer to a value")
+
+// ErrReflectValue is returned when a reflect.Value (or a pointer to one) is passed where
+// the package wants the value itself: the package would read reflect's own struct,
+// which carries no tags, and do nothing. Pass v.Interface(), or v.Addr().Interface() to
+// change the value in place.
+var ErrReflectValue = errors.New("a reflect.Value is not the value it holds: pass v.Interface(), or v.Addr().Interface() to change it")

@@ -3,6 +3,7 @@ package pii
 import (
 	"net"
 	"net/netip"
+	"net/url"
 	"strings"
 )
 
@@ -83,13 +84,34 @@ func maskAppendIPGeneral(dst []byte, s string) []byte {
 		return maskAddr(redactDefault, a).AppendTo(dst)
 	}
 	if ap, err := netip.ParseAddrPort(s); err == nil {
-		return netip.AddrPortFrom(maskAddr(redactDefault, ap.Addr()), ap.Port()).AppendTo(dst)
+		return maskAddrPort(redactDefault, ap).AppendTo(dst)
 	}
 	if p, err := netip.ParsePrefix(s); err == nil && !p.Addr().Is4In6() {
-		bits := min(p.Bits(), maskAddrBits(p.Addr()))
-		return netip.PrefixFrom(p.Addr(), bits).Masked().AppendTo(dst)
+		return maskPrefix(redactDefault, p).AppendTo(dst)
 	}
 	return dst
+}
+
+// maskAddrPort is maskAddr for an address with a port (a netip.AddrPort field tagged ip):
+// the address masked, the port kept, as maskAppendIP masks "203.0.113.42:443". Every
+// other strategy, and an invalid address, gives the zero AddrPort.
+func maskAddrPort(st redactStrategy, ap netip.AddrPort) netip.AddrPort {
+	a := maskAddr(st, ap.Addr())
+	if !a.IsValid() {
+		return netip.AddrPort{}
+	}
+	return netip.AddrPortFrom(a, ap.Port())
+}
+
+// maskPrefix is maskAddr for a network (a netip.Prefix field tagged ip): its prefix
+// length cut to what the mask keeps, host bits zero, as maskAppendIP masks "10.1.2.3/8"
+// and "203.0.113.42/32". Every other strategy, an invalid prefix and an IPv4-mapped
+// one (whose length counts IPv6 bits) give the zero Prefix.
+func maskPrefix(st redactStrategy, p netip.Prefix) netip.Prefix {
+	if (st != redactDefault && st != redactScan) || !p.IsValid() || p.Addr().Is4In6() {
+		return netip.Prefix{}
+	}
+	return netip.PrefixFrom(p.Addr(), min(p.Bits(), maskAddrBits(p.Addr()))).Masked()
 }
 
 // maskAppendURL appends the default redaction of a URL: the scheme and the host (with
@@ -167,4 +189,33 @@ func maskIsScheme(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// maskURL returns the redaction of the URL u, of a field tagged url (a *url.URL or a
+// url.URL): the URL whose text is mask(u.String()), mask being what a url-tagged
+// string is redacted by, so that both read alike ("https://jane:pw@example.com/u/jane"
+// gives the URL of "https://example.com/" under the default strategy). The result is a
+// new URL that shares nothing with u, and u, with the user info it points to, is never
+// changed: a caller's URL may be shared, and its Userinfo cannot be changed in place.
+// A nil u gives nil; a mask of nothing (the zero strategy, a URL the mask cannot read)
+// gives the zero URL.
+func maskURL(u *url.URL, mask func(string) string) *url.URL {
+	if u == nil {
+		return nil
+	}
+	out := maskURLOf(mask(u.String()))
+	return &out
+}
+
+// maskURLOf returns the URL whose String is text, the mask of a URL: parsed, where it
+// is a scheme and a host (the default mask) that parse back to exactly text, else text
+// as an opaque URL, which prints as it is (a placeholder, last4's stars).
+func maskURLOf(text string) url.URL {
+	if text == "" {
+		return url.URL{}
+	}
+	if u, err := url.Parse(text); err == nil && u.Scheme != "" && u.Host != "" && u.String() == text {
+		return *u
+	}
+	return url.URL{Opaque: text}
 }

@@ -1,12 +1,17 @@
 package pii
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"reflect"
 	"slices"
 	"strings"
 )
+
+// errorPanickedNote stands in for an error whose methods panicked: what it holds is
+// unknown, so nothing of it is shown.
+const errorPanickedNote = "!PII-REDACTED: an error whose methods panicked"
 
 // maxErrorChain bounds how many errors of one chain redactedError looks at: a chain
 // that long is hidden whole.
@@ -26,7 +31,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	defer func() {
 		if r := recover(); r != nil {
 			// A method that panics on the way says nothing of what it holds: withhold.
-			result, changed = redactedErr{"!PII-REDACTED: an error whose methods panicked"}, true
+			result, changed = redactedErr{errorPanickedNote}, true
 		}
 	}()
 	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
@@ -191,4 +196,35 @@ func innerErrors(e error) iter.Seq[error] {
 			}
 		}
 	}
+}
+
+// errorHeldAsText reports whether the error value of type t, held by the interface node
+// n, is hidden as its text: n is tagged (its rule applies to what it holds), and t has
+// nothing a walk could hide under that rule (errors.New's and fmt.Errorf's errors keep
+// their text in unexported fields), which err, the error of planning t under the rule,
+// says. A malformed tag of t's own is not such a case: it stays an error.
+func errorHeldAsText(n *node, t reflect.Type, err error) bool {
+	if !n.inherits || !t.Implements(errorType) {
+		return false
+	}
+	var te *TagError
+	return errors.As(err, &te) && te.Type+"."+te.Field == n.rule.origin && errors.Is(te.Err, ErrKindType)
+}
+
+// maskedError returns what stands in for err, an error held by a tagged field whose
+// text is all a walk can reach (see errorHeldAsText): an error whose text is err's text
+// masked as mask masks a string field of the tag's kind and strategy, so that a
+// `pii:"email"` error field holding errors.New("jane@example.com") reads as an email
+// field would. It does not unwrap: nothing of err is reachable through it. A nil
+// pointer error is passed on as it is, and an error whose Error panics becomes a note.
+func maskedError(err error, mask func(string) string) (out error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = redactedErr{errorPanickedNote}
+		}
+	}()
+	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+		return err
+	}
+	return redactedErr{mask(err.Error())}
 }

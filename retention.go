@@ -62,7 +62,7 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // no time at all one wrapping ErrZeroTime, and a time outside the years 1 to 9999 one
 // wrapping ErrTimeRange. The fields of records nested in v
 // (structs with a created field of their own) are not in v's schedule: they have their
-// own. The fields that v's interfaces hold are in it, named as Classify names them
+// own. A reflect.Value is refused with ErrReflectValue. The fields that v's interfaces hold are in it, named as Classify names them
 // ("Extra.Card"), when v is a value: Purge purges them by v's time. A slice, array or map
 // is refused with ErrCollection: ask for each record's schedule.
 //
@@ -71,7 +71,7 @@ func ScheduleOf(v any, created time.Time) (Schedule, error) {
 // answering a deletion request.
 func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 	p = p.orDefault()
-	t, err := typeOf(v)
+	t, err := typeOfArg("ScheduleOf", v)
 	if err != nil {
 		return Schedule{}, err
 	}
@@ -197,11 +197,18 @@ func Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 // purge with an error wrapping ErrOnHold, and a lifted one pushes the deadlines back by its
 // length.
 //
+// v that Purge cannot act on is an error, never a silent no-op: nil or a nil pointer
+// wraps ErrNilValue, a struct or other value passed by value ErrNotPointer, a
+// reflect.Type ErrTypeNotValue, a reflect.Value ErrReflectValue.
+//
 // Purge is all or nothing: every record's time, every hold, the tags of the types met
 // behind interfaces and everything an anonymising purge needs are checked in a first pass
 // that writes nothing, and on error v is unchanged.
 func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, error) {
 	p = p.orDefault()
+	if err := argError("Purge", v, true); err != nil {
+		return nil, err
+	}
 	if err := mtlCheckTime(now, "purge time"); err != nil {
 		return nil, errorf("pii: Purge: %w", err)
 	}

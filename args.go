@@ -1,0 +1,34 @@
+package pii
+
+import "reflect"
+
+// argError returns the error for v, the value argument of the package's function op,
+// when v is one the package would silently do nothing with: a reflect.Value (or a
+// pointer to one), whose own struct carries no tags, and, where op needs data
+// (needsData), a reflect.Type. It returns nil for every other v, which op then checks
+// as it does (nil, nil pointers, values that cannot be changed in place). The error
+// names the type, never the value.
+func argError(op string, v any, needsData bool) error {
+	switch x := v.(type) {
+	case reflect.Type:
+		if needsData && x != nil {
+			return errorf("pii: %s: %w (got the reflect.Type %s)", op, ErrTypeNotValue, x)
+		}
+	case reflect.Value:
+		return errorf("pii: %s: %w (got a reflect.Value of %s)", op, ErrReflectValue, reflectValueType(x))
+	case *reflect.Value:
+		if x == nil {
+			return errorf("pii: %s: %w (got a nil *reflect.Value)", op, ErrReflectValue)
+		}
+		return errorf("pii: %s: %w (got a *reflect.Value of %s)", op, ErrReflectValue, reflectValueType(*x))
+	}
+	return nil
+}
+
+// reflectValueType names the type a reflect.Value holds, "nothing" for the zero Value.
+func reflectValueType(v reflect.Value) string {
+	if !v.IsValid() {
+		return "nothing"
+	}
+	return v.Type().String()
+}
