@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"net/url"
 	"reflect"
 	"unsafe"
 )
@@ -28,6 +29,14 @@ type recordAction interface {
 	records(root *node) bool
 	enterRecord(w *walker, n *node, p unsafe.Pointer, inIface bool) (bool, error)
 	leaveRecord(w *walker)
+}
+
+// An errorTextAction acts on an error held by a tagged interface whose text is all a
+// walk can reach (errors.New's, fmt.Errorf's: see errorHeldAsText), at the interface
+// of node n at p. An action without it meets such an error as the error it is, unless
+// it only reads, when there is nothing there for it.
+type errorTextAction interface {
+	errorText(w *walker, n *node, p unsafe.Pointer, err error) error
 }
 
 // An opaqueAction looks at values whose types hold no tagged field but whose text may
@@ -77,6 +86,11 @@ func snapshotLeaf(n *node, p unsafe.Pointer) {
 	case lkBytes, lkNetIP:
 		if b := (*[]byte)(p); *b != nil {
 			*b = append([]byte(nil), *b...)
+		}
+	case lkURLPtr:
+		if u := (**url.URL)(p); *u != nil {
+			c := **u
+			*u = &c
 		}
 	}
 }

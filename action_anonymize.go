@@ -120,6 +120,14 @@ func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) er
 			ip := (*net.IP)(p)
 			*ip = maskIP(redactDefault, *ip)
 			return nil
+		case lkAddrPort:
+			a := (*netip.AddrPort)(p)
+			*a = maskAddrPort(redactDefault, *a)
+			return nil
+		case lkPrefix:
+			a := (*netip.Prefix)(p)
+			*a = maskPrefix(redactDefault, *a)
+			return nil
 		}
 	}
 	reflect.NewAt(n.typ, p).Elem().SetZero() // drop
@@ -130,4 +138,10 @@ func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) er
 // an address book's addresses go, its labels stay.
 func (a *anonymizeAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
+}
+
+// errorText anonymises an error held by a tagged interface as the interface's own leaf:
+// dropped, since nothing of its text is statistics.
+func (a *anonymizeAction) errorText(w *walker, n *node, p unsafe.Pointer, _ error) error {
+	return a.leaf(w, n, p)
 }

@@ -77,3 +77,9 @@ func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
 	}
 	return nil
 }
+
+// errorText purges an error held by a tagged interface as the interface's own leaf: nil
+// when its time is up.
+func (a purgeAction) errorText(w *walker, n *node, p unsafe.Pointer, _ error) error {
+	return a.leaf(w, n, p)
+}

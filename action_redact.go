@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -369,6 +370,18 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	case lkAddr:
 		a := (*netip.Addr)(p)
 		*a = maskAddr(st, *a)
+	case lkAddrPort:
+		a := (*netip.AddrPort)(p)
+		*a = maskAddrPort(st, *a)
+	case lkPrefix:
+		a := (*netip.Prefix)(p)
+		*a = maskPrefix(st, *a)
+	case lkURL:
+		u := (*url.URL)(p)
+		*u = *maskURL(u, func(s string) string { return a.redactString(w, r, st, s) })
+	case lkURLPtr:
+		u := (**url.URL)(p)
+		*u = maskURL(*u, func(s string) string { return a.redactString(w, r, st, s) })
 	case lkNetIP:
 		ip := (*net.IP)(p)
 		if *ip == nil {
@@ -580,4 +593,20 @@ func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, e
 // an address book's addresses go, its labels stay.
 func (a *redactAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
+}
+
+// errorText hides an error that a tagged interface holds and whose text is all there is
+// (see errorHeldAsText) as a string leaf of the tag's kind is hidden.
+func (a *redactAction) errorText(w *walker, n *node, p unsafe.Pointer, err error) error {
+	r := &n.rule
+	if !a.counts(w, r.tag.Kind) {
+		return nil
+	}
+	st := r.redact
+	if a.log && st == redactDefault && (r.tag.Handling == Sensitive || w.profile.Sensitive(r.tag.Kind)) {
+		st = redactZero
+	}
+	masked := maskedError(err, func(s string) string { return a.redactString(w, r, st, s) })
+	reflect.NewAt(n.typ, p).Elem().Set(reflect.ValueOf(&masked).Elem())
+	return nil
 }

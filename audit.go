@@ -72,6 +72,9 @@ func (p *Policy) audit(v any, a *auditAction) error {
 	if v == nil {
 		return nil
 	}
+	if err := argError("Audit", v, true); err != nil {
+		return err
+	}
 	if pl := planFor(reflect.TypeOf(v)); pl.err != nil {
 		return pl.err
 	} else if !pl.root.plain {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -60,10 +61,14 @@ const (
 	lkFloat
 	lkBool
 	lkTime
-	lkAddr   // netip.Addr
-	lkNetIP  // net.IP
-	lkCustom // a type that implements Redactor
-	lkSlog   // a slog.Value, which holds what it holds where no walk reaches
+	lkAddr     // netip.Addr
+	lkNetIP    // net.IP
+	lkURL      // url.URL under a PII tag: redacted as its text (see maskURL)
+	lkURLPtr   // *url.URL under a PII tag: replaced, never written through
+	lkAddrPort // netip.AddrPort
+	lkPrefix   // netip.Prefix
+	lkCustom   // a type that implements Redactor
+	lkSlog     // a slog.Value, which holds what it holds where no walk reaches
 )
 
 // A node is one step of a plan. Nodes are shared: every field of type Address with the
@@ -182,6 +187,10 @@ var (
 	slogValue    = reflect.TypeFor[slog.Value]()
 	addrType     = reflect.TypeFor[netip.Addr]()
 	netIPType    = reflect.TypeFor[net.IP]()
+	urlType      = reflect.TypeFor[url.URL]()
+	urlPtrType   = reflect.TypeFor[*url.URL]()
+	addrPortType = reflect.TypeFor[netip.AddrPort]()
+	prefixType   = reflect.TypeFor[netip.Prefix]()
 	redactorType = reflect.TypeFor[Redactor]()
 	valuerType   = reflect.TypeFor[driver.Valuer]()
 )
@@ -384,7 +393,7 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 			}
 			if tag.Created {
 				if !isTimeField(sf.Type) || created != "" || !sf.IsExported() {
-					return &TagError{Type: t.String(), Field: sf.Name, Tag: raw, Err: ErrCreatedField}
+					return createdFieldError(t, sf, raw, created)
 				}
 				created = sf.Name
 			}
@@ -441,7 +450,7 @@ func (b *builder) fillStruct(n *node, t reflect.Type, ctx rule) error {
 			continue
 		}
 		if created != "" || byPointer {
-			return &TagError{Type: t.String(), Field: sf.Name, Tag: "no,created", Err: ErrCreatedField}
+			return createdEmbedError(t, sf, created)
 		}
 		created = sf.Name
 	}
@@ -630,7 +639,7 @@ func (n *node) computeMutable() bool {
 	case opMap, opSlice, opPtr, opIface:
 		return true
 	case opLeaf:
-		return n.lk == lkBytes || n.lk == lkNetIP || n.lk == lkSlog
+		return n.lk == lkBytes || n.lk == lkNetIP || n.lk == lkSlog || n.lk == lkURLPtr
 	}
 	return n.derive(func(*node) bool { return false }, func(c *node) bool { return c.mutable })
 }
@@ -725,6 +734,18 @@ func leafKindOf(t reflect.Type, custom bool) leafKind {
 		return lkAddr
 	case netIPType:
 		return lkNetIP
+	case addrPortType:
+		return lkAddrPort
+	case prefixType:
+		return lkPrefix
+	case urlType:
+		if custom {
+			return lkURL
+		}
+	case urlPtrType:
+		if custom {
+			return lkURLPtr
+		}
 	}
 	if custom && reflect.PointerTo(t).Implements(redactorType) && !t.Implements(redactorType) &&
 		!redactorPromoted(t) {
@@ -767,8 +788,10 @@ func kindFits(k Kind, lk leafKind) bool {
 		return k == KindGeneric || k == KindHealth || specialCategory(k)
 	case lkTime:
 		return k == KindGeneric || k == KindDOB || k == KindHealth || k == KindDate
-	case lkAddr, lkNetIP:
+	case lkAddr, lkNetIP, lkAddrPort, lkPrefix:
 		return k == KindGeneric || k == KindIP
+	case lkURL, lkURLPtr:
+		return k == KindGeneric || k == KindURL || k == KindSecret
 	}
 	return false
 }

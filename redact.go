@@ -82,6 +82,9 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 		// the shared backing array (or map), never through the header.
 		pt = t
 	default:
+		if err := argError(op, v, true); err != nil {
+			return nil, nil, err // a reflect.Value
+		}
 		return nil, nil, errorf("pii: %s: %w (got %s)", op, ErrNotPointer, t)
 	}
 	data := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]
@@ -93,7 +96,9 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 		return nil, nil, pl.err
 	}
 	if !pl.root.hasPII {
-		return nil, nil, nil
+		// Nothing to do, unless v is what the caller did not mean to pass: a
+		// reflect.Type or a *reflect.Value, whose own types carry no tags.
+		return nil, nil, argError(op, v, true)
 	}
 	if t.Kind() == reflect.Map {
 		// A map is pointer-shaped: the interface's data word is the map itself, and the

@@ -280,6 +280,9 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if x == nil {
 		return x, false
 	}
+	if err := argError("log", x, false); err != nil {
+		return redactionFailed{err}, true // fmt would print what it holds, unredacted
+	}
 	defer func() {
 		if recover() != nil {
 			out, changed = redactionFailed{errorf("pii: %T: %w", x, errMethodPanicked)}, true

@@ -350,6 +350,14 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	dn, err := n.held(dv.Type())
 	if err != nil {
+		if errorHeldAsText(n, dv.Type(), err) {
+			if ea, ok := w.act.(errorTextAction); ok {
+				return ea.errorText(w, n, p, dv.Interface().(error))
+			}
+			if w.readOnly {
+				return nil
+			}
+		}
 		return err
 	}
 	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
