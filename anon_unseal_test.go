@@ -177,3 +177,32 @@ func TestUnsealLeavesPlainValues(t *testing.T) {
 		t.Errorf("Unseal (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnsealOpensOnlySealedFields: a field that Anonymize does not seal is left as it is
+// by Unseal, even when its text starts like an envelope, so that it cannot make Unseal
+// fail; the sealed field next to it is opened.
+func TestUnsealOpensOnlySealedFields(t *testing.T) {
+	type Message struct {
+		From  string `pii:"phone,anon=seal"`
+		Body  string `pii:"body"`
+		Token string `pii:"device,anon=pseudonym"`
+	}
+	p, priv := sealingPolicy(t)
+	sealed, err := pii.Anonymized(p, Message{From: "+14155551234"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lookalike := unsealCrafted(priv, unsealSecret)
+	got := Message{From: sealed.From, Body: "quoting pii-seal:v1:AAAA", Token: lookalike}
+	if err := pii.Unseal(&got, priv); err != nil {
+		t.Fatalf("Unseal = %v", err)
+	}
+	want := Message{From: "+14155551234", Body: "quoting pii-seal:v1:AAAA", Token: lookalike}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Unseal (-want +got):\n%s", diff)
+	}
+	got.Body = lookalike
+	if err := pii.Unseal(&got, priv); err != nil {
+		t.Errorf("Unseal of a body that starts like an envelope = %v", err)
+	}
+}
