@@ -173,3 +173,20 @@ func FuzzAnonNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAnonPunycodeLabel: decoding never panics, and what it decodes is valid UTF-8 that
+// holds no dot, so a label never becomes two.
+func FuzzAnonPunycodeLabel(f *testing.F) {
+	for _, s := range []string{"xn--bcher-kva", "xn--wgv71a119e", "xn--ls8h", "xn--", "xn---", "xn--a-", "xn--99999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, label string) {
+		got, ok := anonPunycodeLabel(label)
+		if !ok {
+			return
+		}
+		if !utf8.ValidString(got) || strings.ContainsAny(got, ".@") {
+			t.Fatalf("anonPunycodeLabel(%q) = %q", label, got)
+		}
+	})
+}

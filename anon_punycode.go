@@ -30,7 +30,8 @@ func anonPunycodeLabel(label string) (string, bool) {
 	var out []rune
 	if b := strings.LastIndexByte(in, '-'); b >= 0 {
 		for i := 0; i < b; i++ {
-			if in[i] >= utf8.RuneSelf {
+			// The basic code points of a label: letters, digits and hyphens.
+			if c := in[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
 				return "", false
 			}
 			out = append(out, rune(in[i]))
