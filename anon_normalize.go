@@ -23,8 +23,9 @@ var anonFolder = cases.Fold()
 //   - every kind: characters that are not seen are removed (zero-width spaces and
 //     joiners, soft hyphens, direction marks, variation selectors: see anonDropHidden);
 //   - phone: E.164 ("+14155551234"), reading numbers without a country code in region
-//     (see anonPhoneNumber); a number phonenumbers cannot parse keeps only its digits
-//     (or, without digits, is normalised like other kinds);
+//     (see anonPhoneNumber); a number phonenumbers cannot parse keeps only its digits,
+//     unless it is a URI with a host, kept whole in lower case (and a value without
+//     digits is normalised like other kinds);
 //   - email: see anonNormalizeEmail;
 //   - name: NFKC, width folded, case folded, runs of white space made one space, trimmed;
 //   - any other kind: NFC, trimmed.
@@ -55,6 +56,19 @@ func anonNormalize(dst []byte, kind Kind, value, region string) []byte {
 func anonNormalizePhone(dst []byte, value, region string) []byte {
 	if e164, ok := anonParsePhone(value, region); ok {
 		return append(dst, e164...)
+	}
+	if strings.IndexByte(value, '@') >= 0 {
+		// A URI with a host ("sip:1234@pbx.example"): its digits alone would make one
+		// the extensions of two exchanges. It is kept whole, in lower case as its scheme
+		// and host are case-insensitive.
+		start := len(dst)
+		dst = anonNormalize(dst, KindGeneric, value, "")
+		for i := start; i < len(dst); i++ {
+			if c := dst[i]; 'A' <= c && c <= 'Z' {
+				dst[i] = c + 'a' - 'A'
+			}
+		}
+		return dst
 	}
 	start := len(dst)
 	for _, c := range []byte(anonPhoneText(value)) {
@@ -130,18 +144,53 @@ func anonPhoneNumber(value, region string) (num *phonenumbers.PhoneNumber, ok bo
 	if !utf8.ValidString(value) {
 		return nil, false
 	}
-	value = anonPhoneText(value)
+	value = anonSIPNumber(anonPhoneText(value))
 	region = strings.ToUpper(region)
 	n, err := phonenumbers.Parse(value, region)
 	if err != nil || n.GetCountryCode() == 0 {
-		return nil, false
+		n = nil
 	}
-	if trimmed := anonTrimPhoneWords(value); trimmed != value && !phonenumbers.IsValidNumber(n) {
-		if t, err := phonenumbers.Parse(trimmed, region); err == nil && t.GetCountryCode() != 0 && phonenumbers.IsValidNumber(t) {
+	// Other readings, tried only when the plain one fails or gives no valid number: the
+	// number without the words after it, and "00" as the international prefix that it is
+	// in most of the world, whatever region says (or when it says nothing).
+	if trimmed := anonTrimPhoneWords(value); trimmed != value && (n == nil || !phonenumbers.IsValidNumber(n)) {
+		if t, ok := anonValidPhone(trimmed, region); ok {
 			return t, true
 		}
 	}
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(value), "00"); ok && (n == nil || !phonenumbers.IsValidNumber(n)) {
+		if t, ok := anonValidPhone("+"+rest, region); ok {
+			return t, true
+		}
+	}
+	return n, n != nil
+}
+
+// anonValidPhone parses value as a phone number and reports whether it is a valid one.
+func anonValidPhone(value, region string) (*phonenumbers.PhoneNumber, bool) {
+	n, err := phonenumbers.Parse(value, region)
+	if err != nil || n.GetCountryCode() == 0 || !phonenumbers.IsValidNumber(n) {
+		return nil, false
+	}
 	return n, true
+}
+
+// anonSIPNumber returns the global number of a SIP URI whose user part is one
+// ("sip:+14155552671@carrier.example;user=phone" is "+14155552671"), and value itself
+// otherwise. A user part without "+" is left in its URI: it may be an extension of one
+// exchange ("sip:1234@pbx.example"), which another exchange gives someone else.
+func anonSIPNumber(value string) string {
+	s := strings.TrimSpace(value)
+	for _, scheme := range []string{"sip:", "sips:"} {
+		if len(s) > len(scheme) && strings.EqualFold(s[:len(scheme)], scheme) {
+			user, _, ok := strings.Cut(s[len(scheme):], "@")
+			if ok && strings.HasPrefix(user, "+") {
+				return user
+			}
+			return value
+		}
+	}
+	return value
 }
 
 // anonTrimPhoneWords returns value without the words, brackets and spaces that end it
