@@ -231,7 +231,7 @@ func anonParsePhone(value, region string) (string, bool) {
 // anonNormalizeEmail appends the form of an email address that pseudonyms are computed
 // from. The address is taken out of what is written around it: surrounding space, a
 // "mailto:" URI (its scheme, percent-escapes and "?subject=" part), and a display name
-// ("Jane <jane@example.com>"). Then:
+// ("Jane <jane@example.com>"), and quotes that quote nothing ("jane"@example.com). Then:
 //
 //   - the domain is read as IDNA does (UTS 46): NFKC and lower case, without a final
 //     dot, and "xn--" labels decoded; ß and ς stay as they are, as they name other
@@ -247,7 +247,7 @@ func anonNormalizeEmail(dst []byte, value string) []byte {
 	if at < 0 {
 		return anonAppendLocal(dst, s)
 	}
-	dst = anonAppendLocal(dst, s[:at])
+	dst = anonAppendLocal(dst, anonUnquoteLocal(s[:at]))
 	dst = append(dst, '@')
 	return anonAppendDomain(dst, s[at+1:])
 }
@@ -273,6 +273,28 @@ func anonEmailAddress(s string) string {
 		}
 	}
 	return s
+}
+
+// anonUnquoteLocal returns a quoted local part without its quotes when they quote
+// nothing (RFC 5321, section 4.1.2: "jane"@example.com is jane@example.com): what they
+// hold is dot-atom text. Any other local part comes back as it is.
+func anonUnquoteLocal(local string) string {
+	if len(local) < 3 || local[0] != '"' || local[len(local)-1] != '"' {
+		return local
+	}
+	in := local[1 : len(local)-1]
+	if in[0] == '.' || in[len(in)-1] == '.' || strings.Contains(in, "..") {
+		return local
+	}
+	for i := 0; i < len(in); i++ {
+		c := in[i]
+		atext := 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf ||
+			strings.IndexByte("!#$%&'*+-/=?^_`{|}~.", c) >= 0
+		if !atext {
+			return local
+		}
+	}
+	return in
 }
 
 // anonAppendLocal appends the local part of an address, as anonNormalizeEmail says.
