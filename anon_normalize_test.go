@@ -199,3 +199,32 @@ func FuzzAnonPunycodeLabel(f *testing.F) {
 		}
 	})
 }
+
+// TestAnonNormalizePhoneDigits: however a number is written, changing any one of its
+// digits gives another normal form: a pseudonym never joins two numbers a digit apart.
+func TestAnonNormalizePhoneDigits(t *testing.T) {
+	numbers := []struct{ value, region string }{
+		{"+1 (415) 555-2671", "US"}, {"415-555-2671 (cell)", "US"}, {"tel:+1-415-555-2671;ext=12", "US"},
+		{"020 7946 0958", "GB"}, {"+44 (0)20 7946 0958", "GB"}, {"0044 20 7946 0958", "US"},
+		{"+39 06 1234 5678", "IT"}, {"030 123456", "DE"}, {"sip:+14155552671@carrier.example", ""},
+		{"٤١٥٥٥٥٢٦٧١", "US"}, {"1234", "US"}, {"sip:1234@pbx.example", "US"},
+	}
+	for _, n := range numbers {
+		want := string(anonNormalize(nil, KindPhone, n.value, n.region))
+		for i := 0; i < len(n.value); {
+			r, size := utf8.DecodeRuneInString(n.value[i:])
+			if d, ok := anonDigit(r); ok {
+				for other := byte(0); other < 10; other++ {
+					if other == d {
+						continue
+					}
+					changed := n.value[:i] + string(rune('0'+other)) + n.value[i+size:]
+					if got := string(anonNormalize(nil, KindPhone, changed, n.region)); got == want {
+						t.Errorf("%q and %q (%s) both normalise to %q", n.value, changed, n.region, got)
+					}
+				}
+			}
+			i += size
+		}
+	}
+}
