@@ -15,10 +15,13 @@ type unsealAction struct {
 // needsField: the walk keeps walker.field, which this action names.
 func (unsealAction) needsField() {}
 
-// unsealLeaf opens the envelope a string or []byte leaf holds.
+// leaf opens the envelope a string or []byte leaf holds. Only the leaves that Anonymize
+// seals are opened: those whose tag says anon=seal. Any other holds no envelope of ours,
+// whatever it starts with, and is left as it is: a message that quotes an envelope, or
+// one written to look like one, cannot make Unseal fail for every record after it.
 func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 	r := &n.rule
-	if !r.pii() || (n.lk != lkString && n.lk != lkBytes) {
+	if !r.pii() || r.anon != anonSeal || (n.lk != lkString && n.lk != lkBytes) {
 		return nil
 	}
 	s := leafText(n, p)

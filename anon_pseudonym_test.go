@@ -119,7 +119,6 @@ func TestAnonPseudonymNormalization(t *testing.T) {
 		{"phone unparsable keeps digits", KindPhone, "ext. 12", "12", ""},
 		{"email case and space", KindEmail, "JANE@Example.COM ", "jane@example.com", ""},
 		{"email full width", KindEmail, "ｊａｎｅ@ｅｘａｍｐｌｅ.ｃｏｍ", "jane@example.com", ""},
-		{"email sharp s folds", KindEmail, "STRASSE@example.de", "straße@example.de", ""},
 		{"name full width", KindName, "Ｊａｎｅ", "jane", ""},
 		{"name spaces", KindName, "  Jane \t\n Doe  ", "jane doe", ""},
 		{"name ideographic space", KindName, "Jane\u3000Doe", "JANE DOE", ""},
@@ -148,6 +147,8 @@ func TestAnonPseudonymDistinct(t *testing.T) {
 		{"different kinds", k1.pseudonym(KindName, "jane", ""), k1.pseudonym(KindEmail, "jane", "")},
 		{"no-digit phones", k1.pseudonym(KindPhone, "anonymous", ""), k1.pseudonym(KindPhone, "restricted", "")},
 		{"address case kept", k1.pseudonym(KindAddress, "A", ""), k1.pseudonym(KindAddress, "a", "")},
+		// ß is not ss in an internationalised address (nor in a domain, under IDNA2008).
+		{"email sharp s", k1.pseudonym(KindEmail, "STRASSE@example.de", ""), k1.pseudonym(KindEmail, "straße@example.de", "")},
 		{"invalid UTF-8", k1.pseudonym(KindName, "\xff", ""), k1.pseudonym(KindName, "\xfe", "")},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,10 @@
 package pii
 
 import (
+	"crypto/hmac"
 	"crypto/hpke"
+	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -37,6 +40,17 @@ const sealPrefix = "pii-seal:v1:"
 // AEAD identifiers, two bytes each, big-endian as in RFC 9180.
 const sealHeaderLen = 6
 
+// sealMarkLen is the length of an envelope's mark, and of the mark key sealed with the
+// plaintext (see sealer.markKey).
+const sealMarkLen = 16
+
+// sealTagLen is what the AEAD adds to a plaintext, its tag: 16 bytes for each of the
+// AEADs an envelope may name.
+const sealTagLen = 16
+
+// sealMaxDepth bounds how many envelopes, one inside the other, unsealEnvelope opens.
+const sealMaxDepth = 16
+
 // sealB64 encodes envelopes: URL-safe base64 without padding, strict, so that no two
 // strings decode to the same bytes and a flipped character can never go unnoticed.
 var sealB64 = base64.RawURLEncoding.Strict()
@@ -51,6 +65,16 @@ type sealer struct {
 	kdf    hpke.KDF
 	aead   hpke.AEAD
 	header [sealHeaderLen]byte
+	encLen int // the length of the KEM's encapsulated key
+	// markKey lets the sealer know its own envelopes, which sealing again leaves alone,
+	// from text made to look like one: the form alone can hold anything, readable to
+	// whoever decodes it, and such text must be sealed like any other value. It is
+	// random and never leaves the sealer. Each envelope ends with a mark, an HMAC of all
+	// that precedes it under the envelope's own mark key, HMAC(markKey, header | enc):
+	// the sealer recomputes both from the envelope, and the opener finds the envelope's
+	// mark key sealed before the plaintext, so that it checks the mark too and no byte of
+	// an envelope changes unnoticed.
+	markKey [32]byte
 }
 
 // newSealer returns a sealer for pub; a nil key is ErrNoKey.
@@ -59,6 +83,13 @@ func newSealer(pub hpke.PublicKey) (*sealer, error) {
 		return nil, ErrNoKey
 	}
 	s := &sealer{pub: pub, kdf: hpke.HKDFSHA256(), aead: hpke.AES256GCM()}
+	// hpke does not say how long the KEM's encapsulated key is: encapsulate once.
+	enc, _, err := hpke.NewSender(pub, s.kdf, s.aead, nil)
+	if err != nil {
+		return nil, errorf("pii: seal: %w", err)
+	}
+	s.encLen = len(enc)
+	rand.Read(s.markKey[:]) // never fails (crypto/rand)
 	binary.BigEndian.PutUint16(s.header[0:], pub.KEM().ID())
 	binary.BigEndian.PutUint16(s.header[2:], s.kdf.ID())
 	binary.BigEndian.PutUint16(s.header[4:], s.aead.ID())
@@ -67,18 +98,30 @@ func newSealer(pub hpke.PublicKey) (*sealer, error) {
 
 // seal encrypts plaintext to the sealer's public key and returns the envelope as text:
 //
-//	"pii-seal:v1:" BASE64URL(KEM id | KDF id | AEAD id | enc | ciphertext)
+//	"pii-seal:v1:" BASE64URL(KEM id | KDF id | AEAD id | enc | ciphertext | mark)
 //
-// info, the path of the field being sealed, is bound into the encryption as HPKE's info,
-// so the envelope only opens with the same info.
+// where enc and ciphertext are HPKE's single-shot output (RFC 9180, base mode) for the
+// envelope's mark key followed by the plaintext, and info, the path of the field being
+// sealed, is HPKE's info, so that the envelope only opens with the same info. The mark
+// is described at sealer.markKey.
 func (s *sealer) seal(plaintext []byte, info string) (string, error) {
-	ct, err := hpke.Seal(s.pub, s.kdf, s.aead, []byte(info), plaintext)
+	enc, snd, err := hpke.NewSender(s.pub, s.kdf, s.aead, []byte(info))
 	if err != nil {
 		return "", errorf("pii: seal: %w", err)
 	}
-	raw := make([]byte, 0, sealHeaderLen+len(ct))
-	raw = append(raw, s.header[:]...)
+	raw := make([]byte, 0, sealHeaderLen+len(enc)+sealMarkLen+len(plaintext)+sealTagLen+sealMarkLen)
+	raw = append(append(raw, s.header[:]...), enc...)
+	var mk [sealMarkLen]byte
+	s.markKeyOf(raw, mk[:])
+	// The mark key goes before the plaintext in one buffer; it is written after raw's
+	// header and enc, where the ciphertext will go, and sealed from there.
+	msg := append(append(raw[len(raw):len(raw)], mk[:]...), plaintext...)
+	ct, err := snd.Seal(nil, msg)
+	if err != nil {
+		return "", errorf("pii: seal: %w", err)
+	}
 	raw = append(raw, ct...)
+	raw = sealAppendMark(raw, mk[:], raw)
 	var b strings.Builder
 	b.Grow(len(sealPrefix) + sealB64.EncodedLen(len(raw)))
 	b.WriteString(sealPrefix)
@@ -86,12 +129,31 @@ func (s *sealer) seal(plaintext []byte, info string) (string, error) {
 	return b.String(), nil
 }
 
+// markKeyOf writes into dst (sealMarkLen bytes) the mark key of the envelope that starts
+// with head, its header and encapsulated key.
+func (s *sealer) markKeyOf(head, dst []byte) {
+	m := hmac.New(sha256.New, s.markKey[:])
+	m.Write(head)
+	var sum [sha256.Size]byte
+	copy(dst, m.Sum(sum[:0]))
+}
+
+// sealAppendMark appends to dst the mark of body, an envelope up to its mark, under the
+// envelope's mark key mk.
+func sealAppendMark(dst, mk, body []byte) []byte {
+	m := hmac.New(sha256.New, mk)
+	m.Write(body)
+	var sum [sha256.Size]byte
+	return append(dst, m.Sum(sum[:0])[:sealMarkLen]...)
+}
+
 // isSealEnvelope reports whether s has the form of an envelope: the prefix followed by
-// base64url text long enough for a suite header. It is cheap (no decoding, no
-// allocation) and says nothing of authenticity, which only unsealEnvelope checks.
+// base64url text long enough for a suite header, a mark key, a tag and a mark. It is
+// cheap (no decoding, no allocation) and says nothing of authenticity, which only
+// unsealEnvelope checks.
 func isSealEnvelope(s string) bool {
 	body, ok := strings.CutPrefix(s, sealPrefix)
-	if !ok || len(body) < sealB64.EncodedLen(sealHeaderLen+sealMinCiphertext) || len(body)%4 == 1 {
+	if !ok || len(body) < sealB64.EncodedLen(sealHeaderLen+2*sealMarkLen+sealTagLen) || len(body)%4 == 1 {
 		return false
 	}
 	for i := 0; i < len(body); i++ {
@@ -103,25 +165,52 @@ func isSealEnvelope(s string) bool {
 	return true
 }
 
-// sealMinCiphertext is the least an AEAD adds to a plaintext: its 16-byte tag.
-const sealMinCiphertext = 16
-
-// isOwnEnvelope reports whether v has the form of an envelope made by this sealer (its
-// suite header), so that sealing leaves it alone. A value that merely starts with the
-// prefix, such as a message body quoting one, does not pass and is sealed, so it cannot
-// slip into anonymised output in the clear.
+// isOwnEnvelope reports whether v is an envelope this sealer made, which sealing leaves
+// alone: it has the form of an envelope, this sealer's suite header, and the mark that
+// only this sealer can make (see sealer.markKey). Anything else is sealed, however much
+// it looks like an envelope: text crafted with the prefix and a valid header, whose
+// bytes anyone can decode, would otherwise reach anonymised output as it came. An
+// envelope of another sealer (one made before a restart) is sealed again, and
+// unsealEnvelope opens both.
 func (s *sealer) isOwnEnvelope(v string) bool {
 	if !isSealEnvelope(v) {
 		return false
 	}
-	var head [sealHeaderLen]byte
-	n, err := sealB64.Decode(head[:], []byte(v[len(sealPrefix):len(sealPrefix)+8]))
-	return err == nil && n == sealHeaderLen && head == s.header
+	raw, err := sealB64.DecodeString(v[len(sealPrefix):])
+	if err != nil || len(raw) < sealHeaderLen+s.encLen+sealMarkLen+sealTagLen+sealMarkLen ||
+		[sealHeaderLen]byte(raw) != s.header {
+		return false
+	}
+	var mk [sealMarkLen]byte
+	s.markKeyOf(raw[:sealHeaderLen+s.encLen], mk[:])
+	body := raw[:len(raw)-sealMarkLen]
+	var mark [sealMarkLen]byte
+	sealAppendMark(mark[:0], mk[:], body)
+	return hmac.Equal(mark[:], raw[len(body):])
 }
 
 // unsealEnvelope opens an envelope made by seal with the matching private key and the
 // same info. Every failure, whatever its cause, wraps ErrEnvelope; it never panics.
+//
+// An envelope whose plaintext is itself an envelope that opens with the same key and
+// info (a value sealed twice, by two sealers) is opened again, up to sealMaxDepth times,
+// so that anonymising twice gives back the original too. A plaintext that only looks
+// like an envelope is returned as it is: it is what was sealed, and the outer envelope
+// has authenticated it.
 func unsealEnvelope(priv hpke.PrivateKey, envelope string, info string) ([]byte, error) {
+	pt, err := unsealOne(priv, envelope, info)
+	for depth := 1; err == nil && depth < sealMaxDepth && isSealEnvelope(string(pt)); depth++ {
+		inner, innerErr := unsealOne(priv, string(pt), info)
+		if innerErr != nil {
+			break
+		}
+		pt = inner
+	}
+	return pt, err
+}
+
+// unsealOne opens one envelope; see unsealEnvelope.
+func unsealOne(priv hpke.PrivateKey, envelope string, info string) ([]byte, error) {
 	if priv == nil {
 		return nil, ErrNoKey
 	}
@@ -133,7 +222,7 @@ func unsealEnvelope(priv hpke.PrivateKey, envelope string, info string) ([]byte,
 	if err != nil {
 		return nil, errorf("pii: %w: bad encoding", ErrEnvelope)
 	}
-	if len(raw) < sealHeaderLen {
+	if len(raw) < sealHeaderLen+sealMarkLen {
 		return nil, errorf("pii: %w: too short", ErrEnvelope)
 	}
 	kemID := binary.BigEndian.Uint16(raw[0:])
@@ -146,16 +235,22 @@ func unsealEnvelope(priv hpke.PrivateKey, envelope string, info string) ([]byte,
 	if kdf == nil || aead == nil {
 		return nil, errorf("pii: %w: unsupported suite", ErrEnvelope)
 	}
-	pt, err := hpke.Open(priv, kdf, aead, []byte(info), raw[sealHeaderLen:])
+	mark := raw[len(raw)-sealMarkLen:]
+	msg, err := hpke.Open(priv, kdf, aead, []byte(info), raw[sealHeaderLen:len(raw)-sealMarkLen])
 	if err != nil {
 		// hpke's error says no more than that decryption failed, which is all there is
 		// to say: a wrong key, a wrong info and a tampered ciphertext look alike.
 		return nil, errorf("pii: %w: %w", ErrEnvelope, err)
 	}
-	if pt == nil {
-		pt = []byte{}
+	if len(msg) < sealMarkLen {
+		return nil, errorf("pii: %w: no mark key", ErrEnvelope)
 	}
-	return pt, nil
+	var want [sealMarkLen]byte
+	sealAppendMark(want[:0], msg[:sealMarkLen], raw[:len(raw)-sealMarkLen])
+	if !hmac.Equal(want[:], mark) {
+		return nil, errorf("pii: %w: mark does not match", ErrEnvelope)
+	}
+	return msg[sealMarkLen:], nil
 }
 
 // sealKDF returns the KDF with HPKE identifier id among those an envelope may name, or
