@@ -2,7 +2,6 @@ package pii
 
 import (
 	"crypto/hpke"
-	"strings"
 	"unsafe"
 )
 
@@ -25,7 +24,7 @@ func (a unsealAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	s := leafText(n, p)
-	if !strings.HasPrefix(s, sealPrefix) {
+	if _, _, ok := sealBody(s); !ok {
 		return nil
 	}
 	// From here on the value claims to be an envelope: one that does not open, garbled

@@ -33,8 +33,28 @@ func GenerateSealKey() (hpke.PrivateKey, error) {
 	return hpke.MLKEM768X25519().GenerateKey()
 }
 
-// sealPrefix starts every envelope; the version lets the format change later.
-const sealPrefix = "pii-seal:v1:"
+// sealPrefix starts every envelope written; the version lets the format change. Version
+// 2 added the mark (see sealer.markKey). Envelopes of version 1, written before, start
+// with sealPrefixV1 and are still opened, so that no stored value is lost: they hold
+// header, enc and ciphertext only, and their plaintext is the value itself.
+const (
+	sealPrefix   = "pii-seal:v2:"
+	sealPrefixV1 = "pii-seal:v1:"
+)
+
+// sealMinCiphertext is the least an AEAD adds to a plaintext: its 16-byte tag. It is
+// all a version 1 envelope must hold after its header.
+const sealMinCiphertext = 16
+
+// sealBody returns the base64 text of envelope s after its prefix, and whether s is of
+// version 1; ok is false when s has neither prefix.
+func sealBody(s string) (body string, v1, ok bool) {
+	if body, ok = strings.CutPrefix(s, sealPrefix); ok {
+		return body, false, true
+	}
+	body, ok = strings.CutPrefix(s, sealPrefixV1)
+	return body, ok, ok
+}
 
 // sealHeaderLen is the length of the suite header inside an envelope: the KEM, KDF and
 // AEAD identifiers, two bytes each, big-endian as in RFC 9180.
@@ -98,7 +118,7 @@ func newSealer(pub hpke.PublicKey) (*sealer, error) {
 
 // seal encrypts plaintext to the sealer's public key and returns the envelope as text:
 //
-//	"pii-seal:v1:" BASE64URL(KEM id | KDF id | AEAD id | enc | ciphertext | mark)
+//	"pii-seal:v2:" BASE64URL(KEM id | KDF id | AEAD id | enc | ciphertext | mark)
 //
 // where enc and ciphertext are HPKE's single-shot output (RFC 9180, base mode) for the
 // envelope's mark key followed by the plaintext, and info, the path of the field being
@@ -148,12 +168,16 @@ func sealAppendMark(dst, mk, body []byte) []byte {
 }
 
 // isSealEnvelope reports whether s has the form of an envelope: the prefix followed by
-// base64url text long enough for a suite header, a mark key, a tag and a mark. It is
-// cheap (no decoding, no allocation) and says nothing of authenticity, which only
-// unsealEnvelope checks.
+// base64url text long enough for a suite header, a mark key, a tag and a mark (a header
+// and a tag in version 1). It is cheap (no decoding, no allocation) and says nothing of
+// authenticity, which only unsealEnvelope checks.
 func isSealEnvelope(s string) bool {
-	body, ok := strings.CutPrefix(s, sealPrefix)
-	if !ok || len(body) < sealB64.EncodedLen(sealHeaderLen+2*sealMarkLen+sealTagLen) || len(body)%4 == 1 {
+	body, v1, ok := sealBody(s)
+	least := sealHeaderLen + 2*sealMarkLen + sealTagLen
+	if v1 {
+		least = sealHeaderLen + sealMinCiphertext
+	}
+	if !ok || len(body) < sealB64.EncodedLen(least) || len(body)%4 == 1 {
 		return false
 	}
 	for i := 0; i < len(body); i++ {
@@ -173,8 +197,8 @@ func isSealEnvelope(s string) bool {
 // envelope of another sealer (one made before a restart) is sealed again, and
 // unsealEnvelope opens both.
 func (s *sealer) isOwnEnvelope(v string) bool {
-	if !isSealEnvelope(v) {
-		return false
+	if !isSealEnvelope(v) || !strings.HasPrefix(v, sealPrefix) {
+		return false // a version 1 envelope has no mark to know it by: sealed again
 	}
 	raw, err := sealB64.DecodeString(v[len(sealPrefix):])
 	if err != nil || len(raw) < sealHeaderLen+s.encLen+sealMarkLen+sealTagLen+sealMarkLen ||
@@ -214,7 +238,7 @@ func unsealOne(priv hpke.PrivateKey, envelope string, info string) ([]byte, erro
 	if priv == nil {
 		return nil, ErrNoKey
 	}
-	body, ok := strings.CutPrefix(envelope, sealPrefix)
+	body, v1, ok := sealBody(envelope)
 	if !ok {
 		return nil, errorf("pii: %w: no %q prefix", ErrEnvelope, sealPrefix)
 	}
@@ -222,7 +246,7 @@ func unsealOne(priv hpke.PrivateKey, envelope string, info string) ([]byte, erro
 	if err != nil {
 		return nil, errorf("pii: %w: bad encoding", ErrEnvelope)
 	}
-	if len(raw) < sealHeaderLen+sealMarkLen {
+	if len(raw) < sealHeaderLen || !v1 && len(raw) < sealHeaderLen+sealMarkLen {
 		return nil, errorf("pii: %w: too short", ErrEnvelope)
 	}
 	kemID := binary.BigEndian.Uint16(raw[0:])
@@ -234,6 +258,9 @@ func unsealOne(priv hpke.PrivateKey, envelope string, info string) ([]byte, erro
 	}
 	if kdf == nil || aead == nil {
 		return nil, errorf("pii: %w: unsupported suite", ErrEnvelope)
+	}
+	if v1 {
+		return unsealV1(priv, kdf, aead, info, raw)
 	}
 	mark := raw[len(raw)-sealMarkLen:]
 	msg, err := hpke.Open(priv, kdf, aead, []byte(info), raw[sealHeaderLen:len(raw)-sealMarkLen])
@@ -251,6 +278,19 @@ func unsealOne(priv hpke.PrivateKey, envelope string, info string) ([]byte, erro
 		return nil, errorf("pii: %w: mark does not match", ErrEnvelope)
 	}
 	return msg[sealMarkLen:], nil
+}
+
+// unsealV1 opens raw, a version 1 envelope decoded, whose suite unsealOne checked:
+// header, enc and ciphertext, whose plaintext is the value.
+func unsealV1(priv hpke.PrivateKey, kdf hpke.KDF, aead hpke.AEAD, info string, raw []byte) ([]byte, error) {
+	pt, err := hpke.Open(priv, kdf, aead, []byte(info), raw[sealHeaderLen:])
+	if err != nil {
+		return nil, errorf("pii: %w: %w", ErrEnvelope, err)
+	}
+	if pt == nil {
+		pt = []byte{}
+	}
+	return pt, nil
 }
 
 // sealKDF returns the KDF with HPKE identifier id among those an envelope may name, or

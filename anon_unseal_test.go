@@ -206,3 +206,34 @@ func TestUnsealOpensOnlySealedFields(t *testing.T) {
 		t.Errorf("Unseal of a body that starts like an envelope = %v", err)
 	}
 }
+
+// TestUnsealAllOrNothing: an envelope that does not open leaves the whole value as it
+// was, the envelopes before it included, as a failed Anonymize does.
+func TestUnsealAllOrNothing(t *testing.T) {
+	p, priv := sealingPolicy(t)
+	sealed, err := pii.Anonymized(p, SealedTicket{Ref: "T1", From: "+14155551234", Body: []byte("hello")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := pii.GenerateSealKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := pii.New(pii.WithSealKey(other.PublicKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, err := pii.Anonymized(q, SealedTicket{Body: []byte("sealed to another key")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sealed
+	in.Body = foreign.Body // the field after From does not open with priv
+	before := SealedTicket{Ref: in.Ref, From: in.From, Body: append([]byte(nil), in.Body...)}
+	if err := pii.Unseal(&in, priv); !errors.Is(err, pii.ErrEnvelope) || !strings.Contains(err.Error(), "SealedTicket.Body") {
+		t.Fatalf("Unseal: error %v, want ErrEnvelope naming SealedTicket.Body", err)
+	}
+	if diff := cmp.Diff(before, in); diff != "" {
+		t.Errorf("a failed Unseal changed the value (-before +after):\n%s", diff)
+	}
+}

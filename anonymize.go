@@ -121,8 +121,18 @@ func (p *Policy) dryRun(n *node, ptr unsafe.Pointer, w *walker) error {
 
 // Unseal opens, in place, the envelopes that anon=seal left in v (a non-nil pointer, or a
 // slice or map of records), with the private key that matches the Policy's WithSealKey.
-// An envelope that was tampered with, moved to another field, or sealed to another key is
-// an error wrapping ErrEnvelope; the fields before it may already be opened.
+// Only fields tagged anon=seal are opened: text elsewhere that looks like an envelope is
+// left as it is. An envelope that was tampered with, moved to another field, or sealed to
+// another key is an error wrapping ErrEnvelope that names the field, and leaves v as it
+// was: like Anonymize, Unseal is all or nothing, and opens every envelope twice (once to
+// check, once to write) to be so.
 func Unseal(v any, key hpke.PrivateKey) error {
+	n, ptr, err := rootOf(v, "Unseal")
+	if err != nil || n == nil {
+		return err
+	}
+	if err := defaultPolicy.dryRun(n, ptr, &walker{act: unsealAction{key: key}}); err != nil {
+		return err
+	}
 	return defaultPolicy.inPlace(v, &walker{act: unsealAction{key: key}}, "Unseal")
 }

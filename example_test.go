@@ -213,7 +213,7 @@ func ExampleUnseal() {
 	p, _ := pii.New(pii.WithSealKey(priv.PublicKey()))
 	c := Call{Recording: []byte("hello")}
 	_ = p.Anonymize(&c)
-	fmt.Println(strings.HasPrefix(string(c.Recording), "pii-seal:v1:"))
+	fmt.Println(strings.HasPrefix(string(c.Recording), "pii-seal:v2:"))
 	if err := pii.Unseal(&c, priv); err != nil {
 		fmt.Println(err)
 		return
