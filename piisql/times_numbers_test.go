@@ -1,0 +1,141 @@
+package piisql
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Creation times stored as numbers are read by their size: a Julian day (SQLite's
+// julianday()), Unix seconds, milliseconds, microseconds or nanoseconds, as integers or
+// reals. Unix milliseconds were read as seconds (a time in the year 58000, counted as
+// Future and never swept) and reals were refused.
+func TestCreatedNumbers(t *testing.T) {
+	created := day(0) // 10:00 UTC
+	noon := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	julian := func(t time.Time) float64 { return julianUnix + float64(t.UnixMilli())/86400000 }
+	tests := []struct {
+		name    string
+		real    bool // the column holds a real (REAL, DOUBLE PRECISION)
+		created time.Time
+		value   any
+	}{
+		{"Unix seconds", false, created, created.Unix()},
+		{"Unix milliseconds", false, created, created.UnixMilli()},
+		{"Unix microseconds", false, created, created.UnixMicro()},
+		{"Unix nanoseconds", false, created, created.UnixNano()},
+		{"Julian day at noon, an integer", false, noon, int64(julian(noon))},
+		{"Julian day", true, created, julian(created)},
+		{"Unix seconds with a fraction", true, created.Add(500 * time.Millisecond), float64(created.UnixMilli()+500) / 1000},
+		{"Unix milliseconds as a real", true, created, float64(created.UnixMilli())},
+	}
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		for i, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				ctx := context.Background()
+				table := fmt.Sprintf("%s_n%d", d.table(t), i)
+				d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+numberType(d, tt.real)+", sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
+				t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+				d.exec(t, "INSERT INTO "+table+" (id, created_at, sender) VALUES (1, ?, 'a@example.com')", tt.value)
+				s := d.sweeper(t, d.db, table)
+				// The sender's 30 days, to the nanosecond.
+				due := tt.created.AddDate(0, 0, 30)
+				for _, now := range []time.Time{due.Add(-time.Nanosecond), due} {
+					r, err := s.DryRun(ctx, now)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := map[string]int{}
+					if now.Equal(due) {
+						want["sender"] = 1
+					}
+					if diff := cmp.Diff(want, r.Cleared); diff != "" || r.Future != 0 {
+						t.Errorf("at %v: %d in the future, cleared (-want +got):\n%s", now, r.Future, diff)
+					}
+				}
+			})
+		}
+	})
+}
+
+// numberType is the type of a creation column that holds numbers.
+func numberType(d *testDB, real bool) string {
+	switch {
+	case d.dialect == PostgreSQL && real:
+		return "DOUBLE PRECISION"
+	case d.dialect == PostgreSQL:
+		return "BIGINT"
+	case real:
+		return "REAL"
+	}
+	return "INTEGER"
+}
+
+// A number of a size that no unit is read from (a date written as digits, a size two
+// units share, a negative number) is not guessed at: its row is left alone and the sweep
+// reports it as unreadable, naming the record. Read as Unix seconds, 20260601 is a time in
+// 1970, and every column of its row would have been cleared at once.
+func TestCreatedNumbersRefused(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		values := []any{
+			int64(20260601),       // YYYYMMDD
+			int64(202606011000),   // YYYYMMDDhhmm, or the milliseconds of 1976
+			int64(20260601100000), // YYYYMMDDhhmmss
+			int64(99999999999),    // 11 digits: the seconds of the year 5138
+			int64(-1780000000),
+			int64(0),
+			int64(1000),
+		}
+		// SQLite's NUMERIC keeps integers and reals as they come.
+		decl := "BIGINT"
+		if d.dialect == SQLite {
+			decl = "NUMERIC"
+			values = append(values, 20260601.5)
+		}
+		table := d.table(t) + "_nr"
+		d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+decl+", sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
+		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+		for i, v := range values {
+			d.exec(t, "INSERT INTO "+table+" (id, created_at, sender) VALUES (?, ?, 'a@example.com')", i+1, v)
+		}
+		s := d.sweeper(t, d.db, table)
+		r, err := s.Sweep(ctx, day(400))
+		if !errors.Is(err, ErrCreatedUnreadable) || !strings.Contains(fmt.Sprint(err), "the first record 1 ") {
+			t.Errorf("error %v, want ErrCreatedUnreadable naming record 1", err)
+		}
+		if r.Unreadable != len(values) || len(r.Cleared) != 0 {
+			t.Errorf("%d unreadable, cleared %v; want %d and none:\n%s", r.Unreadable, r.Cleared, len(values), r)
+		}
+	})
+}
+
+// Times outside the years 1 to 9999 (text of the year 0, PostgreSQL's years BC) cannot
+// have a deadline counted from them: the row is reported as unreadable, and the rest is
+// swept. Such a row stopped every sweep of its table, pii refusing its schedule.
+func TestCreatedOutOfRange(t *testing.T) {
+	forEachDB(t, func(t *testing.T, d *testDB) {
+		ctx := context.Background()
+		table := d.table(t) + "_or"
+		decl, early := "TEXT", "0000-06-01 10:00:00"
+		if d.dialect == PostgreSQL {
+			decl, early = "TIMESTAMPTZ", "0001-06-01 10:00:00Z BC"
+		}
+		d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+decl+", sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
+		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
+		d.exec(t, "INSERT INTO "+table+" (id, created_at, sender) VALUES (1, ?, 'a@example.com')", early)
+		d.exec(t, "INSERT INTO "+table+" (id, created_at, sender) VALUES (2, ?, 'a@example.com')", day(0).Format(time.RFC3339))
+		r, err := d.sweeper(t, d.db, table).Sweep(ctx, day(400))
+		if !errors.Is(err, ErrCreatedUnreadable) {
+			t.Errorf("error %v, want ErrCreatedUnreadable", err)
+		}
+		if r.Unreadable != 1 || r.Cleared["sender"] != 1 {
+			t.Errorf("%d unreadable, %d senders cleared; want 1 and 1:\n%s", r.Unreadable, r.Cleared["sender"], r)
+		}
+	})
+}
