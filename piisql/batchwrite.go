@@ -102,10 +102,12 @@ func (w *batchWriter) add(rw *row, v verdict) {
 // wasAnonymized reports whether column col of the row has been anonymised: recorded in
 // pii_anonymized, no sooner than the row was created. A record older than the row is of an
 // earlier row under the same key (SQLite gives a new row the key of the deleted last one),
-// whose values the new row does not hold.
+// whose values the new row does not hold. On SQLite, which reads column names in any case,
+// a record of the column under another case (a mapping since changed) is the column's.
 func (w *batchWriter) wasAnonymized(rw *row, col string) bool {
 	return slices.ContainsFunc(w.anonymized[rw.keyText], func(a anonymized) bool {
-		return a.col == col && !a.at.Before(rw.created)
+		same := a.col == col || w.s.dialect == SQLite && strings.EqualFold(a.col, col)
+		return same && !a.at.Before(rw.created)
 	})
 }
 

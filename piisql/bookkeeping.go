@@ -63,8 +63,10 @@ const (
 )
 
 // Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit,
-// pii_anonymized) and their indexes when they do not exist. It is safe to run at every
-// start, from several machines at once.
+// pii_anonymized) and their indexes when they do not exist, and rewrites the rows of this
+// Sweeper's table that earlier versions wrote in another form (the table named as it was
+// given to New, a char(n) key with its padding), which a sweep would not find. It is safe
+// to run at every start, from several machines at once.
 func (s *Sweeper) Migrate(ctx context.Context) error {
 	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
 	if s.dialect == PostgreSQL {
@@ -84,6 +86,16 @@ func (s *Sweeper) Migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("piisql: migrate: %w", err)
 		}
+	}
+	// Two machines rewriting the same rows at once can deadlock on PostgreSQL: run again.
+	var err error
+	for range migrateTries {
+		if _, err = s.migrateRows(ctx, true); err == nil || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("piisql: migrate: %w", err)
 	}
 	return nil
 }

@@ -179,6 +179,8 @@ type schemaColumn struct {
 	// noZone is true for a type that keeps a wall-clock time without its zone
 	// (PostgreSQL's timestamp without time zone and date).
 	noZone bool
+	// padded is true for a type that pads its text with spaces (PostgreSQL's char(n)).
+	padded bool
 }
 
 // tableInfo is a table as the database's catalogue describes it.
@@ -237,7 +239,8 @@ func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table strin
 		if d == SQLite {
 			name = strings.ToLower(name)
 		}
-		ti.cols[name] = schemaColumn{notNull: notNull, noZone: typ == "timestamp without time zone" || typ == "date"}
+		ti.cols[name] = schemaColumn{notNull: notNull, noZone: typ == "timestamp without time zone" || typ == "date",
+			padded: typ == "character"}
 	}
 	if err := rows.Err(); err != nil {
 		return ti, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)

@@ -53,6 +53,10 @@ var (
 	// writes its zero value as NULL (a driver.Valuer of its own): such a column has no
 	// value to be cleared to.
 	ErrNoZero = errors.New("NOT NULL column whose Go type has no zero value but NULL")
+	// ErrNotMigrated is returned by a dry run that finds rows of the bookkeeping tables in
+	// the form of an earlier version of piisql, which it would not match to their records
+	// (a sweep or Migrate rewrites them).
+	ErrNotMigrated = errors.New("bookkeeping rows of an earlier version: run Migrate")
 	// ErrBatchSize is returned for a batch size below 1 or above MaxBatchSize.
 	ErrBatchSize = errors.New("batch size out of range")
 )
