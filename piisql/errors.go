@@ -37,6 +37,11 @@ var (
 	// ErrCreatedUnreadable is returned by a sweep that met rows whose creation time could
 	// not be read: it swept the rest, and left those alone.
 	ErrCreatedUnreadable = errors.New("unreadable creation time")
+	// ErrRowFailed is returned by a sweep that left rows as they were, in whole or in
+	// part, because the database refused their change (a CHECK constraint, a trigger or a
+	// foreign key), their values could not be read or anonymised, or their retention
+	// could not be decided: it swept the rest, and names the first and why.
+	ErrRowFailed = errors.New("rows left as they were")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.

@@ -2,6 +2,7 @@ package piisql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -72,17 +73,37 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		}
 	}
 	r.Duration = time.Since(start)
+	var errs []error
 	if r.Unreadable > 0 {
-		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
-			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable)
+		errs = append(errs, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
+			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable))
 	}
-	return r, nil
+	if r.Failed > 0 {
+		errs = append(errs, fmt.Errorf("piisql: sweep of table %s: %w (%d), the first record %s: %w",
+			s.m.Table, ErrRowFailed, r.Failed, r.firstFailed, r.failure))
+	}
+	return r, errors.Join(errs...)
 }
 
 // batch runs one batch after the key cursor (nil for the first): it takes the next rows
 // with something to do, decides each, and writes the changes with their audit rows in one
 // transaction. It returns the batch (Rows 0 when there was nothing left) and its last key.
+//
+// When a statement that changes the table's rows fails (a CHECK constraint, a trigger or a
+// foreign key that refuses one row fails it for every row it names), the batch is rolled
+// back and run again one row at a time, each row in a savepoint: the rows the database
+// refuses are left as they were and counted in Report.Failed, and the rest are swept. One
+// row no longer stops every sweep of its table at its batch.
 func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
+	b, last, err := s.batchTx(ctx, now, cursor, dry, r, false)
+	if ce := (*changeError)(nil); errors.As(err, &ce) {
+		b, last, err = s.batchTx(ctx, now, cursor, dry, r, true)
+	}
+	return b, last, err
+}
+
+// batchTx runs one batch in its own transaction, one row at a time when rowByRow is set.
+func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bool, r *Report, rowByRow bool) (Batch, any, error) {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
@@ -90,7 +111,7 @@ func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
 	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, &part)
+	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, rowByRow, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
@@ -116,7 +137,7 @@ type row struct {
 	set        []bool // by index in Mapping.Columns
 }
 
-func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
+func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry, rowByRow bool, r *Report) (Batch, any, error) {
 	rows, err := s.selectBatch(ctx, tx, cursor)
 	if err != nil || len(rows) == 0 {
 		return Batch{}, nil, err
@@ -134,6 +155,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		return Batch{}, nil, err
 	}
 	w := newBatchWriter(s, tx, now, dry)
+	w.rowByRow = rowByRow
 	if s.cfg.anonymize {
 		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
 			return Batch{}, nil, err
@@ -176,13 +198,20 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		}
 		v, err := s.decide(rw.keyText, created, now, holds[rw.keyText], req)
 		if err != nil {
-			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, rw.keyText, err)
+			// A hold or request that pii refuses (a time outside its range, a hold lifted
+			// before it was placed): the row is left alone, and reported.
+			r.failed(rw.keyText, fmt.Errorf("deciding its retention: %w", err))
+			continue
 		}
 		if v.held {
 			r.Held++
 			continue
 		}
-		w.add(rw, v)
+		if !rowByRow {
+			w.add(rw, v)
+		} else if err := w.addRow(ctx, rw, v, r); err != nil {
+			return Batch{}, nil, err
+		}
 	}
 	if err := w.flush(ctx, r, &b); err != nil {
 		return Batch{}, nil, err
