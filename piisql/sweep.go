@@ -166,6 +166,10 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		rw := &rows[i]
 		var req *request
 		if q, ok := reqs[rw.keyText]; ok {
+			if q.unreadable {
+				r.failed(rw.keyText, errors.New("a pending deletion request whose time cannot be read"))
+				continue
+			}
 			req = &q
 		}
 		created := rw.created

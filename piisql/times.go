@@ -139,3 +139,34 @@ func numericTime(f float64, i int64) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// storedTime reads a time of the bookkeeping tables in whatever form the driver returns
+// it: a time, text in one of timeLayouts (UTC when it carries no offset: the tables are
+// written in UTC), or a number as numericTime reads it (modernc.org/sqlite writes a
+// time.Time as Unix seconds, milliseconds, microseconds or nanoseconds under its
+// _time_integer_format option, and gives them back as integers: every sweep failed to
+// scan them). What cannot be read is the zero time, which the callers take the safe way.
+type storedTime struct{ t time.Time }
+
+// Scan implements sql.Scanner.
+func (st *storedTime) Scan(src any) error {
+	st.t = time.Time{}
+	switch v := src.(type) {
+	case time.Time:
+		st.t = v
+	case int64:
+		st.t, _ = numericTime(float64(v), v)
+	case float64:
+		st.t, _ = numericTime(v, 0)
+	case []byte:
+		return st.Scan(string(v))
+	case string:
+		for _, l := range timeLayouts {
+			if t, err := time.Parse(l, v); err == nil {
+				st.t = t
+				break
+			}
+		}
+	}
+	return nil
+}

@@ -139,3 +139,75 @@ func TestCreatedOutOfRange(t *testing.T) {
 		}
 	})
 }
+
+// modernc.org/sqlite's _time_integer_format writes every time.Time as a Unix integer, and
+// reads it back as one: the creation times, and the times of the bookkeeping tables, are
+// read all the same. Every sweep failed scanning a hold's time.
+func TestSQLiteTimesAsIntegers(t *testing.T) {
+	for _, format := range []string{"unix", "unix_milli", "unix_micro", "unix_nano"} {
+		t.Run(format, func(t *testing.T) {
+			ctx := context.Background()
+			d := sqliteDB(t)
+			d.db = openDB(t, "sqlite", d.path+"?_pragma=journal_mode(WAL)&_time_integer_format="+format)
+			table := d.table(t)
+			for id := int64(1); id <= 3; id++ {
+				d.insert(t, table, id, day(0))
+			}
+			s := d.sweeper(t, d.db, table, WithPolicy(testPolicy(t)), WithAnonymizeOnPurge())
+			if err := s.PlaceHold(ctx, 1, "litigation", day(1)); err != nil {
+				t.Fatal(err)
+			}
+			// Two requests: the earlier, by time, is the one the record is dealt with by.
+			for _, at := range []time.Time{day(2), day(1)} {
+				if err := s.RequestDeletion(ctx, 2, at); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := s.Sweep(ctx, day(30))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Held != 1 || len(r.Requests) != 1 || !r.Requests[0].Requested.Equal(day(1)) || !r.Requests[0].Done {
+				t.Errorf("held %d, requests %v; want 1, and record 2's of day 1 done", r.Held, r.Requests)
+			}
+			if diff := cmp.Diff(map[string]int{"sender": 1}, r.Anonymized); diff != "" {
+				t.Errorf("anonymised (-want +got):\n%s", diff)
+			}
+			if err := s.LiftHold(ctx, 1, day(31)); err != nil {
+				t.Fatal(err)
+			}
+			// Row 3's sender is not anonymised again; row 1's TTL, pushed back by its hold
+			// of 30 days, has run out.
+			r, err = s.Sweep(ctx, day(61))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(map[string]int{"sender": 1}, r.Anonymized); diff != "" {
+				t.Errorf("second sweep anonymised (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A hold or request whose time cannot be read (written by hand in no known layout) leaves
+// its record alone, reported, and the rest of the table is swept: it failed every batch
+// that met it, and so every sweep.
+func TestBookkeepingTimeUnreadable(t *testing.T) {
+	ctx := context.Background()
+	d := sqliteDB(t)
+	table := d.table(t)
+	for id := int64(1); id <= 3; id++ {
+		d.insert(t, table, id, day(0))
+	}
+	s := d.sweeper(t, d.db, table)
+	d.exec(t, "INSERT INTO pii_holds (table_name, record_key, reason, placed_at) VALUES (?, '1', 'litigation', 'last spring')", table)
+	d.exec(t, "INSERT INTO pii_requests (table_name, record_key, requested_at) VALUES (?, '2', 'last spring')", table)
+	r, err := s.Sweep(ctx, day(400))
+	if !errors.Is(err, ErrRowFailed) || r.Failed != 2 || strings.Contains(err.Error(), "spring") {
+		t.Errorf("%d failed, error %v; want 2, ErrRowFailed, not quoting the value", r.Failed, err)
+	}
+	all := state{true, true, true}
+	if diff := cmp.Diff(map[int64]state{1: all, 2: all, 3: {}}, d.states(t, table)); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+}
