@@ -211,3 +211,39 @@ func TestBookkeepingTimeUnreadable(t *testing.T) {
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzNumericTime: a number is read as a time within the years 1 to 9999, or refused; an
+// integer and the same number as a real read as the same time, to the millisecond; and a
+// number of a unix size reads as a time from 1973 to 2286.
+func FuzzNumericTime(f *testing.F) {
+	for _, n := range []int64{0, -1, 1721425, 2461193, 5373484, 99999999, 1780000000, 99999999999, 1780000000123, 1780000000123456, 1780000000123456789, 20260601} {
+		f.Add(n, 0.0)
+	}
+	f.Add(int64(0), 2461193.25)
+	f.Add(int64(0), 1780000000.5)
+	f.Fuzz(func(t *testing.T, i int64, x float64) {
+		for _, c := range []struct {
+			f float64
+			i int64
+		}{{float64(i), i}, {x, 0}} {
+			got, ok := numericTime(c.f, c.i)
+			if !ok {
+				continue
+			}
+			if y := got.Year(); y < 1 || y > 9999 {
+				t.Fatalf("numericTime(%v, %d) = %v, outside the years 1 to 9999", c.f, c.i, got)
+			}
+			if c.f >= julianEnd && (got.Year() < 1973 || got.Year() > 2286) {
+				t.Fatalf("numericTime(%v, %d) = %v, outside 1973 to 2286", c.f, c.i, got)
+			}
+		}
+		exact, ok1 := numericTime(float64(i), i)
+		approx, ok2 := numericTime(float64(i), 0)
+		if ok1 != ok2 {
+			t.Fatalf("%d read as an integer (%v) and as a real (%v)", i, ok1, ok2)
+		}
+		if ok1 && exact.Sub(approx).Abs() > time.Millisecond {
+			t.Fatalf("%d reads as %v as an integer, %v as a real", i, exact, approx)
+		}
+	})
+}
