@@ -108,24 +108,18 @@ func (s *Sweeper) rewriteRows(ctx context.Context, bt string, cond func(*query))
 // name this Sweeper's table. It reads the distinct names from the table's index, one
 // probe each, however many rows they have.
 func (s *Sweeper) staleNames(ctx context.Context, bt string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `WITH RECURSIVE n(name) AS (SELECT MIN(table_name) FROM `+bt+`
-		UNION ALL SELECT (SELECT MIN(table_name) FROM `+bt+` WHERE table_name > n.name) FROM n WHERE n.name IS NOT NULL)
+	q := s.newQuery().sql(`WITH RECURSIVE n(name) AS (SELECT MIN(table_name) FROM ` + bt + `
+		UNION ALL SELECT (SELECT MIN(table_name) FROM ` + bt + ` WHERE table_name > n.name) FROM n WHERE n.name IS NOT NULL)
 		SELECT name FROM n WHERE name IS NOT NULL`)
-	if err != nil {
-		return nil, fmt.Errorf("piisql: table %s: reading the names of %s: %w", s.m.Table, bt, err)
-	}
 	var all []string
-	for rows.Next() {
+	err := s.eachRow(ctx, s.db, "the names in "+bt, q, func(rows *sql.Rows) error {
 		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("piisql: table %s: reading the names of %s: %w", s.m.Table, bt, err)
-		}
+		err := rows.Scan(&name)
 		all = append(all, name)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("piisql: table %s: reading the names of %s: %w", s.m.Table, bt, err)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []string
 	for _, name := range all {
@@ -167,7 +161,7 @@ func (s *Sweeper) denotes(ctx context.Context, name string) (bool, error) {
 	// schema has a table of the name.
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_catalog.pg_class WHERE relname = $1 AND relkind IN ('r', 'p', 'f')`, table).Scan(&n)
-	if err != nil && err != sql.ErrNoRows {
+	if err != nil {
 		return false, fmt.Errorf("piisql: table %s: reading the catalogue: %w", s.m.Table, err)
 	}
 	return n == 1, nil
