@@ -140,7 +140,7 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 	s := w.s
 	if !w.rowByRow {
 		if err := w.flushRows(ctx); err != nil {
-			return &changeError{err}
+			return &changeError{err: err}
 		}
 	}
 	if len(w.delKeys) > 0 {

@@ -73,6 +73,27 @@ func TestSweepRefusedRows(t *testing.T) {
 		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
 		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
 	}, {
+		name: "deferred foreign key, PostgreSQL",
+		decl: "TEXT NOT NULL",
+		setup: func(t *testing.T, d *testDB, table string) []Option {
+			if d.dialect == SQLite {
+				t.Skip("SQLite cannot make a deferred constraint immediate: its COMMIT still fails the batch")
+			}
+			d.exec(t, "CREATE TABLE "+table+"_ref (id INTEGER PRIMARY KEY, message BIGINT REFERENCES "+table+" (id) DEFERRABLE INITIALLY DEFERRED)")
+			t.Cleanup(func() { d.db.Exec("DROP TABLE " + table + "_ref") })
+			d.exec(t, "INSERT INTO "+table+"_ref VALUES (1, 2)")
+			s := d.sweeper(t, d.db, table)
+			for _, id := range []int64{1, 2} {
+				if err := s.RequestDeletion(context.Background(), id, day(1)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return []Option{WithDeleteRows()}
+		},
+		want:    map[int64]state{2: {}, 3: {}, 4: {}, 5: {}, 6: {}},
+		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
+		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
+	}, {
 		name: "hold lifted before it was placed",
 		decl: "TEXT NOT NULL",
 		setup: func(t *testing.T, d *testDB, table string) []Option {

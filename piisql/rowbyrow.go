@@ -26,8 +26,12 @@ func (w *batchWriter) stmtError(what string, err error) error {
 // A changeError is the failure of a statement that changes the table's rows (an UPDATE, a
 // DELETE, an anonymised value): a CHECK constraint, a trigger or a foreign key that refuses
 // one row fails the statement of the batch's every row, and the batch is run again one
-// row at a time (see Sweeper.batch).
-type changeError struct{ err error }
+// row at a time (see Sweeper.batch). atCommit is set when it was the COMMIT that a
+// deferred constraint refused.
+type changeError struct {
+	err      error
+	atCommit bool
+}
 
 func (e *changeError) Error() string { return e.err.Error() }
 func (e *changeError) Unwrap() error { return e.err }

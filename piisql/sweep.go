@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -93,31 +94,44 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 // foreign key that refuses one row fails it for every row it names), the batch is rolled
 // back and run again one row at a time, each row in a savepoint: the rows the database
 // refuses are left as they were and counted in Report.Failed, and the rest are swept. One
-// row no longer stops every sweep of its table at its batch.
+// row no longer stops every sweep of its table at its batch. On PostgreSQL a COMMIT that
+// a deferred constraint refuses (SQLSTATE class 23) does the same, the constraints made
+// immediate for the rows to be told apart.
 func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
-	b, last, err := s.batchTx(ctx, now, cursor, dry, r, false)
+	b, last, err := s.batchTx(ctx, now, cursor, dry, r, nil)
 	if ce := (*changeError)(nil); errors.As(err, &ce) {
-		b, last, err = s.batchTx(ctx, now, cursor, dry, r, true)
+		b, last, err = s.batchTx(ctx, now, cursor, dry, r, ce)
 	}
 	return b, last, err
 }
 
-// batchTx runs one batch in its own transaction, one row at a time when rowByRow is set.
-func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bool, r *Report, rowByRow bool) (Batch, any, error) {
+// batchTx runs one batch in its own transaction; one row at a time after retry, the
+// failure of the batch's first run.
+func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bool, r *Report, retry *changeError) (Batch, any, error) {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
 	}
+	if retry != nil && retry.atCommit {
+		// For this transaction only: the connection goes back to the pool as it came.
+		if _, err := tx.ExecContext(ctx, "SET CONSTRAINTS ALL IMMEDIATE"); err != nil {
+			tx.rollback()
+			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: %w", s.m.Table, err)
+		}
+	}
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
 	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, rowByRow, &part)
+	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, retry != nil, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
 		}
 	} else if cerr := tx.commit(); cerr != nil {
 		err = fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, cerr)
+		if st := (interface{ SQLState() string })(nil); retry == nil && s.dialect == PostgreSQL && errors.As(cerr, &st) && strings.HasPrefix(st.SQLState(), "23") {
+			err = &changeError{err: err, atCommit: true}
+		}
 	}
 	if err != nil {
 		return Batch{}, nil, err
