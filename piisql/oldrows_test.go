@@ -54,6 +54,8 @@ func TestOldTableNames(t *testing.T) {
 				d.writeOld(t, oldRow{"pii_holds", old[0], "1"}, day(1))
 				d.writeOld(t, oldRow{"pii_requests", old[1], "2"}, day(1))
 				d.writeOld(t, oldRow{"pii_anonymized", old[2], "3"}, day(31))
+				// One of this version too, earlier: merged into one, of the later time.
+				d.writeOld(t, oldRow{"pii_anonymized", table, "3"}, day(30).Add(-time.Hour))
 				d.exec(t, "UPDATE "+table+" SET sender = 'anonymised@example.com' WHERE id = 3")
 				if _, err := s.DryRun(ctx, day(40)); !errors.Is(err, ErrNotMigrated) || !strings.Contains(err.Error(), "3 rows") {
 					t.Errorf("dry run before the rows are rewritten: %v, want ErrNotMigrated naming 3 rows", err)
@@ -88,6 +90,15 @@ func TestOldTableNames(t *testing.T) {
 				}
 				if err := s.LiftHold(ctx, 1, day(41)); err != nil {
 					t.Errorf("LiftHold of the old hold: %v", err)
+				}
+				q := "SELECT COUNT(*), MAX(anonymized_at) FROM pii_anonymized WHERE table_name = ? AND record_key = '3'"
+				if d.dialect == PostgreSQL {
+					q = dollars(q)
+				}
+				var n int
+				var at storedTime
+				if err := d.db.QueryRow(q, table).Scan(&n, &at); err != nil || n != 1 || !at.t.Equal(day(31)) {
+					t.Errorf("record 3: %d records of anonymisation (%v), the last %v; want 1 of %v", n, err, at.t, day(31))
 				}
 			})
 		}
