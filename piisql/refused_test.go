@@ -54,42 +54,17 @@ func TestSweepRefusedRows(t *testing.T) {
 		cleared: map[string]int{"sender": 6, "body": 5, "phone": 6},
 		first:   "3", why: "clearing sender, body, phone of record 3: ", failed: 1,
 	}, {
-		name: "foreign key refusing a row's deletion",
-		decl: "TEXT NOT NULL",
-		setup: func(t *testing.T, d *testDB, table string) []Option {
-			d.exec(t, "CREATE TABLE "+table+"_ref (id INTEGER PRIMARY KEY, message BIGINT REFERENCES "+table+" (id))")
-			t.Cleanup(func() { d.db.Exec("DROP TABLE " + table + "_ref") })
-			d.exec(t, "INSERT INTO "+table+"_ref VALUES (1, 2)")
-			s := d.sweeper(t, d.db, table)
-			for _, id := range []int64{1, 2} {
-				if err := s.RequestDeletion(context.Background(), id, day(1)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			return []Option{WithDeleteRows()}
-		},
+		name:  "foreign key refusing a row's deletion",
+		decl:  "TEXT NOT NULL",
+		setup: referenced(""),
 		// Row 1 deleted; row 2's columns cleared instead, its request left pending.
 		want:    map[int64]state{2: {}, 3: {}, 4: {}, 5: {}, 6: {}},
 		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
 		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
 	}, {
-		name: "deferred foreign key, PostgreSQL",
-		decl: "TEXT NOT NULL",
-		setup: func(t *testing.T, d *testDB, table string) []Option {
-			if d.dialect == SQLite {
-				t.Skip("SQLite cannot make a deferred constraint immediate: its COMMIT still fails the batch")
-			}
-			d.exec(t, "CREATE TABLE "+table+"_ref (id INTEGER PRIMARY KEY, message BIGINT REFERENCES "+table+" (id) DEFERRABLE INITIALLY DEFERRED)")
-			t.Cleanup(func() { d.db.Exec("DROP TABLE " + table + "_ref") })
-			d.exec(t, "INSERT INTO "+table+"_ref VALUES (1, 2)")
-			s := d.sweeper(t, d.db, table)
-			for _, id := range []int64{1, 2} {
-				if err := s.RequestDeletion(context.Background(), id, day(1)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			return []Option{WithDeleteRows()}
-		},
+		name:    "deferred foreign key, PostgreSQL",
+		decl:    "TEXT NOT NULL",
+		setup:   referenced(" DEFERRABLE INITIALLY DEFERRED"),
 		want:    map[int64]state{2: {}, 3: {}, 4: {}, 5: {}, 6: {}},
 		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
 		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
@@ -202,4 +177,24 @@ func TestAnonymizeRefusedRows(t *testing.T) {
 			t.Errorf("%d senders recorded as anonymised (%v), want 4", recorded, err)
 		}
 	})
+}
+
+// referenced is the setup of a table whose row 2 another table references, by a foreign
+// key of the given clauses, and whose rows 1 and 2 have deletion requests.
+func referenced(clauses string) func(t *testing.T, d *testDB, table string) []Option {
+	return func(t *testing.T, d *testDB, table string) []Option {
+		if clauses != "" && d.dialect == SQLite {
+			t.Skip("SQLite cannot make a deferred constraint immediate: its COMMIT still fails the batch")
+		}
+		d.exec(t, "CREATE TABLE "+table+"_ref (id INTEGER PRIMARY KEY, message BIGINT REFERENCES "+table+" (id)"+clauses+")")
+		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table + "_ref") })
+		d.exec(t, "INSERT INTO "+table+"_ref VALUES (1, 2)")
+		s := d.sweeper(t, d.db, table)
+		for _, id := range []int64{1, 2} {
+			if err := s.RequestDeletion(context.Background(), id, day(1)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return []Option{WithDeleteRows()}
+	}
 }
