@@ -2,6 +2,7 @@ package piisql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -42,10 +43,10 @@ func (w *batchWriter) flushAnon(ctx context.Context) error {
 		for i, kt := range g.keyTexts {
 			v, ok := vals[kt]
 			if !ok {
-				return fmt.Errorf("piisql: sweep of table %s: a locked row disappeared", s.m.Table)
+				return w.stmtError("anonymising record "+kt, errors.New("the locked row disappeared"))
 			}
 			if err := s.cfg.policy.Anonymize(v.Interface()); err != nil {
-				return fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, kt, err)
+				return w.stmtError("anonymising record "+kt, err)
 			}
 			q := s.newQuery().sql("UPDATE ", s.table, " SET ")
 			for j, ci := range g.cols {
@@ -130,8 +131,7 @@ func (w *batchWriter) readValues(ctx context.Context, g *anonGroup) (map[string]
 		}
 		if err := rows.Scan(dest...); err != nil {
 			// The driver's message may quote the value: name only the column set.
-			return nil, fmt.Errorf("piisql: sweep of table %s: reading columns %s to anonymise: the values do not fit the row type's fields",
-				s.m.Table, strings.Join(names, ", "))
+			return nil, w.stmtError("reading columns "+strings.Join(names, ", ")+" to anonymise", errors.New("the values do not fit the row type's fields"))
 		}
 		out[kt] = v
 	}

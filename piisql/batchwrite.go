@@ -26,6 +26,9 @@ type batchWriter struct {
 	anonymized map[string][]anonymized
 	anon       map[string]*anonGroup
 	anonOrder  []string
+	// rowByRow is set when the batch is run again one row at a time, each row's changes
+	// written at once by addRow, inside a savepoint (see Sweeper.batch).
+	rowByRow bool
 }
 
 // update is the rows one UPDATE clears, and which columns.
@@ -102,10 +105,12 @@ func (w *batchWriter) add(rw *row, v verdict) {
 // wasAnonymized reports whether column col of the row has been anonymised: recorded in
 // pii_anonymized, no sooner than the row was created. A record older than the row is of an
 // earlier row under the same key (SQLite gives a new row the key of the deleted last one),
-// whose values the new row does not hold.
+// whose values the new row does not hold. On SQLite, which reads column names in any case,
+// a record of the column under another case (a mapping since changed) is the column's.
 func (w *batchWriter) wasAnonymized(rw *row, col string) bool {
 	return slices.ContainsFunc(w.anonymized[rw.keyText], func(a anonymized) bool {
-		return a.col == col && !a.at.Before(rw.created)
+		same := a.col == col || w.s.dialect == SQLite && strings.EqualFold(a.col, col)
+		return same && !a.at.Before(rw.created)
 	})
 }
 
@@ -130,7 +135,50 @@ func (a *audit) count(key string) {
 // flush writes the batch's changes and audit rows, and counts them into r and b. The rows
 // are locked (FOR UPDATE, or SQLite's write lock) since they were read, so each UPDATE must
 // change every row it names; one that does not is an error, and the batch is rolled back.
+// An error of a statement that changes the table's rows is a *changeError.
 func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
+	s := w.s
+	if !w.rowByRow {
+		if err := w.flushRows(ctx); err != nil {
+			return &changeError{err: err}
+		}
+	}
+	if len(w.delKeys) > 0 {
+		r.Deleted += len(w.delKeys)
+		b.Deleted += len(w.delKeys)
+		if err := w.writeAudit(ctx, w.deletes); err != nil {
+			return err
+		}
+	}
+	for _, a := range w.audits {
+		if a.rule == ruleAnon {
+			r.Anonymized[s.m.Columns[a.col].Name] += a.n
+			b.Anonymized += a.n
+		} else {
+			r.Cleared[s.m.Columns[a.col].Name] += a.n
+			b.Cleared += a.n
+		}
+		if err := w.writeAudit(ctx, a); err != nil {
+			return err
+		}
+	}
+	for _, st := range w.reqs {
+		if st.Done {
+			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
+				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
+				sql(" WHERE id IN ").in(anys(st.ids))
+			if err := w.execAll(ctx, q, len(st.ids), "closing the deletion requests of record "+st.Key); err != nil {
+				return err
+			}
+		}
+		r.Requests = append(r.Requests, st)
+	}
+	return nil
+}
+
+// flushRows writes the changes of the batch's rows: the UPDATEs that clear columns, the
+// anonymised values, the DELETE.
+func (w *batchWriter) flushRows(ctx context.Context) error {
 	s := w.s
 	for _, sig := range w.order {
 		u := w.updates[sig]
@@ -166,34 +214,6 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 		if err := w.execAll(ctx, q, len(w.delKeys), "deleting "+span(w.deletes.first, w.deletes.last)); err != nil {
 			return err
 		}
-		r.Deleted += len(w.delKeys)
-		b.Deleted += len(w.delKeys)
-		if err := w.writeAudit(ctx, w.deletes); err != nil {
-			return err
-		}
-	}
-	for _, a := range w.audits {
-		if a.rule == ruleAnon {
-			r.Anonymized[s.m.Columns[a.col].Name] += a.n
-			b.Anonymized += a.n
-		} else {
-			r.Cleared[s.m.Columns[a.col].Name] += a.n
-			b.Cleared += a.n
-		}
-		if err := w.writeAudit(ctx, a); err != nil {
-			return err
-		}
-	}
-	for _, st := range w.reqs {
-		if st.Done {
-			q := s.newQuery().sql("UPDATE pii_requests SET done_at = ").arg(w.now.UTC()).
-				sql(", deleted_at = ").arg(st.DeletedAt.UTC()).sql(", gone_by = ").arg(st.GoneBy.UTC()).
-				sql(" WHERE id IN ").in(anys(st.ids))
-			if err := w.execAll(ctx, q, len(st.ids), "closing the deletion requests of record "+st.Key); err != nil {
-				return err
-			}
-		}
-		r.Requests = append(r.Requests, st)
 	}
 	return nil
 }
@@ -203,14 +223,14 @@ func (w *batchWriter) flush(ctx context.Context, r *Report, b *Batch) error {
 func (w *batchWriter) execAll(ctx context.Context, q *query, want int, what string) error {
 	res, err := w.tx.ExecContext(ctx, q.String(), q.args...)
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
+		return w.stmtError(what, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("piisql: sweep of table %s: %s: %w", w.s.m.Table, what, err)
+		return w.stmtError(what, err)
 	}
 	if int(n) != want {
-		return fmt.Errorf("piisql: sweep of table %s: %s: changed %d rows, not the %d it locked", w.s.m.Table, what, n, want)
+		return w.stmtError(what, fmt.Errorf("changed %d rows, not the %d it locked", n, want))
 	}
 	return nil
 }

@@ -63,8 +63,10 @@ const (
 )
 
 // Migrate creates the bookkeeping tables (pii_requests, pii_holds, pii_audit,
-// pii_anonymized) and their indexes when they do not exist. It is safe to run at every
-// start, from several machines at once.
+// pii_anonymized) and their indexes when they do not exist, and rewrites the rows of this
+// Sweeper's table that earlier versions wrote in another form (the table named as it was
+// given to New, a char(n) key with its padding), which a sweep would not find. It is safe
+// to run at every start, from several machines at once.
 func (s *Sweeper) Migrate(ctx context.Context) error {
 	id, ts := "INTEGER PRIMARY KEY", "TIMESTAMP"
 	if s.dialect == PostgreSQL {
@@ -84,6 +86,16 @@ func (s *Sweeper) Migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("piisql: migrate: %w", err)
 		}
+	}
+	// Two machines rewriting the same rows at once can deadlock on PostgreSQL: run again.
+	var err error
+	for range migrateTries {
+		if _, err = s.migrateRows(ctx, true); err == nil || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("piisql: migrate: %w", err)
 	}
 	return nil
 }
@@ -242,13 +254,16 @@ func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[s
 	out := map[string][]pii.Hold{}
 	err := s.eachRow(ctx, q, "holds", s.forKeys("record_key, reason, placed_at, lifted_at", "pii_holds", "", keys),
 		func(rows *sql.Rows) error {
+			// A time that cannot be read is zero: a hold placed at no time is refused by
+			// pii, and its record reported and left alone; one lifted at no time is in
+			// force.
 			var k string
 			var h pii.Hold
-			var lifted sql.NullTime
-			if err := rows.Scan(&k, &h.Reason, &h.Placed, &lifted); err != nil {
+			var placed, lifted storedTime
+			if err := rows.Scan(&k, &h.Reason, &placed, &lifted); err != nil {
 				return err
 			}
-			h.Lifted = lifted.Time
+			h.Placed, h.Lifted = placed.t, lifted.t
 			out[k] = append(out[k], h)
 			return nil
 		})
@@ -260,6 +275,9 @@ func (s *Sweeper) loadHolds(ctx context.Context, q execer, keys []string) (map[s
 type request struct {
 	ids []int64
 	at  time.Time
+	// unreadable is set when a pending request's time cannot be read: the record is left
+	// alone and reported, rather than deleted at a guessed time.
+	unreadable bool
 }
 
 // loadRequests returns the pending deletion requests of each of the given keys.
@@ -269,14 +287,17 @@ func (s *Sweeper) loadRequests(ctx context.Context, q execer, keys []string) (ma
 	err := s.eachRow(ctx, q, "deletion requests", qq, func(rows *sql.Rows) error {
 		var id int64
 		var key string
-		var at time.Time
+		var at storedTime
 		if err := rows.Scan(&id, &key, &at); err != nil {
 			return err
 		}
+		// The earliest by time, not by the ORDER BY: SQLite orders integers before text,
+		// and times written under two forms of the driver are both.
 		r, seen := out[key]
-		if !seen {
-			r.at = at
+		if !seen || at.t.Before(r.at) {
+			r.at = at.t
 		}
+		r.unreadable = r.unreadable || at.t.IsZero()
 		r.ids = append(r.ids, id)
 		out[key] = r
 		return nil
@@ -296,11 +317,15 @@ func (s *Sweeper) loadAnonymized(ctx context.Context, q execer, keys []string) (
 	out := map[string][]anonymized{}
 	err := s.eachRow(ctx, q, "anonymised columns", s.forKeys("record_key, column_name, anonymized_at", "pii_anonymized", "", keys),
 		func(rows *sql.Rows) error {
+			// A time that cannot be read is zero, before the row's creation: the value is
+			// anonymised again rather than, perhaps, never.
 			var k string
 			var a anonymized
-			if err := rows.Scan(&k, &a.col, &a.at); err != nil {
+			var at storedTime
+			if err := rows.Scan(&k, &a.col, &at); err != nil {
 				return err
 			}
+			a.at = at.t
 			out[k] = append(out[k], a)
 			return nil
 		})

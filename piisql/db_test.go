@@ -26,6 +26,7 @@ type testDB struct {
 	open    func(t *testing.T) *sql.DB // another handle on the same database: another machine
 	idType  string                     // the key column's type
 	tsType  string                     // the creation column's type
+	path    string                     // SQLite's file
 }
 
 // forEachDB runs f against SQLite, always, and PostgreSQL when PII_PG_DSN is set.
@@ -43,7 +44,7 @@ func forEachDB(t *testing.T, f func(t *testing.T, d *testDB)) {
 func sqliteDB(t testing.TB) *testDB {
 	path := filepath.Join(t.TempDir(), "test.db")
 	open := func(t *testing.T) *sql.DB { return openDB(t, "sqlite", path+"?_pragma=journal_mode(WAL)") }
-	d := &testDB{name: "sqlite", dialect: SQLite, idType: "INTEGER PRIMARY KEY", tsType: "TIMESTAMP"}
+	d := &testDB{name: "sqlite", dialect: SQLite, idType: "INTEGER PRIMARY KEY", tsType: "TIMESTAMP", path: path}
 	d.db = openDB(t, "sqlite", path+"?_pragma=journal_mode(WAL)")
 	d.open = open
 	return d

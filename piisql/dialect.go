@@ -104,16 +104,35 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 30000"); err != nil {
+	bg := context.WithoutCancel(ctx)
+	// The connection goes back to the pool, for the application's own use, with the busy
+	// timeout it came with: a longer one set here made the application's statements wait
+	// up to 30 s where it had chosen to fail fast. A connection whose timeout cannot be
+	// put back is dropped.
+	var timeout int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
 		conn.Close()
 		return nil, err
 	}
+	release := func() error { return conn.Close() }
+	if timeout < sqliteBusyTimeout {
+		if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+strconv.Itoa(sqliteBusyTimeout)); err != nil {
+			conn.Close()
+			return nil, err
+		}
+		release = func() error {
+			if _, err := conn.ExecContext(bg, "PRAGMA busy_timeout = "+strconv.FormatInt(timeout, 10)); err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn }) // closes it
+				return nil
+			}
+			return conn.Close()
+		}
+	}
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		conn.Close()
+		release()
 		return nil, err
 	}
 	end := func(stmt string) error {
-		bg := context.WithoutCancel(ctx)
 		_, err := conn.ExecContext(bg, stmt)
 		if err != nil {
 			// A COMMIT or ROLLBACK that failed can leave the transaction open, holding the
@@ -124,7 +143,7 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 				conn.Raw(func(any) error { return driver.ErrBadConn })
 			}
 		}
-		if cerr := conn.Close(); err == nil {
+		if cerr := release(); err == nil {
 			err = cerr
 		}
 		return err
@@ -133,6 +152,10 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 		commit:   func() error { return end("COMMIT") },
 		rollback: func() error { return end("ROLLBACK") }}, nil
 }
+
+// sqliteBusyTimeout is how long, in milliseconds, a SQLite transaction of the Sweeper waits
+// for another writer to commit (unless the connection already waits longer).
+const sqliteBusyTimeout = 30000
 
 // lockRows is what ends a batch's SELECT so that two sweepers never take the same rows.
 func (d Dialect) lockRows() string {
@@ -156,6 +179,8 @@ type schemaColumn struct {
 	// noZone is true for a type that keeps a wall-clock time without its zone
 	// (PostgreSQL's timestamp without time zone and date).
 	noZone bool
+	// padded is true for a type that pads its text with spaces (PostgreSQL's char(n)).
+	padded bool
 }
 
 // tableInfo is a table as the database's catalogue describes it.
@@ -214,7 +239,8 @@ func (d Dialect) readSchema(ctx context.Context, db *sql.DB, schema, table strin
 		if d == SQLite {
 			name = strings.ToLower(name)
 		}
-		ti.cols[name] = schemaColumn{notNull: notNull, noZone: typ == "timestamp without time zone" || typ == "date"}
+		ti.cols[name] = schemaColumn{notNull: notNull, noZone: typ == "timestamp without time zone" || typ == "date",
+			padded: typ == "character"}
 	}
 	if err := rows.Err(); err != nil {
 		return ti, fmt.Errorf("piisql: reading the schema of table %s: %w", table, err)

@@ -14,4 +14,9 @@
 // every finished batch committed and the rest for the next run. Two sweepers may run at once:
 // on PostgreSQL each batch locks its rows with FOR UPDATE SKIP LOCKED, and SQLite admits one
 // writer at a time, so that each value is cleared and audited once. The SQL is kept to what PostgreSQL, CockroachDB and SQLite all accept.
+//
+// One row never stops a sweep: a row whose creation time cannot be read, whose change the
+// database refuses (a CHECK constraint, a trigger, a foreign key) or whose retention cannot
+// be decided is left as it was, the rest of the table is swept, and the sweep's error
+// (ErrCreatedUnreadable, ErrRowFailed) names the first such record.
 package piisql

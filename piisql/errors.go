@@ -37,6 +37,11 @@ var (
 	// ErrCreatedUnreadable is returned by a sweep that met rows whose creation time could
 	// not be read: it swept the rest, and left those alone.
 	ErrCreatedUnreadable = errors.New("unreadable creation time")
+	// ErrRowFailed is returned by a sweep that left rows as they were, in whole or in
+	// part, because the database refused their change (a CHECK constraint, a trigger or a
+	// foreign key), their values could not be read or anonymised, or their retention
+	// could not be decided: it swept the rest, and names the first and why.
+	ErrRowFailed = errors.New("rows left as they were")
 	// ErrNotStruct is returned for a row type that is not a struct.
 	ErrNotStruct = errors.New("row type is not a struct")
 	// ErrKeyType is returned for a key that is neither an integer nor a string.
@@ -53,6 +58,10 @@ var (
 	// writes its zero value as NULL (a driver.Valuer of its own): such a column has no
 	// value to be cleared to.
 	ErrNoZero = errors.New("NOT NULL column whose Go type has no zero value but NULL")
+	// ErrNotMigrated is returned by a dry run that finds rows of the bookkeeping tables in
+	// the form of an earlier version of piisql, which it would not match to their records
+	// (a sweep or Migrate rewrites them).
+	ErrNotMigrated = errors.New("bookkeeping rows of an earlier version: run Migrate")
 	// ErrBatchSize is returned for a batch size below 1 or above MaxBatchSize.
 	ErrBatchSize = errors.New("batch size out of range")
 )

@@ -42,12 +42,20 @@ type Report struct {
 	// Future counts the rows left alone because their creation time is after the
 	// sweep's now (a skewed clock, or a bad timestamp).
 	Future int
+	// Failed counts the rows left as they were, in whole or in part, because the database
+	// refused their change (a CHECK constraint, a trigger or a foreign key), their values
+	// could not be read or anonymised, or their retention could not be decided (a hold or
+	// request with a time outside the years 1 to 9999): the sweep's error (ErrRowFailed)
+	// names the first, and why.
+	Failed int
 	// Requests holds the pending deletion requests of the rows examined, in key order.
 	Requests []RequestStatus
 	// Duration is how long the sweep took; LongestBatch, its longest batch.
 	Duration, LongestBatch time.Duration
 
 	firstUnreadable string // the key of the first row counted in Unreadable
+	firstFailed     string // the key of the first row counted in Failed
+	failure         error  // and why it failed
 }
 
 // add counts a batch's report into r.
@@ -67,6 +75,10 @@ func (r *Report) add(b Report) {
 		r.firstUnreadable = b.firstUnreadable
 	}
 	r.Unreadable += b.Unreadable
+	if r.Failed == 0 {
+		r.firstFailed, r.failure = b.firstFailed, b.failure
+	}
+	r.Failed += b.Failed
 	r.Requests = append(r.Requests, b.Requests...)
 }
 
@@ -116,6 +128,9 @@ func (r Report) String() string {
 	}
 	if r.Future > 0 {
 		fmt.Fprintf(&b, ", %d created after now", r.Future)
+	}
+	if r.Failed > 0 {
+		fmt.Fprintf(&b, ", %d left as they were (their change failed)", r.Failed)
 	}
 	for _, c := range slices.Sorted(maps.Keys(r.Cleared)) {
 		fmt.Fprintf(&b, "\n  %s: %d cleared", c, r.Cleared[c])

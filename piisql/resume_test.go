@@ -3,7 +3,6 @@ package piisql
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 	"testing"
 
@@ -119,40 +118,5 @@ func TestConcurrentSweepers(t *testing.T) {
 			}
 		}
 		t.Logf("batches: %d and %d", reports[0].Batches, reports[1].Batches)
-	})
-}
-
-// A batch that fails part-way (here a CHECK constraint refuses to clear rows 5 and up)
-// is rolled back whole: the sweep returns the earlier batches, committed and reported,
-// and leaves the failed batch's rows, and their audit rows, as they were.
-func TestSweepFailedBatchRollsBack(t *testing.T) {
-	forEachDB(t, func(t *testing.T, d *testDB) {
-		table := d.table(t) + "_c"
-		d.exec(t, `CREATE TABLE `+table+` (id `+d.idType+`, created_at `+d.tsType+` NOT NULL,
-			sender TEXT NOT NULL CHECK (sender <> '' OR id < 5), body TEXT, phone TEXT, topic TEXT)`)
-		t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
-		for id := int64(1); id <= 6; id++ {
-			d.insert(t, table, id, day(0))
-		}
-		s := d.sweeper(t, d.db, table, WithBatchSize(2))
-		r, err := s.Sweep(context.Background(), day(400))
-		if err == nil {
-			t.Fatal("the sweep did not fail on the CHECK constraint")
-		}
-		// The error names the columns and the records, never a value.
-		if want := "piisql: sweep of table " + table + ": clearing sender, body, phone of records 5 to 6: "; !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("error %q, want it to begin %q", err, want)
-		}
-		if diff := cmp.Diff(map[string]int{"sender": 4, "body": 4, "phone": 4}, r.Cleared); diff != "" || r.Batches != 2 {
-			t.Errorf("%d batches, cleared (-want +got):\n%s", r.Batches, diff)
-		}
-		all := state{true, true, true}
-		want := map[int64]state{1: {}, 2: {}, 3: {}, 4: {}, 5: all, 6: all}
-		if diff := cmp.Diff(want, d.states(t, table)); diff != "" {
-			t.Errorf("rows (-want +got):\n%s", diff)
-		}
-		if diff := cmp.Diff(map[string]int{"sender ttl": 4, "body ttl": 4, "phone ttl": 4}, d.auditTotals(t, table)); diff != "" {
-			t.Errorf("audit trail (-want +got):\n%s", diff)
-		}
 	})
 }

@@ -2,7 +2,9 @@ package piisql
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -35,6 +37,15 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		return r, fmt.Errorf("piisql: sweep of table %s: now: %w", s.m.Table, pii.ErrZeroTime)
 	}
 	start := time.Now()
+	// Requests, holds and records of anonymisation written by earlier versions in a form
+	// a batch does not find would be passed over: a sweep rewrites them as Migrate does,
+	// and a dry run, which writes nothing, refuses to count without them.
+	if n, err := s.migrateRows(ctx, !dry); err != nil {
+		return r, err
+	} else if dry && n > 0 {
+		return r, fmt.Errorf("piisql: dry run of table %s: %s of the bookkeeping tables in the form of an earlier version (Migrate rewrites them): %w",
+			s.m.Table, plural(int(n), "row", "rows"), ErrNotMigrated)
+	}
 	if err := s.countNoKey(ctx, &r); err != nil {
 		return r, err
 	}
@@ -63,31 +74,64 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 		}
 	}
 	r.Duration = time.Since(start)
+	var errs []error
 	if r.Unreadable > 0 {
-		return r, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
-			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable)
+		errs = append(errs, fmt.Errorf("piisql: sweep of table %s: %s with a creation time that cannot be read, the first record %s (column %s): %w",
+			s.m.Table, plural(r.Unreadable, "row", "rows"), r.firstUnreadable, s.m.Created, ErrCreatedUnreadable))
 	}
-	return r, nil
+	if r.Failed > 0 {
+		errs = append(errs, fmt.Errorf("piisql: sweep of table %s: %w (%d), the first record %s: %w",
+			s.m.Table, ErrRowFailed, r.Failed, r.firstFailed, r.failure))
+	}
+	return r, errors.Join(errs...)
 }
 
 // batch runs one batch after the key cursor (nil for the first): it takes the next rows
 // with something to do, decides each, and writes the changes with their audit rows in one
 // transaction. It returns the batch (Rows 0 when there was nothing left) and its last key.
+//
+// When a statement that changes the table's rows fails (a CHECK constraint, a trigger or a
+// foreign key that refuses one row fails it for every row it names), the batch is rolled
+// back and run again one row at a time, each row in a savepoint: the rows the database
+// refuses are left as they were and counted in Report.Failed, and the rest are swept. One
+// row no longer stops every sweep of its table at its batch. On PostgreSQL a COMMIT that
+// a deferred constraint refuses (SQLSTATE class 23) does the same, the constraints made
+// immediate for the rows to be told apart.
 func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
+	b, last, err := s.batchTx(ctx, now, cursor, dry, r, nil)
+	if ce := (*changeError)(nil); errors.As(err, &ce) {
+		b, last, err = s.batchTx(ctx, now, cursor, dry, r, ce)
+	}
+	return b, last, err
+}
+
+// batchTx runs one batch in its own transaction; one row at a time after retry, the
+// failure of the batch's first run.
+func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bool, r *Report, retry *changeError) (Batch, any, error) {
 	tx, err := s.dialect.begin(ctx, s.db)
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
 	}
+	if retry != nil && retry.atCommit {
+		// For this transaction only: the connection goes back to the pool as it came.
+		if _, err := tx.ExecContext(ctx, "SET CONSTRAINTS ALL IMMEDIATE"); err != nil {
+			tx.rollback()
+			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: %w", s.m.Table, err)
+		}
+	}
 	// The batch counts into its own report, added to r only once it is committed (or,
 	// for a dry run, rolled back as planned).
 	part := Report{Cleared: map[string]int{}, Anonymized: map[string]int{}}
-	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, &part)
+	b, last, err := s.batchIn(ctx, tx, now, cursor, dry, retry != nil, &part)
 	if err != nil || dry || b.Rows == 0 {
 		if rerr := tx.rollback(); err == nil && rerr != nil {
 			err = fmt.Errorf("piisql: sweep of table %s: rollback: %w", s.m.Table, rerr)
 		}
 	} else if cerr := tx.commit(); cerr != nil {
 		err = fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, cerr)
+		if st := (interface{ SQLState() string })(nil); retry == nil && s.dialect == PostgreSQL && errors.As(cerr, &st) && strings.HasPrefix(st.SQLState(), "23") {
+			err = &changeError{err: err, atCommit: true}
+		}
 	}
 	if err != nil {
 		return Batch{}, nil, err
@@ -107,7 +151,7 @@ type row struct {
 	set        []bool // by index in Mapping.Columns
 }
 
-func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
+func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor any, dry, rowByRow bool, r *Report) (Batch, any, error) {
 	rows, err := s.selectBatch(ctx, tx, cursor)
 	if err != nil || len(rows) == 0 {
 		return Batch{}, nil, err
@@ -125,6 +169,7 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		return Batch{}, nil, err
 	}
 	w := newBatchWriter(s, tx, now, dry)
+	w.rowByRow = rowByRow
 	if s.cfg.anonymize {
 		if w.anonymized, err = s.loadAnonymized(ctx, tx, keys); err != nil {
 			return Batch{}, nil, err
@@ -135,6 +180,10 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		rw := &rows[i]
 		var req *request
 		if q, ok := reqs[rw.keyText]; ok {
+			if q.unreadable {
+				r.failed(rw.keyText, errors.New("a pending deletion request whose time cannot be read"))
+				continue
+			}
 			req = &q
 		}
 		created := rw.created
@@ -167,13 +216,20 @@ func (s *Sweeper) batchIn(ctx context.Context, tx *txn, now time.Time, cursor an
 		}
 		v, err := s.decide(rw.keyText, created, now, holds[rw.keyText], req)
 		if err != nil {
-			return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s, record %s: %w", s.m.Table, rw.keyText, err)
+			// A hold or request that pii refuses (a time outside its range, a hold lifted
+			// before it was placed): the row is left alone, and reported.
+			r.failed(rw.keyText, fmt.Errorf("deciding its retention: %w", err))
+			continue
 		}
 		if v.held {
 			r.Held++
 			continue
 		}
-		w.add(rw, v)
+		if !rowByRow {
+			w.add(rw, v)
+		} else if err := w.addRow(ctx, rw, v, r); err != nil {
+			return Batch{}, nil, err
+		}
 	}
 	if err := w.flush(ctx, r, &b); err != nil {
 		return Batch{}, nil, err

@@ -28,6 +28,11 @@ type Sweeper struct {
 	m       Mapping
 	table   string // quoted, with its schema
 	bk      string // the table's name in the bookkeeping tables: see bookkeepingName
+	// schema and name are the table's, as the catalogue resolved them.
+	schema, name string
+	// keyPadded is true when the key's type pads it with spaces (PostgreSQL's char(n)),
+	// which the bookkeeping tables once kept: see migrateRows.
+	keyPadded bool
 	// createdNoZone is true when the creation column's type keeps no zone (PostgreSQL's
 	// timestamp and date): its wall-clock time is read in the Sweeper's location.
 	createdNoZone bool
@@ -156,7 +161,8 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := ti.column(d, key); !ok {
+	keyCol, ok := ti.column(d, key)
+	if !ok {
 		return nil, &ColumnError{Table: table, Column: key, Err: ErrNoColumn}
 	}
 	created, ok := ti.column(d, m.Created)
@@ -173,6 +179,7 @@ func newSweeper(ctx context.Context, db *sql.DB, d Dialect, t reflect.Type, tabl
 	// The table is named with the schema it was found in, so that every statement reaches
 	// the table checked here whatever a connection's search_path.
 	s := &Sweeper{db: db, dialect: d, m: m, table: quoteTable(ti.schema, name), bk: d.bookkeepingName(ti.schema, name),
+		schema: ti.schema, name: name, keyPadded: keyCol.padded,
 		createdNoZone: created.noZone, typ: t, cfg: cfg, byField: map[string]int{}}
 	for i := range s.m.Columns {
 		c := &s.m.Columns[i]
