@@ -87,6 +87,7 @@ func (ck *checker) inspect(n ast.Node) bool {
 
 // call checks one call, if what it calls is a sink or hands its arguments to one.
 func (ck *checker) call(call *ast.CallExpr) {
+	ck.checkKeyed(call)
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
 		if s, ok := sinkOf(fn); ok {
@@ -295,6 +296,9 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.fl.redacted(arg) || ck.builtOfCopies(arg) {
 		return
 	}
+	if ck.keyedArg(s, to, arg) {
+		return
+	}
 	if why, ok := ck.personal(s, arg); ok {
 		ck.reportf(s, to, arg, "", arg, why)
 		return
@@ -427,8 +431,14 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	t := ck.pass.TypesInfo.TypeOf(e)
 	held := t
 	if t != nil && s.forwarded {
-		if c, ok := t.Underlying().(*types.Chan); ok {
-			held = c.Elem() // a function given a channel may print what it receives
+		switch u := t.Underlying().(type) {
+		case *types.Chan:
+			held = u.Elem() // a function given a channel may print what it receives
+		case *types.Signature:
+			// an iterator (iter.Seq[User]): a function given one may print what it yields
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+				held = types.NewTuple(typeArgVars(n)...)
+			}
 		}
 	}
 	if t != nil && !ck.hidden(s) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
