@@ -10,7 +10,7 @@
 //   - an unexported field that holds a tagged type, which only that type's tags redact
 //     and encoding/json never writes;
 //   - a value whose type carries pii tags, or a field tagged as personal data, handed as
-//     it is to fmt, log, encoding/json, zap.Any, zap.Reflect or zap's SugaredLogger,
+//     it is to fmt, log, encoding/json, encoding/xml, templates, zap.Any, zap.Reflect or zap's SugaredLogger,
 //     zerolog's Interface, Any or Fields, or logrus's WithField(s) and print methods
 //     (a tagged field also to zap's and zerolog's typed fields): directly, or through
 //     variables that collect values (interfaces, argument lists, field maps, slices),
@@ -33,7 +33,7 @@ import (
 // Analyzer reports misuses of pii tags and tagged values that reach output unredacted.
 var Analyzer = &analysis.Analyzer{
 	Name:      "piivet",
-	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, zap, zerolog, logrus or slog unredacted",
+	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
 	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides)},

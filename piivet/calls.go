@@ -296,7 +296,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.fl.redacted(arg) || ck.builtOfCopies(arg) {
 		return
 	}
-	if ck.keyedArg(s, to, arg) {
+	if ck.keyedArg(s, to, arg) || ck.safeUnread(s, to, arg) {
 		return
 	}
 	if why, ok := ck.personal(s, arg); ok {
@@ -481,11 +481,19 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
 	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
 	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
-	if !strings.HasSuffix(why, " carries pii tags") {
+	switch {
+	case s.reads:
+		advice = "pass pii.Redacted's copy (pii.Safe's wrapper has no fields for it to read)"
+		if !strings.HasSuffix(why, " carries pii tags") {
+			advice = "pass the field of pii.Redacted's copy, or that copy"
+		}
+	case !strings.HasSuffix(why, " carries pii tags"):
 		advice = "pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
 		slogAdvice = "log the value that holds it in pii.Safe, or the field of pii.Redacted's copy"
-	} else if a, ok := hiderAdvice[s.hider]; ok {
-		advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
+	default:
+		if a, ok := hiderAdvice[s.hider]; ok {
+			advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
+		}
 	}
 	if holder != "" {
 		what += ","

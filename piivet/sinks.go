@@ -30,6 +30,9 @@ type sink struct {
 	// zapAny: zap.Any, which writes an error by its Error, else a fmt.Stringer by its
 	// String, before it turns to encoding/json.
 	zapAny bool
+	// reads: encoding/xml or a template, which read the value's exported fields
+	// themselves, by reflection: pii.Safe's wrapper has none to show them.
+	reads bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -218,6 +221,21 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 		if recv == "Encoder" && name == "Encode" {
 			return sink{args: valueArg(0), json: true}, true
+		}
+	case "encoding/xml":
+		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
+			return sink{args: valueArg(0), reads: true}, true
+		}
+		if recv == "Encoder" && (name == "Encode" || name == "EncodeElement") {
+			return sink{args: valueArg(0), reads: true}, true
+		}
+	case "text/template", "html/template":
+		// the data a template reads its fields from ({{.Email}}): escaping is no redaction
+		if recv == "Template" && name == "Execute" {
+			return sink{args: valueArg(1), reads: true}, true
+		}
+		if recv == "Template" && name == "ExecuteTemplate" {
+			return sink{args: valueArg(2), reads: true}, true
 		}
 	case "go.uber.org/zap":
 		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON
