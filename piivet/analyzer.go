@@ -43,6 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil {
 		return nil, nil
 	}
+	defer silence(pass)()
 	c := newCarrier(pass)
 	c.exportFacts()
 	checkStructs(pass, c)
