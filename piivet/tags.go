@@ -115,8 +115,12 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction hides it by those tags alone (a tag on the field is refused), fmt prints it and encoding/json never writes it; export it if the record carries it as data",
 					typ, f.v.Name(), typeString(f.v.Type()))
 			case record && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
-				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
-					typ, f.v.Name())
+				where := "that tags its other fields"
+				if !anyTag {
+					where = "that holds tagged records"
+				}
+				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct %s (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
+					typ, f.v.Name(), where)
 			}
 			continue
 		}

@@ -218,7 +218,7 @@ type WithMeta struct {
 // Token beside Rec's tagged field.
 type Holder struct { // want Holder:"pii-tagged"
 	Rec   Record
-	Token string // want `tags.Holder.Token has no pii tag`
+	Token string // want `tags.Holder.Token has no pii tag, in a struct that holds tagged records \(CheckTagged reports it\)`
 	Extra any    // an interface: classified by what it holds
 }
 
