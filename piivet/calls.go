@@ -50,6 +50,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	}
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
+	ck.fl.exportHandler()
 	ck.report = true
 	ck.visit()
 }
@@ -94,7 +95,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
 			}
-			if s.slog && ck.fl.handler {
+			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler()) {
 				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
 			if zerologErr(fn) {
@@ -123,7 +124,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
 	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, name+", which hands it to "+f.Sink
-	if f.Slog && ck.fl.handler {
+	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
 	if zerologErr(fn) {
@@ -507,7 +508,7 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 			ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s as it is: pii.NewHandler redacts values by their type, and a tag is the field's, not its value's: log the value that holds it, or the field of pii.Redacted's copy", what, through)
 			return
 		}
-		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise %s", what, through, slogAdvice)
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler, nor imports one that sets it as slog's default: fine if the handler is set up elsewhere (main), otherwise %s", what, through, slogAdvice)
 		return
 	}
 	which := "reaches"

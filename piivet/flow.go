@@ -25,6 +25,11 @@ type flow struct {
 	// methodExprs holds the function variables set to a method expression.
 	methodExprs map[types.Object]bool
 	handler     bool                 // the package builds a pii.NewHandler
+	setsDefault bool                 // the package sets slog's default logger
+	// defaultSet: a package it depends on sets a pii.NewHandler as slog's default
+	// (the Handler fact), once defaultKnown.
+	defaultSet, defaultKnown bool
+	handlerVia               string // the package that sets it
 	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
 	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
 	// closures gives each function literal set to a variable or field (logf :=
@@ -106,6 +111,9 @@ func newFlow(pass *analysis.Pass) *flow {
 				}
 				if isPIICall(pass, n, "NewHandler") {
 					fl.handler = true
+				}
+				if isCall(pass, n, "log/slog", "SetDefault") {
+					fl.setsDefault = true
 				}
 				if h := hiderOf(pass, n); h != noHider {
 					fl.hides[h] = true

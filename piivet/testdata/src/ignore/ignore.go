@@ -42,5 +42,5 @@ func Malformed(u models.User) {
 	/* want `unknown piivet directive "//piivet:ignroe typo"` */ //piivet:ignroe typo
 	fmt.Println(u)                                               // want `reaches fmt.Println`
 	/* want `unknown piivet directive "//piivet:ignore-next the reason"` */ //piivet:ignore-next the reason
-	fmt.Println(u)              // want `reaches fmt.Println`
+	fmt.Println(u)                                                          // want `reaches fmt.Println`
 }
