@@ -24,14 +24,14 @@ type flow struct {
 	funcs  map[types.Object][]*types.Func // functions a function variable was set to
 	// methodExprs holds the function variables set to a method expression.
 	methodExprs map[types.Object]bool
-	handler     bool                 // the package builds a pii.NewHandler
-	setsDefault bool                 // the package sets slog's default logger
+	handler     bool // the package builds a pii.NewHandler
+	setsDefault bool // the package sets slog's default logger
 	// defaultSet: a package it depends on sets a pii.NewHandler as slog's default
 	// (the Handler fact), once defaultKnown.
 	defaultSet, defaultKnown bool
-	handlerVia               string // the package that sets it
-	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
-	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
+	handlerVia               string               // the package that sets it
+	hides                    map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
+	redacts                  map[*types.Func]bool // the package's functions that return a redacted copy
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
