@@ -89,6 +89,13 @@ func (ck *checker) inspect(n ast.Node) bool {
 // call checks one call, if what it calls is a sink or hands its arguments to one.
 func (ck *checker) call(call *ast.CallExpr) {
 	ck.checkKeyed(call)
+	if b, ok := calleeObject(ck.pass, call.Fun).(*types.Builtin); ok {
+		switch b.Name() {
+		case "print", "println", "panic": // to standard error, as they are
+			ck.args(call, sink{args: allArgs, basic: true}, b.Name(), call.Args, call.Args)
+		}
+		return
+	}
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
 		if s, ok := sinkOf(fn); ok {
@@ -123,7 +130,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, name+", which hands it to "+f.Sink
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, name+", which hands it to "+f.Sink
 	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
@@ -378,6 +385,9 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 	if ck.report || ck.fn == nil || depth > 8 {
 		return
 	}
+	if t := ck.pass.TypesInfo.TypeOf(e); s.basic && t != nil && !isBasic(t) && !types.IsInterface(t) && !mentionsTypeParam(t, 0) {
+		return // panic(u): an address
+	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		// The parameter itself, whatever its type: a caller may pass u.Email.
@@ -421,7 +431,7 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic}, to)
 	}
 }
 
@@ -442,13 +452,19 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 			}
 		}
 	}
-	if t != nil && !ck.hidden(s) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
+	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t)) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {
 		return why, true
 	}
 	return taggedField(ck.pass, e)
+}
+
+// isBasic reports whether t is a string, a number or a boolean.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
 }
 
 // safeField says why e, a pii.Safe (or Policy.Safe) of a field tagged as personal data

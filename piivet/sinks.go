@@ -33,6 +33,9 @@ type sink struct {
 	// reads: encoding/xml or a template, which read the value's exported fields
 	// themselves, by reflection: pii.Safe's wrapper has none to show them.
 	reads bool
+	// basic: the builtins print, println and panic, which print a value of a basic
+	// type (a string, a number) as it is, and a struct or pointer as an address.
+	basic bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -221,6 +224,10 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 		if recv == "Encoder" && name == "Encode" {
 			return sink{args: valueArg(0), json: true}, true
+		}
+	case "errors":
+		if name == "New" { // its text is what the error prints, wherever it is logged
+			return sink{args: allArgs}, true
 		}
 	case "encoding/xml":
 		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
