@@ -34,6 +34,7 @@ type checker struct {
 	report    bool                     // false while the package's forwarders are being settled
 	fn        *types.Func              // the function whose body is visited; nil at package level
 	format    int                      // 1 + the index of fn's parameter that is the format of the call checked
+	getters   map[*types.Func]string   // the package's functions that return a tagged field, and which
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -41,6 +42,7 @@ type checker struct {
 func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
 		setsBuilt: map[types.Object][]int8{}}
+	ck.settleGetters()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -107,6 +109,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 			}
 			if zerologErr(fn) {
 				s.hider = zerologErrHider
+			}
+			if s.file && (len(args) == 0 || !isOSFile(ck.pass.TypesInfo.TypeOf(args[0]))) {
+				return
 			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
 			return
@@ -458,7 +463,16 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	if why, ok := ck.safeField(e); ok {
 		return why, true
 	}
-	return taggedField(ck.pass, e)
+	if why, ok := taggedField(ck.pass, e); ok {
+		return why, true
+	}
+	return ck.getter(e)
+}
+
+// isOSFile reports whether t is *os.File.
+func isOSFile(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), "os", "File")
 }
 
 // isBasic reports whether t is a string, a number or a boolean.

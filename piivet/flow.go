@@ -422,14 +422,18 @@ func redactedField(st *types.Struct, i int) bool {
 }
 
 // textKeepers are the standard functions whose result is their first argument, changed
-// in case, space or quoting only: strings.ToLower(u.Email) is the address still.
+// in case, space, quoting or escaping only, or joined, split or with parts replaced:
+// strings.ToLower(u.Email) is the address still, strings.Join([]string{u.Email}, ",") too.
 var textKeepers = map[string]map[string]bool{
 	"strings": {"ToLower": true, "ToUpper": true, "ToTitle": true, "Title": true, "TrimSpace": true,
 		"Trim": true, "TrimLeft": true, "TrimRight": true, "TrimPrefix": true, "TrimSuffix": true,
-		"Clone": true, "ToValidUTF8": true},
+		"Clone": true, "ToValidUTF8": true, "Join": true, "Split": true, "SplitN": true, "Fields": true,
+		"Replace": true, "ReplaceAll": true},
 	"bytes": {"ToLower": true, "ToUpper": true, "TrimSpace": true, "Trim": true, "TrimPrefix": true,
-		"TrimSuffix": true, "Clone": true},
+		"TrimSuffix": true, "Clone": true, "Join": true, "Split": true, "Fields": true, "ReplaceAll": true},
 	"strconv": {"Quote": true, "QuoteToASCII": true},
+	"html":    {"EscapeString": true},
+	"net/url": {"QueryEscape": true, "PathEscape": true},
 }
 
 // keepsText reports whether call is one of textKeepers.

@@ -36,6 +36,9 @@ type sink struct {
 	// basic: the builtins print, println and panic, which print a value of a basic
 	// type (a string, a number) as it is, and a struct or pointer as an address.
 	basic bool
+	// file: io.WriteString, a sink where its writer is an *os.File (standard error, a
+	// log file), not where it is a hash or a buffer.
+	file bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -224,6 +227,14 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		}
 		if recv == "Encoder" && name == "Encode" {
 			return sink{args: valueArg(0), json: true}, true
+		}
+	case "os":
+		if recv == "File" && (name == "Write" || name == "WriteString") { // os.Stderr.WriteString
+			return sink{args: valueArg(0)}, true
+		}
+	case "io":
+		if recv == "" && name == "WriteString" { // to an *os.File only: a hash is a writer too
+			return sink{args: valueArg(1), file: true}, true
 		}
 	case "errors":
 		if name == "New" { // its text is what the error prints, wherever it is logged

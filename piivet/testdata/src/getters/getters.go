@@ -1,0 +1,33 @@
+// Package getters hands personal data on by the routes a service takes: a getter of
+// another package, text joined or escaped, a write to standard error.
+package getters
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"os"
+	"strings"
+
+	"github.com/ef8f9424/pii"
+
+	"accounts"
+)
+
+func Use(c accounts.Customer, p *pii.Policy) {
+	log.Println(c.Contact())                               // want `c.Contact\(\) \(accounts.Customer.Contact returns the field tagged pii:"email" at accounts.Customer.Email\) reaches log.Println`
+	log.Println("to " + c.Contact())                       // want `"to " \+ c.Contact\(\) holds c.Contact\(\)`
+	log.Println(strings.Join([]string{c.Email, "x"}, ",")) // want `holds c.Email \(tagged pii:"email" at accounts.Customer.Email\)`
+	fmt.Fprintln(os.Stderr, html.EscapeString(c.Email))    // want `holds c.Email`
+	_, _ = os.Stderr.WriteString(c.Email)                  // want `c.Email \(tagged pii:"email" at accounts.Customer.Email\) reaches os.File.WriteString`
+	_, _ = io.WriteString(os.Stdout, c.Email)              // want `reaches io.WriteString`
+	_, _ = os.Stdout.Write([]byte("to " + c.Contact()))    // want `reaches os.File.Write`
+	log.Println(c.Key(), accounts.Mixed(c, true), c.ID)    // no personal data, or not on every path
+	r, _ := pii.Redacted(p, c)
+	log.Println(r.Contact(), strings.Join([]string{r.Email}, ","))
+	h := sha256.New()
+	_, _ = io.WriteString(h, c.Email) // a hash is a writer too, and no output
+	log.Printf("%x", h.Sum(nil))
+}
