@@ -3,6 +3,9 @@ package piivet
 import (
 	"go/ast"
 	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // redactors are the library's functions and Policy methods that redact or anonymise
@@ -63,12 +66,11 @@ func redactorArg(ck *checker, call *ast.CallExpr) (ast.Expr, bool) {
 	if len(call.Args) == 0 {
 		return nil, false
 	}
-	for _, name := range redactors {
-		if isPIICall(ck.pass, call, name) {
-			return call.Args[len(call.Args)-1], true
-		}
+	fn, ok := typeutil.Callee(ck.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != piiPath || !slices.Contains(redactors, fn.Origin().Name()) {
+		return nil, false
 	}
-	return nil, false
+	return call.Args[len(call.Args)-1], true
 }
 
 // checkKeyed reports a call of one of the library's redactors given a value that
