@@ -47,7 +47,8 @@ func (ck *checker) settleGetters() {
 }
 
 // returnsField says which tagged field every return of fd gives as its first result,
-// if each gives one (the first found names it).
+// if each gives one or a constant, and one at least a field (the first found names
+// it): a getter that guards against nil (if u == nil { return "" }) is one too.
 func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
 	why, ok := "", true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -58,6 +59,9 @@ func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
 			if len(n.Results) == 0 {
 				ok = false
 				break
+			}
+			if tv, known := ck.pass.TypesInfo.Types[n.Results[0]]; known && (tv.Value != nil || tv.IsNil()) {
+				break // if u == nil { return "" }: a constant on the way
 			}
 			w, tagged := taggedField(ck.pass, n.Results[0])
 			if !tagged {

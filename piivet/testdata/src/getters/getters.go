@@ -24,6 +24,7 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	_, _ = os.Stderr.WriteString(c.Email)                  // want `c.Email \(tagged pii:"email" at accounts.Customer.Email\) reaches os.File.WriteString`
 	_, _ = io.WriteString(os.Stdout, c.Email)              // want `reaches io.WriteString`
 	_, _ = os.Stdout.Write([]byte("to " + c.Contact()))    // want `reaches os.File.Write`
+	log.Println(c.Phone())                                 // want `c.Phone\(\) \(accounts.Customer.Phone returns the field`
 	log.Println(c.Key(), accounts.Mixed(c, true), c.ID)    // no personal data, or not on every path
 	r, _ := pii.Redacted(p, c)
 	log.Println(r.Contact(), strings.Join([]string{r.Email}, ","))
