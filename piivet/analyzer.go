@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

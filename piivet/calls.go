@@ -53,6 +53,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
 	ck.fl.exportHandler()
+	ck.fl.exportLoggers()
 	ck.report = true
 	ck.visit()
 }
@@ -104,7 +105,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
 			}
-			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler()) {
+			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler() || recv != nil && ck.handledLogger(recv)) {
 				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
 			if zerologErr(fn) {

@@ -91,3 +91,92 @@ func (ck *checker) defaultLogger(fn *types.Func, recv ast.Expr) bool {
 	}
 	return false
 }
+
+// Logs is the fact that a package-level variable is a *slog.Logger built on a
+// pii.NewHandler (var Log = slog.New(pii.NewHandler(...))), and never set again: its
+// methods redact by type wherever the variable is used.
+type Logs struct{}
+
+// AFact marks Logs as an analysis fact.
+func (*Logs) AFact() {}
+
+// String names the fact in analysistest's output.
+func (*Logs) String() string { return "a logger on a pii.NewHandler" }
+
+// exportLoggers records Logs for the package's variables that hold a logger built on a
+// pii.NewHandler where they are declared, and are set nowhere else.
+func (fl *flow) exportLoggers() {
+	for _, f := range fl.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, id := range vs.Names {
+					v, ok := fl.pass.TypesInfo.Defs[id].(*types.Var)
+					if ok && isSlogLogger(v.Type()) && len(fl.sets[v]) == 1 && fl.buildsHandler(vs.Values[i]) {
+						fl.pass.ExportObjectFact(v, new(Logs))
+					}
+				}
+			}
+		}
+	}
+}
+
+// buildsHandler reports whether e calls pii.NewHandler.
+func (fl *flow) buildsHandler(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && isPIICall(fl.pass, call, "NewHandler") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isSlogLogger reports whether t is *slog.Logger.
+func isSlogLogger(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), "log/slog", "Logger")
+}
+
+// handledLogger reports whether recv, the receiver of a call of a *slog.Logger's
+// method, is a variable of another package that holds a logger on a pii.NewHandler
+// (the Logs fact), directly, through a local copy, or through With and WithGroup.
+func (ck *checker) handledLogger(recv ast.Expr) bool {
+	for range 8 {
+		switch e := ast.Unparen(recv).(type) {
+		case *ast.CallExpr: // logging.Log.With("req", id)
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			fn, isFn := calleeObject(ck.pass, e.Fun).(*types.Func)
+			if !ok || !isFn || fn.Pkg() == nil || fn.Pkg().Path() != "log/slog" || fn.Name() != "With" && fn.Name() != "WithGroup" {
+				return false
+			}
+			recv = sel.X
+			continue
+		case *ast.Ident, *ast.SelectorExpr:
+			v, ok := calleeObject(ck.pass, e).(*types.Var)
+			if !ok {
+				return false
+			}
+			if v.Pkg() != nil && v.Pkg() != ck.pass.Pkg && ck.pass.ImportObjectFact(v, new(Logs)) {
+				return true
+			}
+			if v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+				return false
+			}
+			if recv = ck.fl.lastValue(v, e.Pos()); recv == nil {
+				return false
+			}
+			continue
+		}
+		return false
+	}
+	return false
+}

@@ -30,7 +30,7 @@ type ByID struct { // want ByID:"pii-tagged"
 	Users map[string]models.User `pii:"no"`
 }
 
-var logger = slog.New(pii.NewHandler(slog.NewTextHandler(os.Stdout, nil), nil))
+var logger = slog.New(pii.NewHandler(slog.NewTextHandler(os.Stdout, nil), nil)) // want logger:"a logger on a pii.NewHandler"
 
 func Keyed(m map[models.User]int, s Stats, h hidden, p *pii.Policy, arr map[[2]models.User]string) {
 	fmt.Println(m)                              // want `m is a map keyed by models.User, which carries pii tags, and reaches fmt.Println: the library cannot redact a map key`

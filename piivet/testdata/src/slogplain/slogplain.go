@@ -19,3 +19,15 @@ func Log(u models.User, l *slog.Logger) {
 	l.Warn("signup", slog.Any("user", &u)) // want `is logged through slog`
 	slog.Info("signup", "user", pii.Safe(u), "id", u.ID)
 }
+
+// Loggers logs through the loggers of another package: the one built on a
+// pii.NewHandler redacts by type (the Logs fact), the others keep their hint.
+func Loggers(u models.User) { // want Loggers:`forwards \[0\] to slog.Logger.Info \(slog\) \(redacted by type\)`
+	slogbuildonly.Logger.Info("signup", "user", u)
+	slogbuildonly.Logger.With("req", 1).WithGroup("g").Info("signup", "user", &u)
+	l := slogbuildonly.Logger
+	l.Warn("signup", "user", u)
+	slogbuildonly.Logger.Info("signup", "email", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) is logged through slog as it is: pii.NewHandler redacts values by their type`
+	slogbuildonly.Plain.Info("signup", "user", u)         // want `is logged through slog, and this package never builds a pii.NewHandler`
+	slogbuildonly.Reset.Info("signup", "user", u)         // want `is logged through slog, and this package never builds a pii.NewHandler`
+}
