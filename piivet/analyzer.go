@@ -11,7 +11,7 @@
 //   - an unexported field that holds a tagged type, which only that type's tags redact
 //     and encoding/json never writes;
 //   - a value whose type carries pii tags, or a field tagged as personal data, handed as
-//     it is to fmt, log, errors.New, the builtins print, println and panic, an
+//     it is to fmt, log, klog, glog, syslog, errors.New, the builtins print, println and panic, an
 //     *os.File, encoding/json, encoding/xml, templates, zap.Any, zap.Reflect or zap's
 //     SugaredLogger, zerolog's Interface, Any or Fields, or logrus's WithField(s) and
 //     print methods (a tagged field also to zap's and zerolog's typed fields):

@@ -236,6 +236,16 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		if recv == "" && name == "WriteString" { // to an *os.File only: a hash is a writer too
 			return sink{args: valueArg(1), file: true}, true
 		}
+	case "log/syslog":
+		if recv == "Writer" && name != "Close" {
+			return sink{args: allArgs}, true
+		}
+	case "k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog":
+		// Info, Infof, InfoS (a message, then key-value pairs), Warning..., Error...,
+		// Fatal..., Exit..., and the same on V(level)
+		if (recv == "" || recv == "Verbose") && prefixed("Info", "Warning", "Error", "Fatal", "Exit") {
+			return sink{args: allArgs}, true
+		}
 	case "errors":
 		if name == "New" { // its text is what the error prints, wherever it is logged
 			return sink{args: allArgs}, true
