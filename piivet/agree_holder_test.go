@@ -48,17 +48,7 @@ func TestAgreesOnHolders(t *testing.T) {
 			fmt.Fprintf(&src, "// %s is Holder{Rec %s; B %s}.\ntype %s struct {\n\tRec %s\n\tB %s\n}\n\n", name, h.src, gt.src, name, h.src, gt.src)
 		}
 	}
-	diags, err := analyzeWith(agreeFset, agreeImports, src.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]bool{}
-	for _, d := range diags {
-		if _, rest, ok := strings.Cut(d.Message, "p.H"); ok {
-			name, _, _ := strings.Cut(rest, ".")
-			got["H"+name] = true
-		}
-	}
+	got := typesReported(t, src.String(), "H")
 	for name, listed := range want {
 		if got[name] != listed {
 			t.Errorf("%s: piivet reports %v, CheckTagged lists it %v", name, got[name], listed)

@@ -25,19 +25,12 @@ func (ck *checker) settleGetters() {
 	ck.getters = map[*types.Func]string{}
 	for changed := true; changed; {
 		changed = false
-		for _, f := range ck.pass.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				fn, ok := ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if !ok || ck.getters[fn] != "" {
-					continue
-				}
-				if why, ok := ck.returnsField(fd); ok {
-					ck.getters[fn], changed = why, true
-				}
+		for fd, fn := range funcDecls(ck.pass) {
+			if ck.getters[fn] != "" {
+				continue
+			}
+			if why, ok := ck.returnsField(fd); ok {
+				ck.getters[fn], changed = why, true
 			}
 		}
 	}
