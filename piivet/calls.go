@@ -491,6 +491,9 @@ func (ck *checker) safeField(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	why, ok := taggedField(ck.pass, call.Args[0])
+	if !ok {
+		why, ok = ck.getter(call.Args[0]) // pii.Safe(u.Contact())
+	}
 	t := ck.pass.TypesInfo.TypeOf(call.Args[0])
 	if !ok || t == nil || ck.c.carries(t) {
 		return "", false

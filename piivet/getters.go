@@ -78,7 +78,7 @@ func (ck *checker) getter(e ast.Expr) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return fmt.Sprintf("%s returns the field %s", calleeName(fn), why), true
+	return fmt.Sprintf("the field %s, returned by %s", why, calleeName(fn)), true
 }
 
 // getterField returns the function e calls and the tagged field it returns, when e

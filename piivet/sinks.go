@@ -221,6 +221,9 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		if (recv == "" || recv == "Logger") && prefixed("Print", "Fatal", "Panic") {
 			return sink{args: allArgs}, true
 		}
+		if (recv == "" || recv == "Logger") && name == "Output" { // after the call depth
+			return sink{args: valueArg(1)}, true
+		}
 	case "encoding/json":
 		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
 			return sink{args: valueArg(0), json: true}, true

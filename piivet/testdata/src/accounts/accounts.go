@@ -21,9 +21,9 @@ func Mixed(c Customer, alt bool) string {
 	return c.Email
 }
 
-// Phone guards against nil, as generated getters do: a constant on one path, the field
+// Mail guards against nil, as generated getters do: a constant on one path, the field
 // on the other.
-func (c *Customer) Phone() string { // want Phone:`returns tagged pii:"email" at accounts.Customer.Email`
+func (c *Customer) Mail() string { // want Mail:`returns tagged pii:"email" at accounts.Customer.Email`
 	if c == nil {
 		return ""
 	}

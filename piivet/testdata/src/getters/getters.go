@@ -17,14 +17,17 @@ import (
 )
 
 func Use(c accounts.Customer, p *pii.Policy) {
-	log.Println(c.Contact())                               // want `c.Contact\(\) \(accounts.Customer.Contact returns the field tagged pii:"email" at accounts.Customer.Email\) reaches log.Println`
+	log.Println(c.Contact())                               // want `c.Contact\(\) \(the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Contact\) reaches log.Println`
 	log.Println("to " + c.Contact())                       // want `"to " \+ c.Contact\(\) holds c.Contact\(\)`
 	log.Println(strings.Join([]string{c.Email, "x"}, ",")) // want `holds c.Email \(tagged pii:"email" at accounts.Customer.Email\)`
 	fmt.Fprintln(os.Stderr, html.EscapeString(c.Email))    // want `holds c.Email`
 	_, _ = os.Stderr.WriteString(c.Email)                  // want `c.Email \(tagged pii:"email" at accounts.Customer.Email\) reaches os.File.WriteString`
 	_, _ = io.WriteString(os.Stdout, c.Email)              // want `reaches io.WriteString`
 	_, _ = os.Stdout.Write([]byte("to " + c.Contact()))    // want `reaches os.File.Write`
-	log.Println(c.Phone())                                 // want `c.Phone\(\) \(accounts.Customer.Phone returns the field`
+	log.Println(pii.Safe(c.Contact()))                     // want `pii.Safe hides nothing in it: c.Contact\(\) is the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Contact, and its type string carries no tag`
+	_ = log.Output(1, "to "+c.Email)                       // want `holds c.Email \(tagged pii:"email" at accounts.Customer.Email\), which reaches log.Output`
+	_ = log.Default().Output(2, c.Contact())               // want `reaches log.Logger.Output`
+	log.Println(c.Mail())                                 // want `c.Mail\(\) \(the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Mail\)`
 	log.Println(c.Key(), accounts.Mixed(c, true), c.ID)    // no personal data, or not on every path
 	r, _ := pii.Redacted(p, c)
 	log.Println(r.Contact(), strings.Join([]string{r.Email}, ","))
