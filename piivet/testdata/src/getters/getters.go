@@ -27,7 +27,7 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	log.Println(pii.Safe(c.Contact()))                     // want `pii.Safe hides nothing in it: c.Contact\(\) is the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Contact, and its type string carries no tag`
 	_ = log.Output(1, "to "+c.Email)                       // want `holds c.Email \(tagged pii:"email" at accounts.Customer.Email\), which reaches log.Output`
 	_ = log.Default().Output(2, c.Contact())               // want `reaches log.Logger.Output`
-	log.Println(c.Mail())                                 // want `c.Mail\(\) \(the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Mail\)`
+	log.Println(c.Mail())                                  // want `c.Mail\(\) \(the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Mail\)`
 	log.Println(c.Key(), accounts.Mixed(c, true), c.ID)    // no personal data, or not on every path
 	r, _ := pii.Redacted(p, c)
 	log.Println(r.Contact(), strings.Join([]string{r.Email}, ","))
