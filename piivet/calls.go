@@ -30,11 +30,12 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
-	imported  map[string][]*types.Func // the methods of the package's dependencies that hand on, by name
-	report    bool                     // false while the package's forwarders are being settled
-	fn        *types.Func              // the function whose body is visited; nil at package level
-	format    int                      // 1 + the index of fn's parameter that is the format of the call checked
-	getters   map[*types.Func]string   // the package's functions that return a tagged field, and which
+	imported  map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
+	report    bool                            // false while the package's forwarders are being settled
+	fn        *types.Func                     // the function whose body is visited; nil at package level
+	format    int                             // 1 + the index of fn's parameter that is the format of the call checked
+	getters   map[*types.Func]string          // the package's functions that return a tagged field, and which
+	yields    map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -43,6 +44,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
 		setsBuilt: map[types.Object][]int8{}}
 	ck.settleGetters()
+	ck.settleYields()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -95,7 +97,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 	if b, ok := calleeObject(ck.pass, call.Fun).(*types.Builtin); ok {
 		switch b.Name() {
 		case "print", "println", "panic": // to standard error, as they are
-			ck.args(call, sink{args: allArgs, basic: true}, b.Name(), call.Args, call.Args)
+			ck.args(call, sink{args: allArgs, basic: true, panics: b.Name() == "panic"}, b.Name(), call.Args, call.Args)
 		}
 		return
 	}
@@ -317,6 +319,10 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 		ck.reportf(s, to, arg, "", arg, why)
 		return
 	}
+	if why, ok := ck.yielded(s, arg); ok { // log.Println(lookup(x))
+		ck.reportf(s, to, arg, "", arg, why)
+		return
+	}
 	ck.note(s, to, arg)
 	seen := map[types.Object]bool{}
 	var walk func(e ast.Expr, depth int) bool
@@ -458,7 +464,7 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 			}
 		}
 	}
-	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t)) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
+	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t) || s.panics && printsItself(t)) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {
@@ -467,6 +473,14 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	if why, ok := taggedField(ck.pass, e); ok {
 		return why, true
 	}
+	if _, call := ast.Unparen(e).(*ast.CallExpr); !call {
+		// err, last set to lookup(x)'s result; a call itself only where it is the
+		// argument (see arg): a variable of interface type holds what was stored in it
+		// in any order, and an error is replaced, not added to
+		if why, ok := ck.yielded(s, e); ok {
+			return why, true
+		}
+	}
 	return ck.getter(e)
 }
 
@@ -474,6 +488,13 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 func isOSFile(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	return ok && isNamed(p.Elem(), "os", "File")
+}
+
+// printsItself reports whether t has an Error or a String method, which panic prints
+// a value by.
+func printsItself(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	return ms.Lookup(nil, "Error") != nil || ms.Lookup(nil, "String") != nil
 }
 
 // isBasic reports whether t is a string, a number or a boolean.

@@ -36,6 +36,9 @@ type flow struct {
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
 	closures map[*ast.FuncLit]*types.Func
+	// results holds, for each variable set to one of several results of a call, which
+	// (u, err := find(id)).
+	results map[types.Object][]result
 	// setValues holds every value a variable is set to (not stored into it).
 	setValues map[ast.Expr]bool
 }
@@ -54,7 +57,7 @@ type set struct {
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
 		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
-		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}}
+		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -168,6 +171,9 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 				continue
 			}
 			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0})
+			if call, ok := ast.Unparen(firstOf(rhs)).(*ast.CallExpr); ok && len(rhs) == 1 && len(lhs) > 1 {
+				fl.results[o] = append(fl.results[o], result{call: call, index: i, at: pos})
+			}
 			if value == nil || multi {
 				continue
 			}
@@ -537,4 +543,12 @@ func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
 		}
 	}
 	return nil, false
+}
+
+// firstOf returns the first of es, or nil.
+func firstOf(es []ast.Expr) ast.Expr {
+	if len(es) == 0 {
+		return nil
+	}
+	return es[0]
 }

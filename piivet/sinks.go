@@ -36,6 +36,9 @@ type sink struct {
 	// basic: the builtins print, println and panic, which print a value of a basic
 	// type (a string, a number) as it is, and a struct or pointer as an address.
 	basic bool
+	// panics: the builtin panic, which prints an error by its Error and a
+	// fmt.Stringer by its String.
+	panics bool
 	// file: io.WriteString, a sink where its writer is an *os.File (standard error, a
 	// log file), not where it is a hash or a buffer.
 	file bool

@@ -29,3 +29,34 @@ func (c *Customer) Mail() string { // want Mail:`returns tagged pii:"email" at a
 	}
 	return c.Email
 }
+
+// NotFound names the customer it did not find, by address.
+type NotFound struct { // want NotFound:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (e *NotFound) Error() string { return "no customer " + e.Email }
+
+// Missing names it by ID only: its Error prints no personal data.
+type Missing struct { // want Missing:"pii-tagged"
+	ID    string `pii:"no"`
+	Email string `pii:"email"`
+}
+
+func (e *Missing) Error() string { return "no customer " + e.ID } // want Error:"prints itself redacted"
+
+// Lookup returns a NotFound as an error: where that error is printed, the address is.
+func Lookup(email string) error { // want Lookup:`yields \[0\] \*accounts.NotFound`
+	if email == "" {
+		return nil
+	}
+	return &NotFound{Email: email}
+}
+
+// Find returns a Missing as its second result.
+func Find(id string) (Customer, error) { // want Find:`yields \[1\] \*accounts.Missing`
+	return Customer{}, &Missing{ID: id}
+}
+
+// Boxed returns the record as any.
+func Boxed(c Customer) any { return c } // want Boxed:`yields \[0\] accounts.Customer`

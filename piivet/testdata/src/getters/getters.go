@@ -4,6 +4,7 @@ package getters
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -31,6 +32,22 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	log.Println(c.Key(), accounts.Mixed(c, true), c.ID)    // no personal data, or not on every path
 	r, _ := pii.Redacted(p, c)
 	log.Println(r.Contact(), strings.Join([]string{r.Email}, ","))
+	err := accounts.Lookup(c.Email)
+	log.Println(err)               // want `err \(accounts.Lookup may return \*accounts.NotFound, which carries pii tags\) reaches log.Println`
+	log.Println(accounts.Boxed(c)) // want `accounts.Boxed\(c\) \(accounts.Boxed may return accounts.Customer, which carries pii tags\) reaches log.Println`
+	log.Println(pii.Safe(err))
+	got, err := accounts.Find(c.ID) // its error prints the ID only
+	log.Println(got.ID, err)
+	_, err = accounts.Find(c.ID)
+	fmt.Printf("%v\n", err)
+	if c.ID == "" {
+		panic(&accounts.NotFound{Email: c.Email}) // want `&accounts.NotFound\{…\} \(\*accounts.NotFound carries pii tags\) reaches panic`
+	}
+	if c.Email == "" {
+		panic(&accounts.Missing{ID: c.ID}) // its Error prints the ID only
+	}
+	err = errors.New("no customer")
+	log.Println(err)
 	h := sha256.New()
 	_, _ = io.WriteString(h, c.Email) // a hash is a writer too, and no output
 	log.Printf("%x", h.Sum(nil))
