@@ -1,6 +1,8 @@
 // Package accounts declares a record with getters, which other packages call.
 package accounts
 
+import "fmt"
+
 type Customer struct { // want Customer:"pii-tagged"
 	ID    string `pii:"no"`
 	Email string `pii:"email"`
@@ -60,3 +62,20 @@ func Find(id string) (Customer, error) { // want Find:`yields \[1\] \*accounts.M
 
 // Boxed returns the record as any.
 func Boxed(c Customer) any { return c } // want Boxed:`yields \[0\] accounts.Customer`
+
+// Check wraps Lookup's error with %w: its text is in the result's.
+func Check(email string) error { // want Check:`yields \[0\] \*accounts.NotFound`
+	if err := Lookup(email); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	return nil
+}
+
+// Again returns Lookup's result as it is.
+func Again(email string) error { return Lookup(email) } // want Again:`yields \[0\] \*accounts.NotFound`
+
+// Quiet wraps Find's error, whose text names an ID only.
+func Quiet(id string) error {
+	_, err := Find(id)
+	return fmt.Errorf("quiet: %w", err)
+}

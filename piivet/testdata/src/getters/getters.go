@@ -36,6 +36,9 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	log.Println(err)               // want `err \(accounts.Lookup may return \*accounts.NotFound, which carries pii tags\) reaches log.Println`
 	log.Println(accounts.Boxed(c)) // want `accounts.Boxed\(c\) \(accounts.Boxed may return accounts.Customer, which carries pii tags\) reaches log.Println`
 	log.Println(pii.Safe(err))
+	log.Println(accounts.Check(c.Email)) // want `accounts.Check may return \*accounts.NotFound`
+	log.Println(accounts.Again(c.Email)) // want `accounts.Again may return \*accounts.NotFound`
+	log.Println(accounts.Quiet(c.ID))
 	got, err := accounts.Find(c.ID) // its error prints the ID only
 	log.Println(got.ID, err)
 	_, err = accounts.Find(c.ID)
