@@ -164,20 +164,28 @@ func TestAgreesOnEveryKind(t *testing.T) {
 			fmt.Fprintf(&src, "type %s struct {\n\tA %s `pii:%q`\n}\n\n", name, gt.src, k.String())
 		}
 	}
-	diags, err := analyzeWith(agreeFset, agreeImports, src.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]bool{}
-	for _, d := range diags {
-		if _, rest, ok := strings.Cut(d.Message, "p.T"); ok {
-			name, _, _ := strings.Cut(rest, ".")
-			got["T"+name] = true
-		}
-	}
+	got := typesReported(t, src.String(), "T")
 	for name, refused := range want {
 		if got[name] != refused {
 			t.Errorf("%s: piivet reports %v, the library refuses %v", name, got[name], refused)
 		}
 	}
+}
+
+// typesReported analyzes src and returns the names of its types (named prefix and a
+// number) that a report names: "p.T3_1.A: ...".
+func typesReported(t *testing.T, src, prefix string) map[string]bool {
+	t.Helper()
+	diags, err := analyzeWith(agreeFset, agreeImports, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, d := range diags {
+		if _, rest, ok := strings.Cut(d.Message, "p."+prefix); ok {
+			name, _, _ := strings.Cut(rest, ".")
+			got[prefix+name] = true
+		}
+	}
+	return got
 }

@@ -60,6 +60,28 @@ func f(t T) {
 import "time"
 type R struct { C time.Time ` + "`pii:\"no,created\"`" + ` }
 type S struct { R; *R; Missing; C time.Time ` + "`pii:\"no,created\"`" + ` }`},
+		{"broken keys, getters and results", `package p
+import ("fmt"; "errors"; "os"; "text/template")
+type T struct{ A string ` + "`pii:\"phone\"`" + ` }
+type H struct { Rec T; M map[Missing]int; N map[T]Nope; Token string }
+func (t T) Get() string { return t.A; return }
+func get(t T) string { if t.A == "" { return missing }; return t.A }
+func find() (T, error) { return T{}, &Nope{}; return T{}, fmt.Errorf("%w", undefined) }
+func f(t T, h H, m map[T]int) {
+	_, err := find(zz)
+	fmt.Println(t.Get(), get(t), err, m, h.M)
+	fmt.Println(errors.Join(err, nil))
+	template.Must(nil).Execute(os.Stdout, t, extra)
+	os.Stderr.WriteString(t.A, 1)
+	panic(t.A, 2)
+	//piivet:ignore
+	println(
+}`},
+		{"broken directives", `package p
+//piivet:ignore reason
+//piivet:
+import "fmt"
+func f() { fmt.Println(1) } //piivet:ignore`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

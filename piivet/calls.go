@@ -30,10 +30,12 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
-	imported  map[string][]*types.Func // the methods of the package's dependencies that hand on, by name
-	report    bool                     // false while the package's forwarders are being settled
-	fn        *types.Func              // the function whose body is visited; nil at package level
-	format    int                      // 1 + the index of fn's parameter that is the format of the call checked
+	imported  map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
+	report    bool                            // false while the package's forwarders are being settled
+	fn        *types.Func                     // the function whose body is visited; nil at package level
+	format    int                             // 1 + the index of fn's parameter that is the format of the call checked
+	getters   map[*types.Func]string          // the package's functions that return a tagged field, and which
+	yields    map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -41,6 +43,8 @@ type checker struct {
 func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
 		setsBuilt: map[types.Object][]int8{}}
+	ck.settleGetters()
+	ck.settleYields()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -50,6 +54,8 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	}
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
+	ck.fl.exportHandler()
+	ck.fl.exportLoggers()
 	ck.report = true
 	ck.visit()
 }
@@ -87,17 +93,28 @@ func (ck *checker) inspect(n ast.Node) bool {
 
 // call checks one call, if what it calls is a sink or hands its arguments to one.
 func (ck *checker) call(call *ast.CallExpr) {
+	ck.checkKeyed(call)
+	if b, ok := calleeObject(ck.pass, call.Fun).(*types.Builtin); ok {
+		switch b.Name() {
+		case "print", "println", "panic": // to standard error, as they are
+			ck.args(call, sink{args: allArgs, basic: true, panics: b.Name() == "panic"}, b.Name(), call.Args, call.Args)
+		}
+		return
+	}
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
 		if s, ok := sinkOf(fn); ok {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
 			}
-			if s.slog && ck.fl.handler {
+			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler() || recv != nil && ck.handledLogger(recv)) {
 				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
 			if zerologErr(fn) {
 				s.hider = zerologErrHider
+			}
+			if s.file && (len(args) == 0 || !isOSFile(ck.pass.TypesInfo.TypeOf(args[0]))) {
+				return
 			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
 			return
@@ -121,8 +138,8 @@ func (ck *checker) call(call *ast.CallExpr) {
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true}, name+", which hands it to "+f.Sink
-	if f.Slog && ck.fl.handler {
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, name+", which hands it to "+f.Sink
+	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
 	if zerologErr(fn) {
@@ -295,7 +312,14 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.fl.redacted(arg) || ck.builtOfCopies(arg) {
 		return
 	}
+	if ck.keyedArg(s, to, arg) || ck.safeUnread(s, to, arg) {
+		return
+	}
 	if why, ok := ck.personal(s, arg); ok {
+		ck.reportf(s, to, arg, "", arg, why)
+		return
+	}
+	if why, ok := ck.yielded(s, arg); ok { // log.Println(lookup(x))
 		ck.reportf(s, to, arg, "", arg, why)
 		return
 	}
@@ -373,6 +397,9 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 	if ck.report || ck.fn == nil || depth > 8 {
 		return
 	}
+	if t := ck.pass.TypesInfo.TypeOf(e); s.basic && t != nil && !isBasic(t) && !types.IsInterface(t) && !mentionsTypeParam(t, 0) {
+		return // panic(u): an address
+	}
 	generic := mentionsTypeParam(ck.pass.TypesInfo.TypeOf(e), 0)
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		// The parameter itself, whatever its type: a caller may pass u.Email.
@@ -416,7 +443,7 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic}, to)
 	}
 }
 
@@ -427,17 +454,53 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	t := ck.pass.TypesInfo.TypeOf(e)
 	held := t
 	if t != nil && s.forwarded {
-		if c, ok := t.Underlying().(*types.Chan); ok {
-			held = c.Elem() // a function given a channel may print what it receives
+		switch u := t.Underlying().(type) {
+		case *types.Chan:
+			held = u.Elem() // a function given a channel may print what it receives
+		case *types.Signature:
+			// an iterator (iter.Seq[User]): a function given one may print what it yields
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+				held = types.NewTuple(typeArgVars(n)...)
+			}
 		}
 	}
-	if t != nil && !ck.hidden(s) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
+	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t) || s.panics && printsItself(t)) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {
 		return why, true
 	}
-	return taggedField(ck.pass, e)
+	if why, ok := taggedField(ck.pass, e); ok {
+		return why, true
+	}
+	if _, call := ast.Unparen(e).(*ast.CallExpr); !call {
+		// err, last set to lookup(x)'s result; a call itself only where it is the
+		// argument (see arg): a variable of interface type holds what was stored in it
+		// in any order, and an error is replaced, not added to
+		if why, ok := ck.yielded(s, e); ok {
+			return why, true
+		}
+	}
+	return ck.getter(e)
+}
+
+// isOSFile reports whether t is *os.File.
+func isOSFile(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), "os", "File")
+}
+
+// printsItself reports whether t has an Error or a String method, which panic prints
+// a value by.
+func printsItself(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	return ms.Lookup(nil, "Error") != nil || ms.Lookup(nil, "String") != nil
+}
+
+// isBasic reports whether t is a string, a number or a boolean.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
 }
 
 // safeField says why e, a pii.Safe (or Policy.Safe) of a field tagged as personal data
@@ -449,6 +512,9 @@ func (ck *checker) safeField(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	why, ok := taggedField(ck.pass, call.Args[0])
+	if !ok {
+		why, ok = ck.getter(call.Args[0]) // pii.Safe(u.Contact())
+	}
 	t := ck.pass.TypesInfo.TypeOf(call.Args[0])
 	if !ok || t == nil || ck.c.carries(t) {
 		return "", false
@@ -471,11 +537,19 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	what := fmt.Sprintf("%s%s (%s)", holder, types.ExprString(held), why)
 	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
 	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
-	if !strings.HasSuffix(why, " carries pii tags") {
+	switch {
+	case s.reads:
+		advice = "pass pii.Redacted's copy (pii.Safe's wrapper has no fields for it to read)"
+		if !strings.HasSuffix(why, " carries pii tags") {
+			advice = "pass the field of pii.Redacted's copy, or that copy"
+		}
+	case !strings.HasSuffix(why, " carries pii tags"):
 		advice = "pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
 		slogAdvice = "log the value that holds it in pii.Safe, or the field of pii.Redacted's copy"
-	} else if a, ok := hiderAdvice[s.hider]; ok {
-		advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
+	default:
+		if a, ok := hiderAdvice[s.hider]; ok {
+			advice = "wrap it in pii.Safe, pass pii.Redacted's copy, or " + a
+		}
 	}
 	if holder != "" {
 		what += ","
@@ -489,7 +563,7 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 			ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s as it is: pii.NewHandler redacts values by their type, and a tag is the field's, not its value's: log the value that holds it, or the field of pii.Redacted's copy", what, through)
 			return
 		}
-		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler: fine if the handler is set up elsewhere, otherwise %s", what, through, slogAdvice)
+		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler, nor imports one that sets it as slog's default: fine if the handler is set up elsewhere (main), otherwise %s", what, through, slogAdvice)
 		return
 	}
 	which := "reaches"

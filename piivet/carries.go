@@ -90,6 +90,10 @@ func (c *carrier) compute(t types.Type, json bool) bool {
 	case *types.Named:
 		// A generic type is judged by its declaration and its type arguments, never by
 		// expanding instantiations, which recursive generic types make endless.
+		switch t.Underlying().(type) {
+		case *types.Signature, *types.Chan:
+			return false // iter.Seq[User]: fmt prints a function's address, not what it yields
+		}
 		args := t.TypeArgs()
 		for i := range args.Len() {
 			if c.carriesAs(args.At(i), json) {
@@ -171,4 +175,14 @@ func (c *carrier) exportFacts() {
 			c.pass.ExportObjectFact(tn, &Tagged{HiddenFromJSON: !c.carriesAs(tn.Type(), true)})
 		}
 	}
+}
+
+// typeArgVars returns n's type arguments as variables, to be judged as a tuple.
+func typeArgVars(n *types.Named) []*types.Var {
+	args := n.TypeArgs()
+	vars := make([]*types.Var, args.Len())
+	for i := range args.Len() {
+		vars[i] = types.NewParam(0, nil, "", args.At(i))
+	}
+	return vars
 }

@@ -24,13 +24,21 @@ type flow struct {
 	funcs  map[types.Object][]*types.Func // functions a function variable was set to
 	// methodExprs holds the function variables set to a method expression.
 	methodExprs map[types.Object]bool
-	handler     bool                 // the package builds a pii.NewHandler
-	hides       map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
-	redacts     map[*types.Func]bool // the package's functions that return a redacted copy
+	handler     bool // the package builds a pii.NewHandler
+	setsDefault bool // the package sets slog's default logger
+	// defaultSet: a package it depends on sets a pii.NewHandler as slog's default
+	// (the Handler fact), once defaultKnown.
+	defaultSet, defaultKnown bool
+	handlerVia               string               // the package that sets it
+	hides                    map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
+	redacts                  map[*types.Func]bool // the package's functions that return a redacted copy
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
 	closures map[*ast.FuncLit]*types.Func
+	// results holds, for each variable set to one of several results of a call, which
+	// (u, err := find(id)).
+	results map[types.Object][]result
 	// setValues holds every value a variable is set to (not stored into it).
 	setValues map[ast.Expr]bool
 }
@@ -49,7 +57,7 @@ type set struct {
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
 		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
-		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}}
+		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -107,6 +115,9 @@ func newFlow(pass *analysis.Pass) *flow {
 				if isPIICall(pass, n, "NewHandler") {
 					fl.handler = true
 				}
+				if isCall(pass, n, "log/slog", "SetDefault") {
+					fl.setsDefault = true
+				}
 				if h := hiderOf(pass, n); h != noHider {
 					fl.hides[h] = true
 				}
@@ -160,6 +171,9 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 				continue
 			}
 			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0})
+			if call, ok := ast.Unparen(firstOf(rhs)).(*ast.CallExpr); ok && len(rhs) == 1 && len(lhs) > 1 {
+				fl.results[o] = append(fl.results[o], result{call: call, index: i, at: pos})
+			}
 			if value == nil || multi {
 				continue
 			}
@@ -414,14 +428,18 @@ func redactedField(st *types.Struct, i int) bool {
 }
 
 // textKeepers are the standard functions whose result is their first argument, changed
-// in case, space or quoting only: strings.ToLower(u.Email) is the address still.
+// in case, space, quoting or escaping only, or joined, split or with parts replaced:
+// strings.ToLower(u.Email) is the address still, strings.Join([]string{u.Email}, ",") too.
 var textKeepers = map[string]map[string]bool{
 	"strings": {"ToLower": true, "ToUpper": true, "ToTitle": true, "Title": true, "TrimSpace": true,
 		"Trim": true, "TrimLeft": true, "TrimRight": true, "TrimPrefix": true, "TrimSuffix": true,
-		"Clone": true, "ToValidUTF8": true},
+		"Clone": true, "ToValidUTF8": true, "Join": true, "Split": true, "SplitN": true, "Fields": true,
+		"Replace": true, "ReplaceAll": true},
 	"bytes": {"ToLower": true, "ToUpper": true, "TrimSpace": true, "Trim": true, "TrimPrefix": true,
-		"TrimSuffix": true, "Clone": true},
+		"TrimSuffix": true, "Clone": true, "Join": true, "Split": true, "Fields": true, "ReplaceAll": true},
 	"strconv": {"Quote": true, "QuoteToASCII": true},
+	"html":    {"EscapeString": true},
+	"net/url": {"QueryEscape": true, "PathEscape": true},
 }
 
 // keepsText reports whether call is one of textKeepers.
@@ -525,4 +543,12 @@ func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
 		}
 	}
 	return nil, false
+}
+
+// firstOf returns the first of es, or nil.
+func firstOf(es []ast.Expr) ast.Expr {
+	if len(es) == 0 {
+		return nil
+	}
+	return es[0]
 }

@@ -28,6 +28,9 @@ type Forwards struct {
 	Hidden bool
 	// Wraps: the sink is fmt.Errorf, whose %w keeps an error whole in its result's chain.
 	Wraps bool
+	// Basic: the sink is a builtin (panic, println), which prints only strings and
+	// numbers as they are.
+	Basic bool
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -110,7 +113,11 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps, Basic: s.basic}
+	}
+	if f.Basic && !s.basic { // a sink that prints more
+		f.Basic, f.Sink = false, to
+		fw.changed = true
 	}
 	if f.Hider != uint8(s.hider) && f.Hider != 0 || f.Hidden && !s.hidden { // handed where no adapter hides it
 		f.Hider, f.Hidden = 0, false

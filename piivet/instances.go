@@ -40,6 +40,7 @@ func checkInstances(pass *analysis.Pass) {
 		if !ok || !ok2 || decl.NumFields() != st.NumFields() {
 			continue
 		}
+		checkInstanceUntagged(pass, in.id, name, decl, st)
 		for i := range decl.NumFields() {
 			raw, ok := reflect.StructTag(decl.Tag(i)).Lookup("pii")
 			if !ok || !mentionsTypeParam(decl.Field(i).Type(), 0) {
@@ -53,6 +54,27 @@ func checkInstances(pass *analysis.Pass) {
 				pass.Reportf(in.id.Pos(), "%v", &pii.TagError{Type: name, Field: st.Field(i).Name(), Tag: raw,
 					Err: fmt.Errorf("%w: %s", pii.ErrKindType, msg)})
 			}
+		}
+	}
+}
+
+// checkInstanceUntagged reports, for an instantiation whose type argument makes a
+// record of a generic struct that is none by its declaration (Page[User] of type
+// Page[T any] struct{ Items []T; Next string }), the exported fields with no pii tag,
+// as CheckTagged lists them; a declaration that is a record by itself has them
+// reported where it is written.
+func checkInstanceUntagged(pass *analysis.Pass, id *ast.Ident, name string, decl, st *types.Struct) {
+	if tagsBelow(decl) || !tagsBelow(st) {
+		return
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if _, tagged := reflect.StructTag(st.Tag(i)).Lookup("pii"); tagged || !f.Exported() && !f.Embedded() {
+			continue
+		}
+		if untaggedLeaf(f.Type()) {
+			pass.Reportf(id.Pos(), "pii: %s.%s has no pii tag, in a struct that holds tagged records once instantiated (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
+				name, f.Name())
 		}
 	}
 }

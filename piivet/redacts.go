@@ -3,6 +3,9 @@ package piivet
 import (
 	"go/ast"
 	"go/types"
+	"iter"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Redacts is the fact that a function returns, as its first result, a redacted copy
@@ -38,15 +41,27 @@ func (fl *flow) redactingCall(call *ast.CallExpr) bool {
 func (fl *flow) settleRedacts() {
 	for changed := true; changed; {
 		changed = false
-		for _, f := range fl.pass.Files {
+		for fd, fn := range funcDecls(fl.pass) {
+			if !fl.redacts[fn] && fl.returnsRedacted(fd) {
+				fl.redacts[fn], changed = true, true
+			}
+		}
+	}
+}
+
+// funcDecls yields the functions and methods of the pass that have a body, with their
+// objects.
+func funcDecls(pass *analysis.Pass) iter.Seq2[*ast.FuncDecl, *types.Func] {
+	return func(yield func(*ast.FuncDecl, *types.Func) bool) {
+		for _, f := range pass.Files {
 			for _, d := range f.Decls {
 				fd, ok := d.(*ast.FuncDecl)
 				if !ok || fd.Body == nil {
 					continue
 				}
-				fn, ok := fl.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if ok && !fl.redacts[fn] && fl.returnsRedacted(fd) {
-					fl.redacts[fn], changed = true, true
+				fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				if ok && !yield(fd, fn) {
+					return
 				}
 			}
 		}

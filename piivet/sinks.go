@@ -30,6 +30,18 @@ type sink struct {
 	// zapAny: zap.Any, which writes an error by its Error, else a fmt.Stringer by its
 	// String, before it turns to encoding/json.
 	zapAny bool
+	// reads: encoding/xml or a template, which read the value's exported fields
+	// themselves, by reflection: pii.Safe's wrapper has none to show them.
+	reads bool
+	// basic: the builtins print, println and panic, which print a value of a basic
+	// type (a string, a number) as it is, and a struct or pointer as an address.
+	basic bool
+	// panics: the builtin panic, which prints an error by its Error and a
+	// fmt.Stringer by its String.
+	panics bool
+	// file: io.WriteString, a sink where its writer is an *os.File (standard error, a
+	// log file), not where it is a hash or a buffer.
+	file bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -212,12 +224,52 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 		if (recv == "" || recv == "Logger") && prefixed("Print", "Fatal", "Panic") {
 			return sink{args: allArgs}, true
 		}
+		if (recv == "" || recv == "Logger") && name == "Output" { // after the call depth
+			return sink{args: valueArg(1)}, true
+		}
 	case "encoding/json":
 		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
 			return sink{args: valueArg(0), json: true}, true
 		}
 		if recv == "Encoder" && name == "Encode" {
 			return sink{args: valueArg(0), json: true}, true
+		}
+	case "os":
+		if recv == "File" && (name == "Write" || name == "WriteString") { // os.Stderr.WriteString
+			return sink{args: valueArg(0)}, true
+		}
+	case "io":
+		if recv == "" && name == "WriteString" { // to an *os.File only: a hash is a writer too
+			return sink{args: valueArg(1), file: true}, true
+		}
+	case "log/syslog":
+		if recv == "Writer" && name != "Close" {
+			return sink{args: allArgs}, true
+		}
+	case "k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog":
+		// Info, Infof, InfoS (a message, then key-value pairs), Warning..., Error...,
+		// Fatal..., Exit..., and the same on V(level)
+		if (recv == "" || recv == "Verbose") && prefixed("Info", "Warning", "Error", "Fatal", "Exit") {
+			return sink{args: allArgs}, true
+		}
+	case "errors":
+		if name == "New" { // its text is what the error prints, wherever it is logged
+			return sink{args: allArgs}, true
+		}
+	case "encoding/xml":
+		if recv == "" && (name == "Marshal" || name == "MarshalIndent") {
+			return sink{args: valueArg(0), reads: true}, true
+		}
+		if recv == "Encoder" && (name == "Encode" || name == "EncodeElement") {
+			return sink{args: valueArg(0), reads: true}, true
+		}
+	case "text/template", "html/template":
+		// the data a template reads its fields from ({{.Email}}): escaping is no redaction
+		if recv == "Template" && name == "Execute" {
+			return sink{args: valueArg(1), reads: true}, true
+		}
+		if recv == "Template" && name == "ExecuteTemplate" {
+			return sink{args: valueArg(2), reads: true}, true
 		}
 	case "go.uber.org/zap":
 		if recv == "" && (name == "Any" || name == "Reflect") { // zap encodes structs as JSON

@@ -88,12 +88,17 @@ func fieldsOf(st *ast.StructType, s *types.Struct) []fieldAt {
 
 func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.Struct, typ string) {
 	fields := fieldsOf(st, s)
-	anyTag := false
+	anyTag, record := false, false
 	for _, f := range fields {
 		if _, ok := reflect.StructTag(f.raw).Lookup("pii"); ok || f.v.Embedded() && promotesTags(f.v.Type(), map[types.Type]bool{}) {
 			anyTag = true // its own fields, or those an embedded struct promotes to it
 		}
 	}
+	// A struct that holds, as its data, a struct that tags its fields (Holder{Rec
+	// Record; Token string}) is a record too: CheckTagged lists its untagged leaves
+	// beside Rec's. One whose only tagged value sits in an unexported field (a
+	// service's cache) is not taken for one.
+	record = anyTag || tagsBelow(s)
 	created := ""
 	for _, f := range fields {
 		raw, tagged, err := pii.LookupTag(reflect.StructTag(f.raw)) // as the library reads it
@@ -109,9 +114,13 @@ func checkStruct(pass *analysis.Pass, c *carrier, st *ast.StructType, s *types.S
 			case anyTag && !f.v.Exported() && !f.v.Embedded() && c.carries(f.v.Type()):
 				pass.Reportf(f.namePos, "pii: %s.%s is unexported and holds %s, which carries pii tags: redaction hides it by those tags alone (a tag on the field is refused), fmt prints it and encoding/json never writes it; export it if the record carries it as data",
 					typ, f.v.Name(), typeString(f.v.Type()))
-			case anyTag && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
-				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct that tags its other fields (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
-					typ, f.v.Name())
+			case record && (f.v.Exported() || f.v.Embedded()) && untaggedLeaf(f.v.Type()):
+				where := "that tags its other fields"
+				if !anyTag {
+					where = "that holds tagged records"
+				}
+				pass.Reportf(f.namePos, "pii: %s.%s has no pii tag, in a struct %s (CheckTagged reports it): tag it, pii:\"no\" if it is not personal data",
+					typ, f.v.Name(), where)
 			}
 			continue
 		}
@@ -237,6 +246,47 @@ func promotesTags(t types.Type, seen map[types.Type]bool) bool {
 	return false
 }
 
+// tagsBelow reports whether struct s has a pii tag, on a field of its own or on one of
+// a struct its exported (or embedded) fields hold, through pointers, slices, arrays and
+// map values, at any depth: the library classifies such a struct's fields by tags,
+// and CheckTagged lists every one of its leaves that has none.
+func tagsBelow(s *types.Struct) bool {
+	return tagsBelowIn(s, map[types.Type]bool{})
+}
+
+func tagsBelowIn(t types.Type, seen map[types.Type]bool) bool {
+	t = types.Unalias(t)
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if _, ok := t.(*types.TypeParam); ok {
+		return false
+	}
+	if leafKindOf(t, false) != lkNone {
+		return false // a leaf: its fields are not the library's to walk
+	}
+	u := t.Underlying()
+	if elem := elemOf(u); elem != nil {
+		return tagsBelowIn(elem, seen)
+	}
+	st, ok := u.(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if _, ok := reflect.StructTag(st.Tag(i)).Lookup("pii"); ok {
+			return true
+		}
+	}
+	for f := range st.Fields() {
+		if (f.Exported() || f.Embedded()) && tagsBelowIn(f.Type(), seen) {
+			return true
+		}
+	}
+	return false
+}
+
 // isStructish reports whether t is a struct or a pointer to one (an embedded field the
 // library promotes).
 func isStructish(t types.Type) bool {
@@ -276,10 +326,8 @@ func untaggedLeafIn(t types.Type, seen map[types.Type]bool) bool {
 	}
 	switch u := u.(type) {
 	case *types.Struct:
-		for i := range u.NumFields() {
-			if _, ok := reflect.StructTag(u.Tag(i)).Lookup("pii"); ok {
-				return false // its own declaration is checked where it is written
-			}
+		if tagsBelow(u) {
+			return false // a record: its own declaration is checked where it is written
 		}
 		for f := range u.Fields() {
 			if (f.Exported() || f.Embedded()) && untaggedLeafIn(f.Type(), seen) {

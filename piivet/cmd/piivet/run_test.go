@@ -35,6 +35,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"log/slog"
 
 	"example.com/run/model"
 	"github.com/ef8f9424/pii"
@@ -50,16 +51,63 @@ func Handle(u model.User, s model.Stats, p *pii.Policy) {
 	fmt.Println(s, u.ID, pii.Safe(u))
 	r, _ := pii.Redacted(p, u)
 	log.Printf("signup %+v", r)
+	log.Println(u) //piivet:ignore shown to the user it belongs to
+	slog.Info("signup", "user", u)
+}
+`,
+	// logging sets the handler as slog's default; mid imports it, far imports mid:
+	// under go vet too, far learns it (the fact is passed on through mid).
+	"logging/logging.go": `package logging
+
+import (
+	"log/slog"
+	"os"
+
+	"github.com/ef8f9424/pii"
+)
+
+func Setup() {
+	slog.SetDefault(slog.New(pii.NewHandler(slog.NewJSONHandler(os.Stdout, nil), nil)))
+}
+`,
+	"mid/mid.go": `package mid
+
+import (
+	"log/slog"
+
+	"example.com/run/logging"
+	"example.com/run/model"
+)
+
+func init() { logging.Setup() }
+
+func Log(u model.User) { slog.Info("signup", "user", u) }
+`,
+	"far/far.go": `package far
+
+import (
+	"log/slog"
+
+	"example.com/run/mid"
+	"example.com/run/model"
+)
+
+func Log(u model.User) {
+	mid.Log(u)
+	slog.Info("signup", "user", u)
+	slog.Info("signup", "email", u.Email)
 }
 `,
 }
 
 // runWant is what piivet reports on runModule, file:line:col and message start.
 var runWant = []string{
-	"app/app.go:15:27: pii: u (model.User carries pii tags) reaches log.Printf",
-	"app/app.go:16:22: pii: &u (*model.User carries pii tags) reaches json.Marshal",
-	"app/app.go:17:18: pii: u (model.User carries pii tags) reaches app.logf, which hands it to log.Printf",
-	"app/app.go:18:14: pii: \"mail to \" + u.Email holds u.Email",
+	"app/app.go:16:27: pii: u (model.User carries pii tags) reaches log.Printf",
+	"app/app.go:17:22: pii: &u (*model.User carries pii tags) reaches json.Marshal",
+	"app/app.go:18:18: pii: u (model.User carries pii tags) reaches app.logf, which hands it to log.Printf",
+	"app/app.go:19:14: pii: \"mail to \" + u.Email holds u.Email",
+	"app/app.go:24:30: pii: u (model.User carries pii tags) is logged through slog, and this package never builds a pii.NewHandler",
+	"far/far.go:13:31: pii: u.Email (tagged pii:\"email\" at model.User.Email) is logged through slog as it is",
 	"model/model.go:6:15: pii: model.User.Phone: tag \"phnoe\": unknown kind",
 	"model/model.go:7:2: pii: model.User.Note has no pii tag",
 }

@@ -1,4 +1,4 @@
-// Package callsloghandler builds no handler, but logs through a wrapper of a package
+// Package callsloghandler builds no handler, but logs through a wrapper of a package // want package:"imports sloghandler, which sets a pii.NewHandler as slog's default"
 // that does: a value of a tagged type is redacted there; a tagged string is not.
 package callsloghandler
 

@@ -90,3 +90,25 @@ var (
 )
 
 func Inst[T any](v Tagged[T]) {}
+
+// Page is no record by its declaration; Page[models.User] holds records, and its Next
+// is then what CheckTagged lists.
+type Page[T any] struct {
+	Items []T
+	Next  string
+	Meta  any
+}
+
+// Listed is a record by its declaration: its untagged field is reported there.
+type Listed[T any] struct { // want Listed:"pii-tagged"
+	Items []T
+	Owner models.User `pii:"no"`
+	Next  string      // want `generic.Listed.Next has no pii tag`
+}
+
+var (
+	_ Page[models.User]   // want `generic.Page\[models.User\].Next has no pii tag, in a struct that holds tagged records once instantiated`
+	_ Page[int]           // no record
+	_ Page[models.User]   // reported once
+	_ Listed[models.User] // reported at the declaration
+)

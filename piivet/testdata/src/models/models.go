@@ -58,4 +58,4 @@ type Printable struct { // want Printable:"pii-tagged"
 	Password string `pii:"secret" json:"-"`
 }
 
-func (p Printable) String() string { return p.Password }
+func (p Printable) String() string { return p.Password } // want String:`returns tagged pii:"secret" at models.Printable.Password`

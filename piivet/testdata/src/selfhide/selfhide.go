@@ -41,7 +41,7 @@ type Raw struct { // want Raw:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (r Raw) String() string { return r.Email }
+func (r Raw) String() string { return r.Email } // want String:`returns tagged pii:"email" at selfhide.Raw.Email`
 
 // Only hides itself in String: encoding/json writes it as it is.
 type Only struct { // want Only:"pii-tagged"
@@ -82,9 +82,9 @@ type Whole struct { // want Whole:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (w Whole) String() string { return describe(w) }
+func (w Whole) String() string { return describe(w) } // want String:`returns tagged pii:"email" at selfhide.Whole.Email`
 
-func describe(w Whole) string { return w.Email }
+func describe(w Whole) string { return w.Email } // want describe:`returns tagged pii:"email" at selfhide.Whole.Email`
 
 // Named prints a constant.
 type Named struct { // want Named:"pii-tagged"

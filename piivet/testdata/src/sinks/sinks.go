@@ -4,6 +4,7 @@ package sinks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -156,4 +157,31 @@ func WrapThrough(err *signupError, u models.User) {
 // ZerologErr: a tagged error to Err, in a package that does not set ErrorMarshalFunc.
 func ZerologErr(ev *zerolog.Event, err *signupError) {
 	ev.Err(err) // want `reaches zerolog.Event.Err, which hands it to zerolog.Event.AnErr as it is: wrap it in pii.Safe, pass pii.Redacted.s copy, or set zerolog.ErrorMarshalFunc = piizerolog.MarshalError \(this package does not: fine if it is set elsewhere\)`
+}
+
+// Builtins: print, println and panic write a string as it is to standard error, and a
+// struct or a pointer as its address; errors.New's text is what the error prints.
+func Builtins(u models.User, o *models.Order) error {
+	println("signup", u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches println as it is`
+	print(o.Buyer.Phone)       // want `o.Buyer.Phone \(tagged pii:"phone" at models.User.Phone\) reaches print`
+	println(u.ID, o.Number)    // tagged no
+	println(&u)                // an address
+	if u.ID == 0 {
+		panic("no id for " + u.Email) // want `"no id for " \+ u.Email holds u.Email \(tagged pii:"email" at models.User.Email\), which reaches panic`
+	}
+	if o == nil {
+		panic(u) // an address
+	}
+	_ = errors.New("no order for " + u.Phone) // want `holds u.Phone \(tagged pii:"phone" at models.User.Phone\), which reaches errors.New`
+	return errors.New("no order " + o.Number)
+}
+
+// fail panics with what it is given: a string as it is, a struct as its address.
+func fail(v any) { // want fail:`forwards \[0\] to panic`
+	panic(v)
+}
+
+func Fails(u models.User) {
+	fail(u)
+	fail(u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches sinks.fail, which hands it to panic`
 }

@@ -1,4 +1,4 @@
-// Package sloghandler builds a pii.NewHandler: slog calls are not reported.
+// Package sloghandler builds a pii.NewHandler: slog calls are not reported. // want package:"sets a pii.NewHandler as slog's default"
 package sloghandler
 
 import (

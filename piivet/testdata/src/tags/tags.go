@@ -208,14 +208,52 @@ type Request struct { // want Request:"pii-tagged"
 	done  bool
 }
 
-// Holder holds a tagged struct by name: its own fields carry no tag, and are not looked at.
-type Holder struct { // want Holder:"pii-tagged"
-	Rec   Record
-	Token string
-}
-
 // WithMeta embeds an untagged struct only.
 type WithMeta struct {
 	Meta
 	Token string
+}
+
+// Holder has no pii tag of its own but holds a record as its data: CheckTagged lists
+// Token beside Rec's tagged field.
+type Holder struct { // want Holder:"pii-tagged"
+	Rec   Record
+	Token string // want `tags.Holder.Token has no pii tag, in a struct that holds tagged records \(CheckTagged reports it\)`
+	Extra any    // an interface: classified by what it holds
+}
+
+// Outer holds a Holder: Holder's untagged field is reported where Holder is declared,
+// not again here.
+type Outer struct { // want Outer:"pii-tagged"
+	H    Holder
+	Note string // want `tags.Outer.Note has no pii tag`
+}
+
+// Page holds records through a slice of pointers and a map's values, and a struct
+// with no tags of its own.
+type Page struct { // want Page:"pii-tagged"
+	Items []*models.User
+	ByID  map[string]models.Stats
+	Next  string             // want `tags.Page.Next has no pii tag`
+	Meta  struct{ X string } // want `tags.Page.Meta has no pii tag`
+}
+
+// Service holds records only in unexported fields, as a cache: it is no record, and
+// its exported field is not reported.
+type Service struct { // want Service:"pii-tagged"
+	users map[string]models.User
+	Addr  string
+}
+
+// Counter holds a record only as a map key, which CheckTagged does not walk: it is no
+// record.
+type Counter struct { // want Counter:"pii-tagged"
+	Seen map[models.User]int
+	Note string
+}
+
+// PlainHolder holds only structs without tags: nothing is reported.
+type PlainHolder struct {
+	U    models.Untagged
+	Note string
 }

@@ -1,0 +1,118 @@
+package piivet
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+)
+
+// Returns is the fact that a function returns, as its first result on every path, a
+// field tagged as personal data of what it is given (func (u User) Contact() string {
+// return u.Email }): a call of it is that field where it reaches a sink.
+type Returns struct {
+	Why string // the field: `tagged pii:"email" at models.User.Email`
+}
+
+// AFact marks Returns as an analysis fact.
+func (*Returns) AFact() {}
+
+// String names the fact in analysistest's output.
+func (r *Returns) String() string { return "returns " + r.Why }
+
+// settleGetters finds the package's functions that return a tagged field (each round
+// may find a getter of a getter), and exports them as facts.
+func (ck *checker) settleGetters() {
+	ck.getters = map[*types.Func]string{}
+	for changed := true; changed; {
+		changed = false
+		for fd, fn := range funcDecls(ck.pass) {
+			if ck.getters[fn] != "" {
+				continue
+			}
+			if why, ok := ck.returnsField(fd); ok {
+				ck.getters[fn], changed = why, true
+			}
+		}
+	}
+	for fn, why := range ck.getters {
+		ck.pass.ExportObjectFact(fn, &Returns{Why: why})
+	}
+}
+
+// returnsField says which tagged field every return of fd gives as its first result,
+// if each gives one or a constant, and one at least a field (the first found names
+// it): a getter that guards against nil (if u == nil { return "" }) is one too.
+func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
+	why, ok := "", true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				ok = false
+				break
+			}
+			if tv, known := ck.pass.TypesInfo.Types[n.Results[0]]; known && (tv.Value != nil || tv.IsNil()) {
+				break // if u == nil { return "" }: a constant on the way
+			}
+			w, tagged := taggedField(ck.pass, n.Results[0])
+			if !tagged {
+				_, w, tagged = ck.getterField(n.Results[0])
+			}
+			if !tagged {
+				ok = false
+			} else if why == "" {
+				why = w
+			}
+		}
+		return ok
+	})
+	return why, ok && why != ""
+}
+
+// getter says why e, a call of a function that returns a tagged field of what it is
+// given, is personal data: not when what it is given is a redacted copy.
+func (ck *checker) getter(e ast.Expr) (string, bool) {
+	fn, why, ok := ck.getterField(e)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("the field %s, returned by %s", why, calleeName(fn)), true
+}
+
+// getterField returns the function e calls and the tagged field it returns, when e
+// calls a getter and what it is given is not a redacted copy.
+func (ck *checker) getterField(e ast.Expr) (*types.Func, string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil, "", false
+	}
+	fn, ok := calleeObject(ck.pass, call.Fun).(*types.Func)
+	if !ok {
+		return nil, "", false
+	}
+	fn = fn.Origin()
+	why := ck.getters[fn]
+	if why == "" && fn.Pkg() != nil && fn.Pkg() != ck.pass.Pkg {
+		var r Returns
+		if ck.pass.ImportObjectFact(fn, &r) {
+			why = r.Why
+		}
+	}
+	if why == "" {
+		return nil, "", false
+	}
+	given := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := ck.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			given = append([]ast.Expr{sel.X}, given...)
+		}
+	}
+	for _, g := range given {
+		if ck.fl.redacted(g) || ck.builtOfCopies(g) {
+			return nil, "", false
+		}
+	}
+	return fn, why, true
+}

@@ -1,0 +1,182 @@
+package piivet
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Handler is the fact that a package builds a pii.NewHandler and sets slog's default
+// logger (slog.SetDefault): a package that imports it, directly or not, logs through
+// slog's default logger a handler that redacts by type. A logger built elsewhere, or
+// a package that sets the default but is imported by none of the ones that log (main
+// imports both), stays out of the analyzer's sight: those calls keep their hint.
+type Handler struct {
+	// Via names the package that sets it, for a package that only imports it: the
+	// fact is passed on so, as go vet hands a package the facts of its direct
+	// imports only.
+	Via string
+}
+
+// AFact marks Handler as an analysis fact.
+func (*Handler) AFact() {}
+
+// String names the fact in analysistest's output.
+func (h *Handler) String() string {
+	if h.Via != "" {
+		return "imports " + h.Via + ", which sets a pii.NewHandler as slog's default"
+	}
+	return "sets a pii.NewHandler as slog's default"
+}
+
+// exportHandler records Handler for the package when it builds a pii.NewHandler and
+// sets slog's default logger, or imports a package that does.
+func (fl *flow) exportHandler() {
+	if fl.pass.ExportPackageFact == nil {
+		return
+	}
+	switch {
+	case fl.handler && fl.setsDefault:
+		fl.pass.ExportPackageFact(new(Handler))
+	case fl.importsHandler():
+		fl.pass.ExportPackageFact(&Handler{Via: fl.handlerVia})
+	}
+}
+
+// importsHandler reports whether a package the pass depends on, directly or not, sets
+// a pii.NewHandler as slog's default logger.
+func (fl *flow) importsHandler() bool {
+	if fl.defaultKnown {
+		return fl.defaultSet
+	}
+	fl.defaultKnown = true
+	if fl.pass.AllPackageFacts == nil {
+		return false
+	}
+	for _, f := range fl.pass.AllPackageFacts() {
+		if h, ok := f.Fact.(*Handler); ok && f.Package != fl.pass.Pkg {
+			fl.defaultSet, fl.handlerVia = true, h.Via
+			if h.Via == "" {
+				fl.handlerVia = f.Package.Path()
+			}
+			break
+		}
+	}
+	return fl.defaultSet
+}
+
+// defaultLogger reports whether a call of slog's fn, on receiver recv (nil for a
+// function), logs through slog's default logger: a function of the package (slog.Info,
+// and slog.Any and the other attributes a call of it is given), or a method of
+// slog.Default(), called on it or on a variable last set to it.
+func (ck *checker) defaultLogger(fn *types.Func, recv ast.Expr) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	if sig.Recv() == nil {
+		return true
+	}
+	for range 8 {
+		if recv == nil {
+			return false
+		}
+		if isCall(ck.pass, recv, "log/slog", "Default") {
+			return true
+		}
+		v, ok := identVar(ck.pass, recv)
+		if !ok {
+			return false
+		}
+		recv = ck.fl.lastValue(v, recv.Pos())
+	}
+	return false
+}
+
+// Logs is the fact that a package-level variable is a *slog.Logger built on a
+// pii.NewHandler (var Log = slog.New(pii.NewHandler(...))), and never set again: its
+// methods redact by type wherever the variable is used.
+type Logs struct{}
+
+// AFact marks Logs as an analysis fact.
+func (*Logs) AFact() {}
+
+// String names the fact in analysistest's output.
+func (*Logs) String() string { return "a logger on a pii.NewHandler" }
+
+// exportLoggers records Logs for the package's variables that hold a logger built on a
+// pii.NewHandler where they are declared, and are set nowhere else.
+func (fl *flow) exportLoggers() {
+	for _, f := range fl.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, id := range vs.Names {
+					v, ok := fl.pass.TypesInfo.Defs[id].(*types.Var)
+					if ok && isSlogLogger(v.Type()) && len(fl.sets[v]) == 1 && fl.buildsHandler(vs.Values[i]) {
+						fl.pass.ExportObjectFact(v, new(Logs))
+					}
+				}
+			}
+		}
+	}
+}
+
+// buildsHandler reports whether e calls pii.NewHandler.
+func (fl *flow) buildsHandler(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && isPIICall(fl.pass, call, "NewHandler") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isSlogLogger reports whether t is *slog.Logger.
+func isSlogLogger(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), "log/slog", "Logger")
+}
+
+// handledLogger reports whether recv, the receiver of a call of a *slog.Logger's
+// method, is a variable of another package that holds a logger on a pii.NewHandler
+// (the Logs fact), directly, through a local copy, or through With and WithGroup.
+func (ck *checker) handledLogger(recv ast.Expr) bool {
+	for range 8 {
+		switch e := ast.Unparen(recv).(type) {
+		case *ast.CallExpr: // logging.Log.With("req", id)
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			fn, isFn := calleeObject(ck.pass, e.Fun).(*types.Func)
+			if !ok || !isFn || fn.Pkg() == nil || fn.Pkg().Path() != "log/slog" || fn.Name() != "With" && fn.Name() != "WithGroup" {
+				return false
+			}
+			recv = sel.X
+			continue
+		case *ast.Ident, *ast.SelectorExpr:
+			v, ok := calleeObject(ck.pass, e).(*types.Var)
+			if !ok {
+				return false
+			}
+			if v.Pkg() != nil && v.Pkg() != ck.pass.Pkg && ck.pass.ImportObjectFact(v, new(Logs)) {
+				return true
+			}
+			if v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+				return false
+			}
+			if recv = ck.fl.lastValue(v, e.Pos()); recv == nil {
+				return false
+			}
+			continue
+		}
+		return false
+	}
+	return false
+}

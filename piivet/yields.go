@@ -1,0 +1,230 @@
+package piivet
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Yields is the fact that a function returns, in a result of interface type (error,
+// any), a value of a concrete type that carries pii tags on some path (func lookup(email
+// string) error { return &NotFound{Email: email} }): where that result reaches a sink
+// as it is, directly or through the variable it was assigned to, the value prints
+// itself there (through its Error, for an error).
+type Yields struct {
+	Results []YieldedResult
+}
+
+// A YieldedResult is one result of a Yields function.
+type YieldedResult struct {
+	Index int    // which result
+	Type  string // the concrete type, as a reader writes it
+	Fmt   bool   // fmt and the loggers print its personal data (it does not hide itself)
+	JSON  bool   // encoding/json writes its personal data
+}
+
+// AFact marks Yields as an analysis fact.
+func (*Yields) AFact() {}
+
+// String names the fact in analysistest's output.
+func (y *Yields) String() string {
+	s := "yields"
+	for _, r := range y.Results {
+		s += fmt.Sprintf(" [%d] %s", r.Index, r.Type)
+	}
+	return s
+}
+
+// A result is one result of a call assigned to a variable: err of u, err := find(id).
+type result struct {
+	call  *ast.CallExpr
+	index int
+	at    token.Pos
+}
+
+// settleYields finds the package's functions that return a tagged value in a result of
+// interface type (each round may find a function that returns another's result), and
+// exports them as facts.
+func (ck *checker) settleYields() {
+	ck.yields = map[*types.Func][]YieldedResult{}
+	for changed := true; changed; {
+		changed = false
+		for fd, fn := range funcDecls(ck.pass) {
+			if sig, ok := fn.Type().(*types.Signature); ok && ck.findYields(fd, fn, sig) {
+				changed = true
+			}
+		}
+	}
+	for fn, rs := range ck.yields {
+		ck.pass.ExportObjectFact(fn, &Yields{Results: rs})
+	}
+}
+
+// findYields adds to ck.yields the results of fd that return a tagged value as an
+// interface, and reports whether it found one it did not know.
+func (ck *checker) findYields(fd *ast.FuncDecl, fn *types.Func, sig *types.Signature) bool {
+	added := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				return true
+			}
+			for i, r := range n.Results {
+				if !types.IsInterface(sig.Results().At(i).Type()) || ck.yieldsAt(fn, i) {
+					continue
+				}
+				if y, ok := ck.returned(r); ok {
+					y.Index = i
+					ck.yields[fn] = append(ck.yields[fn], y)
+					added = true
+				}
+			}
+		}
+		return true
+	})
+	return added
+}
+
+// yieldsAt reports whether fn is known to yield its i-th result.
+func (ck *checker) yieldsAt(fn *types.Func, i int) bool {
+	for _, y := range ck.yields[fn] {
+		if y.Index == i {
+			return true
+		}
+	}
+	return false
+}
+
+// returned says what r, returned as an interface, holds that carries pii tags: a value
+// of a concrete type, an error fmt.Errorf wraps with %w (or errors.Join joins), or what
+// a function that yields returns.
+func (ck *checker) returned(r ast.Expr) (YieldedResult, bool) {
+	t := ck.pass.TypesInfo.TypeOf(r)
+	if t == nil || ck.fl.redacted(r) {
+		return YieldedResult{}, false
+	}
+	if !types.IsInterface(t) {
+		if !ck.c.carries(t) {
+			return YieldedResult{}, false
+		}
+		return YieldedResult{Type: typeString(t), Fmt: !ck.selfHidden(t, sink{}),
+			JSON: ck.c.carriesAs(t, true) && !ck.selfHidden(t, sink{json: true})}, true
+	}
+	if _, y, ok := ck.yieldOf(sink{}, r); ok {
+		return YieldedResult{Type: y.Type, Fmt: y.Fmt, JSON: y.JSON}, true // return lookup(x), or err set to it
+	}
+	call, ok := ast.Unparen(r).(*ast.CallExpr)
+	if !ok {
+		return YieldedResult{}, false
+	}
+	var kept []ast.Expr
+	switch {
+	case isCall(ck.pass, call, "errors", "Join"):
+		kept = call.Args
+	case isCall(ck.pass, call, "fmt", "Errorf"):
+		kept = wrapped(ck.pass, call.Args)
+	}
+	for _, a := range kept {
+		if y, ok := ck.returned(a); ok && y.Fmt {
+			return YieldedResult{Type: y.Type, Fmt: true}, true // its text is in the error's
+		}
+	}
+	return YieldedResult{}, false
+}
+
+// yielded says why e, a call's result of interface type or a variable it was last set
+// to, holds a value that carries pii tags and that sink s prints.
+func (ck *checker) yielded(s sink, e ast.Expr) (string, bool) {
+	fn, y, ok := ck.yieldOf(s, e)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%s may return %s, which carries pii tags", calleeName(fn), y.Type), true
+}
+
+// yieldOf returns the function whose result e is, and what it yields there that sink
+// s prints.
+func (ck *checker) yieldOf(s sink, e ast.Expr) (*types.Func, YieldedResult, bool) {
+	call, index := ck.resultOf(e)
+	if call == nil || ck.hidden(s) {
+		return nil, YieldedResult{}, false
+	}
+	fn, ok := calleeObject(ck.pass, call.Fun).(*types.Func)
+	if !ok {
+		return nil, YieldedResult{}, false
+	}
+	fn = fn.Origin()
+	rs, ok := ck.yields[fn]
+	if !ok && fn.Pkg() != nil && fn.Pkg() != ck.pass.Pkg {
+		var y Yields
+		if ck.pass.ImportObjectFact(fn, &y) {
+			rs = y.Results
+		}
+	}
+	for _, r := range rs {
+		if r.Index == index && (s.json && r.JSON || !s.json && r.Fmt) {
+			return fn, r, true
+		}
+	}
+	return nil, YieldedResult{}, false
+}
+
+// resultOf returns the call whose result e is, and which result: e itself, or the
+// variable e names, last set to one result of a call (err := lookup(x); u, err :=
+// find(id)).
+func (ck *checker) resultOf(e ast.Expr) (*ast.CallExpr, int) {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return call, 0
+	}
+	v, ok := identVar(ck.pass, e)
+	if !ok {
+		return nil, 0
+	}
+	sets := ck.fl.before(v, e.Pos())
+	if len(sets) == 0 {
+		return nil, 0
+	}
+	last := sets[len(sets)-1]
+	if call, ok := ast.Unparen(last.value).(*ast.CallExpr); ok && !last.multi {
+		return call, 0
+	}
+	for _, r := range ck.fl.results[v] {
+		if r.at == last.at {
+			return r.call, r.index
+		}
+	}
+	return nil, 0
+}
+
+// wrapped returns the arguments of fmt.Errorf (args, its format first) that it wraps
+// with %w, which stay whole in the chain of the error it returns: all of the errors
+// when the format is not known.
+func wrapped(pass *analysis.Pass, args []ast.Expr) []ast.Expr {
+	if len(args) == 0 {
+		return nil
+	}
+	var out []ast.Expr
+	tv, ok := pass.TypesInfo.Types[args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		for _, a := range args[1:] {
+			if isError(pass.TypesInfo.TypeOf(a)) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	verbs, _ := argVerbs(constant.StringVal(tv.Value))
+	for i, v := range verbs {
+		if v == 'w' && i+1 < len(args) {
+			out = append(out, args[i+1])
+		}
+	}
+	return out
+}
