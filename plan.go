@@ -652,8 +652,13 @@ func (n *node) computePlain() bool {
 	}, func(c *node) bool { return c.plain })
 }
 
-// computeTagged says whether a PII leaf sits at or under n by the tags alone.
+// computeTagged says whether a PII leaf sits at or under n by the tags alone. A map whose
+// keys hold one counts: the walk must reach it to refuse it (see ErrMapKey), even in an
+// unexported field, which fmt prints keys and all.
 func (n *node) computeTagged() bool {
+	if n.op == opMap && n.key.tagged {
+		return true
+	}
 	return n.derive(func(n *node) bool { return n.op == opLeaf && n.rule.pii() },
 		func(c *node) bool { return c.tagged })
 }

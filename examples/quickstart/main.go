@@ -66,6 +66,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	//piivet:ignore the example shows the record before redaction, next to its copy
 	fmt.Fprintf(w, "\nBefore: %+v\nCopy:   %+v\n", msg, safe)
 
 	// Every log line goes through the handler, which logs redacted copies.

@@ -78,6 +78,7 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "\ntoday's purge zeroes %q, message by message:\n", purged)
 	for _, m := range store {
+		//piivet:ignore the example shows what the purge left of each record: nothing personal
 		fmt.Fprintf(w, "  %s: body %q, client IP %q\n", m.SID, m.Body, m.ClientIP)
 	}
 	return nil
