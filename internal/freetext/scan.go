@@ -65,9 +65,11 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	dst, invisible := s.scanPass(text, dst)
 	if invisible {
 		// Characters that show nothing split what a reader sees as one number or
-		// address ("4111\u200b1111..."): the detectors read the text without them,
-		// and the findings are mapped back onto text, where they hold them.
-		dst = s.scanVisible(text, dst[:base])
+		// address ("4111\u200b1111...", "<b>415</b>-555-2671"): the detectors read
+		// the text as a reader sees it, and the findings are mapped back onto text,
+		// where they hold them. Those of the first pass are kept too: markup read as
+		// nothing may have joined what a reader sees apart.
+		dst = s.scanVisible(text, dst)
 	}
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
@@ -85,49 +87,6 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		dst = kept
 	}
 	return dst, dropped
-}
-
-// scanVisible appends the findings of a pass over text as a reader sees it: without
-// its invisible characters (scanInvisibleAt), with the full-width forms of ASCII
-// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), and Unicode
-// spaces, dashes and dots as ASCII ones, with their offsets in text. A finding spans the invisible characters inside it, and none of
-// those around it.
-func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
-	base := len(dst)
-	var b strings.Builder
-	b.Grow(len(text))
-	at := make([]int, 0, len(text)+1) // at[k]: where the k-th byte kept sits in text
-	for j := 0; j < len(text); {
-		if n := scanInvisibleAt(text, j); n > 0 {
-			j += n
-			continue
-		}
-		c, n := scanVisibleASCIIAt(text, j)
-		b.WriteByte(c)
-		at = append(at, j)
-		j += n
-	}
-	visible := b.String()
-	dst, _ = s.scanPass(visible, dst)
-	for k := base; k < len(dst); k++ {
-		last := at[dst[k].End-1]
-		_, n := scanVisibleASCIIAt(text, last) // the byte read may stand for more
-		dst[k].Start, dst[k].End = at[dst[k].Start], last+n
-	}
-	return dst
-}
-
-// scanVisibleASCIIAt returns the byte scanVisible reads for the character at text[j],
-// and the length of that character: the ASCII form of a full-width one (3 bytes), an
-// ASCII space, dash or dot for a Unicode one (scanCardWideSepAt), or text[j] itself.
-func scanVisibleASCIIAt(text string, j int) (byte, int) {
-	if c, ok := scanFullWidthASCIIAt(text, j); ok {
-		return c, 3
-	}
-	if n, c := scanCardWideSepAt(text, j); n > 0 {
-		return c, n
-	}
-	return text[j], 1
 }
 
 // scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
@@ -180,6 +139,15 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i = end
 			st.digitEnd = i
+		case c == '&' || c == '<' || c == '\n' || c == '\r' || c == '_' || c == '*' || c == '`' || c == '\\':
+			// HTML markup, a line break or an underscore or star may split what a
+			// reader sees as one value ("<b>415</b>-555-2671", "&#43;1 415...",
+			// "415\n555-2671", "415_555_2671"): the text is then read again as a
+			// reader sees it (scanVisible).
+			if !invisible && scanSplitsValueAt(text, i) {
+				invisible = true
+			}
+			i++
 		case c == 0xC2 || c == 0xE2:
 			// Typographic quotes and dashes start with these bytes too: only an
 			// invisible character is looked for, and a space or dash of Unicode between
@@ -318,6 +286,9 @@ var scanTrigger = func() (t [256]bool) {
 	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
 	t['['] = true // "[at]", "{at}" (and "(at)"): an at sign kept from harvesters
 	t['{'] = true
+	for _, c := range []byte{'&', '<', '\n', '\r', '_', '*', '`', '\\'} {
+		t[c] = true // markup, line breaks and glue that may split a value (see scanSplitsValueAt)
+	}
 	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
 	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
 	t[0xE2] = true // zero-width spaces and joiners, the word joiner

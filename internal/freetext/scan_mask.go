@@ -17,7 +17,9 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 		// The local part goes; the domain stays, as the email field mask does (see the README),
 		// unless it is an address literal.
 		b.WriteString("***")
-		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
+		at, n := scanLastAtSign(v)
+		scanKeepTags(b, v[:at]) // "<b>jane</b>@...": the markup stays whole
+		if strings.HasSuffix(v, "]") {
 			b.WriteString(v[at : at+n])
 			b.WriteString("[x]")
 		} else {
@@ -52,6 +54,18 @@ func scanMaskPhone(b *strings.Builder, v string) {
 	for j := 0; j < len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 { // "%20": a separator, whose digits stay
 			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
+		if n, d := scanMarkupAt(v, j); n > 0 { // "&#x34;" is a digit, "&nbsp;" or "<b>" markup
+			if d != 0 && (k >= keep || j >= ext) {
+				b.WriteByte('X')
+			} else {
+				b.WriteString(v[j : j+n])
+			}
+			if d != 0 {
+				k++
+			}
 			j += n
 			continue
 		}
@@ -102,6 +116,13 @@ func scanPhoneExt(v string) (ext, main int) {
 			j += n
 			continue
 		}
+		if n, d := scanMarkupAt(v, j); n > 0 { // a reference or tag: no extension marker
+			if d != 0 {
+				main++
+			}
+			j += n
+			continue
+		}
 		if main >= 6 && (v[j]|0x20 >= 'a' && v[j]|0x20 <= 'z' || v[j] == '#' || v[j] == ',' || v[j] == '~') {
 			ext = j
 		}
@@ -144,6 +165,13 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 			j += n // "%20": a separator, whose digits are none of the number's
 			continue
 		}
+		if n, d := scanMarkupAt(v, j); n > 0 { // "&#160;" or "<b>": markup; "&#52;": a digit
+			if d != 0 {
+				total++
+			}
+			j += n
+			continue
+		}
 		_, n := scanDigitAt(v, j)
 		if n == 0 {
 			n = 1
@@ -156,6 +184,18 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	for j := 0; j < len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
 			b.WriteString(v[j : j+n])
+			j += n
+			continue
+		}
+		if n, d := scanMarkupAt(v, j); n > 0 {
+			if d != 0 && seen >= head && seen < total-tail {
+				b.WriteByte('*')
+			} else {
+				b.WriteString(v[j : j+n])
+			}
+			if d != 0 {
+				seen++
+			}
 			j += n
 			continue
 		}
@@ -180,6 +220,9 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 // other characters (separators) stay.
 func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
 	kept := func(j int) (bool, int) { // whether v[j:] starts a kept character, and its length
+		if n, d := scanMarkupAt(v, j); n > 0 { // markup, or a reference to a digit
+			return d != 0 && isKept(d), n
+		}
 		if c, ok := scanFullWidthASCIIAt(v, j); ok {
 			return isKept(c), 3
 		}
@@ -257,5 +300,23 @@ func scanMaskName(b *strings.Builder, v string) {
 		_, n := utf8.DecodeRuneInString(w)
 		b.WriteString(w[:n])
 		b.WriteByte('.')
+	}
+}
+
+// scanKeepTags writes the HTML tags of v (scanTagAt), one after another: what a mask
+// that hides v keeps of its markup.
+func scanKeepTags(b *strings.Builder, v string) {
+	for j := strings.IndexByte(v, '<'); j >= 0; {
+		n, _ := scanTagAt(v, j)
+		if n > 0 {
+			b.WriteString(v[j : j+n])
+		} else {
+			n = 1
+		}
+		k := strings.IndexByte(v[j+n:], '<')
+		if k < 0 {
+			return
+		}
+		j += n + k
 	}
 }

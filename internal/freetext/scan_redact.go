@@ -55,6 +55,9 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 		return false // a name may be anything, the letters of a mask too
 	}
 	for _, f := range fs {
+		if scanMayBeSplit(text[f.Start:f.End]) {
+			return false // markup or a line break inside: the next pass reads the mask as a reader sees it
+		}
 		switch {
 		case f.Kind == KindPhone:
 			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 || !scanPhoneMaskEnds(text[f.Start:f.End]) ||
@@ -292,4 +295,16 @@ func scanBlotAll(text string) string {
 		}
 		return '*'
 	}, text)
+}
+
+// scanMayBeSplit reports whether v holds a byte that may split a value for a reader
+// (scanSplitsValueAt): '&', '<', '\\', a line break, '_', '*' or '`'.
+func scanMayBeSplit(v string) bool {
+	for j := 0; j < len(v); j++ {
+		switch v[j] {
+		case '&', '<', '\n', '\r', '_', '*', '`', '\\':
+			return true
+		}
+	}
+	return false
 }
