@@ -59,7 +59,9 @@ func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding
 	return dst
 }
 
-// scanAll is scan, also reporting whether overlapping findings were dropped.
+// scanAll is scan, also reporting whether its findings may not be settled by their
+// masks alone (see textScanner.settled): overlapping findings were dropped, or the text
+// was read a second time, as a reader sees it, and a finding may hold markup.
 func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
 	base := len(dst)
 	dst, invisible := s.scanPass(text, dst)
@@ -76,7 +78,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	}
 	found := len(dst)
 	dst = scanResolve(dst, base)
-	dropped := len(dst) < found
+	unsure := len(dst) < found || invisible
 	if s.owned != nil {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -86,7 +88,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		}
 		dst = kept
 	}
-	return dst, dropped
+	return dst, unsure
 }
 
 // scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
@@ -139,11 +141,23 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i = end
 			st.digitEnd = i
-		case c == '&' || c == '<' || c == '\n' || c == '\r' || c == '_' || c == '*' || c == '`' || c == '\\':
-			// HTML markup, a line break or an underscore or star may split what a
-			// reader sees as one value ("<b>415</b>-555-2671", "&#43;1 415...",
-			// "415\n555-2671", "415_555_2671"): the text is then read again as a
-			// reader sees it (scanVisible).
+		case scanSplitClass[c] == scanSplitRun:
+			// Glue or markdown around digits ("415_555_2671", "**415**-555-2671")
+			// may split what a reader sees as one value: the text is then read again
+			// as a reader sees it (scanVisible). A run is looked at once, and only
+			// when a digit touches it.
+			j := i + 1
+			for j < len(text) && text[j] == c {
+				j++
+			}
+			if !invisible && (i > 0 && text[i-1]-'0' < 10 || j < len(text) && text[j]-'0' < 10) &&
+				scanSplitsValueAt(text, i) {
+				invisible = true
+			}
+			i = j
+		case scanSplitClass[c] == scanSplitOne:
+			// So may HTML markup, a line break or an escape ("<b>415</b>-555-2671",
+			// "&#43;1 415...", "415\n555-2671").
 			if !invisible && scanSplitsValueAt(text, i) {
 				invisible = true
 			}
@@ -286,8 +300,8 @@ var scanTrigger = func() (t [256]bool) {
 	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
 	t['['] = true // "[at]", "{at}" (and "(at)"): an at sign kept from harvesters
 	t['{'] = true
-	for _, c := range []byte{'&', '<', '\n', '\r', '_', '*', '`', '\\'} {
-		t[c] = true // markup, line breaks and glue that may split a value (see scanSplitsValueAt)
+	for c, class := range scanSplitClass {
+		t[c] = t[c] || class != 0 // markup, line breaks and glue that may split a value
 	}
 	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
 	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
@@ -299,6 +313,19 @@ var scanTrigger = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// The classes of the bytes that may split what a reader sees as one value
+// (scanSplitsValueAt): one that does so by itself, or a run of one repeated.
+const (
+	scanSplitOne = 1 + iota // '&', '<', '\\', a line break
+	scanSplitRun            // '*', '_', '`'
+)
+
+// scanSplitClass gives the class of each byte that may split a value, 0 for the others.
+var scanSplitClass = [256]uint8{
+	'&': scanSplitOne, '<': scanSplitOne, '\\': scanSplitOne, '\n': scanSplitOne, '\r': scanSplitOne,
+	'*': scanSplitRun, '_': scanSplitRun, '`': scanSplitRun,
+}
 
 // scanContinuation returns how many UTF-8 continuation bytes follow text[i-1].
 func scanContinuation(text string, i int) int {

@@ -97,7 +97,7 @@ func scanCheckProperties(t *testing.T, s *textScanner, text string, names []stri
 		// Each finding's mask hides something of it.
 		v := text[fd.Start:fd.End]
 		var b strings.Builder
-		scanMask(&b, fd.Kind, v)
+		scanMask(&b, fd.Kind, v, true)
 		if b.String() == v {
 			t.Fatalf("the mask of %v %q in %q hides nothing", fd.Kind, v, text)
 		}

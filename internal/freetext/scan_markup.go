@@ -151,7 +151,24 @@ func scanTagTouchesValue(text string, j, n int) bool {
 // digit in ASCII (0 otherwise): the masks copy markup as it is and treat a reference
 // to a digit as that digit, so that the digits of "&#8209;" or "<h2>" count for
 // nothing and "&#x34;" counts as one.
-func scanMarkupAt(v string, j int) (int, byte) {
+func scanMarkupAt(v string, j int) (n int, digit byte) {
+	if c := v[j]; c == '&' || c == '<' || c == '\\' {
+		n, digit = scanMarkupLenAt(v, j)
+	}
+	return n, digit
+}
+
+// scanMarkupIf is scanMarkupAt when markup is set, and 0 otherwise: the masks of a text
+// read once only, which hold no markup, pay for no look.
+func scanMarkupIf(markup bool, v string, j int) (n int, digit byte) {
+	if markup {
+		n, digit = scanMarkupAt(v, j)
+	}
+	return n, digit
+}
+
+// scanMarkupLenAt is scanMarkupAt for a byte that may start markup.
+func scanMarkupLenAt(v string, j int) (int, byte) {
 	switch v[j] {
 	case '&':
 		r, n := scanEntityAt(v, j)

@@ -8,17 +8,21 @@ import (
 
 // scanMask writes the mask of a finding of kind k whose text is v. Every mask keeps
 // enough to read the text (format, country, domain, last digits) and is built so that
-// the scanner never finds it again: redaction is a fixed point.
-func scanMask(b *strings.Builder, k Kind, v string) {
+// the scanner never finds it again: redaction is a fixed point. markup says v may hold
+// HTML references, tags or escapes (scanMarkupAt), which the mask then reads as a
+// reader does; a text read once only, as most are, holds none inside a finding.
+func scanMask(b *strings.Builder, k Kind, v string, markup bool) {
 	switch k {
 	case KindPhone:
-		scanMaskPhone(b, v)
+		scanMaskPhone(b, v, markup)
 	case KindEmail:
 		// The local part goes; the domain stays, as the email field mask does (see the README),
 		// unless it is an address literal.
 		b.WriteString("***")
 		at, n := scanLastAtSign(v)
-		scanKeepTags(b, v[:at]) // "<b>jane</b>@...": the markup stays whole
+		if markup {
+			scanKeepTags(b, v[:at]) // "<b>jane</b>@...": the markup stays whole
+		}
 		if strings.HasSuffix(v, "]") {
 			b.WriteString(v[at : at+n])
 			b.WriteString("[x]")
@@ -26,11 +30,11 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 			b.WriteString(v[at:])
 		}
 	case KindCard:
-		scanMaskDigits(b, v, 6, 4)
+		scanMaskDigits(b, v, 6, 4, markup)
 	case KindAccount:
-		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
+		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum, markup)
 	case KindGovID:
-		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum)
+		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum, markup)
 	case KindIP:
 		scanMaskIP(b, v)
 	case KindName:
@@ -44,8 +48,8 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 // extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
 // A span with more digits than any one number holds (15, E.164's limit) is what the
 // finder hid when its budget ran out, perhaps several numbers: every digit goes.
-func scanMaskPhone(b *strings.Builder, v string) {
-	ext, main := scanPhoneExt(v)
+func scanMaskPhone(b *strings.Builder, v string, markup bool) {
+	ext, main := scanPhoneExt(v, markup)
 	keep := main - 4
 	if main > 15 {
 		keep = 0
@@ -57,24 +61,24 @@ func scanMaskPhone(b *strings.Builder, v string) {
 			j += n
 			continue
 		}
-		if n, d := scanMarkupAt(v, j); n > 0 { // "&#x34;" is a digit, "&nbsp;" or "<b>" markup
-			if d != 0 && (k >= keep || j >= ext) {
-				b.WriteByte('X')
-			} else {
-				b.WriteString(v[j : j+n])
-			}
-			if d != 0 {
-				k++
-			}
-			j += n
-			continue
-		}
 		if c := v[j]; c < 0x80 { // ASCII, byte by byte
 			if c-'0' < 10 {
 				if k >= keep || j >= ext {
 					c = 'X'
 				}
 				k++
+			} else if n, d := scanMarkupIf(markup, v, j); n > 0 {
+				// "&#x34;" is a digit; "&nbsp;" or "<b>" markup, which stays.
+				if d != 0 && (k >= keep || j >= ext) {
+					b.WriteByte('X')
+				} else {
+					b.WriteString(v[j : j+n])
+				}
+				if d != 0 {
+					k++
+				}
+				j += n
+				continue
 			}
 			b.WriteByte(c)
 			j++
@@ -99,7 +103,7 @@ func scanMaskPhone(b *strings.Builder, v string) {
 // scanPhoneExt returns where the extension of the phone number v starts (len(v) if it
 // has none: at the first letter, '#', ',' or '~' after six or more digits), and the
 // number of digits before it.
-func scanPhoneExt(v string) (ext, main int) {
+func scanPhoneExt(v string, markup bool) (ext, main int) {
 	ext = len(v)
 	for j := 0; j < len(v) && ext == len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
@@ -116,7 +120,7 @@ func scanPhoneExt(v string) (ext, main int) {
 			j += n
 			continue
 		}
-		if n, d := scanMarkupAt(v, j); n > 0 { // a reference or tag: no extension marker
+		if n, d := scanMarkupIf(markup, v, j); n > 0 { // a reference or tag: no extension marker
 			if d != 0 {
 				main++
 			}
@@ -158,14 +162,14 @@ func scanURLEscapeAt(text string, i int) bool {
 
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
 // first head and the last tail of them; other characters (separators) stay.
-func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
+func scanMaskDigits(b *strings.Builder, v string, head, tail int, markup bool) {
 	total := 0
 	for j := 0; j < len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
 			j += n // "%20": a separator, whose digits are none of the number's
 			continue
 		}
-		if n, d := scanMarkupAt(v, j); n > 0 { // "&#160;" or "<b>": markup; "&#52;": a digit
+		if n, d := scanMarkupIf(markup, v, j); n > 0 { // "&#160;" or "<b>": markup; "&#52;": a digit
 			if d != 0 {
 				total++
 			}
@@ -187,7 +191,7 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 			j += n
 			continue
 		}
-		if n, d := scanMarkupAt(v, j); n > 0 {
+		if n, d := scanMarkupIf(markup, v, j); n > 0 {
 			if d != 0 && seen >= head && seen < total-tail {
 				b.WriteByte('*')
 			} else {
@@ -218,9 +222,9 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 // scanMaskKeep writes v with every character that isKept admits (in ASCII or in its
 // full-width form) replaced by '*', except the first head and the last tail of them;
 // other characters (separators) stay.
-func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
+func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool, markup bool) {
 	kept := func(j int) (bool, int) { // whether v[j:] starts a kept character, and its length
-		if n, d := scanMarkupAt(v, j); n > 0 { // markup, or a reference to a digit
+		if n, d := scanMarkupIf(markup, v, j); n > 0 { // markup, or a reference to a digit
 			return d != 0 && isKept(d), n
 		}
 		if c, ok := scanFullWidthASCIIAt(v, j); ok {

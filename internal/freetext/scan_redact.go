@@ -23,18 +23,18 @@ func (s *textScanner) redact(text string, names []string) string {
 	out := text
 	for pass := 0; ; pass++ {
 		var buf [8]Finding
-		fs, dropped := s.scanAll(out, names, buf[:0])
+		fs, unsure := s.scanAll(out, names, buf[:0])
 		switch {
 		case len(fs) == 0:
 			return out
 		case pass < scanMaskPasses:
-			settled := !dropped && s.settled(out, fs, names)
-			out = scanApply(out, fs, false)
+			settled := !unsure && s.settled(out, fs, names)
+			out = scanApply(out, fs, false, unsure)
 			if settled {
 				return out
 			}
 		case pass < scanMaskPasses+2:
-			out = scanApply(out, fs, true)
+			out = scanApply(out, fs, true, unsure)
 		default:
 			return scanBlotAll(out)
 		}
@@ -55,9 +55,6 @@ func (s *textScanner) settled(text string, fs []Finding, names []string) bool {
 		return false // a name may be anything, the letters of a mask too
 	}
 	for _, f := range fs {
-		if scanMayBeSplit(text[f.Start:f.End]) {
-			return false // markup or a line break inside: the next pass reads the mask as a reader sees it
-		}
 		switch {
 		case f.Kind == KindPhone:
 			if scanPhoneMaskReadable(text[f.Start:f.End]) > 5 || !scanPhoneMaskEnds(text[f.Start:f.End]) ||
@@ -125,7 +122,7 @@ func scanPhoneMaskReadable(v string) int {
 			return len(v) // digits of another script: the next pass decides
 		}
 	}
-	_, total := scanPhoneExt(v)
+	_, total := scanPhoneExt(v, false) // settled only looks at text read once: no markup
 	if total > 15 {
 		return 0 // every digit masked
 	}
@@ -154,7 +151,7 @@ func scanPhoneMaskReadable(v string) int {
 // colon, which before a digit say that a number goes on, and before the mask's X that
 // it ends ("045 33 1234-XXXX" would read as a social security number).
 func scanPhoneMaskEnds(v string) bool {
-	_, total := scanPhoneExt(v)
+	_, total := scanPhoneExt(v, false)
 	kept := total - 4
 	if total > 15 || kept <= 0 {
 		return true // every digit masked
@@ -268,8 +265,9 @@ func scanApartAfter(text string, j int) bool {
 }
 
 // scanApply returns text with each finding replaced by its mask, or, when blot is set,
-// by one star per character.
-func scanApply(text string, fs []Finding, blot bool) string {
+// by one star per character. markup says the text was read as a reader sees it, and
+// findings may hold markup (see scanMask).
+func scanApply(text string, fs []Finding, blot, markup bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
@@ -279,7 +277,7 @@ func scanApply(text string, fs []Finding, blot bool) string {
 		if blot {
 			b.WriteString(strings.Repeat("*", utf8.RuneCountInString(v)))
 		} else {
-			scanMask(&b, f.Kind, v)
+			scanMask(&b, f.Kind, v, markup)
 		}
 		last = f.End
 	}
@@ -295,16 +293,4 @@ func scanBlotAll(text string) string {
 		}
 		return '*'
 	}, text)
-}
-
-// scanMayBeSplit reports whether v holds a byte that may split a value for a reader
-// (scanSplitsValueAt): '&', '<', '\\', a line break, '_', '*' or '`'.
-func scanMayBeSplit(v string) bool {
-	for j := 0; j < len(v); j++ {
-		switch v[j] {
-		case '&', '<', '\n', '\r', '_', '*', '`', '\\':
-			return true
-		}
-	}
-	return false
 }
