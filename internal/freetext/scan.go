@@ -55,14 +55,14 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
-	dst, _ = s.scanAll(text, names, dst)
+	dst, _, _ = s.scanAll(text, names, dst)
 	return dst
 }
 
-// scanAll is scan, also reporting whether its findings may not be settled by their
-// masks alone (see textScanner.settled): overlapping findings were dropped, or the text
-// was read a second time, as a reader sees it, and a finding may hold markup.
-func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
+// scanAll is scan, also reporting whether overlapping findings were dropped, and
+// whether the text was read a second time, as a reader sees it (scanVisible), so that
+// a finding may hold markup.
+func (s *textScanner) scanAll(text string, names []string, dst []Finding) (fs []Finding, dropped, reread bool) {
 	base := len(dst)
 	dst, invisible := s.scanPass(text, dst)
 	if invisible {
@@ -78,7 +78,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 	}
 	found := len(dst)
 	dst = scanResolve(dst, base)
-	unsure := len(dst) < found || invisible
+	dropped = len(dst) < found
 	if s.owned != nil {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -88,7 +88,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		}
 		dst = kept
 	}
-	return dst, unsure
+	return dst, dropped, invisible
 }
 
 // scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to

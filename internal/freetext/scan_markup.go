@@ -147,22 +147,14 @@ func scanTagTouchesValue(text string, j, n int) bool {
 }
 
 // scanMarkupAt returns the length of the HTML character reference or tag, or the
-// backslash escape (scanEscapeAt), at v[j] (0 when none starts there) and, for a reference to a decimal digit of any script, the
-// digit in ASCII (0 otherwise): the masks copy markup as it is and treat a reference
-// to a digit as that digit, so that the digits of "&#8209;" or "<h2>" count for
-// nothing and "&#x34;" counts as one.
+// backslash escape (scanEscapeAt), at v[j] (0 when none starts there) and, for a
+// reference or escape to a decimal digit of any script, the digit in ASCII (0
+// otherwise): the masks copy markup as it is and treat a reference to a digit as that
+// digit, so that the digits of "&#8209;" or "<h2>" count for nothing and "&#x34;"
+// counts as one.
 func scanMarkupAt(v string, j int) (n int, digit byte) {
 	if c := v[j]; c == '&' || c == '<' || c == '\\' {
 		n, digit = scanMarkupLenAt(v, j)
-	}
-	return n, digit
-}
-
-// scanMarkupIf is scanMarkupAt when markup is set, and 0 otherwise: the masks of a text
-// read once only, which hold no markup, pay for no look.
-func scanMarkupIf(markup bool, v string, j int) (n int, digit byte) {
-	if markup {
-		n, digit = scanMarkupAt(v, j)
 	}
 	return n, digit
 }

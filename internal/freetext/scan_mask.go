@@ -10,11 +10,16 @@ import (
 // enough to read the text (format, country, domain, last digits) and is built so that
 // the scanner never finds it again: redaction is a fixed point. markup says v may hold
 // HTML references, tags or escapes (scanMarkupAt), which the mask then reads as a
-// reader does; a text read once only, as most are, holds none inside a finding.
+// reader does (scanMaskThroughMarkup); a text read once only, as most are, holds none
+// inside a finding.
 func scanMask(b *strings.Builder, k Kind, v string, markup bool) {
+	if markup && k != KindEmail && k != KindIP && k != KindName && scanHoldsMarkup(v) {
+		scanMaskThroughMarkup(b, k, v)
+		return
+	}
 	switch k {
 	case KindPhone:
-		scanMaskPhone(b, v, markup)
+		scanMaskPhone(b, v)
 	case KindEmail:
 		// The local part goes; the domain stays, as the email field mask does (see the README),
 		// unless it is an address literal.
@@ -30,11 +35,11 @@ func scanMask(b *strings.Builder, k Kind, v string, markup bool) {
 			b.WriteString(v[at:])
 		}
 	case KindCard:
-		scanMaskDigits(b, v, 6, 4, markup)
+		scanMaskDigits(b, v, 6, 4)
 	case KindAccount:
-		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum, markup)
+		scanMaskKeep(b, v, 2, 4, scanIsASCIIAlnum)
 	case KindGovID:
-		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum, markup)
+		scanMaskKeep(b, v, 0, 4, scanIsASCIIAlnum)
 	case KindIP:
 		scanMaskIP(b, v)
 	case KindName:
@@ -48,8 +53,8 @@ func scanMask(b *strings.Builder, k Kind, v string, markup bool) {
 // extension, with 'X', keeping all punctuation: +1 (415) 555-1234 -> +1 (415) 555-XXXX.
 // A span with more digits than any one number holds (15, E.164's limit) is what the
 // finder hid when its budget ran out, perhaps several numbers: every digit goes.
-func scanMaskPhone(b *strings.Builder, v string, markup bool) {
-	ext, main := scanPhoneExt(v, markup)
+func scanMaskPhone(b *strings.Builder, v string) {
+	ext, main := scanPhoneExt(v)
 	keep := main - 4
 	if main > 15 {
 		keep = 0
@@ -67,18 +72,6 @@ func scanMaskPhone(b *strings.Builder, v string, markup bool) {
 					c = 'X'
 				}
 				k++
-			} else if n, d := scanMarkupIf(markup, v, j); n > 0 {
-				// "&#x34;" is a digit; "&nbsp;" or "<b>" markup, which stays.
-				if d != 0 && (k >= keep || j >= ext) {
-					b.WriteByte('X')
-				} else {
-					b.WriteString(v[j : j+n])
-				}
-				if d != 0 {
-					k++
-				}
-				j += n
-				continue
 			}
 			b.WriteByte(c)
 			j++
@@ -103,7 +96,7 @@ func scanMaskPhone(b *strings.Builder, v string, markup bool) {
 // scanPhoneExt returns where the extension of the phone number v starts (len(v) if it
 // has none: at the first letter, '#', ',' or '~' after six or more digits), and the
 // number of digits before it.
-func scanPhoneExt(v string, markup bool) (ext, main int) {
+func scanPhoneExt(v string) (ext, main int) {
 	ext = len(v)
 	for j := 0; j < len(v) && ext == len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
@@ -117,13 +110,6 @@ func scanPhoneExt(v string, markup bool) (ext, main int) {
 		}
 		if _, n := scanDigitAt(v, j); n > 0 {
 			main++
-			j += n
-			continue
-		}
-		if n, d := scanMarkupIf(markup, v, j); n > 0 { // a reference or tag: no extension marker
-			if d != 0 {
-				main++
-			}
 			j += n
 			continue
 		}
@@ -162,18 +148,11 @@ func scanURLEscapeAt(text string, i int) bool {
 
 // scanMaskDigits writes v with every digit (ASCII or not) replaced by '*', except the
 // first head and the last tail of them; other characters (separators) stay.
-func scanMaskDigits(b *strings.Builder, v string, head, tail int, markup bool) {
+func scanMaskDigits(b *strings.Builder, v string, head, tail int) {
 	total := 0
 	for j := 0; j < len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
 			j += n // "%20": a separator, whose digits are none of the number's
-			continue
-		}
-		if n, d := scanMarkupIf(markup, v, j); n > 0 { // "&#160;" or "<b>": markup; "&#52;": a digit
-			if d != 0 {
-				total++
-			}
-			j += n
 			continue
 		}
 		_, n := scanDigitAt(v, j)
@@ -188,18 +167,6 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int, markup bool) {
 	for j := 0; j < len(v); {
 		if n := scanPhoneEscapeLen(v, j); n > 0 {
 			b.WriteString(v[j : j+n])
-			j += n
-			continue
-		}
-		if n, d := scanMarkupIf(markup, v, j); n > 0 {
-			if d != 0 && seen >= head && seen < total-tail {
-				b.WriteByte('*')
-			} else {
-				b.WriteString(v[j : j+n])
-			}
-			if d != 0 {
-				seen++
-			}
 			j += n
 			continue
 		}
@@ -222,11 +189,8 @@ func scanMaskDigits(b *strings.Builder, v string, head, tail int, markup bool) {
 // scanMaskKeep writes v with every character that isKept admits (in ASCII or in its
 // full-width form) replaced by '*', except the first head and the last tail of them;
 // other characters (separators) stay.
-func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool, markup bool) {
+func scanMaskKeep(b *strings.Builder, v string, head, tail int, isKept func(byte) bool) {
 	kept := func(j int) (bool, int) { // whether v[j:] starts a kept character, and its length
-		if n, d := scanMarkupIf(markup, v, j); n > 0 { // markup, or a reference to a digit
-			return d != 0 && isKept(d), n
-		}
 		if c, ok := scanFullWidthASCIIAt(v, j); ok {
 			return isKept(c), 3
 		}
@@ -322,5 +286,69 @@ func scanKeepTags(b *strings.Builder, v string) {
 			return
 		}
 		j += n + k
+	}
+}
+
+// scanHoldsMarkup reports whether v holds an HTML reference or tag or a backslash
+// escape (scanMarkupAt).
+func scanHoldsMarkup(v string) bool {
+	for j := 0; j < len(v); j++ {
+		if n, _ := scanMarkupAt(v, j); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scanMaskThroughMarkup writes the mask of kind k (a phone, card, account or
+// identifier, whose masks go character by character) of v, which holds markup: v is
+// read with each reference, tag or escape as one character (the digit a reference to
+// a digit stands for, a space for anything else), masked so, and written back with
+// each piece of markup as it was, or as the mask character when the mask hid it.
+func scanMaskThroughMarkup(b *strings.Builder, k Kind, v string) {
+	type unit struct {
+		at, n  int
+		markup bool
+	}
+	plain := make([]byte, 0, len(v))
+	units := make([]unit, 0, len(v))
+	for j := 0; j < len(v); {
+		if n, d := scanMarkupAt(v, j); n > 0 {
+			if d == 0 {
+				d = ' '
+			}
+			plain = append(plain, d)
+			units = append(units, unit{j, n, true})
+			j += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(v[j:])
+		plain = append(plain, v[j:j+n]...)
+		units = append(units, unit{j, n, false})
+		j += n
+	}
+	var m strings.Builder
+	scanMask(&m, k, string(plain), false)
+	out := m.String()
+	o := 0
+	for _, u := range units {
+		src := v[u.at : u.at+u.n]
+		switch {
+		case o >= len(out):
+			b.WriteString(src) // no mask writes less than it reads: not reached
+		case u.markup:
+			if c := out[o]; c == 'X' || c == '*' {
+				b.WriteByte(c)
+			} else {
+				b.WriteString(src)
+			}
+			o++
+		case strings.HasPrefix(out[o:], src):
+			b.WriteString(src)
+			o += len(src)
+		default:
+			b.WriteByte(out[o]) // a character the mask hid
+			o++
+		}
 	}
 }

@@ -23,18 +23,18 @@ func (s *textScanner) redact(text string, names []string) string {
 	out := text
 	for pass := 0; ; pass++ {
 		var buf [8]Finding
-		fs, unsure := s.scanAll(out, names, buf[:0])
+		fs, dropped, reread := s.scanAll(out, names, buf[:0])
 		switch {
 		case len(fs) == 0:
 			return out
 		case pass < scanMaskPasses:
-			settled := !unsure && s.settled(out, fs, names)
-			out = scanApply(out, fs, false, unsure)
+			settled := !dropped && !reread && s.settled(out, fs, names)
+			out = scanApply(out, fs, false, reread)
 			if settled {
 				return out
 			}
 		case pass < scanMaskPasses+2:
-			out = scanApply(out, fs, true, unsure)
+			out = scanApply(out, fs, true, reread)
 		default:
 			return scanBlotAll(out)
 		}
@@ -122,7 +122,7 @@ func scanPhoneMaskReadable(v string) int {
 			return len(v) // digits of another script: the next pass decides
 		}
 	}
-	_, total := scanPhoneExt(v, false) // settled only looks at text read once: no markup
+	_, total := scanPhoneExt(v)
 	if total > 15 {
 		return 0 // every digit masked
 	}
@@ -151,7 +151,7 @@ func scanPhoneMaskReadable(v string) int {
 // colon, which before a digit say that a number goes on, and before the mask's X that
 // it ends ("045 33 1234-XXXX" would read as a social security number).
 func scanPhoneMaskEnds(v string) bool {
-	_, total := scanPhoneExt(v, false)
+	_, total := scanPhoneExt(v)
 	kept := total - 4
 	if total > 15 || kept <= 0 {
 		return true // every digit masked

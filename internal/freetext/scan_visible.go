@@ -192,10 +192,9 @@ func scanEmphasisRunAt(text string, j int) int {
 		return 0
 	}
 	run := text[j : j+m]
-	inner := func(b byte) bool { return scanIsASCIIDigit(b) || b == '-' || b == '.' || b == ' ' }
 	if e := j + m; e < len(text) && scanIsASCIIDigit(text[e]) { // an opening run
 		k := e
-		for k < len(text) && k-e < 24 && inner(text[k]) {
+		for k < len(text) && k-e < 24 && scanEmphasisInner(text[k]) {
 			k++
 		}
 		if scanIsASCIIDigit(text[k-1]) && strings.HasPrefix(text[k:], run) && (k+m == len(text) || text[k+m] != c) {
@@ -204,7 +203,7 @@ func scanEmphasisRunAt(text string, j int) int {
 	}
 	if j > 0 && scanIsASCIIDigit(text[j-1]) { // a closing run
 		k := j
-		for k > 0 && j-k < 24 && inner(text[k-1]) {
+		for k > 0 && j-k < 24 && scanEmphasisInner(text[k-1]) {
 			k--
 		}
 		if scanIsASCIIDigit(text[k]) && strings.HasSuffix(text[:k], run) && (k-m == 0 || text[k-m-1] != c) {
@@ -213,6 +212,10 @@ func scanEmphasisRunAt(text string, j int) int {
 	}
 	return 0
 }
+
+// scanEmphasisInner reports whether c may sit between the runs of markdown around a
+// value's digits: a digit, dash, dot or space.
+func scanEmphasisInner(c byte) bool { return scanIsASCIIDigit(c) || c == '-' || c == '.' || c == ' ' }
 
 // scanGlueJoinsAt reports whether the underscore or star at text[j] joins two digits
 // as a dash would ("415_555_2671", "415*555*2671"): one alone, between ASCII digits.
