@@ -21,7 +21,14 @@ func TestScanHashedPhone(t *testing.T) {
 		"ticket #415-555-2671":        "ticket #415-555-2671",
 		"tracking #4155552671":        "tracking #4155552671",
 	}
-	for _, region := range []string{"", "US"} {
+	scanCheckRedactRegions(t, tests, "", "US")
+}
+
+// scanCheckRedactRegions is scanCheckRedactTable for a scanner of each region, at
+// LeniencyValid.
+func scanCheckRedactRegions(t *testing.T, tests map[string]string, regions ...string) {
+	t.Helper()
+	for _, region := range regions {
 		t.Run("region="+region, func(t *testing.T) {
 			scanCheckRedactTable(t, scanTestScanner(t, region, "valid"), tests)
 		})
@@ -45,11 +52,7 @@ func TestScanBareCNMobile(t *testing.T) {
 		"SKU13800138000":            "SKU13800138000",
 		"v13800138000":              "v13800138000",
 	}
-	for _, region := range []string{"", "CN"} {
-		t.Run("region="+region, func(t *testing.T) {
-			scanCheckRedactTable(t, scanTestScanner(t, region, "valid"), found)
-		})
-	}
+	scanCheckRedactRegions(t, found, "", "CN")
 	// A region whose numbers are no such digits reads them as what they are there.
 	scanCheckRedactTable(t, scanTestScanner(t, "DE", "valid"), map[string]string{
 		"call 13800138000": "call 13800138000",

@@ -245,14 +245,7 @@ func scanEscapeSplitsAt(text string, j int) bool {
 // ("\n", "\r\n", "\t") when they sit between two digits, as in a number broken across
 // lines and logged as a JSON string ("415\n555-2671"); 0 otherwise.
 func scanEscapedBreakAt(text string, j int) int {
-	k := j
-	if k > 0 {
-		switch text[k-1] {
-		case '-', '.', '/', ')':
-			k--
-		}
-	}
-	if k == 0 || !scanIsASCIIDigit(text[k-1]) {
+	if !scanDigitBeforeBreak(text, j) {
 		return 0
 	}
 	e := j
@@ -266,24 +259,8 @@ func scanEscapedBreakAt(text string, j int) int {
 	if e == j || e >= len(text) || !scanIsASCIIDigit(text[e]) {
 		return 0
 	}
-	if scanEscapedBareLine(text, j, -1) && scanEscapedBareLine(text, e, 1) {
+	if scanBareNumberLine(text, j, -1, true) && scanBareNumberLine(text, e, 1, true) {
 		return 0 // a column of numbers ("12\\n34\\n56"), one to a line
 	}
 	return e - j
-}
-
-// scanEscapedBareLine is scanBareNumberLine for lines split by escaped line breaks: a
-// line of digits only, between the start or end of text, a quote or an escaped break.
-func scanEscapedBareLine(text string, j, dir int) bool {
-	k := j
-	if dir < 0 {
-		for k > 0 && scanIsASCIIDigit(text[k-1]) {
-			k--
-		}
-		return k == 0 || text[k-1] == '"' || k >= 2 && text[k-2] == '\\' && (text[k-1] == 'n' || text[k-1] == 'r')
-	}
-	for k < len(text) && scanIsASCIIDigit(text[k]) {
-		k++
-	}
-	return k == len(text) || text[k] == '"' || k+1 < len(text) && text[k] == '\\' && (text[k+1] == 'n' || text[k+1] == 'r')
 }

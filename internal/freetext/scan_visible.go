@@ -125,20 +125,7 @@ func scanBreakJoinsAt(text string, j int) int {
 	default:
 		return 0
 	}
-	k := j
-	for k > 0 && j-k < 4 && (text[k-1] == ' ' || text[k-1] == '\t') {
-		k--
-	}
-	if k > 0 {
-		switch text[k-1] {
-		case '-', '.', '/', ')':
-			k--
-			for k > 0 && j-k < 6 && text[k-1] == ' ' {
-				k--
-			}
-		}
-	}
-	if k == 0 || !scanIsASCIIDigit(text[k-1]) {
+	if !scanDigitBeforeBreak(text, j) {
 		return 0
 	}
 	e := j + n
@@ -152,26 +139,59 @@ func scanBreakJoinsAt(text string, j int) int {
 	if m >= len(text) || !scanIsASCIIDigit(text[m]) {
 		return 0
 	}
-	if scanBareNumberLine(text, j, -1) && scanBareNumberLine(text, e, 1) {
+	if scanBareNumberLine(text, j, -1, false) && scanBareNumberLine(text, e, 1, false) {
 		return 0 // a column of numbers ("12\n34\n56"), one to a line
 	}
 	return e - j
 }
 
+// scanDigitBeforeBreak reports whether a digit ends what comes before the line break
+// at text[j], perhaps followed by spaces or by a dash, dot, slash or closing bracket
+// and spaces: a number goes on after the break.
+func scanDigitBeforeBreak(text string, j int) bool {
+	k := j
+	for k > 0 && j-k < 4 && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	if k > 0 {
+		switch text[k-1] {
+		case '-', '.', '/', ')':
+			k--
+			for k > 0 && j-k < 6 && text[k-1] == ' ' {
+				k--
+			}
+		}
+	}
+	return k > 0 && scanIsASCIIDigit(text[k-1])
+}
+
 // scanBareNumberLine reports whether the line that ends at text[j] (dir -1) or starts
-// at text[j] (dir 1) holds ASCII digits only.
-func scanBareNumberLine(text string, j, dir int) bool {
+// at text[j] (dir 1) holds ASCII digits only. Lines end at a line break, or, in a JSON
+// string (escaped), at an escaped one ("\n") or a quote.
+func scanBareNumberLine(text string, j, dir int, escaped bool) bool {
 	k := j
 	if dir < 0 {
 		for k > 0 && scanIsASCIIDigit(text[k-1]) {
 			k--
 		}
-		return k == 0 || text[k-1] == '\n' || text[k-1] == '\r'
+		switch {
+		case k == 0:
+			return true
+		case escaped:
+			return text[k-1] == '"' || k >= 2 && text[k-2] == '\\' && (text[k-1] == 'n' || text[k-1] == 'r')
+		}
+		return text[k-1] == '\n' || text[k-1] == '\r'
 	}
 	for k < len(text) && scanIsASCIIDigit(text[k]) {
 		k++
 	}
-	return k == len(text) || text[k] == '\n' || text[k] == '\r'
+	switch {
+	case k == len(text):
+		return true
+	case escaped:
+		return text[k] == '"' || k+1 < len(text) && text[k] == '\\' && (text[k+1] == 'n' || text[k+1] == 'r')
+	}
+	return text[k] == '\n' || text[k] == '\r'
 }
 
 // scanEmphasisRunAt returns the length of the run of one to three '*', '_' or '`' at
