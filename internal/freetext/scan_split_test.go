@@ -14,6 +14,8 @@ func TestScanSplitForTheEye(t *testing.T) {
 		"line breaks": {
 			"call 415\n555-2671 now":      "call 415\n555-XXXX now",
 			"call 415-555-\r\n2671 now":   "call 415-555-\r\nXXXX now",
+			"call 415-555-=\r\n2671 now":  "call 415-555-=\r\nXXXX now",
+			"call 415=\n555-2671":         "call 415=\n555-XXXX",
 			"call 415-\n555-2671":         "call 415-\n555-XXXX",
 			"call 415 -\n  555-2671":      "call 415 -\n  555-XXXX",
 			"call (415)\n555-2671":        "call (415)\n555-XXXX",

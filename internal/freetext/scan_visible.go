@@ -59,6 +59,10 @@ func scanVisibleUnit(text string, j int, b []byte) ([]byte, int) {
 		if n := scanBreakJoinsAt(text, j); n > 0 {
 			return append(b, ' '), n
 		}
+	case '=':
+		if j+1 < len(text) && scanBreakJoinsAt(text, j+1) > 0 {
+			return b, 1 // the soft line break of quoted-printable reads as nothing
+		}
 	case '\\':
 		if n := scanEscapedBreakAt(text, j); n > 0 {
 			return append(b, ' '), n
@@ -147,9 +151,13 @@ func scanBreakJoinsAt(text string, j int) int {
 
 // scanDigitBeforeBreak reports whether a digit ends what comes before the line break
 // at text[j], perhaps followed by spaces or by a dash, dot, slash or closing bracket
-// and spaces: a number goes on after the break.
+// and spaces, and perhaps by the '=' of a quoted-printable soft line break
+// ("415-555-=\r\n2671"): a number goes on after the break.
 func scanDigitBeforeBreak(text string, j int) bool {
 	k := j
+	if k > 0 && text[k-1] == '=' {
+		k-- // a soft line break of quoted-printable, as mail bodies are encoded
+	}
 	for k > 0 && j-k < 4 && (text[k-1] == ' ' || text[k-1] == '\t') {
 		k--
 	}
