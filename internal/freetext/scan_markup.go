@@ -227,15 +227,18 @@ func scanEscapeAt(text string, j int) (rune, int) {
 }
 
 // scanEscapeSplitsAt reports whether the backslash escape at text[j] may split a value:
-// one for a character that matters (scanEntityMatters) or a line break or tab, next to
-// a digit.
+// one for a character that matters (scanEntityMatters) next to a digit, or a line
+// break or tab inside a number or before one.
 func scanEscapeSplitsAt(text string, j int) bool {
 	r, n := scanEscapeAt(text, j)
 	if n == 0 {
 		return false
 	}
 	if r == '\n' || r == '\r' || r == '\t' {
-		return scanEscapedBreakAt(text, j) > 0
+		// Inside a number, or glued to the start of one ("\n10.0.0.2", "\n+1 415..."),
+		// which the escape's letter would make part of a word.
+		return scanEscapedBreakAt(text, j) > 0 ||
+			j+n < len(text) && (scanIsASCIIDigit(text[j+n]) || text[j+n] == '+')
 	}
 	return scanEntityMatters(r) && (j > 0 && scanIsASCIIDigit(text[j-1]) || n == 6 ||
 		j+n < len(text) && scanIsASCIIDigit(text[j+n]))
@@ -259,7 +262,8 @@ func scanEscapedBreakAt(text string, j int) int {
 	if e == j || e >= len(text) || !scanIsASCIIDigit(text[e]) {
 		return 0
 	}
-	if scanBareNumberLine(text, j, -1, true) && scanBareNumberLine(text, e, 1, true) {
+	if !scanBreakWordsOK(text, j, e) ||
+		scanBareNumberLine(text, j, -1, true) && scanBareNumberLine(text, e, 1, true) {
 		return 0 // a column of numbers ("12\\n34\\n56"), one to a line
 	}
 	return e - j

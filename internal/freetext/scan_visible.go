@@ -116,7 +116,8 @@ func scanVisibleASCIIAt(text string, j int) (byte, int) {
 // "\r", and the indentation after it) when it breaks a number in two: a digit before
 // it (perhaps followed by a dash, dot, slash or closing bracket, and spaces), and a
 // digit after it (perhaps after an opening bracket or a dash); but for a break between
-// two lines of bare digits, a column of numbers. A number so broken ("415\n555-2671",
+// two lines of bare digits, a column of numbers, or between words that are no parts of
+// a number (scanBreakWordsOK). A number so broken ("415\n555-2671",
 // "415-555-\r\n2671") is read as one, with a space for the break; 0 for any other
 // character.
 func scanBreakJoinsAt(text string, j int) int {
@@ -143,7 +144,8 @@ func scanBreakJoinsAt(text string, j int) int {
 	if m >= len(text) || !scanIsASCIIDigit(text[m]) {
 		return 0
 	}
-	if scanBareNumberLine(text, j, -1, false) && scanBareNumberLine(text, e, 1, false) {
+	if !scanBreakWordsOK(text, j, e) ||
+		scanBareNumberLine(text, j, -1, false) && scanBareNumberLine(text, e, 1, false) {
 		return 0 // a column of numbers ("12\n34\n56"), one to a line
 	}
 	return e - j
@@ -171,6 +173,51 @@ func scanDigitBeforeBreak(text string, j int) bool {
 		}
 	}
 	return k > 0 && scanIsASCIIDigit(text[k-1])
+}
+
+// scanBreakWordsOK reports whether the words before and after the line break
+// text[j:e] (raw or escaped) may be the two parts of a number: digits and the signs of
+// a phone number only, at most one dot in each (no IPv4 address or version), no colon,
+// slash or letter (no time, date or timestamp, as log lines start with). A word ends
+// at white space, a quote, a tag, an escaped line break or, after it, at punctuation
+// before white space.
+func scanBreakWordsOK(text string, j, e int) bool {
+	dots := 0
+	for k := j; k > 0 && j-k < 24; k-- {
+		c := text[k-1]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '>' ||
+			(c == 'n' || c == 'r') && k >= 2 && text[k-2] == '\\' {
+			break
+		}
+		switch {
+		case c == '.':
+			dots++
+		case !scanIsASCIIDigit(c) && c != '-' && c != '(' && c != ')' && c != '+' && c != '=':
+			return false
+		}
+	}
+	if dots > 1 {
+		return false
+	}
+	dots = 0
+	for k := e; k < len(text) && k-e < 24; k++ {
+		c := text[k]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '<' || c == '\\' {
+			break
+		}
+		switch {
+		case c == '.':
+			dots++
+		case c == ',' || c == ';' || c == '!' || c == '?':
+			if k+1 < len(text) && text[k+1] != ' ' && text[k+1] != '\n' {
+				return false
+			}
+			return dots <= 1
+		case !scanIsASCIIDigit(c) && c != '-' && c != '(' && c != ')':
+			return false
+		}
+	}
+	return dots <= 1
 }
 
 // scanBareNumberLine reports whether the line that ends at text[j] (dir -1) or starts
