@@ -33,6 +33,8 @@ func TestScanSplitForTheEye(t *testing.T) {
 			"200 312\n2024-01-15T10:30:01Z": "200 312\n2024-01-15T10:30:01Z",
 			"200 5120\n10.0.0.2 - -":        "200 5120\n10.0.0.x - -",
 			"worker 7 done\n12:30:02 next":  "worker 7 done\n12:30:02 next",
+			"items: 3\n415-555-2671":        "items: 3\n415-555-XXXX",
+			"call +1\n415 555 2671":         "call +1\n415 555 XXXX",
 		},
 		"glue": {
 			"call 415_555_2671 now":    "call 415_555_XXXX now",

@@ -178,11 +178,12 @@ func scanDigitBeforeBreak(text string, j int) bool {
 // scanBreakWordsOK reports whether the words before and after the line break
 // text[j:e] (raw or escaped) may be the two parts of a number: digits and the signs of
 // a phone number only, at most one dot in each (no IPv4 address or version), no colon,
-// slash or letter (no time, date or timestamp, as log lines start with). A word ends
+// slash or letter (no time, date or timestamp, as log lines start with), and not one
+// digit alone before the break (but after a plus sign, "+1\n415..."). A word ends
 // at white space, a quote, a tag, an escaped line break or, after it, at punctuation
 // before white space.
 func scanBreakWordsOK(text string, j, e int) bool {
-	dots := 0
+	dots, digits, plus := 0, 0, false
 	for k := j; k > 0 && j-k < 24; k-- {
 		c := text[k-1]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '>' ||
@@ -192,12 +193,16 @@ func scanBreakWordsOK(text string, j, e int) bool {
 		switch {
 		case c == '.':
 			dots++
-		case !scanIsASCIIDigit(c) && c != '-' && c != '(' && c != ')' && c != '+' && c != '=':
+		case scanIsASCIIDigit(c):
+			digits++
+		case c == '+':
+			plus = true
+		case c != '-' && c != '(' && c != ')' && c != '=':
 			return false
 		}
 	}
-	if dots > 1 {
-		return false
+	if dots > 1 || digits == 1 && !plus {
+		return false // one digit alone ends a line of prose or a list more often than it starts a number
 	}
 	dots = 0
 	for k := e; k < len(text) && k-e < 24; k++ {
