@@ -141,27 +141,14 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i = end
 			st.digitEnd = i
-		case scanSplitClass[c] == scanSplitRun:
-			// Glue or markdown around digits ("415_555_2671", "**415**-555-2671")
-			// may split what a reader sees as one value: the text is then read again
-			// as a reader sees it (scanVisible). A run is looked at once, and only
-			// when a digit touches it.
-			j := i + 1
-			for j < len(text) && text[j] == c {
-				j++
-			}
-			if !invisible && (i > 0 && text[i-1]-'0' < 10 || j < len(text) && text[j]-'0' < 10) &&
-				scanSplitsValueAt(text, i) {
-				invisible = true
-			}
-			i = j
-		case scanSplitClass[c] == scanSplitOne:
-			// So may HTML markup, a line break or an escape ("<b>415</b>-555-2671",
-			// "&#43;1 415...", "415\n555-2671").
-			if !invisible && scanSplitsValueAt(text, i) {
-				invisible = true
-			}
-			i++
+		case scanSplitClass[c] != 0:
+			// Markup, a line break, an escape, glue or markdown may split what a
+			// reader sees as one value ("<b>415</b>-555-2671", "415\n555-2671",
+			// "415_555_2671"): the text is then read again as a reader sees it
+			// (scanVisible).
+			var split bool
+			i, split = scanSplitAfter(text, i, invisible)
+			invisible = invisible || split
 		case c == 0xC2 || c == 0xE2:
 			// Typographic quotes and dashes start with these bytes too: only an
 			// invisible character is looked for, and a space or dash of Unicode between

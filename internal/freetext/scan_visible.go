@@ -303,6 +303,24 @@ func scanGlueJoinsAt(text string, j int) bool {
 	return j > 0 && j+1 < len(text) && scanIsASCIIDigit(text[j-1]) && scanIsASCIIDigit(text[j+1])
 }
 
+// scanSplitAfter looks at the byte of scanSplitClass at text[i] for the scan pass: it
+// returns where the pass goes on (after a run of '*', '_' or '`', which is looked at
+// once and only when a digit touches it), and whether what it looked at may split a
+// value (scanSplitsValueAt); seen says the pass knows that already, and nothing is
+// looked at. Apart from the pass, to keep its loop small.
+func scanSplitAfter(text string, i int, seen bool) (int, bool) {
+	c := text[i]
+	if scanSplitClass[c] == scanSplitOne {
+		return i + 1, !seen && scanSplitsValueAt(text, i)
+	}
+	j := i + 1
+	for j < len(text) && text[j] == c {
+		j++
+	}
+	return j, !seen && (i > 0 && scanIsASCIIDigit(text[i-1]) || j < len(text) && scanIsASCIIDigit(text[j])) &&
+		scanSplitsValueAt(text, i)
+}
+
 // scanSplitsValueAt reports whether the '&', '<', '\\', line break, '_', '*' or '`' at text[i]
 // may split what a reader sees as one value, so that the text must be read again as a
 // reader sees it: a reference to a character that matters (scanEntityMatters), a tag
