@@ -44,3 +44,13 @@ func ExampleScan_nationalIdentifiers() {
 	// govid AB 12 34 56 C
 	// govid 12345678Z
 }
+
+// What splits a value for the eye only (markup, references, a line break, glue) does not
+// hide it: the finder reads the text as a reader sees it, and the mask keeps the markup.
+func ExampleRedactText_markup() {
+	fmt.Println(pii.RedactText("<p>Call <b>415</b>-555-2671 or &#43;44&nbsp;20&nbsp;7946&nbsp;0958.</p>"))
+	fmt.Println(pii.RedactText("Call 415_555_2671, or write to jane @ example.com."))
+	// Output:
+	// <p>Call <b>415</b>-555-XXXX or &#43;44&nbsp;20&nbsp;7946&nbsp;XXXX.</p>
+	// Call 415_555_XXXX, or write to ***@ example.com.
+}

@@ -6,8 +6,11 @@
 // pii's.
 //
 // The files read in the order of a scan: scan.go is the single pass over the bytes,
-// scan_<kind>.go the detectors it hands a trigger byte to, scanResolve in scan.go the
-// choice between overlapping findings, scan_mask.go and scan_redact.go the masks.
+// scan_<kind>.go the detectors it hands a trigger byte to, scan_visible.go and
+// scan_markup.go the second reading of text as a reader sees it (without invisible
+// characters, markup, references, escapes and line breaks inside values), scanResolve
+// in scan.go the choice between overlapping findings, scan_mask.go and scan_redact.go
+// the masks.
 package freetext
 
 import (

@@ -55,26 +55,30 @@ func newTextScanner(region string, leniency Leniency) (*textScanner, error) {
 // overlaps, and returns the extended slice. names are the record's own name values,
 // which are hidden wherever they appear in the text.
 func (s *textScanner) scan(text string, names []string, dst []Finding) []Finding {
-	dst, _ = s.scanAll(text, names, dst)
+	dst, _, _ = s.scanAll(text, names, dst)
 	return dst
 }
 
-// scanAll is scan, also reporting whether overlapping findings were dropped.
-func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Finding, bool) {
+// scanAll is scan, also reporting whether overlapping findings were dropped, and
+// whether the text was read a second time, as a reader sees it (scanVisible), so that
+// a finding may hold markup.
+func (s *textScanner) scanAll(text string, names []string, dst []Finding) (fs []Finding, dropped, reread bool) {
 	base := len(dst)
 	dst, invisible := s.scanPass(text, dst)
 	if invisible {
 		// Characters that show nothing split what a reader sees as one number or
-		// address ("4111\u200b1111..."): the detectors read the text without them,
-		// and the findings are mapped back onto text, where they hold them.
-		dst = s.scanVisible(text, dst[:base])
+		// address ("4111\u200b1111...", "<b>415</b>-555-2671"): the detectors read
+		// the text as a reader sees it, and the findings are mapped back onto text,
+		// where they hold them. Those of the first pass are kept too: markup read as
+		// nothing may have joined what a reader sees apart.
+		dst = s.scanVisible(text, dst)
 	}
 	if len(names) > 0 {
 		dst = scanNames(text, names, dst)
 	}
 	found := len(dst)
 	dst = scanResolve(dst, base)
-	dropped := len(dst) < found
+	dropped = len(dst) < found
 	if s.owned != nil {
 		kept := dst[:base]
 		for _, f := range dst[base:] {
@@ -84,50 +88,7 @@ func (s *textScanner) scanAll(text string, names []string, dst []Finding) ([]Fin
 		}
 		dst = kept
 	}
-	return dst, dropped
-}
-
-// scanVisible appends the findings of a pass over text as a reader sees it: without
-// its invisible characters (scanInvisibleAt), with the full-width forms of ASCII
-// letters, digits and signs read as ASCII ("ＳＳＮ １２３-４５-６７８９"), and Unicode
-// spaces, dashes and dots as ASCII ones, with their offsets in text. A finding spans the invisible characters inside it, and none of
-// those around it.
-func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
-	base := len(dst)
-	var b strings.Builder
-	b.Grow(len(text))
-	at := make([]int, 0, len(text)+1) // at[k]: where the k-th byte kept sits in text
-	for j := 0; j < len(text); {
-		if n := scanInvisibleAt(text, j); n > 0 {
-			j += n
-			continue
-		}
-		c, n := scanVisibleASCIIAt(text, j)
-		b.WriteByte(c)
-		at = append(at, j)
-		j += n
-	}
-	visible := b.String()
-	dst, _ = s.scanPass(visible, dst)
-	for k := base; k < len(dst); k++ {
-		last := at[dst[k].End-1]
-		_, n := scanVisibleASCIIAt(text, last) // the byte read may stand for more
-		dst[k].Start, dst[k].End = at[dst[k].Start], last+n
-	}
-	return dst
-}
-
-// scanVisibleASCIIAt returns the byte scanVisible reads for the character at text[j],
-// and the length of that character: the ASCII form of a full-width one (3 bytes), an
-// ASCII space, dash or dot for a Unicode one (scanCardWideSepAt), or text[j] itself.
-func scanVisibleASCIIAt(text string, j int) (byte, int) {
-	if c, ok := scanFullWidthASCIIAt(text, j); ok {
-		return c, 3
-	}
-	if n, c := scanCardWideSepAt(text, j); n > 0 {
-		return c, n
-	}
-	return text[j], 1
+	return dst, dropped, invisible
 }
 
 // scanFullWidthASCIIAt returns the ASCII character whose full-width form (U+FF01 to
@@ -180,6 +141,14 @@ func (s *textScanner) scanPass(text string, dst []Finding) ([]Finding, bool) {
 			}
 			i = end
 			st.digitEnd = i
+		case scanSplitClass[c] != 0:
+			// Markup, a line break, an escape, glue or markdown may split what a
+			// reader sees as one value ("<b>415</b>-555-2671", "415\n555-2671",
+			// "415_555_2671"): the text is then read again as a reader sees it
+			// (scanVisible).
+			var split bool
+			i, split = scanSplitAfter(text, i, invisible)
+			invisible = invisible || split
 		case c == 0xC2 || c == 0xE2:
 			// Typographic quotes and dashes start with these bytes too: only an
 			// invisible character is looked for, and a space or dash of Unicode between
@@ -318,6 +287,9 @@ var scanTrigger = func() (t [256]bool) {
 	t['%'] = true // "%2B" and "%40": a plus sign and an at sign, URL-encoded
 	t['['] = true // "[at]", "{at}" (and "(at)"): an at sign kept from harvesters
 	t['{'] = true
+	for c, class := range scanSplitClass {
+		t[c] = t[c] || class != 0 // markup, line breaks and glue that may split a value
+	}
 	t[0xEF] = true // full-width forms: ０-９, ＋, （; the byte order mark
 	t[0xC2] = true // the soft hyphen (see scanInvisibleAt)
 	t[0xE2] = true // zero-width spaces and joiners, the word joiner
@@ -328,6 +300,19 @@ var scanTrigger = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// The classes of the bytes that may split what a reader sees as one value
+// (scanSplitsValueAt): one that does so by itself, or a run of one repeated.
+const (
+	scanSplitOne = 1 + iota // '&', '<', '\\', a line break
+	scanSplitRun            // '*', '_', '`'
+)
+
+// scanSplitClass gives the class of each byte that may split a value, 0 for the others.
+var scanSplitClass = [256]uint8{
+	'&': scanSplitOne, '<': scanSplitOne, '\\': scanSplitOne, '\n': scanSplitOne, '\r': scanSplitOne,
+	'*': scanSplitRun, '_': scanSplitRun, '`': scanSplitRun,
+}
 
 // scanContinuation returns how many UTF-8 continuation bytes follow text[i-1].
 func scanContinuation(text string, i int) int {

@@ -149,7 +149,8 @@ func FuzzScanNational(f *testing.F) {
 // and an email always holds an at sign with something on both sides.
 func FuzzScanEmailIP(f *testing.F) {
 	for _, s := range []string{"jane＠example.com", `"jane doe"@example.com`, "jane@[IPv6:2001:db8::1]", "to=jane%40example.com",
-		"fe80::1%eth0", "src:2001:db8::1", "::ffff:192.0.2.1", "10.0.0.0/8"} {
+		"fe80::1%eth0", "src:2001:db8::1", "::ffff:192.0.2.1", "10.0.0.0/8",
+		"jane @ example.com", "jane@ example.com", "jane@localhost.", "root@db react@latest", "a @ b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

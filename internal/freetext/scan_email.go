@@ -71,12 +71,23 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		if q := strings.LastIndexByte(text[max(0, i-66):i-1], '"'); q >= 0 {
 			q += max(0, i-66)
 			if !strings.ContainsAny(text[q:i], "\n\r") && i-q > 2 {
-				return scanEmailDomain(text, q, i, at, dst)
+				return scanEmailDomain(text, q, i, at, false, dst)
 			}
 		}
 	}
-	start := i
-	for start > 0 && i-start < 64 {
+	// "jane @ example.com", "jane@ example.com": an at sign set apart by spaces, as
+	// people write an address to keep it from harvesters or by a typing habit. The
+	// domain must then hold a dot; a space before the at sign alone is not read
+	// ("thanks @jane.doe" mentions a handle, and the word before it is no local part).
+	lp, spaced := i, false
+	if i+at+1 < len(text) && text[i+at] == ' ' && scanIsDomainStart(text, i+at+1) {
+		spaced = true
+		if i > 1 && text[i-1] == ' ' && text[i-2] != ' ' {
+			lp = i - 1
+		}
+	}
+	start := lp
+	for start > 0 && lp-start < 64 {
 		c := text[start-1]
 		if c < utf8.RuneSelf {
 			if c == '*' {
@@ -98,14 +109,18 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		}
 		start -= n
 	}
-	for start < i && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
+	for start < lp && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
 		start++
 	}
-	start = scanSkipKey(text, start, i)
-	if scanStarsAndDots(text[start:i]) {
+	start = scanSkipKey(text, start, lp)
+	if scanStarsAndDots(text[start:lp]) {
 		return dst // no local part, or one of stars alone: a mask already
 	}
-	return scanEmailDomain(text, start, i, at, dst)
+	if spaced {
+		// The space after the at sign is read as part of it: the mask keeps it.
+		return scanEmailDomain(text, start, i, at+1, spaced, dst)
+	}
+	return scanEmailDomain(text, start, i, at, spaced, dst)
 }
 
 // scanSkipKey returns where the local part text[start:i] really starts: after a key and
@@ -129,8 +144,9 @@ func scanSkipKey(text string, start, i int) int {
 }
 
 // scanEmailDomain appends the email address whose local part is text[start:i], if a
-// domain follows the at sign of length at at text[i].
-func scanEmailDomain(text string, start, i, at int, dst []Finding) []Finding {
+// domain follows the at sign of length at at text[i]. spaced says the at sign was set
+// apart by spaces, and then the domain must hold a dot.
+func scanEmailDomain(text string, start, i, at int, spaced bool, dst []Finding) []Finding {
 	if i+at < len(text) && text[i+at] == '[' {
 		// An address literal: [192.0.2.1] or [IPv6:2001:db8::1].
 		k := strings.IndexByte(text[i+at:min(len(text), i+at+50)], ']')
@@ -186,7 +202,13 @@ func scanEmailDomain(text string, start, i, at int, dst []Finding) []Finding {
 		end--
 	}
 	tld := text[labelStart:end]
-	if dots == 0 || len(tld) < 2 || !lastLabelAlpha && !scanHasPrefixFold(tld, "xn--") {
+	switch {
+	case dots == 0 && !spaced && (text[i] == '@' || text[i] == 0xEF) && scanMailHost(tld) &&
+		!scanRoleAccount(text[start:i]):
+		// "jane@localhost", "jane@mailhost": a person's mailbox on a host of a
+		// private network is personal data as much as one on the Internet; the
+		// host stays readable, as every email mask keeps its domain.
+	case dots == 0 || len(tld) < 2 || !lastLabelAlpha && !scanHasPrefixFold(tld, "xn--"):
 		return dst
 	}
 	if end < len(text) && text[end] == '@' {
@@ -215,4 +237,45 @@ func scanStarsAndDots(s string) bool {
 		}
 	}
 	return true
+}
+
+// scanMailHost reports whether label, the whole domain of an address with no dot in
+// it, names a mail host ("localhost", "intranet", "mail01"): ASCII letters, digits and
+// hyphens, starting with a letter, two letters at least ("pkg@v2" names a version),
+// and no tag of a package registry ("react@latest", "vue@next").
+func scanMailHost(label string) bool {
+	letters := 0
+	for j := 0; j < len(label); j++ {
+		c := label[j]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			letters++
+		case j > 0 && (scanIsASCIIDigit(c) || c == '-'):
+		default:
+			return false
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	for _, tag := range [...]string{"latest", "next", "beta", "alpha", "canary", "rc", "nightly", "stable", "lts", "experimental", "insiders", "dev"} {
+		if len(label) == len(tag) && scanHasPrefixFold(label, tag) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanRoleAccount reports whether local, the local part of an address on a host with no
+// dot in its name, is an account of a system or a role rather than of a person
+// ("root@localhost", "git@github", "postgres@db"): such an address names no one.
+func scanRoleAccount(local string) bool {
+	for _, role := range [...]string{"root", "user", "admin", "administrator", "git", "postgres",
+		"mysql", "www-data", "nobody", "daemon", "postmaster", "hostmaster", "webmaster", "abuse",
+		"noreply", "no-reply", "mailer-daemon", "guest", "ubuntu", "ec2-user", "jenkins", "deploy"} {
+		if len(local) == len(role) && scanHasPrefixFold(local, role) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,10 +19,11 @@ func TestScanEmailForms(t *testing.T) {
 		"jane@example．com":            "***@example．com",
 		"jane@example｡co｡jp":          "***@example｡co｡jp",
 		"メール: jane@example。co。jp です":  "メール: ***@example。co。jp です",
+		// A mailbox on a host whose name has no dot, before a CJK full stop.
+		"jane@example。": "***@example。",
 		// What is no address stays.
 		"see .@example.com":  "see .@example.com",
 		"end.@ mention":      "end.@ mention",
-		"jane@example。":      "jane@example。",
 		"ok。@example。com。hi": "ok。@example。com。hi",
 	}
 	s := scanTestScanner(t, "", "valid")

@@ -8,8 +8,15 @@ import (
 
 // scanMask writes the mask of a finding of kind k whose text is v. Every mask keeps
 // enough to read the text (format, country, domain, last digits) and is built so that
-// the scanner never finds it again: redaction is a fixed point.
-func scanMask(b *strings.Builder, k Kind, v string) {
+// the scanner never finds it again: redaction is a fixed point. markup says v may hold
+// HTML references, tags or escapes (scanMarkupAt), which the mask then reads as a
+// reader does (scanMaskThroughMarkup); a text read once only, as most are, holds none
+// inside a finding.
+func scanMask(b *strings.Builder, k Kind, v string, markup bool) {
+	if markup && k != KindEmail && k != KindIP && k != KindName && scanHoldsMarkup(v) {
+		scanMaskThroughMarkup(b, k, v)
+		return
+	}
 	switch k {
 	case KindPhone:
 		scanMaskPhone(b, v)
@@ -17,7 +24,11 @@ func scanMask(b *strings.Builder, k Kind, v string) {
 		// The local part goes; the domain stays, as the email field mask does (see the README),
 		// unless it is an address literal.
 		b.WriteString("***")
-		if at, n := scanLastAtSign(v); strings.HasSuffix(v, "]") {
+		at, n := scanLastAtSign(v)
+		if markup {
+			scanKeepTags(b, v[:at]) // "<b>jane</b>@...": the markup stays whole
+		}
+		if strings.HasSuffix(v, "]") {
 			b.WriteString(v[at : at+n])
 			b.WriteString("[x]")
 		} else {
@@ -257,5 +268,87 @@ func scanMaskName(b *strings.Builder, v string) {
 		_, n := utf8.DecodeRuneInString(w)
 		b.WriteString(w[:n])
 		b.WriteByte('.')
+	}
+}
+
+// scanKeepTags writes the HTML tags of v (scanTagAt), one after another: what a mask
+// that hides v keeps of its markup.
+func scanKeepTags(b *strings.Builder, v string) {
+	for j := strings.IndexByte(v, '<'); j >= 0; {
+		n, _ := scanTagAt(v, j)
+		if n > 0 {
+			b.WriteString(v[j : j+n])
+		} else {
+			n = 1
+		}
+		k := strings.IndexByte(v[j+n:], '<')
+		if k < 0 {
+			return
+		}
+		j += n + k
+	}
+}
+
+// scanHoldsMarkup reports whether v holds an HTML reference or tag or a backslash
+// escape (scanMarkupAt).
+func scanHoldsMarkup(v string) bool {
+	for j := 0; j < len(v); j++ {
+		if n, _ := scanMarkupAt(v, j); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scanMaskThroughMarkup writes the mask of kind k (a phone, card, account or
+// identifier, whose masks go character by character) of v, which holds markup: v is
+// read with each reference, tag or escape as one character (the digit a reference to
+// a digit stands for, a space for anything else), masked so, and written back with
+// each piece of markup as it was, or as the mask character when the mask hid it.
+func scanMaskThroughMarkup(b *strings.Builder, k Kind, v string) {
+	type unit struct {
+		at, n  int
+		markup bool
+	}
+	plain := make([]byte, 0, len(v))
+	units := make([]unit, 0, len(v))
+	for j := 0; j < len(v); {
+		if n, d := scanMarkupAt(v, j); n > 0 {
+			if d == 0 {
+				d = ' '
+			}
+			plain = append(plain, d)
+			units = append(units, unit{j, n, true})
+			j += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(v[j:])
+		plain = append(plain, v[j:j+n]...)
+		units = append(units, unit{j, n, false})
+		j += n
+	}
+	var m strings.Builder
+	scanMask(&m, k, string(plain), false)
+	out := m.String()
+	o := 0
+	for _, u := range units {
+		src := v[u.at : u.at+u.n]
+		switch {
+		case o >= len(out):
+			b.WriteString(src) // no mask writes less than it reads: not reached
+		case u.markup:
+			if c := out[o]; c == 'X' || c == '*' {
+				b.WriteByte(c)
+			} else {
+				b.WriteString(src)
+			}
+			o++
+		case strings.HasPrefix(out[o:], src):
+			b.WriteString(src)
+			o += len(src)
+		default:
+			b.WriteByte(out[o]) // a character the mask hid
+			o++
+		}
 	}
 }

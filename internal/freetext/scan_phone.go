@@ -384,6 +384,16 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	if r.start == first.start { // the region starts with a digit
 		before := scanBaseRuneBefore(text, first.start)
 		switch {
+		case before == '#' && scanHashedPhoneShape(r):
+			// "#4155552671", "#415-555-2671": a number of a phone's length or shape
+			// after a hash sign, as forms and chats write it; a shorter one is an
+			// issue or item number (#1234), and one after a label ("order #...")
+			// an identifier (below).
+			if scanIdentifierBefore(text, first.start) {
+				for k := range r.n {
+					r.groups[k].excluded = true
+				}
+			}
 		case scanIsCurrency(before) || before == '#' || before == '№':
 			first.excluded = true
 		case before == ' ' && scanIsCurrency(scanRuneBefore(text, first.start-1)):
@@ -447,6 +457,13 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 	case after == ':' && end+1 < len(text) && scanIsASCIIDigit(text[end+1]):
 		last.excluded = true // 10:30
 	}
+}
+
+// scanHashedPhoneShape reports whether the region, after a hash sign, is shaped like a
+// phone number from its first group: ten digits or more in one piece, or NANPA's
+// three groups.
+func scanHashedPhoneShape(r *scanRegion) bool {
+	return r.groups[0].digits >= 10 || r.n >= 3 && scanNANPAShape(r, 0, 3)
 }
 
 // scanIdentifierBefore reports whether the words before text[i] name what follows as an

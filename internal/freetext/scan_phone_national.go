@@ -18,9 +18,12 @@ import (
 //     prefix (ES, IT, DK...) and those whose mobiles or area codes are usually written
 //     without it (NANPA, CN, IN, BR, AR, MX);
 //   - and, for digits written in one piece with no punctuation, only with a trunk
-//     prefix or as a NANPA number: eight or nine bare digits are as often an order or
-//     account number as a phone number, while grouped digits ("612 34 56 78") are
-//     written so because they are dialled.
+//     prefix, as a NANPA number or as a Chinese mobile number (eleven digits,
+//     1[3-9]..., the way hundreds of millions of people write theirs): eight or nine
+//     bare digits are as often an order or account number as a phone number, while
+//     grouped digits ("612 34 56 78") are written so because they are dialled. An
+//     order number of that shape after its label ("order 13800138000") stays, as every
+//     number after such a label does (scanIdentifierBefore).
 //
 // What is not a phone number in any region of the list is left alone, and so are the
 // shapes the finder never reads as phones (dates, times, money, versions, digits glued
@@ -86,7 +89,7 @@ func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) b
 			nsn = digits[len(nat.trunk):]
 		case !nat.bare:
 			continue
-		case !grouped && nat.cc != 1:
+		case !grouped && nat.cc != 1 && !(nat.cc == 86 && scanCNMobileShape(digits)):
 			continue
 		}
 		if len(nsn) < 5 || len(nsn) > 14 || nat.lengths&(1<<len(nsn)) == 0 || nat.cc == 1 && nsn[0] == '1' {
@@ -107,4 +110,11 @@ func (s *textScanner) scanNationalOK(digits []byte, grouped bool, budget *int) b
 		}
 	}
 	return false
+}
+
+// scanCNMobileShape reports whether digits are shaped like a Chinese mobile number as
+// it is written in one piece: eleven digits, 1 then 3 to 9 ("13800138000"). Whether the
+// range is assigned is left to the tables.
+func scanCNMobileShape(digits []byte) bool {
+	return len(digits) == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9'
 }

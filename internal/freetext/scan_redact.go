@@ -23,18 +23,18 @@ func (s *textScanner) redact(text string, names []string) string {
 	out := text
 	for pass := 0; ; pass++ {
 		var buf [8]Finding
-		fs, dropped := s.scanAll(out, names, buf[:0])
+		fs, dropped, reread := s.scanAll(out, names, buf[:0])
 		switch {
 		case len(fs) == 0:
 			return out
 		case pass < scanMaskPasses:
-			settled := !dropped && s.settled(out, fs, names)
-			out = scanApply(out, fs, false)
+			settled := !dropped && !reread && s.settled(out, fs, names)
+			out = scanApply(out, fs, false, reread)
 			if settled {
 				return out
 			}
 		case pass < scanMaskPasses+2:
-			out = scanApply(out, fs, true)
+			out = scanApply(out, fs, true, reread)
 		default:
 			return scanBlotAll(out)
 		}
@@ -265,8 +265,9 @@ func scanApartAfter(text string, j int) bool {
 }
 
 // scanApply returns text with each finding replaced by its mask, or, when blot is set,
-// by one star per character.
-func scanApply(text string, fs []Finding, blot bool) string {
+// by one star per character. markup says the text was read as a reader sees it, and
+// findings may hold markup (see scanMask).
+func scanApply(text string, fs []Finding, blot, markup bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
@@ -276,7 +277,7 @@ func scanApply(text string, fs []Finding, blot bool) string {
 		if blot {
 			b.WriteString(strings.Repeat("*", utf8.RuneCountInString(v)))
 		} else {
-			scanMask(&b, f.Kind, v)
+			scanMask(&b, f.Kind, v, markup)
 		}
 		last = f.End
 	}
