@@ -202,9 +202,12 @@ func innerErrors(e error) iter.Seq[error] {
 // n, is hidden as its text: n is tagged (its rule applies to what it holds), and t has
 // nothing a walk could hide under that rule (errors.New's and fmt.Errorf's errors keep
 // their text in unexported fields), which err, the error of planning t under the rule,
-// says. A malformed tag of t's own is not such a case: it stays an error.
+// says. A malformed tag of t's own is not such a case: it stays an error. Nor is an
+// interface that no error of the package's could stand in for (a field of an interface
+// type with more methods than Error: interface{ error; Code() int }, fmt.Stringer):
+// its value can be neither masked in place nor replaced, so it stays an error.
 func errorHeldAsText(n *node, t reflect.Type, err error) bool {
-	if !n.inherits || !t.Implements(errorType) {
+	if !n.inherits || !t.Implements(errorType) || !errorType.AssignableTo(n.typ) {
 		return false
 	}
 	var te *TagError
