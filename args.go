@@ -32,3 +32,14 @@ func reflectValueType(v reflect.Value) string {
 	}
 	return v.Type().String()
 }
+
+// rtypePtrType is the type of what a reflect.Type holds, reflect's own type descriptor
+// (*reflect.rtype, unexported): the runtime reads its names at offsets from where it
+// put it, so a copy of one, printed, stops the process (fatal error: name offset base
+// pointer out of range).
+var rtypePtrType = reflect.TypeOf(reflect.TypeFor[int]())
+
+// isRuntimeOwned reports whether values of type t are the runtime's own and never data:
+// a walk leaves them alone, and a copy shares them rather than copying them (a struct's
+// reflect.Type field, an any holding one, in a log line).
+func isRuntimeOwned(t reflect.Type) bool { return t == rtypePtrType }
