@@ -22,8 +22,9 @@ type typedRecord struct {
 	Extra any
 }
 
-// TestLogReflectTypeField: a log line (text handler, through NewHandler) of a record
-// holding a reflect.Type, in a field of its own or in an any, prints the type. The walk
+// TestLogReflectTypeField: a log line (text handler, through NewHandler) of a
+// reflect.Type, or of a record holding one in a field of its own or in an any, prints
+// the type. The walk
 // used to copy the type's descriptor for the line's snapshot, and printing the copy
 // stopped the process (fatal error: name offset base pointer out of range), which no
 // recover catches: the test runs the line in a child process.
@@ -33,7 +34,8 @@ func TestLogReflectTypeField(t *testing.T) {
 	if os.Getenv("PII_REFLECT_TYPE_CHILD") == "1" {
 		var buf bytes.Buffer
 		slog.New(pii.NewHandler(slog.NewTextHandler(&buf, nil), nil)).Info("x", "v",
-			typedRecord{Name: "Jane Doe", T: reflect.TypeFor[int](), Extra: reflect.TypeFor[string]()})
+			typedRecord{Name: "Jane Doe", T: reflect.TypeFor[int](), Extra: reflect.TypeFor[string]()},
+			"type", reflect.TypeFor[float64]())
 		fmt.Print(buf.String())
 		return
 	}
@@ -44,7 +46,7 @@ func TestLogReflectTypeField(t *testing.T) {
 		t.Fatalf("the log line stopped the process: %v\n%s", err, out)
 	}
 	s := string(out)
-	if !strings.Contains(s, "T:int") || !strings.Contains(s, "Extra:string") || strings.Contains(s, "Jane") {
+	if !strings.Contains(s, "T:int") || !strings.Contains(s, "type=float64") || !strings.Contains(s, "Extra:string") || strings.Contains(s, "Jane") {
 		t.Errorf("log line: %s", s)
 	}
 }
