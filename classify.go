@@ -345,7 +345,7 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			return
 		}
 		dn, err := n.held(v.Elem().Type())
-		if err != nil && errorHeldAsText(n, v.Elem().Type(), err) {
+		if errorHeldAsText(n, v.Elem().Type(), err) {
 			// An error whose text is all there is (errors.New's) is hidden as a
 			// string of the tag's kind: the field is what the tag says.
 			l.add(n.rule.field(l.typ, path, n.typ), false)
