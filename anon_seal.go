@@ -68,9 +68,6 @@ const sealMarkLen = 16
 // AEADs an envelope may name.
 const sealTagLen = 16
 
-// sealMaxDepth bounds how many envelopes, one inside the other, unsealEnvelope opens.
-const sealMaxDepth = 16
-
 // sealB64 encodes envelopes: URL-safe base64 without padding, strict, so that no two
 // strings decode to the same bytes and a flipped character can never go unnoticed.
 var sealB64 = base64.RawURLEncoding.Strict()
@@ -217,13 +214,16 @@ func (s *sealer) isOwnEnvelope(v string) bool {
 // same info. Every failure, whatever its cause, wraps ErrEnvelope; it never panics.
 //
 // An envelope whose plaintext is itself an envelope that opens with the same key and
-// info (a value sealed twice, by two sealers) is opened again, up to sealMaxDepth times,
-// so that anonymising twice gives back the original too. A plaintext that only looks
-// like an envelope is returned as it is: it is what was sealed, and the outer envelope
-// has authenticated it.
+// info (a value sealed again by each new sealer, one per process that anonymised it) is
+// opened again, however deep, so that the original comes back and never an envelope in
+// its place. No bound is needed: each envelope inside is shorter than the one holding
+// it by a header, a tag and a mark at least, and its text is a quarter smaller than
+// the bytes it decodes to, so the opening ends and costs at most a few times what
+// opening the outer one does. A plaintext that only looks like an envelope is returned
+// as it is: it is what was sealed, and the outer envelope has authenticated it.
 func unsealEnvelope(priv hpke.PrivateKey, envelope string, info string) ([]byte, error) {
 	pt, err := unsealOne(priv, envelope, info)
-	for depth := 1; err == nil && depth < sealMaxDepth && isSealEnvelope(string(pt)); depth++ {
+	for err == nil && isSealEnvelope(string(pt)) {
 		inner, innerErr := unsealOne(priv, string(pt), info)
 		if innerErr != nil {
 			break

@@ -32,3 +32,37 @@ func reflectValueType(v reflect.Value) string {
 	}
 	return v.Type().String()
 }
+
+// rtypePtrType is the type of what a reflect.Type holds, reflect's own type descriptor
+// (*reflect.rtype, unexported): the runtime reads its names at offsets from where it
+// put it, so a copy of one, printed, stops the process (fatal error: name offset base
+// pointer out of range).
+var rtypePtrType = reflect.TypeOf(reflect.TypeFor[int]())
+
+// isRuntimeOwned reports whether values of type t are the runtime's own and never data:
+// a walk leaves them alone, and a copy shares them rather than copying them (a struct's
+// reflect.Type field, an any holding one, in a log line).
+func isRuntimeOwned(t reflect.Type) bool { return t == rtypePtrType }
+
+// copyArgError is argError for the value v of a function that returns a copy of it
+// (Redacted, Anonymized): a reflect.Value, or a pointer to one, given as T or held by
+// an interface T, is refused, since the copy would come back as it went, and fmt prints
+// a reflect.Value as the value it holds, unredacted. Any other v gives nil, with no
+// allocation: a T that is not an interface is settled by its type.
+func copyArgError[T any](op string, v *T) error {
+	switch t := reflect.TypeFor[T](); {
+	case t == reflectValueArgType || t == reflectValuePtrArgType:
+		return argError(op, any(*v), true)
+	case t.Kind() == reflect.Interface:
+		switch any(*v).(type) {
+		case reflect.Value, *reflect.Value:
+			return argError(op, any(*v), true)
+		}
+	}
+	return nil
+}
+
+var (
+	reflectValueArgType    = reflect.TypeFor[reflect.Value]()
+	reflectValuePtrArgType = reflect.TypeFor[*reflect.Value]()
+)

@@ -142,8 +142,10 @@ func CheckTagged(v any) error {
 		return pl.err
 	}
 	fields, ifaces := pl.fields, pl.ifaces
-	if rv, ok := dynamicValue(v, pl); ok {
-		// The deeper levels of a recursive value repeat declarations listed once.
+	if rv, ok := dynamicValue(v, pl); ok && pl.root.dynamic {
+		// What interfaces hold is known from the value only. (A recursive type
+		// without them is listed by its type: its deeper levels repeat declarations
+		// listed once.)
 		if fields, ifaces, err = listValueFields(pl.root, rv, true); err != nil {
 			return err
 		}
@@ -177,10 +179,10 @@ func listFields(root *node, t reflect.Type) (fields []Field, ifaces []bool) {
 // With declOnce, a leaf met again in a deeper level of a recursive value (Next.Note,
 // after Note) is left out: it is a declaration listed already.
 func listValueFields(root *node, v reflect.Value, declOnce bool) (fields []Field, ifaces []bool, err error) {
-	l := lister{typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{},
+	l := lister{op: "Classify", typ: v.Type().String(), expanding: map[reflect.Type]bool{}, seen: map[fieldKey]bool{},
 		visited: map[visit]bool{}}
 	if declOnce {
-		l.declared = map[declaration]bool{}
+		l.op, l.declared = "CheckTagged", map[declaration]bool{}
 	}
 	l.list(root, v, "")
 	return l.fields, l.ifaces, l.err
@@ -194,6 +196,7 @@ func listValueFields(root *node, v reflect.Value, declOnce bool) (fields []Field
 const maxClassifyDepth = 512
 
 type lister struct {
+	op        string // the function listing, which errors name: Classify, CheckTagged
 	typ       string
 	fields    []Field
 	ifaces    []bool
@@ -324,7 +327,7 @@ func (l *lister) add(f Field, iface bool) {
 func (l *lister) list(n *node, v reflect.Value, path string) {
 	if v.IsValid() && l.depth >= maxClassifyDepth && followsValue(n) {
 		if l.err == nil {
-			l.err = errorf("pii: Classify: %s: %w (deeper than %d levels)", l.typ, ErrTooDeep, maxClassifyDepth)
+			l.err = errorf("pii: %s: %s: %w (deeper than %d levels)", l.op, l.typ, ErrTooDeep, maxClassifyDepth)
 		}
 		return
 	}
@@ -342,7 +345,7 @@ func (l *lister) list(n *node, v reflect.Value, path string) {
 			return
 		}
 		dn, err := n.held(v.Elem().Type())
-		if err != nil && errorHeldAsText(n, v.Elem().Type(), err) {
+		if errorHeldAsText(n, v.Elem().Type(), err) {
 			// An error whose text is all there is (errors.New's) is hidden as a
 			// string of the tag's kind: the field is what the tag says.
 			l.add(n.rule.field(l.typ, path, n.typ), false)

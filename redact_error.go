@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // errorPanickedNote stands in for an error whose methods panicked: what it holds is
@@ -202,10 +203,21 @@ func innerErrors(e error) iter.Seq[error] {
 // n, is hidden as its text: n is tagged (its rule applies to what it holds), and t has
 // nothing a walk could hide under that rule (errors.New's and fmt.Errorf's errors keep
 // their text in unexported fields), which err, the error of planning t under the rule,
-// says. A malformed tag of t's own is not such a case: it stays an error.
+// says. A malformed tag of t's own is not such a case: it stays an error. Nor is an
+// interface that no error of the package's could stand in for (a field of an interface
+// type with more methods than Error: interface{ error; Code() int }, fmt.Stringer):
+// its value can be neither masked in place nor replaced, so it stays an error.
+//
+// An error that plans without error (err nil) is hidden as its text too when the field
+// is tagged PII and t keeps state in unexported fields (see errorHidesText): a walk
+// hides its exported fields, but its Error, which fmt, text handlers and Safe print,
+// reads the rest ("field Email: bad value jane@example.com").
 func errorHeldAsText(n *node, t reflect.Type, err error) bool {
-	if !n.inherits || !t.Implements(errorType) {
+	if !n.inherits || !t.Implements(errorType) || !errorType.AssignableTo(n.typ) {
 		return false
+	}
+	if err == nil {
+		return n.rule.pii() && errorHidesText(t)
 	}
 	var te *TagError
 	return errors.As(err, &te) && te.Type+"."+te.Field == n.rule.origin && errors.Is(te.Err, ErrKindType)
@@ -227,4 +239,30 @@ func maskedError(err error, mask func(string) string) (out error) {
 		return err
 	}
 	return redactedErr{mask(err.Error())}
+}
+
+// errorHidesTexts caches errorHidesText: reflect.Type -> bool.
+var errorHidesTexts sync.Map
+
+// errorHidesText reports whether the error type t (a struct, or a pointer to one) has
+// unexported fields that are not embedded: state that no walk reaches and that its
+// Error may print.
+func errorHidesText(t reflect.Type) bool {
+	if h, ok := errorHidesTexts.Load(t); ok {
+		return h.(bool)
+	}
+	s, hides := t, false
+	if s.Kind() == reflect.Pointer {
+		s = s.Elem()
+	}
+	if s.Kind() == reflect.Struct {
+		for i := range s.NumField() {
+			if f := s.Field(i); !f.IsExported() && !f.Anonymous {
+				hides = true
+				break
+			}
+		}
+	}
+	errorHidesTexts.Store(t, hides)
+	return hides
 }
