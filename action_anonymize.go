@@ -141,7 +141,18 @@ func (a *anonymizeAction) mapKey(w *walker, key reflect.Value) (reflect.Value, b
 }
 
 // errorText anonymises an error held by a tagged interface as the interface's own leaf:
-// dropped, since nothing of its text is statistics.
+// dropped, since nothing of its text is statistics. Only a strategy the tag names
+// (anon=pseudonym, anon=seal) goes the leaf's way, which refuses it for a field that is
+// no string: the kind's default (a pseudonym, under a Policy with a key) must not
+// refuse the error that it drops under a Policy without one.
 func (a *anonymizeAction) errorText(w *walker, n *node, p unsafe.Pointer, _ error) error {
-	return a.leaf(w, n, p)
+	r := &n.rule
+	if r.anon != anonDefault {
+		return a.leaf(w, n, p)
+	}
+	if !r.pii() || contextualKind(r.tag.Kind) && !w.counts(r.tag.Kind) || w.pol.anon.dry {
+		return nil
+	}
+	reflect.NewAt(n.typ, p).Elem().SetZero()
+	return nil
 }

@@ -51,6 +51,12 @@ func (a purgeAction) record(w *walker, n *node, p unsafe.Pointer) error {
 
 // purgeLeaf zeroes (or anonymises) a leaf whose maximum retention has run out.
 func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
+	return a.purge(w, n, ptr, nil)
+}
+
+// purge is leaf, and errorText for text, the error held by the tagged interface of n
+// at ptr (see errorHeldAsText), which an anonymising purge drops as Anonymize does.
+func (a purgeAction) purge(w *walker, n *node, ptr unsafe.Pointer, text error) error {
 	r := &n.rule
 	if !r.pii() || !w.counts(r.tag.Kind) || r.tag.TTL == 0 {
 		return nil
@@ -63,7 +69,13 @@ func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
 		return nil
 	}
 	if w.pol.purgeAnonymizes {
-		if err := a.s.anon.leaf(w, n, ptr); err != nil {
+		var err error
+		if text != nil {
+			err = a.s.anon.errorText(w, n, ptr, text)
+		} else {
+			err = a.s.anon.leaf(w, n, ptr)
+		}
+		if err != nil {
 			return err
 		}
 	} else if !s.dry {
@@ -80,6 +92,6 @@ func (a purgeAction) leaf(w *walker, n *node, ptr unsafe.Pointer) error {
 
 // errorText purges an error held by a tagged interface as the interface's own leaf: nil
 // when its time is up.
-func (a purgeAction) errorText(w *walker, n *node, p unsafe.Pointer, _ error) error {
-	return a.leaf(w, n, p)
+func (a purgeAction) errorText(w *walker, n *node, p unsafe.Pointer, err error) error {
+	return a.purge(w, n, p, err)
 }

@@ -113,6 +113,18 @@ func newSealer(pub hpke.PublicKey) (*sealer, error) {
 	return s, nil
 }
 
+// markFrom derives the sealer's mark key from secret, the Policy's pseudonym key, so that
+// every sealer built with the same two keys knows the others' envelopes: anonymising
+// sealed output again in another process (a job run nightly) leaves it as it is. Without
+// a pseudonym key the mark key is random, and another process seals such output again,
+// one envelope inside the other, which Unseal opens to the value.
+func (s *sealer) markFrom(secret []byte) {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("pii/seal-mark\x00"))
+	m.Write(s.pub.Bytes())
+	m.Sum(s.markKey[:0])
+}
+
 // seal encrypts plaintext to the sealer's public key and returns the envelope as text:
 //
 //	"pii-seal:v2:" BASE64URL(KEM id | KDF id | AEAD id | enc | ciphertext | mark)

@@ -27,6 +27,12 @@ func WithKey(key []byte) Option {
 // HPKE envelope (RFC 9180) that only the holder of the private key can open with Unseal,
 // the way a platform encrypts call recordings for its customer. GenerateSealKey makes a
 // post-quantum hybrid key pair.
+//
+// Anonymising sealed output again leaves its envelopes as they are when the Policy that
+// made them did, or one built with the same seal key and the same WithKey: give a Policy
+// that seals a pseudonym key too, and a job run again in a new process does not seal its
+// last run's envelopes a second time (without one, it does: the value is still what
+// Unseal gives back, in a larger envelope).
 func WithSealKey(pub hpke.PublicKey) Option {
 	return func(p *Policy) error {
 		s, err := newSealer(pub)
@@ -78,6 +84,10 @@ func (p *Policy) Anonymize(v any) error {
 // personal data are copied. On error it returns the zero T. A nil p means the default
 // Policy.
 func Anonymized[T any](p *Policy, v T) (T, error) {
+	if err := copyArgError("Anonymized", &v); err != nil {
+		var zero T
+		return zero, err
+	}
 	return walkedCopy(p, v, walker{act: &anonymizeAction{}})
 }
 

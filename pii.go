@@ -89,6 +89,9 @@ func New(opts ...Option) (*Policy, error) {
 		return nil, errorf("pii: WithRegion: %w: %w", ErrOption, err)
 	}
 	p.anon.region = p.region
+	if p.anon.sealer != nil && p.anon.keys != nil {
+		p.anon.sealer.markFrom(p.anon.keys.key)
+	}
 	p.narrows = len(p.profile.Kinds()) < int(numKinds)-1
 	p.allKinds = !p.narrows && !p.party
 	p.maskOnly = [2]profileKinds{maskOnlyKinds(p, p.profile, false), maskOnlyKinds(p, p.profile, true)}

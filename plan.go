@@ -321,6 +321,15 @@ func (b *builder) tryNode(t reflect.Type, ctx rule) *node {
 }
 
 func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
+	if isRuntimeOwned(t) {
+		// What a reflect.Type holds: never data, and never copied (a copy printed
+		// stops the process; see rtypePtrType).
+		n.op = opOpaque
+		if ctx.pii() {
+			return ctxError(ctx, fmt.Errorf("%w: %s cannot hold %s", ErrKindType, t, ctx.tag.Kind))
+		}
+		return nil
+	}
 	// A Redactor is a leaf only where a PII tag asks for its redaction; untagged, it is
 	// an ordinary value whose own fields and tags count.
 	if lk := leafKindOf(t, ctx.pii()); lk != lkNone {

@@ -120,6 +120,10 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 // struct with no tagged field) is shared with v, as a shallow copy shares it. Writing
 // through such a shared part of the copy writes into v: copy it first when that matters.
 func Redacted[T any](p *Policy, v T) (T, error) {
+	if err := copyArgError("Redacted", &v); err != nil {
+		var zero T
+		return zero, err
+	}
 	p = p.orDefault()
 	pl := planFor(reflect.TypeFor[T]())
 	if pl.err != nil {

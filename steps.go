@@ -349,15 +349,15 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		dv = iv.Elem()
 	}
 	dn, err := n.held(dv.Type())
-	if err != nil {
-		if errorHeldAsText(n, dv.Type(), err) {
-			if ea, ok := w.act.(errorTextAction); ok {
-				return ea.errorText(w, n, p, dv.Interface().(error))
-			}
-			if w.readOnly {
-				return nil
-			}
+	if n.inherits && errorHeldAsText(n, dv.Type(), err) {
+		if ea, ok := w.act.(errorTextAction); ok {
+			return ea.errorText(w, n, p, dv.Interface().(error))
 		}
+		if w.readOnly && err != nil {
+			return nil
+		}
+	}
+	if err != nil {
 		return err
 	}
 	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
