@@ -120,18 +120,21 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 // struct with no tagged field) is shared with v, as a shallow copy shares it. Writing
 // through such a shared part of the copy writes into v: copy it first when that matters.
 func Redacted[T any](p *Policy, v T) (T, error) {
-	if err := copyArgError("Redacted", &v); err != nil {
-		var zero T
-		return zero, err
-	}
 	p = p.orDefault()
 	pl := planFor(reflect.TypeFor[T]())
 	if pl.err != nil {
 		var zero T
 		return zero, pl.err
 	}
-	if !pl.root.hasPII {
-		return v, nil
+	if !pl.root.hasPII || pl.root.op == opIface {
+		// Where a reflect.Value may be: its own type holds nothing to walk.
+		if err := copyArgError("Redacted", &v); err != nil {
+			var zero T
+			return zero, err
+		}
+		if !pl.root.hasPII {
+			return v, nil
+		}
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
