@@ -72,6 +72,7 @@ func (s *Sweeper) rewriteRows(ctx context.Context, bt string, cond func(*query))
 	if err != nil {
 		return err
 	}
+	defer tx.abandon()
 	key := "record_key"
 	if s.keyPadded {
 		key = "RTRIM(record_key)"

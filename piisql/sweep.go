@@ -112,6 +112,7 @@ func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bo
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
 	}
+	defer tx.abandon()
 	if retry != nil && retry.atCommit {
 		// For this transaction only: the connection goes back to the pool as it came.
 		if _, err := tx.ExecContext(ctx, "SET CONSTRAINTS ALL IMMEDIATE"); err != nil {
