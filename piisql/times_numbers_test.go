@@ -51,7 +51,7 @@ func TestCreatedNumbers(t *testing.T) {
 		for i, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				ctx := context.Background()
-				table := fmt.Sprintf("%s_n%d", d.table(t), i)
+				table := fmt.Sprintf("%s_%d", d.table(t), i) // at most 63 bytes
 				decl := tt.decl
 				if decl == "" {
 					decl = numberType(d, tt.real)
