@@ -147,6 +147,7 @@ func (s *Sweeper) onRecord(ctx context.Context, op string, k any, write func(tx 
 	if err != nil {
 		return fmt.Errorf("piisql: %s on table %s: %w", op, s.m.Table, err)
 	}
+	defer tx.abandon()
 	err = func() error {
 		qq := s.newQuery().sql("SELECT ", s.keyTextColumn(), ", ", s.createdColumn(), " FROM ", s.table, " WHERE ", quote(s.m.Key), " = ").
 			arg(k).sql(s.dialect.lockRow())

@@ -86,7 +86,30 @@ type execer interface {
 type txn struct {
 	execer
 	commit, rollback func() error
+	ended            bool
 }
+
+// newTxn returns the transaction that commit and rollback end, each ending it once.
+func newTxn(e execer, commit, rollback func() error) *txn {
+	tx := &txn{execer: e}
+	end := func(f func() error) func() error {
+		return func() error {
+			if tx.ended {
+				return nil
+			}
+			tx.ended = true
+			return f()
+		}
+	}
+	tx.commit, tx.rollback = end(commit), end(rollback)
+	return tx
+}
+
+// abandon rolls the transaction back unless it has ended: deferred by whoever begins one,
+// so that a panic on the way (an application's driver.Valuer or sql.Scanner, pii's
+// Anonymize) ends it. The connection stayed taken, its transaction open: on SQLite
+// holding the write lock, every later write of the application waiting for it.
+func (tx *txn) abandon() { tx.rollback() }
 
 // begin starts a write transaction. SQLite's is BEGIN IMMEDIATE on a dedicated
 // connection, so that it holds the one write lock from the start (a deferred transaction
@@ -98,7 +121,7 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &txn{execer: tx, commit: tx.Commit, rollback: tx.Rollback}, nil
+		return newTxn(tx, tx.Commit, tx.Rollback), nil
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -148,9 +171,7 @@ func (d Dialect) begin(ctx context.Context, db *sql.DB) (*txn, error) {
 		}
 		return err
 	}
-	return &txn{execer: conn,
-		commit:   func() error { return end("COMMIT") },
-		rollback: func() error { return end("ROLLBACK") }}, nil
+	return newTxn(conn, func() error { return end("COMMIT") }, func() error { return end("ROLLBACK") }), nil
 }
 
 // sqliteBusyTimeout is how long, in milliseconds, a SQLite transaction of the Sweeper waits

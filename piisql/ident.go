@@ -49,12 +49,15 @@ func quote(s string) string {
 	return `"` + s + `"`
 }
 
-// quoteTable quotes a table name checked by splitTable.
+// quoteTable quotes a table name checked by splitTable. Its schema may instead be the one
+// PostgreSQL's catalogue resolved an unqualified name to (current_schema(), through the
+// connection's search_path), whose name can hold any character: it is quoted with its
+// double quotes doubled, as SQL reads them. quote panicked on it, in New.
 func quoteTable(schema, name string) string {
 	if schema == "" {
 		return quote(name)
 	}
-	return quote(schema) + "." + quote(name)
+	return `"` + strings.ReplaceAll(schema, `"`, `""`) + `".` + quote(name)
 }
 
 // snakeCase turns a Go field name into the column name sqlx-style code would use by

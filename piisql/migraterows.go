@@ -72,21 +72,29 @@ func (s *Sweeper) rewriteRows(ctx context.Context, bt string, cond func(*query))
 	if err != nil {
 		return err
 	}
+	defer tx.abandon()
 	key := "record_key"
 	if s.keyPadded {
 		key = "RTRIM(record_key)"
 	}
 	var qs []*query
 	if bt == "pii_anonymized" {
-		later := "max"
+		ins := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) ")
 		if s.dialect == PostgreSQL {
-			later = "GREATEST"
+			ins.sql("SELECT ").arg(s.bk).sql(", ", key, ", column_name, MAX(anonymized_at) FROM pii_anonymized WHERE ")
+			cond(ins)
+			ins.sql(" GROUP BY ", key, ", column_name ON CONFLICT (table_name, record_key, column_name) DO UPDATE SET anonymized_at = ",
+				"GREATEST(pii_anonymized.anonymized_at, excluded.anonymized_at)")
+		} else {
+			// The time of the row with the latest (SQLite takes a bare column from the row
+			// of the one MAX), compared as sqliteSeconds reads them.
+			ins.sql("SELECT t, k, c, a FROM (SELECT ").arg(s.bk).sql(" AS t, ", key, " AS k, column_name AS c, anonymized_at AS a, MAX(",
+				sqliteSeconds("anonymized_at"), ") FROM pii_anonymized WHERE ")
+			cond(ins)
+			ins.sql(" GROUP BY k, c) WHERE true ON CONFLICT (table_name, record_key, column_name) DO UPDATE SET anonymized_at = CASE WHEN ",
+				sqliteSeconds("excluded.anonymized_at"), " > ", sqliteSeconds("pii_anonymized.anonymized_at"),
+				" THEN excluded.anonymized_at ELSE pii_anonymized.anonymized_at END")
 		}
-		ins := s.newQuery().sql("INSERT INTO pii_anonymized (table_name, record_key, column_name, anonymized_at) SELECT ").
-			arg(s.bk).sql(", ", key, ", column_name, MAX(anonymized_at) FROM pii_anonymized WHERE ")
-		cond(ins)
-		ins.sql(" GROUP BY ", key, ", column_name ON CONFLICT (table_name, record_key, column_name) DO UPDATE SET anonymized_at = ",
-			later, "(pii_anonymized.anonymized_at, excluded.anonymized_at)")
 		del := s.newQuery().sql("DELETE FROM pii_anonymized WHERE ")
 		cond(del)
 		qs = append(qs, ins, del)
@@ -165,4 +173,18 @@ func (s *Sweeper) denotes(ctx context.Context, name string) (bool, error) {
 		return false, fmt.Errorf("piisql: table %s: reading the catalogue: %w", s.m.Table, err)
 	}
 	return n == 1, nil
+}
+
+// sqliteSeconds is SQL that reads the SQLite time in column col, in any form storedTime
+// reads, as Unix seconds, for comparing times: SQLite orders every number before every
+// text, and a database whose driver wrote times first as text and then as integers
+// (modernc.org/sqlite's _time_integer_format) holds both. Text is read to the second
+// (the tables are written in UTC); a number by its size, as numericTime reads it.
+func sqliteSeconds(col string) string {
+	return "CASE WHEN typeof(" + col + ") = 'text' THEN unixepoch(substr(" + col + ", 1, 19))" +
+		" WHEN " + col + " >= 1e18 THEN " + col + " / 1e9" +
+		" WHEN " + col + " >= 1e15 THEN " + col + " / 1e6" +
+		" WHEN " + col + " >= 1e12 THEN " + col + " / 1e3" +
+		" WHEN " + col + " >= 1e8 THEN " + col +
+		" ELSE (" + col + " - 2440587.5) * 86400 END"
 }

@@ -69,6 +69,29 @@ func TestSweepRefusedRows(t *testing.T) {
 		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
 		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
 	}, {
+		// A deferred constraint trigger fails the COMMIT with the SQLSTATE its RAISE
+		// gives (P0001), not one of class 23: the batch stopped every sweep there.
+		name: "deferred constraint trigger, PostgreSQL",
+		decl: "TEXT NOT NULL",
+		setup: func(t *testing.T, d *testDB, table string) []Option {
+			if d.dialect == SQLite {
+				t.Skip("SQLite has no deferred triggers")
+			}
+			d.exec(t, "CREATE FUNCTION "+table+"_keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF OLD.id = 2 THEN RAISE EXCEPTION 'kept'; END IF; RETURN NULL; END $$")
+			d.exec(t, "CREATE CONSTRAINT TRIGGER keep AFTER DELETE ON "+table+" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "+table+"_keep()")
+			t.Cleanup(func() { d.db.Exec("DROP FUNCTION " + table + "_keep() CASCADE") })
+			s := d.sweeper(t, d.db, table)
+			for _, id := range []int64{1, 2} {
+				if err := s.RequestDeletion(context.Background(), id, day(1)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return []Option{WithDeleteRows()}
+		},
+		want:    map[int64]state{2: {}, 3: {}, 4: {}, 5: {}, 6: {}},
+		cleared: map[string]int{"sender": 5, "body": 5, "phone": 5},
+		first:   "2", why: "deleting record 2: ", failed: 1, requests: 1, deleted: 1,
+	}, {
 		name: "hold lifted before it was placed",
 		decl: "TEXT NOT NULL",
 		setup: func(t *testing.T, d *testDB, table string) []Option {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/ef8f9424/pii"
@@ -95,8 +94,8 @@ func (s *Sweeper) sweep(ctx context.Context, now time.Time, dry bool) (Report, e
 // back and run again one row at a time, each row in a savepoint: the rows the database
 // refuses are left as they were and counted in Report.Failed, and the rest are swept. One
 // row no longer stops every sweep of its table at its batch. On PostgreSQL a COMMIT that
-// a deferred constraint refuses (SQLSTATE class 23) does the same, the constraints made
-// immediate for the rows to be told apart.
+// a deferred constraint or constraint trigger refuses (see refusedAtCommit) does the same,
+// the constraints made immediate for the rows to be told apart.
 func (s *Sweeper) batch(ctx context.Context, now time.Time, cursor any, dry bool, r *Report) (Batch, any, error) {
 	b, last, err := s.batchTx(ctx, now, cursor, dry, r, nil)
 	if ce := (*changeError)(nil); errors.As(err, &ce) {
@@ -112,6 +111,7 @@ func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bo
 	if err != nil {
 		return Batch{}, nil, fmt.Errorf("piisql: sweep of table %s: begin: %w", s.m.Table, err)
 	}
+	defer tx.abandon()
 	if retry != nil && retry.atCommit {
 		// For this transaction only: the connection goes back to the pool as it came.
 		if _, err := tx.ExecContext(ctx, "SET CONSTRAINTS ALL IMMEDIATE"); err != nil {
@@ -129,7 +129,7 @@ func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bo
 		}
 	} else if cerr := tx.commit(); cerr != nil {
 		err = fmt.Errorf("piisql: sweep of table %s: commit: %w", s.m.Table, cerr)
-		if st := (interface{ SQLState() string })(nil); retry == nil && s.dialect == PostgreSQL && errors.As(cerr, &st) && strings.HasPrefix(st.SQLState(), "23") {
+		if retry == nil && s.dialect == PostgreSQL && refusedAtCommit(cerr) {
 			err = &changeError{err: err, atCommit: true}
 		}
 	}
@@ -138,6 +138,22 @@ func (s *Sweeper) batchTx(ctx context.Context, now time.Time, cursor any, dry bo
 	}
 	r.add(part)
 	return b, last, nil
+}
+
+// refusedAtCommit reports whether PostgreSQL refused a COMMIT for what the batch's rows
+// did: a deferred constraint (SQLSTATE class 23) or a deferred constraint trigger, which
+// fails it with whatever its RAISE gives (P0001 unless told otherwise). A failure of the
+// connection or the server (classes 08, 53, 57, 58, XX) is none.
+func refusedAtCommit(err error) bool {
+	st := (interface{ SQLState() string })(nil)
+	if !errors.As(err, &st) || len(st.SQLState()) != 5 {
+		return false
+	}
+	switch st.SQLState()[:2] {
+	case "08", "53", "57", "58", "XX":
+		return false
+	}
+	return true
 }
 
 // row is one row of a batch: its key as the driver gave it and as text, its creation

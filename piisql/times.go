@@ -3,6 +3,8 @@ package piisql
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -69,7 +71,10 @@ func (s *Sweeper) createdTime(raw any) (time.Time, error) {
 			}
 		}
 		if err != nil {
-			return time.Time{}, s.createdErr("text in no known layout")
+			var ok bool
+			if t, ok = numericText(v); !ok {
+				return time.Time{}, s.createdErr("text in no known layout")
+			}
 		}
 	default:
 		return time.Time{}, s.createdErr(fmt.Sprintf("a value of type %T", raw))
@@ -164,9 +169,34 @@ func (st *storedTime) Scan(src any) error {
 		for _, l := range timeLayouts {
 			if t, err := time.Parse(l, v); err == nil {
 				st.t = t
-				break
+				return nil
 			}
 		}
+		st.t, _ = numericText(v)
 	}
 	return nil
+}
+
+// numericText reads text that holds a number as numericTime reads the number: what
+// PostgreSQL's numeric is as the pgx driver returns it ("1780308000", "2461192.5",
+// "1780308000.000"), and digits in a SQLite text column, which SQLite's date functions
+// read as a number too. A numeric creation column was unreadable on PostgreSQL, its rows
+// never swept, where the same numbers were read on SQLite.
+func numericText(v string) (time.Time, bool) {
+	if i, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if i <= 0 {
+			return time.Time{}, false
+		}
+		return numericTime(float64(i), i)
+	}
+	// Decimal only (SQLite writes a real as text with an exponent when it is large):
+	// ParseFloat would also take "Inf", hexadecimal and underscores.
+	if strings.Trim(v, "0123456789.eE+-") != "" {
+		return time.Time{}, false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return numericTime(f, 0)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,25 +22,41 @@ func TestCreatedNumbers(t *testing.T) {
 	julian := func(t time.Time) float64 { return julianUnix + float64(t.UnixMilli())/86400000 }
 	tests := []struct {
 		name    string
-		real    bool // the column holds a real (REAL, DOUBLE PRECISION)
+		real    bool   // the column holds a real (REAL, DOUBLE PRECISION)
+		decl    string // the column's type, when not numberType's
 		created time.Time
 		value   any
 	}{
-		{"Unix seconds", false, created, created.Unix()},
-		{"Unix milliseconds", false, created, created.UnixMilli()},
-		{"Unix microseconds", false, created, created.UnixMicro()},
-		{"Unix nanoseconds", false, created, created.UnixNano()},
-		{"Julian day at noon, an integer", false, noon, int64(julian(noon))},
-		{"Julian day", true, created, julian(created)},
-		{"Unix seconds with a fraction", true, created.Add(500 * time.Millisecond), float64(created.UnixMilli()+500) / 1000},
-		{"Unix milliseconds as a real", true, created, float64(created.UnixMilli())},
+		{"Unix seconds", false, "", created, created.Unix()},
+		{"Unix milliseconds", false, "", created, created.UnixMilli()},
+		{"Unix microseconds", false, "", created, created.UnixMicro()},
+		{"Unix nanoseconds", false, "", created, created.UnixNano()},
+		{"Julian day at noon, an integer", false, "", noon, int64(julian(noon))},
+		{"Julian day", true, "", created, julian(created)},
+		{"Unix seconds with a fraction", true, "", created.Add(500 * time.Millisecond), float64(created.UnixMilli()+500) / 1000},
+		{"Unix milliseconds as a real", true, "", created, float64(created.UnixMilli())},
+		// Numbers the driver returns as text: PostgreSQL's numeric through pgx, and text
+		// that holds a number, which SQLite's date functions read as one. On PostgreSQL
+		// they were unreadable, their rows never swept.
+		{"NUMERIC seconds", false, "NUMERIC", created, created.Unix()},
+		{"NUMERIC ms", false, "NUMERIC", created, created.UnixMilli()},
+		{"NUMERIC ns", false, "NUMERIC", created, created.UnixNano()},
+		{"NUMERIC Julian", false, "NUMERIC", created, julian(created)},
+		{"NUMERIC(20,3) s", false, "NUMERIC(20, 3)", created, created.Unix()},
+		{"text seconds", false, "TEXT", created, fmt.Sprint(created.Unix())},
+		{"text Julian", false, "TEXT", created, strconv.FormatFloat(julian(created), 'f', -1, 64)},
+		{"text ns 1e18", false, "TEXT", created, "1.7803080e+18"},
 	}
 	forEachDB(t, func(t *testing.T, d *testDB) {
 		for i, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				ctx := context.Background()
-				table := fmt.Sprintf("%s_n%d", d.table(t), i)
-				d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+numberType(d, tt.real)+", sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
+				table := fmt.Sprintf("%s_%d", d.table(t), i) // at most 63 bytes
+				decl := tt.decl
+				if decl == "" {
+					decl = numberType(d, tt.real)
+				}
+				d.exec(t, "CREATE TABLE "+table+" (id "+d.idType+", created_at "+decl+", sender TEXT NOT NULL, body TEXT, phone TEXT, topic TEXT)")
 				t.Cleanup(func() { d.db.Exec("DROP TABLE " + table) })
 				d.exec(t, "INSERT INTO "+table+" (id, created_at, sender) VALUES (1, ?, 'a@example.com')", tt.value)
 				s := d.sweeper(t, d.db, table)
