@@ -30,7 +30,8 @@
 //
 // Which types carry tags is shared between packages as the Tagged fact. The analysis
 // follows source order within a package, not control flow. A report is silenced by
-// //piivet:ignore followed by its reason, on its line or the line above.
+// //piivet:ignore followed by its reason, on its line or above it; nothing is reported
+// in a generated file, which is still read for facts.
 package piivet
 
 import (
