@@ -47,3 +47,47 @@ func BenchmarkLongFunction(b *testing.B) {
 		})
 	}
 }
+
+// filledMap is a function that stores a redacted copy into a map n times and prints the
+// map after each, then stores the raw record and prints it once more: every print looks
+// at what was stored before it, which must not cost more with each store.
+func filledMap(n int) string {
+	var b strings.Builder
+	b.WriteString("package p\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/ef8f9424/pii\"\n)\n\ntype User struct {\n\tID    string `pii:\"no\"`\n\tEmail string `pii:\"email\"`\n}\n\n")
+	b.WriteString("func F(u User) {\n\tr, _ := pii.Redacted(nil, u)\n\tm := map[string]User{}\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\tm[\"k%d\"] = r\n\tfmt.Print(m)\n", i)
+	}
+	b.WriteString("\tm[\"raw\"] = u\n\tfmt.Print(m)\n}\n")
+	return b.String()
+}
+
+func TestFilledMap(t *testing.T) {
+	src := filledMap(50)
+	diags, err := analyzeWith(agreeFset, agreeImports, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d: %s", agreeFset.Position(d.Pos).Line, d.Message))
+	}
+	last := strings.Count(src, "\n") - 1 // the last print
+	if len(got) != 1 || !strings.HasPrefix(got[0], fmt.Sprintf("%d: pii: m (map[string]p.User carries pii tags)", last)) {
+		t.Errorf("reports %q, want one on line %d: m (map[string]p.User carries pii tags)", got, last)
+	}
+}
+
+func BenchmarkFilledMap(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		src := filledMap(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := analyzeWith(agreeFset, agreeImports, src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -30,6 +30,9 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
+	// storedBuilt holds, for each variable, what of the values stored into it
+	// (out.User = r) is no personal data, likewise kept across its uses.
+	storedBuilt map[types.Object]*storedValues
 	imported  map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
 	report    bool                            // false while the package's forwarders are being settled
 	fn        *types.Func                     // the function whose body is visited; nil at package level
@@ -42,7 +45,7 @@ type checker struct {
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
-		setsBuilt: map[types.Object][]int8{}}
+		setsBuilt: map[types.Object][]int8{}, storedBuilt: map[types.Object]*storedValues{}}
 	ck.settleGetters()
 	ck.settleYields()
 	for {
