@@ -33,12 +33,12 @@ type checker struct {
 	// storedBuilt holds, for each variable, what of the values stored into it
 	// (out.User = r) is no personal data, likewise kept across its uses.
 	storedBuilt map[types.Object]*storedValues
-	imported  map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
-	report    bool                            // false while the package's forwarders are being settled
-	fn        *types.Func                     // the function whose body is visited; nil at package level
-	format    int                             // 1 + the index of fn's parameter that is the format of the call checked
-	getters   map[*types.Func]string          // the package's functions that return a tagged field, and which
-	yields    map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
+	imported    map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
+	report      bool                            // false while the package's forwarders are being settled
+	fn          *types.Func                     // the function whose body is visited; nil at package level
+	format      int                             // 1 + the index of fn's parameter that is the format of the call checked
+	getters     map[*types.Func]string          // the package's functions that return a tagged field, and which
+	yields      map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
