@@ -39,6 +39,8 @@ type checker struct {
 	format      int                             // 1 + the index of fn's parameter that is the format of the call checked
 	getters     map[*types.Func]string          // the package's functions that return a tagged field, and which
 	yields      map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
+	printed     map[*types.Var]string           // the fields a print method reads of its receiver, and which method
+	unnoted     bool                            // true while a literal is checked: a parameter put in a field is not handed on
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -48,6 +50,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 		setsBuilt: map[types.Object][]int8{}, storedBuilt: map[types.Object]*storedValues{}}
 	ck.settleGetters()
 	ck.settleYields()
+	ck.printed = ck.printedFields()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -82,6 +85,8 @@ func (ck *checker) inspect(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		ck.call(n)
+	case *ast.CompositeLit:
+		ck.literal(n)
 	case *ast.FuncLit:
 		if fn, ok := ck.fl.closures[n]; ok {
 			outer := ck.fn
@@ -397,7 +402,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 }
 
 func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
-	if ck.report || ck.fn == nil || depth > 8 {
+	if ck.report || ck.unnoted || ck.fn == nil || depth > 8 {
 		return
 	}
 	if t := ck.pass.TypesInfo.TypeOf(e); s.basic && t != nil && !isBasic(t) && !types.IsInterface(t) && !mentionsTypeParam(t, 0) {
@@ -541,6 +546,8 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
 	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
 	switch {
+	case s.field:
+		advice = "tag the field as personal data (its type then carries tags, and is redacted by them), or put no personal data there (an ID)"
 	case s.reads:
 		advice = "pass pii.Redacted's copy (pii.Safe's wrapper has no fields for it to read)"
 		if !strings.HasSuffix(why, " carries pii tags") {
