@@ -124,6 +124,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.file && (len(args) == 0 || !isOSFile(ck.pass.TypesInfo.TypeOf(args[0]))) {
 				return
 			}
+			if ck.toResponse(fn, recv, args) {
+				return
+			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
 			return
 		}
