@@ -115,6 +115,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
 			}
+			if s.slog && recv == nil {
+				recv = ck.boundReceiver(call) // logf := logging.Log.Info; logf(...)
+			}
 			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler() || recv != nil && ck.handledLogger(recv)) {
 				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
@@ -301,6 +304,23 @@ func (ck *checker) split(call *ast.CallExpr) (ast.Expr, []ast.Expr) {
 		return sel.X, call.Args
 	}
 	return nil, call.Args
+}
+
+// boundReceiver returns the receiver a method value was bound to, where call calls a
+// local variable last set to one (logf := logger.Info): nil otherwise.
+func (ck *checker) boundReceiver(call *ast.CallExpr) ast.Expr {
+	v, ok := identVar(ck.pass, call.Fun)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(ck.fl.lastValue(v, call.Pos())).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := ck.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodVal {
+		return sel.X
+	}
+	return nil
 }
 
 // callees returns the function a call calls: the one it names, or the functions a
