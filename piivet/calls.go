@@ -149,10 +149,32 @@ func (ck *checker) call(call *ast.CallExpr) {
 	}
 }
 
+// handsOn names the chain from name to sink, the chain of the functions name hands its
+// argument to: at most its first three links, a count of those left out and its last,
+// so that a report (and the Forwards fact it is kept in) does not grow with every
+// wrapper of a wrapper.
+func handsOn(name, sink string) string {
+	const link = ", which hands it to "
+	links := strings.Split(name+link+sink, link)
+	if len(links) <= 5 {
+		return strings.Join(links, link)
+	}
+	left := 0
+	for _, l := range links[3 : len(links)-1] {
+		var n int
+		if _, err := fmt.Sscanf(l, "… (%d more)", &n); err == nil {
+			left += n
+		} else {
+			left++
+		}
+	}
+	return strings.Join(append(links[:3:3], fmt.Sprintf("… (%d more)", left), links[len(links)-1]), link)
+}
+
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, name+", which hands it to "+f.Sink
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, handsOn(name, f.Sink)
 	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
