@@ -21,7 +21,10 @@
 //     (the Returns fact), results of interface type (the Yields fact), and functions
 //     that hand their arguments on (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a function
 //     that returns its copy: the Redacts fact), nor when its type prints itself
-//     through the library (String, LogValue, MarshalJSON, ...: the Hides fact);
+//     through the library (String, LogValue, MarshalJSON, ...: the Hides fact), nor
+//     when it is written to an http.ResponseWriter (the client the service serves);
+//   - a field tagged as personal data put into a string field that its type's own Error
+//     or String prints (LookupError{Who: u.Email});
 //   - a map keyed by a tagged type, which the library refuses to redact, wherever it
 //     is printed or given to pii.Safe, pii.Redacted and the like;
 //   - a slog call given such a value in a package that never builds a pii.NewHandler,
@@ -30,7 +33,8 @@
 //
 // Which types carry tags is shared between packages as the Tagged fact. The analysis
 // follows source order within a package, not control flow. A report is silenced by
-// //piivet:ignore followed by its reason, on its line or the line above.
+// //piivet:ignore followed by its reason, on its line or above it; nothing is reported
+// in a generated file, which is still read for facts.
 package piivet
 
 import (

@@ -132,6 +132,9 @@ func (ck *checker) builtVar(id *ast.Ident, depth int) bool {
 	if !any {
 		return false // a parameter, or set only after
 	}
+	if known != nil {
+		return ck.storedBefore(o, id.Pos(), depth)
+	}
 	for _, v := range ck.fl.stored[o] {
 		if v.Pos() >= id.Pos() {
 			break // stored after
@@ -141,6 +144,56 @@ func (ck *checker) builtVar(id *ast.Ident, depth int) bool {
 		}
 		if !ck.clean(v, depth+1) {
 			return false
+		}
+	}
+	return true
+}
+
+// storedValues sorts the values stored into a variable (out.User = r, m[k] = v), but
+// not set to it, by what built says of them: those that may be personal data, and
+// those that are redacted copies, each in source order.
+type storedValues struct{ dirty, copies []ast.Expr }
+
+// storedBefore reports whether every value stored into o before at is clean, and counts
+// a copy if one is. Asked with nothing assumed but o, the answer for each stored value
+// is the same from every use of o: the values are looked at once, so that a map filled
+// thousands of times and printed as often costs one pass over them, not one per print.
+func (ck *checker) storedBefore(o *types.Var, at token.Pos, depth int) bool {
+	sv := ck.storedBuilt[o]
+	if sv == nil {
+		sv = new(storedValues)
+		for _, v := range ck.fl.stored[o] {
+			if ck.fl.setValues[v] {
+				continue // list = append(list, r), a set too
+			}
+			copies := ck.copies
+			switch {
+			case !ck.clean(v, depth+1):
+				sv.dirty = append(sv.dirty, v)
+			case ck.copies > copies:
+				sv.copies = append(sv.copies, v)
+			}
+			ck.copies = copies
+		}
+		ck.storedBuilt[o] = sv
+	}
+	// A value that holds at (m[k] = append(m[k], r), where at is m) is not yet stored.
+	before := func(v ast.Expr) bool { return v.Pos() < at && v.End() <= at }
+	for _, v := range sv.dirty {
+		if v.Pos() >= at {
+			break
+		}
+		if before(v) {
+			return false
+		}
+	}
+	for _, v := range sv.copies {
+		if v.Pos() >= at {
+			break
+		}
+		if before(v) {
+			ck.copies++
+			break
 		}
 	}
 	return true

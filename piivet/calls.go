@@ -30,21 +30,27 @@ type checker struct {
 	// gives a value built of copies and of no personal data: 2 yes, 1 yes and of no
 	// copy, -1 no, 0 not known yet.
 	setsBuilt map[types.Object][]int8
-	imported  map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
-	report    bool                            // false while the package's forwarders are being settled
-	fn        *types.Func                     // the function whose body is visited; nil at package level
-	format    int                             // 1 + the index of fn's parameter that is the format of the call checked
-	getters   map[*types.Func]string          // the package's functions that return a tagged field, and which
-	yields    map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
+	// storedBuilt holds, for each variable, what of the values stored into it
+	// (out.User = r) is no personal data, likewise kept across its uses.
+	storedBuilt map[types.Object]*storedValues
+	imported    map[string][]*types.Func        // the methods of the package's dependencies that hand on, by name
+	report      bool                            // false while the package's forwarders are being settled
+	fn          *types.Func                     // the function whose body is visited; nil at package level
+	format      int                             // 1 + the index of fn's parameter that is the format of the call checked
+	getters     map[*types.Func]string          // the package's functions that return a tagged field, and which
+	yields      map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
+	printed     map[*types.Var]string           // the fields a print method reads of its receiver, and which method
+	unnoted     bool                            // true while a literal is checked: a parameter put in a field is not handed on
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
 // (each round may find a wrapper of a wrapper), exports them as facts, then reports.
 func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
-		setsBuilt: map[types.Object][]int8{}}
+		setsBuilt: map[types.Object][]int8{}, storedBuilt: map[types.Object]*storedValues{}}
 	ck.settleGetters()
 	ck.settleYields()
+	ck.printed = ck.printedFields()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -79,6 +85,8 @@ func (ck *checker) inspect(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		ck.call(n)
+	case *ast.CompositeLit:
+		ck.literal(n)
 	case *ast.FuncLit:
 		if fn, ok := ck.fl.closures[n]; ok {
 			outer := ck.fn
@@ -107,6 +115,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
 			}
+			if s.slog && recv == nil {
+				recv = ck.boundReceiver(call) // logf := logging.Log.Info; logf(...)
+			}
 			if s.slog && (ck.fl.handler || ck.defaultLogger(fn, recv) && ck.fl.importsHandler() || recv != nil && ck.handledLogger(recv)) {
 				s.hidden = true // the handler redacts by type: a tagged string it cannot see
 			}
@@ -114,6 +125,9 @@ func (ck *checker) call(call *ast.CallExpr) {
 				s.hider = zerologErrHider
 			}
 			if s.file && (len(args) == 0 || !isOSFile(ck.pass.TypesInfo.TypeOf(args[0]))) {
+				return
+			}
+			if ck.toResponse(fn, recv, args) {
 				return
 			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
@@ -135,10 +149,32 @@ func (ck *checker) call(call *ast.CallExpr) {
 	}
 }
 
+// handsOn names the chain from name to sink, the chain of the functions name hands its
+// argument to: at most its first three links, a count of those left out and its last,
+// so that a report (and the Forwards fact it is kept in) does not grow with every
+// wrapper of a wrapper.
+func handsOn(name, sink string) string {
+	const link = ", which hands it to "
+	links := strings.Split(name+link+sink, link)
+	if len(links) <= 5 {
+		return strings.Join(links, link)
+	}
+	left := 0
+	for _, l := range links[3 : len(links)-1] {
+		var n int
+		if _, err := fmt.Sscanf(l, "… (%d more)", &n); err == nil {
+			left += n
+		} else {
+			left++
+		}
+	}
+	return strings.Join(append(links[:3:3], fmt.Sprintf("… (%d more)", left), links[len(links)-1]), link)
+}
+
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, name+", which hands it to "+f.Sink
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, handsOn(name, f.Sink)
 	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
@@ -292,6 +328,23 @@ func (ck *checker) split(call *ast.CallExpr) (ast.Expr, []ast.Expr) {
 	return nil, call.Args
 }
 
+// boundReceiver returns the receiver a method value was bound to, where call calls a
+// local variable last set to one (logf := logger.Info): nil otherwise.
+func (ck *checker) boundReceiver(call *ast.CallExpr) ast.Expr {
+	v, ok := identVar(ck.pass, call.Fun)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(ck.fl.lastValue(v, call.Pos())).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := ck.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodVal {
+		return sel.X
+	}
+	return nil
+}
+
 // callees returns the function a call calls: the one it names, or the functions a
 // variable it calls through was set to.
 func callees(pass *analysis.Pass, fl *flow, call *ast.CallExpr) []*types.Func {
@@ -394,7 +447,7 @@ func (ck *checker) note(s sink, to string, e ast.Expr) {
 }
 
 func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
-	if ck.report || ck.fn == nil || depth > 8 {
+	if ck.report || ck.unnoted || ck.fn == nil || depth > 8 {
 		return
 	}
 	if t := ck.pass.TypesInfo.TypeOf(e); s.basic && t != nil && !isBasic(t) && !types.IsInterface(t) && !mentionsTypeParam(t, 0) {
@@ -538,6 +591,8 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	// A value of a tagged type is hidden whole; a tagged field, by the value holding it.
 	advice, slogAdvice := "wrap it in pii.Safe, or pass pii.Redacted's copy", "wrap it in pii.Safe"
 	switch {
+	case s.field:
+		advice = "tag the field as personal data (its type then carries tags, and is redacted by them), or put no personal data there (an ID)"
 	case s.reads:
 		advice = "pass pii.Redacted's copy (pii.Safe's wrapper has no fields for it to read)"
 		if !strings.HasSuffix(why, " carries pii tags") {

@@ -282,8 +282,8 @@ func (fl *flow) redacted(e ast.Expr) bool {
 }
 
 func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		return fl.redactingCall(call)
+	if call, ok := root(fl.pass, e).(*ast.CallExpr); ok {
+		return fl.redactingCall(call) // pii.Redacted(nil, u), or its field
 	}
 	o := fl.object(e)
 	if o == nil || depth > 8 {
@@ -515,13 +515,18 @@ func calleeObject(pass *analysis.Pass, e ast.Expr) types.Object {
 
 // rootIdent returns the variable at the root of x, &x, *x, x.f, x[i] or (x).
 func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
+	id, ok := root(pass, e).(*ast.Ident)
+	return id, ok
+}
+
+// root returns what e is part of: x for x, &x, *x, x.f or x[i], and f(a) for f(a).f;
+// nil when e is part of no value it names (a method value, an instantiation).
+func root(pass *analysis.Pass, e ast.Expr) ast.Expr {
 	for range 32 {
 		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x, true
 		case *ast.UnaryExpr:
 			if x.Op != token.AND {
-				return nil, false
+				return nil
 			}
 			e = x.X
 		case *ast.StarExpr:
@@ -529,20 +534,20 @@ func rootIdent(pass *analysis.Pass, e ast.Expr) (*ast.Ident, bool) {
 		case *ast.SelectorExpr:
 			sel, ok := pass.TypesInfo.Selections[x]
 			if !ok || sel.Kind() != types.FieldVal {
-				return nil, false
+				return nil
 			}
 			e = x.X
 		case *ast.IndexExpr:
 			switch pass.TypesInfo.TypeOf(x.X).(type) {
 			case nil, *types.Signature: // f[T], an instantiation
-				return nil, false
+				return nil
 			}
 			e = x.X
 		default:
-			return nil, false
+			return x
 		}
 	}
-	return nil, false
+	return nil
 }
 
 // firstOf returns the first of es, or nil.

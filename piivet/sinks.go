@@ -42,6 +42,9 @@ type sink struct {
 	// file: io.WriteString, a sink where its writer is an *os.File (standard error, a
 	// log file), not where it is a hash or a buffer.
 	file bool
+	// field: a field of a type whose print method (Error, String) reads it, so that
+	// the value put there is printed with it.
+	field bool
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type

@@ -31,11 +31,14 @@ func suppressions(pass *analysis.Pass) []span {
 		if tf == nil {
 			continue
 		}
-		var lines []int // the lines whose code the well-formed directives cover
+		var lines []directive // the well-formed directives
 		for _, g := range f.Comments {
 			for _, c := range g.List {
 				text, ok := strings.CutPrefix(c.Text, "//piivet:")
 				if !ok {
+					if spaced(c.Text) {
+						pass.Reportf(c.Pos(), "pii: %q is no directive, which silences nothing: write %s, with no space after // (as //go: directives), followed by the reason", c.Text, ignoreDirective)
+					}
 					continue
 				}
 				reason, ok := strings.CutPrefix(text, "ignore")
@@ -45,7 +48,7 @@ func suppressions(pass *analysis.Pass) []span {
 				case strings.TrimSpace(reason) == "":
 					pass.Reportf(c.Pos(), "pii: %s needs a reason, which silences nothing without one: %s the example prints a record on purpose", ignoreDirective, ignoreDirective)
 				default:
-					lines = append(lines, tf.Line(c.Pos()))
+					lines = append(lines, directive{tf.Line(c.Pos()), tf.Line(g.End())})
 				}
 			}
 		}
@@ -53,9 +56,10 @@ func suppressions(pass *analysis.Pass) []span {
 			continue
 		}
 		starts := codeLines(tf, f)
-		for _, l := range lines {
+		for _, d := range lines {
+			l := d.line
 			if _, code := starts[l]; !code {
-				l++ // alone on its line: the code below
+				l = d.last + 1 // alone on its line: the code below its comments
 			}
 			end := l
 			if e, ok := starts[l]; ok && e > end {
@@ -65,6 +69,22 @@ func suppressions(pass *analysis.Pass) []span {
 		}
 	}
 	return spans
+}
+
+// A directive is a well-formed ignore directive: its line, and the last line of the
+// comments it is written among (a directive in a block of comments covers the code
+// below the block).
+type directive struct{ line, last int }
+
+// spaced reports whether comment is an ignore directive written as Go reads no
+// directive (// piivet:ignore, /* piivet:ignore */), which would otherwise silence
+// nothing without a word.
+func spaced(comment string) bool {
+	body, ok := strings.CutPrefix(comment, "//")
+	if !ok {
+		body = strings.TrimPrefix(comment, "/*")
+	}
+	return strings.HasPrefix(strings.TrimLeft(body, " \t\n"), "piivet:ignore")
 }
 
 // codeLines maps each line of f where a node begins to the last line of the longest
@@ -103,16 +123,25 @@ func covered(fset *token.FileSet, spans []span, pos token.Pos) bool {
 	return false
 }
 
-// silence makes pass drop the reports that an ignore directive covers, and returns a
-// function that restores it.
+// silence makes pass drop the reports that an ignore directive covers, and those in
+// generated files (// Code generated ... DO NOT EDIT.), whose code is fixed in what
+// generates it, where no directive would last; it returns a function that restores
+// pass. Generated files are still read for facts: a type they declare carries its
+// tags, and a method they declare prints what it prints, wherever it is used.
 func silence(pass *analysis.Pass) func() {
 	report := pass.Report
 	spans := suppressions(pass)
-	if len(spans) == 0 {
+	generated := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			generated[pass.Fset.File(f.Pos())] = true
+		}
+	}
+	if len(spans) == 0 && len(generated) == 0 {
 		return func() {}
 	}
 	pass.Report = func(d analysis.Diagnostic) {
-		if !covered(pass.Fset, spans, d.Pos) {
+		if !generated[pass.Fset.File(d.Pos)] && !covered(pass.Fset, spans, d.Pos) {
 			report(d)
 		}
 	}

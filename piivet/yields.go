@@ -152,9 +152,28 @@ func (ck *checker) yielded(s sink, e ast.Expr) (string, bool) {
 // yieldOf returns the function whose result e is, and what it yields there that sink
 // s prints.
 func (ck *checker) yieldOf(s sink, e ast.Expr) (*types.Func, YieldedResult, bool) {
+	return ck.yieldOfAt(s, e, 0)
+}
+
+func (ck *checker) yieldOfAt(s sink, e ast.Expr, depth int) (*types.Func, YieldedResult, bool) {
 	call, index := ck.resultOf(e)
-	if call == nil || ck.hidden(s) {
+	if call == nil || ck.hidden(s) || depth > 8 {
 		return nil, YieldedResult{}, false
+	}
+	// err := fmt.Errorf("ctx: %w", lookup(x)), or errors.Join of it: its text is in
+	// the error's, which a printer flattens (encoding/json writes neither).
+	var kept []ast.Expr
+	switch {
+	case s.json:
+	case isCall(ck.pass, call, "errors", "Join"):
+		kept = call.Args
+	case isCall(ck.pass, call, "fmt", "Errorf"):
+		kept = wrapped(ck.pass, call.Args)
+	}
+	for _, a := range kept {
+		if fn, y, ok := ck.yieldOfAt(s, a, depth+1); ok {
+			return fn, y, true
+		}
 	}
 	fn, ok := calleeObject(ck.pass, call.Fun).(*types.Func)
 	if !ok {

@@ -224,6 +224,17 @@ func Fallbacks(u models.User) {
 	fmt.Println(redactOrUnkeyed(u)) // want `reaches fmt.Println`
 }
 
+// FieldsOfCopies prints a field of the copy a call returns, as of a variable that holds
+// one.
+func FieldsOfCopies(u models.User) {
+	fmt.Println(redactUser(u).Email, (redactTwice(u)).Phone)
+	fmt.Println(logutil.Redact(policy, u).Email)
+	r, _ := pii.Redacted(policy, &u)
+	fmt.Println(r.Email)
+	fmt.Println(redactOrRaw(u).Email) // want `redactOrRaw\(u\).Email \(tagged pii:"email" at models.User.Email\) reaches fmt.Println`
+	fmt.Println(models.User(u).Email) // want `reaches fmt.Println`
+}
+
 func TypedFields(u models.User, ev *zerolog.Event, ctx zerolog.Context) {
 	_ = zap.String("email", u.Email)             // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches zap.String`
 	_ = zap.Strings("phones", []string{u.Phone}) // want `holds u.Phone`

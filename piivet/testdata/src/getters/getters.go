@@ -49,6 +49,17 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	if c.Email == "" {
 		panic(&accounts.Missing{ID: c.ID}) // its Error prints the ID only
 	}
+	err = fmt.Errorf("lookup: %w", accounts.Lookup(c.Email))
+	log.Println(err) // want `err \(accounts.Lookup may return \*accounts.NotFound, which carries pii tags\) reaches log.Println`
+	wrapped := errors.Join(err, errors.New("and"))
+	log.Println(wrapped)               // want `wrapped \(accounts.Lookup may return`
+	_ = fmt.Errorf("again: %w", err)   // wrapped whole: the chain keeps it
+	_ = fmt.Errorf("again: %v", err)   // want `err \(accounts.Lookup may return \*accounts.NotFound, which carries pii tags\) reaches fmt.Errorf`
+	log.Println(fmt.Errorf("%v", err)) // want `err \(accounts.Lookup may return \*accounts.NotFound, which carries pii tags\) reaches fmt.Errorf`
+	for range 3 {
+		err = fmt.Errorf("retry: %w", err)
+	}
+	log.Println(fmt.Errorf("quiet: %w", accounts.Quiet(c.ID)))
 	err = errors.New("no customer")
 	log.Println(err)
 	h := sha256.New()

@@ -44,3 +44,21 @@ func Malformed(u models.User) {
 	/* want `unknown piivet directive "//piivet:ignore-next the reason"` */ //piivet:ignore-next the reason
 	fmt.Println(u)                                                          // want `reaches fmt.Println`
 }
+
+func InBlocks(u models.User) {
+	// The lines below print the record on purpose.
+	//piivet:ignore a directive among other comments covers the code below them
+	// (the comments may go on after it).
+	fmt.Println(u)
+	fmt.Println("after")
+	fmt.Println(u) // want `reaches fmt.Println`
+}
+
+func Spaced(u models.User) {
+	/* want `"// piivet:ignore spaced" is no directive` */ // piivet:ignore spaced
+	fmt.Println(u)                                         // want `reaches fmt.Println`
+	/* want `is no directive` */ /* piivet:ignore in a block comment */
+	fmt.Println(u)               // want `reaches fmt.Println`
+	// A comment that speaks of piivet: ignore it, as prose.
+	fmt.Println(u) // want `reaches fmt.Println`
+}

@@ -31,3 +31,15 @@ func Loggers(u models.User) { // want Loggers:`forwards \[0\] to slog.Logger.Inf
 	slogbuildonly.Plain.Info("signup", "user", u)         // want `is logged through slog, and this package never builds a pii.NewHandler`
 	slogbuildonly.Reset.Info("signup", "user", u)         // want `is logged through slog, and this package never builds a pii.NewHandler`
 }
+
+// MethodValues logs through a method value of those loggers, bound where it is taken.
+func MethodValues(u models.User) { // want MethodValues:`forwards \[0\] to slog.Logger.Info \(slog\) \(redacted by type\)`
+	info := slogbuildonly.Logger.Info
+	info("signup", "user", u)
+	warn := slogbuildonly.Logger.With("req", 1).Warn
+	warn("signup", "user", &u)
+	plain := slogbuildonly.Plain.Info
+	plain("signup", "user", u) // want `is logged through slog, and this package never builds a pii.NewHandler`
+	info = slogbuildonly.Plain.Info
+	info("signup", "user", u) // want `is logged through slog, and this package never builds a pii.NewHandler`
+}

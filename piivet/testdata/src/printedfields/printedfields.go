@@ -1,0 +1,74 @@
+// Package printedfields puts personal data into fields of a type that carries no tags,
+// whose Error or String prints them: the value is printed wherever it goes.
+package printedfields
+
+import (
+	"fmt"
+
+	"models"
+)
+
+// LookupError says who was not found.
+type LookupError struct {
+	Who  string
+	ID   int
+	Note string
+}
+
+func (e LookupError) Error() string { return fmt.Sprintf("no %s (%d)", e.Who, e.ID) } // want Error:`prints itself redacted`
+
+// Label prints its text.
+type Label struct{ Text, unread string }
+
+func (l *Label) String() string { return l.Text } // want String:`prints itself redacted`
+
+// Plain has no print method: what is put there goes where the struct goes.
+type Plain struct{ Who string }
+
+func contact(u models.User) string { return u.Email } // want contact:`returns tagged pii:"email" at models.User.Email`
+
+func Lookup(u models.User) error {
+	if u.ID == 0 {
+		return LookupError{Who: u.Email} // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches printedfields.LookupError.Who, which printedfields.LookupError.Error prints, as it is: tag the field as personal data`
+	}
+	who := contact(u)
+	return &LookupError{Who: who, ID: u.ID} // want `who holds contact\(u\)`
+}
+
+func Labels(u models.User) []*Label {
+	return []*Label{
+		{Text: u.Phone}, // want `u.Phone \(tagged pii:"phone" at models.User.Phone\) reaches printedfields.Label.Text`
+		{unread: u.Phone},
+		{Text: "id"},
+	}
+}
+
+// NewLookupError puts who in LookupError, as a parser's error quotes its input: not
+// taken as handed on, as such errors are made whether they are printed or not.
+func NewLookupError(who string, note string) error {
+	return LookupError{Who: who, Note: note}
+}
+
+func Fine(u models.User) (error, Plain) {
+	return LookupError{Who: fmt.Sprint(u.ID), Note: u.Email}, Plain{Who: u.Email}
+}
+
+// ListError prints the errors it holds, each by its own Error.
+type ListError struct {
+	Errs  []error
+	Cause error
+}
+
+func (e ListError) Error() string { return fmt.Sprint(e.Errs, e.Cause) }
+
+// TaggedErr carries tags: the library redacts it by them.
+type TaggedErr struct { // want TaggedErr:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (e TaggedErr) Error() string { return "tagged" } // want Error:`prints itself redacted`
+
+func Lists(u models.User) error {
+	t := TaggedErr{Email: u.Email}
+	return ListError{Errs: []error{t, TaggedErr{}}, Cause: t}
+}
