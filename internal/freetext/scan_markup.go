@@ -137,6 +137,28 @@ func scanInlineTag(name string) bool {
 	return false
 }
 
+// scanCellTagAt reports whether the tag at text[j] opens or closes a cell, row or
+// table, an item of a list, or an option: what stands in two of them is read apart,
+// as a line break that joins nothing ("<td>415</td><td>555</td><td>2671</td>" holds
+// three numbers, not one).
+func scanCellTagAt(text string, j int) bool {
+	k := j + 1
+	if k < len(text) && text[k] == '/' {
+		k++
+	}
+	name := k
+	for k < len(text) && k-name < 8 && scanIsASCIIAlnum(text[k]) {
+		k++
+	}
+	for _, t := range [...]string{"td", "th", "tr", "table", "thead", "tbody", "tfoot", "li", "ul", "ol",
+		"dt", "dd", "option", "caption"} {
+		if k-name == len(t) && scanHasPrefixFold(text[name:k], t) {
+			return true
+		}
+	}
+	return false
+}
+
 // scanTagTouchesValue reports whether the tag text[j:j+n] touches what may be part of a
 // value: a digit, a plus or an at sign just before or just after it
 // ("<b>415</b>-555-2671", "jane<b>@</b>example.com"). Only then is the text read again
@@ -262,8 +284,7 @@ func scanEscapedBreakAt(text string, j int) int {
 	if e == j || e >= len(text) || !scanIsASCIIDigit(text[e]) {
 		return 0
 	}
-	if !scanBreakWordsOK(text, j, e) ||
-		scanBareNumberLine(text, j, -1, true) && scanBareNumberLine(text, e, 1, true) {
+	if !scanBreakWordsOK(text, j, e) || scanNumberColumn(text, j, e, true) {
 		return 0 // a column of numbers ("12\\n34\\n56"), one to a line
 	}
 	return e - j

@@ -1,0 +1,44 @@
+package freetext
+
+import "testing"
+
+// TestScanOrdinaryTextStays checks ordinary log lines and documents that the second
+// reading (as a reader sees the text) once blanked in part: a product of single digits,
+// a column of numbers in a JSON string after a label, dates one to a line, cells of an
+// HTML table. Each stays as it is, while a number split for the eye beside them is
+// still found; and a phone number whose groups are split by a URL-encoded space
+// ("%20") is masked once, the same way again.
+func TestScanOrdinaryTextStays(t *testing.T) {
+	tests := map[string]map[string]string{
+		"arithmetic": {
+			"x = 3*4*5*6*7*8*9*10": "x = 3*4*5*6*7*8*9*10",
+			"n = 2*3*5*7*11*13":    "n = 2*3*5*7*11*13",
+			"call 415*555*2671":    "call 415*555*XXXX",
+			"call 415_5_5_5_2671":  "call 415_5_5_5_XXXX",
+		},
+		"columns": {
+			`{"msg":"ports: 8080\n8443\n9090"}`:     `{"msg":"ports: 8080\n8443\n9090"}`,
+			"ports: 8080\n8443\n9090":               "ports: 8080\n8443\n9090",
+			`{"msg":"days 2024-05-01\n2024-05-02"}`: `{"msg":"days 2024-05-01\n2024-05-02"}`,
+			"days 2024-05-01\n2024-05-02":           "days 2024-05-01\n2024-05-02",
+			"on 2024-05-01\n415-555-2671":           "on 2024-05-01\n415-555-XXXX",
+			"call 415\n555-2671":                    "call 415\n555-XXXX",
+		},
+		"tables": {
+			"<table><tr><td>415</td><td>555</td><td>2671</td></tr></table>": "<table><tr><td>415</td><td>555</td><td>2671</td></tr></table>",
+			"<td>1234</td><td>5678</td><td>9012</td><td>3456</td>":          "<td>1234</td><td>5678</td><td>9012</td><td>3456</td>",
+			"<ul><li>415</li><li>555</li><li>2671</li></ul>":                "<ul><li>415</li><li>555</li><li>2671</li></ul>",
+			"<td>415 555 2671</td><td>x</td>":                               "<td>415 555 XXXX</td><td>x</td>",
+			"<td><b>415</b>-555-2671</td>":                                  "<td><b>415</b>-555-XXXX</td>",
+		},
+		"url escapes": {
+			"0100000%200000":   "010XXXX%20XXXX",
+			"q=0100000%202671": "q=010XXXX%20XXXX",
+		},
+	}
+	for name, table := range tests {
+		t.Run(name, func(t *testing.T) {
+			scanCheckRedactTable(t, scanTestScanner(t, "", "valid"), table)
+		})
+	}
+}
