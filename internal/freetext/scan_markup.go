@@ -203,10 +203,10 @@ func scanMarkupLenAt(v string, j int) (int, byte) {
 		if n == 0 {
 			return 0, 0
 		}
-		if n == 6 && r < 0x80 && scanIsASCIIDigit(byte(r)) {
+		if n >= 4 && r < 0x80 && scanIsASCIIDigit(byte(r)) {
 			return n, byte(r)
 		}
-		if n == 6 {
+		if n >= 4 {
 			var buf [utf8.UTFMax]byte
 			w := utf8.EncodeRune(buf[:], r)
 			if d, dn := scanDigitAt(string(buf[:w]), 0); dn == w {
@@ -220,8 +220,9 @@ func scanMarkupLenAt(v string, j int) (int, byte) {
 
 // scanEscapeAt returns the character that the backslash escape at text[j] stands for,
 // and the escape's length; 0 when none starts there. Text logged as a JSON or
-// JavaScript string writes characters as "\u00a0" or "\u002B" and line breaks as
-// "\n"; markdown escapes signs ("415\-555\-2671").
+// JavaScript string writes characters as "\u00a0" or "\u002B" (JavaScript and
+// Python also as "\x2d") and line breaks as "\n"; markdown escapes signs
+// ("415\-555\-2671").
 func scanEscapeAt(text string, j int) (rune, int) {
 	if j+1 >= len(text) || text[j] != '\\' {
 		return 0, 0
@@ -236,6 +237,16 @@ func scanEscapeAt(text string, j int) (rune, int) {
 			return 0, 0
 		}
 		return rune(v), 6
+	case 'x':
+		// "\x2d": JavaScript and Python write a byte so, as their logs show it.
+		if j+4 > len(text) {
+			return 0, 0
+		}
+		v, err := strconv.ParseUint(text[j+2:j+4], 16, 8)
+		if err != nil || v == 0 || v >= 0x80 {
+			return 0, 0
+		}
+		return rune(v), 4
 	case 'n':
 		return '\n', 2
 	case 'r':
@@ -262,7 +273,7 @@ func scanEscapeSplitsAt(text string, j int) bool {
 		return scanEscapedBreakAt(text, j) > 0 ||
 			j+n < len(text) && (scanIsASCIIDigit(text[j+n]) || text[j+n] == '+')
 	}
-	return scanEntityMatters(r) && (j > 0 && scanIsASCIIDigit(text[j-1]) || n == 6 ||
+	return scanEntityMatters(r) && (j > 0 && scanIsASCIIDigit(text[j-1]) || n >= 4 ||
 		j+n < len(text) && scanIsASCIIDigit(text[j+n]))
 }
 

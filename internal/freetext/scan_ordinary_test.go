@@ -42,3 +42,16 @@ func TestScanOrdinaryTextStays(t *testing.T) {
 		})
 	}
 }
+
+// TestScanHexEscapes checks values written with the "\x2d" escapes of JavaScript and
+// Python strings, as their logs show them: each is found, and the escapes stay.
+func TestScanHexEscapes(t *testing.T) {
+	scanCheckRedactTable(t, scanTestScanner(t, "", "valid"), map[string]string{
+		"call 415\\x2d555\\x2d2671":  "call 415\\x2d555\\x2dXXXX",
+		"call \\x34\\x315-555-2671":  "call \\x34\\x315-555-XXXX",
+		"SSN 123\\x2d45\\x2d6789":    "SSN ***\\x2d**\\x2d6789",
+		"call \\x2b1 415 555 2671":   "call \\x2b1 415 555 XXXX",
+		"bytes \\x00\\x7f\\xff 4155": "bytes \\x00\\x7f\\xff 4155",
+		"path C:\\x41\\x42 12":       "path C:\\x41\\x42 12",
+	})
+}
