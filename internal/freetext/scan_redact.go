@@ -137,7 +137,7 @@ func scanPhoneMaskReadable(v string) int {
 			last = j
 		}
 	}
-	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' || strings.HasPrefix(v[last+1:], "%20") {
+	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' || v[last+1] == '%' && strings.HasPrefix(v[last+1:], "%20") {
 		return max(kept, 0) // a space, perhaps URL-encoded, leaves the group before it readable
 	}
 	for j := last; j >= 0 && scanIsASCIIDigit(v[j]); j-- {
