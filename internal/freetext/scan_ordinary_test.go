@@ -1,6 +1,9 @@
 package freetext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestScanOrdinaryTextStays checks ordinary log lines and documents that the second
 // reading (as a reader sees the text) once blanked in part: a product of single digits,
@@ -53,5 +56,19 @@ func TestScanHexEscapes(t *testing.T) {
 		"call \\x2b1 415 555 2671":   "call \\x2b1 415 555 XXXX",
 		"bytes \\x00\\x7f\\xff 4155": "bytes \\x00\\x7f\\xff 4155",
 		"path C:\\x41\\x42 12":       "path C:\\x41\\x42 12",
+	})
+}
+
+// TestScanLongLocalPartMasksOnce checks an address whose run before the at sign is
+// longer than a local part may be, with an apostrophe where the local part is cut:
+// what is left before the mask joins it into a new local part, so the whole run goes
+// at once, and again gives the same.
+func TestScanLongLocalPartMasksOnce(t *testing.T) {
+	zeros := strings.Repeat("0", 62)
+	scanCheckRedactTable(t, scanTestScanner(t, "", "valid"), map[string]string{
+		"A'A" + zeros + "@AA":           "***@AA",
+		"A'A" + zeros + "@example.com":  "***@example.com",
+		"x 'A" + zeros + "@example.com": "x '***@example.com",
+		"mail O'Brien@example.com now":  "mail ***@example.com now",
 	})
 }

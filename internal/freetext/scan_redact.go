@@ -92,6 +92,11 @@ func scanEmailSettled(text string, f Finding) bool {
 	if strings.IndexByte(text[max(0, f.Start-66):f.Start], '"') >= 0 {
 		return false
 	}
+	if f.Start >= 2 && text[f.Start-1] == '\'' && (scanIsLocalByte(text[f.Start-2]) || scanLoud(text[f.Start-2])) {
+		// An apostrophe inside a run that the local part was cut from (at 64 bytes):
+		// the mask's stars join what is left before it into a local part.
+		return false
+	}
 	return !scanAnyLabelIn(text[max(0, f.Start-32):f.Start])
 }
 
