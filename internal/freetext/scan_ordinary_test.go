@@ -1,6 +1,7 @@
 package freetext
 
 import (
+	"maps"
 	"strings"
 	"testing"
 )
@@ -71,4 +72,29 @@ func TestScanLongLocalPartMasksOnce(t *testing.T) {
 		"x 'A" + zeros + "@example.com": "x '***@example.com",
 		"mail O'Brien@example.com now":  "mail ***@example.com now",
 	})
+}
+
+// TestScanQuantitiesStay checks numbers of ten digits or more in one piece that a log
+// line names as a size, a length or a duration: a unit after them or a key before them.
+// They stay, where the same digits alone read as a phone number by their shape.
+func TestScanQuantitiesStay(t *testing.T) {
+	tests := map[string]string{
+		"memory 17179869184 bytes":                       "memory 17179869184 bytes",
+		`{"total_bytes":15032385536,"free":13958643712}`: `{"total_bytes":15032385536,"free":13958643712}`,
+		"elapsed 13800138000 ns":                         "elapsed 13800138000 ns",
+		"elapsed_ns=13800138000":                         "elapsed_ns=13800138000",
+		"Content-Length: 13958643712":                    "Content-Length: 13958643712",
+		"processed 4155552671 bytes":                     "processed 4155552671 bytes",
+		"call 4155552671 or 415-555-2671 bytes":          "call 415555XXXX or 415-555-XXXX bytes",
+		"size: +14155552671":                             "size: +1415555XXXX",
+	}
+	for _, region := range []string{"", "US", "CN"} {
+		t.Run(region, func(t *testing.T) {
+			table := maps.Clone(tests)
+			if region != "US" {
+				table["call 13800138000 now"] = "call 1380013XXXX now"
+			}
+			scanCheckRedactTable(t, scanTestScanner(t, region, "valid"), table)
+		})
+	}
 }

@@ -92,11 +92,6 @@ func scanEmailSettled(text string, f Finding) bool {
 	if strings.IndexByte(text[max(0, f.Start-66):f.Start], '"') >= 0 {
 		return false
 	}
-	if f.Start >= 2 && text[f.Start-1] == '\'' && (scanIsLocalByte(text[f.Start-2]) || scanLoud(text[f.Start-2])) {
-		// An apostrophe inside a run that the local part was cut from (at 64 bytes):
-		// the mask's stars join what is left before it into a local part.
-		return false
-	}
 	return !scanAnyLabelIn(text[max(0, f.Start-32):f.Start])
 }
 
@@ -142,8 +137,11 @@ func scanPhoneMaskReadable(v string) int {
 			last = j
 		}
 	}
-	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' || v[last+1] == '%' && strings.HasPrefix(v[last+1:], "%20") {
-		return max(kept, 0) // a space, perhaps URL-encoded, leaves the group before it readable
+	if last < 0 || last+1 >= len(v) {
+		return max(kept, 0)
+	}
+	if c := v[last+1]; c < '0' && (c == ' ' || c == '\t' || c == '%' && last+3 < len(v) && v[last+2] == '2' && v[last+3] == '0') {
+		return max(kept, 0) // a space, perhaps URL-encoded ("%20"), leaves the group before it readable
 	}
 	for j := last; j >= 0 && scanIsASCIIDigit(v[j]); j-- {
 		kept--
