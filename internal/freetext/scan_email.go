@@ -116,6 +116,9 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 	for !cut && start < lp && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
 		start++
 	}
+	if cut && text[start-1] == '\'' {
+		start-- // nor an apostrophe just before it, which would read as an opening quote
+	}
 	start = scanSkipKey(text, start, lp)
 	if scanStarsAndDots(text[start:lp]) {
 		return dst // no local part, or one of stars alone: a mask already

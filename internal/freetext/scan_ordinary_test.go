@@ -67,6 +67,7 @@ func TestScanHexEscapes(t *testing.T) {
 func TestScanLongLocalPartMasksOnce(t *testing.T) {
 	zeros := strings.Repeat("0", 62)
 	scanCheckRedactTable(t, scanTestScanner(t, "", "valid"), map[string]string{
+		"A'A" + zeros + "0@AA":          "***@AA",
 		"A'A" + zeros + "@AA":           "***@AA",
 		"A'A" + zeros + "@example.com":  "***@example.com",
 		"x 'A" + zeros + "@example.com": "x '***@example.com",
