@@ -9,8 +9,9 @@ import (
 // characters as references ("&#43;1 415 555 2671", "415&nbsp;555&nbsp;2671") and puts
 // tags inside what a reader sees as one value ("<b>415</b>-555-2671"). The pass over
 // what a reader sees (scanVisible) reads a reference as its character and a tag as
-// nothing (an inline element, "<b>", "<span class=x>") or a space (any other:
-// "<br>", "<td>"); the masks treat a reference as the character it stands for and a
+// nothing (an inline element, "<b>", "<span class=x>"), a line break that joins
+// nothing (a cell, row or list item: "<td>", "<li>") or a space (any other: "<br>",
+// "<h2>"); the masks treat a reference as the character it stands for and a
 // tag as markup, which they keep (scanMarkupAt).
 
 // scanEntityAt returns the character that the HTML character reference at text[j]

@@ -10,8 +10,8 @@ import (
 // offsets in text: without its invisible characters (scanInvisibleAt); with the
 // full-width forms of ASCII letters, digits and signs read as ASCII ("ＳＳＮ
 // １２３-４５-６７８９"), and Unicode spaces, dashes and dots as ASCII ones; with HTML
-// character references read as their characters and tags as nothing or a space
-// (scanEntityAt, scanTagAt); with a line break inside a number read as a space
+// character references read as their characters and tags as nothing, a space, or a
+// line break between cells (scanEntityAt, scanTagAt, scanCellTagAt); with a line break inside a number read as a space
 // ("415\n555-2671"), and an underscore or star between digits as a dash
 // ("415_555_2671"). A finding spans what is hidden inside it, and nothing around it.
 func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
