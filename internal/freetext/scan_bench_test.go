@@ -183,3 +183,15 @@ func BenchmarkScanColdSMS(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanRedactMarkup redacts 64 KB of prose holding one number split by a tag,
+// which makes the whole text be read a second time, as a reader sees it.
+func BenchmarkScanRedactMarkup(b *testing.B) {
+	text := scanProse(32<<10) + " call <b>415</b>-555-2671 " + scanProse(32<<10)
+	s := scanTestScanner(b, "US", "valid")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.redact(text, nil)
+	}
+}

@@ -109,8 +109,15 @@ func scanEmailAt(text string, i, at int, dst []Finding) []Finding {
 		}
 		start -= n
 	}
-	for start < lp && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
+	// A local part starts with no dot, apostrophe or dash; but one cut at 64 bytes from
+	// a longer run keeps its first byte, whatever it is, so that its mask joins no
+	// apostrophe and what stands before it into a new local part.
+	cut := start > 0 && lp-start >= 64 && scanIsLocalByte(text[start-1])
+	for !cut && start < lp && (text[start] == '.' || text[start] == '\'' || text[start] == '-') {
 		start++
+	}
+	if cut && text[start-1] == '\'' {
+		start-- // nor an apostrophe just before it, which would read as an opening quote
 	}
 	start = scanSkipKey(text, start, lp)
 	if scanStarsAndDots(text[start:lp]) {

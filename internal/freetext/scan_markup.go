@@ -9,8 +9,9 @@ import (
 // characters as references ("&#43;1 415 555 2671", "415&nbsp;555&nbsp;2671") and puts
 // tags inside what a reader sees as one value ("<b>415</b>-555-2671"). The pass over
 // what a reader sees (scanVisible) reads a reference as its character and a tag as
-// nothing (an inline element, "<b>", "<span class=x>") or a space (any other:
-// "<br>", "<td>"); the masks treat a reference as the character it stands for and a
+// nothing (an inline element, "<b>", "<span class=x>"), a line break that joins
+// nothing (a cell, row or list item: "<td>", "<li>") or a space (any other: "<br>",
+// "<h2>"); the masks treat a reference as the character it stands for and a
 // tag as markup, which they keep (scanMarkupAt).
 
 // scanEntityAt returns the character that the HTML character reference at text[j]
@@ -137,6 +138,28 @@ func scanInlineTag(name string) bool {
 	return false
 }
 
+// scanCellTagAt reports whether the tag at text[j] opens or closes a cell, row or
+// table, an item of a list, or an option: what stands in two of them is read apart,
+// as a line break that joins nothing ("<td>415</td><td>555</td><td>2671</td>" holds
+// three numbers, not one).
+func scanCellTagAt(text string, j int) bool {
+	k := j + 1
+	if k < len(text) && text[k] == '/' {
+		k++
+	}
+	name := k
+	for k < len(text) && k-name < 8 && scanIsASCIIAlnum(text[k]) {
+		k++
+	}
+	for _, t := range [...]string{"td", "th", "tr", "table", "thead", "tbody", "tfoot", "li", "ul", "ol",
+		"dt", "dd", "option", "caption"} {
+		if k-name == len(t) && scanHasPrefixFold(text[name:k], t) {
+			return true
+		}
+	}
+	return false
+}
+
 // scanTagTouchesValue reports whether the tag text[j:j+n] touches what may be part of a
 // value: a digit, a plus or an at sign just before or just after it
 // ("<b>415</b>-555-2671", "jane<b>@</b>example.com"). Only then is the text read again
@@ -181,10 +204,10 @@ func scanMarkupLenAt(v string, j int) (int, byte) {
 		if n == 0 {
 			return 0, 0
 		}
-		if n == 6 && r < 0x80 && scanIsASCIIDigit(byte(r)) {
+		if n >= 4 && r < 0x80 && scanIsASCIIDigit(byte(r)) {
 			return n, byte(r)
 		}
-		if n == 6 {
+		if n >= 4 {
 			var buf [utf8.UTFMax]byte
 			w := utf8.EncodeRune(buf[:], r)
 			if d, dn := scanDigitAt(string(buf[:w]), 0); dn == w {
@@ -198,8 +221,9 @@ func scanMarkupLenAt(v string, j int) (int, byte) {
 
 // scanEscapeAt returns the character that the backslash escape at text[j] stands for,
 // and the escape's length; 0 when none starts there. Text logged as a JSON or
-// JavaScript string writes characters as "\u00a0" or "\u002B" and line breaks as
-// "\n"; markdown escapes signs ("415\-555\-2671").
+// JavaScript string writes characters as "\u00a0" or "\u002B" (JavaScript and
+// Python also as "\x2d") and line breaks as "\n"; markdown escapes signs
+// ("415\-555\-2671").
 func scanEscapeAt(text string, j int) (rune, int) {
 	if j+1 >= len(text) || text[j] != '\\' {
 		return 0, 0
@@ -214,6 +238,16 @@ func scanEscapeAt(text string, j int) (rune, int) {
 			return 0, 0
 		}
 		return rune(v), 6
+	case 'x':
+		// "\x2d": JavaScript and Python write a byte so, as their logs show it.
+		if j+4 > len(text) {
+			return 0, 0
+		}
+		v, err := strconv.ParseUint(text[j+2:j+4], 16, 8)
+		if err != nil || v == 0 || v >= 0x80 {
+			return 0, 0
+		}
+		return rune(v), 4
 	case 'n':
 		return '\n', 2
 	case 'r':
@@ -240,7 +274,7 @@ func scanEscapeSplitsAt(text string, j int) bool {
 		return scanEscapedBreakAt(text, j) > 0 ||
 			j+n < len(text) && (scanIsASCIIDigit(text[j+n]) || text[j+n] == '+')
 	}
-	return scanEntityMatters(r) && (j > 0 && scanIsASCIIDigit(text[j-1]) || n == 6 ||
+	return scanEntityMatters(r) && (j > 0 && scanIsASCIIDigit(text[j-1]) || n >= 4 ||
 		j+n < len(text) && scanIsASCIIDigit(text[j+n]))
 }
 
@@ -262,8 +296,7 @@ func scanEscapedBreakAt(text string, j int) int {
 	if e == j || e >= len(text) || !scanIsASCIIDigit(text[e]) {
 		return 0
 	}
-	if !scanBreakWordsOK(text, j, e) ||
-		scanBareNumberLine(text, j, -1, true) && scanBareNumberLine(text, e, 1, true) {
+	if !scanBreakWordsOK(text, j, e) || scanNumberColumn(text, j, e, true) {
 		return 0 // a column of numbers ("12\\n34\\n56"), one to a line
 	}
 	return e - j

@@ -426,6 +426,8 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 			for k := range r.n {
 				r.groups[k].excluded = true
 			}
+		case first.digits >= 10 && r.n == 1 && scanQuantityAround(text, first.start, first.end):
+			first.excluded = true // "17179869184 bytes", "Content-Length: 13958643712"
 		}
 	}
 	for k := 1; k < r.n; k++ {
@@ -458,6 +460,52 @@ func (s *textScanner) scanMarkContext(text string, r *scanRegion) {
 		last.excluded = true // 10:30
 	}
 }
+
+// scanQuantityAround reports whether the digits text[i:j], written in one piece, are a
+// quantity as logs write one: a unit of size or time after them ("17179869184 bytes",
+// "13800138000 ns"), or a key that names a size, a length or a duration before them
+// ("Content-Length: ", "\"total_bytes\":", "elapsed_ns="). Ten digits or more in one
+// piece are a phone number only by their shape; these are not.
+func scanQuantityAround(text string, i, j int) bool {
+	if j+1 < len(text) && text[j] == ' ' {
+		w := j + 1
+		for w < len(text) && w-j <= 8 && scanIsASCIIAlnum(text[w]) {
+			w++
+		}
+		if w == len(text) || !scanIsASCIIAlnum(text[w]) {
+			if scanWordIn(text[j+1:w], scanQuantityUnits[:]) {
+				return true
+			}
+		}
+	}
+	k := i
+	for k > 0 && i-k < 3 && (text[k-1] == ' ' || text[k-1] == ':' || text[k-1] == '=' || text[k-1] == '"') {
+		k--
+	}
+	w := k
+	for w > 0 && k-w < 12 && scanIsASCIIAlnum(text[w-1]) {
+		w--
+	}
+	return k < i && w < k && scanWordIn(text[w:k], scanQuantityKeys[:])
+}
+
+// scanWordIn reports whether the ASCII word is one of words, in any case.
+func scanWordIn(word string, words []string) bool {
+	for _, x := range words {
+		if len(word) == len(x) && scanHasPrefixFold(word, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanQuantityUnits are the units written after a quantity of bytes or time.
+var scanQuantityUnits = [...]string{"b", "bytes", "byte", "kb", "ns", "us", "ms", "nanos", "ticks"}
+
+// scanQuantityKeys are the last words of keys that name a quantity of bytes or time
+// (the word after an underscore or dash: "total_bytes", "Content-Length").
+var scanQuantityKeys = [...]string{"bytes", "size", "length", "len", "free", "used", "memory", "mem",
+	"ns", "nanos", "elapsed", "duration", "offset"}
 
 // scanHashedPhoneShape reports whether the region, after a hash sign, is shaped like a
 // phone number from its first group: ten digits or more in one piece, or NANPA's

@@ -137,8 +137,11 @@ func scanPhoneMaskReadable(v string) int {
 			last = j
 		}
 	}
-	if last < 0 || last+1 >= len(v) || v[last+1] == ' ' || v[last+1] == '\t' {
+	if last < 0 || last+1 >= len(v) {
 		return max(kept, 0)
+	}
+	if c := v[last+1]; c < '0' && (c == ' ' || c == '\t' || c == '%' && last+3 < len(v) && v[last+2] == '2' && v[last+3] == '0') {
+		return max(kept, 0) // a space, perhaps URL-encoded ("%20"), leaves the group before it readable
 	}
 	for j := last; j >= 0 && scanIsASCIIDigit(v[j]); j-- {
 		kept--

@@ -1,6 +1,7 @@
 package freetext
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,20 +10,33 @@ import (
 // offsets in text: without its invisible characters (scanInvisibleAt); with the
 // full-width forms of ASCII letters, digits and signs read as ASCII ("ＳＳＮ
 // １２３-４５-６７８９"), and Unicode spaces, dashes and dots as ASCII ones; with HTML
-// character references read as their characters and tags as nothing or a space
-// (scanEntityAt, scanTagAt); with a line break inside a number read as a space
+// character references read as their characters and tags as nothing, a space, or a
+// line break between cells (scanEntityAt, scanTagAt, scanCellTagAt); with a line break inside a number read as a space
 // ("415\n555-2671"), and an underscore or star between digits as a dash
 // ("415_555_2671"). A finding spans what is hidden inside it, and nothing around it.
 func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
+	if len(text) > math.MaxInt32 {
+		return scanVisibleWith[int](s, text, dst)
+	}
+	return scanVisibleWith[int32](s, text, dst) // half the memory of a map in ints
+}
+
+// scanVisibleWith is scanVisible keeping where each byte read sits in text as a T.
+func scanVisibleWith[T int32 | int](s *textScanner, text string, dst []Finding) []Finding {
 	base := len(dst)
 	b := make([]byte, 0, len(text))
-	at := make([]int, 0, len(text)+1) // at[k]: where the character read as b[k] sits in text
+	at := make([]T, 0, len(text)+1) // at[k]: where the character read as b[k] sits in text
 	for j := 0; j < len(text); {
+		if c := text[j]; c < utf8.RuneSelf && scanSplitClass[c] == 0 && c != '=' {
+			b, at = append(b, c), append(at, T(j)) // a byte read as itself (scanVisibleUnit)
+			j++
+			continue
+		}
 		k := len(b)
 		var n int
 		b, n = scanVisibleUnit(text, j, b)
 		for ; k < len(b); k++ {
-			at = append(at, j)
+			at = append(at, T(j))
 		}
 		j += n
 	}
@@ -30,9 +44,9 @@ func (s *textScanner) scanVisible(text string, dst []Finding) []Finding {
 	dst, _ = s.scanPass(visible, dst)
 	var scratch [utf8.UTFMax]byte
 	for k := base; k < len(dst); k++ {
-		last := at[dst[k].End-1]
+		last := int(at[dst[k].End-1])
 		_, n := scanVisibleUnit(text, last, scratch[:0]) // the byte read may stand for more
-		dst[k].Start, dst[k].End = at[dst[k].Start], last+n
+		dst[k].Start, dst[k].End = int(at[dst[k].Start]), last+n
 	}
 	return dst
 }
@@ -50,8 +64,11 @@ func scanVisibleUnit(text string, j int, b []byte) ([]byte, int) {
 		}
 	case '<':
 		if n, inline := scanTagAt(text, j); n > 0 {
-			if inline {
+			switch {
+			case inline:
 				return b, n
+			case scanCellTagAt(text, j):
+				return append(b, '\n'), n // cells of a table or items of a list: apart
 			}
 			return append(b, ' '), n
 		}
@@ -144,11 +161,42 @@ func scanBreakJoinsAt(text string, j int) int {
 	if m >= len(text) || !scanIsASCIIDigit(text[m]) {
 		return 0
 	}
-	if !scanBreakWordsOK(text, j, e) ||
-		scanBareNumberLine(text, j, -1, false) && scanBareNumberLine(text, e, 1, false) {
+	if !scanBreakWordsOK(text, j, e) || scanNumberColumn(text, j, e, false) {
 		return 0 // a column of numbers ("12\n34\n56"), one to a line
 	}
 	return e - j
+}
+
+// scanNumberColumn reports whether the line break text[j:e] (raw, or escaped when
+// escaped is set) sits in a column of numbers, one to a line: the lines on both sides of
+// it hold digits only, or the line after it does and so does the start of the line after
+// that ("ports: 8080\n8443\n9090"). A number is broken across lines once, not twice.
+func scanNumberColumn(text string, j, e int, escaped bool) bool {
+	if !scanBareNumberLine(text, e, 1, escaped) {
+		return false
+	}
+	if scanBareNumberLine(text, j, -1, escaped) {
+		return true
+	}
+	k := e
+	for k < len(text) && scanIsASCIIDigit(text[k]) {
+		k++
+	}
+	switch {
+	case escaped && k+1 < len(text) && text[k] == '\\' && (text[k+1] == 'n' || text[k+1] == 'r'):
+		k += 2
+	case !escaped && k < len(text) && (text[k] == '\n' || text[k] == '\r'):
+		k++
+	default:
+		return false
+	}
+	for k < len(text) && (text[k] == '\n' || text[k] == '\r' || text[k] == ' ' || text[k] == '\\' && k+1 < len(text) && text[k+1] == 'n') {
+		if text[k] == '\\' {
+			k++
+		}
+		k++
+	}
+	return k < len(text) && scanIsASCIIDigit(text[k])
 }
 
 // scanDigitBeforeBreak reports whether a digit ends what comes before the line break
@@ -184,11 +232,17 @@ func scanDigitBeforeBreak(text string, j int) bool {
 // before white space.
 func scanBreakWordsOK(text string, j, e int) bool {
 	dots, digits, plus := 0, 0, false
+	if scanISODateAt(text, e) {
+		return false // a date starts the next line, as log lines do
+	}
 	for k := j; k > 0 && j-k < 24; k-- {
 		c := text[k-1]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '>' ||
 			(c == 'n' || c == 'r') && k >= 2 && text[k-2] == '\\' {
 			break
+		}
+		if k >= 10 && scanISODateAt(text, k-10) {
+			return false // a date ends the line before
 		}
 		switch {
 		case c == '.':
@@ -225,6 +279,20 @@ func scanBreakWordsOK(text string, j, e int) bool {
 	return dots <= 1
 }
 
+// scanISODateAt reports whether a date written as ISO 8601 writes it ("2024-05-01")
+// starts at text[k].
+func scanISODateAt(text string, k int) bool {
+	if k < 0 || k+10 > len(text) || text[k+4] != '-' || text[k+7] != '-' {
+		return false
+	}
+	for _, d := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !scanIsASCIIDigit(text[k+d]) {
+			return false
+		}
+	}
+	return true
+}
+
 // scanBareNumberLine reports whether the line that ends at text[j] (dir -1) or starts
 // at text[j] (dir 1) holds ASCII digits only. Lines end at a line break, or, in a JSON
 // string (escaped), at an escaped one ("\n") or a quote.
@@ -258,7 +326,8 @@ func scanBareNumberLine(text string, j, dir int, escaped bool) bool {
 // text[j] when it opens or closes markdown emphasis or code around digits inside a
 // value ("**415**-555-2671", "`415`-555-2671"), as the same run on the other side of
 // the digits (and the dashes, dots and spaces between them) shows; 0 otherwise. A
-// reader sees no such run.
+// reader sees no such run. A run between a letter or digit and the value's digits is
+// no emphasis: "2*3*5*7" is a product.
 func scanEmphasisRunAt(text string, j int) int {
 	c := text[j]
 	if j > 0 && text[j-1] == c {
@@ -272,7 +341,7 @@ func scanEmphasisRunAt(text string, j int) int {
 		return 0
 	}
 	run := text[j : j+m]
-	if e := j + m; e < len(text) && scanIsASCIIDigit(text[e]) { // an opening run
+	if e := j + m; e < len(text) && scanIsASCIIDigit(text[e]) && (j == 0 || !scanIsASCIIAlnum(text[j-1])) { // an opening run
 		k := e
 		for k < len(text) && k-e < 24 && scanEmphasisInner(text[k]) {
 			k++
@@ -281,7 +350,7 @@ func scanEmphasisRunAt(text string, j int) int {
 			return m
 		}
 	}
-	if j > 0 && scanIsASCIIDigit(text[j-1]) { // a closing run
+	if j > 0 && scanIsASCIIDigit(text[j-1]) && (j+m == len(text) || !scanIsASCIIAlnum(text[j+m])) { // a closing run
 		k := j
 		for k > 0 && j-k < 24 && scanEmphasisInner(text[k-1]) {
 			k--
@@ -298,9 +367,14 @@ func scanEmphasisRunAt(text string, j int) int {
 func scanEmphasisInner(c byte) bool { return scanIsASCIIDigit(c) || c == '-' || c == '.' || c == ' ' }
 
 // scanGlueJoinsAt reports whether the underscore or star at text[j] joins two digits
-// as a dash would ("415_555_2671", "415*555*2671"): one alone, between ASCII digits.
+// as a dash would ("415_555_2671", "415*555*2671"): one alone, between ASCII digits;
+// a star only between two of them on each side, as a product of single digits
+// ("3*4*5*6*7*8*9*10") is arithmetic, not a number's groups.
 func scanGlueJoinsAt(text string, j int) bool {
-	return j > 0 && j+1 < len(text) && scanIsASCIIDigit(text[j-1]) && scanIsASCIIDigit(text[j+1])
+	if j == 0 || j+1 >= len(text) || !scanIsASCIIDigit(text[j-1]) || !scanIsASCIIDigit(text[j+1]) {
+		return false
+	}
+	return text[j] != '*' || j >= 2 && j+2 < len(text) && scanIsASCIIDigit(text[j-2]) && scanIsASCIIDigit(text[j+2])
 }
 
 // scanSplitAfter looks at the byte of scanSplitClass at text[i] for the scan pass: it
