@@ -114,6 +114,13 @@ func (p *Policy) ScheduleOf(v any, created time.Time) (Schedule, error) {
 		if err != nil {
 			return Schedule{}, err
 		}
+		// A tagged interface that holds a leaf itself is in the static listing already,
+		// under the same path: listed once, as Purge reports it once.
+		held = slices.DeleteFunc(held, func(h Field) bool {
+			return slices.ContainsFunc(fields, func(f Field) bool {
+				return f.Path == h.Path && f.Kind == h.Kind && f.MTL == h.MTL && f.TTL == h.TTL
+			})
+		})
 		fields = append(slices.Clip(fields), held...)
 	}
 	s, err := retentionSchedule(fields, created, p.retention)
@@ -318,7 +325,17 @@ func (s *purgeState) report(root *node) []string {
 			due = append(due, f.Path)
 		}
 	}
+	rt := root.typ
+	for rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
 	for _, f := range s.behindIfaces {
+		// A leaf that a tagged interface of root holds itself is named by the walk as
+		// root's type and field ("pkg.Rec.Link"): it is the listing's field, named as
+		// ScheduleOf names it.
+		if i := slices.IndexFunc(fields, func(g Field) bool { return rt.String()+"."+g.Path == f }); i >= 0 {
+			f = fields[i].Path
+		}
 		if !slices.Contains(due, f) {
 			due = append(due, f)
 		}
