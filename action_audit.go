@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"net/url"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -102,6 +103,28 @@ func (a *auditAction) budgeted(text string) (string, bool) {
 	}
 	a.scanned += len(scanned)
 	return scanned, len(scanned) < len(text)
+}
+
+// enterStruct looks at what a url.URL that is not PII keeps where no walk reaches: its
+// user part, in the unexported fields of url.Userinfo ("https://jane@example.com@host/").
+// The rest of the URL is walked as any struct's strings are.
+func (a *auditAction) enterStruct(w *walker, n *node, p unsafe.Pointer) (bool, error) {
+	if n.typ != urlType || n.rule.pii() {
+		return false, nil
+	}
+	u := (*url.URL)(p)
+	if u.User == nil {
+		return false, nil
+	}
+	text := u.User.Username()
+	if pw, ok := u.User.Password(); ok {
+		text += " " + pw
+	}
+	scanned, partial := a.budgeted(text)
+	for _, f := range w.pol.scanner.scan(scanned, a.names.names, nil) {
+		a.add(Misplaced{Path: string(w.path) + ".User", Field: w.field, Class: n.rule.tag.Class, Kind: f.Kind, Partial: partial})
+	}
+	return false, nil
 }
 
 // add records m once.
