@@ -161,6 +161,11 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 // copy, guarded unless it is one of zap's own marshalers of plain data (see plain); or
 // nil and the note of why it could not be redacted.
 func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
+	if o, ok := m.(structObject); ok && c.scan {
+		if x, n, ok := scannedObject(o); ok {
+			return x, n, true
+		}
+	}
 	x, changed := c.forLog(m)
 	om, ok := x.(zapcore.ObjectMarshaler)
 	switch {

@@ -34,52 +34,59 @@ func (r reflected) MarshalLogArray(enc zapcore.ArrayEncoder) error {
 // was.
 func TestLeavesAsSlog(t *testing.T) {
 	adaptertest.InChild(t, func(t *testing.T) {
-		for _, s := range adaptertest.Shapes() {
-			v := s.Value()
-			want := adaptertest.SlogJSON(t, v)
-			_, isErr := v.(error)
-			routes := map[string]func(*zap.Logger){
-				"Any":   func(l *zap.Logger) { l.Info("m", zap.Any("v", v)) },
-				"Dict":  func(l *zap.Logger) { l.Info("m", zap.Dict("d", zap.Any("v", v))) },
-				"With":  func(l *zap.Logger) { l.With(zap.Any("v", v)).Info("m") },
-				"Infow": func(l *zap.Logger) { l.Sugar().Infow("m", "v", v) },
-			}
-			if isErr {
-				routes["Error"] = func(l *zap.Logger) { l.Info("m", zap.NamedError("v", v.(error))) }
-				routes["Errors"] = func(l *zap.Logger) { l.Info("m", zap.Errors("v", []error{v.(error)})) }
-			} else {
-				// zap writes an error by reflection or field by field, not as its text.
-				routes["Reflect"] = func(l *zap.Logger) { l.Info("m", zap.Reflect("v", v)) }
-				routes["Object"] = func(l *zap.Logger) { l.Info("m", piizap.Object("v", v)) }
-				routes["Array"] = func(l *zap.Logger) { l.Info("m", zap.Array("v", reflected{v})) }
-			}
-			for name, log := range routes {
-				var buf bytes.Buffer
-				log(newLogger(&buf, nil))
-				adaptertest.NoLeak(t, buf.String(), s.Failed)
-				got := buf.String()
-				switch name {
-				case "Dict":
-					got = adaptertest.Field(t, adaptertest.Field(t, got, "d"), "v")
-				default:
-					got = adaptertest.Field(t, got, "v")
+		for _, scan := range []bool{false, true} {
+			for _, s := range adaptertest.Shapes() {
+				v := s.Value()
+				var opts []piizap.Option
+				var hopts []pii.HandlerOption
+				if scan {
+					opts, hopts = append(opts, piizap.ScanStrings()), append(hopts, pii.ScanStrings())
 				}
-				w := want
-				switch name {
-				case "Array":
-					if s.Name == "reflect.Value" {
-						continue // the core keeps a reflect.Value in a slice: TestReflectValueInSlice
+				want := adaptertest.SlogJSON(t, v, hopts...)
+				_, isErr := v.(error)
+				routes := map[string]func(*zap.Logger){
+					"Any":   func(l *zap.Logger) { l.Info("m", zap.Any("v", v)) },
+					"Dict":  func(l *zap.Logger) { l.Info("m", zap.Dict("d", zap.Any("v", v))) },
+					"With":  func(l *zap.Logger) { l.With(zap.Any("v", v)).Info("m") },
+					"Infow": func(l *zap.Logger) { l.Sugar().Infow("m", "v", v) },
+				}
+				if isErr {
+					routes["Error"] = func(l *zap.Logger) { l.Info("m", zap.NamedError("v", v.(error))) }
+					routes["Errors"] = func(l *zap.Logger) { l.Info("m", zap.Errors("v", []error{v.(error)})) }
+				} else {
+					// zap writes an error by reflection or field by field, not as its text.
+					routes["Reflect"] = func(l *zap.Logger) { l.Info("m", zap.Reflect("v", v)) }
+					routes["Object"] = func(l *zap.Logger) { l.Info("m", piizap.Object("v", v)) }
+					routes["Array"] = func(l *zap.Logger) { l.Info("m", zap.Array("v", reflected{v})) }
+				}
+				for name, log := range routes {
+					var buf bytes.Buffer
+					log(newLogger(&buf, nil, opts...))
+					adaptertest.NoLeak(t, buf.String(), s.Failed)
+					got := buf.String()
+					switch name {
+					case "Dict":
+						got = adaptertest.Field(t, adaptertest.Field(t, got, "d"), "v")
+					default:
+						got = adaptertest.Field(t, got, "v")
 					}
-					w = adaptertest.SlogJSON(t, []any{v})
-				case "Errors":
-					got = adaptertest.Field(t, got[1:len(got)-1], "error") // zap adds errorVerbose
+					w := want
+					switch name {
+					case "Array":
+						if s.Name == "reflect.Value" {
+							continue // the core keeps a reflect.Value in a slice: TestReflectValueInSlice
+						}
+						w = adaptertest.SlogJSON(t, []any{v}, hopts...)
+					case "Errors":
+						got = adaptertest.Field(t, got[1:len(got)-1], "error") // zap adds errorVerbose
+					}
+					if diff := cmp.Diff(w, got); diff != "" {
+						t.Errorf("%s, %s, scan %v (-slog +zap):\n%s", s.Name, name, scan, diff)
+					}
 				}
-				if diff := cmp.Diff(w, got); diff != "" {
-					t.Errorf("%s, %s (-slog +zap):\n%s", s.Name, name, diff)
+				if l, ok := v.(adaptertest.Leaves); ok {
+					adaptertest.Unchanged(t, l)
 				}
-			}
-			if l, ok := v.(adaptertest.Leaves); ok {
-				adaptertest.Unchanged(t, l)
 			}
 		}
 	})

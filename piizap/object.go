@@ -26,7 +26,7 @@ func Object(key string, v any) zap.Field {
 	case jsonfields.ErrorText:
 		return zap.String(key, x.(error).Error())
 	case jsonfields.Fields:
-		return zap.Object(key, structObject{v: rv})
+		return zap.Object(key, structObject{v: rv, orig: v})
 	}
 	return zap.Reflect(key, x) // as encoding/json writes it
 }
@@ -35,6 +35,7 @@ func Object(key string, v any) zap.Field {
 type structObject struct {
 	v     reflect.Value
 	depth int
+	orig  any // what Object was given, at depth 0
 }
 
 // MarshalLogObject adds each exported field of the struct to enc.
@@ -63,7 +64,7 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		return enc.AddObject(key, structObject{v, o.depth + 1})
+		return enc.AddObject(key, structObject{v: v, depth: o.depth + 1})
 	default:
 		if v.CanInterface() {
 			return enc.AddReflected(key, v.Interface())
@@ -80,4 +81,28 @@ func forLine(v any) any {
 	}
 	x, _ := pii.Default().ForLog(v)
 	return x
+}
+
+// scannedObject returns what a core with ScanStrings writes of o, the struct of an
+// Object field: the struct that Object was given, redacted and scanned as a pii.Handler
+// with ScanStrings logs it, written as it is (it computes nothing). Redacting o's values
+// again, as a marshaler's are, would hand the masks of tagged values to the free-text
+// finder, which masks some of them otherwise than their tags (an IP address's mask is
+// found as an IP address). It reports false when o is not such a struct.
+func scannedObject(o structObject) (zapcore.ObjectMarshaler, string, bool) {
+	if o.depth != 0 || o.orig == nil {
+		return nil, "", false
+	}
+	v := o.orig
+	if sv, ok := v.(pii.SafeValue); ok {
+		v = sv.LogValue().Any()
+	}
+	x, _ := pii.Default().ForLogScanned(v)
+	if n, ok := failure(x); ok {
+		return nil, n, true
+	}
+	if shape, rv := jsonfields.ShapeOf(x); shape == jsonfields.Fields {
+		return structObject{v: rv}, "", true
+	}
+	return nil, "", false
 }

@@ -142,12 +142,12 @@ func NoLeak(t testing.TB, out string, failed bool) {
 	}
 }
 
-// SlogJSON returns the JSON of v as the pii Handler (default Policy) over slog's
-// JSONHandler writes it as an attribute's value.
-func SlogJSON(t testing.TB, v any) string {
+// SlogJSON returns the JSON of v as the pii Handler (default Policy, with opts) over
+// slog's JSONHandler writes it as an attribute's value.
+func SlogJSON(t testing.TB, v any, opts ...pii.HandlerOption) string {
 	t.Helper()
 	var buf bytes.Buffer
-	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "v", v)
+	slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil, opts...)).Info("m", "v", v)
 	return Field(t, buf.String(), "v")
 }
 
