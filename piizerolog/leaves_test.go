@@ -2,6 +2,7 @@ package piizerolog_test
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
@@ -38,7 +39,7 @@ func TestLeavesAsSlog(t *testing.T) {
 				routes["Dict"] = func(l zerolog.Logger) { l.Info().Dict("d", zerolog.Dict().Interface("v", v)).Send() }
 				routes["Arr"] = func(l zerolog.Logger) { l.Info().Array("v", zerolog.Arr().Interface(v)).Send() }
 				routes["context"] = func(l zerolog.Logger) { c := l.With().Interface("v", v).Logger(); c.Info().Send() }
-				if _, ok := v.([]adaptertest.Leaves); !ok && !s.Failed {
+				if reflect.Indirect(reflect.ValueOf(v)).Kind() == reflect.Struct && !s.Failed {
 					// Object writes a failure as {"error": note}, a non-object as {"value": v}.
 					routes["Object"] = func(l zerolog.Logger) { l.Info().Object("v", piizerolog.Object(v)).Send() }
 				}

@@ -120,6 +120,7 @@ func Shapes() []Shape {
 		{Name: "error with a type", Value: func() any { return NewKindError() }},
 		{Name: "error with a type pointer", Value: func() any { e := NewKindError(); return &e }},
 		{Name: "wrapped error with a type", Value: func() any { return fmt.Errorf("wrapped: %w", NewKindError()) }},
+		{Name: "reflect.Type", Value: func() any { return []any{Plan, reflect.TypeFor[Customer]()} }},
 		{Name: "reflect.Value", Value: func() any { return reflect.ValueOf(&c) }, Failed: true},
 		{Name: "hidden map keys", Value: func() any { return NewHiddenKeys() }, Failed: true},
 	}
