@@ -162,7 +162,7 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 // nil and the note of why it could not be redacted.
 func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
 	if o, ok := m.(structObject); ok && c.scan {
-		if x, n, ok := scannedObject(o); ok {
+		if x, n, ok := c.scannedObject(o); ok {
 			return x, n, true
 		}
 	}

@@ -84,20 +84,18 @@ func forLine(v any) any {
 }
 
 // scannedObject returns what a core with ScanStrings writes of o, the struct of an
-// Object field: the struct that Object was given, redacted and scanned as a pii.Handler
-// with ScanStrings logs it, written as it is (it computes nothing). Redacting o's values
-// again, as a marshaler's are, would hand the masks of tagged values to the free-text
-// finder, which masks some of them otherwise than their tags (an IP address's mask is
-// found as an IP address). It reports false when o is not such a struct.
-func scannedObject(o structObject) (zapcore.ObjectMarshaler, string, bool) {
+// Object field: what Object redacted of the value it was given, scanned (and its tagged
+// values masked again, which leaves a mask as it is) under the core's Policy as a
+// pii.Handler with ScanStrings logs it, written as it is (it computes nothing).
+// Redacting o's values one by one, as a marshaler's are, would hand the masks of tagged
+// values to the free-text finder, which masks some of them otherwise than their tags (an
+// IP address's mask is found as an IP address). It reports false when o is not such a
+// struct.
+func (c *core) scannedObject(o structObject) (zapcore.ObjectMarshaler, string, bool) {
 	if o.depth != 0 || o.orig == nil {
 		return nil, "", false
 	}
-	v := o.orig
-	if sv, ok := v.(pii.SafeValue); ok {
-		v = sv.LogValue().Any()
-	}
-	x, _ := pii.Default().ForLogScanned(v)
+	x, _ := c.pol.ForLogScanned(forLine(o.orig))
 	if n, ok := failure(x); ok {
 		return nil, n, true
 	}
