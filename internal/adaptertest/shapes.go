@@ -92,6 +92,22 @@ func NewKindError() KindError {
 	return KindError{Kind: reflect.TypeFor[Customer](), Email: Email, Plan: Plan}
 }
 
+// CauseError is an error whose cause, errors.New's text, is tagged: a line shows the
+// cause masked as an email, and prints it with %+v too.
+type CauseError struct {
+	Cause error  `pii:"email"`
+	Plan  string `pii:"no"`
+}
+
+func (e *CauseError) Error() string {
+	return "mail to " + e.Cause.Error() + " on " + e.Plan + " failed"
+}
+
+// Format writes the error's text after "verbose: ", with the cause's %+v.
+func (e *CauseError) Format(s fmt.State, _ rune) {
+	fmt.Fprintf(s, "verbose: mail to %+v on %s failed", e.Cause, e.Plan)
+}
+
 // HiddenKeys keeps a map keyed by a tagged type in an unexported field: a line shows a
 // failure note in its place, never the keys.
 type HiddenKeys struct {
@@ -120,6 +136,7 @@ func Shapes() []Shape {
 		{Name: "error with a type", Value: func() any { return NewKindError() }},
 		{Name: "error with a type pointer", Value: func() any { e := NewKindError(); return &e }},
 		{Name: "wrapped error with a type", Value: func() any { return fmt.Errorf("wrapped: %w", NewKindError()) }},
+		{Name: "error with a tagged cause", Value: func() any { return &CauseError{Cause: errors.New(Email), Plan: Plan} }},
 		{Name: "reflect.Type", Value: func() any { return []any{Plan, reflect.TypeFor[Customer]()} }},
 		{Name: "reflect.Value", Value: func() any { return reflect.ValueOf(&c) }, Failed: true},
 		{Name: "hidden map keys", Value: func() any { return NewHiddenKeys() }, Failed: true},
