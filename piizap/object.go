@@ -26,7 +26,7 @@ func Object(key string, v any) zap.Field {
 	case jsonfields.ErrorText:
 		return zap.String(key, x.(error).Error())
 	case jsonfields.Fields:
-		return zap.Object(key, structObject{v: rv, orig: v})
+		return zap.Object(key, structObject{v: rv})
 	}
 	return zap.Reflect(key, x) // as encoding/json writes it
 }
@@ -35,7 +35,6 @@ func Object(key string, v any) zap.Field {
 type structObject struct {
 	v     reflect.Value
 	depth int
-	orig  any // what Object was given, at depth 0
 }
 
 // MarshalLogObject adds each exported field of the struct to enc.
@@ -84,18 +83,18 @@ func forLine(v any) any {
 }
 
 // scannedObject returns what a core with ScanStrings writes of o, the struct of an
-// Object field: what Object redacted of the value it was given, scanned (and its tagged
-// values masked again, which leaves a mask as it is) under the core's Policy as a
-// pii.Handler with ScanStrings logs it, written as it is (it computes nothing).
+// Object field: the redacted struct, scanned (and its tagged values masked again, which
+// leaves a mask as it is) under the core's Policy as a pii.Handler with ScanStrings logs
+// a value, written as it is (it computes nothing).
 // Redacting o's values one by one, as a marshaler's are, would hand the masks of tagged
 // values to the free-text finder, which masks some of them otherwise than their tags (an
 // IP address's mask is found as an IP address). It reports false when o is not such a
 // struct.
 func (c *core) scannedObject(o structObject) (zapcore.ObjectMarshaler, string, bool) {
-	if o.depth != 0 || o.orig == nil {
+	if o.depth != 0 || !o.v.CanInterface() {
 		return nil, "", false
 	}
-	x, _ := c.pol.ForLogScanned(forLine(o.orig))
+	x, _ := c.pol.ForLogScanned(o.v.Interface())
 	if n, ok := failure(x); ok {
 		return nil, n, true
 	}
