@@ -161,6 +161,16 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 // copy, guarded unless it is one of zap's own marshalers of plain data (see plain); or
 // nil and the note of why it could not be redacted.
 func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
+	if o, ok := m.(structObject); ok {
+		if c.scan {
+			if x, n, ok := c.scannedObject(o); ok {
+				return x, n, true
+			}
+		}
+		// Object's struct is redacted already, and a walk of it would meet only its
+		// reflect.Value: it is guarded as it is.
+		return &objectGuard{m: o, e: objectEncoder{c: c}}, "", true
+	}
 	x, changed := c.forLog(m)
 	om, ok := x.(zapcore.ObjectMarshaler)
 	switch {

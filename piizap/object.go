@@ -63,7 +63,7 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 	case jsonfields.Time:
 		enc.AddTime(key, v.Interface().(time.Time))
 	case jsonfields.Object:
-		return enc.AddObject(key, structObject{v, o.depth + 1})
+		return enc.AddObject(key, structObject{v: v, depth: o.depth + 1})
 	default:
 		if v.CanInterface() {
 			return enc.AddReflected(key, v.Interface())
@@ -80,4 +80,26 @@ func forLine(v any) any {
 	}
 	x, _ := pii.Default().ForLog(v)
 	return x
+}
+
+// scannedObject returns what a core with ScanStrings writes of o, the struct of an
+// Object field: the redacted struct, scanned (and its tagged values masked again, which
+// leaves a mask as it is) under the core's Policy as a pii.Handler with ScanStrings logs
+// a value, written as it is (it computes nothing).
+// Redacting o's values one by one, as a marshaler's are, would hand the masks of tagged
+// values to the free-text finder, which masks some of them otherwise than their tags (an
+// IP address's mask is found as an IP address). It reports false when o is not such a
+// struct.
+func (c *core) scannedObject(o structObject) (zapcore.ObjectMarshaler, string, bool) {
+	if o.depth != 0 || !o.v.CanInterface() {
+		return nil, "", false
+	}
+	x, _ := c.pol.ForLogScanned(o.v.Interface())
+	if n, ok := failure(x); ok {
+		return nil, n, true
+	}
+	if shape, rv := jsonfields.ShapeOf(x); shape == jsonfields.Fields {
+		return structObject{v: rv}, "", true
+	}
+	return nil, "", false
 }
