@@ -348,6 +348,11 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		}
 		dv = iv.Elem()
 	}
+	if t := dv.Type(); (t == reflectValueArgType || t == reflectValuePtrArgType) && !w.readOnly {
+		// A reflect.Value's own fields say nothing of what it holds, which fmt prints
+		// as it is: refused wherever it is met, as it is at the top (see argError).
+		return errorf("pii: %s: %w (held by an interface)", t, ErrReflectValue)
+	}
 	dn, err := n.held(dv.Type())
 	if n.inherits && errorHeldAsText(n, dv.Type(), err) {
 		if ea, ok := w.act.(errorTextAction); ok {
