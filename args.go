@@ -45,19 +45,12 @@ var rtypePtrType = reflect.TypeOf(reflect.TypeFor[int]())
 func isRuntimeOwned(t reflect.Type) bool { return t == rtypePtrType }
 
 // copyArgError is argError for the value v of a function that returns a copy of it
-// (Redacted, Anonymized): a reflect.Value, or a pointer to one, given as T or held by
-// an interface T, is refused, since the copy would come back as it went, and fmt prints
-// a reflect.Value as the value it holds, unredacted. Any other v gives nil, with no
-// allocation: a T that is not an interface is settled by its type.
+// (Redacted, Anonymized) when T is a reflect.Value or a pointer to one: the copy would
+// come back as it went, and fmt prints a reflect.Value as the value it holds,
+// unredacted. An interface T holding one is refused by the walk (see stepIface).
 func copyArgError[T any](op string, v *T) error {
-	switch t := reflect.TypeFor[T](); {
-	case t == reflectValueArgType || t == reflectValuePtrArgType:
+	if t := reflect.TypeFor[T](); t == reflectValueArgType || t == reflectValuePtrArgType {
 		return argError(op, any(*v), true)
-	case t.Kind() == reflect.Interface:
-		switch any(*v).(type) {
-		case reflect.Value, *reflect.Value:
-			return argError(op, any(*v), true)
-		}
 	}
 	return nil
 }

@@ -126,15 +126,14 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 		var zero T
 		return zero, pl.err
 	}
-	if !pl.root.hasPII || pl.root.op == opIface {
-		// Where a reflect.Value may be: its own type holds nothing to walk.
+	if !pl.root.hasPII {
+		// Nothing to walk, unless v is a reflect.Value, whose own fields say nothing of
+		// what it holds.
 		if err := copyArgError("Redacted", &v); err != nil {
 			var zero T
 			return zero, err
 		}
-		if !pl.root.hasPII {
-			return v, nil
-		}
+		return v, nil
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
