@@ -82,6 +82,11 @@ type node struct {
 	// hasPII reports whether a walk can meet personal data at or under this node;
 	// walks skip whole subtrees without it. Interfaces always may.
 	hasPII bool
+	// holds is hasPII not counting the texts of wrapper errors (see wraps): whether
+	// tags or interfaces at or under this node let a walk meet personal data. It is
+	// kept so that a type planned after the errors it embeds is judged as one planned
+	// with them.
+	holds bool
 	// tagged reports whether a leaf at or under this node is PII by its tags, not
 	// counting what interfaces may hold: map keys of such types are refused.
 	tagged bool
@@ -482,8 +487,11 @@ func (b *builder) finish() {
 	marked := false
 	for _, n := range b.made {
 		n.unwraps = isWrapper(n.typ)
-		if !n.hasPII && n.unwraps {
-			n.wraps, n.hasPII, marked = true, true, true
+		if !n.holds && n.unwraps {
+			n.wraps = true
+			if !n.hasPII {
+				n.hasPII, marked = true, true
+			}
 		}
 	}
 	for changed := marked; changed; {
@@ -525,6 +533,9 @@ func (b *builder) settle() {
 		for _, n := range b.made {
 			if !n.hasPII && n.computeHasPII() {
 				n.hasPII, changed = true, true
+			}
+			if !n.holds && n.computeHolds() {
+				n.holds, changed = true, true
 			}
 			if !n.scans && n.computeScans() {
 				n.scans, changed = true, true
@@ -609,8 +620,14 @@ func (n *node) computeReenters() bool {
 
 // computeHasPII says whether personal data can sit at or under n, from its children's
 // current answers.
-func (n *node) computeHasPII() bool {
-	if n.op == opMap && (n.key.hasPII || n.keyText) {
+func (n *node) computeHasPII() bool { return n.computePII(func(c *node) bool { return c.hasPII }) }
+
+// computeHolds says what computeHasPII says, from what the nodes below hold (see holds).
+func (n *node) computeHolds() bool { return n.computePII(func(c *node) bool { return c.holds }) }
+
+// computePII is computeHasPII and computeHolds, from below, the property of the nodes below n.
+func (n *node) computePII(below func(*node) bool) bool {
+	if n.op == opMap && (below(n.key) || n.keyText) {
 		// Keys that may hold tagged values are refused when walked (see ErrMapKey);
 		// string keys under a PII tag are scanned (see keyAction).
 		return true
@@ -620,7 +637,7 @@ func (n *node) computeHasPII() bool {
 		// dynamic type apply even under a "no" tag: "no" speaks of leaves, never of
 		// the tagged values a container holds.
 		return n.op == opIface || n.lk == lkSlog || n.rule.pii()
-	}, func(c *node) bool { return c.hasPII })
+	}, below)
 }
 
 // computeScans says whether a redact=scan leaf sits at or under n.

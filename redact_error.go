@@ -38,7 +38,10 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
 		return err, false
 	}
-	text := err.Error()
+	text := err.Error() // first: a method that panics makes the note, never a crash later
+	if !scan && !chainHoldsTagged(err) {
+		return err, false // the common case: nothing kept, no texts compared
+	}
 	out, withheld, tagged := text, false, false
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood

@@ -257,7 +257,7 @@ func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 
 // ifaceNode is the node of an untagged interface: walking it walks whatever dynamic
 // value it holds under that value's own plan.
-var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, text: true, plain: true, mutable: true, dynamic: true, step: stepIface}
+var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, holds: true, text: true, plain: true, mutable: true, dynamic: true, step: stepIface}
 
 // redactedAny returns a redacted copy of x and true when x's type carries personal
 // data, or x and false. With scan, untagged strings in x are scanned as free text too.
@@ -294,6 +294,20 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		return redactionFailed{pl.err}, true
 	case !pl.root.hasPII && !(snapshot && pl.root.mutable) && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
 		return p.redactedOpaque(x, scan)
+	case pl.root.wraps && !snapshot && !scan && audit == nil:
+		// An error that wraps others (fmt.Errorf's %w, errors.Join) with nothing to
+		// hide in its chain is passed on as it is, as an opaque one is: a walk would
+		// copy it only to find nothing.
+		// Its text is made here, under the recover above, as a walk would make it: an
+		// Error that panics makes the note, never a crash in the logger.
+		// A nil pointer holds nothing, and is passed on as a walk passes it on.
+		if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+			return x, false
+		}
+		if err, ok := x.(error); ok && !chainHoldsTagged(err) {
+			_ = err.Error()
+			return x, false
+		}
 	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true

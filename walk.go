@@ -285,7 +285,7 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 			return true // an error in an unexported field: nothing says what it holds
 		}
 		err, ok := v.Interface().(error)
-		return !ok || chainHoldsTagged(err, 0)
+		return !ok || chainHoldsTagged(err)
 	case !pl.root.hasPII:
 		return false
 	}
@@ -309,20 +309,36 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 }
 
 // chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error)
-// holds a value whose type carries PII tags.
-func chainHoldsTagged(err error, depth int) bool {
-	if err == nil {
-		return false
-	}
-	if depth > maxErrorChain {
-		return true
-	}
-	if pl := planFor(reflect.TypeOf(err)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
-		return true
-	}
-	for inner := range innerErrors(err) {
-		if chainHoldsTagged(inner, depth+1) {
+// holds an error that redactedError replaces the text of: one whose type carries PII
+// tags, or fails to plan. A chain of more than maxErrorChain errors, which
+// redactedError withholds whole, counts as holding one. It makes no text and, for a
+// chain of up to eight errors pending at a time, no allocation, so that an error with
+// nothing to hide costs a look at each error's type.
+func chainHoldsTagged(err error) bool {
+	var pending [8]error
+	todo := append(pending[:0], err)
+	for seen := 0; len(todo) > 0; {
+		e := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if e == nil {
+			continue
+		}
+		if seen++; seen > maxErrorChain {
 			return true
+		}
+		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
+			return true
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			todo = append(todo, u.Unwrap())
+			if l, ok := e.(errorLister); ok {
+				todo = append(todo, l.Errors()...)
+			}
+		case interface{ Unwrap() []error }:
+			todo = append(todo, u.Unwrap()...)
+		case errorLister:
+			todo = append(todo, u.Errors()...)
 		}
 	}
 	return false

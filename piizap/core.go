@@ -11,6 +11,8 @@
 package piizap
 
 import (
+	"sync"
+
 	"github.com/ef8f9424/pii"
 	"go.uber.org/zap/zapcore"
 )
@@ -63,9 +65,31 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 // Write redacts the entry's message (with ScanStrings) and fields, and writes them
 // through the wrapped core. A logger does not call it (see Check); code that writes to a
 // core directly does.
+//
+// Over a core that zapcore.NewCore made, the redacted fields are copied into a list
+// kept for the next line: such a core encodes the fields before its Write returns and
+// keeps none of them, so a line allocates no list of its own.
 func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
-	return c.Core.Write(c.entry(e), c.redactFields(fields))
+	if !c.direct {
+		return c.Core.Write(c.entry(e), c.redactFields(fields))
+	}
+	kept := fieldLists.Get().(*[]zapcore.Field)
+	out, copied := c.redactFieldsTo(*kept, fields)
+	err := c.Core.Write(c.entry(e), out)
+	if copied && cap(out) <= maxKeptFields {
+		clear(out) // drop what the line held, for the collector and for safety
+		*kept = out[:0]
+	}
+	fieldLists.Put(kept)
+	return err
 }
+
+// fieldLists keeps the lists of redacted fields that Write copies into (see Write).
+var fieldLists = sync.Pool{New: func() any { return new([]zapcore.Field) }}
+
+// maxKeptFields bounds the lists fieldLists keeps: a line with more fields than this
+// allocates its own, so that one long line does not pin a long list.
+const maxKeptFields = 64
 
 // entry returns e with its message scanned, with ScanStrings.
 func (c *core) entry(e zapcore.Entry) zapcore.Entry {

@@ -13,6 +13,13 @@ import (
 // redactFields returns fields with every value that holds personal data replaced; the
 // slice is copied only when something changes.
 func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
+	out, _ := c.redactFieldsTo(nil, fields)
+	return out
+}
+
+// redactFieldsTo is redactFields that copies into buf's spare room when it has enough
+// (a new slice otherwise), and reports whether it copied.
+func (c *core) redactFieldsTo(buf, fields []zapcore.Field) ([]zapcore.Field, bool) {
 	var out []zapcore.Field
 	var rf zapcore.Field
 	for i := range fields {
@@ -24,15 +31,18 @@ func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
 			continue
 		}
 		if out == nil {
-			out = make([]zapcore.Field, len(fields))
-			copy(out, fields[:i])
+			out = buf[:0]
+			if cap(out) < len(fields) {
+				out = make([]zapcore.Field, 0, len(fields))
+			}
+			out = append(out, fields...)
 		}
 		out[i] = rf
 	}
 	if out == nil {
-		return fields
+		return fields, false
 	}
-	return out
+	return out, true
 }
 
 // redactField sets *rf to f as a line may show it and reports true, or reports false
