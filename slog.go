@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"reflect"
 	"unsafe"
+
+	"github.com/ef8f9424/pii/internal/loan"
 )
 
 // Handler is a slog.Handler that hides personal data before a record reaches the
@@ -207,7 +209,7 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		if audit != nil {
 			found = len(audit.found)
 		}
-		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, true)
+		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, true, nil)
 		if audit != nil {
 			for i := found; i < len(audit.found); i++ {
 				audit.found[i].Path = join(path, audit.found[i].Path)
@@ -264,7 +266,7 @@ var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, ho
 // It fails closed: a value that cannot be redacted (a malformed tag) is replaced by a
 // note of the error, never logged as it is.
 func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
-	return p.redactedAnyAudit(x, scan, nil, false)
+	return p.redactedAnyAudit(x, scan, nil, false, nil)
 }
 
 // redactedAnyAudit is redactedAny that also runs audit over the Not PII strings of x
@@ -276,7 +278,10 @@ func (p *Policy) redactedAny(x any, scan bool) (any, bool) {
 // never crashes the service, and never shows what could not be redacted. The panic's
 // value is left out of the note, since it may quote the data. The walker the panic
 // left half-way is dropped, not put back in the pool.
-func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot bool) (out any, changed bool) {
+//
+// With lent not nil, a copy made in a pooled value of x's type (see lendCopy) is lent
+// through it, to be given back once the line is written.
+func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot bool, lent *loan.Copy) (out any, changed bool) {
 	if x == nil {
 		return x, false
 	}
@@ -297,10 +302,10 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	case pl.root.wraps && !snapshot && !scan && audit == nil:
 		// An error that wraps others (fmt.Errorf's %w, errors.Join) with nothing to
 		// hide in its chain is passed on as it is, as an opaque one is: a walk would
-		// copy it only to find nothing.
-		// Its text is made here, under the recover above, as a walk would make it: an
-		// Error that panics makes the note, never a crash in the logger.
-		// A nil pointer holds nothing, and is passed on as a walk passes it on.
+		// copy it only to find nothing. A nil pointer holds nothing, and is passed on
+		// as a walk passes it on. The text is made here, under the recover above, as
+		// a walk would make it: an Error that panics makes the note, never a crash in
+		// the logger.
 		if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
 			return x, false
 		}
@@ -319,6 +324,11 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if audit != nil {
 		rw.a.audit = audit
 		rw.w.reach, rw.w.paths, rw.w.fields = rw.w.reach|reachPlain, true, true
+	}
+	if lent != nil && !snapshot && audit == nil {
+		if out, ok := lendCopy(rw, pl, x, lent); ok {
+			return out, true
+		}
 	}
 	// The walk replaces what the interface holds by its copy; the slot lives in the
 	// pooled walker, so that taking its address costs no allocation.

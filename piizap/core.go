@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/loan"
 	"go.uber.org/zap/zapcore"
 )
 
@@ -66,30 +67,55 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 // through the wrapped core. A logger does not call it (see Check); code that writes to a
 // core directly does.
 //
-// Over a core that zapcore.NewCore made, the redacted fields are copied into a list
-// kept for the next line: such a core encodes the fields before its Write returns and
-// keeps none of them, so a line allocates no list of its own.
+// A core that zapcore.NewCore made encodes the fields before its Write returns and
+// keeps none of them: over one, the redacted fields are copied into a list kept for the
+// next line, and the redacted copies of values are borrowed (see internal/loan) and
+// given back once the line is written, so that a line allocates neither.
 func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
 	if !c.direct {
 		return c.Core.Write(c.entry(e), c.redactFields(fields))
 	}
-	kept := fieldLists.Get().(*[]zapcore.Field)
-	out, copied := c.redactFieldsTo(*kept, fields)
+	ln := lines.Get().(*line)
+	out, copied := c.redactFieldsTo(ln, fields)
 	err := c.Core.Write(c.entry(e), out)
-	if copied && cap(out) <= maxKeptFields {
-		clear(out) // drop what the line held, for the collector and for safety
-		*kept = out[:0]
-	}
-	fieldLists.Put(kept)
+	ln.done(out, copied)
 	return err
 }
 
-// fieldLists keeps the lists of redacted fields that Write copies into (see Write).
-var fieldLists = sync.Pool{New: func() any { return new([]zapcore.Field) }}
+// A line is what Write keeps from one line for the next: the list it copied the
+// redacted fields into, and the copies it borrowed, to give back.
+type line struct {
+	fields []zapcore.Field
+	lent   []loan.Copy
+	guards []*objectGuard // the guards of its objects, kept for the next line's
+}
 
-// maxKeptFields bounds the lists fieldLists keeps: a line with more fields than this
+// lines keeps the lines Write uses (see Write).
+var lines = sync.Pool{New: func() any { return new(line) }}
+
+// maxKeptFields bounds the lists a line keeps: a line with more fields than this
 // allocates its own, so that one long line does not pin a long list.
 const maxKeptFields = 64
+
+// done gives back what the line borrowed, keeps out (the list of fields it wrote, when
+// copied there) for the next line, and puts the line back in the pool.
+func (ln *line) done(out []zapcore.Field, copied bool) {
+	for _, c := range ln.lent {
+		c.Return()
+	}
+	clear(ln.lent) // what the line held is dropped, for the collector and for safety
+	ln.lent = ln.lent[:0]
+	for _, g := range ln.guards {
+		g.m, g.e = nil, objectEncoder{}
+		g.busy.Store(false)
+	}
+	ln.guards = ln.guards[:0]
+	if copied && cap(out) <= maxKeptFields {
+		clear(out)
+		ln.fields = out[:0]
+	}
+	lines.Put(ln)
+}
 
 // entry returns e with its message scanned, with ScanStrings.
 func (c *core) entry(e zapcore.Entry) zapcore.Entry {
@@ -110,6 +136,38 @@ func (c *core) forLog(v any) (any, bool) {
 		return x, true
 	}
 	return c.pol.ForLogScanned(v)
+}
+
+// objectGuard returns a guard of m for the line: one an earlier line used, when the
+// line kept one (with ln nil, always a new one).
+func (ln *line) objectGuard(c *core, m zapcore.ObjectMarshaler) *objectGuard {
+	if ln == nil {
+		return &objectGuard{m: m, e: objectEncoder{c: c}}
+	}
+	var g *objectGuard
+	if n := len(ln.guards); n < cap(ln.guards) {
+		g = ln.guards[:n+1][n]
+	}
+	if g == nil {
+		g = new(objectGuard)
+	}
+	g.m, g.e = m, objectEncoder{c: c}
+	ln.guards = append(ln.guards, g)
+	return g
+}
+
+// forLine is forLog for a field of a line that is written at once, when ln is not nil:
+// the redacted copy is borrowed, and the line gives it back once written.
+func (c *core) forLine(v any, ln *line) (any, bool) {
+	if ln == nil {
+		return c.forLog(v)
+	}
+	if _, ok := v.(pii.SafeValue); ok && c.scan {
+		return c.forLog(v) // the copy Safe made, scanned (see forLog)
+	}
+	x, changed, lent := loan.ForLog(c.pol, v, c.scan)
+	ln.lent = append(ln.lent, lent)
+	return x, changed
 }
 
 // text returns s with the personal data found in it hidden, with ScanStrings.

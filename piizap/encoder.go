@@ -78,7 +78,7 @@ func (e objectEncoder) AddReflected(key string, v any) error {
 
 // AddObject adds m's redacted copy, itself written through a redacting encoder.
 func (e objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
-	x, n, _ := e.c.object(m)
+	x, n, _ := e.c.object(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
 		return nil
@@ -88,7 +88,7 @@ func (e objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
 
 // AddArray adds m's redacted copy, itself written through a redacting encoder.
 func (e objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
-	x, n, _ := e.c.array(m)
+	x, n, _ := e.c.array(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
 		return nil
@@ -130,7 +130,7 @@ func (e arrayEncoder) AppendReflected(v any) error {
 
 // AppendObject appends m's redacted copy, itself written through a redacting encoder.
 func (e arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
-	x, n, _ := e.c.object(m)
+	x, n, _ := e.c.object(m, nil)
 	if x == nil {
 		e.ArrayEncoder.AppendString(n)
 		return nil
@@ -140,7 +140,7 @@ func (e arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
 
 // AppendArray appends m's redacted copy, itself written through a redacting encoder.
 func (e arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
-	x, n, _ := e.c.array(m)
+	x, n, _ := e.c.array(m, nil)
 	if x == nil {
 		e.ArrayEncoder.AppendString(n)
 		return nil
@@ -160,7 +160,10 @@ func (e arrayEncoder) AppendByteString(b []byte) {
 // object returns what stands for m in a line, and whether it is not m: its redacted
 // copy, guarded unless it is one of zap's own marshalers of plain data (see plain); or
 // nil and the note of why it could not be redacted.
-func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, string, bool) {
+//
+// For a line that is written at once (ln not nil), the copy is borrowed and the guard
+// is one the line keeps (see line).
+func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarshaler, string, bool) {
 	if o, ok := m.(structObject); ok {
 		if c.scan {
 			if x, n, ok := c.scannedObject(o); ok {
@@ -169,9 +172,9 @@ func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, strin
 		}
 		// Object's struct is redacted already, and a walk of it would meet only its
 		// reflect.Value: it is guarded as it is.
-		return &objectGuard{m: o, e: objectEncoder{c: c}}, "", true
+		return ln.objectGuard(c, o), "", true
 	}
-	x, changed := c.forLog(m)
+	x, changed := c.forLine(m, ln)
 	om, ok := x.(zapcore.ObjectMarshaler)
 	switch {
 	case !ok:
@@ -179,13 +182,13 @@ func (c *core) object(m zapcore.ObjectMarshaler) (zapcore.ObjectMarshaler, strin
 	case plain(om):
 		return om, "", changed
 	}
-	return &objectGuard{m: om, e: objectEncoder{c: c}}, "", true
+	return ln.objectGuard(c, om), "", true
 }
 
 // array is object for an ArrayMarshaler.
-func (c *core) array(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, string, bool) {
+func (c *core) array(m zapcore.ArrayMarshaler, ln *line) (zapcore.ArrayMarshaler, string, bool) {
 	m, listed := c.errorList(m)
-	x, changed := c.forLog(m)
+	x, changed := c.forLine(m, ln)
 	changed = changed || listed
 	am, ok := x.(zapcore.ArrayMarshaler)
 	switch {

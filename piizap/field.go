@@ -17,21 +17,25 @@ func (c *core) redactFields(fields []zapcore.Field) []zapcore.Field {
 	return out
 }
 
-// redactFieldsTo is redactFields that copies into buf's spare room when it has enough
-// (a new slice otherwise), and reports whether it copied.
-func (c *core) redactFieldsTo(buf, fields []zapcore.Field) ([]zapcore.Field, bool) {
+// redactFieldsTo is redactFields for a line that is written at once, when ln is not
+// nil: it copies into the line's list when that has room enough (a new slice
+// otherwise), and borrows the redacted copies of values, which the line gives back. It
+// reports whether it copied.
+func (c *core) redactFieldsTo(ln *line, fields []zapcore.Field) ([]zapcore.Field, bool) {
 	var out []zapcore.Field
 	var rf zapcore.Field
 	for i := range fields {
 		// Fields are 64 bytes: they are read where they are and copied only into out.
-		if !c.redactField(&fields[i], &rf) {
+		if !c.redactField(&fields[i], &rf, ln) {
 			if out != nil {
 				out[i] = fields[i]
 			}
 			continue
 		}
 		if out == nil {
-			out = buf[:0]
+			if ln != nil {
+				out = ln.fields[:0]
+			}
 			if cap(out) < len(fields) {
 				out = make([]zapcore.Field, 0, len(fields))
 			}
@@ -48,8 +52,8 @@ func (c *core) redactFieldsTo(buf, fields []zapcore.Field) ([]zapcore.Field, boo
 // redactField sets *rf to f as a line may show it and reports true, or reports false
 // when that is f itself. With ScanStrings its key is scanned too: a key can be made of
 // data (Sugar().Infow("m", email, n)), as a pii.Handler's keys can.
-func (c *core) redactField(f, rf *zapcore.Field) bool {
-	changed := c.redactValue(f, rf)
+func (c *core) redactField(f, rf *zapcore.Field, ln *line) bool {
+	changed := c.redactValue(f, rf, ln)
 	if !c.scan {
 		return changed
 	}
@@ -64,7 +68,7 @@ func (c *core) redactField(f, rf *zapcore.Field) bool {
 }
 
 // redactValue is redactField for f's value.
-func (c *core) redactValue(f, rf *zapcore.Field) bool {
+func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 	switch f.Type {
 	case zapcore.StringType:
 		if s := c.text(f.String); s != f.String {
@@ -102,7 +106,7 @@ func (c *core) redactValue(f, rf *zapcore.Field) bool {
 			*rf = zap.Dict(f.Key, c.redactFields(dict)...)
 			return true
 		}
-		return c.marshaler(f, rf)
+		return c.marshaler(f, rf, ln)
 	case zapcore.ReflectType, zapcore.ErrorType:
 	default:
 		return false
@@ -110,7 +114,7 @@ func (c *core) redactValue(f, rf *zapcore.Field) bool {
 	if f.Interface == nil {
 		return false
 	}
-	x, changed := c.forLog(f.Interface)
+	x, changed := c.forLine(f.Interface, ln)
 	if !changed {
 		return false
 	}
@@ -130,16 +134,16 @@ func (c *core) redactValue(f, rf *zapcore.Field) bool {
 // marshaler's redacted copy, guarded (see objectGuard) unless it is one of zap's own
 // marshalers of plain data (see plain); or, for a marshaler that could not be redacted,
 // to a string field with the note of why. It reports false when that is f itself.
-func (c *core) marshaler(f, rf *zapcore.Field) bool {
+func (c *core) marshaler(f, rf *zapcore.Field, ln *line) bool {
 	var x any
 	var n string
 	var changed bool
 	if f.Type == zapcore.ArrayMarshalerType {
 		m, _ := f.Interface.(zapcore.ArrayMarshaler)
-		x, n, changed = c.array(m) // a nil marshaler is a nil x
+		x, n, changed = c.array(m, ln) // a nil marshaler is a nil x
 	} else {
 		m, _ := f.Interface.(zapcore.ObjectMarshaler)
-		x, n, changed = c.object(m)
+		x, n, changed = c.object(m, ln)
 	}
 	switch {
 	case x == nil:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/loan"
 	"github.com/rs/zerolog"
 )
 
@@ -25,8 +26,11 @@ import (
 // runs the value's own MarshalZerologObject on the raw value), nor for Stringer (which
 // writes what String returns): give those Object(v) and pii.Safe(v).
 func MarshalInterface(v any) ([]byte, error) {
-	x, _ := pii.Default().ForLog(v)
-	return encode(x)
+	// The copy is encoded at once and dropped: it is borrowed (see internal/loan).
+	x, _, lent := loan.ForLog(pii.Default(), v, false)
+	b, err := encode(x)
+	lent.Return()
+	return b, err
 }
 
 // encode writes x as zerolog's default InterfaceMarshalFunc does: encoding/json, with
