@@ -277,7 +277,7 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		if r.pii() {
 			*v = slog.Value{}
 		} else {
-			*v, _ = w.pol.redactValue(*v, a.scan, nil, "")
+			*v, _ = w.pol.redactValue(*v, a.scan, nil, "", nil)
 		}
 		return nil
 	}

@@ -22,7 +22,10 @@ import (
 // that may hold personal data is copied. An error whose chain (Unwrap, errors.Join)
 // holds a tagged value is passed on as an error whose text has that value's personal
 // data hidden. Attributes with nothing to hide pass through as they are, so a record
-// without tagged values costs one look at each attribute.
+// without tagged values costs one look at each attribute. Over slog's own JSON and text
+// handlers with no ReplaceAttr, which write a record before their Handle returns and
+// keep nothing of it, no snapshot is needed: a struct's copy is made in a pooled value
+// of its type, which later lines reuse.
 //
 // Like encoding/json, the walk does not enter unexported fields, except those whose types
 // carry pii tags (owner User, users []*User), which a text handler or a fmt verb would
@@ -36,6 +39,9 @@ type Handler struct {
 	// report and redactMisplaced: ReportMisplaced and RedactMisplaced.
 	report          func(ctx context.Context, msg string, m Misplaced)
 	redactMisplaced bool
+	// lends: next formats a record before its Handle returns and keeps nothing of it
+	// (see formatsAtOnce), so a line's copies are borrowed and need no snapshot.
+	lends bool
 }
 
 // audits reports whether the Handler runs the free-text finder over the Not PII
@@ -76,7 +82,7 @@ func RedactMisplaced() HandlerOption { return func(h *Handler) { h.redactMisplac
 // NewHandler returns a Handler that redacts under p (the default Policy when p is nil)
 // and passes records on to next.
 func NewHandler(next slog.Handler, p *Policy, opts ...HandlerOption) *Handler {
-	h := &Handler{next: next, pol: p}
+	h := &Handler{next: next, pol: p, lends: formatsAtOnce(next)}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(h)
@@ -109,8 +115,12 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if h.audits() {
 		audit = &auditAction{redact: h.redactMisplaced}
 	}
+	var lent *loans
+	if h.lends && audit == nil {
+		lent = &loans{}
+	}
 	r.Attrs(func(a slog.Attr) bool {
-		ra, c := h.redactAttr(p, a, audit, "")
+		ra, c := h.redactAttr(p, a, audit, "", lent)
 		attrs = append(attrs, ra)
 		changed = changed || c
 		return true
@@ -121,7 +131,70 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	}
 	out := slog.NewRecord(r.Time, r.Level, msg, r.PC)
 	out.AddAttrs(attrs...)
-	return h.next.Handle(ctx, out)
+	err := h.next.Handle(ctx, out)
+	lent.giveBack()
+	return err
+}
+
+// loans are the copies a line borrowed (see internal/loan), given back once it is
+// written; the first few live inline.
+type loans struct {
+	n    int
+	inl  [4]loan.Copy
+	more []loan.Copy
+}
+
+// add keeps c, to give it back.
+func (l *loans) add(c loan.Copy) {
+	if c == (loan.Copy{}) {
+		return
+	}
+	if l.n < len(l.inl) {
+		l.inl[l.n] = c
+		l.n++
+		return
+	}
+	l.more = append(l.more, c)
+}
+
+// giveBack gives back every copy kept; a nil l has none.
+func (l *loans) giveBack() {
+	if l == nil {
+		return
+	}
+	for _, c := range l.inl[:l.n] {
+		c.Return()
+	}
+	for _, c := range l.more {
+		c.Return()
+	}
+}
+
+// formatsAtOnce reports whether next is one of slog's own JSON and text handlers with
+// no ReplaceAttr: they format a record before Handle returns and keep nothing of it, so
+// the copies of a line can be borrowed, and given back once it is written. A
+// ReplaceAttr may keep the values it is given (a test collecting them does). The
+// handlers' options are not exported: they are read by reflection, and a layout other
+// than the one known says false.
+func formatsAtOnce(next slog.Handler) bool {
+	switch next.(type) {
+	case *slog.JSONHandler, *slog.TextHandler:
+	default:
+		return false
+	}
+	v := reflect.ValueOf(next).Elem()
+	if v.Kind() != reflect.Struct || v.NumField() == 0 {
+		return false
+	}
+	common := v.Field(0)
+	if common.Kind() != reflect.Pointer || common.IsNil() || common.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	opts := common.Elem().FieldByName("opts")
+	if !opts.IsValid() || opts.Type() != reflect.TypeFor[slog.HandlerOptions]() {
+		return false
+	}
+	return opts.FieldByName("ReplaceAttr").IsNil()
 }
 
 // WithAttrs redacts attrs once and hands them to the wrapped handler.
@@ -133,11 +206,12 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		audit = &auditAction{redact: h.redactMisplaced}
 	}
 	for i, a := range attrs {
-		out[i], _ = h.redactAttr(p, a, audit, "")
+		out[i], _ = h.redactAttr(p, a, audit, "", nil)
 	}
 	h.reportFound(context.Background(), "", audit)
 	h2 := *h
 	h2.next = h.next.WithAttrs(out)
+	h2.lends = formatsAtOnce(h2.next)
 	return &h2
 }
 
@@ -145,6 +219,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 func (h *Handler) WithGroup(name string) slog.Handler {
 	h2 := *h
 	h2.next = h.next.WithGroup(h.policy().scanKey(name, h.scan))
+	h2.lends = formatsAtOnce(h2.next)
 	return &h2
 }
 
@@ -170,10 +245,10 @@ func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditActio
 
 // redactAttr returns a's redacted form and whether it differs from a. An audit, when
 // there is one, gathers what it finds under the attribute's path, which prefix starts
-// (the enclosing groups' keys).
-func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string) (slog.Attr, bool) {
+// (the enclosing groups' keys). With lent, the copies are borrowed (see loans).
+func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string, lent *loans) (slog.Attr, bool) {
 	key := p.scanKey(a.Key, h.scan)
-	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, key))
+	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, key), lent)
 	if !changed && key == a.Key {
 		return a, false
 	}
@@ -183,8 +258,9 @@ func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix 
 // redactValue returns v redacted as a log line needs it (see Handler), and whether it
 // differs from v: LogValuers resolved, tagged values replaced by their redacted copies,
 // groups copied. With scan, strings are scanned as free text. path names v for an
-// audit's findings.
-func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string) (slog.Value, bool) {
+// audit's findings. With lent, the line is written at once: copies are borrowed and
+// kept in lent, and need no snapshot.
+func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string, lent *loans) (slog.Value, bool) {
 	v, resolved := p.resolve(v)
 	switch v.Kind() {
 	case slog.KindGroup:
@@ -194,7 +270,7 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		out := make([]slog.Attr, len(group))
 		for i, ga := range group {
 			key := p.scanKey(ga.Key, scan)
-			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, key))
+			gv, _ := p.redactValue(ga.Value, scan, audit, join(path, key), lent)
 			out[i] = slog.Attr{Key: key, Value: gv}
 		}
 		return slog.GroupValue(out...), true
@@ -209,7 +285,15 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		if audit != nil {
 			found = len(audit.found)
 		}
-		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, true, nil)
+		var c loan.Copy
+		var cp *loan.Copy
+		if lent != nil {
+			cp = &c
+		}
+		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, lent == nil, cp)
+		if lent != nil {
+			lent.add(c)
+		}
 		if audit != nil {
 			for i := found; i < len(audit.found); i++ {
 				audit.found[i].Path = join(path, audit.found[i].Path)
