@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ef8f9424/pii/internal/loan"
@@ -123,4 +125,32 @@ func TestLentCopyAllocatesLess(t *testing.T) {
 	if lent >= own || lent >= 1 {
 		t.Errorf("lent copies allocate %v times a line, own copies %v: want fewer, and under one", lent, own)
 	}
+}
+
+// TestSafeBorrowed checks a SafeValue printed and encoded at once from many goroutines,
+// with copies borrowed and given back: each text shows its own record, and no personal
+// data.
+func TestSafeBorrowed(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				r := lendRecordOf(g, i)
+				b, err := json.Marshal(Safe(r))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for _, text := range []string{fmt.Sprintf("%+v", Safe(r)), Safe(r).String(), string(b)} {
+					if !strings.Contains(text, r.ID) || !strings.Contains(text, r.Plan) || strings.Contains(text, "Jane") {
+						t.Errorf("%s: printed as %s", r.ID, text)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

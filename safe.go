@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+
+	"github.com/ef8f9424/pii/internal/loan"
 )
 
 // SafeValue wraps a value so that whatever prints it sees only its redacted copy: fmt
@@ -29,26 +31,49 @@ func (p *Policy) Safe(v any) SafeValue { return SafeValue{func() (any, *Policy) 
 
 // redacted returns the redacted copy of the wrapped value; the value itself is never
 // changed.
-func (s SafeValue) redacted() any {
+func (s SafeValue) redacted() any { return s.copy(nil) }
+
+// borrowed is redacted for a copy that is printed at once and dropped: a struct's copy
+// is made in a pooled value of its type (see internal/loan), given back with lent.Return
+// once printed.
+func (s SafeValue) borrowed() (x any, lent loan.Copy) {
+	x = s.copy(&lent)
+	return x, lent
+}
+
+// copy is redacted, lending the copy through lent when lent is not nil.
+func (s SafeValue) copy(lent *loan.Copy) any {
 	if s.held == nil {
 		return nil
 	}
 	v, p := s.held()
-	x, _ := p.orDefault().redactedAny(v, false)
+	x, _ := p.orDefault().redactedAnyAudit(v, false, nil, false, lent)
 	return x
 }
 
 // Format prints the redacted copy with the verb and flags it is given, so %v, %+v, %#v,
 // %s, %q and %x all work as they would on the value.
 func (s SafeValue) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, fmt.FormatString(f, verb), s.redacted())
+	x, lent := s.borrowed()
+	fmt.Fprintf(f, fmt.FormatString(f, verb), x)
+	lent.Return()
 }
 
 // String returns the redacted copy printed with %v.
-func (s SafeValue) String() string { return fmt.Sprint(s.redacted()) }
+func (s SafeValue) String() string {
+	x, lent := s.borrowed()
+	text := fmt.Sprint(x)
+	lent.Return()
+	return text
+}
 
 // LogValue gives slog the redacted copy.
 func (s SafeValue) LogValue() slog.Value { return slog.AnyValue(s.redacted()) }
 
 // MarshalJSON encodes the redacted copy.
-func (s SafeValue) MarshalJSON() ([]byte, error) { return json.Marshal(s.redacted()) }
+func (s SafeValue) MarshalJSON() ([]byte, error) {
+	x, lent := s.borrowed()
+	b, err := json.Marshal(x)
+	lent.Return()
+	return b, err
+}
