@@ -25,11 +25,9 @@ func (c *core) redactFieldsTo(ln *line, fields []zapcore.Field) ([]zapcore.Field
 	var out []zapcore.Field
 	var rf zapcore.Field
 	for i := range fields {
-		// Fields are 64 bytes: they are read where they are and copied only into out.
+		// Fields are 64 bytes: they are read where they are, and copied into out once,
+		// all of them, at the first that changes.
 		if !c.redactField(&fields[i], &rf, ln) {
-			if out != nil {
-				out[i] = fields[i]
-			}
 			continue
 		}
 		if out == nil {
