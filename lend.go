@@ -24,11 +24,12 @@ func init() {
 // and lends that value through lent; rw is released. It reports false, having done
 // nothing, when x's type is not one to lend: a struct that sits in an interface
 // behind a pointer (wider than a pointer) and holds no leaf that redacts itself (whose
-// RedactPII may keep a pointer into the copy; see holdsRedactor). An error that wraps
-// others is not lent either: its walk starts at the interface (see stepIface).
+// RedactPII may keep a pointer into the copy; see holdsRedactor). Nor is a value that a
+// walk from the interface hands to the action whole (see stepIface): an error that wraps
+// others, and a value with nothing tagged in it, which a scan may replace by its text.
 func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	t := reflect.TypeOf(x)
-	if !pl.pooled || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
+	if !pl.pooled || !pl.root.hasPII || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
 		return nil, false
 	}
 	box := pl.copies.Get()

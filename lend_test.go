@@ -78,6 +78,28 @@ func TestLentCopyIsForLogs(t *testing.T) {
 	}
 }
 
+// stringerNote has nothing tagged, and prints itself: a scan sees its text.
+type stringerNote struct{ Text, More string }
+
+func (n stringerNote) String() string { return n.Text }
+
+// TestLentCopyScanned checks lent copies under a scan against ForLogScanned's, for a
+// tagged value and for one that a scan reads through its String method.
+func TestLentCopyScanned(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []any{lendCustomerOf(1), stringerNote{"call +14155552671", "jane@example.com"}} {
+		want, wantChanged := p.ForLogScanned(v)
+		got, changed, lent := loan.ForLog(p, v, true)
+		if diff := cmp.Diff(fmt.Sprint(jsonOf(t, want), wantChanged), fmt.Sprint(jsonOf(t, got), changed)); diff != "" {
+			t.Errorf("%T: lent copy differs from ForLogScanned's (-ForLogScanned +lent):\n%s", v, diff)
+		}
+		lent.Return()
+	}
+}
+
 // TestLentCopyReused checks that a copy given back is made again for the next value,
 // with nothing of the value before, and that a copy not given back is never written.
 func TestLentCopyReused(t *testing.T) {
