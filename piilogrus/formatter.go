@@ -4,6 +4,7 @@ import (
 	"maps"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/loan"
 	"github.com/sirupsen/logrus"
 )
 
@@ -24,12 +25,39 @@ func NewFormatter(next logrus.Formatter, p *pii.Policy, opts ...Option) logrus.F
 	if next == nil {
 		next = new(logrus.TextFormatter)
 	}
-	return &formatter{next: next, h: NewHook(p, opts...)}
+	return &formatter{next: next, h: NewHook(p, opts...), lends: formatsAtOnce(next)}
 }
 
 type formatter struct {
 	next logrus.Formatter
 	h    *Hook
+	// lends: next is one of logrus's own formatters, which write an entry before
+	// Format returns and keep nothing of it, so the redacted copies are borrowed (see
+	// internal/loan) and given back once the entry is written.
+	lends bool
+}
+
+// formatsAtOnce reports whether next is one of logrus's own formatters (see lends).
+func formatsAtOnce(next logrus.Formatter) bool {
+	switch next.(type) {
+	case *logrus.JSONFormatter, *logrus.TextFormatter:
+		return true
+	}
+	return false
+}
+
+// value is the Hook's value for a value of an entry that is written at once: with
+// lends, the copy is borrowed, and what to give back is returned with it.
+func (f *formatter) value(v any) (any, bool, loan.Copy) {
+	switch v.(type) {
+	case nil, string, pii.SafeValue:
+	default:
+		if f.lends {
+			return loan.ForLog(f.h.pol, v, f.h.scan)
+		}
+	}
+	x, changed := f.h.value(v)
+	return x, changed, loan.Copy{}
 }
 
 // Format redacts a copy of e when it needs it and has next format it.
@@ -47,9 +75,20 @@ func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
 		}
 		return data
 	}
+	var inline [4]loan.Copy
+	lent := inline[:0]
+	defer func() {
+		for _, c := range lent {
+			c.Return()
+		}
+	}()
 	for k, v := range e.Data {
-		if x, changed := f.h.value(v); changed {
+		x, changed, c := f.value(v)
+		if changed {
 			own()[k] = x
+		}
+		if c != (loan.Copy{}) {
+			lent = append(lent, c)
 		}
 	}
 	if f.h.scan {
