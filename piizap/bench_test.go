@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"testing"
+	"time"
 
 	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizap"
@@ -12,9 +14,16 @@ import (
 	"go.uber.org/zap/zapcore"
 )
 
-func benchLogger(redact bool) *zap.Logger {
+func benchLogger(redact bool) *zap.Logger { return benchLoggerOf(redact, false) }
+
+// benchLoggerOf is benchLogger, with its core sampled as zap.NewProduction's is when
+// sampled is set (a sampler that lets every line through).
+func benchLoggerOf(redact, sampled bool) *zap.Logger {
 	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg", LevelKey: "level", EncodeLevel: zapcore.LowercaseLevelEncoder})
 	var c zapcore.Core = zapcore.NewCore(enc, zapcore.AddSync(io.Discard), zapcore.InfoLevel)
+	if sampled {
+		c = zapcore.NewSamplerWithOptions(c, time.Second, math.MaxInt, 1)
+	}
 	if redact {
 		c = piizap.NewCore(c, nil)
 	}
@@ -30,6 +39,15 @@ func BenchmarkLog(b *testing.B) { benchLine(b, customer()) }
 // commoner case: zap.Any writes it through encoding/json, with or without NewCore.
 func BenchmarkLogReflect(b *testing.B) { benchLine(b, adaptertest.NewCustomer()) }
 
+// BenchmarkLogReflectSampled is BenchmarkLogReflect through a sampled core, as
+// zap.NewProduction makes: NewCore asks the sampler which cores take each line.
+func BenchmarkLogReflectSampled(b *testing.B) {
+	v := adaptertest.NewCustomer()
+	benchBothOf(b, true, func(l *zap.Logger) {
+		l.Info("signup", zap.Any("customer", v), zap.String("route", "/v1/signup"), zap.Int("status", 201))
+	})
+}
+
 // benchLine logs a line with v through zap alone and through NewCore. v is a T, not an
 // any, so that each line boxes it as a caller's zap.Any does.
 func benchLine[T any](b *testing.B, v T) {
@@ -39,13 +57,16 @@ func benchLine[T any](b *testing.B, v T) {
 }
 
 // benchBoth runs logLine as a benchmark through zap alone and through NewCore.
-func benchBoth(b *testing.B, logLine func(*zap.Logger)) {
+func benchBoth(b *testing.B, logLine func(*zap.Logger)) { benchBothOf(b, false, logLine) }
+
+// benchBothOf is benchBoth, through sampled cores when sampled is set.
+func benchBothOf(b *testing.B, sampled bool, logLine func(*zap.Logger)) {
 	for _, bc := range []struct {
 		name   string
 		redact bool
 	}{{"zap", false}, {"piizap", true}} {
 		b.Run(bc.name, func(b *testing.B) {
-			l := benchLogger(bc.redact)
+			l := benchLoggerOf(bc.redact, sampled)
 			b.ReportAllocs()
 			for b.Loop() {
 				logLine(l)

@@ -40,6 +40,39 @@ var ioCoreType = reflect.TypeOf(zapcore.NewCore(zapcore.NewJSONEncoder(zapcore.E
 // direct reports whether next is a core that zapcore.NewCore made (see Check).
 func direct(next zapcore.Core) bool { return reflect.TypeOf(next) == ioCoreType }
 
+// The types of zap's own sampler and tee, which write an entry to the cores they wrap.
+var (
+	samplerType = reflect.TypeOf(zapcore.NewSamplerWithOptions(zapcore.NewNopCore(), time.Second, 1, 1))
+	teeType     = reflect.TypeOf(zapcore.NewTee(zapcore.NewNopCore(), zapcore.NewNopCore()))
+)
+
+// writesAtOnce reports whether every core next writes an entry to is one that
+// zapcore.NewCore made: next itself, or zap's own samplers and tees around such cores
+// (zap.NewProduction's core is a sampler around one). Any other core may keep the
+// fields it is given (zaptest/observer's does).
+func writesAtOnce(next zapcore.Core) bool {
+	switch t := reflect.TypeOf(next); t {
+	case ioCoreType:
+		return true
+	case samplerType:
+		f := reflect.ValueOf(next).Elem().Field(0) // the wrapped core, embedded
+		if !f.CanInterface() {
+			return false
+		}
+		inner, ok := f.Interface().(zapcore.Core)
+		return ok && writesAtOnce(inner)
+	case teeType:
+		cores := reflect.ValueOf(next)
+		for i := range cores.Len() {
+			if inner, ok := cores.Index(i).Interface().(zapcore.Core); !ok || !writesAtOnce(inner) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // writers pools the writers Check hands out; Write puts each back.
 var writers = sync.Pool{New: func() any { return new(writer) }}
 
@@ -57,8 +90,15 @@ func (w *writer) Write(e zapcore.Entry, fields []zapcore.Field) error {
 	c, inner := w.c, w.inner
 	inner.Entry = c.entry(e)
 	inner.ErrorOutput = &w.errs
-	inner.Write(c.redactFields(fields)...) // puts inner back in zap's pool
-	err := w.errs.err(e.Time)              // not inner.Time: inner is back in the pool
+	if c.lends {
+		ln := lines.Get().(*line)
+		out, copied := c.redactFieldsTo(ln, fields)
+		inner.Write(out...) // puts inner back in zap's pool
+		ln.done(out, copied)
+	} else {
+		inner.Write(c.redactFields(fields)...)
+	}
+	err := w.errs.err(e.Time) // not inner.Time: inner is back in the pool
 	*w = writer{errs: errorOutput{buf: w.errs.buf[:0]}}
 	writers.Put(w)
 	return err

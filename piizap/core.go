@@ -33,6 +33,10 @@ type core struct {
 	scan bool
 	// direct: the wrapped core is one zapcore.NewCore made (see Check).
 	direct bool
+	// lends: every core the wrapped core writes to is one zapcore.NewCore made, which
+	// encodes what it is given before its Write returns and keeps none of it (see
+	// writesAtOnce): a line's copies are borrowed, and given back once it is written.
+	lends bool
 }
 
 // NewCore returns a zapcore.Core that redacts under p and writes through next. With a nil
@@ -45,7 +49,7 @@ type core struct {
 // keeps its own level) or a sampler. A core teed beside this one, not inside it, sees
 // fields as they are.
 func NewCore(next zapcore.Core, p *pii.Policy, opts ...Option) zapcore.Core {
-	c := &core{Core: next, pol: p, direct: direct(next)}
+	c := &core{Core: next, pol: p, direct: direct(next), lends: writesAtOnce(next)}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(c)
@@ -60,7 +64,7 @@ func (c *core) Level() zapcore.Level { return zapcore.LevelOf(c.Core) }
 // With redacts fields and adds them to the wrapped core.
 func (c *core) With(fields []zapcore.Field) zapcore.Core {
 	next := c.Core.With(c.redactFields(fields))
-	return &core{Core: next, pol: c.pol, scan: c.scan, direct: direct(next)}
+	return &core{Core: next, pol: c.pol, scan: c.scan, direct: direct(next), lends: writesAtOnce(next)}
 }
 
 // Write redacts the entry's message (with ScanStrings) and fields, and writes them
@@ -72,7 +76,7 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 // next line, and the redacted copies of values are borrowed (see internal/loan) and
 // given back once the line is written, so that a line allocates neither.
 func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
-	if !c.direct {
+	if !c.lends {
 		return c.Core.Write(c.entry(e), c.redactFields(fields))
 	}
 	ln := lines.Get().(*line)
