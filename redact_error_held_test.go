@@ -1,0 +1,112 @@
+package pii_test
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+)
+
+// heldDetail wraps an error it keeps unexported, through pointer receivers.
+type heldDetail struct{ err error }
+
+func (d *heldDetail) Error() string { return "detail: " + d.err.Error() }
+func (d *heldDetail) Unwrap() error { return d.err }
+
+// heldValueDetail is heldDetail with value receivers.
+type heldValueDetail struct{ err error }
+
+func (d heldValueDetail) Error() string { return "detail: " + d.err.Error() }
+func (d heldValueDetail) Unwrap() error { return d.err }
+
+// heldOuter prints the error it holds in an exported field, but unwraps only its cause:
+// the detail is no link of its chain.
+type heldOuter struct {
+	Detail *heldDetail
+	cause  error
+}
+
+func (o heldOuter) Error() string { return "outer: " + fmt.Sprint(o.Detail) }
+func (o heldOuter) Unwrap() error { return o.cause }
+
+// heldMany holds its details in a slice and a map.
+type heldMany struct {
+	List  []*heldDetail
+	ByKey map[string]heldValueDetail
+	cause error
+}
+
+func (m heldMany) Error() string { return fmt.Sprint("many: ", m.List, m.ByKey) }
+func (m heldMany) Unwrap() error { return m.cause }
+
+// heldInfo is no error: it holds a detail for heldVia.
+type heldInfo struct{ Detail *heldDetail }
+
+// heldVia holds its detail behind a struct that is no error.
+type heldVia struct {
+	Info  *heldInfo
+	cause error
+}
+
+func (v *heldVia) Error() string { return "via: " + fmt.Sprint(v.Info.Detail) }
+func (v *heldVia) Unwrap() error { return v.cause }
+
+// heldShadow embeds a detail, but its own Unwrap hides the detail's.
+type heldShadow struct {
+	*heldDetail
+	cause error
+}
+
+func (s heldShadow) Error() string { return "shadow: " + s.heldDetail.Error() }
+func (s heldShadow) Unwrap() error { return s.cause }
+
+// TestErrorsHeldInFields checks errors that print, beside their chain, wrapper errors
+// they hold in fields of their own: what those wrap shows in their text. A walk of the
+// error hid it (it empties such a field), but the text of a chain that held the error
+// showed it raw, in every output; and since ForLog passes on an error whose chain holds
+// nothing tagged without a walk, ForLog of the error itself did too.
+func TestErrorsHeldInFields(t *testing.T) {
+	refused := errors.New("connection refused")
+	shapes := func(inner error) map[string]error {
+		detail := &heldDetail{inner}
+		return map[string]error{
+			"a field":                       heldOuter{detail, refused},
+			"a field, wrapped by %w":        fmt.Errorf("save: %w", heldOuter{detail, refused}),
+			"a field, joined":               errors.Join(refused, heldOuter{detail, nil}),
+			"a slice and a map":             heldMany{[]*heldDetail{{refused}, detail}, map[string]heldValueDetail{"k": {inner}}, refused},
+			"a struct that is no error":     &heldVia{&heldInfo{detail}, refused},
+			"an embedded error, shadowed":   heldShadow{detail, refused},
+			"a shadowed one, wrapped by %w": fmt.Errorf("save: %w", heldShadow{detail, nil}),
+		}
+	}
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, e := range shapes(reviewErr{reviewEmail}) {
+		t.Run(name, func(t *testing.T) {
+			got, changed := p.ForLog(e)
+			if text := fmt.Sprint(got); !changed || strings.Contains(text, reviewEmail) {
+				t.Errorf("ForLog = %q, %v: want the email hidden", text, changed)
+			}
+			if out := everyOutput(t, e); strings.Contains(out, reviewEmail) {
+				t.Errorf("the email reached an output:\n%s", out)
+			}
+			if !reflect.TypeOf(e).Comparable() {
+				return
+			}
+			if _, err := pii.Redacted(p, map[error]int{e: 1}); !errors.Is(err, pii.ErrMapKey) {
+				t.Errorf("Redacted of a map keyed by it: %v, want ErrMapKey", err)
+			}
+		})
+	}
+	// With nothing tagged, the same shapes are passed on as they are.
+	for name, e := range shapes(errors.New("timeout")) {
+		if got, changed := p.ForLog(e); changed || fmt.Sprint(got) != e.Error() {
+			t.Errorf("%s, nothing tagged: ForLog = %q, %v: want %q as it is", name, got, changed, e.Error())
+		}
+	}
+}
