@@ -84,6 +84,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 				return
 			}
 			for _, h := range held {
+				// A walk of e makes each one's text (see redactAction.opaqueSlot): an
+				// Error that panics there makes the note here too.
+				_ = h.Error()
 				visit(h)
 			}
 		}
