@@ -84,9 +84,6 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 				return
 			}
 			for _, h := range held {
-				// A walk of e makes each one's text (see redactAction.opaqueSlot): an
-				// Error that panics there makes the note here too.
-				_ = h.Error()
 				visit(h)
 			}
 		}
@@ -218,14 +215,19 @@ func innerErrors(e error) iter.Seq[error] {
 }
 
 // heldErrors returns the wrapper errors that e, whose plan n nests (see node.nests),
-// holds where a walk of it goes: in its fields, and in the pointers, slices,
-// arrays and maps they hold, but not behind another wrapper, which holds its own. A nil
-// pointer is left out, as a walk passes it on. It reports false when the value is too
-// large to look through (more than maxErrorChain values on the way, a pointer cycle
-// among them included), which counts as a chain too long to show.
+// holds where a walk of it goes, besides the links of its chain: in its fields, and in
+// the pointers, slices, arrays and maps they hold, but not behind another wrapper, which
+// holds its own. A nil pointer is left out, as a walk passes it on, and so is an error
+// that is also a link of e's chain (a Next field that Unwrap gives), which is visited
+// as that: a chain of such links would otherwise be visited twice at every link, twice
+// as often at each. It reports false when the value is too large to look through (more
+// than maxErrorChain values on the way, a pointer cycle among them included), which
+// counts as a chain too long to show.
 //
 // Each such error is visited as a link of e's chain: e's text may print it, and a walk
-// of e hides what it wraps (see redactAction.opaqueSlot), so the text must too.
+// of e hides what it wraps (see redactAction.opaqueSlot), so the text must too. A walk
+// makes each one's text there: so does heldErrors, so that an Error that panics makes
+// the note it makes in a walk.
 func heldErrors(e error, n *node) ([]error, bool) {
 	v := reflect.ValueOf(e)
 	tmp := reflect.New(v.Type()) // a value in an interface has no address of its own
@@ -239,8 +241,37 @@ func heldErrors(e error, n *node) ([]error, bool) {
 		}
 		n = n.elem
 	}
-	ok := h.fields(n, p)
-	return h.out, ok
+	if !h.fields(n, p) {
+		return nil, false
+	}
+	links := slices.Collect(innerErrors(e))
+	held := h.out[:0]
+	for _, x := range h.out {
+		if !slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) }) {
+			_ = x.Error()
+			held = append(held, x)
+		}
+	}
+	return held, true
+}
+
+// sameError reports whether a and b are the same error: equal values of one type, or
+// for a type that == cannot compare, deeply equal ones. A comparison that panics (an
+// interface field holding a value == cannot compare) says they are not.
+func sameError(a, b error) (same bool) {
+	t := reflect.TypeOf(a)
+	if t != reflect.TypeOf(b) {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	if t.Comparable() {
+		return a == b
+	}
+	return reflect.DeepEqual(a, b)
 }
 
 // A heldFinder gathers the wrapper errors a value holds (see heldErrors).

@@ -110,3 +110,50 @@ func TestErrorsHeldInFields(t *testing.T) {
 		}
 	}
 }
+
+// heldLink is a link of a chain that it holds in an exported field and gives by Unwrap
+// too.
+type heldLink struct {
+	Next  *heldLink
+	cause error
+}
+
+func (l *heldLink) Error() string {
+	if l.Next != nil {
+		return "link: " + l.Next.Error()
+	}
+	return "last: " + fmt.Sprint(l.cause)
+}
+
+func (l *heldLink) Unwrap() error {
+	if l.Next != nil {
+		return l.Next
+	}
+	return l.cause
+}
+
+// TestErrorHeldAndUnwrapped checks a chain of errors each of which holds the next in a
+// field and unwraps to it: the next is visited once, as a link, not once more as an
+// error held; twice at every link, a chain of a dozen was past the bound and withheld.
+func TestErrorHeldAndUnwrapped(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := func(last error) error {
+		l := &heldLink{cause: last}
+		for range 99 {
+			l = &heldLink{Next: l}
+		}
+		return l
+	}
+	untagged := chain(errors.New("timeout"))
+	if got, changed := p.ForLog(untagged); changed || got != any(untagged) {
+		t.Errorf("ForLog of 100 untagged links = %.80q, %v: want it as it is", fmt.Sprint(got), changed)
+	}
+	got, changed := p.ForLog(chain(reviewErr{reviewEmail}))
+	want := strings.Repeat("link: ", 99) + "last: bad user ***@example.com"
+	if text := fmt.Sprint(got); !changed || text != want {
+		t.Errorf("ForLog of 100 links around a tagged error = %q, %v: want %q", text, changed, want)
+	}
+}

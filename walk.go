@@ -343,9 +343,6 @@ func chainHoldsTagged(err error) (holds bool) {
 			if !ok {
 				return true
 			}
-			for _, h := range held {
-				_ = h.Error() // as redactedError does: one that panics makes its note
-			}
 			todo = append(todo, held...)
 		}
 		switch u := e.(type) {
