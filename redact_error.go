@@ -244,13 +244,31 @@ func heldErrors(e error, n *node) ([]error, bool) {
 	if !h.fields(n, p) {
 		return nil, false
 	}
-	links := slices.Collect(innerErrors(e))
+	if len(h.out) == 0 {
+		return nil, true
+	}
+	var links []error
+	byPointer := map[error]bool{} // the links that are pointers, found without a scan
+	for l := range innerErrors(e) {
+		if len(links) == maxErrorChain {
+			return nil, false // a chain that long is withheld whole anyway
+		}
+		links = append(links, l)
+		if l != nil && reflect.TypeOf(l).Kind() == reflect.Pointer {
+			byPointer[l] = true
+		}
+	}
 	held := h.out[:0]
 	for _, x := range h.out {
-		if !slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) }) {
-			_ = x.Error()
-			held = append(held, x)
+		if reflect.TypeOf(x).Kind() == reflect.Pointer {
+			if byPointer[x] {
+				continue
+			}
+		} else if slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) }) {
+			continue
 		}
+		_ = x.Error()
+		held = append(held, x)
 	}
 	return held, true
 }
@@ -290,10 +308,12 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 		return h.fields(c, p)
 	}
 	v := reflect.NewAt(c.typ, p).Elem()
-	if c.typ.Kind() != reflect.Pointer || !v.IsNil() {
-		h.out = append(h.out, v.Interface().(error))
+	if c.typ.Kind() == reflect.Pointer && v.IsNil() {
+		return true
 	}
-	return true
+	h.out = append(h.out, v.Interface().(error))
+	h.budget--
+	return h.budget >= 0
 }
 
 // fields looks through the value of node n at p for the wrapper errors it holds.

@@ -157,3 +157,39 @@ func TestErrorHeldAndUnwrapped(t *testing.T) {
 		t.Errorf("ForLog of 100 links around a tagged error = %q, %v: want %q", text, changed, want)
 	}
 }
+
+// heldDetails lists the details it holds in an exported field.
+type heldDetails struct{ List []*heldDetail }
+
+func (d heldDetails) Error() string { return fmt.Sprintf("%d details", len(d.List)) }
+func (d heldDetails) Errors() []error {
+	errs := make([]error, len(d.List))
+	for i, e := range d.List {
+		errs[i] = e
+	}
+	return errs
+}
+
+// TestErrorsHeldAndListed checks lists of errors that are both held in a field and
+// listed by Errors: each counts once against the bound of a chain, and a list past it
+// is withheld whole, without a look at every pair.
+func TestErrorsHeldAndListed(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	details := func(n int) heldDetails {
+		d := heldDetails{make([]*heldDetail, n)}
+		for i := range d.List {
+			d.List[i] = &heldDetail{errors.New("timeout")}
+		}
+		return d
+	}
+	for n, want := range map[int]bool{400: false, 1000: true, 100_000: true} {
+		e := details(n)
+		got, changed := p.ForLog(e)
+		if text := fmt.Sprint(got); changed != want || changed && strings.Contains(text, "details") {
+			t.Errorf("ForLog of %d details = %q, %v: want withheld=%v", n, text, changed, want)
+		}
+	}
+}
