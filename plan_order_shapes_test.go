@@ -117,6 +117,28 @@ func (o ordOwned[P]) Unwrap() error { return o.cause }
 // ordHolder holds an error in an interface: what its first walk plans as it meets it.
 type ordHolder struct{ Err any }
 
+// ordOwnedBy holds, unexported, a wrapper that holds a tagged type unexported.
+type ordOwnedBy[P any] struct {
+	owned ordOwned[P]
+	cause error
+}
+
+func (o ordOwnedBy[P]) Error() string { return "by: " + o.owned.Error() }
+func (o ordOwnedBy[P]) Unwrap() error { return o.cause }
+
+// ordContact is what ordTaggedHolder holds under its tag.
+type ordContact[P any] struct {
+	Addr string
+	Alts []ordContact[P]
+	kept ordUser[P]
+}
+
+// ordTaggedHolder holds a value in an interface under an email tag: what it holds is
+// planned under the tag (see node.held).
+type ordTaggedHolder struct {
+	V any `pii:"email"`
+}
+
 // An ordShape is one shape of a copy: its root type, the types a first order plans
 // before it (bottom up), and values of it.
 type ordShape struct {
@@ -162,6 +184,13 @@ func ordShapes[P any]() map[string]ordShape {
 		"a tagged type in an unexported field": {reflect.TypeFor[ordOwned[P]](), tf(reflect.TypeFor[ordUser[P]]()), []any{
 			ordOwned[P]{ordUser[P]{fpEmail}, refused},
 			fmt.Errorf("op: %w", ordOwned[P]{ordUser[P]{fpEmail}, nil}),
+		}},
+		"a tagged type two unexported fields down": {reflect.TypeFor[ordOwnedBy[P]](), []reflect.Type{reflect.TypeFor[ordUser[P]](), reflect.TypeFor[ordOwned[P]]()}, []any{
+			ordOwnedBy[P]{ordOwned[P]{ordUser[P]{fpEmail}, refused}, refused},
+			errors.Join(refused, ordOwnedBy[P]{ordOwned[P]{ordUser[P]{fpEmail}, nil}, nil}),
+		}},
+		"met first in a tagged interface": {reflect.TypeFor[ordContact[P]](), nil, []any{
+			ordContact[P]{Addr: "x", Alts: []ordContact[P]{{Addr: "y"}}, kept: ordUser[P]{fpEmail}},
 		}},
 		"met first in an interface": {reflect.TypeFor[ordMid[P]](), nil, []any{
 			ordMid[P]{refused, ordList[P]{[]error{refused}}},
@@ -261,11 +290,20 @@ func TestPlanOrderShapes(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			a, b := first[name], with[name]
-			if name == "met first in an interface" {
+			switch name {
+			case "met first in an interface":
 				// The first copy is met as what an interface holds, in a walk, before
 				// it is planned as a type of its own.
 				for _, v := range a.values {
 					if _, err := Redacted(p, ordHolder{v}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			case "met first in a tagged interface":
+				// Met under a tag first, its unexported fields are planned untagged
+				// on the way.
+				for _, v := range a.values {
+					if _, err := Redacted(p, ordTaggedHolder{v}); err != nil {
 						t.Fatal(err)
 					}
 				}
