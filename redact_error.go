@@ -258,19 +258,36 @@ func heldErrors(e error, n *node) ([]error, bool) {
 			byPointer[l] = true
 		}
 	}
+	isLink := func(x error) bool {
+		if x == nil || reflect.TypeOf(x).Kind() == reflect.Pointer {
+			return x == nil || byPointer[x]
+		}
+		return slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) })
+	}
 	held := h.out[:0]
 	for _, x := range h.out {
-		if reflect.TypeOf(x).Kind() == reflect.Pointer {
-			if byPointer[x] {
-				continue
-			}
-		} else if slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) }) {
+		if isLink(x) {
 			continue
 		}
 		_ = x.Error()
+		if !planFor(reflect.TypeOf(x)).root.nests && allLinks(x, isLink) {
+			// An embedded list whose Errors e promotes: its links are e's, counted
+			// once, and it holds nothing else to look at.
+			continue
+		}
 		held = append(held, x)
 	}
 	return held, true
+}
+
+// allLinks reports whether every link of x's chain is one that isLink knows.
+func allLinks(x error, isLink func(error) bool) bool {
+	for l := range innerErrors(x) {
+		if !isLink(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameError reports whether a and b are the same error: equal values of one type, or

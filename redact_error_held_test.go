@@ -193,3 +193,27 @@ func TestErrorsHeldAndListed(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedListCountedOnce checks an error that embeds a list whose Errors it
+// promotes: the list is an error held in a field, but its links are the embedding
+// error's own, so they count once against the bound of a chain. Counted twice, a list
+// of 600 was withheld.
+func TestEmbeddedListCountedOnce(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]error, 600)
+	for i := range errs {
+		errs[i] = errors.New("timeout")
+	}
+	e := wrappedList{errors.New("connection refused"), errorList{errs}}
+	if got, changed := p.ForLog(e); changed || fmt.Sprint(got) != e.Error() {
+		t.Errorf("ForLog of a 600-error list = %.80q, %v: want it as it is", fmt.Sprint(got), changed)
+	}
+	errs[300] = reviewErr{reviewEmail}
+	got, changed := p.ForLog(e)
+	if text := fmt.Sprint(got); !changed || strings.Contains(text, reviewEmail) || !strings.Contains(text, "bad user ***@example.com") {
+		t.Errorf("ForLog of a 600-error list with a tagged one = %.80q, %v: want the email alone hidden", text, changed)
+	}
+}
