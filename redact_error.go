@@ -20,10 +20,10 @@ const errorPanickedNote = "!PII-REDACTED: an error whose methods panicked"
 const maxErrorChain = 1000
 
 // redactedError returns an error whose text is err's with the personal data of every
-// tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error) hidden, and
-// whether that text differs from err.Error(). With scan, the text is scanned as free
-// text as well. A nil pointer is passed on as it is: it holds nothing, and loggers write
-// it as nil.
+// tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error, and the wrapper
+// errors a wrapper holds in its fields: see heldErrors) hidden, and whether that text
+// differs from err.Error(). With scan, the text is scanned as free text as well. A nil
+// pointer is passed on as it is: it holds nothing, and loggers write it as nil.
 //
 // A wrapper (fmt.Errorf's %w, errors.Join) keeps the text of what it wraps as a string
 // of its own, which no walk reaches: the tagged error's raw text is found in it and

@@ -314,9 +314,9 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 // plan. A chain of more than maxErrorChain errors, which redactedError withholds whole,
 // counts as holding one, and so does a chain whose Unwrap or Errors panics, which
 // redactedError makes a note of: the caller's slow way then says what it says. It makes
-// no text and, for a chain of up to eight errors pending at a time, none of which holds
-// errors in its fields, no allocation, so that an error with nothing to hide costs a
-// look at each error's type.
+// no text (but that of errors held in fields, as a walk does) and, for a chain of up to
+// eight errors pending at a time, none of which holds errors in its fields, no
+// allocation, so that an error with nothing to hide costs a look at each error's type.
 func chainHoldsTagged(err error) (holds bool) {
 	defer func() {
 		if recover() != nil {
