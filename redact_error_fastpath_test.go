@@ -2,11 +2,14 @@ package pii
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +106,20 @@ type fpHeldAlone struct{ Detail *fpPtrWrap }
 func (h fpHeldAlone) Error() string { return "alone: " + fmt.Sprint(h.Detail) }
 func (fpHeldAlone) Unwrap() error   { return nil }
 
+// fpHeldMore holds wrapper errors in an array, a database/sql Null and a map keyed by
+// them.
+type fpHeldMore struct {
+	Arr   [3]*fpPtrWrap
+	Opt   sql.Null[*fpPtrWrap]
+	Keyed map[*fpPtrWrap]int
+	cause error
+}
+
+func (h fpHeldMore) Error() string {
+	return fmt.Sprint("more: ", h.Arr, " ", h.Opt.V, " ", slices.Collect(maps.Keys(h.Keyed)))
+}
+func (h fpHeldMore) Unwrap() error { return h.cause }
+
 // fpShapes returns the error shapes, named, around inner: an error that holds nothing,
 // or a tagged one.
 func fpShapes(inner error) map[string]error {
@@ -153,8 +170,10 @@ func fpShapes(inner error) map[string]error {
 		"an error held in a field":      fpHeld{&fpPtrWrap{inner}, refused},
 		"a held one, wrapped by %w":     fmt.Errorf("save: %w", fpHeld{&fpPtrWrap{inner}, nil}),
 		"a held one whose Error panics": fpHeld{&fpPtrWrap{}, inner},
-		"held alone":                    fpHeldAlone{&fpPtrWrap{inner}},
-		"the same, joined":              errors.Join(inner, fpHeld{&fpPtrWrap{}, refused}),
+		"held in an array, a Null, map keys": fpHeldMore{[3]*fpPtrWrap{nil, {refused}, {inner}},
+			sql.Null[*fpPtrWrap]{V: &fpPtrWrap{inner}, Valid: true}, map[*fpPtrWrap]int{{inner}: 1}, refused},
+		"held alone":       fpHeldAlone{&fpPtrWrap{inner}},
+		"the same, joined": errors.Join(inner, fpHeld{&fpPtrWrap{}, refused}),
 	}
 }
 
