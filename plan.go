@@ -101,6 +101,11 @@ type node struct {
 	// unwraps reports that the node's type is an error with Unwrap, whatever it holds:
 	// its text is checked before the walk goes into it (see stepIface).
 	unwraps bool
+	// nests reports a wrapper (wraps) whose value holds other wrapper errors where a
+	// walk goes, in fields of its own rather than as links of its chain (Detail
+	// *DetailError beside an unexported cause): its text may print theirs, so what they
+	// wrap counts as what it wraps (see heldErrors).
+	nests bool
 	// arenaHint is how many bytes of masked strings the last redaction of a record of
 	// this root type wrote: the size of the next one's arena.
 	arenaHint atomic.Int32
@@ -502,7 +507,24 @@ func (b *builder) finish() {
 			}
 		}
 	}
+	for _, n := range b.made {
+		n.nests = n.wraps && n.holdsWrappers()
+	}
 	b.publish()
+}
+
+// holdsWrappers reports whether a walk from n, a wrapper error, goes into anything
+// below it: what it meets there can only be other wrapper errors, since n holds nothing
+// else a walk reaches (see holds). A pointer to a wrapper whose methods have value
+// receivers leads to that same error, and counts only for what that one holds.
+func (n *node) holdsWrappers() bool {
+	if n.op == opPtr && n.elem.wraps {
+		return n.elem.holdsWrappers()
+	}
+	if n.op == opMap && n.key.hasPII {
+		return true
+	}
+	return n.derive(func(*node) bool { return false }, func(c *node) bool { return c.hasPII })
 }
 
 // promote makes members of the unexported fields whose types carry pii tags, as settle

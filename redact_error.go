@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // errorPanickedNote stands in for an error whose methods panicked: what it holds is
@@ -19,10 +20,10 @@ const errorPanickedNote = "!PII-REDACTED: an error whose methods panicked"
 const maxErrorChain = 1000
 
 // redactedError returns an error whose text is err's with the personal data of every
-// tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error) hidden, and
-// whether that text differs from err.Error(). With scan, the text is scanned as free
-// text as well. A nil pointer is passed on as it is: it holds nothing, and loggers write
-// it as nil.
+// tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error, and the wrapper
+// errors a wrapper holds in its fields: see heldErrors) hidden, and whether that text
+// differs from err.Error(). With scan, the text is scanned as free text as well. A nil
+// pointer is passed on as it is: it holds nothing, and loggers write it as nil.
 //
 // A wrapper (fmt.Errorf's %w, errors.Join) keeps the text of what it wraps as a string
 // of its own, which no walk reaches: the tagged error's raw text is found in it and
@@ -60,7 +61,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			// it is, it stays a note that adapters know (ErrRedactionFailed).
 			return
 		}
-		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
+		pl := planFor(reflect.TypeOf(e))
+		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			tagged = true
 			red, ok := p.redactedCopy(e)
 			if !ok {
@@ -74,6 +76,16 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		}
 		for inner := range innerErrors(e) {
 			visit(inner)
+		}
+		if pl.err == nil && pl.root.nests {
+			held, ok := heldErrors(e, pl.root)
+			if !ok {
+				withheld = true
+				return
+			}
+			for _, h := range held {
+				visit(h)
+			}
 		}
 	}
 	visit(err)
@@ -200,6 +212,169 @@ func innerErrors(e error) iter.Seq[error] {
 			}
 		}
 	}
+}
+
+// heldErrors returns the wrapper errors that e, whose plan n nests (see node.nests),
+// holds where a walk of it goes, besides the links of its chain: in its fields, and in
+// the pointers, slices, arrays and maps they hold, but not behind another wrapper, which
+// holds its own. A nil pointer is left out, as a walk passes it on, and so is an error
+// that is also a link of e's chain (a Next field that Unwrap gives), which is visited
+// as that: a chain of such links would otherwise be visited twice at every link, twice
+// as often at each. It reports false when the value is too large to look through (more
+// than maxErrorChain values on the way, a pointer cycle among them included), which
+// counts as a chain too long to show.
+//
+// Each such error is visited as a link of e's chain: e's text may print it, and a walk
+// of e hides what it wraps (see redactAction.opaqueSlot), so the text must too. A walk
+// makes each one's text there: so does heldErrors, so that an Error that panics makes
+// the note it makes in a walk.
+func heldErrors(e error, n *node) ([]error, bool) {
+	v := reflect.ValueOf(e)
+	tmp := reflect.New(v.Type()) // a value in an interface has no address of its own
+	tmp.Elem().Set(v)
+	h := heldFinder{budget: maxErrorChain}
+	p := tmp.UnsafePointer()
+	if n.op == opPtr && n.elem.wraps {
+		// A pointer to a wrapper with value receivers: the same error, by pointer.
+		if p = *(*unsafe.Pointer)(p); p == nil {
+			return nil, true
+		}
+		n = n.elem
+	}
+	if !h.fields(n, p) {
+		return nil, false
+	}
+	if len(h.out) == 0 {
+		return nil, true
+	}
+	var links []error
+	byPointer := map[error]bool{} // the links that are pointers, found without a scan
+	for l := range innerErrors(e) {
+		if len(links) == maxErrorChain {
+			return nil, false // a chain that long is withheld whole anyway
+		}
+		links = append(links, l)
+		if l != nil && reflect.TypeOf(l).Kind() == reflect.Pointer {
+			byPointer[l] = true
+		}
+	}
+	isLink := func(x error) bool {
+		if x == nil || reflect.TypeOf(x).Kind() == reflect.Pointer {
+			return x == nil || byPointer[x]
+		}
+		return slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) })
+	}
+	held := h.out[:0]
+	for _, x := range h.out {
+		if isLink(x) {
+			continue
+		}
+		_ = x.Error()
+		if !planFor(reflect.TypeOf(x)).root.nests && allLinks(x, isLink) {
+			// An embedded list whose Errors e promotes: its links are e's, counted
+			// once, and it holds nothing else to look at.
+			continue
+		}
+		held = append(held, x)
+	}
+	return held, true
+}
+
+// allLinks reports whether every link of x's chain is one that isLink knows.
+func allLinks(x error, isLink func(error) bool) bool {
+	for l := range innerErrors(x) {
+		if !isLink(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameError reports whether a and b are the same error: equal values of one type, or
+// for a type that == cannot compare, deeply equal ones. A comparison that panics (an
+// interface field holding a value == cannot compare) says they are not.
+func sameError(a, b error) (same bool) {
+	t := reflect.TypeOf(a)
+	if t != reflect.TypeOf(b) {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	if t.Comparable() {
+		return a == b
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// A heldFinder gathers the wrapper errors a value holds (see heldErrors).
+type heldFinder struct {
+	out    []error
+	budget int
+}
+
+// held looks at the value of node c at p, one that e's value holds: a wrapper error is
+// gathered, anything else looked through.
+func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
+	if !c.hasPII {
+		return true
+	}
+	if !c.wraps {
+		return h.fields(c, p)
+	}
+	v := reflect.NewAt(c.typ, p).Elem()
+	if c.typ.Kind() == reflect.Pointer && v.IsNil() {
+		return true
+	}
+	h.out = append(h.out, v.Interface().(error))
+	h.budget--
+	return h.budget >= 0
+}
+
+// fields looks through the value of node n at p for the wrapper errors it holds.
+func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
+	if h.budget--; h.budget < 0 {
+		return false
+	}
+	switch n.op {
+	case opStruct:
+		for _, m := range n.walkBy[reachPII] {
+			if !h.held(m.node, unsafe.Add(p, m.offset)) {
+				return false
+			}
+		}
+	case opPtr:
+		if q := *(*unsafe.Pointer)(p); q != nil {
+			return h.held(n.elem, q)
+		}
+	case opNull:
+		return h.held(n.elem, p)
+	case opSlice, opArray:
+		data, length := p, n.length
+		if n.op == opSlice {
+			s := (*sliceHeader)(p)
+			data, length = s.data, s.len
+		}
+		for i := range length {
+			if !h.held(n.elem, unsafe.Add(data, uintptr(i)*n.elemSize)) {
+				return false
+			}
+		}
+	case opMap:
+		m := reflect.NewAt(n.typ, p).Elem()
+		key, elem := reflect.New(n.typ.Key()), reflect.New(n.typ.Elem())
+		for it := m.MapRange(); it.Next(); {
+			key.Elem().Set(it.Key())
+			elem.Elem().Set(it.Value())
+			// What is gathered is copied out (Interface), so the next entry may reuse these.
+			if !h.held(n.key, key.UnsafePointer()) || !h.held(n.elem, elem.UnsafePointer()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // errorHeldAsText reports whether the error value of type t, held by the interface node

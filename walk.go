@@ -308,13 +308,21 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 	return false
 }
 
-// chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error)
-// holds an error that redactedError replaces the text of: one whose type carries PII
-// tags, or fails to plan. A chain of more than maxErrorChain errors, which
-// redactedError withholds whole, counts as holding one. It makes no text and, for a
-// chain of up to eight errors pending at a time, no allocation, so that an error with
-// nothing to hide costs a look at each error's type.
-func chainHoldsTagged(err error) bool {
+// chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error,
+// and the wrapper errors a wrapper holds in its fields: see heldErrors) holds an error
+// that redactedError replaces the text of: one whose type carries PII tags, or fails to
+// plan. A chain of more than maxErrorChain errors, which redactedError withholds whole,
+// counts as holding one, and so does a chain whose Unwrap or Errors panics, which
+// redactedError makes a note of: the caller's slow way then says what it says. It makes
+// no text (but that of errors held in fields, as a walk does) and, for a chain of up to
+// eight errors pending at a time, none of which holds errors in its fields, no
+// allocation, so that an error with nothing to hide costs a look at each error's type.
+func chainHoldsTagged(err error) (holds bool) {
+	defer func() {
+		if recover() != nil {
+			holds = true
+		}
+	}()
 	var pending [8]error
 	todo := append(pending[:0], err)
 	for seen := 0; len(todo) > 0; {
@@ -326,8 +334,16 @@ func chainHoldsTagged(err error) bool {
 		if seen++; seen > maxErrorChain {
 			return true
 		}
-		if pl := planFor(reflect.TypeOf(e)); pl.err != nil || pl.root.hasPII && !pl.root.wraps {
+		pl := planFor(reflect.TypeOf(e))
+		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			return true
+		}
+		if pl.root.nests {
+			held, ok := heldErrors(e, pl.root)
+			if !ok {
+				return true
+			}
+			todo = append(todo, held...)
 		}
 		switch u := e.(type) {
 		case interface{ Unwrap() error }:
