@@ -557,8 +557,7 @@ func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) (bool, error) {
 	if !dv.CanInterface() {
 		return false, nil
 	}
-	// RedactMisplaced scans what is not PII: the text of errors and Stringers too.
-	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scan || a.audit != nil && a.audit.redact)
+	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scansText())
 	if !changed {
 		return false, nil
 	}
@@ -569,6 +568,11 @@ func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) (bool, error) {
 	}
 	return true, nil
 }
+
+// scansText reports whether the redaction scans the text of errors and Stringers it
+// does not walk: with ScanStrings, and with RedactMisplaced, which scans what is not
+// PII.
+func (a *redactAction) scansText() bool { return a.scan || a.audit != nil && a.audit.redact }
 
 // opaqueSlot empties a wrapper error held where no interface could take its redacted
 // text instead (a *fmt.wrapError field, or the root of Redact): a value of its own type
@@ -582,7 +586,7 @@ func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, e
 	if !ok {
 		return false, nil
 	}
-	if _, changed := w.pol.redactedError(err, a.scan); !changed {
+	if _, changed := w.pol.redactedError(err, a.scansText()); !changed {
 		return false, nil
 	}
 	v.SetZero()

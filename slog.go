@@ -384,19 +384,11 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	case !pl.root.hasPII && !(snapshot && pl.root.mutable) && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
 		return p.redactedOpaque(x, scan)
 	case pl.root.wraps && !snapshot && !scan && audit == nil:
-		// An error that wraps others (fmt.Errorf's %w, errors.Join) with nothing to
-		// hide in its chain is passed on as it is, as an opaque one is: a walk would
-		// copy it only to find nothing. A nil pointer holds nothing, and is passed on
-		// as a walk passes it on. The text is made here, under the recover above, as
-		// a walk would make it: an Error that panics makes the note, never a crash in
-		// the logger.
-		if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
-			return x, false
-		}
-		if err, ok := x.(error); ok && !chainHoldsTagged(err) {
-			_ = err.Error()
-			return x, false
-		}
+		// An error that wraps others (fmt.Errorf's %w, errors.Join): the walk would
+		// look at its text first (see stepIface), and with the text unchanged find
+		// nothing more to hide, only copy it. So its text is all that is looked at,
+		// without a copy or, for a chain with nothing tagged, an allocation.
+		return p.redactedOpaque(x, false)
 	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true
