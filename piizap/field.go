@@ -184,9 +184,20 @@ func fits(t zapcore.FieldType, x any) bool {
 
 // failure returns the text of x when x is the note Policy.ForLog puts in place of a
 // value it could not redact: "!PII-REDACTION-FAILED: " and the error, which names
-// types, fields and tags, never values.
-func failure(x any) (string, bool) {
-	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
+// types, fields and tags, never values. errors.Is walks the chain of an error passed on
+// as it is, the caller's: a method of it that panics (a nil pointer's Unwrap) says x is
+// no note, and the error is left to zap, as zap alone would have it.
+func failure(x any) (text string, isNote bool) {
+	err, ok := x.(error)
+	if !ok {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			text, isNote = "", false
+		}
+	}()
+	if errors.Is(err, pii.ErrRedactionFailed) {
 		return err.Error(), true
 	}
 	return "", false

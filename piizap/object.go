@@ -24,6 +24,9 @@ func Object(key string, v any) zap.Field {
 	}
 	switch shape, rv := jsonfields.ShapeOf(x); shape {
 	case jsonfields.ErrorText:
+		if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+			return zap.String(key, "<nil>") // as zap writes a nil error, whose Error may panic
+		}
 		return zap.String(key, x.(error).Error())
 	case jsonfields.Fields:
 		return zap.Object(key, structObject{v: rv})

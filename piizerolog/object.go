@@ -40,7 +40,7 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 	} else {
 		x, _ = p.ForLog(v) // a nil p: the default Policy
 	}
-	if err, ok := x.(error); ok && errors.Is(err, pii.ErrRedactionFailed) {
+	if err, ok := x.(error); ok && isNote(err) {
 		return failed{err}
 	}
 	switch shape, rv := jsonfields.ShapeOf(x); shape {
@@ -58,8 +58,15 @@ func ObjectOf(p *pii.Policy, v any) zerolog.LogObjectMarshaler {
 // errorText is a redacted error written as its text.
 type errorText struct{ err error }
 
-// MarshalZerologObject writes the error's text under "error".
-func (t errorText) MarshalZerologObject(e *zerolog.Event) { e.Str("error", t.err.Error()) }
+// MarshalZerologObject writes the error's text under "error"; a nil pointer, whose
+// Error may panic, as zerolog writes a nil error.
+func (t errorText) MarshalZerologObject(e *zerolog.Event) {
+	if v := reflect.ValueOf(t.err); v.Kind() == reflect.Pointer && v.IsNil() {
+		e.Interface("error", nil)
+		return
+	}
+	e.Str("error", t.err.Error())
+}
 
 type failed struct{ err error }
 
@@ -108,4 +115,16 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 			writeJSON(e, key, v.Interface())
 		}
 	}
+}
+
+// isNote reports whether err is the note Policy.ForLog puts in place of a value it
+// could not redact. errors.Is walks the chain of an error passed on as it is, the
+// caller's: a method of it that panics (a nil pointer's Unwrap) says err is no note.
+func isNote(err error) (note bool) {
+	defer func() {
+		if recover() != nil {
+			note = false
+		}
+	}()
+	return errors.Is(err, pii.ErrRedactionFailed)
 }
