@@ -11,6 +11,7 @@
 package piizap
 
 import (
+	"reflect"
 	"sync"
 
 	"github.com/ef8f9424/pii"
@@ -67,12 +68,14 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 // through the wrapped core. A logger does not call it (see Check); code that writes to a
 // core directly does.
 //
-// A core that zapcore.NewCore made encodes the fields before its Write returns and
-// keeps none of them: over one, the redacted fields are copied into a list kept for the
-// next line, and the redacted copies of values are borrowed (see internal/loan) and
-// given back once the line is written, so that a line allocates neither.
+// A core that zapcore.NewCore made with one of zap's own encoders encodes the fields
+// before its Write returns and keeps none of them: over one, the redacted fields are
+// copied into a list kept for the next line, and the redacted copies of values are
+// borrowed (see internal/loan) and given back once the line is written, so that a line
+// allocates neither. An encoder of another type may keep what it is given (to encode a
+// batch later): over it, a line's fields and copies are its own.
 func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
-	if !c.direct {
+	if !c.direct || !zapEncoded(c.Core) {
 		return c.Core.Write(c.entry(e), c.redactFields(fields))
 	}
 	ln := lines.Get().(*line)
@@ -80,6 +83,37 @@ func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
 	err := c.Core.Write(c.entry(e), out)
 	ln.done(out, copied)
 	return err
+}
+
+// zapEncoders are the types of the encoders zapcore.NewJSONEncoder and
+// zapcore.NewConsoleEncoder make, and their clones (a core's With clones its encoder).
+var zapEncoders = [...]reflect.Type{
+	reflect.TypeOf(zapcore.NewJSONEncoder(zapcore.EncoderConfig{})),
+	reflect.TypeOf(zapcore.NewConsoleEncoder(zapcore.EncoderConfig{})),
+}
+
+// encoderField is the index of the field where a core that zapcore.NewCore made holds
+// its encoder, or -1 when zap's layout is not the one known (then nothing is lent).
+var encoderField = func() int {
+	f, ok := ioCoreType.Elem().FieldByName("enc")
+	if !ok || len(f.Index) != 1 || f.Type != reflect.TypeFor[zapcore.Encoder]() {
+		return -1
+	}
+	return f.Index[0]
+}()
+
+// zapEncoded reports whether next, a core that zapcore.NewCore made, encodes with one of
+// zap's own encoders (read by reflection: the field is not exported).
+func zapEncoded(next zapcore.Core) bool {
+	if encoderField < 0 {
+		return false
+	}
+	enc := reflect.ValueOf(next).Elem().Field(encoderField)
+	if enc.IsNil() {
+		return false
+	}
+	t := enc.Elem().Type()
+	return t == zapEncoders[0] || t == zapEncoders[1]
 }
 
 // A line is what Write keeps from one line for the next: the list it copied the
