@@ -39,6 +39,10 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	dst := ifaceData(box)
 	reflect.NewAt(t, dst).Elem().Set(reflect.ValueOf(x))
 	unlock(pl.root, dst)
+	// The walk starts one step down, where a walk from the interface meets the value
+	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
+	// exactly when it would be unlent.
+	rw.w.depth = 1
 	err := rw.w.run(pl.root, dst)
 	rw.release()
 	if err != nil {
