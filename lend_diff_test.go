@@ -57,6 +57,16 @@ func lendShow(x any) string {
 	return lendCanon(string(b) + "\n" + fmt.Sprintf("%+v", x))
 }
 
+// lendUnchanged fails the test when the caller's value of rec is not as seed made it.
+func lendUnchanged(t *testing.T, rec *gtRecord, pols []*pii.Policy, route string) {
+	t.Helper()
+	twin := gtGenerateWith(rec.seed, pols, false, nil)
+	if !reflect.DeepEqual(twin.root.Interface(), rec.root.Interface()) {
+		t.Fatalf("seed %d, %s: the caller's value changed (-before +after):\n%s", rec.seed, route,
+			cmp.Diff(twin.root.Interface(), rec.root.Interface(), cmp.Exporter(func(reflect.Type) bool { return true })))
+	}
+}
+
 // lendValues returns the values of a record a line may be given: the value, and when it
 // is a pointer to a struct, the struct itself, which is what is lent.
 func lendValues(rec *gtRecord) []any {
@@ -123,6 +133,7 @@ func TestLentCopiesAreForLogs(t *testing.T) {
 				}
 			}
 		}
+		lendUnchanged(t, rec, pols, "loan.ForLog")
 	}
 	if lent == 0 {
 		t.Fatal("no record was lent a copy")
@@ -186,6 +197,7 @@ func TestLentLinesAreSnapshotLines(t *testing.T) {
 				}
 			}
 		}
+		lendUnchanged(t, rec, pols, "Handler")
 	}
 }
 
@@ -215,5 +227,6 @@ func TestSafeBorrowedIsSafe(t *testing.T) {
 				}
 			}
 		}
+		lendUnchanged(t, rec, pols, "Safe")
 	}
 }
