@@ -1,15 +1,12 @@
 package piizap_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"unsafe"
 
@@ -243,46 +240,5 @@ func TestZapEncodersLend(t *testing.T) {
 		if reused == 0 {
 			t.Errorf("%T: no copy was made where another was: nothing was lent", newEnc(cfg))
 		}
-	}
-}
-
-// TestLentLinesFromManyGoroutines writes lines from many goroutines, each with a
-// customer every way a copy is lent (zap.Any of the struct, zap.Object and zap.Inline of
-// a marshaler, zap.Error and zap.Stringer of structs, and the same struct twice), through
-// a core over zapcore.NewCore's JSON encoder (run with -race): each line shows its own
-// customer in every field, and no personal data.
-func TestLentLinesFromManyGoroutines(t *testing.T) {
-	var out lockedBuffer
-	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
-	l := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.AddSync(&out), zapcore.InfoLevel), nil))
-	const goroutines, lines = 8, 200
-	var wg sync.WaitGroup
-	for g := range goroutines {
-		wg.Go(func() {
-			for i := range lines {
-				c := customerOf(g*lines + i)
-				l.Info("m", zap.Any("any", adaptertest.Customer(c)), zap.Object("obj", c), zap.Inline(c),
-					zap.Error(adaptertest.PhoneError{Phone: c.Phone, Plan: c.Plan}), zap.Stringer("str", stringCustomer(c)),
-					zap.Any("again", adaptertest.Customer(c)), zap.String("line", c.Plan))
-			}
-		})
-	}
-	wg.Wait()
-	for _, m := range adaptertest.Markers {
-		if bytes.Contains(out.buf.Bytes(), []byte(m)) {
-			t.Fatalf("the lines hold %q", m)
-		}
-	}
-	plans := regexp.MustCompile(`\bp[0-9]+\b`)
-	n := 0
-	for sc := bufio.NewScanner(&out.buf); sc.Scan(); n++ {
-		got := plans.FindAllString(sc.Text(), -1)
-		want := slices.Repeat(got[len(got)-1:], 7) // "line" is last: it says whose the line is
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("line %s shows another line's customer (-want +got):\n%s", sc.Text(), diff)
-		}
-	}
-	if n != goroutines*lines {
-		t.Errorf("%d lines, want %d", n, goroutines*lines)
 	}
 }
