@@ -153,7 +153,8 @@ func (h lendOther) WithGroup(name string) slog.Handler { return lendOther{h.Hand
 // TestLentLinesAreSnapshotLines compares the lines a Handler writes through slog's JSON
 // and text handlers, lending, with those it writes through a handler of another type
 // over the same, which makes its snapshots: random records as attributes, twice in one
-// line and in a group, after WithAttrs and WithGroup, with and without ScanStrings.
+// line and in a group, after WithAttrs and WithGroup, with and without ScanStrings,
+// under the record's Policy and under Policies that read its parties.
 func TestLentLinesAreSnapshotLines(t *testing.T) {
 	pols, err := gtPolicies()
 	if err != nil {
@@ -167,10 +168,15 @@ func TestLentLinesAreSnapshotLines(t *testing.T) {
 		{"JSON", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }},
 		{"text", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }},
 	}
+	parties := lendPolicies(t)
 	ctx := context.Background()
 	for i := range lendDiffRecords() / 3 {
 		seed := gtFirstSeed + uint64(i)
 		rec := gtGenerateWith(seed, pols, false, nil)
+		pol := rec.pol
+		if i%2 == 1 {
+			pol = parties[i/2%len(parties)]
+		}
 		for _, v := range lendValues(rec) {
 			for _, rt := range routes {
 				for _, scan := range []bool{false, true} {
@@ -179,8 +185,8 @@ func TestLentLinesAreSnapshotLines(t *testing.T) {
 						opts = append(opts, pii.ScanStrings())
 					}
 					var lentBuf, ownBuf bytes.Buffer
-					lentH := pii.NewHandler(rt.make(&lentBuf), rec.pol, opts...).WithGroup("g").WithAttrs([]slog.Attr{slog.Any("with", v)})
-					ownH := pii.NewHandler(lendOther{rt.make(&ownBuf)}, rec.pol, opts...).WithGroup("g").WithAttrs([]slog.Attr{slog.Any("with", v)})
+					lentH := pii.NewHandler(rt.make(&lentBuf), pol, opts...).WithGroup("g").WithAttrs([]slog.Attr{slog.Any("with", v)})
+					ownH := pii.NewHandler(lendOther{rt.make(&ownBuf)}, pol, opts...).WithGroup("g").WithAttrs([]slog.Attr{slog.Any("with", v)})
 					for _, h := range []slog.Handler{lentH, ownH} {
 						for range 2 {
 							r := slog.NewRecord(time.Time{}, slog.LevelInfo, "msg", 0)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/ef8f9424/pii"
 	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizap"
 	"github.com/google/go-cmp/cmp"
@@ -194,7 +195,8 @@ func TestLentLinesAreUnlentLines(t *testing.T) {
 				zap.Any("any", *m), zap.Reflect("ref", *m), zap.Any("ptr", m), zap.Object("obj", c), zap.Inline(c),
 				zap.Error(adaptertest.PhoneError{Phone: m.From, Plan: m.SID}), zap.Stringer("str", stringCustomer(c)),
 				zap.Any("again", *m), zap.Dict("d", zap.Any("m", *m)), zap.Array("cs", Customers{c, c}),
-				zap.Any("meta", m.Meta),
+				zap.Any("meta", m.Meta), piizap.Object("pobj", m), piizap.Object("pval", *m),
+				zap.Any("safe", pii.Safe(*m)), zap.Stringer("safestr", pii.Safe(m)), zap.Objects("os", []Customer{c, c}),
 			}
 			for _, l := range []*zap.Logger{lent, own} {
 				l.Info("m", fields...)
