@@ -127,8 +127,8 @@ type line struct {
 // lines keeps the lines Write uses (see Write).
 var lines = sync.Pool{New: func() any { return new(line) }}
 
-// maxKeptFields bounds the lists a line keeps: a line with more fields than this
-// allocates its own, so that one long line does not pin a long list.
+// maxKeptFields bounds the lists a line keeps (of fields, copies and guards): a line
+// with more than this allocates its own, so that one long line does not pin long lists.
 const maxKeptFields = 64
 
 // done gives back what the line borrowed, keeps out (the list of fields it wrote, when
@@ -144,6 +144,13 @@ func (ln *line) done(out []zapcore.Field, copied bool) {
 		g.busy.Store(false)
 	}
 	ln.guards = ln.guards[:0]
+	// Lists as long as a long line's are not kept, as its field list is not.
+	if cap(ln.lent) > maxKeptFields {
+		ln.lent = nil
+	}
+	if cap(ln.guards) > maxKeptFields {
+		ln.guards = nil
+	}
 	if copied && cap(out) <= maxKeptFields {
 		clear(out)
 		ln.fields = out[:0]
