@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -242,5 +243,53 @@ func TestZapEncodersLend(t *testing.T) {
 		if reused == 0 {
 			t.Errorf("%T: no copy was made where another was: nothing was lent", newEnc(cfg))
 		}
+	}
+}
+
+// panicking is a customer whose MarshalJSON panics when Panic is set.
+type panicking struct {
+	adaptertest.Customer
+	Panic bool `pii:"no"`
+}
+
+func (p panicking) MarshalJSON() ([]byte, error) {
+	if p.Panic {
+		panic("marshal " + p.ID)
+	}
+	return json.Marshal(p.Customer)
+}
+
+// TestLentLineAfterPanic checks lines after one whose encoding panicked half-way (zap
+// lets the panic through to the caller, with the line's copies not given back): each
+// shows its own customer.
+func TestLentLineAfterPanic(t *testing.T) {
+	var buf bytes.Buffer
+	l := newLogger(&buf, nil)
+	for i := range 20 {
+		c := adaptertest.Customer(customerOf(i))
+		func() {
+			defer func() {
+				if r := recover(); r != nil && i%3 != 0 {
+					t.Errorf("line %d: %v", i, r)
+				}
+			}()
+			l.Info("m", zap.Any("a", panicking{c, false}), zap.Any("b", panicking{c, i%3 == 0}), zap.String("line", c.Plan))
+		}()
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	plans := regexp.MustCompile(`\bp[0-9]+\b`)
+	n := 0
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "{") {
+			continue // what zap wrote of a line that panicked, if anything
+		}
+		n++
+		got := plans.FindAllString(line, -1)
+		if diff := cmp.Diff(slices.Repeat(got[len(got)-1:], 3), got); diff != "" {
+			t.Errorf("line %s shows another line's customer (-want +got):\n%s", line, diff)
+		}
+	}
+	if n != 13 {
+		t.Errorf("%d whole lines, want 13:\n%s", n, buf.String())
 	}
 }
