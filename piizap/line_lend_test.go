@@ -293,3 +293,34 @@ func TestLentLineAfterPanic(t *testing.T) {
 		t.Errorf("%d whole lines, want 13:\n%s", n, buf.String())
 	}
 }
+
+// TestLentDirectWrite checks lines written by calling the core's Write, as code that
+// writes to a core without a logger does, after Check or without it: the same lines as
+// a logger writes.
+func TestLentDirectWrite(t *testing.T) {
+	var viaLogger, direct bytes.Buffer
+	newLogger(&viaLogger, nil).Info("m", zap.Any("c", adaptertest.Customer(customerOf(0))), zap.Object("o", customerOf(0)))
+	core := newLogger(&direct, nil).Core()
+	for i := range 3 {
+		c := customerOf(i)
+		e := zapcore.Entry{Level: zapcore.InfoLevel, Message: "m"}
+		fields := []zapcore.Field{zap.Any("c", adaptertest.Customer(c)), zap.Object("o", c)}
+		if i%2 == 1 {
+			if ce := core.Check(e, nil); ce != nil {
+				ce.Write(fields...)
+				continue
+			}
+			t.Fatal("the core takes no info line")
+		}
+		if err := core.Write(e, fields); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var want string
+	for i := range 3 {
+		want += strings.NewReplacer(`"p0"`, fmt.Sprintf(`"p%d"`, i), `"c0"`, fmt.Sprintf(`"c%d"`, i)).Replace(viaLogger.String())
+	}
+	if diff := cmp.Diff(want, direct.String()); diff != "" {
+		t.Errorf("lines written directly (-via a logger +direct):\n%s", diff)
+	}
+}
