@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -322,5 +323,41 @@ func TestLentDirectWrite(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, direct.String()); diff != "" {
 		t.Errorf("lines written directly (-via a logger +direct):\n%s", diff)
+	}
+}
+
+// TestLentLinesAreUnlentLinesConcurrently is TestLentLinesAreUnlentLines with the lines
+// written from several goroutines at once (run with -race): the lent core writes the
+// lines the unlent one writes, in some order.
+func TestLentLinesAreUnlentLinesConcurrently(t *testing.T) {
+	var msgs []*adaptertest.Message
+	for _, m := range adaptertest.Messages(400) {
+		msgs = append(msgs, m)
+	}
+	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
+	var lentBuf, ownBuf lockedBuffer
+	lent := zap.New(piizap.NewCore(zapcore.NewCore(enc, zapcore.AddSync(&lentBuf), zapcore.DebugLevel), nil))
+	own := zap.New(piizap.NewCore(otherCore{zapcore.NewCore(enc, zapcore.AddSync(&ownBuf), zapcore.DebugLevel)}, nil))
+	const goroutines = 4
+	for _, l := range []*zap.Logger{lent, own} {
+		var wg sync.WaitGroup
+		for g := range goroutines {
+			wg.Go(func() {
+				for i := g; i < len(msgs); i += goroutines {
+					m := msgs[i]
+					c := Customer{ID: m.SID, Name: m.Author, Phone: m.From, Plan: m.Body}
+					l.Info("m", zap.Any("any", *m), zap.Object("obj", c), zap.Inline(c), zap.Any("meta", m.Meta), zap.Any("again", *m))
+				}
+			})
+		}
+		wg.Wait()
+	}
+	sorted := func(b *lockedBuffer) []string {
+		lines := strings.Split(strings.TrimSpace(b.buf.String()), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	if diff := cmp.Diff(sorted(&ownBuf), sorted(&lentBuf)); diff != "" {
+		t.Errorf("lent lines differ (-unlent +lent):\n%s", diff)
 	}
 }
