@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -234,5 +236,52 @@ func TestSafeBorrowedIsSafe(t *testing.T) {
 			}
 		}
 		lendUnchanged(t, rec, pols, "Safe")
+	}
+}
+
+// TestLentLinesAreSnapshotLinesConcurrently is TestLentLinesAreSnapshotLines with every
+// record logged from several goroutines at once (run with -race), so that lines of one
+// type borrow copies from one pool together: the lent Handler writes the lines the
+// snapshot one writes, in some order.
+func TestLentLinesAreSnapshotLinesConcurrently(t *testing.T) {
+	pols, err := gtPolicies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vals []any
+	var recPols []*pii.Policy
+	for i := range lendDiffRecords() / 10 {
+		rec := gtGenerateWith(gtFirstSeed+uint64(i), pols, false, nil)
+		for _, v := range lendValues(rec) {
+			vals, recPols = append(vals, v), append(recPols, rec.pol)
+		}
+	}
+	// slog's handlers write a line at a time to their writer, under a lock they share.
+	var lentBuf, ownBuf bytes.Buffer
+	lentNext, ownNext := slog.NewJSONHandler(&lentBuf, nil), lendOther{slog.NewJSONHandler(&ownBuf, nil)}
+	ctx := context.Background()
+	for _, next := range []slog.Handler{lentNext, ownNext} {
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for i, v := range vals {
+					r := slog.NewRecord(time.Time{}, slog.LevelInfo, "msg", 0)
+					r.AddAttrs(slog.Any("a", v), slog.Group("g", slog.Any("b", v)))
+					if err := pii.NewHandler(next, recPols[i]).Handle(ctx, r); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	sorted := func(b *bytes.Buffer) []string {
+		lines := strings.Split(lendCanon(b.String()), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	if diff := cmp.Diff(sorted(&ownBuf), sorted(&lentBuf)); diff != "" {
+		t.Errorf("lent lines differ (-snapshot +lent):\n%s", diff)
 	}
 }
