@@ -28,9 +28,10 @@ func (partyAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 }
 
 // partyProfile returns the profile of the record of node n at p under the Policy of w:
-// the Policy's, widened by the record's parties.
+// the Policy's, widened by the record's parties. Its walk starts as deep as w is, so
+// that it meets the depth limit where w would.
 func partyProfile(w *walker, n *node, p unsafe.Pointer) (Profile, error) {
-	c := walker{pol: w.pol, act: partyAction{}, profile: w.profile}
+	c := walker{pol: w.pol, act: partyAction{}, profile: w.profile, depth: w.depth}
 	c.start(n)
 	err := c.walk(n, p)
 	return c.profile, err

@@ -22,11 +22,11 @@ func init() {
 
 // lendCopy redacts x, a value of plan pl walked by rw, in a pooled value of its type,
 // and lends that value through lent; rw is released. It reports false, having done
-// nothing, when x's type is not one to lend: a struct that sits in an interface
-// behind a pointer (wider than a pointer) and holds no leaf that redacts itself (whose
-// RedactPII may keep a pointer into the copy; see holdsRedactor). Nor is a value that a
-// walk from the interface hands to the action whole (see stepIface): an error that wraps
-// others, and a value with nothing tagged in it, which a scan may replace by its text.
+// nothing, unless x is a struct that sits in an interface behind a pointer (wider than
+// a pointer) and holds no leaf that redacts itself (whose RedactPII may keep a pointer
+// into the copy; see holdsRedactor). Nor is a value lent that a walk from the interface
+// hands to the action whole (see stepIface): an error that wraps others, and a value
+// with nothing tagged in it, which a scan may replace by its text.
 func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	t := reflect.TypeOf(x)
 	if !pl.pooled || !pl.root.hasPII || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
@@ -39,6 +39,10 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	dst := ifaceData(box)
 	reflect.NewAt(t, dst).Elem().Set(reflect.ValueOf(x))
 	unlock(pl.root, dst)
+	// The walk starts one step down, where a walk from the interface meets the value
+	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
+	// exactly when it would be unlent.
+	rw.w.depth = 1
 	err := rw.w.run(pl.root, dst)
 	rw.release()
 	if err != nil {

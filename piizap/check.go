@@ -40,6 +40,37 @@ var ioCoreType = reflect.TypeOf(zapcore.NewCore(zapcore.NewJSONEncoder(zapcore.E
 // direct reports whether next is a core that zapcore.NewCore made (see Check).
 func direct(next zapcore.Core) bool { return reflect.TypeOf(next) == ioCoreType }
 
+// zapEncoders are the types of the encoders zapcore.NewJSONEncoder and
+// zapcore.NewConsoleEncoder make, and their clones (a core's With clones its encoder).
+var zapEncoders = [...]reflect.Type{
+	reflect.TypeOf(zapcore.NewJSONEncoder(zapcore.EncoderConfig{})),
+	reflect.TypeOf(zapcore.NewConsoleEncoder(zapcore.EncoderConfig{})),
+}
+
+// encoderField is the index of the field where a core that zapcore.NewCore made holds
+// its encoder, or -1 when zap's layout is not the one known (then nothing is lent).
+var encoderField = func() int {
+	f, ok := ioCoreType.Elem().FieldByName("enc")
+	if !ok || len(f.Index) != 1 || f.Type != reflect.TypeFor[zapcore.Encoder]() {
+		return -1
+	}
+	return f.Index[0]
+}()
+
+// zapEncoded reports whether next, a core that zapcore.NewCore made, encodes with one of
+// zap's own encoders (read by reflection: the field is not exported).
+func zapEncoded(next zapcore.Core) bool {
+	if encoderField < 0 {
+		return false
+	}
+	enc := reflect.ValueOf(next).Elem().Field(encoderField)
+	if enc.IsNil() {
+		return false
+	}
+	t := enc.Elem().Type()
+	return t == zapEncoders[0] || t == zapEncoders[1]
+}
+
 // The types of zap's own sampler and tee, which write an entry to the cores they wrap.
 var (
 	samplerType = reflect.TypeOf(zapcore.NewSamplerWithOptions(zapcore.NewNopCore(), time.Second, 1, 1))
@@ -47,13 +78,14 @@ var (
 )
 
 // writesAtOnce reports whether every core next writes an entry to is one that
-// zapcore.NewCore made: next itself, or zap's own samplers and tees around such cores
-// (zap.NewProduction's core is a sampler around one). Any other core may keep the
-// fields it is given (zaptest/observer's does).
+// zapcore.NewCore made with one of zap's own encoders (see zapEncoded): next itself, or
+// zap's own samplers and tees around such cores (zap.NewProduction's core is a sampler
+// around one). Any other core, or encoder, may keep the fields it is given
+// (zaptest/observer's core does).
 func writesAtOnce(next zapcore.Core) bool {
 	switch t := reflect.TypeOf(next); t {
 	case ioCoreType:
-		return true
+		return zapEncoded(next)
 	case samplerType:
 		f := reflect.ValueOf(next).Elem().Field(0) // the wrapped core, embedded
 		if !f.CanInterface() {

@@ -71,10 +71,12 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 // through the wrapped core. A logger does not call it (see Check); code that writes to a
 // core directly does.
 //
-// A core that zapcore.NewCore made encodes the fields before its Write returns and
-// keeps none of them: over one, the redacted fields are copied into a list kept for the
-// next line, and the redacted copies of values are borrowed (see internal/loan) and
-// given back once the line is written, so that a line allocates neither.
+// A core that zapcore.NewCore made with one of zap's own encoders encodes the fields
+// before its Write returns and keeps none of them: over one, the redacted fields are
+// copied into a list kept for the next line, and the redacted copies of values are
+// borrowed (see internal/loan) and given back once the line is written, so that a line
+// allocates neither. An encoder of another type may keep what it is given (to encode a
+// batch later): over it, a line's fields and copies are its own.
 func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
 	if !c.lends {
 		return c.Core.Write(c.entry(e), c.redactFields(fields))
@@ -97,8 +99,8 @@ type line struct {
 // lines keeps the lines Write uses (see Write).
 var lines = sync.Pool{New: func() any { return new(line) }}
 
-// maxKeptFields bounds the lists a line keeps: a line with more fields than this
-// allocates its own, so that one long line does not pin a long list.
+// maxKeptFields bounds the lists a line keeps (of fields, copies and guards): a line
+// with more than this allocates its own, so that one long line does not pin long lists.
 const maxKeptFields = 64
 
 // done gives back what the line borrowed, keeps out (the list of fields it wrote, when
@@ -114,6 +116,13 @@ func (ln *line) done(out []zapcore.Field, copied bool) {
 		g.busy.Store(false)
 	}
 	ln.guards = ln.guards[:0]
+	// Lists as long as a long line's are not kept, as its field list is not.
+	if cap(ln.lent) > maxKeptFields {
+		ln.lent = nil
+	}
+	if cap(ln.guards) > maxKeptFields {
+		ln.guards = nil
+	}
 	if copied && cap(out) <= maxKeptFields {
 		clear(out)
 		ln.fields = out[:0]

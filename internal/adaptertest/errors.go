@@ -34,3 +34,15 @@ func (l ErrorList) Error() string {
 
 // Errors returns the errors of the list.
 func (l ErrorList) Errors() []error { return l.errs }
+
+// NilCauseError is a wrapper error whose methods read its fields: a nil *NilCauseError
+// panics in Error and Unwrap, as many wrapper errors do, where loggers write nil.
+type NilCauseError struct {
+	Msg   string
+	Cause error
+}
+
+func (e *NilCauseError) Error() string { return e.Msg }
+
+// Unwrap returns the cause.
+func (e *NilCauseError) Unwrap() error { return e.Cause }
