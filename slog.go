@@ -115,9 +115,9 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if h.audits() {
 		audit = &auditAction{redact: h.redactMisplaced}
 	}
-	var lent *loans
+	var lent *loan.List
 	if h.lends && audit == nil {
-		lent = &loans{}
+		lent = &loan.List{}
 	}
 	r.Attrs(func(a slog.Attr) bool {
 		ra, c := h.redactAttr(p, a, audit, "", lent)
@@ -132,42 +132,8 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	out := slog.NewRecord(r.Time, r.Level, msg, r.PC)
 	out.AddAttrs(attrs...)
 	err := h.next.Handle(ctx, out)
-	lent.giveBack()
+	lent.Return()
 	return err
-}
-
-// loans are the copies a line borrowed (see internal/loan), given back once it is
-// written; the first few live inline.
-type loans struct {
-	n    int
-	inl  [4]loan.Copy
-	more []loan.Copy
-}
-
-// add keeps c, to give it back.
-func (l *loans) add(c loan.Copy) {
-	if c == (loan.Copy{}) {
-		return
-	}
-	if l.n < len(l.inl) {
-		l.inl[l.n] = c
-		l.n++
-		return
-	}
-	l.more = append(l.more, c)
-}
-
-// giveBack gives back every copy kept; a nil l has none.
-func (l *loans) giveBack() {
-	if l == nil {
-		return
-	}
-	for _, c := range l.inl[:l.n] {
-		c.Return()
-	}
-	for _, c := range l.more {
-		c.Return()
-	}
 }
 
 // formatsAtOnce reports whether next is one of slog's own JSON and text handlers with
@@ -245,8 +211,8 @@ func (h *Handler) reportFound(ctx context.Context, msg string, audit *auditActio
 
 // redactAttr returns a's redacted form and whether it differs from a. An audit, when
 // there is one, gathers what it finds under the attribute's path, which prefix starts
-// (the enclosing groups' keys). With lent, the copies are borrowed (see loans).
-func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string, lent *loans) (slog.Attr, bool) {
+// (the enclosing groups' keys). With lent, the copies are borrowed, and kept in lent.
+func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix string, lent *loan.List) (slog.Attr, bool) {
 	key := p.scanKey(a.Key, h.scan)
 	v, changed := p.redactValue(a.Value, h.scan, audit, join(prefix, key), lent)
 	if !changed && key == a.Key {
@@ -260,7 +226,7 @@ func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix 
 // groups copied. With scan, strings are scanned as free text. path names v for an
 // audit's findings. With lent, the line is written at once: copies are borrowed and
 // kept in lent, and need no snapshot.
-func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string, lent *loans) (slog.Value, bool) {
+func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string, lent *loan.List) (slog.Value, bool) {
 	v, resolved := p.resolve(v)
 	switch v.Kind() {
 	case slog.KindGroup:
@@ -292,7 +258,7 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 		}
 		x, changed := p.redactedAnyAudit(v.Any(), scan, audit, lent == nil, cp)
 		if lent != nil {
-			lent.add(c)
+			lent.Add(c)
 		}
 		if audit != nil {
 			for i := found; i < len(audit.found); i++ {

@@ -75,21 +75,14 @@ func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
 		}
 		return data
 	}
-	var inline [4]loan.Copy
-	lent := inline[:0]
-	defer func() {
-		for _, c := range lent {
-			c.Return()
-		}
-	}()
+	var lent loan.List
+	defer lent.Return()
 	for k, v := range e.Data {
 		x, changed, c := f.value(v)
 		if changed {
 			own()[k] = x
 		}
-		if c != (loan.Copy{}) {
-			lent = append(lent, c)
-		}
+		lent.Add(c)
 	}
 	if f.h.scan {
 		if keys := f.h.keysToHide(e.Data); keys != nil {

@@ -92,7 +92,7 @@ func (c *core) Write(e zapcore.Entry, fields []zapcore.Field) error {
 // redacted fields into, and the copies it borrowed, to give back.
 type line struct {
 	fields []zapcore.Field
-	lent   []loan.Copy
+	lent   loan.List
 	guards []*objectGuard // the guards of its objects, kept for the next line's
 }
 
@@ -106,20 +106,13 @@ const maxKeptFields = 64
 // done gives back what the line borrowed, keeps out (the list of fields it wrote, when
 // copied there) for the next line, and puts the line back in the pool.
 func (ln *line) done(out []zapcore.Field, copied bool) {
-	for _, c := range ln.lent {
-		c.Return()
-	}
-	clear(ln.lent) // what the line held is dropped, for the collector and for safety
-	ln.lent = ln.lent[:0]
+	ln.lent.Return()
 	for _, g := range ln.guards {
 		g.m, g.e = nil, objectEncoder{}
 		g.busy.Store(false)
 	}
 	ln.guards = ln.guards[:0]
 	// Lists as long as a long line's are not kept, as its field list is not.
-	if cap(ln.lent) > maxKeptFields {
-		ln.lent = nil
-	}
 	if cap(ln.guards) > maxKeptFields {
 		ln.guards = nil
 	}
@@ -179,7 +172,7 @@ func (c *core) forLine(v any, ln *line) (any, bool) {
 		return c.forLog(v) // the copy Safe made, scanned (see forLog)
 	}
 	x, changed, lent := loan.ForLog(c.pol, v, c.scan)
-	ln.lent = append(ln.lent, lent)
+	ln.lent.Add(lent)
 	return x, changed
 }
 

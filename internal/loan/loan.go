@@ -29,3 +29,46 @@ func (c Copy) Return() {
 // it makes when it can (a struct of its own memory). policy is a *pii.Policy (nil for
 // the default one); package pii sets ForLog.
 var ForLog func(policy any, v any, scan bool) (x any, changed bool, lent Copy)
+
+// A List holds the copies a line borrowed, to give them all back once it is written;
+// the first few live in the List itself. The zero List is empty.
+type List struct {
+	n    int
+	inl  [4]Copy
+	more []Copy
+}
+
+// Add keeps c, to give it back; a zero Copy is not kept.
+func (l *List) Add(c Copy) {
+	switch {
+	case c.pool == nil:
+	case l.n < len(l.inl):
+		l.inl[l.n] = c
+		l.n++
+	default:
+		l.more = append(l.more, c)
+	}
+}
+
+// Return gives back every copy kept, and empties the list (a nil l holds none). The
+// room of a long list is not kept: one long line does not pin it for later ones.
+func (l *List) Return() {
+	if l == nil {
+		return
+	}
+	for _, c := range l.inl[:l.n] {
+		c.Return()
+	}
+	for _, c := range l.more {
+		c.Return()
+	}
+	clear(l.inl[:l.n])
+	clear(l.more)
+	l.n, l.more = 0, l.more[:0]
+	if cap(l.more) > maxKept {
+		l.more = nil
+	}
+}
+
+// maxKept bounds the room a List keeps after Return.
+const maxKept = 64
