@@ -1,6 +1,9 @@
-// Package loan lends the logger adapters (piizap, piizerolog) the redacted copies of
-// values they write at once and then drop: a copy made in a pooled value of its type,
-// given back when the line is written, so that a line allocates no copy of its own.
+// Package loan lends the redacted copies of values that a log line writes at once and
+// then drops: a copy made in a pooled value of its type, given back when the line is
+// written, so that a line allocates no copy of its own. Package pii lends them to its
+// Handler (over slog's own handlers) and to SafeValue's printing; the logger adapters
+// (piizap, piizerolog, piilogrus) borrow them through ForLog, only where what writes
+// the line keeps nothing of it.
 //
 // Package pii sets ForLog when it is loaded; an adapter imports pii, so ForLog is set
 // before any adapter runs.
