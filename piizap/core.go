@@ -33,9 +33,10 @@ type core struct {
 	scan bool
 	// direct: the wrapped core is one zapcore.NewCore made (see Check).
 	direct bool
-	// lends: every core the wrapped core writes to is one zapcore.NewCore made, which
-	// encodes what it is given before its Write returns and keeps none of it (see
-	// writesAtOnce): a line's copies are borrowed, and given back once it is written.
+	// lends: every core the wrapped core writes to is one zapcore.NewCore made with one
+	// of zap's own encoders, which encodes what it is given before its Write returns
+	// and keeps none of it (see writesAtOnce): a line's copies are borrowed, and given
+	// back once it is written.
 	lends bool
 }
 
@@ -99,8 +100,9 @@ type line struct {
 // lines keeps the lines Write uses (see Write).
 var lines = sync.Pool{New: func() any { return new(line) }}
 
-// maxKeptFields bounds the lists a line keeps (of fields, copies and guards): a line
-// with more than this allocates its own, so that one long line does not pin long lists.
+// maxKeptFields bounds the lists a line keeps (of fields and guards; its loan.List bounds
+// its own): a line with more than this allocates its own, so that one long line does
+// not pin long lists.
 const maxKeptFields = 64
 
 // done gives back what the line borrowed, keeps out (the list of fields it wrote, when
