@@ -508,7 +508,7 @@ func (b *builder) finish() {
 		}
 	}
 	for _, n := range b.made {
-		n.nests = n.wraps && n.holdsWrappers()
+		n.nests = n.wraps && (n.holdsWrappers() || hidesWrappers(n.typ))
 	}
 	b.publish()
 }

@@ -247,23 +247,14 @@ func heldErrors(e error, n *node) ([]error, bool) {
 	if len(h.out) == 0 {
 		return nil, true
 	}
-	var links []error
-	byPointer := map[error]bool{} // the links that are pointers, found without a scan
+	links, count := linkSet{}, 0
 	for l := range innerErrors(e) {
-		if len(links) == maxErrorChain {
+		if count++; count > maxErrorChain {
 			return nil, false // a chain that long is withheld whole anyway
 		}
-		links = append(links, l)
-		if l != nil && reflect.TypeOf(l).Kind() == reflect.Pointer {
-			byPointer[l] = true
-		}
+		links.add(l)
 	}
-	isLink := func(x error) bool {
-		if x == nil || reflect.TypeOf(x).Kind() == reflect.Pointer {
-			return x == nil || byPointer[x]
-		}
-		return slices.ContainsFunc(links, func(l error) bool { return sameError(x, l) })
-	}
+	isLink := func(x error) bool { return x == nil || links.has(x) }
 	held := h.out[:0]
 	for _, x := range h.out {
 		if isLink(x) {
@@ -290,38 +281,69 @@ func allLinks(x error, isLink func(error) bool) bool {
 	return true
 }
 
-// sameError reports whether a and b are the same error: equal values of one type, or
-// for a type that == cannot compare, deeply equal ones. A comparison that panics (an
-// interface field holding a value == cannot compare) says they are not.
-func sameError(a, b error) (same bool) {
-	t := reflect.TypeOf(a)
-	if t != reflect.TypeOf(b) {
-		return false
+// A linkSet holds the links of a chain, each found in one look: a value of a comparable
+// type by ==, and one of another type by its bytes, which equal only for copies of one
+// value (the same slices, maps and pointers), never by a deep comparison, which on
+// large values, pair by pair, made a chain of a few hundred errors take seconds. An
+// error not found is visited once more: it counts twice, and hides nothing less.
+type linkSet map[any]bool
+
+// A valueBytes is the key of a value of a type that == cannot compare: its bytes.
+type valueBytes struct {
+	typ   reflect.Type
+	bytes string
+}
+
+func linkKey(e error) any {
+	t := reflect.TypeOf(e)
+	if t.Comparable() {
+		return e
 	}
+	v := reflect.New(t)
+	v.Elem().Set(reflect.ValueOf(e))
+	return valueBytes{t, string(unsafe.Slice((*byte)(v.UnsafePointer()), t.Size()))}
+}
+
+// add adds e, unless hashing it panics (an interface field holding a value == cannot
+// compare): then e is no link anyone finds.
+func (s linkSet) add(e error) {
+	defer func() { _ = recover() }()
+	if e != nil {
+		s[linkKey(e)] = true
+	}
+}
+
+// has reports whether e is in s; a lookup that panics says it is not.
+func (s linkSet) has(e error) (has bool) {
 	defer func() {
 		if recover() != nil {
-			same = false
+			has = false
 		}
 	}()
-	if t.Comparable() {
-		return a == b
-	}
-	return reflect.DeepEqual(a, b)
+	return s[linkKey(e)]
 }
 
 // A heldFinder gathers the wrapper errors a value holds (see heldErrors).
 type heldFinder struct {
 	out    []error
 	budget int
+	seen   map[heldPointer]bool // the pointers looked through, made at the first
+}
+
+// A heldPointer is a pointer a heldFinder looked through, with the type it points to:
+// a pointer met again (a ring of nodes) leads to what was looked at already.
+type heldPointer struct {
+	p unsafe.Pointer
+	t reflect.Type
 }
 
 // held looks at the value of node c at p, one that e's value holds: a wrapper error is
-// gathered, anything else looked through.
+// gathered, anything else that may hold one looked through.
 func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
-	if !c.hasPII {
-		return true
-	}
 	if !c.wraps {
+		if !c.hasPII && !reachesWrapper(c.typ) {
+			return true
+		}
 		return h.fields(c, p)
 	}
 	v := reflect.NewAt(c.typ, p).Elem()
@@ -333,20 +355,36 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 	return h.budget >= 0
 }
 
-// fields looks through the value of node n at p for the wrapper errors it holds.
+// fields looks through the value of node n at p for the wrapper errors it holds: in a
+// struct, in its members and in the unexported fields no walk goes to (see
+// hiddenHeldFields).
 func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 	if h.budget--; h.budget < 0 {
 		return false
 	}
 	switch n.op {
 	case opStruct:
-		for _, m := range n.walkBy[reachPII] {
+		for _, m := range n.members {
 			if !h.held(m.node, unsafe.Add(p, m.offset)) {
 				return false
 			}
 		}
+		for _, f := range hiddenHeldFields(n.typ) {
+			pl := planFor(f.Type)
+			if pl.err != nil || !h.held(pl.root, unsafe.Add(p, f.Offset)) {
+				return false // a type whose tags are wrong: withheld, as a walk fails
+			}
+		}
 	case opPtr:
-		if q := *(*unsafe.Pointer)(p); q != nil {
+		q := *(*unsafe.Pointer)(p)
+		if q == nil {
+			return true
+		}
+		if h.seen == nil {
+			h.seen = map[heldPointer]bool{}
+		}
+		if k := (heldPointer{q, n.typ}); !h.seen[k] {
+			h.seen[k] = true
 			return h.held(n.elem, q)
 		}
 	case opNull:
@@ -375,6 +413,89 @@ func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 		}
 	}
 	return true
+}
+
+// wrapperReaches caches reachesWrapper: reflect.Type -> bool.
+var wrapperReaches sync.Map
+
+// reachesWrapper reports whether a value of type t is or holds a wrapper error (see
+// isWrapper) of a concrete type, through struct fields exported or not, pointers,
+// slices, arrays and maps: what an error holding t in a field may print.
+func reachesWrapper(t reflect.Type) bool {
+	if r, ok := wrapperReaches.Load(t); ok {
+		return r.(bool)
+	}
+	r := reachesWrapperFrom(t, map[reflect.Type]bool{})
+	wrapperReaches.Store(t, r)
+	return r
+}
+
+// reachesWrapperFrom is reachesWrapper by a search that looks at each type once: a type
+// already seen is being looked at, or was, further up.
+func reachesWrapperFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] || t.Kind() == reflect.Interface || isRuntimeOwned(t) {
+		return false
+	}
+	seen[t] = true
+	if isWrapper(t) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return reachesWrapperFrom(t.Elem(), seen)
+	case reflect.Map:
+		return reachesWrapperFrom(t.Key(), seen) || reachesWrapperFrom(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if reachesWrapperFrom(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hidesWrappers reports whether the wrapper error type t holds other wrapper errors in
+// unexported fields, of concrete types, that no walk goes to (see hiddenHeldFields): a
+// part of node.nests. A pointer to a wrapper with value receivers is that wrapper.
+func hidesWrappers(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer && isWrapper(t.Elem()) {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return reachesWrapper(t.Elem())
+	case reflect.Map:
+		return reachesWrapper(t.Key()) || reachesWrapper(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if reachesWrapper(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenHelds caches hiddenHeldFields: reflect.Type -> []reflect.StructField.
+var hiddenHelds sync.Map
+
+// hiddenHeldFields returns the fields of the struct type t that are unexported, not
+// embedded (an embedded field is a member) and of a concrete type that may hold wrapper
+// errors: no walk goes there, but an Error may print them (Error() string { return
+// "save: " + e.detail.Error() }), and heldErrors looks through them.
+func hiddenHeldFields(t reflect.Type) []reflect.StructField {
+	if fs, ok := hiddenHelds.Load(t); ok {
+		return fs.([]reflect.StructField)
+	}
+	var fs []reflect.StructField
+	for i := range t.NumField() {
+		if f := t.Field(i); !f.IsExported() && !f.Anonymous && reachesWrapper(f.Type) {
+			fs = append(fs, f)
+		}
+	}
+	hiddenHelds.Store(t, fs)
+	return fs
 }
 
 // errorHeldAsText reports whether the error value of type t, held by the interface node

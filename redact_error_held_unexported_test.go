@@ -1,0 +1,110 @@
+package pii_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+)
+
+// heldUnexported prints a detail it keeps in an unexported field of a concrete type,
+// and unwraps only its cause.
+type heldUnexported struct {
+	detail *heldDetail
+	cause  error
+}
+
+func (o heldUnexported) Error() string { return "outer: " + fmt.Sprint(o.detail) }
+func (o heldUnexported) Unwrap() error { return o.cause }
+
+// HeldHidden is an exported struct, no error, that keeps a detail unexported.
+type HeldHidden struct{ detail heldValueDetail }
+
+// heldUnexportedDeep holds its detail in an exported field's unexported one, in a slice.
+type heldUnexportedDeep struct {
+	Info  []HeldHidden
+	cause error
+}
+
+func (o heldUnexportedDeep) Error() string { return "outer: " + o.Info[0].detail.Error() }
+func (o heldUnexportedDeep) Unwrap() error { return o.cause }
+
+// heldUnexportedCause keeps its cause unexported, by a concrete pointer type: the held
+// detail is the link, visited once.
+type heldUnexportedCause struct{ cause *heldDetail }
+
+func (o heldUnexportedCause) Error() string { return "outer: " + o.cause.Error() }
+func (o heldUnexportedCause) Unwrap() error { return o.cause }
+
+// heldRingNode is a node of a ring that holds details in unexported fields.
+type heldRingNode struct {
+	next   *heldRingNode
+	detail *heldDetail
+}
+
+// heldRing prints the details of its ring's nodes, once round.
+type heldRing struct{ head *heldRingNode }
+
+func (r heldRing) Error() string {
+	var b strings.Builder
+	for n := r.head; n != nil; n = n.next {
+		b.WriteString(fmt.Sprint(n.detail, ";"))
+		if n.next == r.head {
+			break
+		}
+	}
+	return b.String()
+}
+func (r heldRing) Unwrap() error { return nil }
+
+// ring returns a heldRing of three nodes, the second holding a detail around inner.
+func ring(inner error) heldRing {
+	last := &heldRingNode{}
+	head := &heldRingNode{next: &heldRingNode{next: last, detail: &heldDetail{inner}}}
+	last.next = head
+	return heldRing{head}
+}
+
+// TestErrorsHeldUnexported checks wrapper errors held in unexported fields of concrete
+// types: the error's Error prints them as it prints exported ones, so what they wrap is
+// hidden from every output. Only exported fields were looked at, and the email showed.
+// A ring of nodes is looked through once round: it was past the bound of a chain, and
+// withheld whole with nothing tagged.
+func TestErrorsHeldUnexported(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("connection refused")
+	shapes := func(inner error) map[string]error {
+		return map[string]error{
+			"an unexported field":                  heldUnexported{&heldDetail{inner}, refused},
+			"an exported field's unexported one":   heldUnexportedDeep{[]HeldHidden{{heldValueDetail{inner}}}, refused},
+			"wrapped by %w":                        fmt.Errorf("save: %w", heldUnexported{&heldDetail{inner}, refused}),
+			"an unexported cause of concrete type": heldUnexportedCause{&heldDetail{inner}},
+			"a ring of nodes":                      ring(inner),
+		}
+	}
+	for name, e := range shapes(reviewErr{reviewEmail}) {
+		t.Run(name, func(t *testing.T) {
+			got, changed := p.ForLog(e)
+			if text := fmt.Sprint(got); !changed || !strings.Contains(text, "bad user ***@example.com") {
+				t.Errorf("ForLog = %q, %v: want the email alone hidden", text, changed)
+			}
+			if out := everyOutput(t, e); strings.Contains(out, reviewEmail) {
+				t.Errorf("the email reached an output:\n%s", out)
+			}
+			r, err := pii.Redacted(p, struct{ E error }{e})
+			if out := fmt.Sprint(r, err); strings.Contains(out, reviewEmail) {
+				t.Errorf("Redacted of a struct holding it: %s", out)
+			}
+		})
+	}
+	for name, e := range shapes(errors.New("timeout")) {
+		if got, changed := p.ForLog(e); changed || fmt.Sprint(got) != e.Error() {
+			t.Errorf("%s, nothing tagged: ForLog = %q, %v: want %q as it is", name, got, changed, e.Error())
+		}
+	}
+}
