@@ -101,10 +101,11 @@ type node struct {
 	// unwraps reports that the node's type is an error with Unwrap, whatever it holds:
 	// its text is checked before the walk goes into it (see stepIface).
 	unwraps bool
-	// nests reports a wrapper (wraps) whose value holds other wrapper errors where a
-	// walk goes, in fields of its own rather than as links of its chain (Detail
-	// *DetailError beside an unexported cause): its text may print theirs, so what they
-	// wrap counts as what it wraps (see heldErrors).
+	// nests reports a wrapper (wraps) whose value holds other wrapper errors in fields
+	// of its own rather than as links of its chain (Detail *DetailError beside an
+	// unexported cause), where a walk goes or in unexported fields of concrete types
+	// (see hidesWrappers): its text may print theirs, so what they wrap counts as what
+	// it wraps (see heldErrors).
 	nests bool
 	// arenaHint is how many bytes of masked strings the last redaction of a record of
 	// this root type wrote: the size of the next one's arena.

@@ -215,14 +215,15 @@ func innerErrors(e error) iter.Seq[error] {
 }
 
 // heldErrors returns the wrapper errors that e, whose plan n nests (see node.nests),
-// holds where a walk of it goes, besides the links of its chain: in its fields, and in
-// the pointers, slices, arrays and maps they hold, but not behind another wrapper, which
-// holds its own. A nil pointer is left out, as a walk passes it on, and so is an error
-// that is also a link of e's chain (a Next field that Unwrap gives), which is visited
-// as that: a chain of such links would otherwise be visited twice at every link, twice
-// as often at each. It reports false when the value is too large to look through (more
-// than maxErrorChain values on the way, a pointer cycle among them included), which
-// counts as a chain too long to show.
+// holds besides the links of its chain: in its fields, exported or not (but not in an
+// unexported interface: see hiddenHeldFields), and in the pointers, slices, arrays and
+// maps they hold, each pointer looked through once, but not behind another wrapper,
+// which holds its own. A nil pointer is left out, as a walk passes it on, and so is an
+// error that is also a link of e's chain (a Next field that Unwrap gives), which is
+// visited as that: a chain of such links would otherwise be visited twice at every
+// link, twice as often at each. It reports false when the value is too large to look
+// through (more than maxErrorChain values on the way), which counts as a chain too long
+// to show.
 //
 // Each such error is visited as a link of e's chain: e's text may print it, and a walk
 // of e hides what it wraps (see redactAction.opaqueSlot), so the text must too. A walk
