@@ -46,10 +46,19 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	out, withheld, tagged := text, false, false
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
+	// The errors by pointer visited: one met again (a held error whose field points
+	// back at the error that holds it, two fields holding one) has nothing more to show.
+	visited := map[error]bool{}
 	var visit func(e error)
 	visit = func(e error) {
 		if e == nil || withheld {
 			return
+		}
+		if reflect.TypeOf(e).Kind() == reflect.Pointer {
+			if visited[e] {
+				return
+			}
+			visited[e] = true
 		}
 		if count++; count > maxErrorChain {
 			withheld = true
