@@ -348,9 +348,12 @@ type heldPointer struct {
 }
 
 // held looks at the value of node c at p, one that e's value holds: a wrapper error is
-// gathered, anything else that may hold one looked through.
+// gathered, anything else that may hold one looked through. So is an error with Unwrap
+// that holds interfaces (an *fs.PathError), met only in an unexported field (in an
+// exported one, e would not be a wrapper but walked): a walk of it reaches what it
+// holds.
 func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
-	if !c.wraps {
+	if !c.wraps && !c.unwraps {
 		if !c.hasPII && !reachesWrapper(c.typ) {
 			return true
 		}
