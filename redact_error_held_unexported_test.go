@@ -114,6 +114,15 @@ func TestErrorsHeldUnexported(t *testing.T) {
 			}
 		})
 	}
+	tagged := heldUnexported{&heldDetail{reviewErr{reviewEmail}}, refused}
+	if _, err := pii.Redacted(p, map[error]int{tagged: 1}); !errors.Is(err, pii.ErrMapKey) {
+		t.Errorf("Redacted of a map keyed by it: %v, want ErrMapKey", err)
+	}
+	type byType struct{ E heldUnexported }
+	r, err := pii.Redacted(p, byType{tagged})
+	if out := fmt.Sprintf("%v %+v", r, err); err != nil || strings.Contains(out, reviewEmail) {
+		t.Errorf("Redacted of a struct holding it by its type: %s", out)
+	}
 	// With nothing tagged, the text is as it was; the chain is cut (changed) only where
 	// it holds an error walked as a value, as an *fs.PathError link of a chain is.
 	for name, e := range shapes(errors.New("timeout")) {
