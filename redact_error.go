@@ -438,29 +438,30 @@ func reachesWrapper(t reflect.Type) bool {
 	if r, ok := wrapperReaches.Load(t); ok {
 		return r.(bool)
 	}
-	r := reachesWrapperFrom(t, map[reflect.Type]bool{})
+	r := reachesWrapperFrom(t, true, map[reflect.Type]bool{})
 	wrapperReaches.Store(t, r)
 	return r
 }
 
 // reachesWrapperFrom is reachesWrapper by a search that looks at each type once: a type
-// already seen is being looked at, or was, further up.
-func reachesWrapperFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
-	if seen[t] || t.Kind() == reflect.Interface || isRuntimeOwned(t) {
+// already seen is being looked at, or was, further up. Without self, t itself is not
+// counted, only what it holds.
+func reachesWrapperFrom(t reflect.Type, self bool, seen map[reflect.Type]bool) bool {
+	if self && (seen[t] || t.Kind() == reflect.Interface || isRuntimeOwned(t)) {
 		return false
 	}
 	seen[t] = true
-	if isWrapper(t) {
+	if self && isWrapper(t) {
 		return true
 	}
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Slice, reflect.Array:
-		return reachesWrapperFrom(t.Elem(), seen)
+		return reachesWrapperFrom(t.Elem(), true, seen)
 	case reflect.Map:
-		return reachesWrapperFrom(t.Key(), seen) || reachesWrapperFrom(t.Elem(), seen)
+		return reachesWrapperFrom(t.Key(), true, seen) || reachesWrapperFrom(t.Elem(), true, seen)
 	case reflect.Struct:
 		for i := range t.NumField() {
-			if reachesWrapperFrom(t.Field(i).Type, seen) {
+			if reachesWrapperFrom(t.Field(i).Type, true, seen) {
 				return true
 			}
 		}
@@ -468,26 +469,15 @@ func reachesWrapperFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
 	return false
 }
 
-// hidesWrappers reports whether the wrapper error type t holds other wrapper errors in
-// unexported fields, of concrete types, that no walk goes to (see hiddenHeldFields): a
-// part of node.nests. A pointer to a wrapper with value receivers is that wrapper.
+// hidesWrappers reports whether the wrapper error type t holds other wrapper errors,
+// in unexported fields of concrete types that no walk goes to (see hiddenHeldFields)
+// or elsewhere: a part of node.nests. A pointer to a wrapper with value receivers is
+// that wrapper.
 func hidesWrappers(t reflect.Type) bool {
 	if t.Kind() == reflect.Pointer && isWrapper(t.Elem()) {
 		t = t.Elem()
 	}
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Array:
-		return reachesWrapper(t.Elem())
-	case reflect.Map:
-		return reachesWrapper(t.Key()) || reachesWrapper(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if reachesWrapper(t.Field(i).Type) {
-				return true
-			}
-		}
-	}
-	return false
+	return reachesWrapperFrom(t, false, map[reflect.Type]bool{})
 }
 
 // hiddenHelds caches hiddenHeldFields: reflect.Type -> []reflect.StructField.
