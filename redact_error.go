@@ -49,6 +49,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	// The errors by pointer visited: one met again (a held error whose field points
 	// back at the error that holds it, two fields holding one) has nothing more to show.
 	visited := map[error]bool{}
+	looked := map[heldPointer]bool{} // where the chain's held errors were looked for
 	var visit func(e error)
 	visit = func(e error) {
 		if e == nil || withheld {
@@ -87,7 +88,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			visit(inner)
 		}
 		if pl.err == nil && pl.root.nests {
-			held, ok := heldErrors(e, pl.root)
+			held, ok := heldErrorsSeen(e, pl.root, looked)
 			if !ok {
 				withheld = true
 				return
@@ -239,10 +240,19 @@ func innerErrors(e error) iter.Seq[error] {
 // makes each one's text there: so does heldErrors, so that an Error that panics makes
 // the note it makes in a walk.
 func heldErrors(e error, n *node) ([]error, bool) {
+	return heldErrorsSeen(e, n, nil)
+}
+
+// heldErrorsSeen is heldErrors, leaving out the pointers and slices in seen, which a
+// look for the errors held by another error of the chain went through already (what
+// it found there is visited), and adding those it goes through: a thousand errors each
+// holding the same hundreds are not each looked through whole. A nil seen is a fresh
+// one.
+func heldErrorsSeen(e error, n *node, seen map[heldPointer]bool) ([]error, bool) {
 	v := reflect.ValueOf(e)
 	tmp := reflect.New(v.Type()) // a value in an interface has no address of its own
 	tmp.Elem().Set(v)
-	h := heldFinder{budget: maxErrorChain}
+	h := heldFinder{budget: maxErrorChain, seen: seen}
 	p := tmp.UnsafePointer()
 	if n.op == opPtr && n.elem.wraps {
 		// A pointer to a wrapper with value receivers: the same error, by pointer.
@@ -340,11 +350,13 @@ type heldFinder struct {
 	seen   map[heldPointer]bool // the pointers looked through, made at the first
 }
 
-// A heldPointer is a pointer a heldFinder looked through, with the type it points to:
-// a pointer met again (a ring of nodes) leads to what was looked at already.
+// A heldPointer is a pointer or a slice a heldFinder looked through, with its type and
+// length: one met again (a ring of nodes, a slice two errors share) leads to what was
+// looked at already.
 type heldPointer struct {
-	p unsafe.Pointer
-	t reflect.Type
+	p   unsafe.Pointer
+	t   reflect.Type
+	len int
 }
 
 // held looks at the value of node c at p, one that e's value holds: a wrapper error is
@@ -366,6 +378,18 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 	h.out = append(h.out, v.Interface().(error))
 	h.budget--
 	return h.budget >= 0
+}
+
+// first reports whether k is met for the first time, and notes it.
+func (h *heldFinder) first(k heldPointer) bool {
+	if h.seen == nil {
+		h.seen = map[heldPointer]bool{}
+	}
+	if h.seen[k] {
+		return false
+	}
+	h.seen[k] = true
+	return true
 }
 
 // fields looks through the value of node n at p for the wrapper errors it holds: in a
@@ -393,11 +417,7 @@ func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 		if q == nil {
 			return true
 		}
-		if h.seen == nil {
-			h.seen = map[heldPointer]bool{}
-		}
-		if k := (heldPointer{q, n.typ}); !h.seen[k] {
-			h.seen[k] = true
+		if h.first(heldPointer{q, n.typ, 0}) {
 			return h.held(n.elem, q)
 		}
 	case opNull:
@@ -407,6 +427,9 @@ func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 		if n.op == opSlice {
 			s := (*sliceHeader)(p)
 			data, length = s.data, s.len
+			if length > 0 && !h.first(heldPointer{data, n.typ, length}) {
+				return true
+			}
 		}
 		for i := range length {
 			if !h.held(n.elem, unsafe.Add(data, uintptr(i)*n.elemSize)) {
