@@ -55,12 +55,20 @@ type heldPtrPtr struct {
 func (o heldPtrPtr) Error() string { return "outer: " + fmt.Sprint(*o.Detail) }
 func (o heldPtrPtr) Unwrap() error { return o.cause }
 
+// heldLinkedValue holds a detail in a field and unwraps to it: a link of its chain
+// that is also held.
+type heldLinkedValue struct{ Held heldValueDetail }
+
+func (l heldLinkedValue) Error() string { return "linked: " + l.Held.Error() }
+func (l heldLinkedValue) Unwrap() error { return l.Held }
+
 // heldShapeItem is an element of a slice of structs.
 type heldShapeItem struct{ D *heldDetail }
 
 // TestErrorsHeldShapes checks held wrapper errors in the shapes values take: behind a
 // pointer to a pointer, in arrays, slices of structs, database/sql's Null, a generic
-// type, embedded structs, maps keyed by NaN and maps keyed by the errors, with nil
+// type, embedded structs, maps keyed by NaN and maps keyed by the errors, values ==
+// cannot compare (a map of links would panic on them), with nil
 // pointers beside them: what they wrap is hidden on every output, a slog line through
 // a Handler over a handler of another type included.
 func TestErrorsHeldShapes(t *testing.T) {
@@ -77,7 +85,10 @@ func TestErrorsHeldShapes(t *testing.T) {
 		"an embedded pointer":    heldEmbeddedPtr{&HeldShapeInfo{d}, refused},
 		"a map keyed by NaN":     heldShape[map[float64]*heldDetail]{map[float64]*heldDetail{math.NaN(): d, math.NaN(): nil}, refused},
 		"a map keyed by errors":  heldShape[map[heldValueDetail]int]{map[heldValueDetail]int{v: 1}, refused},
-		"wrapped by %w":          fmt.Errorf("save: %w", heldShape[*heldDetail]{d, refused}),
+		// A value of a comparable type holding one == cannot compare: hashing it panics.
+		"a value holding one == cannot compare": heldShape[heldValueDetail]{heldValueDetail{heldData{[]int{1}, reviewErr{reviewEmail}}}, refused},
+		"a link holding one == cannot compare":  heldLinkedValue{heldValueDetail{heldData{[]int{1}, reviewErr{reviewEmail}}}},
+		"wrapped by %w":                         fmt.Errorf("save: %w", heldShape[*heldDetail]{d, refused}),
 	}
 	p, err := pii.New()
 	if err != nil {
