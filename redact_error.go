@@ -281,9 +281,11 @@ func heldErrorsSeen(e error, n *node, seen map[heldPointer]bool) ([]error, bool)
 			continue
 		}
 		_ = x.Error()
-		if !planFor(reflect.TypeOf(x)).root.nests && allLinks(x, isLink) {
+		if xr := planFor(reflect.TypeOf(x)).root; xr.wraps && !xr.nests && allLinks(x, isLink) {
 			// An embedded list whose Errors e promotes: its links are e's, counted
-			// once, and it holds nothing else to look at.
+			// once, and it holds nothing else to look at (an error with Unwrap held
+			// unexported may hold more, in interfaces: it is no wrapper, and is
+			// looked at).
 			continue
 		}
 		held = append(held, x)

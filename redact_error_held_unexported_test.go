@@ -132,3 +132,36 @@ func TestErrorsHeldUnexported(t *testing.T) {
 		}
 	}
 }
+
+// heldExtra is an error with Unwrap that holds a value besides its cause.
+type heldExtra struct {
+	Err   error
+	Extra any
+}
+
+func (x *heldExtra) Error() string { return fmt.Sprint("extra ", x.Extra, ": ", x.Err) }
+func (x *heldExtra) Unwrap() error { return x.Err }
+
+// heldExtraOuter keeps a *heldExtra unexported, and unwraps to the heldExtra's cause.
+type heldExtraOuter struct{ extra *heldExtra }
+
+func (o heldExtraOuter) Error() string { return "outer: " + o.extra.Error() }
+func (o heldExtraOuter) Unwrap() error { return o.extra.Err }
+
+// TestErrorHeldWhoseLinksAreLinks checks an error held unexported whose only link is a
+// link of the error holding it: it holds more than its link (a tagged value in an
+// interface), so it is looked at, not left out as a list whose links are known.
+func TestErrorHeldWhoseLinksAreLinks(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := heldExtraOuter{&heldExtra{errors.New("connection refused"), reviewUser{"Quentin Zabrowski", reviewEmail}}}
+	got, changed := p.ForLog(e)
+	if text := fmt.Sprint(got); !changed || strings.Contains(text, reviewEmail) || strings.Contains(text, "Quentin") {
+		t.Errorf("ForLog = %q, %v: want the user hidden", text, changed)
+	}
+	if out := everyOutput(t, e); strings.Contains(out, reviewEmail) {
+		t.Errorf("the email reached an output:\n%s", out)
+	}
+}
