@@ -254,8 +254,8 @@ func heldErrorsSeen(e error, n *node, seen map[heldPointer]bool) ([]error, bool)
 	tmp.Elem().Set(v)
 	h := heldFinder{budget: maxErrorChain, seen: seen}
 	p := tmp.UnsafePointer()
-	if n.op == opPtr && n.elem.wraps {
-		// A pointer to a wrapper with value receivers: the same error, by pointer.
+	if n.op == opPtr {
+		// What e points to is e itself, whatever its methods' receivers: not held.
 		if p = *(*unsafe.Pointer)(p); p == nil {
 			return nil, true
 		}
@@ -366,20 +366,43 @@ type heldPointer struct {
 // that holds interfaces (an *fs.PathError), met only in an unexported field (in an
 // exported one, e would not be a wrapper but walked): a walk of it reaches what it
 // holds.
+//
+// A wrapper whose methods have pointer receivers, held by value (Detail DetailErr), is
+// gathered by its address: e's Error prints it through that (e.Detail.Error()), and no
+// walk reaches what it wraps otherwise.
 func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
-	if !c.wraps && !c.unwraps {
-		if !c.hasPII && !reachesWrapper(c.typ) {
+	var v reflect.Value
+	switch {
+	case c.wraps || c.unwraps:
+		v = reflect.NewAt(c.typ, p).Elem()
+		if c.typ.Kind() == reflect.Pointer && v.IsNil() {
 			return true
 		}
-		return h.fields(c, p)
-	}
-	v := reflect.NewAt(c.typ, p).Elem()
-	if c.typ.Kind() == reflect.Pointer && v.IsNil() {
+	case wrapsByPointer(c.typ):
+		v = reflect.NewAt(c.typ, p)
+	case !c.hasPII && !reachesWrapper(c.typ):
 		return true
+	default:
+		return h.fields(c, p)
 	}
 	h.out = append(h.out, v.Interface().(error))
 	h.budget--
 	return h.budget >= 0
+}
+
+// byPointerWrappers caches wrapsByPointer: reflect.Type -> bool.
+var byPointerWrappers sync.Map
+
+// wrapsByPointer reports whether t is no pointer and no wrapper error, but a pointer to
+// it is one (see isWrapper): its methods have pointer receivers.
+func wrapsByPointer(t reflect.Type) bool {
+	if w, ok := byPointerWrappers.Load(t); ok {
+		return w.(bool)
+	}
+	w := t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && !isWrapper(t) &&
+		isWrapper(reflect.PointerTo(t))
+	byPointerWrappers.Store(t, w)
+	return w
 }
 
 // first reports whether k is met for the first time, and notes it.
@@ -457,7 +480,7 @@ func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 var wrapperReaches sync.Map
 
 // reachesWrapper reports whether a value of type t is or holds a wrapper error (see
-// isWrapper) of a concrete type, through struct fields exported or not, pointers,
+// isWrapper, and wrapsByPointer) of a concrete type, through struct fields exported or not, pointers,
 // slices, arrays and maps: what an error holding t in a field may print.
 func reachesWrapper(t reflect.Type) bool {
 	if r, ok := wrapperReaches.Load(t); ok {
@@ -476,7 +499,7 @@ func reachesWrapperFrom(t reflect.Type, self bool, seen map[reflect.Type]bool) b
 		return false
 	}
 	seen[t] = true
-	if self && isWrapper(t) {
+	if self && (isWrapper(t) || wrapsByPointer(t)) {
 		return true
 	}
 	switch t.Kind() {
@@ -496,11 +519,10 @@ func reachesWrapperFrom(t reflect.Type, self bool, seen map[reflect.Type]bool) b
 
 // hidesWrappers reports whether the wrapper error type t holds other wrapper errors,
 // in unexported fields of concrete types that no walk goes to (see hiddenHeldFields)
-// or elsewhere: a part of node.nests. A pointer to a wrapper with value receivers is
-// that wrapper.
+// or elsewhere: a part of node.nests. What a pointer error points to is that error.
 func hidesWrappers(t reflect.Type) bool {
-	if t.Kind() == reflect.Pointer && isWrapper(t.Elem()) {
-		t = t.Elem()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem() // what the error points to is itself, not held
 	}
 	return reachesWrapperFrom(t, false, map[reflect.Type]bool{})
 }

@@ -165,3 +165,54 @@ func TestErrorHeldWhoseLinksAreLinks(t *testing.T) {
 		t.Errorf("the email reached an output:\n%s", out)
 	}
 }
+
+// heldByValue holds a detail whose methods have pointer receivers by value, exported,
+// and prints it through its address.
+type heldByValue struct {
+	Detail heldDetail
+	cause  error
+}
+
+func (o heldByValue) Error() string { return "outer: " + o.Detail.Error() }
+func (o heldByValue) Unwrap() error { return o.cause }
+
+// heldByValueUnexported is heldByValue with the detail unexported.
+type heldByValueUnexported struct {
+	detail heldDetail
+	cause  error
+}
+
+func (o heldByValueUnexported) Error() string { return "outer: " + o.detail.Error() }
+func (o heldByValueUnexported) Unwrap() error { return o.cause }
+
+// TestErrorsHeldByValue checks wrapper errors with pointer receivers held by value:
+// their type is no error, only a pointer to it, and what they wrapped showed.
+func TestErrorsHeldByValue(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("connection refused")
+	shapes := func(inner error) map[string]error {
+		return map[string]error{
+			"exported":        heldByValue{heldDetail{inner}, refused},
+			"unexported":      heldByValueUnexported{heldDetail{inner}, refused},
+			"behind a %w":     fmt.Errorf("save: %w", heldByValue{heldDetail{inner}, refused}),
+			"behind pointers": &heldShape[*heldByValue]{&heldByValue{heldDetail{inner}, refused}, refused},
+		}
+	}
+	for name, e := range shapes(reviewErr{reviewEmail}) {
+		got, changed := p.ForLog(e)
+		if text := fmt.Sprint(got); !changed || !strings.Contains(text, "bad user ***@example.com") {
+			t.Errorf("%s: ForLog = %q, %v: want the email alone hidden", name, text, changed)
+		}
+		if out := everyOutput(t, e); strings.Contains(out, reviewEmail) {
+			t.Errorf("%s: the email reached an output:\n%s", name, out)
+		}
+	}
+	for name, e := range shapes(errors.New("timeout")) {
+		if got, changed := p.ForLog(e); changed || fmt.Sprint(got) != e.Error() {
+			t.Errorf("%s, nothing tagged: ForLog = %q, %v: want %q as it is", name, got, changed, e.Error())
+		}
+	}
+}
