@@ -368,7 +368,7 @@ type heldPointer struct {
 // holds.
 //
 // A wrapper whose methods have pointer receivers, held by value (Detail DetailErr), is
-// gathered by its address: e's Error prints it through that (e.Detail.Error()), and no
+// gathered by the address of a copy: e's Error prints it through that (e.Detail.Error()), and no
 // walk reaches what it wraps otherwise.
 func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 	var v reflect.Value
@@ -379,7 +379,10 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 			return true
 		}
 	case wrapsByPointer(c.typ):
-		v = reflect.NewAt(c.typ, p)
+		// By the address of a copy of its own: p may be a map entry's, read into one
+		// place in turn, or the caller's.
+		v = reflect.New(c.typ)
+		v.Elem().Set(reflect.NewAt(c.typ, p).Elem())
 	case !c.hasPII && !reachesWrapper(c.typ):
 		return true
 	default:

@@ -191,3 +191,41 @@ type heldByValueUnexported struct {
 
 func (o heldByValueUnexported) Error() string { return "outer: " + o.detail.Error() }
 func (o heldByValueUnexported) Unwrap() error { return o.cause }
+
+// heldByValueMap holds details with pointer receivers as a map's values, and prints
+// them in the order of their keys.
+type heldByValueMap struct {
+	Details map[string]heldDetail
+	cause   error
+}
+
+func (o heldByValueMap) Error() string {
+	var b strings.Builder
+	for _, k := range []string{"a", "b", "c"} {
+		if d, ok := o.Details[k]; ok {
+			b.WriteString(d.Error() + ";")
+		}
+	}
+	return b.String()
+}
+func (o heldByValueMap) Unwrap() error { return o.cause }
+
+// TestErrorsHeldByValueInMaps checks details with pointer receivers held as a map's
+// values: each is gathered by the address of a copy of its own, not of one copy every
+// entry is read into in turn, which left all but the last entry unseen.
+func TestErrorsHeldByValueInMaps(t *testing.T) {
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("connection refused")
+	for _, tagged := range []string{"a", "b", "c"} {
+		m := map[string]heldDetail{"a": {refused}, "b": {refused}, "c": {refused}}
+		m[tagged] = heldDetail{reviewErr{reviewEmail}}
+		e := heldByValueMap{m, refused}
+		got, changed := p.ForLog(e)
+		if text := fmt.Sprint(got); !changed || !strings.Contains(text, "bad user ***@example.com") {
+			t.Errorf("tagged at %s: ForLog = %q, %v: want the email alone hidden", tagged, text, changed)
+		}
+	}
+}
