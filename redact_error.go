@@ -88,7 +88,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			visit(inner)
 		}
 		if pl.err == nil && pl.root.nests {
-			held, ok := heldErrorsSeen(e, pl.root, looked)
+			held, ok := heldErrors(e, pl.root, looked)
 			if !ok {
 				withheld = true
 				return
@@ -239,16 +239,12 @@ func innerErrors(e error) iter.Seq[error] {
 // of e hides what it wraps (see redactAction.opaqueSlot), so the text must too. A walk
 // makes each one's text there: so does heldErrors, so that an Error that panics makes
 // the note it makes in a walk.
-func heldErrors(e error, n *node) ([]error, bool) {
-	return heldErrorsSeen(e, n, nil)
-}
-
-// heldErrorsSeen is heldErrors, leaving out the pointers and slices in seen, which a
-// look for the errors held by another error of the chain went through already (what
-// it found there is visited), and adding those it goes through: a thousand errors each
-// holding the same hundreds are not each looked through whole. A nil seen is a fresh
-// one.
-func heldErrorsSeen(e error, n *node, seen map[heldPointer]bool) ([]error, bool) {
+//
+// It leaves out the pointers and slices in seen, which a look for the errors held by
+// another error of the chain went through already (what it found there is visited),
+// and adds those it goes through: a thousand errors each holding the same hundreds are
+// not each looked through whole. A nil seen is a fresh one.
+func heldErrors(e error, n *node, seen map[heldPointer]bool) ([]error, bool) {
 	v := reflect.ValueOf(e)
 	tmp := reflect.New(v.Type()) // a value in an interface has no address of its own
 	tmp.Elem().Set(v)

@@ -325,6 +325,7 @@ func chainHoldsTagged(err error) (holds bool) {
 	}()
 	var pending [8]error
 	todo := append(pending[:0], err)
+	var looked map[heldPointer]bool // where held errors were looked for (see heldErrors)
 	for seen := 0; len(todo) > 0; {
 		e := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
@@ -339,7 +340,10 @@ func chainHoldsTagged(err error) (holds bool) {
 			return true
 		}
 		if pl.root.nests {
-			held, ok := heldErrors(e, pl.root)
+			if looked == nil {
+				looked = map[heldPointer]bool{}
+			}
+			held, ok := heldErrors(e, pl.root, looked)
 			if !ok {
 				return true
 			}
