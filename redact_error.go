@@ -197,31 +197,34 @@ func (e redactedErr) Error() string { return e.text }
 // holds theirs, so its chain is followed through Errors as through Unwrap.
 type errorLister interface{ Errors() []error }
 
-// innerErrors yields the errors e holds, the next links of its chain: what Unwrap gives,
-// and what Errors gives, unless Unwrap() []error gives that list already. It is the one
-// rule of what an error's chain is, for every walk of one.
+// innerErrors yields the errors e holds, the next links of its chain (see appendInner).
 func innerErrors(e error) iter.Seq[error] {
 	return func(yield func(error) bool) {
-		var list []error
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			if !yield(u.Unwrap()) {
-				return
-			}
-			if l, ok := e.(errorLister); ok {
-				list = l.Errors()
-			}
-		case interface{ Unwrap() []error }:
-			list = u.Unwrap()
-		case errorLister:
-			list = u.Errors()
-		}
-		for _, inner := range list {
+		var buf [4]error
+		for _, inner := range appendInner(buf[:0], e) {
 			if !yield(inner) {
 				return
 			}
 		}
 	}
+}
+
+// appendInner appends to dst the errors e holds, the next links of its chain: what
+// Unwrap gives, and what Errors gives, unless Unwrap() []error gives that list already.
+// It is the one rule of what an error's chain is, for every walk of one.
+func appendInner(dst []error, e error) []error {
+	switch u := e.(type) {
+	case interface{ Unwrap() error }:
+		dst = append(dst, u.Unwrap())
+		if l, ok := e.(errorLister); ok {
+			dst = append(dst, l.Errors()...)
+		}
+	case interface{ Unwrap() []error }:
+		dst = append(dst, u.Unwrap()...)
+	case errorLister:
+		dst = append(dst, u.Errors()...)
+	}
+	return dst
 }
 
 // heldErrors returns the wrapper errors that e, whose plan n nests (see node.nests),

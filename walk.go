@@ -349,17 +349,7 @@ func chainHoldsTagged(err error) (holds bool) {
 			}
 			todo = append(todo, held...)
 		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			todo = append(todo, u.Unwrap())
-			if l, ok := e.(errorLister); ok {
-				todo = append(todo, l.Errors()...)
-			}
-		case interface{ Unwrap() []error }:
-			todo = append(todo, u.Unwrap()...)
-		case errorLister:
-			todo = append(todo, u.Errors()...)
-		}
+		todo = appendInner(todo, e)
 	}
 	return false
 }
