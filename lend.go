@@ -54,6 +54,3 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	*lent = loan.Lend(&pl.copies, box)
 	return out, true
 }
-
-// ifaceData is the second word of an interface: the pointer it holds, for a pointer.
-func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }

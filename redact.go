@@ -87,7 +87,7 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 		}
 		return nil, nil, errorf("pii: %s: %w (got %s)", op, ErrNotPointer, t)
 	}
-	data := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]
+	data := ifaceData(v)
 	if t.Kind() == reflect.Pointer && data == nil {
 		return nil, nil, errorf("pii: %s: %w (nil %s)", op, ErrNilValue, t)
 	}

@@ -436,6 +436,10 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 	return nil
 }
 
+// ifaceData is the second word of an interface: what it holds when that is a pointer,
+// or else a pointer to the copy of the value it holds.
+func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }
+
 // newCopy returns a new value of type t holding a copy of the one at src, as an
 // assignment would copy it.
 func newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
@@ -443,8 +447,7 @@ func newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
 		// A value wider than a pointer goes into an interface as a pointer to a copy
 		// of it: boxing the value makes the copy, with one reflect call fewer. (An
 		// interface is no such value: Interface gives what it holds.)
-		x := reflect.NewAt(t, src).Elem().Interface()
-		return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1]
+		return ifaceData(reflect.NewAt(t, src).Elem().Interface())
 	}
 	v := reflect.New(t)
 	v.Elem().Set(reflect.NewAt(t, src).Elem())
