@@ -107,6 +107,23 @@ func (a *redactAction) inArena(k Kind, st redactStrategy, s, placeholder string)
 	return unsafe.String(unsafe.SliceData(a.arena), len(a.arena))
 }
 
+// borrowArena makes buf (emptied), the arena of a lent copy (see lentBox), the arena of
+// the next record, and returns the walker's own arena, to be given back by returnArena.
+func (a *redactAction) borrowArena(buf []byte) (own []byte) {
+	own, a.arena = a.arena, buf[:0]
+	return own
+}
+
+// returnArena ends a record redacted in a borrowed arena: the size it took is
+// remembered for the next of its type (see end), the walker has its own arena again,
+// and the borrowed one, emptied, is returned whole (grown, if the record needed more).
+func (a *redactAction) returnArena(own []byte) (borrowed []byte) {
+	a.end()
+	a.hint = nil
+	borrowed, a.arena = a.arena[:0], own
+	return borrowed
+}
+
 // The arena's sizes. A new arena has room for arenaChunk bytes at least, and what a
 // record leaves of it goes to the next record, in a pooled walker, while arenaMin bytes
 // are left or as many as the last record of the next one's type needed: the masked

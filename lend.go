@@ -32,18 +32,21 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	if !pl.pooled || !pl.root.hasPII || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
 		return nil, false
 	}
-	box := pl.copies.Get()
+	box, _ := pl.lent.Get().(*lentBox)
 	if box == nil {
-		box = reflect.New(t).Interface()
+		box = &lentBox{val: reflect.New(t).Interface()}
 	}
-	dst := ifaceData(box)
+	dst := ifaceData(box.val)
 	reflect.NewAt(t, dst).Elem().Set(reflect.ValueOf(x))
 	unlock(pl.root, dst)
 	// The walk starts one step down, where a walk from the interface meets the value
 	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
 	// exactly when it would be unlent.
 	rw.w.depth = 1
+	rw.w.spare, box.used = box, 0
+	own := rw.a.borrowArena(box.arena)
 	err := rw.w.run(pl.root, dst)
+	box.arena = rw.a.returnArena(own)
 	rw.release()
 	if err != nil {
 		// The box may hold part of the value unredacted: it is dropped, not pooled.
@@ -51,6 +54,64 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	}
 	out := x
 	(*[2]unsafe.Pointer)(unsafe.Pointer(&out))[1] = dst // x's type, the copy's memory
-	*lent = loan.Lend(&pl.copies, box)
+	*lent = loan.Lend(&pl.lent, box)
 	return out, true
+}
+
+// A lentBox is a value of one type that log lines' copies are made in, lent to one line
+// at a time (see lendCopy), with the memory the last copy took besides: the backing
+// arrays of its slices, its pointees and the arena of its masked strings. The next copy
+// takes that memory again where its record has the same shape, so that a line written
+// at once allocates nothing for its copy. A block is taken only by the walk that made
+// it, in the same order (the n-th copy made of a record takes the n-th block), and only
+// when it is of the same type and large enough; where it is not, the copy allocates
+// and keeps what it made in its place.
+type lentBox struct {
+	val    any // a pointer to the value the copy is made in
+	arena  []byte
+	blocks []lentBlock
+	used   int // how many copies the walk of this record has made so far
+}
+
+// A lentBlock is memory a lent copy took for n values of type typ.
+type lentBlock struct {
+	typ  reflect.Type
+	data unsafe.Pointer
+	n    int
+}
+
+// The bounds of what a box keeps: a record of more slices and pointers than
+// lentMaxBlocks takes the rest anew each time, and no block larger than lentMaxBytes is
+// kept (a huge slice, met once, is not kept alive in the pool).
+const (
+	lentMaxBlocks = 64
+	lentMaxBytes  = 4 << 10
+)
+
+// take returns the memory the last copy took at this point of the walk, when it holds
+// n values of type t at least; else nil.
+func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
+	i := b.used
+	b.used++
+	if i < len(b.blocks) && b.blocks[i].typ == t && b.blocks[i].n >= n {
+		return b.blocks[i].data
+	}
+	return nil
+}
+
+// keep remembers data, n new values of type t that the copy took where take found
+// nothing, for the next copy to take.
+func (b *lentBox) keep(t reflect.Type, data unsafe.Pointer, n int) {
+	i := b.used - 1
+	block := lentBlock{t, data, n}
+	switch {
+	case uintptr(n)*t.Size() > lentMaxBytes:
+		if i < len(b.blocks) {
+			b.blocks[i] = lentBlock{} // the next record takes anew here too
+		}
+	case i < len(b.blocks):
+		b.blocks[i] = block
+	case i == len(b.blocks) && i < lentMaxBlocks:
+		b.blocks = append(b.blocks, block)
+	}
 }

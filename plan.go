@@ -31,6 +31,9 @@ type plan struct {
 	// Redacted returned: never anything the caller did not get back redacted.
 	copies sync.Pool
 	pooled bool
+	// lent holds the values log lines' copies are made in, with the memory those copies
+	// took (see lentBox): a value in it is one a line was written from and gave back.
+	lent sync.Pool
 }
 
 // nodeOp says how a walk moves through a node's value.

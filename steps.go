@@ -141,12 +141,12 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	if !w.reaches(n.elem) && n.elem.op == opLeaf {
 		// A snapshot of a pointer to a plain value: the copy is all there is to do.
-		clone := newCopy(n.elem.typ, old)
+		clone := w.newCopy(n.elem.typ, old)
 		*slot = clone
 		w.seen.put(old, n.elem, clone)
 		return nil
 	}
-	clone := newCopy(n.elem.typ, old)
+	clone := w.newCopy(n.elem.typ, old)
 	unlock(n.elem, clone)
 	*slot = clone
 	w.seen.put(old, n.elem, clone)
@@ -174,7 +174,7 @@ func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	orig := s.data
 	if w.copy {
-		*s = sliceHeader{data: cloneSlice(n, s.data, s.len), len: s.len, cap: s.len}
+		*s = sliceHeader{data: w.cloneSlice(n, s.data, s.len), len: s.len, cap: s.len}
 		for i := range s.len {
 			unlock(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize))
 		}
@@ -203,6 +203,27 @@ func (w *walker) walkElems(n *node, data unsafe.Pointer, l int) error {
 		}
 	}
 	return nil
+}
+
+// cloneSlice is cloneSlice in the memory the last lent copy of the record took for the
+// same slice, when the walk has it (see lentBox).
+func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
+	if w.spare == nil {
+		return cloneSlice(n, data, l)
+	}
+	clone := w.spare.take(n.elem.typ, l)
+	if clone == nil {
+		clone = cloneSlice(n, data, l)
+		w.spare.keep(n.elem.typ, clone, l)
+		return clone
+	}
+	if n.typ == stringsType {
+		copy(unsafe.Slice((*string)(clone), l), unsafe.Slice((*string)(data), l))
+		return clone
+	}
+	reflect.Copy(reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{clone, l, l})).Elem(),
+		reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{data, l, l})).Elem())
+	return clone
 }
 
 // cloneSlice returns a new backing array holding a copy of the l elements of the slice
@@ -439,6 +460,22 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 // ifaceData is the second word of an interface: what it holds when that is a pointer,
 // or else a pointer to the copy of the value it holds.
 func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }
+
+// newCopy is newCopy in the memory the last lent copy of the record took for the same
+// pointee, when the walk has it (see lentBox).
+func (w *walker) newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
+	if w.spare == nil {
+		return newCopy(t, src)
+	}
+	clone := w.spare.take(t, 1)
+	if clone == nil {
+		clone = newCopy(t, src)
+		w.spare.keep(t, clone, 1)
+		return clone
+	}
+	reflect.NewAt(t, clone).Elem().Set(reflect.NewAt(t, src).Elem())
+	return clone
+}
 
 // newCopy returns a new value of type t holding a copy of the one at src, as an
 // assignment would copy it.

@@ -41,6 +41,9 @@ type walker struct {
 	// leads to personal data is cloned before the walk writes below it, so the caller's
 	// value is never changed (Redacted, log lines).
 	copy bool
+	// spare, in a copy lent to a log line (see lendCopy), holds the memory the last
+	// copy of the type took for its pointees and slices, for this copy to take again.
+	spare *lentBox
 	// reach says which leaves the walk must get to: what may be personal data, and
 	// untagged strings or every string besides.
 	reach reach
@@ -72,6 +75,9 @@ func (w *walker) reset() {
 		w.rec = nil
 	}
 	w.copy, w.reach, w.paths = false, reachPII, false
+	if w.spare != nil {
+		w.spare = nil
+	}
 	w.path = w.path[:0]
 	w.depth, w.ifaces = 0, 0
 	if w.field != "" {
