@@ -77,11 +77,14 @@ const (
 // A node is one step of a plan. Nodes are shared: every field of type Address with the
 // same inherited tag walks the same node, and a recursive type points back at itself.
 type node struct {
-	op   nodeOp
-	step step // how a walk moves through a value of this node: stepOf(op)
-	typ  reflect.Type
-	size uintptr // typ.Size(), for leaves of sized numbers
-
+	// The fields a walk reads at every node come first, so that they share the node's
+	// first cache lines: a walk meets many nodes per record.
+	op nodeOp
+	// short is the kind of a string leaf that asks for its kind's default redaction
+	// and is not marked sensitive, which redaction may hide the short way (see
+	// redactAction.leaf); noShort for every other node.
+	short Kind
+	lk    leafKind // opLeaf
 	// hasPII reports whether a walk can meet personal data at or under this node;
 	// walks skip whole subtrees without it. Interfaces always may.
 	hasPII bool
@@ -110,13 +113,6 @@ type node struct {
 	// (see hidesWrappers): its text may print theirs, so what they wrap counts as what
 	// it wraps (see heldErrors).
 	nests bool
-	// arenaHint is how many bytes of masked strings the last redaction of a record of
-	// this root type wrote: the size of the next one's arena.
-	arenaHint atomic.Int32
-	// locks lists where a struct or array node's value holds a sync.Mutex or
-	// sync.RWMutex, in it or in the structs and arrays it holds by value: copies zero
-	// them (see unlock).
-	locks []lockSpan
 	// dynamic reports whether an interface sits at or under this node, so that what
 	// a value holds there is known only at run time.
 	dynamic bool
@@ -129,25 +125,28 @@ type node struct {
 	mutable bool
 	// plain reports whether a string leaf that is not PII, untagged or tagged no (or
 	// an interface), sits at or under this node: audits go there.
-	plain bool
-
-	rule rule     // opLeaf and opIface: what the (inherited) tag says
-	lk   leafKind // opLeaf
-	// short is the kind of a string leaf that asks for its kind's default redaction
-	// and is not marked sensitive, which redaction may hide the short way (see
-	// redactAction.leaf); noShort for every other node.
-	short Kind
-
-	members []member // opStruct: every field, for Classify
-	// walkBy (opStruct) holds, for each reach (see reach), the members a walk goes
-	// into: those that can lead to what it reaches, settled once per type.
-	walkBy [numReach][]member
-
+	plain    bool
+	step     step // how a walk moves through a value of this node: stepOf(op)
+	typ      reflect.Type
 	elem     *node   // opPtr, opSlice, opArray, opMap, opNull
 	elemSize uintptr // opSlice, opArray
-	length   int     // opArray
-	offset   uintptr // opNull: where Valid sits
-	nanKeys  bool    // opMap: a key may be NaN, which SetMapIndex cannot find again
+	// walkBy (opStruct) holds, for each reach (see reach), the members a walk goes
+	// into: those that can lead to what it reaches, settled once per type.
+	walkBy [numReach][]walkMember
+	// arenaHint is how many bytes of masked strings the last redaction of a record of
+	// this root type wrote: the size of the next one's arena. It is
+	// written now and then, so it sits apart from what every walk reads.
+	arenaHint atomic.Int32
+	// locks lists where a struct or array node's value holds a sync.Mutex or
+	// sync.RWMutex, in it or in the structs and arrays it holds by value: copies zero
+	// them (see unlock).
+	locks   []lockSpan
+	size    uintptr  // typ.Size(), for leaves of sized numbers
+	rule    rule     // opLeaf and opIface: what the (inherited) tag says
+	members []member // opStruct: every field, for Classify
+	length  int      // opArray
+	offset  uintptr  // opNull: where Valid sits
+	nanKeys bool     // opMap: a key may be NaN, which SetMapIndex cannot find again
 	// keyText (opMap): the map's tag is PII and its keys are strings, which may hold
 	// what the tag names (map[string]string tagged email, keyed by addresses) or may be
 	// labels ("home", "work"): keys are scanned as free text (see keyAction).
@@ -171,9 +170,18 @@ type member struct {
 	index     int    // the field's index in its struct, for reflect
 	offset    uintptr
 	node      *node
+}
+
+// A walkMember is a member as a walk reads it (see node.walkBy): the walk reads one for
+// every field of every record, so these lists hold what it needs, in a third of a
+// member's size, and point to the member for the rest.
+type walkMember struct {
+	offset uintptr
+	node   *node
 	// leaf: node is a leaf that the action takes as it is (no wrapper error), so a walk
 	// hands it to the action directly, without a step.
 	leaf bool
+	of   *member
 }
 
 // A rule is the effective tag of a leaf, with its strategies resolved.
@@ -590,10 +598,11 @@ func (b *builder) settle() {
 func (b *builder) publish() {
 	for _, n := range b.made {
 		for r := range reach(numReach) {
-			for _, m := range n.members {
-				m.leaf = m.node.op == opLeaf && !m.node.wraps
+			for i := range n.members {
+				m := &n.members[i]
 				if m.node.reachedBy(r) {
-					n.walkBy[r] = append(n.walkBy[r], m)
+					leaf := m.node.op == opLeaf && !m.node.wraps
+					n.walkBy[r] = append(n.walkBy[r], walkMember{offset: m.offset, node: m.node, leaf: leaf, of: m})
 				}
 			}
 		}

@@ -231,7 +231,7 @@ func ordSignature(n *node) string {
 		}
 		for r := range n.walkBy {
 			for _, m := range n.walkBy[r] {
-				fmt.Fprintf(&b, "  #%d walkBy[%d] %s leaf=%v\n", id, r, m.name, m.leaf)
+				fmt.Fprintf(&b, "  #%d walkBy[%d] %s leaf=%v\n", id, r, m.of.name, m.leaf)
 			}
 		}
 		fmt.Fprintf(&b, "  #%d elem -> #%d key -> #%d\n", id, visit(n.elem), visit(n.key))

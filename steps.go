@@ -88,14 +88,14 @@ func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 	for i := range members {
 		m := &members[i]
 		if w.fields {
-			w.field = m.qualified
+			w.field = m.of.qualified
 		}
 		mark := len(w.path)
-		if w.paths && !m.embedded {
+		if w.paths && !m.of.embedded {
 			if mark > 0 && w.path[mark-1] != '.' {
 				w.path = append(w.path, '.')
 			}
-			w.path = append(w.path, m.name...)
+			w.path = append(w.path, m.of.name...)
 		}
 		err := w.walkMember(m, p)
 		if w.paths {
@@ -112,7 +112,7 @@ func walkMembers(w *walker, n *node, p unsafe.Pointer) error {
 }
 
 // walkMember walks member m of the struct at p: a leaf straight to the action.
-func (w *walker) walkMember(m *member, p unsafe.Pointer) error {
+func (w *walker) walkMember(m *walkMember, p unsafe.Pointer) error {
 	if m.leaf {
 		return w.act.leaf(w, m.node, unsafe.Add(p, m.offset))
 	}

@@ -170,7 +170,7 @@ func (n *node) reachedBy(r reach) bool {
 func (w *walker) reaches(n *node) bool { return n.reachedBy(w.reach) }
 
 // members returns the members of the struct node n that the walk goes into.
-func (w *walker) members(n *node) []member { return n.walkBy[w.reach] }
+func (w *walker) members(n *node) []walkMember { return n.walkBy[w.reach] }
 
 // walkRecord walks an element of a collection, or the value an interface holds, as a
 // record of its own for an action that keeps state per record.
