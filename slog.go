@@ -279,6 +279,9 @@ const maxResolve = 100
 // method of a type that carries pii tags runs on the type's redacted copy, never on the
 // caller's value. It reports whether anything was resolved.
 func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
+	if v.Kind() != slog.KindLogValuer {
+		return v, false // most values: no LogValue to run, nor a panic to catch
+	}
 	var lv slog.LogValuer
 	defer func() {
 		if recover() != nil {
