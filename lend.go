@@ -73,11 +73,13 @@ type lentBox struct {
 	used   int // how many copies the walk of this record has made so far
 }
 
-// A lentBlock is memory a lent copy took for n values of type typ.
+// A lentBlock is memory a lent copy took for n values of type typ, of which the last
+// copy that took it wrote the first live.
 type lentBlock struct {
 	typ  reflect.Type
 	data unsafe.Pointer
 	n    int
+	live int
 }
 
 // The bounds of what a box keeps: a record of more slices and pointers than
@@ -89,12 +91,19 @@ const (
 )
 
 // take returns the memory the last copy took at this point of the walk, when it holds
-// n values of type t at least; else nil.
+// n values of type t at least; else nil. The values an earlier copy wrote past the n
+// this one takes are zeroed: they are no line's, and must not keep what they point at
+// alive.
 func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 	i := b.used
 	b.used++
 	if i < len(b.blocks) && b.blocks[i].typ == t && b.blocks[i].n >= n {
-		return b.blocks[i].data
+		block := &b.blocks[i]
+		for j := n; j < block.live; j++ {
+			reflect.NewAt(t, unsafe.Add(block.data, uintptr(j)*t.Size())).Elem().SetZero()
+		}
+		block.live = n
+		return block.data
 	}
 	return nil
 }
@@ -103,7 +112,7 @@ func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 // nothing, for the next copy to take.
 func (b *lentBox) keep(t reflect.Type, data unsafe.Pointer, n int) {
 	i := b.used - 1
-	block := lentBlock{t, data, n}
+	block := lentBlock{t, data, n, n}
 	switch {
 	case uintptr(n)*t.Size() > lentMaxBytes:
 		if i < len(b.blocks) {
