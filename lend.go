@@ -52,6 +52,7 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 		// The box may hold part of the value unredacted: it is dropped, not pooled.
 		return redactionFailed{err}, true
 	}
+	box.clearRest()
 	out := x
 	(*[2]unsafe.Pointer)(unsafe.Pointer(&out))[1] = dst // x's type, the copy's memory
 	*lent = loan.Lend(&pl.lent, box)
@@ -106,6 +107,19 @@ func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 		return block.data
 	}
 	return nil
+}
+
+// clearRest zeroes what earlier copies wrote in the blocks this one did not come to
+// (a record with fewer slices and pointees than the last): they are no line's, and
+// must not keep what they point at alive while the box is lent and pooled.
+func (b *lentBox) clearRest() {
+	for i := b.used; i < len(b.blocks); i++ {
+		block := &b.blocks[i]
+		for j := range block.live {
+			reflect.NewAt(block.typ, unsafe.Add(block.data, uintptr(j)*block.typ.Size())).Elem().SetZero()
+		}
+		block.live = 0
+	}
 }
 
 // keep remembers data, n new values of type t that the copy took where take found

@@ -22,10 +22,11 @@ type reviewTail struct {
 }
 
 // TestLentSpareReviewNoStaleElements logs a record with a long slice, then one with a
-// short slice of the same type, whose copy is made in the memory the long one's took,
-// and holds that copy: the elements of the long record past the short one's length are
-// not the new line's, and must not keep what they pointed at alive (a megabyte of the
-// caller's, given up by the caller), as ForLog's copy keeps nothing of it.
+// short slice of the same type (or none), whose copy is made in the memory the long
+// one's took, and holds that copy: the elements of the long record past the short
+// one's length are not the new line's, and must not keep what they pointed at alive (a
+// megabyte of the caller's, given up by the caller), as ForLog's copy keeps nothing of
+// it.
 func TestLentSpareReviewNoStaleElements(t *testing.T) {
 	p, err := New()
 	if err != nil {
@@ -37,6 +38,7 @@ func TestLentSpareReviewNoStaleElements(t *testing.T) {
 	}{
 		{"last element of many", 100, 99},
 		{"second of two", 2, 1},
+		{"only element, then no slice at all", 1, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			freed := make(chan struct{})
@@ -52,6 +54,9 @@ func TestLentSpareReviewNoStaleElements(t *testing.T) {
 				lent.Return()
 			}()
 			short := reviewTail{Items: []reviewTailItem{{Email: "jo@example.com"}}, Name: "Jo Roe"}
+			if tc.long == 1 {
+				short.Items = nil // the line takes none of the memory the last one took
+			}
 			want, _ := p.ForLog(short)
 			got, _, held := loan.ForLog(p, short, false) // held: its box is out of the pool
 			defer held.Return()
