@@ -116,11 +116,16 @@ func (a *redactAction) borrowArena(buf []byte) (own []byte) {
 
 // returnArena ends a record redacted in a borrowed arena: the size it took is
 // remembered for the next of its type (see end), the walker has its own arena again,
-// and the borrowed one, emptied, is returned whole (grown, if the record needed more).
+// and the borrowed one, emptied, is returned whole (grown, if the record needed more),
+// unless it is larger than an arena made before a record needs it (arenaHintMax): a
+// huge string, masked once, is not kept alive in the pool.
 func (a *redactAction) returnArena(own []byte) (borrowed []byte) {
 	a.end()
 	a.hint = nil
 	borrowed, a.arena = a.arena[:0], own
+	if cap(borrowed) > arenaHintMax {
+		borrowed = nil
+	}
 	return borrowed
 }
 

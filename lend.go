@@ -52,6 +52,7 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 		// The box may hold part of the value unredacted: it is dropped, not pooled.
 		return redactionFailed{err}, true
 	}
+	box.clearRest()
 	out := x
 	(*[2]unsafe.Pointer)(unsafe.Pointer(&out))[1] = dst // x's type, the copy's memory
 	*lent = loan.Lend(&pl.lent, box)
@@ -73,11 +74,13 @@ type lentBox struct {
 	used   int // how many copies the walk of this record has made so far
 }
 
-// A lentBlock is memory a lent copy took for n values of type typ.
+// A lentBlock is memory a lent copy took for n values of type typ, of which the last
+// copy that took it wrote the first live.
 type lentBlock struct {
 	typ  reflect.Type
 	data unsafe.Pointer
 	n    int
+	live int
 }
 
 // The bounds of what a box keeps: a record of more slices and pointers than
@@ -89,21 +92,41 @@ const (
 )
 
 // take returns the memory the last copy took at this point of the walk, when it holds
-// n values of type t at least; else nil.
+// n values of type t at least; else nil. The values an earlier copy wrote past the n
+// this one takes are zeroed: they are no line's, and must not keep what they point at
+// alive.
 func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 	i := b.used
 	b.used++
 	if i < len(b.blocks) && b.blocks[i].typ == t && b.blocks[i].n >= n {
-		return b.blocks[i].data
+		block := &b.blocks[i]
+		for j := n; j < block.live; j++ {
+			reflect.NewAt(t, unsafe.Add(block.data, uintptr(j)*t.Size())).Elem().SetZero()
+		}
+		block.live = n
+		return block.data
 	}
 	return nil
+}
+
+// clearRest zeroes what earlier copies wrote in the blocks this one did not come to
+// (a record with fewer slices and pointees than the last): they are no line's, and
+// must not keep what they point at alive while the box is lent and pooled.
+func (b *lentBox) clearRest() {
+	for i := b.used; i < len(b.blocks); i++ {
+		block := &b.blocks[i]
+		for j := range block.live {
+			reflect.NewAt(block.typ, unsafe.Add(block.data, uintptr(j)*block.typ.Size())).Elem().SetZero()
+		}
+		block.live = 0
+	}
 }
 
 // keep remembers data, n new values of type t that the copy took where take found
 // nothing, for the next copy to take.
 func (b *lentBox) keep(t reflect.Type, data unsafe.Pointer, n int) {
 	i := b.used - 1
-	block := lentBlock{t, data, n}
+	block := lentBlock{t, data, n, n}
 	switch {
 	case uintptr(n)*t.Size() > lentMaxBytes:
 		if i < len(b.blocks) {

@@ -141,12 +141,12 @@ func stepPtr(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	if !w.reaches(n.elem) && n.elem.op == opLeaf {
 		// A snapshot of a pointer to a plain value: the copy is all there is to do.
-		clone := w.newCopy(n.elem.typ, old)
+		clone := w.newCopy(n.elem, old)
 		*slot = clone
 		w.seen.put(old, n.elem, clone)
 		return nil
 	}
-	clone := w.newCopy(n.elem.typ, old)
+	clone := w.newCopy(n.elem, old)
 	unlock(n.elem, clone)
 	*slot = clone
 	w.seen.put(old, n.elem, clone)
@@ -206,9 +206,10 @@ func (w *walker) walkElems(n *node, data unsafe.Pointer, l int) error {
 }
 
 // cloneSlice is cloneSlice in the memory the last lent copy of the record took for the
-// same slice, when the walk has it (see lentBox).
+// same slice, when the walk has it (see lentBox). Elements that hold a leaf that redacts
+// itself are cloned anew: its RedactPII may keep its receiver (see holdsRedactor).
 func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
-	if w.spare == nil {
+	if w.spare == nil || holdsRedactor(n.elem) {
 		return cloneSlice(n, data, l)
 	}
 	clone := w.spare.take(n.elem.typ, l)
@@ -461,10 +462,13 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 // or else a pointer to the copy of the value it holds.
 func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }
 
-// newCopy is newCopy in the memory the last lent copy of the record took for the same
-// pointee, when the walk has it (see lentBox).
-func (w *walker) newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
-	if w.spare == nil {
+// newCopy is newCopy of a value of node n in the memory the last lent copy of the record
+// took for the same pointee, when the walk has it (see lentBox). A value that holds a
+// leaf that redacts itself is copied anew: its RedactPII may keep its receiver (see
+// holdsRedactor).
+func (w *walker) newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
+	t := n.typ
+	if w.spare == nil || holdsRedactor(n) {
 		return newCopy(t, src)
 	}
 	clone := w.spare.take(t, 1)
