@@ -43,16 +43,23 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
 	// exactly when it would be unlent.
 	rw.w.depth = 1
-	rw.w.spare, box.used = box, 0
-	own := rw.a.borrowArena(box.arena)
-	err := rw.w.run(pl.root, dst)
-	box.arena = rw.a.returnArena(own)
+	var err error
+	if pl.spares {
+		rw.w.spare, box.used = box, 0
+		own := rw.a.borrowArena(box.arena)
+		err = rw.w.run(pl.root, dst)
+		box.arena = rw.a.returnArena(own)
+		if err == nil {
+			box.clearRest()
+		}
+	} else {
+		err = rw.w.run(pl.root, dst)
+	}
 	rw.release()
 	if err != nil {
 		// The box may hold part of the value unredacted: it is dropped, not pooled.
 		return redactionFailed{err}, true
 	}
-	box.clearRest()
 	out := x
 	(*[2]unsafe.Pointer)(unsafe.Pointer(&out))[1] = dst // x's type, the copy's memory
 	*lent = loan.Lend(&pl.lent, box)

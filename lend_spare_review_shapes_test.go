@@ -60,6 +60,43 @@ type rvRec struct {
 	PS     *string `pii:"phone"`
 }
 
+// rvPlain is rvRec without its interfaces: a type no method of the caller's can see, so
+// its lent copies reuse the memory of the last (plan.spares), where rvRec's cannot.
+type rvPlain struct {
+	ID     string `pii:"no"`
+	M      map[string]*rvAddr
+	MS     map[string][]string `pii:"email"`
+	MA     map[int]rvAddr
+	Home   *rvAddr
+	Work   *rvAddr
+	Homes  []rvAddr
+	Tail   []rvAddr
+	Arr    [3]rvAddr
+	ArrP   [2]*rvAddr
+	Nested [][]string `pii:"phone"`
+	B      []byte     `pii:"email"`
+	BU     []byte
+	Zero   []rvZero
+	ZP     *rvZero
+	ZA     [4]rvZero
+	Cycle  *rvNode
+	Long   string  `pii:"email"`
+	Phone  string  `pii:"phone"`
+	Free   string  // untagged: a scan reads it
+	PS     *string `pii:"phone"`
+}
+
+// rvPlainOf is rvRecOf(i) without its interfaces.
+func rvPlainOf(i int) rvPlain {
+	r := rvRecOf(i)
+	return rvPlain{ID: r.ID, M: r.M, MS: r.MS, MA: r.MA, Home: r.Home, Work: r.Work, Homes: r.Homes, Tail: r.Tail, Arr: r.Arr, ArrP: r.ArrP, Nested: r.Nested, B: r.B, BU: r.BU, Zero: r.Zero, ZP: r.ZP, ZA: r.ZA, Cycle: r.Cycle, Long: r.Long, Phone: r.Phone, Free: r.Free, PS: r.PS}
+}
+
+// rec is p as an rvRec, its interfaces nil.
+func (p rvPlain) rec() rvRec {
+	return rvRec{ID: p.ID, M: p.M, MS: p.MS, MA: p.MA, Home: p.Home, Work: p.Work, Homes: p.Homes, Tail: p.Tail, Arr: p.Arr, ArrP: p.ArrP, Nested: p.Nested, B: p.B, BU: p.BU, Zero: p.Zero, ZP: p.ZP, ZA: p.ZA, Cycle: p.Cycle, Long: p.Long, Phone: p.Phone, Free: p.Free, PS: p.PS}
+}
+
 var rvPhones = []string{"+14155552671", "+4930901820", "+447911123456", "+8613800138000", "+33142685300"}
 
 // rvRecOf makes record i; the same i makes the same record.
@@ -261,6 +298,17 @@ func TestLentSpareReviewShapes(t *testing.T) {
 	if raceBuild {
 		n = 150
 	}
+	if !planFor(reflect.TypeFor[rvPlain]()).spares || planFor(reflect.TypeFor[rvRec]()).spares {
+		t.Fatal("rvPlain's lent copies must reuse the last one's memory, and rvRec's not: the test tests neither")
+	}
+	shapes := []struct {
+		name string
+		of   func(i int) any
+		rec  func(x any) rvRec
+	}{
+		{"with interfaces", func(i int) any { return rvRecOf(i) }, func(x any) rvRec { return x.(rvRec) }},
+		{"reusing memory", func(i int) any { return rvPlainOf(i) }, func(x any) rvRec { return x.(rvPlain).rec() }},
+	}
 	for _, tc := range []struct {
 		name string
 		p    *Policy
@@ -271,47 +319,49 @@ func TestLentSpareReviewShapes(t *testing.T) {
 		{"parties", parties, false},
 		{"parties scanned", parties, true},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			type held struct {
-				i    int
-				x    any
-				show string
-				lent loan.Copy
-			}
-			var kept []held
-			for i := range n {
-				v := rvRecOf(i)
-				forLog := tc.p.ForLog
-				if tc.scan {
-					forLog = tc.p.ForLogScanned
+		for _, shape := range shapes {
+			t.Run(tc.name+"/"+shape.name, func(t *testing.T) {
+				type held struct {
+					i    int
+					x    any
+					show string
+					lent loan.Copy
 				}
-				want, _ := forLog(v)
-				got, _, lent := loan.ForLog(tc.p, v, tc.scan)
-				if lent == (loan.Copy{}) {
-					t.Fatalf("record %d: not lent: the test tests nothing", i)
+				var kept []held
+				for i := range n {
+					v := shape.of(i)
+					forLog := tc.p.ForLog
+					if tc.scan {
+						forLog = tc.p.ForLogScanned
+					}
+					want, _ := forLog(v)
+					got, _, lent := loan.ForLog(tc.p, v, tc.scan)
+					if lent == (loan.Copy{}) {
+						t.Fatalf("record %d: not lent: the test tests nothing", i)
+					}
+					if diff := cmp.Diff(rvShow(want), rvShow(got)); diff != "" {
+						t.Fatalf("record %d: the lent copy differs from ForLog's (-ForLog +lent):\n%s", i, diff)
+					}
+					if w, g := rvAliases(shape.rec(want)), rvAliases(shape.rec(got)); w != g {
+						t.Fatalf("record %d: memory shared in ForLog's copy %q, in the lent one %q", i, w, g)
+					}
+					if !reflect.DeepEqual(v, shape.of(i)) {
+						t.Fatalf("record %d: the caller's value changed", i)
+					}
+					if i%7 == 3 {
+						kept = append(kept, held{i, got, rvShow(got), lent})
+						continue
+					}
+					lent.Return()
 				}
-				if diff := cmp.Diff(rvShow(want), rvShow(got)); diff != "" {
-					t.Fatalf("record %d: the lent copy differs from ForLog's (-ForLog +lent):\n%s", i, diff)
+				for _, h := range kept {
+					if diff := cmp.Diff(h.show, rvShow(h.x)); diff != "" {
+						t.Errorf("record %d: a copy not given back changed (-lent +now):\n%s", h.i, diff)
+					}
+					h.lent.Return()
 				}
-				if w, g := rvAliases(want.(rvRec)), rvAliases(got.(rvRec)); w != g {
-					t.Fatalf("record %d: memory shared in ForLog's copy %q, in the lent one %q", i, w, g)
-				}
-				if !reflect.DeepEqual(v, rvRecOf(i)) {
-					t.Fatalf("record %d: the caller's value changed", i)
-				}
-				if i%7 == 3 {
-					kept = append(kept, held{i, got, rvShow(got), lent})
-					continue
-				}
-				lent.Return()
-			}
-			for _, h := range kept {
-				if diff := cmp.Diff(h.show, rvShow(h.x)); diff != "" {
-					t.Errorf("record %d: a copy not given back changed (-lent +now):\n%s", h.i, diff)
-				}
-				h.lent.Return()
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -1,12 +1,15 @@
 package pii
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ef8f9424/pii/internal/loan"
 	"github.com/google/go-cmp/cmp"
@@ -183,5 +186,69 @@ func TestLentLineAllocatesNothingOfItsOwn(t *testing.T) {
 	ours := line(NewHandler(slog.NewJSONHandler(io.Discard, nil), p))
 	if ours > plain {
 		t.Errorf("a line through the Handler allocates %v times, through slog's handler alone %v: want no more", ours, plain)
+	}
+}
+
+// keepingEmail is a tagged field type whose MarshalJSON keeps every text it writes, as a
+// method that caches its results does.
+type keepingEmail string
+
+var keptEmails []string
+
+func (e keepingEmail) MarshalJSON() ([]byte, error) {
+	keptEmails = append(keptEmails, string(e)[:0]+string(e)) // the string itself, not a copy of its bytes
+	return json.Marshal(string(e))
+}
+
+type keepingRecord struct {
+	ID    string       `pii:"no"`
+	Email keepingEmail `pii:"email"`
+	Tags  []string     `pii:"name"`
+}
+
+// TestLentSpareOnlyWithoutMethods checks which types' lent copies reuse the memory of
+// the last one: only those no method of the caller's can see (a method may keep a string
+// or a pointer of the copy, which the next line would change). A MarshalJSON that keeps
+// the masked strings it writes still reads them as written after many more lines.
+func TestLentSpareOnlyWithoutMethods(t *testing.T) {
+	type withTime struct {
+		Email string    `pii:"email"`
+		At    time.Time `pii:"no"`
+	}
+	type withIface struct {
+		Email string `pii:"email"`
+		Any   any
+	}
+	for _, tc := range []struct {
+		typ  reflect.Type
+		want bool
+	}{
+		{reflect.TypeFor[spareRecord](), true},
+		{reflect.TypeFor[withTime](), true},
+		{reflect.TypeFor[withIface](), false},
+		{reflect.TypeFor[keepingRecord](), false},
+		{reflect.TypeFor[lendStringer](), false},
+	} {
+		if got := planFor(tc.typ).spares; got != tc.want {
+			t.Errorf("%v: lent copies reuse memory %v, want %v", tc.typ, got, tc.want)
+		}
+	}
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keptEmails = nil
+	var want []string
+	for i := range 50 {
+		v := keepingRecord{ID: fmt.Sprint(i), Email: keepingEmail(fmt.Sprintf("jane%d@example%d.com", i, i)), Tags: []string{"Jane Doe"}}
+		got, _, lent := loan.ForLog(p, v, false)
+		if _, err := json.Marshal(got); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, strings.Clone(keptEmails[len(keptEmails)-1]))
+		lent.Return()
+	}
+	if diff := cmp.Diff(want, keptEmails); diff != "" {
+		t.Errorf("strings a MarshalJSON kept changed after their lines (-as written +now):\n%s", diff)
 	}
 }

@@ -34,6 +34,9 @@ type plan struct {
 	// lent holds the values log lines' copies are made in, with the memory those copies
 	// took (see lentBox): a value in it is one a line was written from and gave back.
 	lent sync.Pool
+	// spares says that a lent copy may also reuse the memory the last one took (see
+	// lentBox): no method of the caller's can see a copy of the type (runsNoMethods).
+	spares bool
 }
 
 // nodeOp says how a walk moves through a node's value.
@@ -235,9 +238,48 @@ func planFor(t reflect.Type) *plan {
 		b.finish()
 		p.fields, p.ifaces = listFields(p.root, t)
 		p.pooled = !holdsRedactor(p.root)
+		p.spares = p.pooled && runsNoMethods(p.root, map[*node]bool{})
 	}
 	plans.Store(t, p)
 	return p
+}
+
+// runsNoMethods reports whether no code of the caller's can see a value of node n while
+// a logger writes it: no interface, and no type with methods, sits at or under n, but
+// for the standard library's that print their value and keep nothing of it (time.Time,
+// netip.Addr...). A lent copy reuses the memory of the last one (its masked strings,
+// slices and pointees; see lentBox) only then: a method could keep a string or a
+// pointer of the copy (a String that caches its results, a MarshalJSON that keeps its
+// receiver), which the next line would change.
+func runsNoMethods(n *node, seen map[*node]bool) bool {
+	if seen[n] {
+		return true
+	}
+	seen[n] = true
+	if n.op == opIface {
+		return false
+	}
+	if t := n.typ; !methodsKeepNothing[t] && (t.NumMethod() > 0 || t.Kind() != reflect.Pointer && reflect.PointerTo(t).NumMethod() > 0) {
+		return false
+	}
+	for _, m := range n.members {
+		if !runsNoMethods(m.node, seen) {
+			return false
+		}
+	}
+	for _, c := range []*node{n.elem, n.key} {
+		if c != nil && !runsNoMethods(c, seen) {
+			return false
+		}
+	}
+	return true
+}
+
+// methodsKeepNothing are the types with methods that runsNoMethods lets through: the
+// standard library's, which print their values and keep nothing of them.
+var methodsKeepNothing = map[reflect.Type]bool{
+	timeType: true, reflect.TypeFor[time.Duration](): true, addrType: true, addrPortType: true,
+	prefixType: true, netIPType: true, rawMessageType: true,
 }
 
 // holdsRedactor reports whether a value of node n holds, in its own memory (not behind

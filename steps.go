@@ -206,10 +206,10 @@ func (w *walker) walkElems(n *node, data unsafe.Pointer, l int) error {
 }
 
 // cloneSlice is cloneSlice in the memory the last lent copy of the record took for the
-// same slice, when the walk has it (see lentBox). Elements that hold a leaf that redacts
-// itself are cloned anew: its RedactPII may keep its receiver (see holdsRedactor).
+// same slice, when the walk has it (see lentBox; only values with no methods of the
+// caller's, none that redacts itself, are walked with one).
 func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
-	if w.spare == nil || holdsRedactor(n.elem) {
+	if w.spare == nil {
 		return cloneSlice(n, data, l)
 	}
 	clone := w.spare.take(n.elem.typ, l)
@@ -313,10 +313,16 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
+	// A value that redacts itself may keep the receiver of its RedactPII: each entry is
+	// then walked in a value of its own, never in one the next entry overwrites.
+	ownTmp := holdsRedactor(n.elem)
 	elemReached := w.reaches(n.elem)
 	rekey := w.ka != nil && !w.readOnly && (n.keyText || n.keyString && w.reach&reachUntagged != 0)
 	var keys, values []reflect.Value // for maps rebuilt in place, set after a clear
 	for it := m.MapRange(); it.Next(); {
+		if ownTmp {
+			tmp = reflect.New(n.typ.Elem())
+		}
 		tmp.Elem().Set(it.Value())
 		if elemReached {
 			if err := w.walkElem(n.elem, tmp.UnsafePointer()); err != nil {
@@ -463,12 +469,10 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }
 
 // newCopy is newCopy of a value of node n in the memory the last lent copy of the record
-// took for the same pointee, when the walk has it (see lentBox). A value that holds a
-// leaf that redacts itself is copied anew: its RedactPII may keep its receiver (see
-// holdsRedactor).
+// took for the same pointee, when the walk has it (see lentBox, and cloneSlice).
 func (w *walker) newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
 	t := n.typ
-	if w.spare == nil || holdsRedactor(n) {
+	if w.spare == nil {
 		return newCopy(t, src)
 	}
 	clone := w.spare.take(t, 1)
