@@ -34,13 +34,20 @@ type rvNode struct {
 
 type rvZero struct{}
 
+// rvRec is rvPlain with interfaces besides: its lent copies reuse no memory.
 type rvRec struct {
+	rvPlain
+	Any  any
+	AnyT any `pii:"phone"`
+}
+
+// rvPlain is the record without interfaces: a type no method of the caller's can see, so
+// its lent copies reuse the memory of the last (plan.spares).
+type rvPlain struct {
 	ID     string `pii:"no"`
 	M      map[string]*rvAddr
 	MS     map[string][]string `pii:"email"`
 	MA     map[int]rvAddr
-	Any    any
-	AnyT   any `pii:"phone"`
 	Home   *rvAddr
 	Work   *rvAddr // Home, or an element of Homes, at times
 	Homes  []rvAddr
@@ -60,42 +67,11 @@ type rvRec struct {
 	PS     *string `pii:"phone"`
 }
 
-// rvPlain is rvRec without its interfaces: a type no method of the caller's can see, so
-// its lent copies reuse the memory of the last (plan.spares), where rvRec's cannot.
-type rvPlain struct {
-	ID     string `pii:"no"`
-	M      map[string]*rvAddr
-	MS     map[string][]string `pii:"email"`
-	MA     map[int]rvAddr
-	Home   *rvAddr
-	Work   *rvAddr
-	Homes  []rvAddr
-	Tail   []rvAddr
-	Arr    [3]rvAddr
-	ArrP   [2]*rvAddr
-	Nested [][]string `pii:"phone"`
-	B      []byte     `pii:"email"`
-	BU     []byte
-	Zero   []rvZero
-	ZP     *rvZero
-	ZA     [4]rvZero
-	Cycle  *rvNode
-	Long   string  `pii:"email"`
-	Phone  string  `pii:"phone"`
-	Free   string  // untagged: a scan reads it
-	PS     *string `pii:"phone"`
-}
-
 // rvPlainOf is rvRecOf(i) without its interfaces.
-func rvPlainOf(i int) rvPlain {
-	r := rvRecOf(i)
-	return rvPlain{ID: r.ID, M: r.M, MS: r.MS, MA: r.MA, Home: r.Home, Work: r.Work, Homes: r.Homes, Tail: r.Tail, Arr: r.Arr, ArrP: r.ArrP, Nested: r.Nested, B: r.B, BU: r.BU, Zero: r.Zero, ZP: r.ZP, ZA: r.ZA, Cycle: r.Cycle, Long: r.Long, Phone: r.Phone, Free: r.Free, PS: r.PS}
-}
+func rvPlainOf(i int) rvPlain { return rvRecOf(i).rvPlain }
 
 // rec is p as an rvRec, its interfaces nil.
-func (p rvPlain) rec() rvRec {
-	return rvRec{ID: p.ID, M: p.M, MS: p.MS, MA: p.MA, Home: p.Home, Work: p.Work, Homes: p.Homes, Tail: p.Tail, Arr: p.Arr, ArrP: p.ArrP, Nested: p.Nested, B: p.B, BU: p.BU, Zero: p.Zero, ZP: p.ZP, ZA: p.ZA, Cycle: p.Cycle, Long: p.Long, Phone: p.Phone, Free: p.Free, PS: p.PS}
-}
+func (p rvPlain) rec() rvRec { return rvRec{rvPlain: p} }
 
 var rvPhones = []string{"+14155552671", "+4930901820", "+447911123456", "+8613800138000", "+33142685300"}
 
@@ -116,7 +92,7 @@ func rvRecOf(i int) rvRec {
 			return r.IntN(7)
 		}
 	}
-	rec := rvRec{ID: fmt.Sprintf("r%d", i), Phone: phone(), Free: "call " + phone() + " or mail jane@example.com"}
+	rec := rvRec{rvPlain: rvPlain{ID: fmt.Sprintf("r%d", i), Phone: phone(), Free: "call " + phone() + " or mail jane@example.com"}}
 	if n := length(); n >= 0 {
 		rec.M = make(map[string]*rvAddr, n)
 		var shared *rvAddr
