@@ -132,13 +132,13 @@ func (b *lentBox) clearRest() {
 // keep remembers data, n new values of type t that the copy took where take found
 // nothing, for the next copy to take.
 func (b *lentBox) keep(t reflect.Type, data unsafe.Pointer, n int) {
-	i := b.used - 1
 	block := lentBlock{t, data, n, n}
-	switch {
-	case uintptr(n)*t.Size() > lentMaxBytes:
-		if i < len(b.blocks) {
-			b.blocks[i] = lentBlock{} // the next record takes anew here too
-		}
+	if uintptr(n)*t.Size() > lentMaxBytes {
+		// Not kept: a huge slice met once is not kept alive in the pool. Its place is,
+		// empty, so that the blocks after it keep theirs.
+		block = lentBlock{}
+	}
+	switch i := b.used - 1; {
 	case i < len(b.blocks):
 		b.blocks[i] = block
 	case i == len(b.blocks) && i < lentMaxBlocks:

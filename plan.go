@@ -160,6 +160,9 @@ type node struct {
 	// inherits (opIface): the interface is tagged, and what it holds is planned under
 	// its rule (see held), not by its type alone.
 	inherits bool
+	// ownEntries (opMap): the map's values hold a leaf that redacts itself, whose
+	// RedactPII may keep its receiver: each entry is walked in a value of its own.
+	ownEntries bool
 	// reenters: a walk from this node can meet its value again (a pointer back to its
 	// type below it, or an interface), so a walk from a pointer to it marks it seen.
 	reenters bool
@@ -651,6 +654,7 @@ func (b *builder) publish() {
 	}
 	for _, n := range b.made {
 		n.reenters = n.computeReenters()
+		n.ownEntries = n.op == opMap && holdsRedactor(n.elem)
 	}
 	for _, n := range b.made {
 		n.inherits = n.op == opIface && n.rule != (rule{})

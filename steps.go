@@ -313,15 +313,12 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
-	// A value that redacts itself may keep the receiver of its RedactPII: each entry is
-	// then walked in a value of its own, never in one the next entry overwrites.
-	ownTmp := holdsRedactor(n.elem)
 	elemReached := w.reaches(n.elem)
 	rekey := w.ka != nil && !w.readOnly && (n.keyText || n.keyString && w.reach&reachUntagged != 0)
 	var keys, values []reflect.Value // for maps rebuilt in place, set after a clear
 	for it := m.MapRange(); it.Next(); {
-		if ownTmp {
-			tmp = reflect.New(n.typ.Elem())
+		if n.ownEntries {
+			tmp = reflect.New(n.typ.Elem()) // never one the next entry overwrites
 		}
 		tmp.Elem().Set(it.Value())
 		if elemReached {
