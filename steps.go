@@ -228,17 +228,22 @@ func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer 
 }
 
 // cloneSlice returns a new backing array holding a copy of the l elements of the slice
-// node n at data. A []string, the commonest slice of personal data, is copied without
-// reflect (one allocation, where reflect.MakeSlice makes two).
+// node n at data, in one allocation. A []string, the commonest slice of personal data,
+// is copied without reflect.
 func cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
 	if n.typ == stringsType {
 		clone := make([]string, l)
 		copy(clone, unsafe.Slice((*string)(data), l))
 		return unsafe.Pointer(unsafe.SliceData(clone))
 	}
-	clone := reflect.MakeSlice(n.typ, l, l)
-	reflect.Copy(clone, reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{data, l, l})).Elem())
-	return clone.UnsafePointer()
+	// Grown from nil through a header of its own rather than made by reflect.MakeSlice,
+	// which allocates a slice header besides the array.
+	var clone sliceHeader
+	dst := reflect.NewAt(n.typ, unsafe.Pointer(&clone)).Elem()
+	dst.Grow(l)
+	dst.SetLen(l)
+	reflect.Copy(dst, reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{data, l, l})).Elem())
+	return clone.data
 }
 
 var stringsType = reflect.TypeFor[[]string]()
