@@ -43,17 +43,15 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
 	// exactly when it would be unlent.
 	rw.w.depth = 1
-	var err error
+	var own []byte
 	if pl.spares {
 		rw.w.spare, box.used = box, 0
-		own := rw.a.borrowArena(box.arena)
-		err = rw.w.run(pl.root, dst)
+		own = rw.a.borrowArena(box.arena)
+	}
+	err := rw.w.run(pl.root, dst)
+	if pl.spares {
 		box.arena = rw.a.returnArena(own)
-		if err == nil {
-			box.clearRest()
-		}
-	} else {
-		err = rw.w.run(pl.root, dst)
+		box.clearRest()
 	}
 	rw.release()
 	if err != nil {
@@ -107,10 +105,7 @@ func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 	b.used++
 	if i < len(b.blocks) && b.blocks[i].typ == t && b.blocks[i].n >= n {
 		block := &b.blocks[i]
-		for j := n; j < block.live; j++ {
-			reflect.NewAt(t, unsafe.Add(block.data, uintptr(j)*t.Size())).Elem().SetZero()
-		}
-		block.live = n
+		block.shrink(n)
 		return block.data
 	}
 	return nil
@@ -121,12 +116,17 @@ func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 // must not keep what they point at alive while the box is lent and pooled.
 func (b *lentBox) clearRest() {
 	for i := b.used; i < len(b.blocks); i++ {
-		block := &b.blocks[i]
-		for j := range block.live {
-			reflect.NewAt(block.typ, unsafe.Add(block.data, uintptr(j)*block.typ.Size())).Elem().SetZero()
-		}
-		block.live = 0
+		b.blocks[i].shrink(0)
 	}
+}
+
+// shrink readies the block for a copy that writes its first n values: those the last
+// copy wrote past them are zeroed, so that they keep nothing alive.
+func (k *lentBlock) shrink(n int) {
+	for j := n; j < k.live; j++ {
+		reflect.NewAt(k.typ, unsafe.Add(k.data, uintptr(j)*k.typ.Size())).Elem().SetZero()
+	}
+	k.live = n
 }
 
 // keep remembers data, n new values of type t that the copy took where take found

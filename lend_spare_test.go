@@ -196,7 +196,7 @@ type keepingEmail string
 var keptEmails []string
 
 func (e keepingEmail) MarshalJSON() ([]byte, error) {
-	keptEmails = append(keptEmails, string(e)[:0]+string(e)) // the string itself, not a copy of its bytes
+	keptEmails = append(keptEmails, string(e)) // the string itself, not a copy of its bytes
 	return json.Marshal(string(e))
 }
 
