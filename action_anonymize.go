@@ -92,7 +92,7 @@ func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) er
 		return nil
 	case lkCustom:
 		// A custom type knows how to redact itself, not how to be generalised: drop it.
-		reflect.NewAt(n.typ, p).Elem().SetZero()
+		n.valueAt(p).SetZero()
 		return nil
 	}
 	if st == anonGeneralize {
@@ -130,7 +130,7 @@ func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) er
 			return nil
 		}
 	}
-	reflect.NewAt(n.typ, p).Elem().SetZero() // drop
+	n.valueAt(p).SetZero() // drop
 	return nil
 }
 
@@ -153,6 +153,6 @@ func (a *anonymizeAction) errorText(w *walker, n *node, p unsafe.Pointer, _ erro
 	if !r.pii() || contextualKind(r.tag.Kind) && !w.counts(r.tag.Kind) || w.pol.anon.dry {
 		return nil
 	}
-	reflect.NewAt(n.typ, p).Elem().SetZero()
+	n.valueAt(p).SetZero()
 	return nil
 }

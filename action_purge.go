@@ -2,7 +2,6 @@ package pii
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"time"
 	"unsafe"
@@ -79,7 +78,7 @@ func (a purgeAction) purge(w *walker, n *node, ptr unsafe.Pointer, text error) e
 			return err
 		}
 	} else if !s.dry {
-		reflect.NewAt(n.typ, ptr).Elem().SetZero()
+		n.valueAt(ptr).SetZero()
 	}
 	if !slices.Contains(s.zeroed, n) {
 		s.zeroed = append(s.zeroed, n)

@@ -320,7 +320,7 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		if w.reach&reachMutable != 0 {
 			// Left as it is, but the caller could write into it later.
 			if n.lk == lkCustom && ownCopy(w.pol, n.typ, p) != nil {
-				reflect.NewAt(n.typ, p).Elem().SetZero()
+				n.valueAt(p).SetZero()
 			}
 			snapshotLeaf(n, p)
 		}
@@ -600,7 +600,7 @@ func (a *redactAction) scansText() bool { return a.scan || a.audit != nil && a.a
 // text instead (a *fmt.wrapError field, or the root of Redact): a value of its own type
 // cannot be made to say less, so it goes whole (fail closed).
 func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, error) {
-	v := reflect.NewAt(n.typ, p).Elem()
+	v := n.valueAt(p)
 	if n.typ.Kind() == reflect.Pointer && v.IsNil() {
 		return false, nil
 	}
@@ -633,6 +633,6 @@ func (a *redactAction) errorText(w *walker, n *node, p unsafe.Pointer, err error
 		st = redactZero
 	}
 	masked := maskedError(err, func(s string) string { return a.redactString(w, r, st, s) })
-	reflect.NewAt(n.typ, p).Elem().Set(reflect.ValueOf(&masked).Elem())
+	n.valueAt(p).Set(reflect.ValueOf(&masked).Elem())
 	return nil
 }

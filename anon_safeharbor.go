@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"net"
 	"net/netip"
-	"reflect"
 	"strings"
 	"time"
 	"unsafe"
@@ -127,7 +126,7 @@ func (h *safeHarbor) leaf(p unsafe.Pointer, n *node) bool {
 		return true
 	}
 	// Floats (coordinates), bools, custom types: nothing of them may stay.
-	reflect.NewAt(n.typ, p).Elem().SetZero()
+	n.valueAt(p).SetZero()
 	return true
 }
 

@@ -127,8 +127,9 @@ func TestSafeHarborCodes(t *testing.T) {
 // a plan makes it.
 func safeHarborLeafNode[T any](k Kind, st anonStrategy) *node {
 	typ := reflect.TypeFor[T]()
-	return &node{op: opLeaf, typ: typ, size: typ.Size(), lk: leafKindOf(typ, true),
-		rule: rule{tag: Tag{Class: PII, Kind: k}, anon: st}}
+	n := newNode(typ, rule{tag: Tag{Class: PII, Kind: k}, anon: st})
+	n.op, n.lk = opLeaf, leafKindOf(typ, true)
+	return n
 }
 
 func safeHarborApply[T any](t *testing.T, k Kind, st anonStrategy, v T) (T, bool) {

@@ -118,7 +118,7 @@ func (p *Policy) dryRun(n *node, ptr unsafe.Pointer, w *walker) error {
 	dry := *p.orDefault()
 	dry.anon.dry = true
 	root := reflect.New(n.typ)
-	root.Elem().Set(reflect.NewAt(n.typ, ptr).Elem())
+	root.Elem().Set(n.valueAt(ptr))
 	w.pol, w.copy = &dry, true
 	if pa, ok := w.act.(purgeAction); ok {
 		pa.s.dry = true

@@ -37,7 +37,7 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 		box = &lentBox{val: reflect.New(t).Interface()}
 	}
 	dst := ifaceData(box.val)
-	reflect.NewAt(t, dst).Elem().Set(reflect.ValueOf(x))
+	pl.root.valueAt(dst).Set(reflect.ValueOf(x))
 	unlock(pl.root, dst)
 	// The walk starts one step down, where a walk from the interface meets the value
 	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused

@@ -140,6 +140,8 @@ type node struct {
 	// this root type wrote: the size of the next one's arena. It is
 	// written now and then, so it sits apart from what every walk reads.
 	arenaHint atomic.Int32
+	// ptrNil is a nil *typ in an interface, whose type word valueAt reuses (see there).
+	ptrNil any
 	// locks lists where a struct or array node's value holds a sync.Mutex or
 	// sync.RWMutex, in it or in the structs and arrays it holds by value: copies zero
 	// them (see unlock).
@@ -353,6 +355,11 @@ type builder struct {
 	hidden map[*node][]member
 }
 
+// newNode returns the node of type t under rule ctx, with its plan still to be made.
+func newNode(t reflect.Type, ctx rule) *node {
+	return &node{typ: t, ptrNil: reflect.Zero(reflect.PointerTo(t)).Interface(), size: t.Size(), rule: ctx, short: noShort}
+}
+
 func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
 	key := nodeKey{t, ctx}
 	if n, ok := nodes.Load(key); ok {
@@ -361,7 +368,7 @@ func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {
 	if n, ok := b.building[key]; ok {
 		return n, nil // a recursive type: its node is being built further up
 	}
-	n := &node{typ: t, size: t.Size(), rule: ctx, short: noShort}
+	n := newNode(t, ctx)
 	b.building[key] = n
 	b.made = append(b.made, n)
 	if err := b.fill(n, t, ctx); err != nil {

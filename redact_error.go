@@ -373,7 +373,7 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 	var v reflect.Value
 	switch {
 	case c.wraps || c.unwraps:
-		v = reflect.NewAt(c.typ, p).Elem()
+		v = c.valueAt(p)
 		if c.typ.Kind() == reflect.Pointer && v.IsNil() {
 			return true
 		}
@@ -381,7 +381,7 @@ func (h *heldFinder) held(c *node, p unsafe.Pointer) bool {
 		// By the address of a copy of its own: p may be a map entry's, read into one
 		// place in turn, or the caller's.
 		v = reflect.New(c.typ)
-		v.Elem().Set(reflect.NewAt(c.typ, p).Elem())
+		v.Elem().Set(c.valueAt(p))
 	case !c.hasPII && !reachesWrapper(c.typ):
 		return true
 	default:
@@ -464,7 +464,7 @@ func (h *heldFinder) fields(n *node, p unsafe.Pointer) bool {
 			}
 		}
 	case opMap:
-		m := reflect.NewAt(n.typ, p).Elem()
+		m := n.valueAt(p)
 		key, elem := reflect.New(n.typ.Key()), reflect.New(n.typ.Elem())
 		for it := m.MapRange(); it.Next(); {
 			key.Elem().Set(it.Key())

@@ -312,7 +312,12 @@ func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 
 // ifaceNode is the node of an untagged interface: walking it walks whatever dynamic
 // value it holds under that value's own plan.
-var ifaceNode = &node{op: opIface, typ: reflect.TypeFor[any](), hasPII: true, holds: true, text: true, plain: true, mutable: true, dynamic: true, step: stepIface}
+var ifaceNode = func() *node {
+	n := newNode(reflect.TypeFor[any](), rule{})
+	n.op, n.step = opIface, stepIface
+	n.hasPII, n.holds, n.text, n.plain, n.mutable, n.dynamic = true, true, true, true, true, true
+	return n
+}()
 
 // redactedAny returns a redacted copy of x and true when x's type carries personal
 // data, or x and false. With scan, untagged strings in x are scanned as free text too.

@@ -222,8 +222,8 @@ func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer 
 		copy(unsafe.Slice((*string)(clone), l), unsafe.Slice((*string)(data), l))
 		return clone
 	}
-	reflect.Copy(reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{clone, l, l})).Elem(),
-		reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{data, l, l})).Elem())
+	reflect.Copy(n.valueAt(unsafe.Pointer(&sliceHeader{clone, l, l})),
+		n.valueAt(unsafe.Pointer(&sliceHeader{data, l, l})))
 	return clone
 }
 
@@ -239,10 +239,10 @@ func cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
 	// Grown from nil through a header of its own rather than made by reflect.MakeSlice,
 	// which allocates a slice header besides the array.
 	var clone sliceHeader
-	dst := reflect.NewAt(n.typ, unsafe.Pointer(&clone)).Elem()
+	dst := n.valueAt(unsafe.Pointer(&clone))
 	dst.Grow(l)
 	dst.SetLen(l)
-	reflect.Copy(dst, reflect.NewAt(n.typ, unsafe.Pointer(&sliceHeader{data, l, l})).Elem())
+	reflect.Copy(dst, n.valueAt(unsafe.Pointer(&sliceHeader{data, l, l})))
 	return clone.data
 }
 
@@ -273,7 +273,7 @@ func (w *walker) walkElem(n *node, p unsafe.Pointer) error {
 // turned a value into its zero: a value redacted to nothing is no value, not a false
 // zero. A zero that was there stays as it was.
 func stepNull(w *walker, n *node, p unsafe.Pointer) error {
-	value := reflect.NewAt(n.elem.typ, p).Elem()
+	value := n.elem.valueAt(p)
 	wasZero := value.IsZero()
 	if err := w.walk(n.elem, p); err != nil {
 		return err
@@ -288,7 +288,7 @@ func stepNull(w *walker, n *node, p unsafe.Pointer) error {
 // walked, and set back (into a new map when copying). A map met again is not walked
 // again, so maps that contain themselves end.
 func stepMap(w *walker, n *node, p unsafe.Pointer) error {
-	m := reflect.NewAt(n.typ, p).Elem()
+	m := n.valueAt(p)
 	if m.IsNil() {
 		return nil
 	}
@@ -308,7 +308,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	id := m.UnsafePointer()
 	if done, ok := w.seen.get(id, n); ok {
 		if w.copy {
-			m.Set(reflect.NewAt(n.typ, unsafe.Pointer(&done)).Elem())
+			m.Set(n.valueAt(unsafe.Pointer(&done)))
 		}
 		return nil
 	}
@@ -372,7 +372,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		}
 		dv = reflect.ValueOf(x)
 	} else {
-		iv := reflect.NewAt(n.typ, p).Elem()
+		iv := n.valueAt(p)
 		if iv.IsNil() {
 			return nil
 		}
@@ -396,7 +396,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 		return err
 	}
 	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
-		if replaced, err := w.opq.opaque(w, reflect.NewAt(n.typ, p).Elem(), dv); replaced || err != nil {
+		if replaced, err := w.opq.opaque(w, n.valueAt(p), dv); replaced || err != nil {
 			return err
 		}
 	}
@@ -434,7 +434,7 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 		}
 		if slot != ptr {
 			// Convert: the dynamic type may be a named pointer type, which must stay.
-			reflect.NewAt(n.typ, p).Elem().Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
+			n.valueAt(p).Set(reflect.NewAt(dv.Type().Elem(), slot).Convert(dv.Type()))
 		}
 		return nil
 	}
@@ -444,7 +444,7 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 	// the copy, which nothing else holds. The first word, the type, stays as it is.
 	if t := dv.Type(); t.Size() > unsafe.Sizeof(uintptr(0)) {
 		word := &(*[2]unsafe.Pointer)(p)[1]
-		tmp := newCopy(t, *word)
+		tmp := newCopy(dn, *word)
 		unlock(dn, tmp)
 		if err := w.walkRecord(dn, tmp, true); err != nil {
 			return err
@@ -461,7 +461,7 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 		return err
 	}
 	if !w.readOnly {
-		reflect.NewAt(n.typ, p).Elem().Set(tmp.Elem())
+		n.valueAt(p).Set(tmp.Elem())
 	}
 	return nil
 }
@@ -470,34 +470,44 @@ func (w *walker) walkIfaceValue(n *node, dv reflect.Value, dn *node, p unsafe.Po
 // or else a pointer to the copy of the value it holds.
 func ifaceData(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }
 
+// valueAt returns the value of the node's type at p, settable, as
+// reflect.NewAt(n.typ, p).Elem() does. NewAt looks *typ up on every call (a lookup in
+// the runtime's type maps), where the node found it once, in ptrNil: a walk's copies and
+// zeroings make several such values a record.
+func (n *node) valueAt(p unsafe.Pointer) reflect.Value {
+	// The interface is built whole, as a value, rather than written into: a write
+	// through a pointer would make p escape, and the walk's stack temporaries with it.
+	at := [2]unsafe.Pointer{(*[2]unsafe.Pointer)(unsafe.Pointer(&n.ptrNil))[0], p}
+	return reflect.ValueOf(*(*any)(unsafe.Pointer(&at))).Elem()
+}
+
 // newCopy is newCopy of a value of node n in the memory the last lent copy of the record
 // took for the same pointee, when the walk has it (see lentBox, and cloneSlice).
 func (w *walker) newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
-	t := n.typ
 	if w.spare == nil {
-		return newCopy(t, src)
+		return newCopy(n, src)
 	}
-	clone := w.spare.take(t, 1)
+	clone := w.spare.take(n.typ, 1)
 	if clone == nil {
-		clone = newCopy(t, src)
-		w.spare.keep(t, clone, 1)
+		clone = newCopy(n, src)
+		w.spare.keep(n.typ, clone, 1)
 		return clone
 	}
-	reflect.NewAt(t, clone).Elem().Set(reflect.NewAt(t, src).Elem())
+	n.valueAt(clone).Set(n.valueAt(src))
 	return clone
 }
 
-// newCopy returns a new value of type t holding a copy of the one at src, as an
+// newCopy returns a new value of node n's type holding a copy of the one at src, as an
 // assignment would copy it.
-func newCopy(t reflect.Type, src unsafe.Pointer) unsafe.Pointer {
-	if t.Size() > unsafe.Sizeof(uintptr(0)) && t.Kind() != reflect.Interface {
+func newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
+	if t := n.typ; t.Size() > unsafe.Sizeof(uintptr(0)) && t.Kind() != reflect.Interface {
 		// A value wider than a pointer goes into an interface as a pointer to a copy
 		// of it: boxing the value makes the copy, with one reflect call fewer. (An
 		// interface is no such value: Interface gives what it holds.)
-		return ifaceData(reflect.NewAt(t, src).Elem().Interface())
+		return ifaceData(n.valueAt(src).Interface())
 	}
-	v := reflect.New(t)
-	v.Elem().Set(reflect.NewAt(t, src).Elem())
+	v := reflect.New(n.typ)
+	v.Elem().Set(n.valueAt(src))
 	return v.UnsafePointer()
 }
 

@@ -26,7 +26,7 @@ func TestCloneSliceOneAllocation(t *testing.T) {
 		{"strings", reflect.TypeFor[[]string](), unsafe.Pointer(&phones[0]), len(phones),
 			func(p unsafe.Pointer) any { return unsafe.Slice((*string)(p), len(phones)) }, phones},
 	} {
-		n := &node{typ: tc.typ}
+		n := newNode(tc.typ, rule{})
 		got := cloneSlice(n, tc.data, tc.n)
 		if got == tc.data {
 			t.Errorf("%s: the clone shares the original's array", tc.name)

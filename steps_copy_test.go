@@ -35,7 +35,7 @@ func TestNewCopy(t *testing.T) {
 	for _, v := range values {
 		rv := reflect.ValueOf(v)
 		typ := rv.Type().Elem()
-		clone := newCopy(typ, rv.UnsafePointer())
+		clone := newCopy(newNode(typ, rule{}), rv.UnsafePointer())
 		if clone == rv.UnsafePointer() && typ.Size() > 0 {
 			t.Errorf("%v: the copy is the value itself", typ)
 			continue
