@@ -168,12 +168,15 @@ type redactWalk struct {
 	slot any
 }
 
-var redactWalks = sync.Pool{New: func() any {
+var redactWalks = sync.Pool{New: func() any { return makeRedactWalk() }}
+
+// makeRedactWalk returns a new, clear redactWalk, its action wired.
+func makeRedactWalk() *redactWalk {
 	rw := new(redactWalk)
 	rw.w.act = &rw.a
 	rw.w.hooks = hooksOf(&rw.a)
 	return rw
-}}
+}
 
 // newRedactWalk returns a walker that redacts (for a log line, scanning untagged text)
 // from the pool; set its Policy, then run it, then release it.

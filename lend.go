@@ -20,22 +20,26 @@ func init() {
 	}
 }
 
-// lendCopy redacts x, a value of plan pl walked by rw, in a pooled value of its type,
-// and lends that value through lent; rw is released. It reports false, having done
-// nothing, unless x is a struct that sits in an interface behind a pointer (wider than
-// a pointer) and holds no leaf that redacts itself (whose RedactPII may keep a pointer
-// into the copy; see holdsRedactor). Nor is a value lent that a walk from the interface
-// hands to the action whole (see stepIface): an error that wraps others, and a value
-// with nothing tagged in it, which a scan may replace by its text.
-func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
+// lendCopy redacts x, a value of plan pl, for a log line of policy p (scanning untagged
+// text with scan), in a pooled value of its type, and lends that value through lent. It
+// reports false, having done nothing, unless x is a struct that sits in an interface
+// behind a pointer (wider than a pointer) and holds no leaf that redacts itself (whose
+// RedactPII may keep a pointer into the copy; see holdsRedactor). Nor is a value lent
+// that a walk from the interface hands to the action whole (see stepIface): an error
+// that wraps others, and a value with nothing tagged in it, which a scan may replace by
+// its text.
+func lendCopy(p *Policy, pl *plan, x any, scan bool, lent *loan.Copy) (any, bool) {
 	t := reflect.TypeOf(x)
 	if !pl.pooled || !pl.root.hasPII || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
 		return nil, false
 	}
 	box, _ := pl.lent.Get().(*lentBox)
 	if box == nil {
-		box = &lentBox{val: reflect.New(t).Interface()}
+		box = &lentBox{val: reflect.New(t).Interface(), rw: makeRedactWalk()}
 	}
+	rw := box.rw
+	rw.ready(true, scan)
+	rw.w.pol, rw.w.copy = p, true
 	dst := ifaceData(box.val)
 	pl.root.valueAt(dst).Set(reflect.ValueOf(x))
 	unlock(pl.root, dst)
@@ -53,7 +57,7 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 		box.arena = rw.a.returnArena(own)
 		box.clearRest()
 	}
-	rw.release()
+	rw.clear()
 	if err != nil {
 		// The box may hold part of the value unredacted: it is dropped, not pooled.
 		return redactionFailed{err}, true
@@ -73,7 +77,11 @@ func lendCopy(rw *redactWalk, pl *plan, x any, lent *loan.Copy) (any, bool) {
 // when it is of the same type and large enough; where it is not, the copy allocates
 // and keeps what it made in its place.
 type lentBox struct {
-	val    any // a pointer to the value the copy is made in
+	val any // a pointer to the value the copy is made in
+	// rw is the walker that makes the copies: a box lends to one line at a time, so a
+	// line takes one value from a pool for its copy, where a walker of redactWalks would
+	// be a second.
+	rw     *redactWalk
 	arena  []byte
 	blocks []lentBlock
 	used   int // how many copies the walk of this record has made so far

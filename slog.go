@@ -364,6 +364,11 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		// without a copy or, for a chain with nothing tagged, an allocation.
 		return p.redactedOpaque(x, false)
 	}
+	if lent != nil && !snapshot && audit == nil {
+		if out, ok := lendCopy(p, pl, x, scan, lent); ok {
+			return out, true
+		}
+	}
 	rw := newRedactWalk(true, scan)
 	rw.w.pol, rw.w.copy = p, true
 	if snapshot {
@@ -374,11 +379,6 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if audit != nil {
 		rw.a.audit = audit
 		rw.w.reach, rw.w.paths, rw.w.fields = rw.w.reach|reachPlain, true, true
-	}
-	if lent != nil && !snapshot && audit == nil {
-		if out, ok := lendCopy(rw, pl, x, lent); ok {
-			return out, true
-		}
 	}
 	// The walk replaces what the interface holds by its copy; the slot lives in the
 	// pooled walker, so that taking its address costs no allocation.
