@@ -14,7 +14,8 @@ import (
 	"github.com/ef8f9424/pii/internal/loan"
 )
 
-// Review of d4904f7 (node.valueAt) and e83991f (a lent copy made by its box's walker).
+// Review tests of node.valueAt (every node can make a value of its type at an address) and
+// of lent copies made by their box's own walker.
 
 type reviewPtr *reviewAddr
 
