@@ -32,7 +32,7 @@ type objectGuard struct {
 // MarshalLogObject runs the wrapped marshaler on a redacting encoder.
 func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	if !g.busy.CompareAndSwap(false, true) {
-		return g.m.MarshalLogObject(objectEncoder{enc, g.e.c})
+		return g.m.MarshalLogObject(&objectEncoder{enc, g.e.c})
 	}
 	g.e.ObjectEncoder = enc
 	err := g.m.MarshalLogObject(&g.e) // a panic leaves busy set: later calls make their own
@@ -51,7 +51,7 @@ type arrayGuard struct {
 // MarshalLogArray runs the wrapped marshaler on a redacting encoder.
 func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
 	if !g.busy.CompareAndSwap(false, true) {
-		return g.m.MarshalLogArray(arrayEncoder{enc, g.e.c})
+		return g.m.MarshalLogArray(&arrayEncoder{enc, g.e.c})
 	}
 	g.e.ArrayEncoder = enc
 	err := g.m.MarshalLogArray(&g.e)
@@ -67,7 +67,7 @@ type objectEncoder struct {
 }
 
 // AddReflected adds v's redacted copy, or the note of why it could not be redacted.
-func (e objectEncoder) AddReflected(key string, v any) error {
+func (e *objectEncoder) AddReflected(key string, v any) error {
 	x, _ := e.c.forLog(v)
 	if n, ok := failure(x); ok {
 		e.ObjectEncoder.AddString(key, n)
@@ -77,7 +77,7 @@ func (e objectEncoder) AddReflected(key string, v any) error {
 }
 
 // AddObject adds m's redacted copy, itself written through a redacting encoder.
-func (e objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
+func (e *objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
 	x, n, _ := e.c.object(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
@@ -87,7 +87,7 @@ func (e objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
 }
 
 // AddArray adds m's redacted copy, itself written through a redacting encoder.
-func (e objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
+func (e *objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
 	x, n, _ := e.c.array(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
@@ -97,16 +97,16 @@ func (e objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
 }
 
 // AddString adds s, scanned with ScanStrings.
-func (e objectEncoder) AddString(key, s string) { e.ObjectEncoder.AddString(key, e.c.text(s)) }
+func (e *objectEncoder) AddString(key, s string) { e.ObjectEncoder.AddString(key, e.c.text(s)) }
 
 // AddByteString adds b, scanned with ScanStrings.
-func (e objectEncoder) AddByteString(key string, b []byte) {
+func (e *objectEncoder) AddByteString(key string, b []byte) {
 	b, _ = e.c.bytes(b)
 	e.ObjectEncoder.AddByteString(key, b)
 }
 
 // AddBinary adds b, scanned as text with ScanStrings.
-func (e objectEncoder) AddBinary(key string, b []byte) {
+func (e *objectEncoder) AddBinary(key string, b []byte) {
 	b, _ = e.c.bytes(b)
 	e.ObjectEncoder.AddBinary(key, b)
 }
@@ -119,7 +119,7 @@ type arrayEncoder struct {
 
 // AppendReflected appends v's redacted copy, or the note of why it could not be
 // redacted.
-func (e arrayEncoder) AppendReflected(v any) error {
+func (e *arrayEncoder) AppendReflected(v any) error {
 	x, _ := e.c.forLog(v)
 	if n, ok := failure(x); ok {
 		e.ArrayEncoder.AppendString(n)
@@ -129,7 +129,7 @@ func (e arrayEncoder) AppendReflected(v any) error {
 }
 
 // AppendObject appends m's redacted copy, itself written through a redacting encoder.
-func (e arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
+func (e *arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
 	x, n, _ := e.c.object(m, nil)
 	if x == nil {
 		e.ArrayEncoder.AppendString(n)
@@ -139,7 +139,7 @@ func (e arrayEncoder) AppendObject(m zapcore.ObjectMarshaler) error {
 }
 
 // AppendArray appends m's redacted copy, itself written through a redacting encoder.
-func (e arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
+func (e *arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
 	x, n, _ := e.c.array(m, nil)
 	if x == nil {
 		e.ArrayEncoder.AppendString(n)
@@ -149,10 +149,10 @@ func (e arrayEncoder) AppendArray(m zapcore.ArrayMarshaler) error {
 }
 
 // AppendString appends s, scanned with ScanStrings.
-func (e arrayEncoder) AppendString(s string) { e.ArrayEncoder.AppendString(e.c.text(s)) }
+func (e *arrayEncoder) AppendString(s string) { e.ArrayEncoder.AppendString(e.c.text(s)) }
 
 // AppendByteString appends b, scanned with ScanStrings.
-func (e arrayEncoder) AppendByteString(b []byte) {
+func (e *arrayEncoder) AppendByteString(b []byte) {
 	b, _ = e.c.bytes(b)
 	e.ArrayEncoder.AppendByteString(b)
 }
