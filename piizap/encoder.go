@@ -60,7 +60,8 @@ func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
 	return err
 }
 
-// objectEncoder redacts what a marshaler adds to an object.
+// objectEncoder redacts what a marshaler adds to an object; with ScanStrings, the keys
+// it adds under too (see encoder_keys.go).
 type objectEncoder struct {
 	zapcore.ObjectEncoder
 	c *core
@@ -68,6 +69,7 @@ type objectEncoder struct {
 
 // AddReflected adds v's redacted copy, or the note of why it could not be redacted.
 func (e *objectEncoder) AddReflected(key string, v any) error {
+	key = e.c.text(key)
 	x, _ := e.c.forLog(v)
 	if n, ok := failure(x); ok {
 		e.ObjectEncoder.AddString(key, n)
@@ -78,6 +80,7 @@ func (e *objectEncoder) AddReflected(key string, v any) error {
 
 // AddObject adds m's redacted copy, itself written through a redacting encoder.
 func (e *objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
+	key = e.c.text(key)
 	x, n, _ := e.c.object(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
@@ -88,6 +91,7 @@ func (e *objectEncoder) AddObject(key string, m zapcore.ObjectMarshaler) error {
 
 // AddArray adds m's redacted copy, itself written through a redacting encoder.
 func (e *objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
+	key = e.c.text(key)
 	x, n, _ := e.c.array(m, nil)
 	if x == nil {
 		e.ObjectEncoder.AddString(key, n)
@@ -97,18 +101,20 @@ func (e *objectEncoder) AddArray(key string, m zapcore.ArrayMarshaler) error {
 }
 
 // AddString adds s, scanned with ScanStrings.
-func (e *objectEncoder) AddString(key, s string) { e.ObjectEncoder.AddString(key, e.c.text(s)) }
+func (e *objectEncoder) AddString(key, s string) {
+	e.ObjectEncoder.AddString(e.c.text(key), e.c.text(s))
+}
 
 // AddByteString adds b, scanned with ScanStrings.
 func (e *objectEncoder) AddByteString(key string, b []byte) {
 	b, _ = e.c.bytes(b)
-	e.ObjectEncoder.AddByteString(key, b)
+	e.ObjectEncoder.AddByteString(e.c.text(key), b)
 }
 
 // AddBinary adds b, scanned as text with ScanStrings.
 func (e *objectEncoder) AddBinary(key string, b []byte) {
 	b, _ = e.c.bytes(b)
-	e.ObjectEncoder.AddBinary(key, b)
+	e.ObjectEncoder.AddBinary(e.c.text(key), b)
 }
 
 // arrayEncoder redacts what a marshaler appends to an array.
