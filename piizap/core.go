@@ -49,6 +49,13 @@ type core struct {
 // next may be any core: one zapcore.NewCore makes, a zapcore.NewTee of several (each
 // keeps its own level) or a sampler. A core teed beside this one, not inside it, sees
 // fields as they are.
+//
+// Fields next carries already are written as they are: zap's cores encode the fields
+// of With when it is called, before NewCore can see them. Wrap first, then add fields:
+// zap.New(core, zap.WrapCore(wrap), zap.Fields(f)) redacts f, and zap.New(core,
+// zap.Fields(f), zap.WrapCore(wrap)) does not; nor does a zapcore.NewLazyWith core
+// wrapped by NewCore. A zap.Config's InitialFields are added before any option of
+// Config.Build: build such a logger with Build.
 func NewCore(next zapcore.Core, p *pii.Policy, opts ...Option) zapcore.Core {
 	c := &core{Core: next, pol: p, direct: direct(next), lends: writesAtOnce(next)}
 	for _, opt := range opts {

@@ -28,3 +28,24 @@ func Example() {
 	// {"msg":"signup","subscriber":{"id":"sub_42","name":"J. D.","phone":"+1415555XXXX"}}
 	// {"msg":"signup","subscriber":{"id":"sub_42","name":"J. D.","phone":"+1415555XXXX"}}
 }
+
+// A zap.Config with initial fields is built by Build, which wraps the core before
+// adding them: cfg.Build adds them before any option can wrap the core.
+func ExampleBuild() {
+	type Subscriber struct {
+		ID    string `pii:"no" json:"id"`
+		Phone string `pii:"phone" json:"phone"`
+	}
+	cfg := zap.NewProductionConfig()
+	cfg.OutputPaths = []string{"stdout"}
+	cfg.EncoderConfig.TimeKey, cfg.DisableCaller = "", true // lines the example can show
+	cfg.InitialFields = map[string]any{"owner": Subscriber{ID: "sub_1", Phone: "+14155550123"}}
+
+	logger, err := piizap.Build(cfg, nil)
+	if err != nil {
+		panic(err)
+	}
+	logger.Info("started")
+	// Output:
+	// {"level":"info","msg":"started","owner":{"id":"sub_1","phone":"+1415555XXXX"}}
+}
