@@ -93,11 +93,18 @@ func TestErrorListsAreFollowed(t *testing.T) {
 	if want := "first; " + fmt.Sprint(mustRedacted(t, tagged)); !changed || fmt.Sprint(got) != want {
 		t.Errorf("ForLog = %q, %v; want %q, true", got, changed, want)
 	}
-	// What cannot be looked through, or redacted, is withheld, and says so.
-	for _, err := range []error{cyclicList{}, errorList{[]error{badTagErr{reviewEmail}}}, errorList{[]error{panickyList{}, tagged}}} {
+	// What cannot be looked through is withheld, and says so.
+	for _, err := range []error{cyclicList{}, errorList{[]error{panickyList{}, tagged}}} {
 		if got, _ := pii.Default().ForLog(err); !strings.HasPrefix(fmt.Sprint(got), "!PII-REDACTED: ") {
 			t.Errorf("ForLog(%T) = %q, want it withheld", err, got)
 		}
+	}
+	// What cannot be redacted (a wrong tag) is withheld with the note of why, as the
+	// error logged alone is.
+	bad := badTagErr{reviewEmail}
+	alone, _ := pii.Default().ForLog(bad)
+	if got, _ := pii.Default().ForLog(errorList{[]error{bad}}); fmt.Sprint(got) != fmt.Sprint(alone) || !errors.Is(got.(error), pii.ErrRedactionFailed) {
+		t.Errorf("ForLog of a list holding a wrong tag = %q, want the note %q", got, alone)
 	}
 	// A list with nothing tagged keeps its text.
 	plain := errorList{[]error{errors.New("a"), errors.New("b")}}

@@ -23,7 +23,13 @@ const maxErrorChain = 1000
 // tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error, and the wrapper
 // errors a wrapper holds in its fields: see heldErrors) hidden, and whether that text
 // differs from err.Error(). With scan, the text is scanned as free text as well. A nil
-// pointer is passed on as it is: it holds nothing, and loggers write it as nil.
+// pointer is passed on as it is: it holds nothing, and loggers write it as nil; one in
+// the chain holds nothing either, and what its wrapper printed of it stays.
+//
+// A tagged error in the chain that cannot be redacted (its type's tags are wrong) makes
+// the result the note a value that cannot be redacted gets (see ForLog), naming why, as
+// that error logged alone would: the whole text is withheld, and the note says what to
+// mend.
 //
 // A wrapper (fmt.Errorf's %w, errors.Join) keeps the text of what it wraps as a string
 // of its own, which no walk reaches: the tagged error's raw text is found in it and
@@ -44,6 +50,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		return err, false // the common case: nothing kept, no texts compared
 	}
 	out, withheld, tagged := text, false, false
+	var failed error // why a tagged error of the chain could not be redacted
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
 	// The errors by pointer visited: one met again (a held error whose field points
@@ -54,6 +61,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	visit = func(e error) {
 		if e == nil || withheld {
 			return
+		}
+		if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && v.IsNil() {
+			return // a typed nil: nothing to hide, and its methods may not run on nil
 		}
 		if reflect.TypeOf(e).Kind() == reflect.Pointer {
 			if visited[e] {
@@ -74,9 +84,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		pl := planFor(reflect.TypeOf(e))
 		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			tagged = true
-			red, ok := p.redactedCopy(e)
-			if !ok {
-				withheld = true
+			red, err := p.redactedCopy(e)
+			if err != nil {
+				withheld, failed = true, err
 				return
 			}
 			out, withheld = replaceRaw(out, errorTexts(e, red), replaced)
@@ -99,6 +109,9 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		}
 	}
 	visit(err)
+	if failed != nil {
+		return redactionFailed{failed}, true
+	}
 	if withheld {
 		out = "!PII-REDACTED: the text of a " + reflect.TypeOf(err).String() + " that holds personal data"
 	}
@@ -167,12 +180,12 @@ func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, 
 }
 
 // redactedCopy returns the redacted copy of x, walked from its own type's plan (not as
-// an interface's value, which would bring it back here), and whether that worked.
-func (p *Policy) redactedCopy(x any) (any, bool) {
+// an interface's value, which would bring it back here), or why it cannot be made.
+func (p *Policy) redactedCopy(x any) (any, error) {
 	t := reflect.TypeOf(x)
 	pl := planFor(t)
 	if pl.err != nil {
-		return nil, false
+		return nil, pl.err
 	}
 	tmp := reflect.New(t)
 	tmp.Elem().Set(reflect.ValueOf(x))
@@ -181,9 +194,9 @@ func (p *Policy) redactedCopy(x any) (any, bool) {
 	err := rw.w.run(pl.root, tmp.UnsafePointer())
 	rw.release()
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
-	return tmp.Elem().Interface(), true
+	return tmp.Elem().Interface(), nil
 }
 
 // redactedErr stands in for an error whose text held personal data. It does not unwrap:

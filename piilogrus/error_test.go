@@ -11,7 +11,8 @@ import (
 
 // TestBadTagErrorFailsClosed logs, with WithError, an error whose type has a wrong tag,
 // through both formatters: the line says the redaction failed and names the field, never
-// the error's text. Wrapped (fmt.Errorf's %w), its text is withheld whole.
+// the error's text. Wrapped (fmt.Errorf's %w), its text is withheld whole, with the same
+// note.
 func TestBadTagErrorFailsClosed(t *testing.T) {
 	bad := adaptertest.BadTagError{Phone: 4155550123}
 	tests := []struct {
@@ -19,7 +20,7 @@ func TestBadTagErrorFailsClosed(t *testing.T) {
 		want string
 	}{
 		{bad, "!PII-REDACTION-FAILED: pii: adaptertest.BadTagError.Phone"},
-		{fmt.Errorf("call: %w", bad), "!PII-REDACTED: the text of a *fmt.wrapError"},
+		{fmt.Errorf("call: %w", bad), "!PII-REDACTION-FAILED: pii: adaptertest.BadTagError.Phone"},
 	}
 	for name, f := range formatters {
 		for _, tt := range tests {

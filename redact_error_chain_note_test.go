@@ -1,0 +1,90 @@
+package pii_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWrappedWrongTagGetsItsNote logs errors that wrap an error whose type's tags are
+// wrong: the whole text is withheld with the note that error gets logged alone (it
+// names the type, field and tag to mend), not a note that says only that something was
+// withheld. Its address reaches no output.
+func TestWrappedWrongTagGetsItsNote(t *testing.T) {
+	bad := badTagErr{reviewEmail}
+	alone, _ := pii.Default().ForLog(bad)
+	note := fmt.Sprint(alone)
+	if !strings.HasPrefix(note, "!PII-REDACTION-FAILED: ") || !strings.Contains(note, `"emial"`) {
+		t.Fatalf("the note of the error alone is %q", note)
+	}
+	tests := map[string]error{
+		"%w":                fmt.Errorf("save: %w", bad),
+		"%w of %w":          fmt.Errorf("handler: %w", fmt.Errorf("save: %w", bad)),
+		"errors.Join":       errors.Join(errors.New("first"), bad),
+		"beside a tagged":   fmt.Errorf("%w and %w", reviewErr{reviewEmail}, bad),
+		"a pointer to it":   fmt.Errorf("save: %w", &bad),
+		"two %w, one wrong": fmt.Errorf("%w; %w", errors.New("plain"), bad),
+	}
+	for name, err := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, changed := pii.Default().ForLog(err)
+			if diff := cmp.Diff(note, fmt.Sprint(got)); diff != "" || !changed {
+				t.Errorf("ForLog changed=%v, note (-want +got):\n%s", changed, diff)
+			}
+			if e, ok := got.(error); !ok || !errors.Is(e, pii.ErrRedactionFailed) {
+				t.Errorf("ForLog = %#v, which errors.Is does not tell as a failure", got)
+			}
+			var buf bytes.Buffer
+			slog.New(pii.NewHandler(slog.NewTextHandler(&buf, nil), nil)).Info("m", "err", err)
+			if !strings.Contains(buf.String(), "PII-REDACTION-FAILED") {
+				t.Errorf("Handler line has no note: %s", buf.String())
+			}
+			if out := everyOutput(t, err); strings.Contains(out, "jane.doe") {
+				t.Errorf("the address reached an output:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestTypedNilInChainKeepsText logs errors whose chain holds a nil pointer of a tagged
+// error type: it holds nothing, so the wrapper's text stays as fmt printed it (the
+// nil's "<nil>"), with a tagged error beside it redacted; the text is not withheld as
+// one whose methods panicked.
+func TestTypedNilInChainKeepsText(t *testing.T) {
+	var nilTagged *reviewTaggedPtrErr
+	tests := []struct {
+		name    string
+		err     error
+		want    string
+		changed bool
+	}{
+		{"alone behind %w", fmt.Errorf("lookup: %w", nilTagged), "lookup: <nil>", false},
+		{"beside a tagged error", fmt.Errorf("lookup %w: %w", nilTagged, reviewErr{reviewEmail}), "lookup <nil>: bad user ***@example.com", true},
+		{"behind two %w", fmt.Errorf("a: %w", fmt.Errorf("b: %w", nilTagged)), "a: b: <nil>", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changed := pii.Default().ForLog(tt.err)
+			if diff := cmp.Diff(tt.want, fmt.Sprint(got)); diff != "" || changed != tt.changed {
+				t.Errorf("ForLog changed=%v (want %v), text (-want +got):\n%s", changed, tt.changed, diff)
+			}
+			if out := everyOutput(t, tt.err); strings.Contains(out, "jane.doe") || strings.Contains(out, "methods panicked") {
+				t.Errorf("an output:\n%s", out)
+			}
+		})
+	}
+}
+
+// reviewTaggedPtrErr is a tagged error type with a pointer receiver that reads its field,
+// so that its Error panics on a nil pointer.
+type reviewTaggedPtrErr struct {
+	Email string `pii:"email"`
+}
+
+func (e *reviewTaggedPtrErr) Error() string { return "user " + e.Email }
