@@ -91,6 +91,8 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 			x, _ := c.forLog(sv)
 			if n, ok := failure(x); ok {
 				*rf = zap.String(f.Key, n)
+			} else if isNil(sv.LogValue().Any()) {
+				*rf = zap.String(f.Key, "<nil>") // as zap writes a nil Stringer
 			} else {
 				*rf = zap.Reflect(f.Key, x)
 			}
@@ -210,4 +212,13 @@ func note(x, m any) string {
 		return n
 	}
 	return fmt.Sprintf("!PII-REDACTION-FAILED: pii: the redacted copy of %T is no zap marshaler", m)
+}
+
+// isNil reports whether x is nil or holds a nil pointer.
+func isNil(x any) bool {
+	if x == nil {
+		return true
+	}
+	v := reflect.ValueOf(x)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
