@@ -33,8 +33,7 @@ func TestAgreesOnHolders(t *testing.T) {
 		{"struct{ In []R }", reflect.StructOf([]reflect.StructField{{Name: "In", Type: reflect.SliceOf(rec)}})},
 	}
 	var src strings.Builder
-	src.WriteString("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n" +
-		"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n" +
+	src.WriteString(agreeHeader +
 		"type R struct {\n\tE string `pii:\"email\"`\n}\n\n")
 	want := map[string]bool{}
 	for hi, h := range holds {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -58,7 +59,20 @@ var goTypes = []struct {
 	{"slog.Value", reflect.TypeFor[slog.Value]()},
 	{"sql.Null[time.Time]", reflect.TypeFor[sql.Null[time.Time]]()},
 	{"uint16", reflect.TypeFor[uint16]()},
+	{"url.URL", reflect.TypeFor[url.URL]()},
+	{"*url.URL", reflect.TypeFor[*url.URL]()},
+	{"[]*url.URL", reflect.TypeFor[[]*url.URL]()},
+	{"map[string]*url.URL", reflect.TypeFor[map[string]*url.URL]()},
+	{"url.Userinfo", reflect.TypeFor[url.Userinfo]()},
+	{"netip.Prefix", reflect.TypeFor[netip.Prefix]()},
+	{"*netip.Prefix", reflect.TypeFor[*netip.Prefix]()},
+	{"netip.AddrPort", reflect.TypeFor[netip.AddrPort]()},
+	{"[]netip.AddrPort", reflect.TypeFor[[]netip.AddrPort]()},
 }
+
+// agreeHeader opens a source file of package p that can name every type of goTypes.
+const agreeHeader = "package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"net/url\"\n\t\"time\"\n)\n\n" +
+	"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ url.URL\nvar _ time.Time\nvar _ slog.Value\n\n"
 
 // agreeImports resolves the packages goTypes name, once for the whole fuzz.
 var (
@@ -86,8 +100,7 @@ func FuzzAgreesWithLibrary(f *testing.F) {
 		}
 		sf := reflect.StructField{Name: "A", Type: gt.typ, Tag: reflect.StructTag("pii:" + quoted)}
 		_, runErr := pii.Classify(reflect.StructOf([]reflect.StructField{sf}))
-		src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
-			"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n"+
+		src := fmt.Sprintf(agreeHeader+
 			"type T struct {\n\tA %s `pii:%s`\n}\n", gt.src, quoted)
 		diags, err := analyzeWith(agreeFset, agreeImports, src)
 		if err != nil {
@@ -133,8 +146,7 @@ func TestAgreesOnUntagged(t *testing.T) {
 				{Name: name, Type: gt.typ, PkgPath: map[bool]string{true: "p"}[name == "b"]},
 			}
 			runErr := pii.CheckTagged(reflect.StructOf(fields))
-			src := fmt.Sprintf("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n"+
-				"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n"+
+			src := fmt.Sprintf(agreeHeader+
 				"type T struct {\n\tA string `pii:\"email\"`\n\t%s %s\n}\n", name, gt.src)
 			diags, err := analyzeWith(agreeFset, agreeImports, src)
 			if err != nil {
@@ -152,8 +164,7 @@ func TestAgreesOnUntagged(t *testing.T) {
 // field exactly when the library does. One source file holds them all.
 func TestAgreesOnEveryKind(t *testing.T) {
 	var src strings.Builder
-	src.WriteString("package p\n\nimport (\n\t\"database/sql\"\n\t\"log/slog\"\n\t\"net\"\n\t\"net/netip\"\n\t\"time\"\n)\n\n" +
-		"var _ = sql.NullString{}\nvar _ net.IP\nvar _ netip.Addr\nvar _ time.Time\nvar _ slog.Value\n\n")
+	src.WriteString(agreeHeader)
 	want := map[string]bool{}
 	for ki, k := range pii.Kinds()[1:] {
 		for ti, gt := range goTypes {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"reflect"
 	"strconv"
 	"sync"
@@ -29,6 +30,10 @@ const (
 	lkTime
 	lkAddr
 	lkNetIP
+	lkAddrPort // netip.AddrPort
+	lkPrefix   // netip.Prefix
+	lkURL      // url.URL under a PII tag: redacted as its text
+	lkURLPtr   // *url.URL under a PII tag
 	lkCustom
 	lkSlog // a slog.Value: the library redacts what it holds
 	lkNull // a database/sql Null wrapper: its value field decides
@@ -42,6 +47,12 @@ func isNamed(t types.Type, pkg, name string) bool {
 	}
 	o := n.Obj()
 	return o.Pkg() != nil && o.Pkg().Path() == pkg && o.Name() == name
+}
+
+// isPointerToNamed reports whether t is a pointer to the named type pkg.name.
+func isPointerToNamed(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), pkg, name)
 }
 
 // isSQLNull reports whether t is one of database/sql's Null wrappers, and returns the
@@ -93,8 +104,16 @@ func leafKindOf(t types.Type, custom bool) leafKind {
 		return lkAddr
 	case isNamed(t, "net", "IP"):
 		return lkNetIP
+	case isNamed(t, "net/netip", "AddrPort"):
+		return lkAddrPort
+	case isNamed(t, "net/netip", "Prefix"):
+		return lkPrefix
 	case isNamed(t, "log/slog", "Value"):
 		return lkSlog
+	case custom && isNamed(t, "net/url", "URL"):
+		return lkURL
+	case custom && isPointerToNamed(t, "net/url", "URL"):
+		return lkURLPtr
 	}
 	if _, ok := t.(*types.TypeParam); ok {
 		return lkNone
@@ -164,17 +183,21 @@ func (c *customLeaf) RedactPII(pii.Kind) { c.s = "" }
 
 // leafTypes holds, for each way the library lays out a leaf, a Go type it lays out so.
 var leafTypes = map[leafKind]reflect.Type{
-	lkString: reflect.TypeFor[string](),
-	lkBytes:  reflect.TypeFor[[]byte](),
-	lkInt:    reflect.TypeFor[int](),
-	lkUint:   reflect.TypeFor[uint](),
-	lkFloat:  reflect.TypeFor[float64](),
-	lkBool:   reflect.TypeFor[bool](),
-	lkTime:   reflect.TypeFor[time.Time](),
-	lkAddr:   reflect.TypeFor[netip.Addr](),
-	lkNetIP:  reflect.TypeFor[net.IP](),
-	lkCustom: reflect.TypeFor[customLeaf](),
-	lkSlog:   reflect.TypeFor[slog.Value](),
+	lkString:   reflect.TypeFor[string](),
+	lkBytes:    reflect.TypeFor[[]byte](),
+	lkInt:      reflect.TypeFor[int](),
+	lkUint:     reflect.TypeFor[uint](),
+	lkFloat:    reflect.TypeFor[float64](),
+	lkBool:     reflect.TypeFor[bool](),
+	lkTime:     reflect.TypeFor[time.Time](),
+	lkAddr:     reflect.TypeFor[netip.Addr](),
+	lkNetIP:    reflect.TypeFor[net.IP](),
+	lkAddrPort: reflect.TypeFor[netip.AddrPort](),
+	lkPrefix:   reflect.TypeFor[netip.Prefix](),
+	lkURL:      reflect.TypeFor[url.URL](),
+	lkURLPtr:   reflect.TypeFor[*url.URL](),
+	lkCustom:   reflect.TypeFor[customLeaf](),
+	lkSlog:     reflect.TypeFor[slog.Value](),
 }
 
 // isTimeField reports whether t can hold a record's creation time: time.Time, *time.Time
