@@ -112,3 +112,27 @@ var (
 	_ Page[models.User]   // reported once
 	_ Listed[models.User] // reported at the declaration
 )
+
+// Instances met only by inference: the type argument is never written, yet the library
+// refuses the type at run time all the same.
+type Boxed[T any] struct { // want Boxed:"pii-tagged"
+	V T `pii:"name"`
+}
+
+func NewBoxed[T any](v T) Boxed[T] { return Boxed[T]{V: v} }
+
+func Wrap[T any](v T) *[]Boxed[T] { return &[]Boxed[T]{{V: v}} }
+
+type Named[T any] struct { // want Named:"pii-tagged"
+	Who T `pii:"name"`
+}
+
+func Inferred() any { // want Inferred:`yields \[0\] generic.Boxed\[float64\]`
+	_ = NewBoxed("ok")
+	_ = Wrap(true)                                             // want `generic.Boxed\[bool\].V: tag "name": the field's Go type cannot hold this kind: bool cannot hold name`
+	mk := func(v int) Named[int] { return Named[int]{Who: v} } // want `generic.Named\[int\].Who: tag "name".*int cannot hold name`
+	_ = mk
+	return NewBoxed(3.5) // want `generic.Boxed\[float64\].V: tag "name".*float64 cannot hold name`
+}
+
+var _ = NewBoxed[complex64] // want `generic.Boxed\[complex64\].V: tag "name".*complex64 cannot hold name`
