@@ -31,6 +31,10 @@ func f(t T) { fmt.Println(t); undefined(t) }`},
 type L[T any] struct { Next *L[L[T]]; V T ` + "`pii:\"phone\"`" + ` }
 type M[T any] L[M[T]]
 func f[T any](x L[T]) { _ = x.Next.Next.V }`},
+		{"recursive generic instantiated", `package p
+type L[T any] struct { Next *L[L[T]]; W *L[*T]; V T ` + "`pii:\"phone\"`" + ` }
+var x L[int]
+func g() any { return x.Next }`},
 		{"syntax error", `package p
 type T struct { A string ` + "`pii:\"phone\"`" + `
 func (`},

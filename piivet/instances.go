@@ -33,13 +33,12 @@ func checkInstances(pass *analysis.Pass) {
 		roots = append(roots, met{expr.Pos(), tv.Type})
 	}
 	slices.SortStableFunc(roots, func(a, b met) int { return cmp.Compare(a.pos, b.pos) })
-	var list []instance
-	seenTypes := map[types.Type]bool{}
+	find := instanceFinder{seen: map[types.Type]bool{}, left: maxInstanceTypes}
 	for _, r := range roots {
-		addInstances(r.t, r.pos, &list, seenTypes)
+		find.add(r.t, r.pos, 0)
 	}
 	seen := map[string]bool{}
-	for _, in := range list {
+	for _, in := range find.list {
 		name := typeString(in.n)
 		if seen[name] {
 			continue
@@ -95,46 +94,101 @@ type instance struct {
 	n   *types.Named
 }
 
-// addInstances appends to list, met at pos, every instantiated generic named type that t
-// is or holds (through pointers, slices, arrays, maps, channels, signatures and struct
-// fields), but for those that mention a type parameter, which are known only when
-// instantiated in turn; seen holds the types looked at already.
-func addInstances(t types.Type, pos token.Pos, list *[]instance, seen map[types.Type]bool) {
+// An instanceFinder collects the instantiated generic named types that types hold.
+type instanceFinder struct {
+	list []instance
+	seen map[types.Type]bool // the types looked at already
+	// left is how many more types it may look at: code that does not type-check can
+	// hold a type whose every instance holds new ones (L[T] holding L[L[T]]), which no
+	// set of types seen would end; nor does it go deeper than maxInstanceDepth.
+	left int
+}
+
+// The bounds of an instanceFinder: how many types it looks at in one package, and how
+// deep into one.
+const (
+	maxInstanceTypes = 100_000
+	maxInstanceDepth = 16
+)
+
+// add appends, met at pos, every instantiated generic named type that t is or holds
+// (through pointers, slices, arrays, maps, channels, signatures and struct fields), but
+// for those that mention a type parameter, which are known only when instantiated in
+// turn.
+func (f *instanceFinder) add(t types.Type, pos token.Pos, depth int) {
 	t = types.Unalias(t)
-	if t == nil || seen[t] {
+	if t == nil || f.seen[t] || f.left <= 0 || depth > maxInstanceDepth {
 		return
 	}
-	seen[t] = true
+	f.seen[t] = true
+	f.left--
+	depth++
 	switch u := t.(type) {
 	case *types.Named:
-		if u.TypeArgs().Len() == 0 {
-			return // its fields' types are the declaration's, checked where written
+		if u.TypeArgs().Len() == 0 || mentionsTypeParam(u, 0) || tooDeep(u) {
+			// A declaration's own field types are checked where it is written, and an
+			// instance with type parameters where it is instantiated in turn.
+			return
 		}
-		if !mentionsTypeParam(u, 0) {
-			*list = append(*list, instance{pos, u})
-		}
-		addInstances(u.Underlying(), pos, list, seen)
+		f.list = append(f.list, instance{pos, u})
+		f.add(u.Underlying(), pos, depth)
 	case *types.Pointer:
-		addInstances(u.Elem(), pos, list, seen)
+		f.add(u.Elem(), pos, depth)
 	case *types.Slice:
-		addInstances(u.Elem(), pos, list, seen)
+		f.add(u.Elem(), pos, depth)
 	case *types.Array:
-		addInstances(u.Elem(), pos, list, seen)
+		f.add(u.Elem(), pos, depth)
 	case *types.Chan:
-		addInstances(u.Elem(), pos, list, seen)
+		f.add(u.Elem(), pos, depth)
 	case *types.Map:
-		addInstances(u.Key(), pos, list, seen)
-		addInstances(u.Elem(), pos, list, seen)
+		f.add(u.Key(), pos, depth)
+		f.add(u.Elem(), pos, depth)
 	case *types.Signature:
 		for v := range u.Params().Variables() {
-			addInstances(v.Type(), pos, list, seen)
+			f.add(v.Type(), pos, depth)
 		}
 		for v := range u.Results().Variables() {
-			addInstances(v.Type(), pos, list, seen)
+			f.add(v.Type(), pos, depth)
 		}
 	case *types.Struct:
-		for f := range u.Fields() {
-			addInstances(f.Type(), pos, list, seen)
+		for fld := range u.Fields() {
+			f.add(fld.Type(), pos, depth)
 		}
 	}
+}
+
+// maxTypeArgDepth bounds how deeply nested the type arguments of an instance the
+// analyzer looks into may be (Box[List[Map[K, V]]] is three deep). Valid code nests a
+// few levels; code that does not type-check can nest without end (L[T] holding
+// *L[L[T]]), and each level costs go/types more to expand than the last.
+const maxTypeArgDepth = 5
+
+// tooDeep reports whether the type arguments of t, a named type, nest deeper than
+// maxTypeArgDepth.
+func tooDeep(t *types.Named) bool { return typeArgDepth(t, 0) > maxTypeArgDepth }
+
+// typeArgDepth returns how deeply type arguments nest in t, met at depth, stopping once
+// past maxTypeArgDepth.
+func typeArgDepth(t types.Type, depth int) int {
+	if depth > maxTypeArgDepth {
+		return depth
+	}
+	deepest := depth
+	switch u := types.Unalias(t).(type) {
+	case *types.Named:
+		for a := range u.TypeArgs().Types() {
+			deepest = max(deepest, typeArgDepth(a, depth+1))
+		}
+	case *types.Pointer:
+		deepest = typeArgDepth(u.Elem(), depth)
+	case *types.Slice:
+		deepest = typeArgDepth(u.Elem(), depth)
+	case *types.Array:
+		deepest = typeArgDepth(u.Elem(), depth)
+	case *types.Chan:
+		deepest = typeArgDepth(u.Elem(), depth)
+	case *types.Map:
+		deepest = max(typeArgDepth(u.Key(), depth), typeArgDepth(u.Elem(), depth))
+	}
+	return deepest
 }

@@ -342,11 +342,28 @@ func untaggedLeafIn(t types.Type, seen map[types.Type]bool) bool {
 // would refuse it at run time, or "" when it can. Fields below with their own tags are
 // checked where they are written.
 func misfit(t types.Type, k pii.Kind, seen map[types.Type]bool) string {
+	return misfitAt(t, k, seen, 0)
+}
+
+// The bounds of misfit: how deep it looks, and how many types. Code that does not
+// type-check can hold a generic type whose every instance holds new ones (L[T]
+// holding *L[L[T]] and *L[*T]), which no set of types seen would end.
+const (
+	maxMisfitDepth = 64
+	maxMisfitTypes = 5_000
+)
+
+// misfitAt is misfit for t met at depth below the field.
+func misfitAt(t types.Type, k pii.Kind, seen map[types.Type]bool, depth int) string {
 	t = types.Unalias(t)
-	if seen[t] {
+	if seen[t] || depth > maxMisfitDepth || len(seen) > maxMisfitTypes {
 		return ""
 	}
+	if n, ok := t.(*types.Named); ok && tooDeep(n) {
+		return "" // see maxTypeArgDepth
+	}
 	seen[t] = true
+	depth++
 	if _, ok := t.(*types.TypeParam); ok {
 		return "" // known only when instantiated
 	}
@@ -357,17 +374,17 @@ func misfit(t types.Type, k pii.Kind, seen map[types.Type]bool) string {
 		return ""
 	}
 	if v, ok := isSQLNull(t); ok {
-		return misfit(v, k, seen)
+		return misfitAt(v, k, seen, depth)
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		return misfit(u.Elem(), k, seen)
+		return misfitAt(u.Elem(), k, seen, depth)
 	case *types.Slice:
-		return misfit(u.Elem(), k, seen)
+		return misfitAt(u.Elem(), k, seen, depth)
 	case *types.Array:
-		return misfit(u.Elem(), k, seen)
+		return misfitAt(u.Elem(), k, seen, depth)
 	case *types.Map:
-		return misfit(u.Elem(), k, seen)
+		return misfitAt(u.Elem(), k, seen, depth)
 	case *types.Interface:
 		return ""
 	case *types.Struct:
@@ -381,7 +398,7 @@ func misfit(t types.Type, k pii.Kind, seen map[types.Type]bool) string {
 			if _, own := reflect.StructTag(u.Tag(i)).Lookup("pii"); own {
 				continue
 			}
-			if msg := misfit(f.Type(), k, seen); msg != "" {
+			if msg := misfitAt(f.Type(), k, seen, depth); msg != "" {
 				return msg
 			}
 		}
