@@ -405,7 +405,9 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 
 // container reports whether e may hold values that are personal data while its type
 // says nothing: an interface, a slice, array or map of them, a composite literal
-// ([]string{u.Email}), a concatenation ("user " + u.Email) or a conversion.
+// ([]string{u.Email}), a concatenation ("user " + u.Email), a conversion, a part of a
+// text (email[:3], parts[0] of a split), or the text of errors and Stringers (see
+// flow.textOf).
 func (ck *checker) container(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -415,9 +417,13 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) || keepsText(ck.pass, x) {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.textOf(x) != nil {
 			return true
 		}
+	case *ast.SliceExpr:
+		return true // a part of what it slices: u.Email[:3]
+	case *ast.IndexExpr:
+		return isStringSlice(ck.pass.TypesInfo.TypeOf(x.X)) // a part of a split text
 	}
 	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
 		if _, ok := v.Type().Underlying().(*types.Chan); ok {

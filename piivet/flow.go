@@ -389,6 +389,12 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 				return sent
 			}
 		}
+	case *ast.SliceExpr:
+		return []ast.Expr{e.X} // a part of the text: email[:3]
+	case *ast.IndexExpr:
+		if isStringSlice(fl.pass.TypesInfo.TypeOf(e.X)) {
+			return []ast.Expr{e.X} // a part of a split text: strings.Split(u.Email, "@")[0]
+		}
 	case *ast.CallExpr:
 		if isConversion(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
@@ -396,11 +402,61 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if keepsText(fl.pass, e) {
 			return e.Args[:1] // strings.ToLower(u.Email)
 		}
+		if held := fl.textOf(e); held != nil {
+			return held // fmt.Errorf("find: %w", err), err.Error()
+		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
 		}
 	}
 	return nil
+}
+
+// textOf returns what call's result prints of what it is given: the errors fmt.Errorf
+// wraps with %w and errors.Join joins (their texts are in the result's; what Errorf
+// formats otherwise is reported at Errorf, a sink itself), and the receiver of an Error
+// or String method called with nothing (err.Error()). nil for any other call.
+func (fl *flow) textOf(call *ast.CallExpr) []ast.Expr {
+	switch {
+	case isCall(fl.pass, call, "fmt", "Errorf"):
+		return wrapped(fl.pass, call.Args)
+	case isCall(fl.pass, call, "errors", "Join"):
+		return call.Args
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" && sel.Sel.Name != "String" {
+		return nil
+	}
+	if s, ok := fl.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodVal {
+		return []ast.Expr{sel.X}
+	}
+	return nil
+}
+
+// isStringSlice reports whether t is a slice or array of strings or of byte slices:
+// what a split of a text gives.
+func isStringSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	if b, ok := elem.Underlying().(*types.Basic); ok {
+		return b.Info()&types.IsString != 0
+	}
+	s, ok := elem.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
 }
 
 // fieldIndex returns the index of the field name of st, or -1.

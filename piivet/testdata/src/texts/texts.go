@@ -1,0 +1,60 @@
+// Package texts hands the text of tagged values to sinks: errors wrapped where they are
+// printed, the text an Error or String method gives, and parts of a tagged field's text.
+package texts
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+
+	"models"
+)
+
+type NotFound struct { // want NotFound:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (e *NotFound) Error() string { return "no user " + e.Email }
+
+// Quiet prints nothing of what it holds.
+type Quiet struct { // want Quiet:"pii-tagged"
+	Email string `pii:"email"`
+}
+
+func (Quiet) Error() string { return "not found" } // want Error:"prints itself redacted"
+
+func Wrapped(email string) {
+	var err error = &NotFound{Email: email}
+	log.Println(err)                         // want `err holds &NotFound\{…\} \(\*texts.NotFound carries pii tags\)`
+	log.Println(fmt.Errorf("find: %w", err)) // want `holds &NotFound\{…\}`
+	log.Println(errors.Join(err))            // want `holds &NotFound\{…\}`
+	w := fmt.Errorf("x: %w", err)
+	log.Println(w)                           // want `holds &NotFound\{…\}`
+	log.Println(fmt.Errorf("find: %s", "x")) // nothing wrapped
+	var q error = Quiet{Email: email}
+	log.Println(fmt.Errorf("find: %w", q)) // its text holds nothing
+}
+
+func ErrorText(email string) {
+	var err error = &NotFound{Email: email}
+	log.Println("find: " + err.Error()) // want `holds &NotFound\{…\}`
+	nf := &NotFound{Email: email}
+	log.Println(nf.Error()) // want `nf \(\*texts.NotFound carries pii tags\)`
+	s := nf.Error()
+	log.Println(s) // want `nf \(\*texts.NotFound carries pii tags\)`
+	log.Println(Quiet{Email: email}.Error())
+}
+
+func Parts(u models.User) {
+	log.Println(strings.Split(u.Email, "@")[0]) // want `tagged pii:"email" at models.User.Email`
+	parts := strings.Split(u.Email, "@")
+	log.Println(parts[0]) // want `tagged pii:"email" at models.User.Email`
+	s := u.Email
+	log.Println(s[:3])       // want `tagged pii:"email" at models.User.Email`
+	log.Println(u.Email[1:]) // want `tagged pii:"email" at models.User.Email`
+	code := fmt.Sprint(u.ID)
+	log.Println(code[:2])
+	ids := strings.Split(code, "-")
+	log.Println(ids[0])
+}
