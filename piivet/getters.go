@@ -7,8 +7,9 @@ import (
 )
 
 // Returns is the fact that a function returns, as its first result on every path, a
-// field tagged as personal data of what it is given (func (u User) Contact() string {
-// return u.Email }): a call of it is that field where it reaches a sink.
+// field tagged as personal data of what it is given, or its text changed (func (u User)
+// Contact() string { return u.Email }, "mailto:" + u.Email, strings.ToLower(u.Email)):
+// a call of it is that field where it reaches a sink.
 type Returns struct {
 	Why string // the field: `tagged pii:"email" at models.User.Email`
 }
@@ -56,10 +57,7 @@ func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
 			if tv, known := ck.pass.TypesInfo.Types[n.Results[0]]; known && (tv.Value != nil || tv.IsNil()) {
 				break // if u == nil { return "" }: a constant on the way
 			}
-			w, tagged := taggedField(ck.pass, n.Results[0])
-			if !tagged {
-				_, w, tagged = ck.getterField(n.Results[0])
-			}
+			w, tagged := ck.fieldText(n.Results[0], 0)
 			if !tagged {
 				ok = false
 			} else if why == "" {
@@ -69,6 +67,36 @@ func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
 		return ok
 	})
 	return why, ok && why != ""
+}
+
+// fieldText says which field tagged as personal data e is, or is the text of: the
+// field itself, a getter's call, or such a text changed by the routes the flow follows
+// (a concatenation, a conversion, a change of case, a split or join, a part of it).
+func (ck *checker) fieldText(e ast.Expr, depth int) (string, bool) {
+	if depth > 8 || ck.fl.redacted(e) || ck.builtOfCopies(e) {
+		return "", false // r.Email of a redacted copy r
+	}
+	if why, ok := taggedField(ck.pass, e); ok {
+		return why, true
+	}
+	if _, why, ok := ck.getterField(e); ok {
+		return why, true
+	}
+	var from []ast.Expr
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr, *ast.SliceExpr, *ast.IndexExpr:
+		from = ck.fl.contents(x, map[types.Object]bool{})
+	case *ast.CallExpr:
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) {
+			from = ck.fl.contents(x, map[types.Object]bool{})
+		}
+	}
+	for _, f := range from {
+		if why, ok := ck.fieldText(f, depth+1); ok {
+			return why, true
+		}
+	}
+	return "", false
 }
 
 // getter says why e, a call of a function that returns a tagged field of what it is

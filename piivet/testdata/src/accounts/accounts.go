@@ -1,7 +1,10 @@
 // Package accounts declares a record with getters, which other packages call.
 package accounts
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 type Customer struct { // want Customer:"pii-tagged"
 	ID    string `pii:"no"`
@@ -37,7 +40,7 @@ type NotFound struct { // want NotFound:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (e *NotFound) Error() string { return "no customer " + e.Email }
+func (e *NotFound) Error() string { return "no customer " + e.Email } // want Error:`returns tagged pii:"email" at accounts.NotFound.Email`
 
 // Missing names it by ID only: its Error prints no personal data.
 type Missing struct { // want Missing:"pii-tagged"
@@ -79,3 +82,15 @@ func Quiet(id string) error {
 	_, err := Find(id)
 	return fmt.Errorf("quiet: %w", err)
 }
+
+// Mailto returns the field's text, changed: a call of it is the field still.
+func (c Customer) Mailto() string { return "mailto:" + c.Email } // want Mailto:`returns tagged pii:"email" at accounts.Customer.Email`
+
+// Lower returns the field in lower case.
+func (c Customer) Lower() string { return strings.ToLower(c.Email) } // want Lower:`returns tagged pii:"email" at accounts.Customer.Email`
+
+// User returns the part of the address before the '@'.
+func (c Customer) User() string { return strings.Split(c.Email, "@")[0] } // want User:`returns tagged pii:"email" at accounts.Customer.Email`
+
+// Prefix returns a text of its own around the ID: no personal data.
+func (c Customer) Prefix() string { return "id-" + strings.ToLower(c.ID) }

@@ -66,3 +66,11 @@ func Use(c accounts.Customer, p *pii.Policy) {
 	_, _ = io.WriteString(h, c.Email) // a hash is a writer too, and no output
 	log.Printf("%x", h.Sum(nil))
 }
+
+// ChangedText calls getters that return a tagged field's text, changed.
+func ChangedText(c accounts.Customer) {
+	log.Println(c.Mailto()) // want `c.Mailto\(\) \(the field tagged pii:"email" at accounts.Customer.Email, returned by accounts.Customer.Mailto\)`
+	log.Println(c.Lower())  // want `returned by accounts.Customer.Lower`
+	log.Println(c.User())   // want `returned by accounts.Customer.User`
+	log.Println(c.Prefix())
+}

@@ -40,7 +40,7 @@ type Custom struct { // want Custom:"pii-tagged"
 	Password string `pii:"secret" json:"-"`
 }
 
-func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{"p":"` + c.Password + `"}`), nil }
+func (c Custom) MarshalJSON() ([]byte, error) { return []byte(`{"p":"` + c.Password + `"}`), nil } // want MarshalJSON:`returns tagged pii:"secret" at models.Custom.Password`
 
 // Hub and Spoke point at each other; Hub carries tags, so Spoke carries them too (Hub is met first).
 type Hub struct { // want Hub:"pii-tagged"

@@ -128,7 +128,7 @@ type signupError struct { // want signupError:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (e *signupError) Error() string { return "signup refused: " + e.Email }
+func (e *signupError) Error() string { return "signup refused: " + e.Email } // want Error:`returns tagged pii:"email" at sinks.signupError.Email`
 
 // Wrap wraps errors whose type carries tags with %w: the chain keeps the tagged error,
 // whose text the library's handlers and adapters redact where it is logged. Flattened

@@ -15,7 +15,7 @@ type NotFound struct { // want NotFound:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (e *NotFound) Error() string { return "no user " + e.Email }
+func (e *NotFound) Error() string { return "no user " + e.Email } // want Error:`returns tagged pii:"email" at texts.NotFound.Email`
 
 // Quiet prints nothing of what it holds.
 type Quiet struct { // want Quiet:"pii-tagged"
@@ -40,9 +40,9 @@ func ErrorText(email string) {
 	var err error = &NotFound{Email: email}
 	log.Println("find: " + err.Error()) // want `holds &NotFound\{…\}`
 	nf := &NotFound{Email: email}
-	log.Println(nf.Error()) // want `nf \(\*texts.NotFound carries pii tags\)`
+	log.Println(nf.Error()) // want `nf.Error\(\) \(the field tagged pii:"email" at texts.NotFound.Email, returned by texts.NotFound.Error\)`
 	s := nf.Error()
-	log.Println(s) // want `nf \(\*texts.NotFound carries pii tags\)`
+	log.Println(s) // want `s holds nf.Error\(\)`
 	log.Println(Quiet{Email: email}.Error())
 }
 

@@ -12,7 +12,7 @@ type UserError struct { // want UserError:"pii-tagged"
 	Email string `pii:"email"`
 }
 
-func (e *UserError) Error() string { return "user " + e.Email }
+func (e *UserError) Error() string { return "user " + e.Email } // want Error:`returns tagged pii:"email" at withpiizerolog.UserError.Email`
 
 func init() { zerolog.ErrorMarshalFunc = piizerolog.MarshalError }
 
