@@ -47,7 +47,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -60,6 +60,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	}
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
+	ck.fl.exportPasses()
 	ck.fl.exportHandler()
 	ck.fl.exportLoggers()
 	ck.report = true

@@ -32,6 +32,7 @@ type flow struct {
 	handlerVia               string               // the package that sets it
 	hides                    map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
 	redacts                  map[*types.Func]bool // the package's functions that return a redacted copy
+	passes                   map[*types.Func]bool // the package's functions that return their first parameter (see Passes)
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
@@ -56,7 +57,7 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{},
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{},
 		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -143,6 +144,7 @@ func newFlow(pass *analysis.Pass) *flow {
 	for _, stored := range fl.stored {
 		slices.SortStableFunc(stored, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	}
+	fl.settlePasses()
 	fl.settleRedacts()
 	return fl
 }
@@ -283,7 +285,7 @@ func (fl *flow) redacted(e ast.Expr) bool {
 
 func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	if call, ok := root(fl.pass, e).(*ast.CallExpr); ok {
-		return fl.redactingCall(call) // pii.Redacted(nil, u), or its field
+		return fl.redactingCallAt(call, depth+1) // pii.Redacted(nil, u), or its field
 	}
 	o := fl.object(e)
 	if o == nil || depth > 8 {
@@ -300,7 +302,7 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 		return true
 	case last.multi:
 		call, ok := ast.Unparen(last.value).(*ast.CallExpr)
-		return ok && fl.redactingCall(call)
+		return ok && fl.redactingCallAt(call, depth+1)
 	case last.value != nil:
 		return fl.redactedAt(last.value, last.at, depth+1) // r2 := r
 	}

@@ -21,8 +21,11 @@ func (*Redacts) String() string { return "returns a redacted copy" }
 
 // redactingCall reports whether call returns a redacted copy: pii.Redacted,
 // pii.Anonymized, or a function known to return one.
-func (fl *flow) redactingCall(call *ast.CallExpr) bool {
-	if isPIICall(fl.pass, call, "Redacted") || isPIICall(fl.pass, call, "Anonymized") {
+func (fl *flow) redactingCall(call *ast.CallExpr) bool { return fl.redactingCallAt(call, 0) }
+
+// redactingCallAt is redactingCall for a call met at depth of a search (see passesCall).
+func (fl *flow) redactingCallAt(call *ast.CallExpr, depth int) bool {
+	if isPIICall(fl.pass, call, "Redacted") || isPIICall(fl.pass, call, "Anonymized") || fl.passesCall(call, depth) {
 		return true
 	}
 	fn, ok := calleeObject(fl.pass, call.Fun).(*types.Func)

@@ -415,3 +415,22 @@ func Appends(p *pii.Policy, u models.User) {
 	list = append(list, u)
 	fmt.Println(list) // want `list \(\[\]models.User carries pii tags\) reaches fmt.Println`
 }
+
+// must returns v, or panics with err, as services' helpers around pii.Redacted do.
+func must[T any](v T, err error) T { // want must:`forwards \[1\] to panic` must:"returns its first parameter"
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// Musts prints copies pii.Redacted returns through such helpers: what they return is
+// what they are given.
+func Musts(u models.User, p *pii.Policy) {
+	r := must(pii.Redacted(p, u))
+	fmt.Println(r)
+	log.Println(must(pii.Redacted(p, u)))
+	log.Println(logutil.Must(pii.Redacted(p, u)))
+	log.Println(must(must(pii.Redacted(p, u)), nil))
+	log.Println(must(u, nil)) // want `must\(u, nil\) \(models.User carries pii tags\) reaches log.Println`
+}

@@ -92,3 +92,11 @@ func ID(u Record) {
 
 // Record is an untagged record a helper takes.
 type Record struct{ ID int }
+
+// Must returns v, or panics with err: what it returns is what it is given.
+func Must[T any](v T, err error) T { // want Must:`forwards \[1\] to panic` Must:"returns its first parameter"
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
