@@ -614,7 +614,7 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		}
 	}
 	if holder != "" {
-		what += ","
+		what += ", which" // args holds u (...), which reaches
 	}
 	if s.slog {
 		through := ""
@@ -628,9 +628,5 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		ck.pass.Reportf(arg.Pos(), "pii: %s is logged through slog%s, and this package never builds a pii.NewHandler, nor imports one that sets it as slog's default: fine if the handler is set up elsewhere (main), otherwise %s", what, through, slogAdvice)
 		return
 	}
-	which := "reaches"
-	if holder != "" {
-		which = "which reaches"
-	}
-	ck.pass.Reportf(arg.Pos(), "pii: %s %s %s as it is: %s", what, which, to, advice)
+	ck.pass.Reportf(arg.Pos(), "pii: %s reaches %s as it is: %s", what, to, advice)
 }

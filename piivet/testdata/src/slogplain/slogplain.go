@@ -18,6 +18,8 @@ func Log(u models.User, l *slog.Logger) {
 	slog.Info("signup", "user", u)         // want `u \(models.User carries pii tags\) is logged through slog, and this package never builds a pii.NewHandler, nor imports one that sets it as slog.s default: fine if the handler is set up elsewhere`
 	l.Warn("signup", slog.Any("user", &u)) // want `is logged through slog`
 	slog.Info("signup", "user", pii.Safe(u), "id", u.ID)
+	args := []any{"user", u}
+	slog.Info("signup", args...) // want `args holds u \(models.User carries pii tags\), which is logged through slog, and this package never builds`
 }
 
 // Loggers logs through the loggers of another package: the one built on a
