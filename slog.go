@@ -343,15 +343,18 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if x == nil {
 		return x, false
 	}
-	if err := argError("log", x, false); err != nil {
-		return redactionFailed{err}, true // fmt would print what it holds, unredacted
+	t := reflect.TypeOf(x)
+	if t == reflectValueArgType || t == reflectValuePtrArgType {
+		// fmt would print what it holds, unredacted (see argError; a reflect.Type is
+		// no data a log line could show).
+		return redactionFailed{argError("log", x, false)}, true
 	}
 	defer func() {
 		if recover() != nil {
 			out, changed = redactionFailed{errorf("pii: %T: %w", x, errMethodPanicked)}, true
 		}
 	}()
-	pl := planFor(reflect.TypeOf(x))
+	pl := planFor(t)
 	switch {
 	case pl.err != nil:
 		return redactionFailed{pl.err}, true
