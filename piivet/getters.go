@@ -44,28 +44,20 @@ func (ck *checker) settleGetters() {
 // if each gives one or a constant, and one at least a field (the first found names
 // it): a getter that guards against nil (if u == nil { return "" }) is one too.
 func (ck *checker) returnsField(fd *ast.FuncDecl) (string, bool) {
-	why, ok := "", true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				ok = false
-				break
-			}
-			if tv, known := ck.pass.TypesInfo.Types[n.Results[0]]; known && (tv.Value != nil || tv.IsNil()) {
-				break // if u == nil { return "" }: a constant on the way
-			}
-			w, tagged := ck.fieldText(n.Results[0], 0)
-			if !tagged {
-				ok = false
-			} else if why == "" {
-				why = w
-			}
+	results, ok := firstResults(fd)
+	why := ""
+	for _, r := range results {
+		if tv, known := ck.pass.TypesInfo.Types[r]; known && (tv.Value != nil || tv.IsNil()) {
+			continue // if u == nil { return "" }: a constant on the way
 		}
-		return ok
-	})
+		w, tagged := ck.fieldText(r, 0)
+		if !tagged {
+			return "", false
+		}
+		if why == "" {
+			why = w
+		}
+	}
 	return why, ok && why != ""
 }
 

@@ -45,23 +45,13 @@ func (fl *flow) returnsFirstParam(fd *ast.FuncDecl, fn *types.Func) bool {
 	if len(fl.sets[first]) > 0 || !types.Identical(first.Type(), sig.Results().At(0).Type()) {
 		return false
 	}
-	returns, ok := 0, true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	results, ok := firstResults(fd)
+	for _, r := range results {
+		if id, isIdent := ast.Unparen(r).(*ast.Ident); !isIdent || fl.pass.TypesInfo.Uses[id] != first {
 			return false
-		case *ast.ReturnStmt:
-			returns++
-			if len(n.Results) == 0 {
-				ok = false
-				break
-			}
-			id, isIdent := ast.Unparen(n.Results[0]).(*ast.Ident)
-			ok = isIdent && fl.pass.TypesInfo.Uses[id] == first
 		}
-		return ok
-	})
-	return ok && returns > 0
+	}
+	return ok && len(results) > 0
 }
 
 // passesCall reports whether call returns what it is given first (see Passes), and that

@@ -82,24 +82,39 @@ func (fl *flow) exportRedacts() {
 // at all: nil, T{}, a type parameter's zero value) as its first result, and one at
 // least a redacted copy.
 func (fl *flow) returnsRedacted(fd *ast.FuncDecl) bool {
-	copies, ok := 0, true
+	results, ok := firstResults(fd)
+	copies := 0
+	for _, r := range results {
+		switch {
+		case fl.redacted(r):
+			copies++
+		case !fl.empty(r):
+			return false
+		}
+	}
+	return ok && copies > 0
+}
+
+// firstResults returns the first result of every return statement of fd (not of the
+// function literals in it), in source order, and false when a return gives none (a
+// bare return of named results, which says nothing of what it returns).
+func firstResults(fd *ast.FuncDecl) ([]ast.Expr, bool) {
+	var results []ast.Expr
+	ok := true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			switch {
-			case len(n.Results) == 0:
+			if len(n.Results) == 0 {
 				ok = false
-			case fl.redacted(n.Results[0]):
-				copies++
-			case !fl.empty(n.Results[0]):
-				ok = false
+			} else {
+				results = append(results, n.Results[0])
 			}
 		}
 		return ok
 	})
-	return ok && copies > 0
+	return results, ok
 }
 
 // empty reports whether e, returned, holds nothing at all.
