@@ -23,8 +23,10 @@ const maxErrorChain = 1000
 // tagged value in its chain (Unwrap, Unwrap() []error, Errors() []error, and the wrapper
 // errors a wrapper holds in its fields: see heldErrors) hidden, and whether that text
 // differs from err.Error(). With scan, the text is scanned as free text as well. A nil
-// pointer is passed on as it is: it holds nothing, and loggers write it as nil; one in
-// the chain holds nothing either, and what its wrapper printed of it stays.
+// pointer whose Error panics on nil is passed on as it is: it holds nothing, and loggers
+// write it as nil; one in the chain holds nothing either, and what its wrapper printed
+// of it ("<nil>") stays. A nil pointer whose methods run on nil is looked at as any
+// error is: its text and what it unwraps to can hold personal data.
 //
 // A tagged error in the chain that cannot be redacted (its type's tags are wrong) makes
 // the result the note a value that cannot be redacted gets (see ForLog), naming why, as
@@ -42,8 +44,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			result, changed = redactedErr{errorPanickedNote}, true
 		}
 	}()
-	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
-		return err, false
+	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() && errorPanics(err) {
+		return err, false // loggers write it as nil
 	}
 	text := err.Error() // first: a method that panics makes the note, never a crash later
 	if !scan && !chainHoldsTagged(err) {
@@ -62,8 +64,11 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		if e == nil || withheld {
 			return
 		}
-		if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && v.IsNil() {
-			return // a typed nil: nothing to hide, and its methods may not run on nil
+		if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && v.IsNil() && errorPanics(e) {
+			// A typed nil whose Error cannot run on nil holds nothing, and fmt printed
+			// it as "<nil>". One whose methods do run on nil (a default text, an Unwrap
+			// that returns another error) is looked at as any error is.
+			return
 		}
 		if reflect.TypeOf(e).Kind() == reflect.Pointer {
 			if visited[e] {
@@ -177,6 +182,17 @@ func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, 
 		}
 	}
 	return out, changed && !found
+}
+
+// errorPanics reports whether e's Error panics.
+func errorPanics(e error) (panicked bool) {
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	_ = e.Error()
+	return false
 }
 
 // redactedCopy returns the redacted copy of x, walked from its own type's plan (not as

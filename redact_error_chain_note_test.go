@@ -88,3 +88,64 @@ type reviewTaggedPtrErr struct {
 }
 
 func (e *reviewTaggedPtrErr) Error() string { return "user " + e.Email }
+
+// nilWrap is an error whose methods run on a nil receiver: its Error prints, and its
+// Unwrap returns, a tagged error.
+type nilWrap struct{ code int }
+
+var nilWrapInner error = reviewErr{reviewEmail}
+
+func (w *nilWrap) Error() string {
+	if w == nil {
+		return "default: " + nilWrapInner.Error()
+	}
+	return "code"
+}
+
+func (w *nilWrap) Unwrap() error {
+	if w == nil {
+		return nilWrapInner
+	}
+	return nil
+}
+
+// nilSafeTagged is a tagged error type whose Error runs on nil.
+type nilSafeTagged struct {
+	Email string `pii:"email"`
+}
+
+func (e *nilSafeTagged) Error() string {
+	if e == nil {
+		return "no user"
+	}
+	return "user " + e.Email
+}
+
+// TestTypedNilWhoseMethodsRun logs errors whose chain holds a nil pointer whose methods
+// run on nil: it is looked at as any error is, so what it unwraps to is redacted, and a
+// tagged type's chain is cut as for a value of it.
+func TestTypedNilWhoseMethodsRun(t *testing.T) {
+	var nw *nilWrap
+	var ns *nilSafeTagged
+	for name, err := range map[string]error{
+		"%w":          fmt.Errorf("op: %w", nw),
+		"errors.Join": errors.Join(errors.New("x"), nw),
+		"alone":       error(nw),
+	} {
+		got, changed := pii.Default().ForLog(err)
+		if !changed || strings.Contains(fmt.Sprint(got), "jane.doe") {
+			t.Errorf("%s: ForLog = %q, %v; want the address hidden", name, got, changed)
+		}
+		if out := everyOutput(t, err); strings.Contains(out, "jane.doe") {
+			t.Errorf("%s: the address reached an output:\n%s", name, out)
+		}
+	}
+	got, changed := pii.Default().ForLog(fmt.Errorf("op: %w", ns))
+	if diff := cmp.Diff("op: no user", fmt.Sprint(got)); diff != "" || !changed {
+		t.Errorf("a nil-safe tagged error: changed=%v, text (-want +got):\n%s", changed, diff)
+	}
+	var target *nilSafeTagged
+	if e, ok := got.(error); !ok || errors.As(e, &target) {
+		t.Errorf("the chain of a tagged error was not cut: %#v", got)
+	}
+}
