@@ -92,7 +92,9 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 			if n, ok := failure(x); ok {
 				*rf = zap.String(f.Key, n)
 			} else if isNil(sv.LogValue().Any()) {
-				*rf = zap.String(f.Key, "<nil>") // as zap writes a nil Stringer
+				// No object to write: the text Safe prints of it, as zap writes a
+				// Stringer ("<nil>", or what a String that runs on nil gives).
+				*rf = zap.String(f.Key, sv.String())
 			} else {
 				*rf = zap.Reflect(f.Key, x)
 			}

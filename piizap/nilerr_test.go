@@ -29,13 +29,15 @@ func TestNilWrapperError(t *testing.T) {
 	}
 }
 
-// TestSafeOfNil logs pii.Safe of nil and of a nil pointer as zap.Stringer and zap.Any
-// fields: written as zap writes a nil Stringer, "<nil>", as a line without NewCore does.
+// TestSafeOfNil logs pii.Safe of nil and of nil pointers as zap.Stringer and zap.Any
+// fields: written as a line without NewCore writes them, "<nil>", or what a String that
+// runs on nil gives.
 func TestSafeOfNil(t *testing.T) {
 	for name, f := range map[string]zap.Field{
 		"Stringer of a nil pointer": zap.Stringer("s", pii.Safe((*adaptertest.Customer)(nil))),
 		"Any of a nil pointer":      zap.Any("s", pii.Safe((*adaptertest.Customer)(nil))),
 		"Any of nil":                zap.Any("s", pii.Safe(nil)),
+		"a String that runs on nil": zap.Stringer("s", pii.Safe((*anonUser)(nil))),
 	} {
 		var got, want bytes.Buffer
 		newLogger(&got, nil).Info("m", f)
@@ -45,4 +47,16 @@ func TestSafeOfNil(t *testing.T) {
 			t.Errorf("%s (-without NewCore +with):\n%s", name, diff)
 		}
 	}
+}
+
+// anonUser is a tagged type whose String runs on a nil receiver.
+type anonUser struct {
+	Email string `pii:"email"`
+}
+
+func (u *anonUser) String() string {
+	if u == nil {
+		return "anon"
+	}
+	return "user " + u.Email
 }
