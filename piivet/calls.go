@@ -393,7 +393,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 				return true
 			}
 			ck.note(s, to, held)
-			if ck.container(held) && walk(held, depth+1) {
+			if ck.container(held) && !ck.printsHidden(s, held) && walk(held, depth+1) {
 				return true
 			}
 		}
@@ -402,6 +402,14 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	if ck.container(arg) {
 		walk(arg, 0)
 	}
+}
+
+// printsHidden reports whether e is of a type that prints itself without its personal
+// data where sink s writes it (&NotFound{...} whose Error prints the ID only): what its
+// fields hold is not printed as it is, so the walk does not go into them.
+func (ck *checker) printsHidden(s sink, e ast.Expr) bool {
+	t := ck.pass.TypesInfo.TypeOf(e)
+	return t != nil && !types.IsInterface(t) && ck.selfHidden(t, s)
 }
 
 // container reports whether e may hold values that are personal data while its type
@@ -424,7 +432,7 @@ func (ck *checker) container(e ast.Expr) bool {
 	case *ast.SliceExpr:
 		return true // a part of what it slices: u.Email[:3]
 	case *ast.IndexExpr:
-		return isStringSlice(ck.pass.TypesInfo.TypeOf(x.X)) // a part of a split text
+		return ck.fl.splitText(x.X, x.Pos()) // a part of a split text
 	}
 	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
 		if _, ok := v.Type().Underlying().(*types.Chan); ok {

@@ -394,7 +394,7 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	case *ast.SliceExpr:
 		return []ast.Expr{e.X} // a part of the text: email[:3]
 	case *ast.IndexExpr:
-		if isStringSlice(fl.pass.TypesInfo.TypeOf(e.X)) {
+		if fl.splitText(e.X, e.Pos()) {
 			return []ast.Expr{e.X} // a part of a split text: strings.Split(u.Email, "@")[0]
 		}
 	case *ast.CallExpr:
@@ -433,6 +433,21 @@ func (fl *flow) textOf(call *ast.CallExpr) []ast.Expr {
 		return []ast.Expr{sel.X}
 	}
 	return nil
+}
+
+// splitText reports whether e, met at, is the pieces of a text that a split gave
+// (strings.Split(u.Email, "@"), or a variable last set to one): any piece may hold
+// what the text held. A slice of texts of other origins ([]string{id, email}) is not
+// taken for one: which element holds what is not followed.
+func (fl *flow) splitText(e ast.Expr, at token.Pos) bool {
+	if v, ok := identVar(fl.pass, e); ok {
+		e = fl.lastValue(v, at)
+		if e == nil {
+			return false
+		}
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && keepsText(fl.pass, call) && isStringSlice(fl.pass.TypesInfo.TypeOf(call))
 }
 
 // isStringSlice reports whether t is a slice or array of strings or of byte slices:

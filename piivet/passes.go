@@ -33,25 +33,36 @@ func (fl *flow) exportPasses() {
 	}
 }
 
-// returnsFirstParam reports whether every return of fd gives fn's first parameter, which
-// its body never sets, as its first result; a function that returns nothing otherwise
-// (it panics, or exits) counts.
+// returnsFirstParam reports whether every return of fd gives fn's first parameter as its
+// first result, and the body uses that parameter nowhere else: a helper that sets it,
+// writes into it or hands it to anything before returning it (v.Email = src.Email;
+// return v) returns something else than it was given.
 func (fl *flow) returnsFirstParam(fd *ast.FuncDecl, fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Params().Len() == 0 || sig.Results().Len() == 0 || sig.Recv() != nil {
 		return false
 	}
 	first := sig.Params().At(0)
-	if len(fl.sets[first]) > 0 || !types.Identical(first.Type(), sig.Results().At(0).Type()) {
+	if !types.Identical(first.Type(), sig.Results().At(0).Type()) {
 		return false
 	}
 	results, ok := firstResults(fd)
+	returned := map[*ast.Ident]bool{}
 	for _, r := range results {
-		if id, isIdent := ast.Unparen(r).(*ast.Ident); !isIdent || fl.pass.TypesInfo.Uses[id] != first {
+		id, isIdent := ast.Unparen(r).(*ast.Ident)
+		if !isIdent || fl.pass.TypesInfo.Uses[id] != first {
 			return false
 		}
+		returned[id] = true
 	}
-	return ok && len(results) > 0
+	used := false // elsewhere than as a return's first result
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if id, isIdent := n.(*ast.Ident); isIdent && fl.pass.TypesInfo.Uses[id] == first && !returned[id] {
+			used = true
+		}
+		return !used
+	})
+	return ok && len(results) > 0 && !used
 }
 
 // passesCall reports whether call returns what it is given first (see Passes), and that

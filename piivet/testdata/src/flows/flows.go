@@ -434,3 +434,25 @@ func Musts(u models.User, p *pii.Policy) {
 	log.Println(must(must(pii.Redacted(p, u)), nil))
 	log.Println(must(u, nil)) // want `must\(u, nil\) \(models.User carries pii tags\) reaches log.Println`
 }
+
+// fill sets a field of what it is given before returning it: what it returns is not
+// what it was given.
+func fill(v models.User, src models.User) models.User {
+	v.Email = src.Email
+	return v
+}
+
+// fillp writes through what it is given before returning it.
+func fillp(v *models.User, src *models.User) *models.User {
+	v.Email = src.Email
+	return v
+}
+
+// Fills prints copies that such helpers wrote raw fields into.
+func Fills(u models.User, p *pii.Policy) {
+	r, _ := pii.Redacted(p, u)
+	f := fill(r, u)
+	log.Println(f.Email) // want `f.Email \(tagged pii:"email" at models.User.Email\) reaches log.Println`
+	fp := fillp(&r, &u)
+	log.Println(fp.Email) // want `fp.Email \(tagged pii:"email" at models.User.Email\) reaches log.Println`
+}

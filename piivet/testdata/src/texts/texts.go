@@ -53,8 +53,29 @@ func Parts(u models.User) {
 	s := u.Email
 	log.Println(s[:3])       // want `tagged pii:"email" at models.User.Email`
 	log.Println(u.Email[1:]) // want `tagged pii:"email" at models.User.Email`
+	row := []string{fmt.Sprint(u.ID), u.Email}
+	log.Println(row[0]) // which element holds what is not followed
 	code := fmt.Sprint(u.ID)
 	log.Println(code[:2])
 	ids := strings.Split(code, "-")
 	log.Println(ids[0])
+}
+
+// Coded is a tagged error whose Error, with a pointer receiver, prints its ID only.
+type Coded struct { // want Coded:"pii-tagged"
+	ID    int    `pii:"no"`
+	Email string `pii:"email"`
+}
+
+func (e *Coded) Error() string { return fmt.Sprintf("user %d not found", e.ID) } // want Error:"prints itself redacted"
+
+func Hidden(email string) {
+	var err error = &Coded{ID: 1, Email: email}
+	log.Println(err)
+	log.Println(err.Error())
+	log.Println(fmt.Errorf("x: %w", err))
+	c := &Coded{ID: 1, Email: email}
+	log.Println(c)
+	log.Println(c.Error())
+	log.Println(Coded{ID: 1, Email: email}) // want `Coded\{…\} \(texts.Coded carries pii tags\) reaches log.Println`
 }
