@@ -9,7 +9,8 @@ import (
 // An action is what one operation does at the leaves a walk reaches. The traversal
 // (walk.go, steps.go) knows how to reach values and nothing of what is done there; each
 // operation is one action in a file of its own: redaction (action_redact.go), gathering
-// a record's names (action_names.go) and parties (action_party.go), anonymisation
+// a record's names (action_names.go), parties (action_party.go) and tagged texts
+// (action_texts.go), anonymisation
 // (action_anonymize.go), unsealing (action_unseal.go), purging (action_purge.go), and
 // audits of what is not PII (action_audit.go).
 type action interface {

@@ -36,7 +36,8 @@ const maxErrorChain = 1000
 // A wrapper (fmt.Errorf's %w, errors.Join) keeps the text of what it wraps as a string
 // of its own, which no walk reaches: the tagged error's raw text is found in it and
 // replaced by the text of the redacted copy. Where the raw text cannot be found (a
-// wrapper that rewrites it), the whole text is withheld: fail closed.
+// wrapper that rewrites it), or a tagged leaf's data stands elsewhere in the text (a
+// wrapper that formatted it with %s beside %w), the whole text is withheld: fail closed.
 func (p *Policy) redactedError(err error, scan bool) (result error, changed bool) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -53,6 +54,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	}
 	out, withheld, tagged := text, false, false
 	var failed error // why a tagged error of the chain could not be redacted
+	// The texts of the chain's tagged leaves, as they are and as redaction left them.
+	var raw, kept []string
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
 	// The errors by pointer visited: one met again (a held error whose field points
@@ -98,6 +101,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			if withheld {
 				return
 			}
+			kept = append(kept, p.leafTexts(red)...)
+			raw = append(raw, p.leafTexts(e)...)
 		}
 		for inner := range innerErrors(e) {
 			visit(inner)
@@ -116,6 +121,12 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	visit(err)
 	if failed != nil {
 		return redactionFailed{failed}, true
+	}
+	if !withheld && rawLeafIn(out, raw, kept) {
+		// A wrapper formatted a tagged value's data itself, next to the error it wraps
+		// (fmt.Errorf("user %s: %w", u.Email, err)): no replacement of the error's own
+		// text reaches it.
+		withheld = true
 	}
 	if withheld {
 		out = "!PII-REDACTED: the text of a " + reflect.TypeOf(err).String() + " that holds personal data"
@@ -182,6 +193,22 @@ func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, 
 		}
 	}
 	return out, changed && !found
+}
+
+// minRawLeaf is the shortest text of a tagged leaf that rawLeafIn looks for: a shorter
+// one (an initial, a two-letter code) stands in too many words by chance.
+const minRawLeaf = 4
+
+// rawLeafIn reports whether out holds a text of raw, the tagged leaves of a chain's
+// errors, that redaction changed (it is not among kept, what their redacted copies
+// hold: an owned number, a kind the profile does not hide, stay as they are).
+func rawLeafIn(out string, raw, kept []string) bool {
+	for _, r := range raw {
+		if len(r) >= minRawLeaf && !slices.Contains(kept, r) && strings.Contains(out, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorPanics reports whether e's Error panics.

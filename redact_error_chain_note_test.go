@@ -149,3 +149,52 @@ func TestTypedNilWhoseMethodsRun(t *testing.T) {
 		t.Errorf("the chain of a tagged error was not cut: %#v", got)
 	}
 }
+
+// callError is a tagged error that names the number it called.
+type callError struct {
+	Phone string `pii:"phone"`
+}
+
+func (e callError) Error() string { return "call to " + e.Phone + " failed" }
+
+// TestWrapperFormattedTaggedData logs errors whose wrapper formatted a tagged value's data
+// itself, beside the tagged error it wraps: no replacement of the wrapped error's text
+// reaches it, so the whole text is withheld. Data redaction leaves as it is (the
+// service's own number) is no reason to withhold, nor is a wrapper that shows nothing
+// of it.
+func TestWrapperFormattedTaggedData(t *testing.T) {
+	const own, other = "+14155550100", "+14155550123"
+	p, err := pii.New(pii.WithOwnedNumbers(own))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		err  error
+		want string // "" for withheld
+	}{
+		{"%s beside %w", fmt.Errorf("retry %s: %w", other, callError{other}), ""},
+		{"in errors.Join", errors.Join(errors.New("dialled "+other), callError{other}), ""},
+		{"two levels up", fmt.Errorf("job %s: %w", other, fmt.Errorf("step: %w", callError{other})), ""},
+		{"only %w", fmt.Errorf("retry: %w", callError{other}), "retry: call to +1415555XXXX failed"},
+		{"the own number", fmt.Errorf("retry %s: %w", own, callError{own}), "retry " + own + ": call to " + own + " failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changed := p.ForLog(tt.err)
+			text := fmt.Sprint(got)
+			if tt.want == "" {
+				if !changed || !strings.HasPrefix(text, "!PII-REDACTED: the text of a ") {
+					t.Errorf("ForLog = %q, %v; want it withheld", text, changed)
+				}
+			} else if diff := cmp.Diff(tt.want, text); diff != "" {
+				t.Errorf("ForLog (-want +got):\n%s", diff)
+			}
+			var buf bytes.Buffer
+			slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), p)).Info("m", "err", tt.err)
+			if strings.Contains(buf.String(), "4155550123") {
+				t.Errorf("the number reached the Handler's line: %s", buf.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,51 @@
+package pii
+
+import (
+	"reflect"
+	"unsafe"
+)
+
+// textsAction gathers the strings of a value's leaves tagged as personal data, as they
+// are: an error's text can hold them beside what its own Error prints, where a wrapper
+// formatted them with %s next to %w (see redactedError). It writes nothing.
+type textsAction struct {
+	texts []string
+}
+
+func (*textsAction) readsOnly() bool { return true }
+
+func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
+	if !n.rule.pii() {
+		return nil
+	}
+	switch n.lk {
+	case lkString:
+		if s := *(*string)(p); s != "" {
+			a.texts = append(a.texts, s)
+		}
+	case lkBytes:
+		if b := *(*[]byte)(p); len(b) > 0 {
+			a.texts = append(a.texts, string(b))
+		}
+	}
+	return nil
+}
+
+// leafTexts returns the strings of x's leaves tagged as personal data, under p (nil when
+// x's type cannot be walked).
+func (p *Policy) leafTexts(x any) []string {
+	t := reflect.TypeOf(x)
+	pl := planFor(t)
+	if pl.err != nil {
+		return nil
+	}
+	tmp := reflect.New(t)
+	tmp.Elem().Set(reflect.ValueOf(x))
+	a := &textsAction{}
+	w := walker{pol: p, act: a, profile: p.profile}
+	w.start(pl.root)
+	if w.walk(pl.root, tmp.UnsafePointer()) != nil {
+		return nil
+	}
+	return a.texts
+}
