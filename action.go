@@ -96,6 +96,9 @@ func snapshotLeaf(n *node, p unsafe.Pointer) {
 	}
 }
 
+// isText reports whether n is a string or []byte leaf, whose text leafText reads.
+func isText(n *node) bool { return n.lk == lkString || n.lk == lkBytes }
+
 // leafText is the text of a string or []byte leaf.
 func leafText(n *node, p unsafe.Pointer) string {
 	if n.lk == lkString {

@@ -14,14 +14,9 @@ func (a *namesAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
 	if n.rule.tag.Kind != KindName || !n.rule.pii() {
 		return nil
 	}
-	switch n.lk {
-	case lkString:
-		if s := *(*string)(p); s != "" {
+	if isText(n) {
+		if s := leafText(n, p); s != "" {
 			a.names = append(a.names, s)
-		}
-	case lkBytes:
-		if b := *(*[]byte)(p); len(b) > 0 {
-			a.names = append(a.names, string(b))
 		}
 	}
 	return nil

@@ -15,17 +15,9 @@ type textsAction struct {
 func (*textsAction) readsOnly() bool { return true }
 
 func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
-	if !n.rule.pii() {
-		return nil
-	}
-	switch n.lk {
-	case lkString:
-		if s := *(*string)(p); s != "" {
+	if n.rule.pii() && isText(n) {
+		if s := leafText(n, p); s != "" {
 			a.texts = append(a.texts, s)
-		}
-	case lkBytes:
-		if b := *(*[]byte)(p); len(b) > 0 {
-			a.texts = append(a.texts, string(b))
 		}
 	}
 	return nil
