@@ -45,7 +45,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			result, changed = redactedErr{errorPanickedNote}, true
 		}
 	}()
-	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() && errorPanics(err) {
+	if nilPrintsNothing(err) {
 		return err, false // loggers write it as nil
 	}
 	text := err.Error() // first: a method that panics makes the note, never a crash later
@@ -67,11 +67,8 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		if e == nil || withheld {
 			return
 		}
-		if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && v.IsNil() && errorPanics(e) {
-			// A typed nil whose Error cannot run on nil holds nothing, and fmt printed
-			// it as "<nil>". One whose methods do run on nil (a default text, an Unwrap
-			// that returns another error) is looked at as any error is.
-			return
+		if nilPrintsNothing(e) {
+			return // fmt printed it as "<nil>"
 		}
 		if reflect.TypeOf(e).Kind() == reflect.Pointer {
 			if visited[e] {
@@ -211,8 +208,14 @@ func rawLeafIn(out string, raw, kept []string) bool {
 	return false
 }
 
-// errorPanics reports whether e's Error panics.
-func errorPanics(e error) (panicked bool) {
+// nilPrintsNothing reports whether e is a nil pointer whose Error panics on nil: it holds
+// nothing, and fmt and loggers print it as "<nil>". A nil pointer whose methods run on
+// nil (a default text, an Unwrap that returns another error) is no such error: its
+// text and what it unwraps to can hold personal data.
+func nilPrintsNothing(e error) (panicked bool) {
+	if v := reflect.ValueOf(e); v.Kind() != reflect.Pointer || !v.IsNil() {
+		return false
+	}
 	defer func() {
 		if recover() != nil {
 			panicked = true

@@ -419,11 +419,8 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 // formats otherwise is reported at Errorf, a sink itself), and the receiver of an Error
 // or String method called with nothing (err.Error()). nil for any other call.
 func (fl *flow) textOf(call *ast.CallExpr) []ast.Expr {
-	switch {
-	case isCall(fl.pass, call, "fmt", "Errorf"):
-		return wrapped(fl.pass, call.Args)
-	case isCall(fl.pass, call, "errors", "Join"):
-		return call.Args
+	if errs := wrappedErrors(fl.pass, call); errs != nil {
+		return errs
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" && sel.Sel.Name != "String" {

@@ -124,14 +124,7 @@ func (ck *checker) returned(r ast.Expr) (YieldedResult, bool) {
 	if !ok {
 		return YieldedResult{}, false
 	}
-	var kept []ast.Expr
-	switch {
-	case isCall(ck.pass, call, "errors", "Join"):
-		kept = call.Args
-	case isCall(ck.pass, call, "fmt", "Errorf"):
-		kept = wrapped(ck.pass, call.Args)
-	}
-	for _, a := range kept {
+	for _, a := range wrappedErrors(ck.pass, call) {
 		if y, ok := ck.returned(a); ok && y.Fmt {
 			return YieldedResult{Type: y.Type, Fmt: true}, true // its text is in the error's
 		}
@@ -163,12 +156,8 @@ func (ck *checker) yieldOfAt(s sink, e ast.Expr, depth int) (*types.Func, Yielde
 	// err := fmt.Errorf("ctx: %w", lookup(x)), or errors.Join of it: its text is in
 	// the error's, which a printer flattens (encoding/json writes neither).
 	var kept []ast.Expr
-	switch {
-	case s.json:
-	case isCall(ck.pass, call, "errors", "Join"):
-		kept = call.Args
-	case isCall(ck.pass, call, "fmt", "Errorf"):
-		kept = wrapped(ck.pass, call.Args)
+	if !s.json {
+		kept = wrappedErrors(ck.pass, call)
 	}
 	for _, a := range kept {
 		if fn, y, ok := ck.yieldOfAt(s, a, depth+1); ok {
@@ -220,6 +209,18 @@ func (ck *checker) resultOf(e ast.Expr) (*ast.CallExpr, int) {
 		}
 	}
 	return nil, 0
+}
+
+// wrappedErrors returns the errors whose texts the error call returns holds: those
+// fmt.Errorf wraps with %w, or all that errors.Join joins; nil for any other call.
+func wrappedErrors(pass *analysis.Pass, call *ast.CallExpr) []ast.Expr {
+	switch {
+	case isCall(pass, call, "errors", "Join"):
+		return call.Args
+	case isCall(pass, call, "fmt", "Errorf"):
+		return wrapped(pass, call.Args)
+	}
+	return nil
 }
 
 // wrapped returns the arguments of fmt.Errorf (args, its format first) that it wraps

@@ -24,7 +24,7 @@ func Object(key string, v any) zap.Field {
 	}
 	switch shape, rv := jsonfields.ShapeOf(x); shape {
 	case jsonfields.ErrorText:
-		if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+		if isNil(x) {
 			return zap.String(key, "<nil>") // as zap writes a nil error, whose Error may panic
 		}
 		return zap.String(key, x.(error).Error())
