@@ -6,10 +6,17 @@ import (
 )
 
 // textsAction gathers the strings of a value's leaves tagged as personal data, as they
-// are: an error's text can hold them beside what its own Error prints, where a wrapper
-// formatted them with %s next to %w (see redactedError). It writes nothing.
+// are, each with its kind: an error's text can hold them, whole or in part, beside what
+// its own Error prints, where a wrapper formatted them with %s next to %w (see
+// redactedError). It writes nothing.
 type textsAction struct {
-	texts []string
+	texts []taggedText
+}
+
+// A taggedText is the string of a leaf tagged as personal data of a kind.
+type taggedText struct {
+	kind Kind
+	text string
 }
 
 func (*textsAction) readsOnly() bool { return true }
@@ -17,15 +24,15 @@ func (*textsAction) readsOnly() bool { return true }
 func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
 	if n.rule.pii() && isText(n) {
 		if s := leafText(n, p); s != "" {
-			a.texts = append(a.texts, s)
+			a.texts = append(a.texts, taggedText{n.rule.tag.Kind, s})
 		}
 	}
 	return nil
 }
 
-// leafTexts returns the strings of x's leaves tagged as personal data, under p (nil when
-// x's type cannot be walked).
-func (p *Policy) leafTexts(x any) []string {
+// leafTexts returns the strings of x's leaves tagged as personal data, with their kinds,
+// under p (nil when x's type cannot be walked).
+func (p *Policy) leafTexts(x any) []taggedText {
 	t := reflect.TypeOf(x)
 	pl := planFor(t)
 	if pl.err != nil {

@@ -55,7 +55,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	out, withheld, tagged := text, false, false
 	var failed error // why a tagged error of the chain could not be redacted
 	// The texts of the chain's tagged leaves, as they are and as redaction left them.
-	var raw, kept []string
+	var raw, kept []taggedText
 	count := 0
 	replaced := map[string]bool{} // raw texts already replaced wherever they stood
 	// The errors by pointer visited: one met again (a held error whose field points
@@ -162,17 +162,25 @@ func errorTexts(e error, red any) []rawText {
 }
 
 // replaceRaw replaces in out every text of texts that redaction changed, and reports
-// whether out must be withheld instead: no changed text stood anywhere in it, so the
-// wrapper kept the value in a form none of them is (a precision that cut it, a
-// rewritten message). A text inside one replaced before counts as found: an error
-// earlier in the chain printed it whole (an error that prints the error it wraps), and
-// its redacted text took its place. Texts in replaced were replaced before, wherever
-// they stood.
+// whether out must be withheld instead: no text of the error stood anywhere in it, and
+// one changed, so the wrapper kept the value in a form none of them is (a precision
+// that cut it, a rewritten message). A text inside one replaced before counts as found:
+// an error earlier in the chain printed it whole (an error that prints the error it
+// wraps), and its redacted text took its place. Texts in replaced were replaced before,
+// wherever they stood.
+//
+// A text that redaction left as it was counts as found too, when it stands in out: the
+// wrapper kept that form, which shows nothing to hide (an Error that prints only an ID,
+// wrapped with %w), and the forms it did not keep (the %#v of the error's fields) do
+// not matter. Data of the error's that the wrapper wrote beside it is rawLeafIn's to
+// find.
 func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, bool) {
 	changed, found := false, false
 	for _, t := range texts {
 		switch {
-		case t.raw == t.red || t.raw == "":
+		case t.raw == "":
+		case t.raw == t.red:
+			found = found || strings.Contains(out, t.raw)
 		case replaced[t.raw]:
 			changed, found = true, true
 		case strings.Contains(out, t.raw):
@@ -190,22 +198,6 @@ func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, 
 		}
 	}
 	return out, changed && !found
-}
-
-// minRawLeaf is the shortest text of a tagged leaf that rawLeafIn looks for: a shorter
-// one (an initial, a two-letter code) stands in too many words by chance.
-const minRawLeaf = 4
-
-// rawLeafIn reports whether out holds a text of raw, the tagged leaves of a chain's
-// errors, that redaction changed (it is not among kept, what their redacted copies
-// hold: an owned number, a kind the profile does not hide, stay as they are).
-func rawLeafIn(out string, raw, kept []string) bool {
-	for _, r := range raw {
-		if len(r) >= minRawLeaf && !slices.Contains(kept, r) && strings.Contains(out, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // nilPrintsNothing reports whether e is a nil pointer whose Error panics on nil: it holds

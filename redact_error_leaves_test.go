@@ -1,0 +1,80 @@
+package pii_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+	"github.com/google/go-cmp/cmp"
+)
+
+// sendUser is a record that a tagged error holds.
+type sendUser struct {
+	ID    string `pii:"no"`
+	Name  string `pii:"name"`
+	Email string `pii:"email"`
+	Phone string `pii:"phone"`
+}
+
+// sendError holds a record, and its Error prints only the record's ID.
+type sendError struct{ To sendUser }
+
+func (e *sendError) Error() string { return "send failed for " + e.To.ID }
+
+// notifyError prints the address it holds.
+type notifyError struct {
+	Email string `pii:"email"`
+}
+
+func (e notifyError) Error() string { return "cannot notify " + e.Email }
+
+// TestWrappedTaggedErrorTexts logs wrappers of tagged errors: a wrapper that keeps only
+// what the error prints, and prints nothing personal, keeps its text; one that wrote
+// the error's data beside it, in any case or in part (a first name, the local part of
+// an address, the number written another way), is withheld whole; and a word that only
+// holds a part of a name ("Annapolis" for "Anna") is no reason to withhold.
+func TestWrappedTaggedErrorTexts(t *testing.T) {
+	u := sendUser{ID: "u1", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
+	anna := sendUser{ID: "u2", Name: "Anna Li"}
+	tests := []struct {
+		name string
+		err  error
+		want string // "" for withheld
+	}{
+		{"%w of an error that prints only an ID", fmt.Errorf("welcome: %w", &sendError{u}), "welcome: send failed for u1"},
+		{"joined", errors.Join(errors.New("batch"), &sendError{u}), "batch\nsend failed for u1"},
+		{"two levels", fmt.Errorf("job: %w", fmt.Errorf("step: %w", &sendError{u})), "job: step: send failed for u1"},
+		{"the address lowercased beside it", fmt.Errorf("welcome %s: %w", strings.ToLower(u.Email), notifyError{u.Email}), ""},
+		{"the first name beside it", fmt.Errorf("welcome %s: %w", strings.Fields(u.Name)[0], &sendError{u}), ""},
+		{"the local part beside it", fmt.Errorf("welcome %s: %w", strings.Split(u.Email, "@")[0], notifyError{u.Email}), ""},
+		{"a cut address beside it", fmt.Errorf("welcome %s: %w", u.Email[:8], notifyError{u.Email}), ""},
+		{"the number written nationally", fmt.Errorf("call (415) 555-2671: %w", &sendError{u}), ""},
+		{"the surname in capitals", fmt.Errorf("OKAFOR: %w", &sendError{u}), ""},
+		{"a word that holds a name", fmt.Errorf("Annapolis office: %w", &sendError{anna}), "Annapolis office: send failed for u2"},
+		{"only %w of an error that prints the address", fmt.Errorf("retry: %w", notifyError{u.Email}), "retry: cannot notify ***@example.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changed := pii.Default().ForLog(tt.err)
+			text := fmt.Sprint(got)
+			if tt.want == "" {
+				if !changed || !strings.HasPrefix(text, "!PII-REDACTED: the text of a ") {
+					t.Errorf("ForLog = %q, %v; want it withheld", text, changed)
+				}
+			} else if diff := cmp.Diff(tt.want, text); diff != "" {
+				t.Errorf("ForLog (-want +got):\n%s", diff)
+			}
+			var buf bytes.Buffer
+			slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "err", tt.err)
+			for _, raw := range []string{"okafor", "Okafor", "OKAFOR", "Maria", "2671"} {
+				if strings.Contains(buf.String(), raw) {
+					t.Errorf("%q reached the Handler's line: %s", raw, buf.String())
+				}
+			}
+		})
+	}
+}
