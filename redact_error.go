@@ -63,6 +63,42 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	visited := map[error]bool{}
 	looked := map[heldPointer]bool{} // where the chain's held errors were looked for
 	var visit func(e error)
+	// visitValue looks at a value an error of the chain holds in an unexported
+	// interface field, which its Error may print: a tagged one's texts are replaced
+	// as a tagged error's are, and what it holds there in turn is looked at too (its
+	// redacted copy holds that as it was).
+	var visitValue func(x any, depth int)
+	visitValue = func(x any, depth int) {
+		if withheld {
+			return
+		}
+		if e, ok := x.(error); ok {
+			visit(e)
+			return
+		}
+		if depth > maxHiddenDepth {
+			withheld = true
+			return
+		}
+		pl := planFor(reflect.TypeOf(x))
+		if pl.err != nil || pl.root.hasPII {
+			tagged = true
+			red, err := p.redactedCopy(x)
+			if err != nil {
+				withheld, failed = true, err
+				return
+			}
+			out, withheld = replaceRaw(out, errorTexts(x, red), replaced)
+			if withheld {
+				return
+			}
+			kept = append(kept, p.leafTexts(red)...)
+			raw = append(raw, p.leafTexts(x)...)
+		}
+		for _, h := range hiddenValues(x) {
+			visitValue(h, depth+1)
+		}
+	}
 	visit = func(e error) {
 		if e == nil || withheld {
 			return
@@ -100,6 +136,11 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			}
 			kept = append(kept, p.leafTexts(red)...)
 			raw = append(raw, p.leafTexts(e)...)
+		}
+		for _, v := range hiddenValues(e) {
+			if x, ok := v.(error); !ok || !linkOf(e, x) {
+				visitValue(v, 0)
+			}
 		}
 		for inner := range innerErrors(e) {
 			visit(inner)
@@ -148,14 +189,18 @@ type rawText struct{ raw, red string }
 // "%+w" calls a Format method with the plus flag, "%#w" a GoString), and errors.Join
 // keeps Error's text. The longest come first, so that a text that holds a shorter one
 // ("%+v" printing "%v" and a detail) is replaced whole.
-func errorTexts(e error, red any) []rawText {
+//
+// e may be a value that is no error, held by one (see visitValue): its Error prints
+// it in one of the same ways.
+func errorTexts(e, red any) []rawText {
 	texts := []rawText{
 		{fmt.Sprintf("%+v", e), fmt.Sprintf("%+v", red)},
 		{fmt.Sprintf("%#v", e), fmt.Sprintf("%#v", red)},
 		{fmt.Sprint(e), fmt.Sprint(red)},
 	}
-	if re, ok := red.(error); ok {
-		texts = append(texts, rawText{e.Error(), re.Error()})
+	ee, eok := e.(error)
+	if re, ok := red.(error); ok && eok {
+		texts = append(texts, rawText{ee.Error(), re.Error()})
 	}
 	slices.SortStableFunc(texts, func(a, b rawText) int { return len(b.raw) - len(a.raw) })
 	return texts

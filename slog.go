@@ -405,6 +405,9 @@ func (p *Policy) redactedOpaque(x any, scan bool) (any, bool) {
 		}
 		return x, false
 	}
+	if w, withheld := withheldIfHidden(x); withheld {
+		return w, true
+	}
 	if s, ok := x.(interface{ String() string }); ok && scan {
 		text := s.String()
 		if out := p.RedactText(text); out != text {

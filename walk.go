@@ -349,6 +349,21 @@ func chainHoldsTagged(err error) (holds bool) {
 		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			return true
 		}
+		// What e holds in unexported interface fields, which its Error may print.
+		base, hidden := hiddenOf(e)
+		for _, h := range hidden {
+			switch v := h.in(base); x := v.(type) {
+			case nil:
+			case error:
+				if !linkOf(e, x) {
+					todo = append(todo, x)
+				}
+			default:
+				if holdsTaggedValue(v, 0) {
+					return true
+				}
+			}
+		}
 		if pl.root.nests {
 			if looked == nil {
 				looked = map[heldPointer]bool{}

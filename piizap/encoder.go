@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/ef8f9424/pii/internal/withheld"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -183,6 +184,11 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 	x, changed := c.forLine(m, ln)
 	om, ok := x.(zapcore.ObjectMarshaler)
 	switch {
+	case isWithheld(x):
+		// m holds personal data in unexported interface fields, which no copy hides;
+		// what it writes of them goes through the guard's encoder, which redacts it
+		// (zap's invalid key-value pairs hold theirs so).
+		return ln.objectGuard(c, m), "", true
 	case !ok:
 		return nil, note(x, m), true
 	case plain(om):
@@ -198,6 +204,8 @@ func (c *core) array(m zapcore.ArrayMarshaler, ln *line) (zapcore.ArrayMarshaler
 	changed = changed || listed
 	am, ok := x.(zapcore.ArrayMarshaler)
 	switch {
+	case isWithheld(x):
+		return &arrayGuard{m: m, e: arrayEncoder{c: c}}, "", true // as object does
 	case !ok:
 		return nil, note(x, m), true
 	case plain(am):
@@ -236,4 +244,11 @@ func (c *core) errorList(m zapcore.ArrayMarshaler) (zapcore.ArrayMarshaler, bool
 		return m, false
 	}
 	return reflect.ValueOf(out).Convert(errorsType).Interface().(zapcore.ArrayMarshaler), true
+}
+
+// isWithheld reports whether x is what the Policy puts in place of a value that holds
+// personal data in unexported interface fields, withheld whole.
+func isWithheld(x any) bool {
+	_, ok := x.(withheld.Value)
+	return ok
 }
