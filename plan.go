@@ -37,6 +37,9 @@ type plan struct {
 	// spares says that a lent copy may also reuse the memory the last one took (see
 	// lentBox): no method of the caller's can see a copy of the type (runsNoMethods).
 	spares bool
+	// hidden lists the type's unexported interface fields, which no walk enters but
+	// its methods and fmt print (see hiddenIfaces).
+	hidden []hiddenIface
 }
 
 // nodeOp says how a walk moves through a node's value.
@@ -237,7 +240,7 @@ func planFor(t reflect.Type) *plan {
 		return p
 	}
 	b := builder{building: map[nodeKey]*node{}}
-	p := &plan{}
+	p := &plan{hidden: hiddenIfaces(t)}
 	p.root, p.err = b.node(t, rule{})
 	if p.err == nil {
 		b.finish()

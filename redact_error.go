@@ -137,9 +137,12 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			kept = append(kept, p.leafTexts(red)...)
 			raw = append(raw, p.leafTexts(e)...)
 		}
-		for _, v := range hiddenValues(e) {
-			if x, ok := v.(error); !ok || !linkOf(e, x) {
-				visitValue(v, 0)
+		if held := hiddenValues(e); len(held) > 0 {
+			links := appendInner(nil, e)
+			for _, v := range held {
+				if x, ok := v.(error); !ok || !linkOf(x, links) {
+					visitValue(v, 0)
+				}
 			}
 		}
 		for inner := range innerErrors(e) {

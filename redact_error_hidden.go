@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"unsafe"
 
-	"github.com/ef8f9424/pii/internal/typecache"
 	"github.com/ef8f9424/pii/internal/withheld"
 )
 
@@ -29,28 +28,19 @@ type hiddenIface struct {
 	typ    reflect.Type
 }
 
-// hiddenIfacesOf caches hiddenIfaces.
-var hiddenIfacesOf typecache.Cache[[]hiddenIface]
-
 // hiddenIfaces returns the unexported interface fields of a value of the struct type t,
 // or of what t points to: its own, and those of the structs it holds by value, in
 // fields exported or not. Embedded interfaces are no such fields (a walk goes into
 // them: their methods are promoted); what pointers, slices, arrays and maps lead to is
-// not looked at.
+// not looked at. A type's plan keeps them (plan.hidden).
 func hiddenIfaces(t reflect.Type) []hiddenIface {
-	if hs, ok := hiddenIfacesOf.Load(t); ok {
-		return hs
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	st := t
-	if st.Kind() == reflect.Pointer {
-		st = st.Elem()
+	if t.Kind() != reflect.Struct {
+		return nil
 	}
-	var hs []hiddenIface
-	if st.Kind() == reflect.Struct {
-		hs = appendHiddenIfaces(nil, st, 0, 0)
-	}
-	hiddenIfacesOf.Store(t, hs)
-	return hs
+	return appendHiddenIfaces(nil, t, 0, 0)
 }
 
 // appendHiddenIfaces appends the unexported interface fields of the struct type t, whose
@@ -93,7 +83,7 @@ func hiddenOf(x any) (unsafe.Pointer, []hiddenIface) {
 	if x == nil {
 		return nil, nil
 	}
-	hs := hiddenIfaces(reflect.TypeOf(x))
+	hs := planFor(reflect.TypeOf(x)).hidden
 	if len(hs) == 0 {
 		return nil, nil
 	}
@@ -104,32 +94,46 @@ func hiddenOf(x any) (unsafe.Pointer, []hiddenIface) {
 	return base, hs
 }
 
-// in returns what the field holds in the value at base (nil for a nil interface).
+// in returns what the field holds in the value at base (nil for a nil interface). An
+// error or an any, the fields nearly all are, is read as one; another interface type
+// through reflect.
 func (h hiddenIface) in(base unsafe.Pointer) any {
-	v := reflect.NewAt(h.typ, unsafe.Add(base, h.offset)).Elem()
+	p := unsafe.Add(base, h.offset)
+	switch {
+	case h.typ == errorType:
+		if e := *(*error)(p); e != nil {
+			return e
+		}
+		return nil
+	case h.typ.NumMethod() == 0:
+		return *(*any)(p)
+	}
+	v := reflect.NewAt(h.typ, p).Elem()
 	if v.IsNil() {
 		return nil
 	}
 	return v.Interface()
 }
 
-// linkOf reports whether x is a link of e's chain (see appendInner): the same value,
-// compared by == when its type allows, else by where it lives (a link that Unwrap
-// gives from the field is the field's value itself). One not found is looked at once
-// more: it counts twice, and hides nothing less.
-func linkOf(e, x error) bool {
-	var buf [4]error
-	t := reflect.TypeOf(x)
-	for _, l := range appendInner(buf[:0], e) {
-		if l == nil || reflect.TypeOf(l) != t {
-			continue
-		}
-		if t.Comparable() && l == x || !t.Comparable() && ifaceData(l) == ifaceData(x) {
+// linkOf reports whether x is a link of e's chain, one of links (see appendInner): the
+// same value, compared by == when its type allows, else by where it lives (a link that
+// Unwrap gives from the field is the field's value itself). One not found is looked at
+// once more: it counts twice, and hides nothing less.
+func linkOf(x error, links []error) bool {
+	for _, l := range links {
+		switch {
+		case l == nil || errorTab(l) != errorTab(x):
+		case ifaceData(l) == ifaceData(x):
+			return true // one value, copied: a pointer, or the same box
+		case reflect.TypeOf(x).Comparable() && l == x:
 			return true
 		}
 	}
 	return false
 }
+
+// errorTab returns the type word of e: errors of one dynamic type have the same.
+func errorTab(e error) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0] }
 
 // holdsTaggedValue reports whether the value x, held in an unexported interface field,
 // carries personal data by its type (tags, or interfaces that may hold some), or holds

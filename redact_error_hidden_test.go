@@ -64,6 +64,8 @@ func TestHiddenInterfaceFields(t *testing.T) {
 		{"a Stringer", lazyJSON{u}, withheld, false},
 		{"a struct fmt prints", struct{ key any }{u}, withheld, false},
 		{"a plain key", &notFoundError{"order 42"}, "not found: order 42", true},
+		{"a nil wrapper", error((*opError)(nil)), "<nil>", true},
+		{"a nil wrapper wrapped", fmt.Errorf("get: %w", (*opError)(nil)), "get: <nil>", true},
 		{"a wrapper of a plain error", &opError{"load", errors.New("timeout")}, "load: timeout", true},
 		{"a Stringer of a plain value", lazyJSON{map[string]int{"n": 1}}, `{"n":1}`, true},
 	}

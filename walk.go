@@ -319,11 +319,13 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 }
 
 // chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error,
-// and the wrapper errors a wrapper holds in its fields: see heldErrors) holds an error
-// that redactedError replaces the text of: one whose type carries PII tags, or fails to
-// plan. A chain of more than maxErrorChain errors, which redactedError withholds whole,
-// counts as holding one, and so does a chain whose Unwrap or Errors panics, which
-// redactedError makes a note of: the caller's slow way then says what it says. It makes
+// the wrapper errors a wrapper holds in its fields: see heldErrors, and what an error
+// holds in unexported interface fields: see hiddenIfaces) holds an error that
+// redactedError replaces the text of: one whose type carries PII tags, or fails to
+// plan, or a value of such a type. A chain of more than maxErrorChain errors, which
+// redactedError withholds whole, counts as holding one, and so does a chain whose Unwrap
+// or Errors panics, which redactedError makes a note of: the caller's slow way then says
+// what it says. It makes
 // no text (but that of errors held in fields, as a walk does) and, for a chain of up to
 // eight errors pending at a time, none of which holds errors in its fields, no
 // allocation, so that an error with nothing to hide costs a look at each error's type.
@@ -349,13 +351,25 @@ func chainHoldsTagged(err error) (holds bool) {
 		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			return true
 		}
-		// What e holds in unexported interface fields, which its Error may print.
-		base, hidden := hiddenOf(e)
-		for _, h := range hidden {
+		// What e holds in unexported interface fields, which its Error may print, but
+		// for its links, added first.
+		links := len(todo)
+		todo = appendInner(todo, e)
+		base := ifaceData(e)
+		for _, h := range pl.hidden {
+			if base == nil {
+				break // a nil pointer holds nothing
+			}
+			if h.typ == errorType { // most are: read as one, with no conversion
+				if x := *(*error)(unsafe.Add(base, h.offset)); x != nil && !linkOf(x, todo[links:]) {
+					todo = append(todo, x)
+				}
+				continue
+			}
 			switch v := h.in(base); x := v.(type) {
 			case nil:
 			case error:
-				if !linkOf(e, x) {
+				if !linkOf(x, todo[links:]) {
 					todo = append(todo, x)
 				}
 			default:
@@ -374,7 +388,6 @@ func chainHoldsTagged(err error) (holds bool) {
 			}
 			todo = append(todo, held...)
 		}
-		todo = appendInner(todo, e)
 	}
 	return false
 }
