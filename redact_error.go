@@ -80,8 +80,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			withheld = true
 			return
 		}
-		pl := planFor(reflect.TypeOf(x))
-		if pl.err != nil || pl.root.hasPII {
+		if carriesTagged(x) {
 			tagged = true
 			red, err := p.redactedCopy(x)
 			if err != nil {

@@ -136,9 +136,10 @@ func linkOf(x error, links []error) bool {
 func errorTab(e error) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0] }
 
 // holdsTaggedValue reports whether the value x, held in an unexported interface field,
-// carries personal data by its type (tags, or interfaces that may hold some), or holds
-// such a value in unexported interface fields of its own, or an error whose chain does
-// (depth counts the values followed).
+// holds personal data: its type carries tags (or fails to plan), or an interface in it
+// holds a value whose type does, or it holds such a value in unexported interface
+// fields of its own, or an error whose chain does (depth counts the values followed).
+// A map[string]any of counters holds none.
 func holdsTaggedValue(x any, depth int) bool {
 	if depth > maxHiddenDepth {
 		return true
@@ -146,8 +147,7 @@ func holdsTaggedValue(x any, depth int) bool {
 	if e, ok := x.(error); ok {
 		return chainHoldsTagged(e)
 	}
-	pl := planFor(reflect.TypeOf(x))
-	if pl.err != nil || pl.root.hasPII {
+	if carriesTagged(x) {
 		return true
 	}
 	base, hs := hiddenOf(x)
@@ -155,6 +155,20 @@ func holdsTaggedValue(x any, depth int) bool {
 		if v := h.in(base); v != nil && holdsTaggedValue(v, depth+1) {
 			return true
 		}
+	}
+	return false
+}
+
+// carriesTagged reports whether a walk of x, no error, would find personal data in it:
+// its type carries tags (or fails to plan), or an interface in it holds a value whose
+// type does. What it holds in unexported interface fields is not looked at.
+func carriesTagged(x any) bool {
+	pl := planFor(reflect.TypeOf(x))
+	switch {
+	case pl.err != nil || pl.root.tagged:
+		return true
+	case pl.root.hasPII:
+		return len(Default().leafTexts(x)) > 0 // what its interfaces hold, as a walk finds it
 	}
 	return false
 }

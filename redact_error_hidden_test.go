@@ -68,6 +68,9 @@ func TestHiddenInterfaceFields(t *testing.T) {
 		{"a nil wrapper wrapped", fmt.Errorf("get: %w", (*opError)(nil)), "get: <nil>", true},
 		{"a wrapper of a plain error", &opError{"load", errors.New("timeout")}, "load: timeout", true},
 		{"a Stringer of a plain value", lazyJSON{map[string]int{"n": 1}}, `{"n":1}`, true},
+		{"a Stringer of plain values in interfaces", lazyJSON{map[string]any{"n": 1, "s": "ok"}}, `{"n":1,"s":"ok"}`, true},
+		{"a Stringer of a record in an interface", lazyJSON{map[string]any{"u": u}}, withheld, false},
+		{"an error's plain values in interfaces", &notFoundError{[]any{"order", 42}}, "not found: [order 42]", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
