@@ -18,7 +18,7 @@
 //     directly, or through variables that collect values (interfaces, argument lists,
 //     field maps, slices), concatenations, text functions, local copies, channels,
 //     function variables and literals, methods of the code's own interfaces, getters
-//     (the Returns fact), results of interface type (the Yields fact), and functions
+//     (the Returns fact), text helpers (the Keeps fact), results of interface type (the Yields fact), and functions
 //     that hand their arguments on (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a function
 //     that returns its copy: the Redacts fact), nor when its type prints itself
 //     through the library (String, LogValue, MarshalJSON, ...: the Hides fact), nor
@@ -47,7 +47,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes), new(Keeps)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -61,6 +61,7 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
 	ck.fl.exportPasses()
+	ck.fl.exportKeeps()
 	ck.fl.exportHandler()
 	ck.fl.exportLoggers()
 	ck.report = true
@@ -285,9 +286,12 @@ func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []a
 			}
 		}
 	}
+	forms := argForms(ck.pass, args, s.format, call.Ellipsis.IsValid())
 	for _, arg := range printed {
 		if !skip[arg] {
-			ck.arg(fieldOf(s, args, arg), to, arg)
+			as := fieldOf(s, args, arg)
+			as.verb = forms[arg]
+			ck.arg(as, to, arg)
 		}
 	}
 	ck.format = 0
@@ -399,6 +403,14 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 		}
 		return false
 	}
+	if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND && ck.printsHidden(s, arg) {
+		// &p, where *PUser's String hides: the sink calls it, and p is not printed as
+		// it is; what p was filled with (&Note{Text: u.Email}) still is.
+		if ck.container(u.X) {
+			walk(u.X, 0)
+		}
+		return
+	}
 	if ck.container(arg) {
 		walk(arg, 0)
 	}
@@ -409,7 +421,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 // fields hold is not printed as it is, so the walk does not go into them.
 func (ck *checker) printsHidden(s sink, e ast.Expr) bool {
 	t := ck.pass.TypesInfo.TypeOf(e)
-	return t != nil && !types.IsInterface(t) && ck.selfHidden(t, s)
+	return t != nil && !types.IsInterface(t) && ck.printedHidden(t, s)
 }
 
 // container reports whether e may hold values that are personal data while its type
@@ -426,7 +438,7 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.textOf(x) != nil {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.textOf(x) != nil || ck.fl.keptArgs(x) != nil {
 			return true
 		}
 	case *ast.SliceExpr:
@@ -532,7 +544,7 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 			}
 		}
 	}
-	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t) || s.panics && printsItself(t)) && ck.c.carriesAs(held, s.json) && !ck.selfHidden(held, s) {
+	if t != nil && !ck.hidden(s) && (!s.basic || isBasic(t) || s.panics && printsItself(t)) && ck.c.carriesAs(held, s.json) && !ck.printedHidden(held, s) {
 		return typeString(t) + " carries pii tags", true
 	}
 	if why, ok := ck.safeField(e); ok {

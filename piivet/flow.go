@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
@@ -29,10 +30,11 @@ type flow struct {
 	// defaultSet: a package it depends on sets a pii.NewHandler as slog's default
 	// (the Handler fact), once defaultKnown.
 	defaultSet, defaultKnown bool
-	handlerVia               string               // the package that sets it
-	hides                    map[hider]bool       // the adapters the package sets up (piizap.NewCore, ...)
-	redacts                  map[*types.Func]bool // the package's functions that return a redacted copy
-	passes                   map[*types.Func]bool // the package's functions that return their first parameter (see Passes)
+	handlerVia               string                // the package that sets it
+	hides                    map[hider]bool        // the adapters the package sets up (piizap.NewCore, ...)
+	redacts                  map[*types.Func]bool  // the package's functions that return a redacted copy
+	passes                   map[*types.Func]bool  // the package's functions that return their first parameter (see Passes)
+	keeps                    map[*types.Func][]int // the package's functions whose text result keeps their parameters' (see Keeps)
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
@@ -50,21 +52,29 @@ type flow struct {
 type set struct {
 	at       token.Pos
 	redacted bool
-	value    ast.Expr
-	multi    bool
-	zero     bool
+	// path is, for a redaction in place of a part of the variable (us[0], t.Owner), that
+	// part, as written: what else the variable holds is as it was.
+	path  string
+	value ast.Expr
+	multi bool
+	zero  bool
 }
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{},
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{},
 		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
-				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+				switch {
+				case n.Tok == token.ASSIGN || n.Tok == token.DEFINE:
 					fl.assign(n.Lhs, n.Rhs, n.Pos())
+				case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 && len(n.Rhs) == 1:
+					// msg += u.Email is msg = msg + u.Email
+					sum := &ast.BinaryExpr{X: n.Lhs[0], OpPos: n.TokPos, Op: token.ADD, Y: n.Rhs[0]}
+					fl.assign(n.Lhs, []ast.Expr{sum}, n.Pos())
 				}
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 					if h := setsZerologHook(pass, n.Lhs[0], n.Rhs[0]); h != noHider {
@@ -88,6 +98,7 @@ func newFlow(pass *analysis.Pass) *flow {
 					}
 				}
 			case *ast.RangeStmt:
+				fl.redactsEach(n)
 				if o := fl.object(n.Key); o != nil {
 					// The one variable of a range over a channel or an iterator is its
 					// element; over a slice, array, map or string, an index or key.
@@ -123,9 +134,7 @@ func newFlow(pass *analysis.Pass) *flow {
 					fl.hides[h] = true
 				}
 				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
-					if o := fl.object(n.Args[0]); o != nil {
-						fl.sets[o] = append(fl.sets[o], set{at: n.End(), redacted: true})
-					}
+					fl.redactInPlace(n.Args[0], n.End())
 				}
 			}
 			return true
@@ -146,6 +155,7 @@ func newFlow(pass *analysis.Pass) *flow {
 	}
 	fl.settlePasses()
 	fl.settleRedacts()
+	fl.settleKeeps()
 	return fl
 }
 
@@ -284,6 +294,18 @@ func (fl *flow) redacted(e ast.Expr) bool {
 }
 
 func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if kept, ok := fl.sameData(e); ok {
+		// plain(r), rs[:1], append(rs[:0:0], rs...): the copy's data, and nothing else
+		for _, k := range kept {
+			if !fl.redactedAt(k, at, depth+1) {
+				return false
+			}
+		}
+		return len(kept) > 0
+	}
 	if call, ok := root(fl.pass, e).(*ast.CallExpr); ok {
 		return fl.redactingCallAt(call, depth+1) // pii.Redacted(nil, u), or its field
 	}
@@ -292,8 +314,14 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 		return false
 	}
 	var last *set
-	if sets := fl.before(o, at); len(sets) > 0 {
-		last = &sets[len(sets)-1]
+	sets := fl.before(o, at)
+	for i := len(sets) - 1; i >= 0 && last == nil; i-- {
+		switch {
+		case sets[i].path == "":
+			last = &sets[i]
+		case within(e, sets[i].path):
+			return true // t.Owner.Email, after p.Redact(&t.Owner)
+		}
 	}
 	switch {
 	case last == nil:
@@ -309,6 +337,142 @@ func (fl *flow) redactedAt(e ast.Expr, at token.Pos, depth int) bool {
 	return false
 }
 
+// sameData returns, when e holds only data of the values it is made of, those values:
+// the operand of a conversion (type plain User; plain(r), which cannot add to what r
+// holds), of a slice expression (rs[:1]), and what an append adds to an empty base
+// (append([]User(nil), rs...)) or adds with its base (append(rs, r)). false for any
+// other expression.
+func (fl *flow) sameData(e ast.Expr) ([]ast.Expr, bool) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SliceExpr:
+		return []ast.Expr{x.X}, true
+	case *ast.CallExpr:
+		if isConversion(fl.pass, x) {
+			return x.Args, true
+		}
+		if b, ok := calleeObject(fl.pass, x.Fun).(*types.Builtin); ok && b.Name() == "append" && len(x.Args) > 0 {
+			if fl.nothing(x.Args[0]) {
+				return x.Args[1:], true
+			}
+			return x.Args, true
+		}
+	}
+	return nil, false
+}
+
+// nothing reports whether e holds no value at all: nil, an empty literal, a conversion
+// of one ([]User(nil)), or a slice of none (rs[:0]).
+func (fl *flow) nothing(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	case *ast.CallExpr:
+		return isConversion(fl.pass, x) && fl.nothing(x.Args[0])
+	case *ast.SliceExpr:
+		tv, ok := fl.pass.TypesInfo.Types[x.High]
+		return x.High != nil && ok && tv.Value != nil && tv.Value.String() == "0"
+	}
+	tv, ok := fl.pass.TypesInfo.Types[e]
+	return ok && tv.IsNil()
+}
+
+// redactInPlace records that what arg points to is redacted in place at pos: the
+// variable x of &x (or a pointer variable last set to &x: pp := &x; p.Redact(pp)), or
+// only the part of it that &x.f or &xs[i] names. A copy taken before is not redacted.
+func (fl *flow) redactInPlace(arg ast.Expr, pos token.Pos) {
+	target := ast.Unparen(arg)
+	if v, ok := identVar(fl.pass, target); ok {
+		if addr, ok := ast.Unparen(fl.lastValue(v, pos)).(*ast.UnaryExpr); ok && addr.Op == token.AND {
+			if _, ok := identVar(fl.pass, addr.X); ok {
+				fl.redactInPlace(addr, pos) // pp := &x; p.Redact(pp): x is redacted too
+			}
+		}
+	}
+	if u, ok := target.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		target = ast.Unparen(u.X)
+	}
+	o := fl.object(target)
+	if t := fl.pass.TypesInfo.TypeOf(target); o == nil || t == nil || isBasic(t) {
+		return // p.Redact(&u.Email): a string carries no tag to redact it by
+	}
+	path := ""
+	if _, whole := target.(*ast.Ident); !whole {
+		path = types.ExprString(target)
+	}
+	fl.sets[o] = append(fl.sets[o], set{at: pos, redacted: true, path: path})
+}
+
+// redactsEach records, for a loop over xs that redacts each element in place, and on
+// every turn (for i := range xs { _ = p.Redact(&xs[i]) }, not under an if), that xs is
+// redacted whole where the loop ends.
+func (fl *flow) redactsEach(loop *ast.RangeStmt) {
+	id, ok := ast.Unparen(loop.Key).(*ast.Ident)
+	if loop.Key == nil || !ok {
+		return
+	}
+	key := fl.pass.TypesInfo.ObjectOf(id) // for i := range, or for i = range
+	xs, ok := identVar(fl.pass, loop.X)
+	if key == nil || !ok {
+		return
+	}
+	for _, st := range loop.Body.List {
+		var call ast.Expr
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			call = st.X
+		case *ast.AssignStmt: // _ = p.Redact(&xs[i]), err := ...
+			call = firstOf(st.Rhs)
+		case *ast.IfStmt: // if err := p.Redact(&xs[i]); err != nil
+			if init, ok := st.Init.(*ast.AssignStmt); ok {
+				call = firstOf(init.Rhs)
+			}
+		}
+		c, ok := ast.Unparen(call).(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 || !isPIICall(fl.pass, c, "Redact") && !isPIICall(fl.pass, c, "Anonymize") {
+			continue
+		}
+		addr, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr)
+		if !ok || addr.Op != token.AND {
+			continue
+		}
+		ix, ok := ast.Unparen(addr.X).(*ast.IndexExpr)
+		if !ok {
+			continue
+		}
+		if x, ok := identVar(fl.pass, ix.X); ok && x == xs {
+			if i, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && fl.pass.TypesInfo.ObjectOf(i) == key {
+				fl.sets[xs] = append(fl.sets[xs], set{at: loop.End(), redacted: true})
+				return
+			}
+		}
+	}
+}
+
+// within reports whether e, with any & or * before it, is the part of a variable that
+// path names (t.Owner), or a part of that part (t.Owner.Email, us[0].Email).
+func within(e ast.Expr, path string) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return false
+			}
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		}
+		break
+	}
+	s := types.ExprString(ast.Unparen(e))
+	if s == path {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, path)
+	return ok && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "["))
+}
+
 // lastValue returns the value v was last set to before at, in source order (email :=
 // u.Email; for _, x := range xs gives xs), or nil when it was set to none, redacted in
 // place, or to one of several results of a call.
@@ -316,7 +480,7 @@ func (fl *flow) lastValue(v *types.Var, at token.Pos) ast.Expr {
 	var last *set
 	sets := fl.before(v, at)
 	for i := len(sets) - 1; i >= 0 && last == nil; i-- {
-		if s := sets[i]; !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
+		if s := sets[i]; s.path == "" && !(s.value != nil && s.value.Pos() <= at && at < s.value.End()) {
 			last = &sets[i] // not the statement at is in: x = f(x)
 		}
 	}
@@ -398,14 +562,17 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			return []ast.Expr{e.X} // a part of a split text: strings.Split(u.Email, "@")[0]
 		}
 	case *ast.CallExpr:
-		if isConversion(fl.pass, e) {
+		if isConversion(fl.pass, e) && !toAddress(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
 		}
 		if keepsText(fl.pass, e) {
-			return e.Args[:1] // strings.ToLower(u.Email)
+			return keptText(fl.pass, e) // strings.ToLower(u.Email)
 		}
 		if held := fl.textOf(e); held != nil {
 			return held // fmt.Errorf("find: %w", err), err.Error()
+		}
+		if kept := fl.keptArgs(e); kept != nil {
+			return kept // normalizeEmail(u.Email)
 		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
@@ -507,24 +674,64 @@ var textKeepers = map[string]map[string]bool{
 		"Replace": true, "ReplaceAll": true},
 	"bytes": {"ToLower": true, "ToUpper": true, "TrimSpace": true, "Trim": true, "TrimPrefix": true,
 		"TrimSuffix": true, "Clone": true, "Join": true, "Split": true, "Fields": true, "ReplaceAll": true},
-	"strconv": {"Quote": true, "QuoteToASCII": true},
+	"strconv": {"Quote": true, "QuoteToASCII": true, "QuoteToGraphic": true},
 	"html":    {"EscapeString": true},
 	"net/url": {"QueryEscape": true, "PathEscape": true},
+	// Encodings anyone can reverse: base64.StdEncoding.EncodeToString([]byte(u.Email))
+	// is the address still.
+	"encoding/base64": {"EncodeToString": true},
+	"encoding/base32": {"EncodeToString": true},
+	"encoding/hex":    {"EncodeToString": true, "Dump": true},
 }
 
-// keepsText reports whether call is one of textKeepers.
+// textAppenders are the standard functions whose result is their first argument with
+// the others appended, quoted or encoded only (strconv.AppendQuote(nil, u.Name),
+// base64.StdEncoding.AppendEncode(nil, b)): it holds what each of them holds.
+var textAppenders = map[string]map[string]bool{
+	"strconv":         {"AppendQuote": true, "AppendQuoteToASCII": true, "AppendQuoteToGraphic": true},
+	"encoding/base64": {"AppendEncode": true},
+	"encoding/base32": {"AppendEncode": true},
+	"encoding/hex":    {"AppendEncode": true},
+}
+
+// keepsText reports whether call is one of textKeepers or textAppenders.
 func keepsText(pass *analysis.Pass, call *ast.CallExpr) bool {
 	fn, ok := calleeObject(pass, call.Fun).(*types.Func)
 	if !ok || fn.Pkg() == nil || len(call.Args) == 0 {
 		return false
 	}
-	return textKeepers[fn.Pkg().Path()][fn.Name()]
+	return textKeepers[fn.Pkg().Path()][fn.Name()] || textAppenders[fn.Pkg().Path()][fn.Name()]
+}
+
+// keptText returns the arguments whose text call, one of keepsText's, keeps: the first,
+// or every one of an appender's.
+func keptText(pass *analysis.Pass, call *ast.CallExpr) []ast.Expr {
+	if fn, ok := calleeObject(pass, call.Fun).(*types.Func); ok && textAppenders[fn.Pkg().Path()][fn.Name()] {
+		return call.Args
+	}
+	return call.Args[:1]
 }
 
 // isConversion reports whether call converts its one argument to a type: any(u).
 func isConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 	tv, ok := pass.TypesInfo.Types[call.Fun]
 	return ok && tv.IsType() && len(call.Args) == 1
+}
+
+// toAddress reports whether call converts to an unsafe.Pointer, or one to a uintptr:
+// what it holds is an address, which a sink prints as a number.
+func toAddress(pass *analysis.Pass, call *ast.CallExpr) bool {
+	b, ok := types.Unalias(pass.TypesInfo.TypeOf(call)).(*types.Basic)
+	switch {
+	case !ok:
+		return false
+	case b.Kind() == types.UnsafePointer:
+		return true
+	case b.Kind() == types.Uintptr:
+		from, ok := types.Unalias(pass.TypesInfo.TypeOf(call.Args[0])).(*types.Basic)
+		return ok && from.Kind() == types.UnsafePointer
+	}
+	return false
 }
 
 // collects reports whether a value of type t holds values its type does not name, or

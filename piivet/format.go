@@ -47,11 +47,46 @@ func typeOnly(pass *analysis.Pass, args []ast.Expr, format int, spread, wraps bo
 // the format uses explicit argument indexes, which this does not follow, or a width
 // too large for fmt to read.
 func argVerbs(f string) ([]rune, bool) {
+	verbs, _, ok := readVerbs(f)
+	return verbs, ok
+}
+
+// argForms returns, for the arguments of a printf-style call (args, after any receiver,
+// the format at 1 + format among them) that its format prints by value, how it prints
+// each: its verb, "#v" for %#v (GoString, not String). nil when the format is not known
+// (see typeOnly); an argument it leaves out is printed with the default, %v.
+func argForms(pass *analysis.Pass, args []ast.Expr, format int, spread bool) map[ast.Expr]string {
+	if format == 0 || format > len(args) || spread {
+		return nil
+	}
+	tv, ok := pass.TypesInfo.Types[args[format-1]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	verbs, sharp, ok := readVerbs(constant.StringVal(tv.Value))
+	if !ok {
+		return nil
+	}
+	out := map[ast.Expr]string{}
+	for i, v := range verbs {
+		if j := format + i; j < len(args) {
+			out[args[j]] = string(v)
+			if sharp[i] && v == 'v' {
+				out[args[j]] = "#v"
+			}
+		}
+	}
+	return out
+}
+
+// readVerbs is argVerbs, and for each verb whether its flags hold '#'.
+func readVerbs(f string) ([]rune, []bool, bool) {
 	var out []rune
+	var sharp []bool
 	// number reads a width or precision at i: '*' takes an argument.
 	number := func(i int) (int, bool) {
 		if i < len(f) && f[i] == '*' {
-			out = append(out, '*')
+			out, sharp = append(out, '*'), append(sharp, false)
 			return i + 1, true
 		}
 		j := i
@@ -65,16 +100,18 @@ func argVerbs(f string) ([]rune, bool) {
 			continue
 		}
 		i++
+		hash := false
 		for i < len(f) && strings.IndexByte("#0+- ", f[i]) >= 0 {
+			hash = hash || f[i] == '#'
 			i++
 		}
 		ok := true
 		if i, ok = number(i); !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		if i+1 < len(f) && f[i] == '.' {
 			if i, ok = number(i + 1); !ok {
-				return nil, false
+				return nil, nil, false
 			}
 		}
 		if i >= len(f) {
@@ -83,14 +120,14 @@ func argVerbs(f string) ([]rune, bool) {
 		verb, size := utf8.DecodeRuneInString(f[i:])
 		switch verb {
 		case '[':
-			return nil, false
+			return nil, nil, false
 		case '%':
 		default:
-			out = append(out, verb)
+			out, sharp = append(out, verb), append(sharp, hash)
 		}
 		i += size - 1
 	}
-	return out, true
+	return out, sharp, true
 }
 
 // isError reports whether t implements error.

@@ -79,7 +79,7 @@ func (ck *checker) fieldText(e ast.Expr, depth int) (string, bool) {
 	case *ast.BinaryExpr, *ast.SliceExpr, *ast.IndexExpr:
 		from = ck.fl.contents(x, map[types.Object]bool{})
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) || keepsText(ck.pass, x) {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.keptArgs(x) != nil {
 			from = ck.fl.contents(x, map[types.Object]bool{})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/ef8f9424/pii"
 	"golang.org/x/tools/go/analysis"
@@ -49,7 +50,9 @@ func checkInstances(pass *analysis.Pass) {
 		if !ok || !ok2 || decl.NumFields() != st.NumFields() {
 			continue
 		}
-		checkInstanceUntagged(pass, in.pos, name, decl, st)
+		if ownType(pass, in.n.Obj()) {
+			checkInstanceUntagged(pass, in.pos, name, decl, st)
+		}
 		for i := range decl.NumFields() {
 			raw, ok := reflect.StructTag(decl.Tag(i)).Lookup("pii")
 			if !ok || !mentionsTypeParam(decl.Field(i).Type(), 0) {
@@ -71,7 +74,7 @@ func checkInstances(pass *analysis.Pass) {
 // record of a generic struct that is none by its declaration (Page[User] of type
 // Page[T any] struct{ Items []T; Next string }), the exported fields with no pii tag,
 // as CheckTagged lists them; a declaration that is a record by itself has them
-// reported where it is written.
+// reported where it is written. Only for a struct the code owns (see ownType).
 func checkInstanceUntagged(pass *analysis.Pass, pos token.Pos, name string, decl, st *types.Struct) {
 	if tagsBelow(decl) || !tagsBelow(st) {
 		return
@@ -86,6 +89,22 @@ func checkInstanceUntagged(pass *analysis.Pass, pos token.Pos, name string, decl
 				name, f.Name())
 		}
 	}
+}
+
+// ownType reports whether the type named by obj is the code's own to tag: declared in
+// the package analysed, or in another package of its module where the driver says which
+// module that is. A generic struct of another module (samber/lo's Tuple2[string, User])
+// cannot be tagged by its user, so its untagged fields are not theirs to report.
+func ownType(pass *analysis.Pass, obj *types.TypeName) bool {
+	p := obj.Pkg()
+	if p == nil || p == pass.Pkg {
+		return p != nil
+	}
+	if pass.Module == nil || pass.Module.Path == "" {
+		return false
+	}
+	m := pass.Module.Path
+	return p.Path() == m || strings.HasPrefix(p.Path(), m+"/")
 }
 
 // An instance is an instantiated generic named type, and where the package meets it.

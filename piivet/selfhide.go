@@ -24,7 +24,7 @@ func (*Hides) String() string { return "prints itself redacted" }
 // printMethods are the methods through which fmt, slog and encoding/json let a value
 // write itself.
 var printMethods = map[string]bool{
-	"String": true, "Error": true, "Format": true, "LogValue": true, "MarshalJSON": true, "MarshalText": true,
+	"String": true, "Error": true, "Format": true, "GoString": true, "LogValue": true, "MarshalJSON": true, "MarshalText": true,
 }
 
 // findHides returns the package's print methods that call the library, and exports
@@ -170,6 +170,65 @@ func (ck *checker) selfHidden(t types.Type, s sink) bool {
 		}
 		return true
 	}
-	fn, ok := first("Format", "Error", "String")
-	return ok && hides(fn)
+	if fn, ok := method("Format"); ok {
+		return hides(fn) // called for every verb
+	}
+	switch s.verb {
+	case "", "v", "s", "q", "x", "X":
+		fn, ok := first("Error", "String")
+		return ok && hides(fn)
+	case "#v":
+		fn, ok := method("GoString")
+		return ok && hides(fn)
+	}
+	return false // %d of a struct prints its fields, whatever String says
+}
+
+// printedHidden reports whether a value of type t is written by sink s without its
+// personal data: it prints itself so (see selfHidden), or, where fmt prints it, every
+// path to a value that carries tags goes through an element, map key or value, or
+// exported field whose type prints itself so ([]VUser, struct{ V VUser }): fmt calls
+// the method of each of those, as of the value itself. An unexported field is printed
+// without its methods, so one that carries tags is printed as it is.
+func (ck *checker) printedHidden(t types.Type, s sink) bool {
+	return ck.selfHidden(t, s) || !s.json && !s.slog && !s.reads && !s.basic && ck.c.carries(t) && ck.partsHidden(t, s, 0)
+}
+
+// partsHidden reports whether every part of t that fmt prints (see printedHidden) and
+// that carries tags prints itself without its personal data.
+func (ck *checker) partsHidden(t types.Type, s sink, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	part := func(t types.Type) bool {
+		if types.IsInterface(t) {
+			return false // it may hold anything: the values put there are looked at
+		}
+		return !ck.c.carries(t) && !opaque(t, 0) || ck.selfHidden(t, s) || ck.partsHidden(t, s, depth+1)
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Pointer:
+		return part(u.Elem())
+	case *types.Slice:
+		return part(u.Elem())
+	case *types.Array:
+		return part(u.Elem())
+	case *types.Map:
+		return part(u.Key()) && part(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if personalField(u, f.Name()) && f.Name() != "_" {
+				return false // tagged as personal data itself: its type says nothing
+			}
+			if !f.Exported() && ck.c.carries(f.Type()) {
+				return false // fmt prints it without calling its methods
+			}
+			if !part(f.Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -45,6 +45,9 @@ type sink struct {
 	// field: a field of a type whose print method (Error, String) reads it, so that
 	// the value put there is printed with it.
 	field bool
+	// verb is how a printf format prints the argument ("d", "#v" for %#v); "" for the
+	// default, %v: fmt calls String or Error for v, s, q, x and X only.
+	verb string
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -286,6 +289,19 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 				return sink{args: allArgs, hider: zapHider, fields: 1}, true
 			}
 			return sink{args: allArgs}, true // formatted into the message
+		}
+	case "go.uber.org/zap/zapcore":
+		// What a type's MarshalLogObject or MarshalLogArray writes: enc.AddString("email",
+		// c.Email) is zap.String's field; an object or array marshaler writes itself.
+		if name == "AddObject" || name == "AddArray" || name == "AppendObject" || name == "AppendArray" {
+			break
+		}
+		reflected := name == "AddReflected" || name == "AppendReflected" // by encoding/json
+		if recv == "ObjectEncoder" && strings.HasPrefix(name, "Add") {
+			return sink{args: valueArg(1), json: reflected}, true
+		}
+		if (recv == "ArrayEncoder" || recv == "PrimitiveArrayEncoder") && strings.HasPrefix(name, "Append") {
+			return sink{args: valueArg(0), json: reflected}, true
 		}
 	case "github.com/rs/zerolog":
 		// Through zerolog.InterfaceMarshalFunc (json.Marshal unless set).

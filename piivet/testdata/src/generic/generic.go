@@ -8,6 +8,7 @@ import (
 	"github.com/ef8f9424/pii"
 
 	"models"
+	"tuples"
 )
 
 type Box[T any] struct { // want Box:"pii-tagged"
@@ -111,6 +112,8 @@ var (
 	_ Page[int]           // no record
 	_ Page[models.User]   // reported once
 	_ Listed[models.User] // reported at the declaration
+	// Another package's generic struct: its user cannot tag it.
+	_ tuples.Tuple2[string, models.User]
 )
 
 // Instances met only by inference: the type argument is never written, yet the library

@@ -3,12 +3,16 @@
 package texts
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log"
+	"strconv"
 	"strings"
 
 	"models"
+	"textutil"
 )
 
 type NotFound struct { // want NotFound:"pii-tagged"
@@ -78,4 +82,44 @@ func Hidden(email string) {
 	log.Println(c)
 	log.Println(c.Error())
 	log.Println(Coded{ID: 1, Email: email}) // want `Coded\{…\} \(texts.Coded carries pii tags\) reaches log.Println`
+}
+
+func Compound(u models.User) {
+	msg := "signup "
+	msg += u.Email
+	log.Println(msg) // want `msg holds u.Email`
+	n := 0
+	n += len(u.Email)
+	log.Println(n)
+	ok := "signup "
+	ok += "done"
+	log.Println(ok)
+}
+
+func Encoded(u models.User) {
+	log.Println(base64.StdEncoding.EncodeToString([]byte(u.Email)))    // want `holds u.Email`
+	log.Println(base64.RawURLEncoding.EncodeToString([]byte(u.Email))) // want `holds u.Email`
+	log.Println(hex.EncodeToString([]byte(u.Email)))                   // want `holds u.Email`
+	log.Println(strconv.AppendQuote(nil, u.Email))                     // want `holds u.Email`
+	log.Println(strconv.QuoteToASCII(u.Email))                         // want `holds u.Email`
+	log.Println(base64.StdEncoding.AppendEncode(nil, []byte(u.Email))) // want `holds u.Email`
+	log.Println(textutil.Hash(u.Email))
+	log.Println(base64.StdEncoding.EncodeToString([]byte("x")))
+}
+
+func normalizeEmail(s string) string { // want normalizeEmail:`keeps the text of \[0\]`
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+func describe(n string) string { return "user " + n } // want describe:`keeps the text of \[0\]`
+
+func Helpers(u models.User) {
+	email := normalizeEmail(u.Email)
+	log.Printf("%s", email)                       // want `email holds u.Email`
+	log.Println(describe(u.Phone))                // want `describe\(u.Phone\) holds u.Phone`
+	log.Println(textutil.Normalize(u.Email))      // want `holds u.Email`
+	log.Println(textutil.Label("email", u.Email)) // want `holds u.Email`
+	log.Println(textutil.Label(u.Email, "x"))     // want `holds u.Email`
+	log.Println(textutil.Length(u.Email))
+	log.Println(describe("x"), normalizeEmail(strconv.Itoa(u.ID)))
 }
