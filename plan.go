@@ -37,9 +37,12 @@ type plan struct {
 	// spares says that a lent copy may also reuse the memory the last one took (see
 	// lentBox): no method of the caller's can see a copy of the type (runsNoMethods).
 	spares bool
-	// hidden lists the type's unexported interface fields, which no walk enters but
-	// its methods and fmt print (see hiddenIfaces).
-	hidden []hiddenIface
+	// hidden lists the type's interface fields behind unexported fields, at fixed
+	// offsets, which no walk enters but its methods and fmt print; hiddenDeep says
+	// there are more, which a look through a value finds (see hiddenIfaces).
+	hidden     []hiddenIface
+	hiddenDeep bool
+	hiddenErrs bool // hidden are all of type error, and there are no more
 }
 
 // nodeOp says how a walk moves through a node's value.
@@ -240,7 +243,9 @@ func planFor(t reflect.Type) *plan {
 		return p
 	}
 	b := builder{building: map[nodeKey]*node{}}
-	p := &plan{hidden: hiddenIfaces(t)}
+	p := &plan{}
+	p.hidden, p.hiddenDeep = hiddenIfaces(t)
+	p.hiddenErrs = len(p.hidden) > 0 && !slices.ContainsFunc(p.hidden, func(h hiddenIface) bool { return h.typ != errorType })
 	p.root, p.err = b.node(t, rule{})
 	if p.err == nil {
 		b.finish()

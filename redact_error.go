@@ -57,47 +57,12 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 	// The texts of the chain's tagged leaves, as they are and as redaction left them.
 	var raw, kept []taggedText
 	count := 0
-	replaced := map[string]bool{} // raw texts already replaced wherever they stood
+	replaced := map[string]string{} // raw texts already replaced wherever they stood, and by what
 	// The errors by pointer visited: one met again (a held error whose field points
 	// back at the error that holds it, two fields holding one) has nothing more to show.
 	visited := map[error]bool{}
 	looked := map[heldPointer]bool{} // where the chain's held errors were looked for
 	var visit func(e error)
-	// visitValue looks at a value an error of the chain holds in an unexported
-	// interface field, which its Error may print: a tagged one's texts are replaced
-	// as a tagged error's are, and what it holds there in turn is looked at too (its
-	// redacted copy holds that as it was).
-	var visitValue func(x any, depth int)
-	visitValue = func(x any, depth int) {
-		if withheld {
-			return
-		}
-		if e, ok := x.(error); ok {
-			visit(e)
-			return
-		}
-		if depth > maxHiddenDepth {
-			withheld = true
-			return
-		}
-		if carriesTagged(x) {
-			tagged = true
-			red, err := p.redactedCopy(x)
-			if err != nil {
-				withheld, failed = true, err
-				return
-			}
-			out, withheld = replaceRaw(out, errorTexts(x, red), replaced)
-			if withheld {
-				return
-			}
-			kept = append(kept, p.leafTexts(red)...)
-			raw = append(raw, p.leafTexts(x)...)
-		}
-		for _, h := range hiddenValues(x) {
-			visitValue(h, depth+1)
-		}
-	}
 	visit = func(e error) {
 		if e == nil || withheld {
 			return
@@ -136,14 +101,6 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			kept = append(kept, p.leafTexts(red)...)
 			raw = append(raw, p.leafTexts(e)...)
 		}
-		if held := hiddenValues(e); len(held) > 0 {
-			links := appendInner(nil, e)
-			for _, v := range held {
-				if x, ok := v.(error); !ok || !linkOf(x, links) {
-					visitValue(v, 0)
-				}
-			}
-		}
 		for inner := range innerErrors(e) {
 			visit(inner)
 		}
@@ -155,6 +112,36 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			}
 			for _, h := range held {
 				visit(h)
+			}
+		}
+		// What e holds behind unexported fields, which its Error may print, last (a
+		// wrapper held there prints what it wraps: it is replaced whole first): errors
+		// there are looked at as its chain's, and the data of other values, found
+		// in the text in any form, withholds it (see rawLeafIn). They are only read,
+		// never copied or formatted (see hiddenValues).
+		if pl.hiddenDeep || len(pl.hidden) > 0 {
+			held, ok := hiddenValues(e)
+			if !ok {
+				withheld = true
+				return
+			}
+			var links []error
+			for _, v := range held {
+				x, isErr := v.(error)
+				switch {
+				case isErr:
+					if links == nil {
+						links = appendInner(nil, e)
+					}
+					if !linkOf(x, links) {
+						visit(x)
+					}
+				case planFor(reflect.TypeOf(v)).err != nil:
+					withheld = true // nothing says what it holds
+				case carriesTagged(v):
+					tagged = true
+					raw = append(raw, p.leafTexts(v)...)
+				}
 			}
 		}
 	}
@@ -191,18 +178,14 @@ type rawText struct{ raw, red string }
 // "%+w" calls a Format method with the plus flag, "%#w" a GoString), and errors.Join
 // keeps Error's text. The longest come first, so that a text that holds a shorter one
 // ("%+v" printing "%v" and a detail) is replaced whole.
-//
-// e may be a value that is no error, held by one (see visitValue): its Error prints
-// it in one of the same ways.
-func errorTexts(e, red any) []rawText {
+func errorTexts(e error, red any) []rawText {
 	texts := []rawText{
 		{fmt.Sprintf("%+v", e), fmt.Sprintf("%+v", red)},
 		{fmt.Sprintf("%#v", e), fmt.Sprintf("%#v", red)},
 		{fmt.Sprint(e), fmt.Sprint(red)},
 	}
-	ee, eok := e.(error)
-	if re, ok := red.(error); ok && eok {
-		texts = append(texts, rawText{ee.Error(), re.Error()})
+	if re, ok := red.(error); ok {
+		texts = append(texts, rawText{e.Error(), re.Error()})
 	}
 	slices.SortStableFunc(texts, func(a, b rawText) int { return len(b.raw) - len(a.raw) })
 	return texts
@@ -221,30 +204,51 @@ func errorTexts(e, red any) []rawText {
 // wrapped with %w), and the forms it did not keep (the %#v of the error's fields) do
 // not matter. Data of the error's that the wrapper wrote beside it is rawLeafIn's to
 // find.
-func replaceRaw(out string, texts []rawText, replaced map[string]bool) (string, bool) {
+func replaceRaw(out string, texts []rawText, replaced map[string]string) (string, bool) {
 	changed, found := false, false
 	for _, t := range texts {
-		switch {
+		switch _, done := replaced[t.raw]; {
 		case t.raw == "":
 		case t.raw == t.red:
 			found = found || strings.Contains(out, t.raw)
-		case replaced[t.raw]:
+		case done:
 			changed, found = true, true
 		case strings.Contains(out, t.raw):
 			out = strings.ReplaceAll(out, t.raw, t.red)
-			replaced[t.raw] = true
+			replaced[t.raw] = t.red
 			changed, found = true, true
 		default:
 			changed = true
-			for prev := range replaced {
-				if strings.Contains(prev, t.raw) {
-					found = true
-					break
+			if adjusted, ok := replacedWithin(out, t.raw, replaced); ok {
+				found = true
+				if adjusted != "" && adjusted != t.red {
+					// What is left of it is its own data: replaced too.
+					out = strings.ReplaceAll(out, adjusted, t.red)
+					replaced[t.raw] = t.red
 				}
 			}
 		}
 	}
 	return out, changed && !found
+}
+
+// replacedWithin reports whether raw, a text not in out, was replaced in part or whole
+// before: it stands inside a text replaced before (an error earlier in the chain
+// printed it whole), or, with the texts replaced before replaced in it too, it stands
+// in out (it prints an error met before it, as a wrapper held in a field does), and
+// then returns it as it stands in out.
+func replacedWithin(out, raw string, replaced map[string]string) (adjusted string, found bool) {
+	adjusted = raw
+	for prev, red := range replaced {
+		if strings.Contains(prev, raw) {
+			return "", true
+		}
+		adjusted = strings.ReplaceAll(adjusted, prev, red)
+	}
+	if adjusted != raw && strings.Contains(out, adjusted) {
+		return adjusted, true
+	}
+	return "", false
 }
 
 // nilPrintsNothing reports whether e is a nil pointer whose Error panics on nil: it holds

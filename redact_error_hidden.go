@@ -1,25 +1,30 @@
 package pii
 
 import (
+	"log/slog"
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"github.com/ef8f9424/pii/internal/withheld"
 )
 
-// This file finds what a value holds in unexported interface fields: a not-found
-// error's `key any`, an old-style wrapper's `err error` with no Unwrap, a Stringer's
-// `v any`. No walk goes there (like encoding/json, the package takes a type's
+// This file finds what a value holds in interfaces behind its unexported fields: a
+// not-found error's `key any`, an old-style wrapper's `err error` with no Unwrap, a
+// formatted error's `args []any`, a Stringer's `v any`, an embedded base error's
+// `ctx any`. No walk goes there (like encoding/json, the package takes a type's
 // unexported fields for no data of its, unless their own types carry tags), but the
 // type's own Error or String may print what they hold, and fmt prints it too. So an
 // error's chain counts what they hold (see chainHoldsTagged and redactedError), and a
-// value logged as it is that holds a tagged value there is withheld (see
-// redactedOpaque).
+// value logged as it is that holds personal data there is withheld (see redactedOpaque).
+//
+// What they hold is only read, never copied or formatted: a value there may be one the
+// caller's other goroutines use (a session with its mutex), of which the type's own
+// methods read only a part.
 
-// maxHiddenDepth bounds how deep hiddenIfaces looks into the structs a value holds by
-// value, and how many values held in one another's interface fields are followed: a
-// value deeper than that counts as holding a tagged one.
-const maxHiddenDepth = 8
+// maxHiddenValues bounds how many values a look for hidden ones goes through: a value
+// larger than that counts as holding personal data.
+const maxHiddenValues = 10_000
 
 // A hiddenIface is an unexported interface field at offset from the start of the value
 // that holds it.
@@ -28,70 +33,125 @@ type hiddenIface struct {
 	typ    reflect.Type
 }
 
-// hiddenIfaces returns the unexported interface fields of a value of the struct type t,
-// or of what t points to: its own, and those of the structs it holds by value, in
-// fields exported or not. Embedded interfaces are no such fields (a walk goes into
-// them: their methods are promoted); what pointers, slices, arrays and maps lead to is
-// not looked at. A type's plan keeps them (plan.hidden).
-func hiddenIfaces(t reflect.Type) []hiddenIface {
+// hiddenIfaces returns where a value of type t (or what t points to) keeps interfaces
+// behind unexported fields: fields is every such interface field at a fixed offset (its
+// own, and those of the structs it holds by value), when that is all there is; deep,
+// when there is more (an interface an unexported pointer, slice, array or map leads to,
+// or one under an exported field of an unexported struct), which only a look through
+// the value finds. Interfaces that a walk reaches (exported, or embedded) are not
+// counted. A type's plan keeps the answer (plan.hidden, plan.hiddenDeep).
+func hiddenIfaces(t reflect.Type) (fields []hiddenIface, deep bool) {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
-		return nil
+		return nil, false
 	}
-	return appendHiddenIfaces(nil, t, 0, 0)
+	fields, deep = appendHiddenIfaces(nil, t, 0, false)
+	if deep {
+		return nil, true
+	}
+	return fields, false
 }
 
-// appendHiddenIfaces appends the unexported interface fields of the struct type t, whose
-// value starts at base, and of the structs it holds by value (depth levels down).
-func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, depth int) []hiddenIface {
-	if depth > maxHiddenDepth {
-		return hs
-	}
+// appendHiddenIfaces appends the interface fields behind unexported fields of the
+// struct type t, whose value starts at base (hidden: t itself is behind one), and
+// reports whether interfaces sit deeper (see hiddenIfaces).
+func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden bool) ([]hiddenIface, bool) {
+	deep := false
 	for i := range t.NumField() {
 		f := t.Field(i)
-		switch {
-		case f.Anonymous:
-		case f.Type.Kind() == reflect.Interface && !f.IsExported():
-			hs = append(hs, hiddenIface{base + f.Offset, f.Type})
-		case f.Type.Kind() == reflect.Struct:
-			hs = appendHiddenIfaces(hs, f.Type, base+f.Offset, depth+1)
+		fh := hidden || !f.IsExported() && !f.Anonymous
+		switch k := f.Type.Kind(); {
+		case !reachesIface(f.Type):
+		case k == reflect.Interface:
+			if fh {
+				hs = append(hs, hiddenIface{base + f.Offset, f.Type})
+			}
+		case k == reflect.Struct:
+			var d bool
+			hs, d = appendHiddenIfaces(hs, f.Type, base+f.Offset, fh)
+			deep = deep || d
+		default:
+			deep = true // a pointer, slice, array or map that leads to one
 		}
 	}
-	return hs
+	return hs, deep
 }
 
-// hiddenValues returns the values x holds in its unexported interface fields (see
-// hiddenIfaces), nil ones left out.
-func hiddenValues(x any) []any {
-	var out []any
-	base, hs := hiddenOf(x)
-	for _, h := range hs {
-		if v := h.in(base); v != nil {
-			out = append(out, v)
+// ifaceReaches caches reachesIface: reflect.Type -> bool.
+var ifaceReaches sync.Map
+
+// slogValueType is slog.Value, which holds what it holds in an unexported interface: a
+// walk redacts it as a log line's attribute (see lkSlog).
+var slogValueType = reflect.TypeFor[slog.Value]()
+
+// reachesIface reports whether a value of type t can hold an interface, in it or in
+// what its pointers, slices, arrays, maps and fields lead to.
+func reachesIface(t reflect.Type) bool {
+	if r, ok := ifaceReaches.Load(t); ok {
+		return r.(bool)
+	}
+	r := reachesIfaceFrom(t, map[reflect.Type]bool{})
+	ifaceReaches.Store(t, r)
+	return r
+}
+
+func reachesIfaceFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] || isRuntimeOwned(t) || t == slogValueType {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return reachesIfaceFrom(t.Elem(), seen)
+	case reflect.Map:
+		return reachesIfaceFrom(t.Key(), seen) || reachesIfaceFrom(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if reachesIfaceFrom(t.Field(i).Type, seen) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
 }
 
-// hiddenOf returns the address of what x holds, and its unexported interface fields
-// (see hiddenIfaces), none for nil. The interface's data word is the pointer, for a
-// pointer, and points to the boxed value, for a struct (one that holds an interface is
-// never stored in the word itself).
-func hiddenOf(x any) (unsafe.Pointer, []hiddenIface) {
+// hiddenValues returns what x holds in interfaces behind its unexported fields, and in
+// interfaces that those values hold in turn (but for errors, whose own are theirs:
+// see redactedError), nil ones left out; ok is false for a value too large to look
+// through (more than maxHiddenValues values), which counts as holding personal data.
+func hiddenValues(x any) (out []any, ok bool) {
 	if x == nil {
-		return nil, nil
+		return nil, true
 	}
-	hs := planFor(reflect.TypeOf(x)).hidden
-	if len(hs) == 0 {
-		return nil, nil
+	pl := planFor(reflect.TypeOf(x))
+	if !pl.hiddenDeep {
+		base := ifaceData(x)
+		if base == nil {
+			return nil, true // a nil pointer holds nothing
+		}
+		for _, h := range pl.hidden {
+			if v := h.in(base); v != nil {
+				out = append(out, v)
+			}
+		}
+		// What they hold in turn, looked through as values of their own.
+		h := hiddenFinder{budget: maxHiddenValues}
+		for _, v := range out {
+			if _, isErr := v.(error); !isErr && !h.any(v, true) {
+				return nil, false
+			}
+		}
+		return append(out, h.out...), true
 	}
-	base := ifaceData(x)
-	if base == nil {
-		return nil, nil
+	h := hiddenFinder{budget: maxHiddenValues}
+	if !h.any(x, false) {
+		return nil, false
 	}
-	return base, hs
+	return h.out, true
 }
 
 // in returns what the field holds in the value at base (nil for a nil interface). An
@@ -115,6 +175,114 @@ func (h hiddenIface) in(base unsafe.Pointer) any {
 	return v.Interface()
 }
 
+// A hiddenFinder looks through a value for what interfaces behind unexported fields
+// hold (see hiddenValues). Values are reached by address (reflect.NewAt), so that what
+// an unexported field holds can be read as a value of its own.
+type hiddenFinder struct {
+	out    []any
+	budget int
+	seen   map[heldPointer]bool // the pointers, slices and maps looked through
+}
+
+// any looks through x, a value behind an unexported field when hidden.
+func (h *hiddenFinder) any(x any, hidden bool) bool {
+	t := reflect.TypeOf(x)
+	if !reachesIface(t) {
+		return true
+	}
+	tmp := reflect.New(t)
+	tmp.Elem().Set(reflect.ValueOf(x))
+	return h.value(tmp.Elem(), hidden)
+}
+
+// value looks through v, an addressable value (or a map's key or value), behind an
+// unexported field when hidden. It reports false when the budget runs out.
+func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
+	if h.budget--; h.budget < 0 {
+		return false
+	}
+	t := v.Type()
+	switch t.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return true
+		}
+		x := v.Interface()
+		if !hidden {
+			return h.any(x, false) // a walk reaches it: what is behind its own fields is not
+		}
+		h.out = append(h.out, x)
+		if _, isErr := x.(error); isErr {
+			return true // an error's own hidden values are looked at as its chain's
+		}
+		return h.any(x, true)
+	case reflect.Pointer:
+		if v.IsNil() || !reachesIface(t.Elem()) || !h.first(v.UnsafePointer(), t, 0) {
+			return true
+		}
+		return h.value(v.Elem(), hidden)
+	case reflect.Struct:
+		if !v.CanAddr() {
+			tmp := reflect.New(t) // a map's value: read from a copy
+			tmp.Elem().Set(v)
+			v = tmp.Elem()
+		}
+		base := unsafe.Pointer(v.UnsafeAddr())
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !reachesIface(f.Type) {
+				continue
+			}
+			fh := hidden || !f.IsExported() && !f.Anonymous
+			if !h.value(reflect.NewAt(f.Type, unsafe.Add(base, f.Offset)).Elem(), fh) {
+				return false
+			}
+		}
+	case reflect.Slice:
+		if v.Len() == 0 || !reachesIface(t.Elem()) || !h.first(v.UnsafePointer(), t, v.Len()) {
+			return true
+		}
+		for i := range v.Len() {
+			if !h.value(v.Index(i), hidden) {
+				return false
+			}
+		}
+	case reflect.Array:
+		if !reachesIface(t.Elem()) {
+			return true
+		}
+		for i := range v.Len() {
+			if !h.value(v.Index(i), hidden) {
+				return false
+			}
+		}
+	case reflect.Map:
+		if v.IsNil() || !h.first(v.UnsafePointer(), t, 0) {
+			return true
+		}
+		for it := v.MapRange(); it.Next(); {
+			if !h.value(it.Key(), hidden) || !h.value(it.Value(), hidden) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// first reports whether the pointer, slice or map p of type t (a slice's length l) is
+// met for the first time, and marks it met: one met again leads to what was looked at.
+func (h *hiddenFinder) first(p unsafe.Pointer, t reflect.Type, l int) bool {
+	if h.seen == nil {
+		h.seen = map[heldPointer]bool{}
+	}
+	k := heldPointer{p, t, l}
+	if h.seen[k] {
+		return false
+	}
+	h.seen[k] = true
+	return true
+}
+
 // linkOf reports whether x is a link of e's chain, one of links (see appendInner): the
 // same value, compared by == when its type allows, else by where it lives (a link that
 // Unwrap gives from the field is the field's value itself). One not found is looked at
@@ -135,33 +303,28 @@ func linkOf(x error, links []error) bool {
 // errorTab returns the type word of e: errors of one dynamic type have the same.
 func errorTab(e error) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0] }
 
-// holdsTaggedValue reports whether the value x, held in an unexported interface field,
-// holds personal data: its type carries tags (or fails to plan), or an interface in it
-// holds a value whose type does, or it holds such a value in unexported interface
-// fields of its own, or an error whose chain does (depth counts the values followed).
-// A map[string]any of counters holds none.
-func holdsTaggedValue(x any, depth int) bool {
-	if depth > maxHiddenDepth {
-		return true
+// hiddenErrors returns the errors that e holds behind unexported fields (see
+// hiddenValues), and reports whether it holds another value that holds personal data
+// there, or too much to look through.
+func hiddenErrors(e error) (errs []error, holds bool) {
+	held, ok := hiddenValues(e)
+	if !ok {
+		return nil, true
 	}
-	if e, ok := x.(error); ok {
-		return chainHoldsTagged(e)
-	}
-	if carriesTagged(x) {
-		return true
-	}
-	base, hs := hiddenOf(x)
-	for _, h := range hs {
-		if v := h.in(base); v != nil && holdsTaggedValue(v, depth+1) {
-			return true
+	for _, v := range held {
+		if x, isErr := v.(error); isErr {
+			errs = append(errs, x)
+		} else if carriesTagged(v) {
+			return nil, true
 		}
 	}
-	return false
+	return errs, false
 }
 
 // carriesTagged reports whether a walk of x, no error, would find personal data in it:
 // its type carries tags (or fails to plan), or an interface in it holds a value whose
-// type does. What it holds in unexported interface fields is not looked at.
+// type does. What is behind its unexported fields is not looked at (hiddenValues
+// gathers that).
 func carriesTagged(x any) bool {
 	pl := planFor(reflect.TypeOf(x))
 	switch {
@@ -173,15 +336,28 @@ func carriesTagged(x any) bool {
 	return false
 }
 
-// withheldIfHidden returns the stand-in for x when x holds a tagged value in unexported
-// interface fields (see hiddenValues): no copy could hide it, and the type's own
+// withheldIfHidden returns the stand-in for x when x holds personal data behind its
+// unexported fields (see hiddenValues): no copy could hide it, and the type's own
 // methods, or fmt, print it.
 func withheldIfHidden(x any) (any, bool) {
-	base, hs := hiddenOf(x)
-	for _, h := range hs {
-		if v := h.in(base); v != nil && holdsTaggedValue(v, 0) {
-			return withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(x).String() + " that holds personal data in unexported fields"}, true
+	pl := planFor(reflect.TypeOf(x))
+	if len(pl.hidden) == 0 && !pl.hiddenDeep {
+		return x, false
+	}
+	held, ok := hiddenValues(x)
+	holds := !ok
+	for _, v := range held {
+		if holds {
+			break
+		}
+		if e, isErr := v.(error); isErr {
+			holds = chainHoldsTagged(e)
+		} else {
+			holds = carriesTagged(v)
 		}
 	}
-	return x, false
+	if !holds {
+		return x, false
+	}
+	return withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(x).String() + " that holds personal data in unexported fields"}, true
 }

@@ -21,13 +21,24 @@ const minRawLeaf = 4
 // number of a text shares by chance.
 const minRawDigits = 7
 
+// minIDDigits is the fewest digits of an identifier of another kind (a government ID,
+// an account or card number) that rawLeafIn looks for, written with or without its
+// separators.
+const minIDDigits = 6
+
 // rawLeafIn reports whether out holds data of raw, the tagged leaves of a chain's
 // errors, that redaction changed (what kept holds, the leaves of their redacted copies,
 // stays: an owned number, a kind the profile does not hide). Case is ignored. A leaf is
-// looked for whole, and by the parts its kind shows on its own: each word of a name,
-// an address's local part and each of its words, a phone number's last seven digits
-// with any separators between them.
+// looked for whole, and by the parts its kind shows on its own: each word of a name
+// ("Li" of "Li Na") and its words run together ("MariaOkafor"); an address's local part
+// and each of its words; a phone number's last seven digits, or its last four standing
+// alone ("ending 2671"); the digits of an identifier. Digits are looked for in the runs
+// of digits of out that only letters part (so "415_555-2671", "415 555 2671" and
+// fullwidth digits are one run).
 func rawLeafIn(out string, raw, kept []taggedText) bool {
+	if len(raw) == 0 {
+		return false
+	}
 	lower := strings.ToLower(out)
 	var keptLower []string
 	for _, k := range kept {
@@ -41,6 +52,13 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 		}
 		return false
 	}
+	var runs []string // out's digit runs, made at the first leaf that needs them
+	digitRunsOfOut := func() []string {
+		if runs == nil {
+			runs = append(digitRuns(out), "")
+		}
+		return runs
+	}
 	for _, r := range raw {
 		whole := strings.ToLower(r.text)
 		if inKept(whole) {
@@ -51,7 +69,11 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 		}
 		switch r.kind {
 		case KindName:
-			if wordIn(lower, words(whole), inKept) {
+			ws := words(whole)
+			if wordIn(lower, ws, 2, inKept) {
+				return true
+			}
+			if run := strings.Join(ws, ""); len(ws) > 1 && len(run) >= minRawLeaf && !inKept(run) && strings.Contains(lower, run) {
 				return true
 			}
 		case KindEmail:
@@ -63,11 +85,17 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 			if len(local) >= minRawLeaf && !inKept(local) && strings.Contains(lower, local) {
 				return true
 			}
-			if wordIn(lower, words(local), inKept) {
+			if wordIn(lower, words(local), 3, inKept) {
 				return true
 			}
 		case KindPhone:
-			if d := digitsOf(whole); len(d) >= minRawDigits && strings.Contains(digitRuns(lower), d[len(d)-minRawDigits:]) {
+			d := longest(digitRuns(r.text)) // the number without its extension
+			if len(d) >= minRawDigits && runHolds(digitRunsOfOut(), d[len(d)-minRawDigits:], false) ||
+				len(d) >= 4 && runHolds(digitRunsOfOut(), d[len(d)-4:], true) {
+				return true
+			}
+		default:
+			if d := strings.Join(digitRuns(r.text), ""); len(d) >= minIDDigits && runHolds(digitRunsOfOut(), d, false) {
 				return true
 			}
 		}
@@ -75,17 +103,38 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 	return false
 }
 
+// runHolds reports whether a run of runs holds d (is d, when whole).
+func runHolds(runs []string, d string, whole bool) bool {
+	for _, r := range runs {
+		if whole && r == d || !whole && strings.Contains(r, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// longest returns the longest of ss ("" for none).
+func longest(ss []string) string {
+	var l string
+	for _, s := range ss {
+		if len(s) > len(l) {
+			l = s
+		}
+	}
+	return l
+}
+
 // words returns the words of s: its runs of letters and digits.
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// wordIn reports whether a word of ws, of minRawLeaf bytes or more and not in what
-// redaction kept, stands in text as a word of its own (not inside a longer one: "Anna"
-// is not in "Annapolis").
-func wordIn(text string, ws []string, inKept func(string) bool) bool {
+// wordIn reports whether a word of ws, of min runes or more and not in what redaction
+// kept, stands in text as a word of its own (not inside a longer one: "Anna" is not in
+// "Annapolis").
+func wordIn(text string, ws []string, min int, inKept func(string) bool) bool {
 	for _, w := range ws {
-		if len(w) >= minRawLeaf && !inKept(w) && hasWord(text, w) {
+		if utf8.RuneCountInString(w) >= min && !inKept(w) && hasWord(text, w) {
 			return true
 		}
 	}
@@ -116,35 +165,40 @@ func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// digitsOf returns the ASCII digits of s, in order.
-func digitsOf(s string) string {
+// digitRuns returns the runs of digits of s, each as ASCII digits, that only letters
+// part: whatever else stands between digits (spaces, punctuation, symbols) is dropped
+// from a run, as a number may be written with any of it. "call (415) 555_2671 ext 12"
+// gives "4155552671" and "12"; "2671, 12" gives "267112".
+func digitRuns(s string) []string {
+	var runs []string
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; '0' <= c && c <= '9' {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// digitRuns returns the digits of s with the separators a phone number is written with
-// (" -.()/") dropped from between them, and a space between runs that anything else
-// parts: "call (415) 555-2671 now, 12" gives "4155552671 12".
-func digitRuns(s string) string {
-	var b strings.Builder
-	inRun := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9':
-			b.WriteByte(c)
-			inRun = true
-		case inRun && strings.IndexByte(" -.()/", c) >= 0:
-		default:
-			if inRun {
-				b.WriteByte(' ')
-				inRun = false
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			b.WriteByte(byte('0' + digitValue(r)))
+		case unicode.IsLetter(r):
+			if b.Len() > 0 {
+				runs = append(runs, b.String())
+				b.Reset()
 			}
 		}
 	}
-	return b.String()
+	if b.Len() > 0 {
+		runs = append(runs, b.String())
+	}
+	return runs
+}
+
+// digitValue returns the value of the decimal digit r of any script: its place in the
+// block of digits it belongs to (blocks of ten follow one another, as the mathematical
+// digits do).
+func digitValue(r rune) int {
+	if '0' <= r && r <= '9' {
+		return int(r - '0')
+	}
+	start := r
+	for unicode.IsDigit(start - 1) {
+		start--
+	}
+	return int(r-start) % 10
 }

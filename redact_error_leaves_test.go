@@ -35,11 +35,15 @@ func (e notifyError) Error() string { return "cannot notify " + e.Email }
 // TestWrappedTaggedErrorTexts logs wrappers of tagged errors: a wrapper that keeps only
 // what the error prints, and prints nothing personal, keeps its text; one that wrote
 // the error's data beside it, in any case or in part (a first name, the local part of
-// an address, the number written another way), is withheld whole; and a word that only
-// holds a part of a name ("Annapolis" for "Anna") is no reason to withhold.
+// an address, the number written another way, with any separators or in another
+// script's digits, or only its last four digits), is withheld whole; and a word that
+// only holds a part of a name ("Annapolis" for "Anna"), or other numbers, are no reason
+// to withhold.
 func TestWrappedTaggedErrorTexts(t *testing.T) {
 	u := sendUser{ID: "u1", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
 	anna := sendUser{ID: "u2", Name: "Anna Li"}
+	lina := sendUser{ID: "u3", Name: "Li Na"}
+	ext := sendUser{ID: "u4", Phone: "+1 415 555 2671 ext 12"}
 	tests := []struct {
 		name string
 		err  error
@@ -54,7 +58,16 @@ func TestWrappedTaggedErrorTexts(t *testing.T) {
 		{"a cut address beside it", fmt.Errorf("welcome %s: %w", u.Email[:8], notifyError{u.Email}), ""},
 		{"the number written nationally", fmt.Errorf("call (415) 555-2671: %w", &sendError{u}), ""},
 		{"the surname in capitals", fmt.Errorf("OKAFOR: %w", &sendError{u}), ""},
+		{"the number with underscores", fmt.Errorf("call 415_555_2671: %w", &sendError{u}), ""},
+		{"the number with commas and tabs", fmt.Errorf("call 415,555\t2671: %w", &sendError{u}), ""},
+		{"the number in fullwidth digits", fmt.Errorf("call ４１５５５５２６７１: %w", &sendError{u}), ""},
+		{"the last four digits alone", fmt.Errorf("sms to number ending 2671: %w", &sendError{u}), ""},
+		{"a stored extension", fmt.Errorf("call 415-555-2671: %w", &sendError{ext}), ""},
+		{"a name of short words, turned", fmt.Errorf("welcome Na Li: %w", &sendError{lina}), ""},
+		{"a name run together", fmt.Errorf("welcome MariaOkafor: %w", &sendError{u}), ""},
+		{"an identifier without its dashes", fmt.Errorf("check 123456789: %w", idError{"123-45-6789"}), ""},
 		{"a word that holds a name", fmt.Errorf("Annapolis office: %w", &sendError{anna}), "Annapolis office: send failed for u2"},
+		{"other numbers", fmt.Errorf("retry 3 of 5 after 2026 ms: %w", &sendError{u}), "retry 3 of 5 after 2026 ms: send failed for u1"},
 		{"only %w of an error that prints the address", fmt.Errorf("retry: %w", notifyError{u.Email}), "retry: cannot notify ***@example.com"},
 	}
 	for _, tt := range tests {
@@ -78,3 +91,10 @@ func TestWrappedTaggedErrorTexts(t *testing.T) {
 		})
 	}
 }
+
+// idError is a tagged error that holds a government identifier and does not print it.
+type idError struct {
+	ID string `pii:"govid"`
+}
+
+func (idError) Error() string { return "identity check failed" }

@@ -366,6 +366,17 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		// nothing more to hide, only copy it. So its text is all that is looked at,
 		// without a copy or, for a chain with nothing tagged, an allocation.
 		return p.redactedOpaque(x, false)
+	case (len(pl.hidden) > 0 || pl.hiddenDeep) && audit == nil:
+		// A tagged value that also holds values behind unexported fields, which its
+		// copy would hold as they are and its methods or fmt print: an error's text
+		// is redacted as a chain's is (what it prints of them withholds it), and any
+		// other value that holds personal data there is withheld.
+		if _, isErr := x.(error); isErr {
+			return p.redactedOpaque(x, scan)
+		}
+		if w, withheld := withheldIfHidden(x); withheld {
+			return w, true
+		}
 	}
 	if lent != nil && !snapshot && audit == nil {
 		if out, ok := lendCopy(p, pl, x, scan, lent); ok {

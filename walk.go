@@ -351,30 +351,28 @@ func chainHoldsTagged(err error) (holds bool) {
 		if pl.err != nil || pl.root.hasPII && !pl.root.wraps {
 			return true
 		}
-		// What e holds in unexported interface fields, which its Error may print, but
-		// for its links, added first.
+		// What e holds behind unexported fields, which its Error may print, but for
+		// its links, added first.
 		links := len(todo)
 		todo = appendInner(todo, e)
-		base := ifaceData(e)
-		for _, h := range pl.hidden {
-			if base == nil {
-				break // a nil pointer holds nothing
-			}
-			if h.typ == errorType { // most are: read as one, with no conversion
+		switch base := ifaceData(e); {
+		case base == nil: // a nil pointer holds nothing
+		case pl.hiddenErrs:
+			// Errors alone at fixed offsets (a wrapper's err error): read as errors,
+			// with no look through e.
+			for _, h := range pl.hidden {
 				if x := *(*error)(unsafe.Add(base, h.offset)); x != nil && !linkOf(x, todo[links:]) {
 					todo = append(todo, x)
 				}
-				continue
 			}
-			switch v := h.in(base); x := v.(type) {
-			case nil:
-			case error:
+		case len(pl.hidden) > 0 || pl.hiddenDeep:
+			held, holds := hiddenErrors(e)
+			if holds {
+				return true
+			}
+			for _, x := range held {
 				if !linkOf(x, todo[links:]) {
 					todo = append(todo, x)
-				}
-			default:
-				if holdsTaggedValue(v, 0) {
-					return true
 				}
 			}
 		}

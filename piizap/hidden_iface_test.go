@@ -24,13 +24,13 @@ func (l lazyJSON) String() string {
 }
 
 // TestHiddenInterfaceFieldLines logs values that hold a tagged record in an unexported
-// interface field, which their Error or String prints: an error's text is redacted, a
-// Stringer is withheld, and a plain key is left as it is.
+// interface field, which their Error or String prints: an error that prints it and a
+// Stringer are withheld, and a plain key is left as it is.
 func TestHiddenInterfaceFieldLines(t *testing.T) {
 	c := adaptertest.NewCustomer()
 	checkLines(t, []lineTest{
 		{"Error", false, func(l *zap.Logger) { l.Info("m", zap.Error(&lookupError{c})) },
-			`{"level":"info","msg":"m","error":"no {c1 J. D. ***@example.com +1415555XXXX premium-plan}"}`},
+			`{"level":"info","msg":"m","error":"!PII-REDACTED: the text of a *piizap_test.lookupError that holds personal data"}`},
 		{"Stringer", false, func(l *zap.Logger) { l.Info("m", zap.Stringer("v", lazyJSON{c})) },
 			`{"level":"info","msg":"m","v":"!PII-REDACTED: a piizap_test.lazyJSON that holds personal data in unexported fields"}`},
 		{"Any of a Stringer", false, func(l *zap.Logger) { l.Info("m", zap.Any("v", lazyJSON{&c})) },
