@@ -20,16 +20,22 @@
 //     function variables and literals, methods of the code's own interfaces, getters
 //     (the Returns fact), text helpers (the Keeps fact), results of interface type (the Yields fact), and functions
 //     that hand their arguments on (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a function
-//     that returns its copy: the Redacts fact), nor when its type prints itself
+//     that returns its copy or a slice of copies: the Redacts fact; p.Redact(&u), or a
+//     function that redacts its parameter in place: the Scrubs fact), nor when its type prints itself
 //     through the library (String, LogValue, MarshalJSON, ...: the Hides fact), nor
 //     when it is written to an http.ResponseWriter (the client the service serves);
 //   - a field tagged as personal data put into a string field that its type's own Error
-//     or String prints (LookupError{Who: u.Email});
+//     or String prints (LookupError{Who: u.Email}; a type of another package by the
+//     Prints fact), or given to a constructor that puts it there, where its result is
+//     printed (log.Println(apperr.Invalid("email", u.Email)): the Stores fact);
 //   - a map keyed by a tagged type, which the library refuses to redact, wherever it
 //     is printed or given to pii.Safe, pii.Redacted and the like;
 //   - a slog call given such a value in a package that never builds a pii.NewHandler,
 //     nor imports one that sets it as slog's default (the Handler fact): a hint, as
-//     the handler may be set up elsewhere.
+//     the handler may be set up elsewhere; not one of a logger on a pii.NewHandler, or
+//     derived from one (the Logs fact);
+//   - a hint: such a value given to a logger's method (Printf, Info, ...) of an
+//     interface that no type in sight implements (a logger injected from main).
 //
 // Which types carry tags is shared between packages as the Tagged fact. The analysis
 // follows source order within a package, not control flow. A report is silenced by
@@ -47,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes), new(Keeps)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes), new(Keeps), new(Prints), new(Stores), new(Scrubs)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -40,7 +40,12 @@ type checker struct {
 	getters     map[*types.Func]string          // the package's functions that return a tagged field, and which
 	yields      map[*types.Func][]YieldedResult // the package's functions that return a tagged value as an interface
 	printed     map[*types.Var]string           // the fields a print method reads of its receiver, and which method
+	stores      map[*types.Func][]StoredParam   // the package's functions that put a parameter into a printed field
+	loggers     map[types.Object]bool           // the package's variables and functions that hold or return a logger on a pii.NewHandler
 	unnoted     bool                            // true while a literal is checked: a parameter put in a field is not handed on
+	// implementedIfaces caches, for each interface, whether a type in sight implements it
+	// (see implemented).
+	implementedIfaces map[*types.Interface]bool
 }
 
 // checkCalls settles which functions of the package hand their arguments to a sink
@@ -48,9 +53,12 @@ type checker struct {
 func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck := &checker{pass: pass, c: c, fl: newFlow(pass), fw: newForwarder(pass), hides: findHides(pass, c),
 		setsBuilt: map[types.Object][]int8{}, storedBuilt: map[types.Object]*storedValues{}}
+	ck.settleBuiltRedacts()
 	ck.settleGetters()
 	ck.settleYields()
 	ck.printed = ck.printedFields()
+	ck.settleStores()
+	ck.settleLoggers()
 	for {
 		ck.fw.changed = false
 		ck.visit()
@@ -62,8 +70,8 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck.fl.exportRedacts()
 	ck.fl.exportPasses()
 	ck.fl.exportKeeps()
+	ck.fl.exportScrubs()
 	ck.fl.exportHandler()
-	ck.fl.exportLoggers()
 	ck.report = true
 	ck.visit()
 }
@@ -148,6 +156,11 @@ func (ck *checker) call(call *ast.CallExpr) {
 				return
 			}
 		}
+		// None in sight: a logger's interface, injected (s.log.Printf("created %v", u)).
+		if s, ok := unknownLogger(fn); ok && !ck.implemented(fn) {
+			ck.args(call, s, calleeName(fn), args, args)
+			return
+		}
 	}
 }
 
@@ -176,7 +189,7 @@ func handsOn(name, sink string) string {
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic}, handsOn(name, f.Sink)
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic, hint: f.Hint}, handsOn(name, f.Sink)
 	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
@@ -381,6 +394,11 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 		ck.reportf(s, to, arg, "", arg, why)
 		return
 	}
+	if held, why, ok := ck.storedData(s, to, arg, 0); ok { // log.Println(apperr.Invalid("email", u.Email))
+		s.field = true
+		ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, why)
+		return
+	}
 	ck.note(s, to, arg)
 	seen := map[types.Object]bool{}
 	var walk func(e ast.Expr, depth int) bool
@@ -394,6 +412,12 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 			}
 			if why, ok := ck.personal(s, held); ok {
 				ck.reportf(s, to, arg, types.ExprString(arg)+" holds ", held, why)
+				return true
+			}
+			if inner, why, ok := ck.storedData(s, to, held, 0); ok { // fmt.Errorf("x: %w", apperr.Invalid(...))
+				fs := s
+				fs.field = true
+				ck.reportf(fs, to, arg, types.ExprString(arg)+" holds ", inner, why)
 				return true
 			}
 			ck.note(s, to, held)
@@ -523,7 +547,7 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic, hint: s.hint}, to)
 	}
 }
 
@@ -635,6 +659,10 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 	}
 	if holder != "" {
 		what += ", which" // args holds u (...), which reaches
+	}
+	if s.hint {
+		ck.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), Message: hintMessage(what, to, types.ExprString(held), !strings.HasSuffix(why, " carries pii tags"))})
+		return
 	}
 	if s.slog {
 		through := ""

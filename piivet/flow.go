@@ -35,6 +35,7 @@ type flow struct {
 	redacts                  map[*types.Func]bool  // the package's functions that return a redacted copy
 	passes                   map[*types.Func]bool  // the package's functions that return their first parameter (see Passes)
 	keeps                    map[*types.Func][]int // the package's functions whose text result keeps their parameters' (see Keeps)
+	scrubs                   map[*types.Func][]int // the package's functions that redact a parameter in place (see Scrubs)
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
 	// checked as a call of a helper that hands its arguments on.
@@ -62,8 +63,9 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{},
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{}, scrubs: map[*types.Func][]int{},
 		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
+	fl.settleScrubs()
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -133,8 +135,8 @@ func newFlow(pass *analysis.Pass) *flow {
 				if h := hiderOf(pass, n); h != noHider {
 					fl.hides[h] = true
 				}
-				if (isPIICall(pass, n, "Redact") || isPIICall(pass, n, "Anonymize")) && len(n.Args) == 1 {
-					fl.redactInPlace(n.Args[0], n.End())
+				for _, a := range fl.redactedArgs(n) { // p.Redact(&u), or s.scrub(&u)
+					fl.redactInPlace(a, n.End())
 				}
 			}
 			return true
@@ -416,33 +418,22 @@ func (fl *flow) redactsEach(loop *ast.RangeStmt) {
 		return
 	}
 	for _, st := range loop.Body.List {
-		var call ast.Expr
-		switch st := st.(type) {
-		case *ast.ExprStmt:
-			call = st.X
-		case *ast.AssignStmt: // _ = p.Redact(&xs[i]), err := ...
-			call = firstOf(st.Rhs)
-		case *ast.IfStmt: // if err := p.Redact(&xs[i]); err != nil
-			if init, ok := st.Init.(*ast.AssignStmt); ok {
-				call = firstOf(init.Rhs)
+		// _ = p.Redact(&xs[i]), err := ..., if err := p.Redact(&xs[i]); err != nil, or a
+		// helper that redacts its parameter in place: s.scrub(&xs[i])
+		for _, a := range fl.redactedArgs(redactionCall(st)) {
+			addr, ok := ast.Unparen(a).(*ast.UnaryExpr)
+			if !ok || addr.Op != token.AND {
+				continue
 			}
-		}
-		c, ok := ast.Unparen(call).(*ast.CallExpr)
-		if !ok || len(c.Args) != 1 || !isPIICall(fl.pass, c, "Redact") && !isPIICall(fl.pass, c, "Anonymize") {
-			continue
-		}
-		addr, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr)
-		if !ok || addr.Op != token.AND {
-			continue
-		}
-		ix, ok := ast.Unparen(addr.X).(*ast.IndexExpr)
-		if !ok {
-			continue
-		}
-		if x, ok := identVar(fl.pass, ix.X); ok && x == xs {
-			if i, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && fl.pass.TypesInfo.ObjectOf(i) == key {
-				fl.sets[xs] = append(fl.sets[xs], set{at: loop.End(), redacted: true})
-				return
+			ix, ok := ast.Unparen(addr.X).(*ast.IndexExpr)
+			if !ok {
+				continue
+			}
+			if x, ok := identVar(fl.pass, ix.X); ok && x == xs {
+				if i, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && fl.pass.TypesInfo.ObjectOf(i) == key {
+					fl.sets[xs] = append(fl.sets[xs], set{at: loop.End(), redacted: true})
+					return
+				}
 			}
 		}
 	}

@@ -31,6 +31,9 @@ type Forwards struct {
 	// Basic: the sink is a builtin (panic, println), which prints only strings and
 	// numbers as they are.
 	Basic bool
+	// Hint: the sink is a method of a logger's interface whose implementation is not
+	// known (see unknownLogger): a report is a hint.
+	Hint bool
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -47,6 +50,9 @@ func (f *Forwards) String() string {
 	}
 	if f.Hidden {
 		s += " (redacted by type)"
+	}
+	if f.Hint {
+		s += " (hint)"
 	}
 	return s
 }
@@ -113,7 +119,7 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps, Basic: s.basic}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps, Basic: s.basic, Hint: s.hint}
 	}
 	if f.Basic && !s.basic { // a sink that prints more
 		f.Basic, f.Sink = false, to
@@ -121,6 +127,10 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	if f.Hider != uint8(s.hider) && f.Hider != 0 || f.Hidden && !s.hidden { // handed where no adapter hides it
 		f.Hider, f.Hidden = 0, false
+		fw.changed = true
+	}
+	if f.Hint && !s.hint { // a sink known to print names the function better
+		f.Hint, f.Sink, f.Format, f.JSON, f.Slog = false, to, s.format, s.json, s.slog
 		fw.changed = true
 	}
 	if f.Slog && !s.slog { // a sink that is no hint names the function better

@@ -93,8 +93,10 @@ func (ck *checker) defaultLogger(fn *types.Func, recv ast.Expr) bool {
 }
 
 // Logs is the fact that a package-level variable is a *slog.Logger built on a
-// pii.NewHandler (var Log = slog.New(pii.NewHandler(...))), and never set again: its
-// methods redact by type wherever the variable is used.
+// pii.NewHandler, set only to such loggers (var Log = slog.New(pii.NewHandler(...)),
+// or var Log *slog.Logger set so in a Setup function), or that a function returns, on
+// every path, such a logger or one derived from it (func For(c string) *slog.Logger {
+// return Log.With("component", c) }): its methods redact by type wherever it is used.
 type Logs struct{}
 
 // AFact marks Logs as an analysis fact.
@@ -103,29 +105,56 @@ func (*Logs) AFact() {}
 // String names the fact in analysistest's output.
 func (*Logs) String() string { return "a logger on a pii.NewHandler" }
 
-// exportLoggers records Logs for the package's variables that hold a logger built on a
-// pii.NewHandler where they are declared, and are set nowhere else.
-func (fl *flow) exportLoggers() {
-	for _, f := range fl.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok {
+// settleLoggers finds the package's variables and functions that hold or return a
+// logger on a pii.NewHandler (each round may find one derived from another), and
+// exports them as facts.
+func (ck *checker) settleLoggers() {
+	ck.loggers = map[types.Object]bool{}
+	scope := ck.pass.Pkg.Scope()
+	for changed := true; changed; {
+		changed = false
+		for _, name := range scope.Names() {
+			v, ok := scope.Lookup(name).(*types.Var)
+			if ok && !ck.loggers[v] && isSlogLogger(v.Type()) && ck.setToHandled(v) {
+				ck.loggers[v], changed = true, true
+			}
+		}
+		for fd, fn := range funcDecls(ck.pass) {
+			sig := fn.Type().(*types.Signature)
+			if ck.loggers[fn] || sig.Results().Len() == 0 || !isSlogLogger(sig.Results().At(0).Type()) {
 				continue
 			}
-			for _, spec := range gd.Specs {
-				vs, ok := spec.(*ast.ValueSpec)
-				if !ok || len(vs.Values) != len(vs.Names) {
-					continue
-				}
-				for i, id := range vs.Names {
-					v, ok := fl.pass.TypesInfo.Defs[id].(*types.Var)
-					if ok && isSlogLogger(v.Type()) && len(fl.sets[v]) == 1 && fl.buildsHandler(vs.Values[i]) {
-						fl.pass.ExportObjectFact(v, new(Logs))
-					}
-				}
+			results, ok := firstResults(fd)
+			for _, r := range results {
+				ok = ok && ck.handledLogger(r)
+			}
+			if ok && len(results) > 0 {
+				ck.loggers[fn], changed = true, true
 			}
 		}
 	}
+	for o := range ck.loggers {
+		ck.pass.ExportObjectFact(o, new(Logs))
+	}
+}
+
+// setToHandled reports whether every set of the package-level variable v (in its
+// package: another may set an exported one, which is not seen) gives a logger on a
+// pii.NewHandler, or none (a declaration without a value), and one at least gives one.
+func (ck *checker) setToHandled(v *types.Var) bool {
+	handled := false
+	for _, s := range ck.fl.sets[v] {
+		switch {
+		case s.zero:
+		case s.value == nil || s.multi || s.redacted:
+			return false
+		case ck.fl.buildsHandler(s.value) || ck.handledLogger(s.value):
+			handled = true
+		default:
+			return false
+		}
+	}
+	return handled
 }
 
 // buildsHandler reports whether e calls pii.NewHandler.
@@ -147,15 +176,23 @@ func isSlogLogger(t types.Type) bool {
 }
 
 // handledLogger reports whether recv, the receiver of a call of a *slog.Logger's
-// method, is a variable of another package that holds a logger on a pii.NewHandler
-// (the Logs fact), directly, through a local copy, or through With and WithGroup.
+// method, is a logger on a pii.NewHandler (the Logs fact, or the package's own, see
+// settleLoggers): a variable that holds one, a call of a function that returns one
+// (logging.For("billing")), directly, through a local copy, or through With and
+// WithGroup.
 func (ck *checker) handledLogger(recv ast.Expr) bool {
 	for range 8 {
 		switch e := ast.Unparen(recv).(type) {
-		case *ast.CallExpr: // logging.Log.With("req", id)
-			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		case *ast.CallExpr: // logging.Log.With("req", id), logging.For("billing")
 			fn, isFn := calleeObject(ck.pass, e.Fun).(*types.Func)
-			if !ok || !isFn || fn.Pkg() == nil || fn.Pkg().Path() != "log/slog" || fn.Name() != "With" && fn.Name() != "WithGroup" {
+			if !isFn || fn.Pkg() == nil {
+				return false
+			}
+			if ck.loggers[fn.Origin()] || fn.Pkg() != ck.pass.Pkg && ck.pass.ImportObjectFact(fn.Origin(), new(Logs)) {
+				return true
+			}
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if !ok || fn.Pkg().Path() != "log/slog" || fn.Name() != "With" && fn.Name() != "WithGroup" {
 				return false
 			}
 			recv = sel.X
@@ -165,7 +202,7 @@ func (ck *checker) handledLogger(recv ast.Expr) bool {
 			if !ok {
 				return false
 			}
-			if v.Pkg() != nil && v.Pkg() != ck.pass.Pkg && ck.pass.ImportObjectFact(v, new(Logs)) {
+			if ck.loggers[v] || v.Pkg() != nil && v.Pkg() != ck.pass.Pkg && ck.pass.ImportObjectFact(v, new(Logs)) {
 				return true
 			}
 			if v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {

@@ -45,8 +45,26 @@ func (fl *flow) settleRedacts() {
 	for changed := true; changed; {
 		changed = false
 		for fd, fn := range funcDecls(fl.pass) {
-			if !fl.redacts[fn] && fl.returnsRedacted(fd) {
+			if !fl.redacts[fn] && fl.returnsRedacted(fd, nil) {
 				fl.redacts[fn], changed = true, true
+			}
+		}
+	}
+}
+
+// settleBuiltRedacts adds to the package's redacting functions those that return, on
+// every path, a value built of redacted copies (see builtOfCopies): a slice filled
+// with them (out = append(out, r), out[i], _ = pii.Redacted(p, u)), as the same loop
+// written where it is printed is. The flow settles the others before the checker
+// exists: this needs the checker's knowledge of what carries tags.
+func (ck *checker) settleBuiltRedacts() {
+	for changed := true; changed; {
+		changed = false
+		for fd, fn := range funcDecls(ck.pass) {
+			if !ck.fl.redacts[fn] && ck.fl.returnsRedacted(fd, ck.builtOfCopies) {
+				ck.fl.redacts[fn], changed = true, true
+				// What a call of fn was judged to build is known anew.
+				ck.setsBuilt, ck.storedBuilt = map[types.Object][]int8{}, map[types.Object]*storedValues{}
 			}
 		}
 	}
@@ -80,13 +98,14 @@ func (fl *flow) exportRedacts() {
 
 // returnsRedacted reports whether every return of fd gives a redacted copy (or nothing
 // at all: nil, T{}, a type parameter's zero value) as its first result, and one at
-// least a redacted copy.
-func (fl *flow) returnsRedacted(fd *ast.FuncDecl) bool {
+// least a redacted copy; where built is not nil, a value it says is built of copies
+// counts as one.
+func (fl *flow) returnsRedacted(fd *ast.FuncDecl, built func(ast.Expr) bool) bool {
 	results, ok := firstResults(fd)
 	copies := 0
 	for _, r := range results {
 		switch {
-		case fl.redacted(r):
+		case fl.redacted(r), built != nil && built(r):
 			copies++
 		case !fl.empty(r):
 			return false

@@ -45,6 +45,9 @@ type sink struct {
 	// field: a field of a type whose print method (Error, String) reads it, so that
 	// the value put there is printed with it.
 	field bool
+	// hint: a method of a logger's interface whose implementation is not known (see
+	// unknownLogger): a report is a hint.
+	hint bool
 	// verb is how a printf format prints the argument ("d", "#v" for %#v); "" for the
 	// default, %v: fmt calls String or Error for v, s, q, x and X only.
 	verb string

@@ -9,7 +9,7 @@ import (
 )
 
 // LookupError says who was not found.
-type LookupError struct {
+type LookupError struct { // want LookupError:`prints fields \[Who ID\]`
 	Who  string
 	ID   int
 	Note string
@@ -18,7 +18,7 @@ type LookupError struct {
 func (e LookupError) Error() string { return fmt.Sprintf("no %s (%d)", e.Who, e.ID) } // want Error:`prints itself redacted`
 
 // Label prints its text.
-type Label struct{ Text, unread string }
+type Label struct{ Text, unread string } // want Label:`prints fields \[Text\]`
 
 func (l *Label) String() string { return l.Text } // want String:`prints itself redacted`
 
@@ -44,8 +44,9 @@ func Labels(u models.User) []*Label {
 }
 
 // NewLookupError puts who in LookupError, as a parser's error quotes its input: not
-// taken as handed on, as such errors are made whether they are printed or not.
-func NewLookupError(who string, note string) error {
+// taken as handed on where it is called, as such errors are made whether they are
+// printed or not; only where its result is printed (the Stores fact).
+func NewLookupError(who string, note string) error { // want NewLookupError:`puts \[0\] where its result prints it`
 	return LookupError{Who: who, Note: note}
 }
 
@@ -54,7 +55,7 @@ func Fine(u models.User) (error, Plain) {
 }
 
 // ListError prints the errors it holds, each by its own Error.
-type ListError struct {
+type ListError struct { // want ListError:`prints fields \[Errs Cause\]`
 	Errs  []error
 	Cause error
 }
@@ -71,4 +72,27 @@ func (e TaggedErr) Error() string { return "tagged" } // want Error:`prints itse
 func Lists(u models.User) error {
 	t := TaggedErr{Email: u.Email}
 	return ListError{Errs: []error{t, TaggedErr{}}, Cause: t}
+}
+
+// ValidationError is a shared error package's: another package builds it.
+type ValidationError struct { // want ValidationError:`prints fields \[Field Value\]`
+	Field, Value string
+}
+
+func (e *ValidationError) Error() string { return fmt.Sprintf("invalid %s: %q", e.Field, e.Value) } // want Error:`prints itself redacted`
+
+// Invalid puts both its parameters where Error prints them.
+func Invalid(field, value string) error { // want Invalid:`puts \[0 1\] where its result prints it`
+	return &ValidationError{Field: field, Value: value}
+}
+
+// Invalidf builds its error with another constructor, from its value's text.
+func Invalidf(value string) error { // want Invalidf:`puts \[0\] where its result prints it`
+	return Invalid("value", "got "+value)
+}
+
+// Checked returns the error as its second result, through a local variable.
+func Checked(v string) (int, error) { // want Checked:`puts \[0\] where its result prints it`
+	err := &ValidationError{Field: "v", Value: v}
+	return 0, err
 }

@@ -144,7 +144,7 @@ func Wrap(err *signupError, u models.User, base error) error {
 
 // errorf hands its format and arguments to fmt.Errorf: its callers' %w keeps an error
 // whole too.
-func errorf(format string, args ...any) error { // want errorf:`forwards \[0 1\] to fmt.Errorf`
+func errorf(format string, args ...any) error { // want errorf:`forwards \[0 1\] to fmt.Errorf` errorf:`puts \[0\] where its result prints it`
 	return fmt.Errorf(format, args...)
 }
 
