@@ -181,15 +181,7 @@ func TestWrapperFormattedTaggedData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, changed := p.ForLog(tt.err)
-			text := fmt.Sprint(got)
-			if tt.want == "" {
-				if !changed || !strings.HasPrefix(text, "!PII-REDACTED: the text of a ") {
-					t.Errorf("ForLog = %q, %v; want it withheld", text, changed)
-				}
-			} else if diff := cmp.Diff(tt.want, text); diff != "" {
-				t.Errorf("ForLog (-want +got):\n%s", diff)
-			}
+			checkForLogText(t, p, tt.err, tt.want)
 			var buf bytes.Buffer
 			slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), p)).Info("m", "err", tt.err)
 			if strings.Contains(buf.String(), "4155550123") {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/ef8f9424/pii"
-	"github.com/google/go-cmp/cmp"
 )
 
 // sendUser is a record that a tagged error holds.
@@ -72,15 +71,7 @@ func TestWrappedTaggedErrorTexts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, changed := pii.Default().ForLog(tt.err)
-			text := fmt.Sprint(got)
-			if tt.want == "" {
-				if !changed || !strings.HasPrefix(text, "!PII-REDACTED: the text of a ") {
-					t.Errorf("ForLog = %q, %v; want it withheld", text, changed)
-				}
-			} else if diff := cmp.Diff(tt.want, text); diff != "" {
-				t.Errorf("ForLog (-want +got):\n%s", diff)
-			}
+			checkForLogText(t, pii.Default(), tt.err, tt.want)
 			var buf bytes.Buffer
 			slog.New(pii.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Info("m", "err", tt.err)
 			for _, raw := range []string{"okafor", "Okafor", "OKAFOR", "Maria", "2671"} {
