@@ -320,15 +320,15 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 
 // chainHoldsTagged reports whether err's chain (Unwrap, Unwrap() []error, Errors() []error,
 // the wrapper errors a wrapper holds in its fields: see heldErrors, and what an error
-// holds in unexported interface fields: see hiddenIfaces) holds an error that
-// redactedError replaces the text of: one whose type carries PII tags, or fails to
-// plan, or a value of such a type. A chain of more than maxErrorChain errors, which
+// holds behind unexported fields: see hiddenValues) holds an error that redactedError
+// replaces the text of: one whose type carries PII tags, or fails to plan, or a value
+// that holds personal data. A chain of more than maxErrorChain errors, which
 // redactedError withholds whole, counts as holding one, and so does a chain whose Unwrap
 // or Errors panics, which redactedError makes a note of: the caller's slow way then says
-// what it says. It makes
-// no text (but that of errors held in fields, as a walk does) and, for a chain of up to
-// eight errors pending at a time, none of which holds errors in its fields, no
-// allocation, so that an error with nothing to hide costs a look at each error's type.
+// what it says. It makes no text (but that of errors held in fields, as a walk does)
+// and, for a chain of up to eight errors pending at a time, none of which holds errors
+// in its fields but at fixed offsets (a wrapper's err error), no allocation, so that an
+// error with nothing to hide costs a look at each error's type.
 func chainHoldsTagged(err error) (holds bool) {
 	defer func() {
 		if recover() != nil {
