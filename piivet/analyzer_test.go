@@ -9,5 +9,5 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), piivet.Analyzer,
-		"models", "tags", "sinks", "slogplain", "sloghandler", "generic", "logutil", "flows", "slogwrap", "withpiizap", "withpiilogrus", "callspiizap", "withpiizerolog", "selfhide", "selfhideuse", "callsloghandler", "services", "slogiface", "withpiizerologiface", "withpiilogrusformatter", "mapkeys", "encoders", "ignore", "slogsetup", "slogsetupuse", "slogsetupfar", "slogbuildonly", "accounts", "getters", "klogs", "generated", "printedfields", "printedfieldsuse", "responses", "texts", "redaction", "printers", "textutil", "zapobjects", "redactors", "redactorsuse", "ifacelogger", "slogderived", "slogderiveduse")
+		"models", "tags", "sinks", "slogplain", "sloghandler", "generic", "logutil", "flows", "slogwrap", "withpiizap", "withpiilogrus", "callspiizap", "withpiizerolog", "selfhide", "selfhideuse", "callsloghandler", "services", "slogiface", "withpiizerologiface", "withpiilogrusformatter", "mapkeys", "encoders", "ignore", "slogsetup", "slogsetupuse", "slogsetupfar", "slogbuildonly", "accounts", "getters", "klogs", "generated", "printedfields", "printedfieldsuse", "responses", "texts", "redaction", "printers", "textutil", "zapobjects", "redactors", "redactorsuse", "ifacelogger", "slogderived", "slogderiveduse", "zapobjectspiizap")
 }

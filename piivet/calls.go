@@ -137,7 +137,7 @@ func (ck *checker) call(call *ast.CallExpr) {
 			if s.file && (len(args) == 0 || !isOSFile(ck.pass.TypesInfo.TypeOf(args[0]))) {
 				return
 			}
-			if ck.toResponse(fn, recv, args) {
+			if ck.toResponse(fn, recv, args) || ck.piizapMarshals(fn) {
 				return
 			}
 			ck.args(call, s, calleeName(fn), args, s.args(&ast.CallExpr{Args: args}))
@@ -677,4 +677,21 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		return
 	}
 	ck.pass.Reportf(arg.Pos(), "pii: %s reaches %s as it is: %s", what, to, advice)
+}
+
+// piizapMarshals reports whether fn, called in the function visited, is a zapcore
+// encoder's method (enc.AddString, enc.AppendString) called by the MarshalLogObject or
+// MarshalLogArray method of a type that carries pii tags, in a package that sets up
+// piizap (piizap.NewCore): piizap runs such a marshaler on the value's redacted copy,
+// through an encoder that redacts, so what it writes is redacted. An untagged type's
+// marshaler, or one in a package that sets up no piizap, is still checked.
+func (ck *checker) piizapMarshals(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "go.uber.org/zap/zapcore" || ck.fn == nil || !ck.fl.hides[zapHider] {
+		return false
+	}
+	if name := ck.fn.Name(); name != "MarshalLogObject" && name != "MarshalLogArray" {
+		return false
+	}
+	sig, ok := ck.fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && ck.c.carries(sig.Recv().Type())
 }

@@ -405,8 +405,9 @@ func (fl *flow) redactInPlace(arg ast.Expr, pos token.Pos) {
 }
 
 // redactsEach records, for a loop over xs that redacts each element in place, and on
-// every turn (for i := range xs { _ = p.Redact(&xs[i]) }, not under an if), that xs is
-// redacted whole where the loop ends.
+// every turn (for i := range xs { _ = p.Redact(&xs[i]) }, not under an if, with no
+// continue, break, goto or return before it: see skipsTurn), that xs is redacted whole
+// where the loop ends.
 func (fl *flow) redactsEach(loop *ast.RangeStmt) {
 	id, ok := ast.Unparen(loop.Key).(*ast.Ident)
 	if loop.Key == nil || !ok {
@@ -436,7 +437,59 @@ func (fl *flow) redactsEach(loop *ast.RangeStmt) {
 				}
 			}
 		}
+		if skipsTurn(st) {
+			return // if us[i].ID == 0 { continue }: that element stays as it is
+		}
 	}
+}
+
+// skipsTurn reports whether st, a statement of a loop's body, holds a branch statement
+// that can leave the turn: a continue, break or goto, or a return (not in a function
+// literal). An unlabeled break or continue in a loop of its own, or an unlabeled break
+// in a switch or select, leaves only that one.
+func skipsTurn(st ast.Stmt) bool {
+	found := false
+	var walk func(n ast.Node, inLoop, inSwitch bool)
+	walk = func(n ast.Node, inLoop, inSwitch bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found || n == nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				switch {
+				case n.Label != nil || n.Tok == token.GOTO:
+					found = true
+				case n.Tok == token.CONTINUE:
+					found = !inLoop
+				case n.Tok == token.BREAK:
+					found = !inLoop && !inSwitch
+				}
+			case *ast.ForStmt:
+				walk(n.Body, true, inSwitch)
+				return false
+			case *ast.RangeStmt:
+				walk(n.Body, true, inSwitch)
+				return false
+			case *ast.SwitchStmt:
+				walk(n.Body, inLoop, true)
+				return false
+			case *ast.TypeSwitchStmt:
+				walk(n.Body, inLoop, true)
+				return false
+			case *ast.SelectStmt:
+				walk(n.Body, inLoop, true)
+				return false
+			}
+			return !found
+		})
+	}
+	walk(st, false, false)
+	return found
 }
 
 // within reports whether e, with any & or * before it, is the part of a variable that

@@ -148,7 +148,7 @@ func (ck *checker) setToHandled(v *types.Var) bool {
 		case s.zero:
 		case s.value == nil || s.multi || s.redacted:
 			return false
-		case ck.fl.buildsHandler(s.value) || ck.handledLogger(s.value):
+		case ck.handledLogger(s.value):
 			handled = true
 		default:
 			return false
@@ -157,16 +157,12 @@ func (ck *checker) setToHandled(v *types.Var) bool {
 	return handled
 }
 
-// buildsHandler reports whether e calls pii.NewHandler.
-func (fl *flow) buildsHandler(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && isPIICall(fl.pass, call, "NewHandler") {
-			found = true
-		}
-		return !found
-	})
-	return found
+// newsHandled reports whether call is slog.New given a pii.NewHandler call itself
+// (slog.New(pii.NewHandler(h, p))): a handler that only holds one somewhere (a fan-out,
+// tee{pii.NewHandler(...), slog.NewTextHandler(...)}) may log raw on another branch,
+// so it is not taken as one.
+func (ck *checker) newsHandled(call *ast.CallExpr) bool {
+	return isCall(ck.pass, call, "log/slog", "New") && len(call.Args) == 1 && isPIICall(ck.pass, call.Args[0], "NewHandler")
 }
 
 // isSlogLogger reports whether t is *slog.Logger.
@@ -176,14 +172,18 @@ func isSlogLogger(t types.Type) bool {
 }
 
 // handledLogger reports whether recv, the receiver of a call of a *slog.Logger's
-// method, is a logger on a pii.NewHandler (the Logs fact, or the package's own, see
-// settleLoggers): a variable that holds one, a call of a function that returns one
-// (logging.For("billing")), directly, through a local copy, or through With and
-// WithGroup.
+// method (or a value a variable is set to, or a function returns), is a logger on a
+// pii.NewHandler (the Logs fact, or the package's own, see settleLoggers): one built
+// so (see newsHandled), a variable that holds one, a call of a function that returns
+// one (logging.For("billing")), directly, through a local copy, or through With and
+// WithGroup. It is the one test of such a logger, for variables, functions and calls.
 func (ck *checker) handledLogger(recv ast.Expr) bool {
 	for range 8 {
 		switch e := ast.Unparen(recv).(type) {
 		case *ast.CallExpr: // logging.Log.With("req", id), logging.For("billing")
+			if ck.newsHandled(e) {
+				return true
+			}
 			fn, isFn := calleeObject(ck.pass, e.Fun).(*types.Func)
 			if !isFn || fn.Pkg() == nil {
 				return false

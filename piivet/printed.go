@@ -142,6 +142,9 @@ func (ck *checker) literal(lit *ast.CompositeLit) {
 	if !ok {
 		return
 	}
+	if !ck.literalChecked(t) {
+		return
+	}
 	for i, el := range lit.Elts {
 		f, v := -1, el
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
@@ -169,4 +172,19 @@ func (ck *checker) literal(lit *ast.CompositeLit) {
 			ck.unnoted = false
 		}
 	}
+}
+
+// literalChecked reports whether literal checks a literal of the struct type t: always
+// for the code's own types (see ownType), whose fields its user can tag; for another
+// module's only if t, or a pointer to it, is an error, as a shared error package's
+// (apperr.ValidationError) are, made to be printed. A standard or third-party value
+// built of personal data (mail.Address{Address: c.Email}, http.Cookie{Value: ...})
+// is mostly not printed, and its fields cannot be tagged by its user: it is left to
+// where it is printed (the Stores fact, the sinks).
+func (ck *checker) literalChecked(t types.Type) bool {
+	tn, _ := structOwner(t)
+	if tn == nil || ownType(ck.pass, tn) {
+		return true
+	}
+	return isError(t) || isError(types.NewPointer(t))
 }

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Scrubs is the fact that a function redacts some of its pointer parameters in place on
@@ -46,7 +48,8 @@ func (fl *flow) exportScrubs() {
 // scrubbedParams returns the indexes of fn's pointer parameters that a statement of
 // fd's body (not one under a condition or in a loop) redacts in place, with no return
 // before it but one that guards against the parameter being nil (if u == nil {
-// return }), in order. A failed redaction (if err := p.Redact(u); err != nil { return
+// return }), in order. A parameter assigned anywhere in the body (u = &User{}, a, b =
+// b, a) is none: what it points to may then be a copy, not the caller's value. A failed redaction (if err := p.Redact(u); err != nil { return
 // err }) is taken as one, as p.Redact(&u) is where it is written.
 func (fl *flow) scrubbedParams(fd *ast.FuncDecl, fn *types.Func) []int {
 	sig, ok := fn.Type().(*types.Signature)
@@ -59,6 +62,9 @@ func (fl *flow) scrubbedParams(fd *ast.FuncDecl, fn *types.Func) []int {
 		if _, ptr := p.Type().Underlying().(*types.Pointer); ptr && p.Name() != "" && p.Name() != "_" {
 			open[p] = i
 		}
+	}
+	for v := range assignedVars(fl.pass, fd.Body) {
+		delete(open, v) // u = &c: what is redacted then is no longer the caller's value
 	}
 	var out []int
 	for _, st := range fd.Body.List {
@@ -173,4 +179,29 @@ func (fl *flow) nilGuard(st ast.Stmt, v *types.Var) bool {
 	w, ok := identVar(fl.pass, x)
 	tv, isNil := fl.pass.TypesInfo.Types[y]
 	return ok && w == v && isNil && tv.IsNil()
+}
+
+// assignedVars returns the variables that an assignment under body sets (x = ..., x,
+// y = y, x, for x = range ...), in function literals too: a closure may set them.
+func assignedVars(pass *analysis.Pass, body *ast.BlockStmt) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	set := func(lhs ...ast.Expr) {
+		for _, e := range lhs {
+			if v, ok := identVar(pass, e); ok {
+				out[v] = true
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt: // u, err := ... too, where it sets the parameter u
+			set(n.Lhs...)
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				set(n.Key, n.Value)
+			}
+		}
+		return true
+	})
+	return out
 }

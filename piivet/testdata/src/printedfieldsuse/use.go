@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/mail"
 	"net/url"
 
 	"github.com/ef8f9424/pii"
@@ -65,4 +66,14 @@ func logInvalid(v string) { // want logInvalid:`forwards \[0\] to log.Println`
 func UseLogInvalid(u models.User) {
 	logInvalid(u.Email) // want `u.Email \(tagged pii:"email" at models.User.Email\) reaches printedfieldsuse.logInvalid, which hands it to log.Println`
 	logInvalid("constant")
+}
+
+// Foreign builds values of types declared outside the package (no module is given
+// here) that are no errors: their fields cannot be tagged, so the literal is not
+// reported; such values are checked where they are printed.
+func Foreign(u models.User) string {
+	to := mail.Address{Name: u.Phone, Address: u.Email}
+	link := url.URL{RawQuery: "email=" + url.QueryEscape(u.Email)}
+	l := printedfields.Label{Text: u.Phone}
+	return to.Address + link.Host + l.Text
 }

@@ -125,6 +125,60 @@ func LateScrub(u *models.User) {
 	_ = p.Redact(u)
 }
 
+// Reset points u at a new record before it redacts: the caller's is left as it is.
+func Reset(u *models.User) {
+	u = &models.User{}
+	_ = p.Redact(u)
+}
+
+// Copied redacts a copy of what u points to, and returns it: no Scrubs fact.
+func Copied(u *models.User) *models.User { // want Copied:`returns a redacted copy`
+	c := *u
+	u = &c
+	_ = p.Redact(u)
+	return u
+}
+
+// Swapped redacts what b points to, through a: no fact.
+func Swapped(a, b *models.User) {
+	a, b = b, a
+	_ = p.Redact(a)
+}
+
+// EachSkips redacts each record but those a turn skips before the redaction, then
+// each record, leaving only an inner loop or a switch early.
+func EachSkips(us, vs, ws []models.User) {
+	for i := range us {
+		if us[i].ID == 0 {
+			continue
+		}
+		_ = p.Redact(&us[i])
+	}
+	log.Println(us) // want `us \(\[\]models.User carries pii tags\)`
+	for i := range vs {
+		if i > 0 {
+			break
+		}
+		_ = p.Redact(&vs[i])
+	}
+	log.Println(vs) // want `vs \(\[\]models.User carries pii tags\)`
+	for i := range ws {
+		for j := range 3 {
+			if j == i {
+				break
+			}
+		}
+		switch {
+		case i == 0:
+			break
+		}
+		if err := p.Redact(&ws[i]); err != nil {
+			continue
+		}
+	}
+	log.Println(ws)
+}
+
 // Use prints what the helpers give.
 func (s *S) Use(u, v, w models.User, us, vs []models.User) {
 	log.Println(Appended(us), Indexed(us), Helped(us), Skipping(us))

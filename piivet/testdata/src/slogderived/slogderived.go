@@ -4,6 +4,7 @@
 package slogderived
 
 import (
+	"context"
 	"log/slog"
 	"os"
 
@@ -46,3 +47,40 @@ func Raw(component string) *slog.Logger { // want Raw:`forwards \[0\] to slog.Lo
 	}
 	return Log.With("component", component)
 }
+
+// New returns a logger built on a pii.NewHandler itself.
+func New(p *pii.Policy) *slog.Logger { // want New:"a logger on a pii.NewHandler"
+	return slog.New(pii.NewHandler(slog.NewJSONHandler(os.Stdout, nil), p))
+}
+
+// NewLocal builds it through a local variable.
+func NewLocal(p *pii.Policy) *slog.Logger { // want NewLocal:"a logger on a pii.NewHandler"
+	l := slog.New(pii.NewHandler(slog.NewJSONHandler(os.Stdout, nil), p))
+	return l
+}
+
+// Via is built by New.
+var Via = New(nil) // want Via:"a logger on a pii.NewHandler"
+
+// tee hands each record to all its handlers.
+type tee []slog.Handler
+
+// Enabled says every level is.
+func (t tee) Enabled(context.Context, slog.Level) bool { return true }
+
+// Handle hands r to each handler.
+func (t tee) Handle(ctx context.Context, r slog.Record) error { // want Handle:`forwards \[0 1\] to slog.Handler.Handle`
+	for _, h := range t {
+		_ = h.Handle(ctx, r)
+	}
+	return nil
+}
+
+// WithAttrs keeps t.
+func (t tee) WithAttrs([]slog.Attr) slog.Handler { return t }
+
+// WithGroup keeps t.
+func (t tee) WithGroup(string) slog.Handler { return t }
+
+// Tee holds a pii.NewHandler on one branch only: the other logs raw, no fact.
+var Tee = slog.New(tee{pii.NewHandler(slog.NewJSONHandler(os.Stdout, nil), nil), slog.NewTextHandler(os.Stderr, nil)})
