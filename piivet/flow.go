@@ -816,6 +816,23 @@ func funcOf(pass *analysis.Pass, e ast.Expr) *types.Func {
 	return fn
 }
 
+// paramArgs returns call's arguments as its callee's parameters, by index: for a
+// method expression (N.norm(n, s), (*S).scrub(s, &u)) the receiver, given first, is
+// left out, as the indexes of the Keeps, Scrubs and Stores facts count parameters after
+// any receiver. keptArgs, redactedArgs and storedData share it so that they cannot
+// disagree on which argument a fact's index names.
+func paramArgs(pass *analysis.Pass, call *ast.CallExpr) []ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			if len(call.Args) == 0 {
+				return nil
+			}
+			return call.Args[1:] // N.norm(n, s): the receiver comes first
+		}
+	}
+	return call.Args
+}
+
 // calleeObject returns the object e names: a function, method, builtin or variable.
 func calleeObject(pass *analysis.Pass, e ast.Expr) types.Object {
 	switch e := ast.Unparen(e).(type) {

@@ -83,10 +83,12 @@ func (fl *flow) keptParams(fd *ast.FuncDecl, fn *types.Func) []int {
 }
 
 // keptArgs returns the arguments of call whose text its result keeps (see Keeps), or
-// nil.
+// nil. A call that gives its variadic values as a slice (f(u.Email, parts...)) is
+// followed as any other: Keeps names no variadic parameter (see keptParams), and the
+// arguments before the slice are the parameters before it, one for one.
 func (fl *flow) keptArgs(call *ast.CallExpr) []ast.Expr {
 	fn, ok := calleeObject(fl.pass, call.Fun).(*types.Func)
-	if !ok || call.Ellipsis.IsValid() {
+	if !ok {
 		return nil
 	}
 	fn = fn.Origin()
@@ -97,10 +99,11 @@ func (fl *flow) keptArgs(call *ast.CallExpr) []ast.Expr {
 			ps = k.Params
 		}
 	}
+	args := paramArgs(fl.pass, call) // N.norm(n, s): its receiver comes first
 	var out []ast.Expr
 	for _, i := range ps {
-		if i < len(call.Args) {
-			out = append(out, call.Args[i])
+		if i < len(args) {
+			out = append(out, args[i])
 		}
 	}
 	return out

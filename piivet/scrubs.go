@@ -124,11 +124,6 @@ func (fl *flow) redactedArgs(call *ast.CallExpr) []ast.Expr {
 	if !ok || call.Ellipsis.IsValid() {
 		return nil
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := fl.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
-			return nil // (*S).scrub(s, &u): its receiver comes first
-		}
-	}
 	fn = fn.Origin()
 	ps, ok := fl.scrubs[fn]
 	if !ok && fn.Pkg() != nil && fn.Pkg() != fl.pass.Pkg {
@@ -137,10 +132,11 @@ func (fl *flow) redactedArgs(call *ast.CallExpr) []ast.Expr {
 			ps = s.Params
 		}
 	}
+	args := paramArgs(fl.pass, call) // (*S).scrub(s, &u): its receiver comes first
 	var out []ast.Expr
 	for _, i := range ps {
-		if i < len(call.Args) {
-			out = append(out, call.Args[i])
+		if i < len(args) {
+			out = append(out, args[i])
 		}
 	}
 	return out

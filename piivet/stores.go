@@ -119,11 +119,12 @@ func (ck *checker) storedParams(fd *ast.FuncDecl, fn *types.Func) []StoredParam 
 				into(w, result, depth+1)
 			}
 			callee, _ := calleeObject(ck.pass, x.Fun).(*types.Func)
+			args := paramArgs(ck.pass, x) // Check.Invalid(c, value): its receiver comes first
 			for _, sp := range ck.storesOf(callee) {
-				if sp.Result != 0 || sp.Index >= len(x.Args) {
+				if sp.Result != 0 || sp.Index >= len(args) {
 					continue // a call returned as one result gives its first
 				}
-				for _, p := range ck.paramsIn(sig, x.Args[sp.Index]) {
+				for _, p := range ck.paramsIn(sig, args[sp.Index]) {
 					add(StoredParam{Index: p, Result: result, Into: sp.Into})
 				}
 			}
@@ -212,14 +213,15 @@ func (ck *checker) storedData(s sink, to string, e ast.Expr, depth int) (ast.Exp
 		return nil, "", false // errors.New(u.Email): reported where it is called
 	}
 	fw, _ := ck.fw.of(fn)
+	args := paramArgs(ck.pass, call) // Tag.label(t, s): its receiver comes first
 	for _, sp := range ck.storesOf(fn) {
-		if sp.Result != index || sp.Index >= len(call.Args) {
+		if sp.Result != index || sp.Index >= len(args) {
 			continue
 		}
 		if fw != nil && slices.Contains(fw.Params, sp.Index) {
 			continue // errorf(u.Email): reported where it is called, as it hands it to a sink
 		}
-		a := call.Args[sp.Index]
+		a := args[sp.Index]
 		if held, why, ok := ck.personalIn(a); ok {
 			return held, fmt.Sprintf("%s; %s puts it into %s", why, calleeName(fn), sp.Into), true
 		}

@@ -96,3 +96,18 @@ func Checked(v string) (int, error) { // want Checked:`puts \[0\] where its resu
 	err := &ValidationError{Field: "v", Value: v}
 	return 0, err
 }
+
+// Check names a field checked: a constructor of errors by its methods.
+type Check string
+
+// Invalid puts value where Error prints it; its receiver, not a parameter, is not put
+// there: the fact's index counts after the receiver.
+func (c Check) Invalid(value string) error { // want Invalid:`puts \[0\] where its result prints it`
+	return &ValidationError{Field: "value", Value: value}
+}
+
+// Invalid2 builds its error with a method expression of a constructor: what it puts is
+// its value, given after the receiver.
+func Invalid2(c Check, value string) error { // want Invalid2:`puts \[1\] where its result prints it`
+	return Check.Invalid(c, value)
+}

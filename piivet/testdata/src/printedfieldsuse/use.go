@@ -77,3 +77,12 @@ func Foreign(u models.User) string {
 	l := printedfields.Label{Text: u.Phone}
 	return to.Address + link.Host + l.Text
 }
+
+// MethodExprs prints errors built by a method expression of a constructor: its
+// arguments are the method's parameters after its receiver.
+func MethodExprs(u models.User, c printedfields.Check) {
+	log.Println(printedfields.Check.Invalid(c, u.Email)) // want `holds u.Email \(tagged pii:"email" at models.User.Email; printedfields.Check.Invalid puts it into printedfields.ValidationError.Value`
+	log.Println(printedfields.Check.Invalid(printedfields.Check(u.Email), "x"))
+	log.Println(printedfields.Invalid2(c, u.Email)) // want `holds u.Email`
+	log.Println(printedfields.Invalid2(printedfields.Check(u.Email), "x"))
+}

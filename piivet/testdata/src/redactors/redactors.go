@@ -201,3 +201,21 @@ func (s *S) Use(u, v, w models.User, us, vs []models.User) {
 	LateScrub(pv)
 	log.Println(*pv) // want `\*pv \(models.User carries pii tags\)`
 }
+
+// Pair holds a record of its own: a receiver that carries tags.
+type Pair struct { // want Pair:"pii-tagged"
+	A models.User
+}
+
+// scrub redacts u in place, not its receiver's record.
+func (pr *Pair) scrub(u *models.User) { _ = p.Redact(u) } // want scrub:`redacts \[0\] in place`
+
+// MethodExprs redacts in place through method expressions: the receiver comes first,
+// and is not what is redacted.
+func MethodExprs(s *S, u, v models.User, pr Pair) {
+	(*S).scrub(s, &u)
+	log.Println(u)
+	(*Pair).scrub(&pr, &v)
+	log.Println(v)
+	log.Println(pr) // want `pr \(redactors.Pair carries pii tags\)`
+}

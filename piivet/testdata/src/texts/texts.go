@@ -123,3 +123,32 @@ func Helpers(u models.User) {
 	log.Println(textutil.Length(u.Email))
 	log.Println(describe("x"), normalizeEmail(strconv.Itoa(u.ID)))
 }
+
+// N normalizes text with a prefix: a method that keeps its parameter's text.
+type N struct{ prefix string }
+
+func (n N) norm(s string) string { return n.prefix + s } // want norm:`keeps the text of \[0\]`
+
+// Tag labels text: a method that keeps its parameter's text, not its receiver's.
+type Tag string
+
+func (t Tag) label(s string) string { return s + "!" } // want label:`keeps the text of \[0\]`
+
+// MethodExprs calls such methods as method expressions: the receiver comes first, and
+// is not what they keep.
+func MethodExprs(u models.User, n N) {
+	log.Println(n.norm(u.Email))    // want `n.norm\(u.Email\) holds u.Email`
+	log.Println(N.norm(n, u.Email)) // want `N.norm\(n, u.Email\) holds u.Email`
+	log.Println(Tag.label(Tag(u.Email), "x"))
+}
+
+// prefixed keeps the text of s; its variadic parts are not followed.
+func prefixed(s string, parts ...string) string { return s + strings.Join(parts, "") } // want prefixed:`keeps the text of \[0\]`
+
+// Variadic calls a function that keeps a text with its variadic values given as a
+// slice (parts...): the parameters before them are its arguments as they are.
+func Variadic(u models.User, parts []string) {
+	log.Println(prefixed(u.Email, parts...)) // want `prefixed\(u.Email, parts...\) holds u.Email`
+	log.Println(prefixed(u.Email, "a", "b")) // want `prefixed\(u.Email, "a", "b"\) holds u.Email`
+	log.Println(prefixed("x", parts...))
+}
