@@ -303,17 +303,17 @@ func linkOf(x error, links []error) bool {
 // errorTab returns the type word of e: errors of one dynamic type have the same.
 func errorTab(e error) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0] }
 
-// hiddenErrors returns the errors that e holds behind unexported fields (see
+// hiddenErrors returns the errors that x holds behind unexported fields (see
 // hiddenValues), and reports whether it holds another value that holds personal data
 // there, or too much to look through.
-func hiddenErrors(e error) (errs []error, holds bool) {
-	held, ok := hiddenValues(e)
+func hiddenErrors(x any) (errs []error, holds bool) {
+	held, ok := hiddenValues(x)
 	if !ok {
 		return nil, true
 	}
 	for _, v := range held {
-		if x, isErr := v.(error); isErr {
-			errs = append(errs, x)
+		if e, isErr := v.(error); isErr {
+			errs = append(errs, e)
 		} else if carriesTagged(v) {
 			return nil, true
 		}
@@ -344,17 +344,12 @@ func withheldIfHidden(x any) (any, bool) {
 	if len(pl.hidden) == 0 && !pl.hiddenDeep {
 		return x, false
 	}
-	held, ok := hiddenValues(x)
-	holds := !ok
-	for _, v := range held {
+	errs, holds := hiddenErrors(x)
+	for _, e := range errs {
 		if holds {
 			break
 		}
-		if e, isErr := v.(error); isErr {
-			holds = chainHoldsTagged(e)
-		} else {
-			holds = carriesTagged(v)
-		}
+		holds = chainHoldsTagged(e)
 	}
 	if !holds {
 		return x, false

@@ -74,7 +74,7 @@ func TestHiddenInterfaceFields(t *testing.T) {
 		{"a tagged error's own key", &taggedKeyError{u.Email, u}, withheld, false},
 		{"errors with no Unwrap", &unwraplessList{[]error{errors.New("a"), notifyError{u.Email}}}, "a; cannot notify ***@example.com", false},
 		{"a value its Error does not print", &quietError{"batch import failed", u}, "batch import failed", false},
-		{"many values its Error does not print", &quietError{"batch import failed", make([]sendUser, 5000)}, "batch import failed", false},
+		{"many values its Error does not print", &quietError{"batch import failed", batch(5000)}, "batch import failed", false},
 		{"a tagged record's own hidden value", eventRecord{User: u, extra: u}, withheld, false},
 		{"a tagged record's plain hidden value", eventRecord{User: u, extra: 7}, "{{u1 M. O. ***@example.com +1415555XXXX} 7}", false},
 		{"an error, then a wrapper of it", &pairError{notifyError{u.Email}, &fs.PathError{Op: "open", Path: "/x", Err: notifyError{u.Email}}},
@@ -257,3 +257,13 @@ type eventRecord struct {
 type pairError struct{ a, b error }
 
 func (e *pairError) Error() string { return e.a.Error() + "; " + e.b.Error() }
+
+// batch returns n records, each with its own name, address and number.
+func batch(n int) []sendUser {
+	us := make([]sendUser, n)
+	for i := range us {
+		us[i] = sendUser{ID: fmt.Sprint("u", i), Name: fmt.Sprintf("Maria%d Okafor", i),
+			Email: fmt.Sprintf("maria%d.okafor@example.com", i), Phone: fmt.Sprintf("+1415555%04d", i)}
+	}
+	return us
+}
