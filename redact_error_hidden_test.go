@@ -267,3 +267,21 @@ func batch(n int) []sendUser {
 	}
 	return us
 }
+
+// BenchmarkForLogBatchError is a log line's cost for an error that holds a failed batch
+// of records its text does not print (behind an unexported field, where only their
+// data's absence from the text lets the text through): every record's leaves are
+// looked for in the text.
+func BenchmarkForLogBatchError(b *testing.B) {
+	for _, n := range []int{100, 10000} {
+		b.Run(fmt.Sprint("records=", n), func(b *testing.B) {
+			err := &quietError{"batch import failed", batch(n)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if got, _ := pii.Default().ForLog(err); fmt.Sprint(got) != "batch import failed" {
+					b.Fatalf("ForLog = %v", got)
+				}
+			}
+		})
+	}
+}

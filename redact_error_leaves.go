@@ -1,9 +1,11 @@
 package pii
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file finds the data of a chain's tagged leaves in the text of the error that
@@ -35,6 +37,10 @@ const minIDDigits = 6
 // alone ("ending 2671"); the digits of an identifier. Digits are looked for in the runs
 // of digits of out that only letters part (so "415_555-2671", "415 555 2671" and
 // fullwidth digits are one run).
+//
+// out is read once (its words, its runs of digits), and a leaf is matched against that,
+// allocating nothing unless it may be there: an error can hold thousands of records
+// (a batch that failed), each with leaves to look for.
 func rawLeafIn(out string, raw, kept []taggedText) bool {
 	if len(raw) == 0 {
 		return false
@@ -52,15 +58,26 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 		}
 		return false
 	}
-	var runs []string // out's digit runs, made at the first leaf that needs them
-	digitRunsOfOut := func() []string {
-		if runs == nil {
-			runs = append(digitRuns(out), "")
-		}
-		return runs
+	// The words of out, for the words of leaves that must stand in it as words of
+	// their own, not inside longer ones ("Anna" is not in "Annapolis"), and its runs
+	// of digits.
+	outWords := make(map[string]bool)
+	for w := range eachWord(lower) {
+		outWords[w] = true
 	}
+	wordIn := func(whole string, min int) bool {
+		for w := range eachWord(whole) {
+			if outWords[w] && utf8.RuneCountInString(w) >= min && !inKept(w) {
+				return true
+			}
+		}
+		return false
+	}
+	runs := digitRuns(out)
+	var buf []byte // each leaf in lower case, in turn: no string of it outlives its turn
 	for _, r := range raw {
-		whole := strings.ToLower(r.text)
+		buf = appendLower(buf[:0], r.text)
+		whole := unsafe.String(unsafe.SliceData(buf), len(buf))
 		if inKept(whole) {
 			continue // left as it was
 		}
@@ -69,11 +86,10 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 		}
 		switch r.kind {
 		case KindName:
-			ws := words(whole)
-			if wordIn(lower, ws, 2, inKept) {
+			if wordIn(whole, 2) {
 				return true
 			}
-			if run := strings.Join(ws, ""); len(ws) > 1 && len(run) >= minRawLeaf && !inKept(run) && strings.Contains(lower, run) {
+			if run := runTogether(lower, whole); len(run) >= minRawLeaf && !inKept(run) && strings.Contains(lower, run) {
 				return true
 			}
 		case KindEmail:
@@ -85,22 +101,64 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 			if len(local) >= minRawLeaf && !inKept(local) && strings.Contains(lower, local) {
 				return true
 			}
-			if wordIn(lower, words(local), 3, inKept) {
+			if wordIn(local, 3) {
 				return true
 			}
 		case KindPhone:
+			if len(runs) == 0 {
+				break
+			}
 			d := longest(digitRuns(r.text)) // the number without its extension
-			if len(d) >= minRawDigits && runHolds(digitRunsOfOut(), d[len(d)-minRawDigits:], false) ||
-				len(d) >= 4 && runHolds(digitRunsOfOut(), d[len(d)-4:], true) {
+			if len(d) >= minRawDigits && runHolds(runs, d[len(d)-minRawDigits:], false) ||
+				len(d) >= 4 && runHolds(runs, d[len(d)-4:], true) {
 				return true
 			}
 		default:
-			if d := strings.Join(digitRuns(r.text), ""); len(d) >= minIDDigits && runHolds(digitRunsOfOut(), d, false) {
+			if len(runs) == 0 {
+				break
+			}
+			if d := strings.Join(digitRuns(r.text), ""); len(d) >= minIDDigits && runHolds(runs, d, false) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// appendLower appends s in lower case to dst, as strings.ToLower writes it.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		} else if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			dst = append(dst, c)
+		} else {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// runTogether returns the words of name run together ("mariaokafor"), or "" when name
+// has one word or when text does not hold its first (the run cannot be in text then).
+func runTogether(text, name string) string {
+	var run strings.Builder
+	n := 0
+	for w := range eachWord(name) {
+		if n == 0 && !strings.Contains(text, w) {
+			return ""
+		}
+		run.WriteString(w)
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return run.String()
 }
 
 // runHolds reports whether a run of runs holds d (is d, when whole).
@@ -124,45 +182,27 @@ func longest(ss []string) string {
 	return l
 }
 
-// words returns the words of s: its runs of letters and digits.
-func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// wordIn reports whether a word of ws, of min runes or more and not in what redaction
-// kept, stands in text as a word of its own (not inside a longer one: "Anna" is not in
-// "Annapolis").
-func wordIn(text string, ws []string, min int, inKept func(string) bool) bool {
-	for _, w := range ws {
-		if utf8.RuneCountInString(w) >= min && !inKept(w) && hasWord(text, w) {
-			return true
+// eachWord yields the words of s: its runs of letters and digits.
+func eachWord(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
 		}
 	}
-	return false
-}
-
-// hasWord reports whether w stands in text with no letter or digit right before or
-// after it.
-func hasWord(text, w string) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], w)
-		if i < 0 {
-			return false
-		}
-		i += from
-		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
-		if !isWordRune(before) && !isWordRune(after) {
-			return true
-		}
-		from = i + 1
-	}
-}
-
-// isWordRune reports whether r is a letter or digit (utf8.RuneError, at either end of a
-// text, is neither).
-func isWordRune(r rune) bool {
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // digitRuns returns the runs of digits of s, each as ASCII digits, that only letters
