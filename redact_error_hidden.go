@@ -40,12 +40,17 @@ type hiddenIface struct {
 // or one under an exported field of an unexported struct), which only a look through
 // the value finds. Interfaces that a walk reaches (exported, or embedded) are not
 // counted. A type's plan keeps the answer (plan.hidden, plan.hiddenDeep).
+//
+// A type that is no struct, nor a pointer to one, is deep when its pointers, slices,
+// arrays and maps lead to a struct that has any (a []Order whose Order holds an
+// error's `key any`): its values are looked through, as a struct's that leads there
+// are.
 func hiddenIfaces(t reflect.Type) (fields []hiddenIface, deep bool) {
-	if t.Kind() == reflect.Pointer {
+	if t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
-		return nil, false
+		return nil, leadsToHiddenIfaces(t, map[reflect.Type]bool{})
 	}
 	fields, deep = appendHiddenIfaces(nil, t, 0, false)
 	if deep {
@@ -77,6 +82,26 @@ func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden b
 		}
 	}
 	return hs, deep
+}
+
+// leadsToHiddenIfaces reports whether t's pointers, slices, arrays and maps lead to a
+// struct that keeps interfaces behind unexported fields (see hiddenIfaces). What an
+// interface holds is not followed: a walk reaches it, and looks at it on its own.
+func leadsToHiddenIfaces(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return leadsToHiddenIfaces(t.Elem(), seen)
+	case reflect.Map:
+		return leadsToHiddenIfaces(t.Key(), seen) || leadsToHiddenIfaces(t.Elem(), seen)
+	case reflect.Struct:
+		fields, deep := appendHiddenIfaces(nil, t, 0, false)
+		return deep || len(fields) > 0
+	}
+	return false
 }
 
 // ifaceReaches caches reachesIface: reflect.Type -> bool.

@@ -1,0 +1,106 @@
+package pii_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/ef8f9424/pii"
+)
+
+// hiddenPart holds, in exported fields, values that keep a record behind unexported
+// fields: an error's key, a Stringer's value.
+type hiddenPart struct {
+	Err  *notFoundError
+	Meta lazyJSON
+}
+
+// hiddenOrder is a tagged record with such parts, by pointer, in a slice and in a map.
+type hiddenOrder struct {
+	ID    string                `pii:"no"`
+	Part  *hiddenPart           `pii:"no"`
+	Parts []hiddenPart          `pii:"no"`
+	ByKey map[string]hiddenPart `pii:"no"`
+}
+
+// hiddenParts is a named slice of parts.
+type hiddenParts []hiddenPart
+
+// TestHiddenValuesInContainers logs values of every shape that lead, through pointers,
+// slices, arrays, maps and interfaces, to a record kept behind an unexported field, and
+// holds every output to showing none of its data: what holds it is withheld, whatever
+// the container around it.
+func TestHiddenValuesInContainers(t *testing.T) {
+	u := sendUser{ID: "u1", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
+	meta := hiddenPart{Meta: lazyJSON{u}}
+	errPart := hiddenPart{Err: &notFoundError{&u}}
+	pp := &meta
+	shapes := []struct {
+		name string
+		v    any
+	}{
+		{"a slice", []hiddenPart{meta}},
+		{"an array", [2]hiddenPart{{}, errPart}},
+		{"a map's values", map[string]hiddenPart{"a": meta}},
+		{"a map's pointer values", map[string]*hiddenPart{"a": &errPart}},
+		{"a pointer to a pointer", &pp},
+		{"a pointer to a slice", &[]hiddenPart{meta}},
+		{"a named slice", hiddenParts{errPart}},
+		{"a slice of pointers", []*hiddenPart{nil, &meta}},
+		{"a slice of slices", [][]hiddenPart{{meta}}},
+		{"a map of slices", map[string][]hiddenPart{"a": {errPart}}},
+		{"a slice of Stringers", []lazyJSON{{u}}},
+		{"a map of Stringers", map[string]lazyJSON{"a": {u}}},
+		{"a slice of errors", []*notFoundError{{u}}},
+		{"interfaces", []any{1, meta}},
+		{"a tagged record's pointer", hiddenOrder{ID: "o1", Part: &errPart}},
+		{"a tagged record's slice", hiddenOrder{ID: "o1", Parts: []hiddenPart{meta}}},
+		{"a tagged record's map", hiddenOrder{ID: "o1", ByKey: map[string]hiddenPart{"a": errPart}}},
+		{"tagged records in a slice", []hiddenOrder{{ID: "o1", Part: &meta}}},
+		{"a tagged record in an interface", map[string]any{"order": hiddenOrder{ID: "o1", Parts: []hiddenPart{errPart}}}},
+		{"a tagged record in a struct's interface", struct{ A, B any }{1, &hiddenOrder{ID: "o1", Part: &meta}}},
+	}
+	outputs := []struct {
+		name  string
+		print func(v any) string
+	}{
+		{"ForLog", func(v any) string { got, _ := pii.Default().ForLog(v); return fmt.Sprintf("%+v", got) }},
+		{"Safe %v", func(v any) string { return fmt.Sprintf("%v", pii.Safe(v)) }},
+		{"Safe %+v", func(v any) string { return fmt.Sprintf("%+v", pii.Safe(v)) }},
+		{"Safe %#v", func(v any) string { return fmt.Sprintf("%#v", pii.Safe(v)) }},
+		{"Safe as JSON", func(v any) string { b, err := json.Marshal(pii.Safe(v)); return string(b) + fmt.Sprint(err) }},
+		{"Handler, JSON", func(v any) string { return logThrough(v, false, nil) }},
+		{"Handler, text", func(v any) string { return logThrough(v, true, nil) }},
+		{"Handler, text, ScanStrings", func(v any) string { return logThrough(v, true, []pii.HandlerOption{pii.ScanStrings()}) }},
+		{"Handler, text, ReportMisplaced", func(v any) string {
+			return logThrough(v, true, []pii.HandlerOption{pii.ReportMisplaced(func(context.Context, string, pii.Misplaced) {})})
+		}},
+		{"Handler, JSON, RedactMisplaced", func(v any) string { return logThrough(v, false, []pii.HandlerOption{pii.RedactMisplaced()}) }},
+	}
+	for _, s := range shapes {
+		for _, o := range outputs {
+			out := o.print(s.v)
+			for _, raw := range []string{"okafor", "2671", "maria"} {
+				if strings.Contains(strings.ToLower(out), raw) {
+					t.Errorf("%s, %s: %q reached the output: %s", s.name, o.name, raw, out)
+				}
+			}
+		}
+	}
+}
+
+// logThrough logs v through a Handler over slog's text or JSON handler, with opts, and
+// returns the line.
+func logThrough(v any, text bool, opts []pii.HandlerOption) string {
+	var buf bytes.Buffer
+	var h slog.Handler = slog.NewJSONHandler(&buf, nil)
+	if text {
+		h = slog.NewTextHandler(&buf, nil)
+	}
+	slog.New(pii.NewHandler(h, nil, opts...)).Info("m", "v", v)
+	return buf.String()
+}
