@@ -13,8 +13,10 @@ import (
 // Object returns a field that logs the redacted copy of v (under the default Policy) as a
 // structured object: each exported field under its JSON name (or Go name), nested structs
 // as nested objects (a struct with embedded fields, or with json tag options such as
-// omitempty, as encoding/json writes it). zap.Any(key, pii.Safe(v)) would print a flat
-// string. A value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the
+// omitempty, as encoding/json writes it), and a field whose type writes itself
+// (MarshalJSON, MarshalText, json.Number) as encoding/json writes it. Through a core
+// that NewCore did not wrap, zap.Any(key, pii.Safe(v)) prints a flat string (SafeValue
+// is a fmt.Stringer). A value whose tags are wrong is logged as "!PII-REDACTION-FAILED: " and the
 // error. A pii.SafeValue is written as the redacted copy it holds, under its own Policy:
 // for a Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
@@ -69,7 +71,7 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 		return enc.AddObject(key, structObject{v: v, depth: o.depth + 1})
 	default:
 		if v.CanInterface() {
-			return enc.AddReflected(key, v.Interface())
+			return enc.AddReflected(key, jsonfields.Interface(v))
 		}
 	}
 	return nil

@@ -22,9 +22,10 @@ import (
 // whose tags are wrong is written as "!PII-REDACTION-FAILED: " and the cause, never as
 // it is. It follows the default Policy (pii.SetDefault).
 //
-// zerolog does not call it for a value that is a zerolog.LogObjectMarshaler (Interface
-// runs the value's own MarshalZerologObject on the raw value), nor for Stringer (which
-// writes what String returns): give those Object(v) and pii.Safe(v).
+// zerolog does not call it for a value that is a zerolog.LogObjectMarshaler (Interface,
+// Any, Fields, Arr().Interface, Dict().Interface and With().Interface run the value's own
+// MarshalZerologObject on the value as it is), nor for Stringer (which writes what String
+// returns): give those Object(v) and pii.Safe(v).
 func MarshalInterface(v any) ([]byte, error) {
 	// The copy is encoded at once and dropped: it is borrowed (see internal/loan).
 	x, _, lent := loan.ForLog(pii.Default(), v, false)

@@ -112,7 +112,7 @@ func (o object) add(e *zerolog.Event, key string, v reflect.Value) {
 		e.Object(key, object{v, o.depth + 1})
 	default:
 		if v.CanInterface() {
-			writeJSON(e, key, v.Interface())
+			writeJSON(e, key, jsonfields.Interface(v))
 		}
 	}
 }

@@ -73,10 +73,16 @@ const MaxDepth = 32
 var timeType = reflect.TypeFor[time.Time]()
 
 // KindOf says how to write v, a field of a struct nested depth levels down. For Object it
-// also returns the struct to write (the pointee of a pointer). A struct that NeedsJSON is
-// Other, left to the encoder's reflection (encoding/json). The zap and zerolog adapters
+// also returns the struct to write (the pointee of a pointer). A struct that NeedsJSON,
+// and a value of another kind that WritesItself, is Other, left to the encoder's
+// reflection (encoding/json: see Interface). The zap and zerolog adapters
 // share it, so that both write a value alike.
 func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
+	if k := v.Kind(); k != reflect.Pointer && k != reflect.Struct && k != reflect.Interface && WritesItself(v.Type()) {
+		// A named string or number with its own MarshalJSON or MarshalText (a token
+		// that hides itself, an enum that writes its name), or a json.Number.
+		return Other, v
+	}
 	switch v.Kind() {
 	case reflect.String:
 		return String, v
@@ -104,6 +110,33 @@ func KindOf(v reflect.Value, depth int) (Kind, reflect.Value) {
 		return Object, v
 	}
 	return Other, v
+}
+
+// writesItself caches WritesItself per type.
+var writesItself typecache.Cache[bool]
+
+var numberType = reflect.TypeFor[json.Number]()
+
+// WritesItself reports whether encoding/json writes a value of type t otherwise than
+// by its kind: with its own method (json.Marshaler or encoding.TextMarshaler, on t or
+// on *t), or as a number (json.Number). Computed once per type.
+func WritesItself(t reflect.Type) bool {
+	if b, ok := writesItself.Load(t); ok {
+		return b
+	}
+	b := t == numberType || marshalsItself(t) || marshalsItself(reflect.PointerTo(t))
+	writesItself.Store(t, b)
+	return b
+}
+
+// Interface returns v for the encoder's reflection (encoding/json), as encoding/json
+// would meet it in the struct that holds it: by address when v is addressable and its
+// method to write itself has a pointer receiver, so that the method runs.
+func Interface(v reflect.Value) any {
+	if v.CanAddr() && !marshalsItself(v.Type()) && marshalsItself(reflect.PointerTo(v.Type())) {
+		return v.Addr().Interface()
+	}
+	return v.Interface()
 }
 
 // needsJSON caches NeedsJSON per struct type.

@@ -1,6 +1,8 @@
 package jsonfields
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -95,6 +97,10 @@ func TestKindOf(t *testing.T) {
 		{"pointer to a struct that writes itself", &selfJSON{}, 0, Other},
 		{"slice", []string{"a"}, 0, Other},
 		{"map", map[string]int{}, 0, Other},
+		{"string that writes itself as JSON", hiddenToken("tok"), 0, Other},
+		{"number that writes itself as text", status(1), 0, Other},
+		{"number that writes itself by pointer", ptrStatus(1), 0, Other},
+		{"json.Number", json.Number("12.5"), 0, Other},
 	} {
 		kind, v := KindOf(reflect.ValueOf(tt.v), tt.depth)
 		if kind != tt.want {
@@ -102,6 +108,65 @@ func TestKindOf(t *testing.T) {
 		}
 		if kind == Object && v.Kind() != reflect.Struct {
 			t.Errorf("%s: KindOf gave a %v to write as an object, want the struct", tt.name, v.Kind())
+		}
+	}
+}
+
+// hiddenToken is a secret that hides itself in JSON.
+type hiddenToken string
+
+func (hiddenToken) MarshalJSON() ([]byte, error) { return []byte(`"[hidden]"`), nil }
+
+// status writes its name as text.
+type status int
+
+func (s status) MarshalText() ([]byte, error) { return []byte([]string{"open", "closed"}[s]), nil }
+
+// ptrStatus writes its name as text, through a pointer.
+type ptrStatus int
+
+func (s *ptrStatus) MarshalText() ([]byte, error) { return []byte([]string{"open", "closed"}[*s]), nil }
+
+// TestInterface gives the encoder what encoding/json meets in the struct that holds
+// the value: each field written through encoding/json alone reads as it does in the
+// struct's own JSON, a method with a pointer receiver included when the struct is
+// reached by address.
+func TestInterface(t *testing.T) {
+	type record struct {
+		Token  hiddenToken
+		Status status
+		Ptr    ptrStatus
+		Amount json.Number
+		Name   string
+	}
+	r := &record{"tok_live_1", 1, 1, "12.5", "x"}
+	for _, rv := range []reflect.Value{reflect.ValueOf(r).Elem(), reflect.ValueOf(*r)} {
+		whole, err := json.Marshal(rv.Interface())
+		if rv.CanAddr() {
+			whole, err = json.Marshal(rv.Addr().Interface())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for i, f := range Of(rv.Type()) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kind, v := KindOf(rv.Field(f.Index), 0)
+			if kind != Other && kind != String {
+				t.Fatalf("%s: KindOf = %d", f.Name, kind)
+			}
+			val, err := json.Marshal(Interface(v))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%q:%s", f.Name, val)
+		}
+		b.WriteByte('}')
+		if diff := cmp.Diff(string(whole), b.String()); diff != "" {
+			t.Errorf("addressable %v: fields one by one (-encoding/json +got):\n%s", rv.CanAddr(), diff)
 		}
 	}
 }

@@ -1,0 +1,96 @@
+package piizerolog_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/ef8f9424/pii/piizerolog"
+	"github.com/rs/zerolog"
+)
+
+type revBox[T any] struct {
+	Note string `pii:"no"`
+	V    T
+}
+
+type revJSONUser struct {
+	Name  string `pii:"name"`
+	Email string `pii:"email"`
+}
+
+func (u revJSONUser) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"who": u.Name + " " + u.Email})
+}
+
+type revTextUser struct {
+	Name  string `pii:"name"`
+	Phone string `pii:"phone"`
+}
+
+func (u revTextUser) MarshalText() ([]byte, error) { return []byte(u.Name + "/" + u.Phone), nil }
+
+type revOpErr struct {
+	Op  string `pii:"no"`
+	Err error
+}
+
+func (e revOpErr) Error() string { return e.Op + ": " + e.Err.Error() }
+
+type revCtxKey struct{}
+
+func TestZerologRoutes(t *testing.T) {
+	u := revNew()
+	pu := &u
+	ue := revUserErr{U: u}
+	wrapped := fmt.Errorf("load: %w", ue)
+	routes := map[string]func(zerolog.Logger){
+		"Interface pointer to pointer": func(l zerolog.Logger) { l.Info().Interface("u", &pu).Send() },
+		"Any slice of pointers":        func(l zerolog.Logger) { l.Info().Any("u", []*revUser{&u}).Send() },
+		"Interface generic":            func(l zerolog.Logger) { l.Info().Interface("u", revBox[any]{"n", &u}).Send() },
+		"Interface MarshalJSON":        func(l zerolog.Logger) { l.Info().Interface("u", revJSONUser{u.Name, u.Email}).Send() },
+		"Interface MarshalText":        func(l zerolog.Logger) { l.Info().Interface("u", revTextUser{u.Name, u.Phone}).Send() },
+		"Interface error":              func(l zerolog.Logger) { l.Info().Interface("e", wrapped).Send() },
+		"Interface tagged map key":     func(l zerolog.Logger) { l.Info().Interface("u", map[revTextUser]int{{u.Name, u.Phone}: 1}).Send() },
+		"Fields map nested":            func(l zerolog.Logger) { l.Info().Fields(map[string]any{"m": map[string]any{"u": []any{u}}}).Send() },
+		"Fields error":                 func(l zerolog.Logger) { l.Info().Fields(map[string]any{"e": wrapped}).Send() },
+		"Fields []error": func(l zerolog.Logger) {
+			l.Info().Fields([]any{"es", []error{wrapped}}).Send() /* two or more: zerolog 1.33 itself writes invalid JSON */
+		},
+		"Err tagged":                 func(l zerolog.Logger) { l.Info().Err(ue).Send() },
+		"Err %w":                     func(l zerolog.Logger) { l.Info().Err(wrapped).Send() },
+		"Err Join":                   func(l zerolog.Logger) { l.Info().Err(errors.Join(errors.New("x"), wrapped)).Send() },
+		"Err Unwrap []error":         func(l zerolog.Logger) { l.Info().Err(revMulti{[]error{errors.New("x"), wrapped}}).Send() },
+		"Err wrapper without Unwrap": func(l zerolog.Logger) { l.Info().Err(revOpErr{"save", wrapped}).Send() },
+		"AnErr":                      func(l zerolog.Logger) { l.Info().AnErr("cause", wrapped).Send() },
+		"Errs":                       func(l zerolog.Logger) { l.Info().Errs("es", []error{wrapped, nil, ue}).Send() },
+		"Arr Err":                    func(l zerolog.Logger) { l.Info().Array("a", zerolog.Arr().Err(wrapped)).Send() },
+		"Dict Err":                   func(l zerolog.Logger) { l.Info().Dict("d", zerolog.Dict().Err(wrapped).Interface("u", u)).Send() },
+		"With Err":                   func(l zerolog.Logger) { s := l.With().Err(wrapped).Logger(); s.Info().Send() },
+		"With Errs":                  func(l zerolog.Logger) { s := l.With().Errs("es", []error{wrapped}).Logger(); s.Info().Send() },
+		"With Fields":                func(l zerolog.Logger) { s := l.With().Fields(map[string]any{"u": u}).Logger(); s.Info().Send() },
+		"With AnErr":                 func(l zerolog.Logger) { s := l.With().AnErr("c", ue).Logger(); s.Info().Send() },
+		"Ctx logger": func(l zerolog.Logger) {
+			ctx := l.With().Interface("u", &u).Logger().WithContext(context.Background())
+			zerolog.Ctx(ctx).Info().Send()
+		},
+		"UpdateContext": func(l zerolog.Logger) {
+			l.UpdateContext(func(c zerolog.Context) zerolog.Context { return c.Interface("u", u) })
+			l.Info().Send()
+		},
+		"Func": func(l zerolog.Logger) { l.Info().Func(func(e *zerolog.Event) { e.Interface("u", u) }).Send() },
+		"Hook": func(l zerolog.Logger) {
+			h := l.Hook(zerolog.HookFunc(func(e *zerolog.Event, _ zerolog.Level, _ string) { e.Interface("u", u) }))
+			h.Info().Msg("m")
+		},
+		"Object helper generic":            func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(revBox[*revUser]{"n", &u})).Send() },
+		"Object helper error field":        func(l zerolog.Logger) { l.Info().Object("e", piizerolog.Object(revOpErr{"save", wrapped})).Send() },
+		"Object helper MarshalJSON":        func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(revJSONUser{u.Name, u.Email})).Send() },
+		"Object helper pointer to pointer": func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(&pu)).Send() },
+		"EmbedObject helper in With":       func(l zerolog.Logger) { s := l.With().EmbedObject(piizerolog.Object(u)).Logger(); s.Info().Send() },
+		"Print with Safe-less field":       func(l zerolog.Logger) { l.Info().Interface("args", []any{u, 1}).Msgf("m %d", 1) },
+	}
+	revRun(t, routes)
+}
