@@ -52,7 +52,7 @@ func hiddenIfaces(t reflect.Type) (fields []hiddenIface, deep bool) {
 	if t.Kind() != reflect.Struct {
 		return nil, leadsToHiddenIfaces(t, map[reflect.Type]bool{})
 	}
-	fields, deep = appendHiddenIfaces(nil, t, 0, false)
+	fields, deep = appendHiddenIfaces(nil, t, 0, false, map[reflect.Type]bool{})
 	if deep {
 		return nil, true
 	}
@@ -61,8 +61,11 @@ func hiddenIfaces(t reflect.Type) (fields []hiddenIface, deep bool) {
 
 // appendHiddenIfaces appends the interface fields behind unexported fields of the
 // struct type t, whose value starts at base (hidden: t itself is behind one), and
-// reports whether interfaces sit deeper (see hiddenIfaces).
-func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden bool) ([]hiddenIface, bool) {
+// reports whether interfaces sit deeper (see hiddenIfaces): behind an unexported
+// pointer, slice, array or map that leads to one, or where an exported one leads to a
+// struct that has some (seen holds the types looked at on the way, see
+// leadsToHiddenIfaces).
+func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden bool, seen map[reflect.Type]bool) ([]hiddenIface, bool) {
 	deep := false
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -75,10 +78,14 @@ func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden b
 			}
 		case k == reflect.Struct:
 			var d bool
-			hs, d = appendHiddenIfaces(hs, f.Type, base+f.Offset, fh)
+			hs, d = appendHiddenIfaces(hs, f.Type, base+f.Offset, fh, seen)
 			deep = deep || d
 		default:
-			deep = true // a pointer, slice, array or map that leads to one
+			// A pointer, slice, array or map: behind an unexported field, all it leads
+			// to is hidden; behind an exported one, the walk goes, and only the
+			// structs it leads to that have hidden fields count (a list's exported
+			// Next and Value do not).
+			deep = deep || fh || leadsToHiddenIfaces(f.Type, seen)
 		}
 	}
 	return hs, deep
@@ -98,7 +105,7 @@ func leadsToHiddenIfaces(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return leadsToHiddenIfaces(t.Key(), seen) || leadsToHiddenIfaces(t.Elem(), seen)
 	case reflect.Struct:
-		fields, deep := appendHiddenIfaces(nil, t, 0, false)
+		fields, deep := appendHiddenIfaces(nil, t, 0, false, seen)
 		return deep || len(fields) > 0
 	}
 	return false

@@ -104,3 +104,48 @@ func logThrough(v any, text bool, opts []pii.HandlerOption) string {
 	slog.New(pii.NewHandler(h, nil, opts...)).Info("m", "v", v)
 	return buf.String()
 }
+
+// linkedPart is a list whose links and values are exported: a walk reaches all of it.
+type linkedPart struct {
+	Next  *linkedPart
+	Value any
+}
+
+// TestHiddenValuesInLongLists logs long lists whose links and values are exported: one
+// of plain values is passed on as it is (nothing of it is behind an unexported field,
+// however long), and in one with a value that keeps a record behind its unexported
+// fields, that value is withheld where it stands.
+func TestHiddenValuesInLongLists(t *testing.T) {
+	u := sendUser{ID: "u1", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
+	list := func(n int, at int, v any) *linkedPart {
+		var l *linkedPart
+		for i := range n {
+			l = &linkedPart{Next: l, Value: i}
+			if i == at {
+				l.Value = v
+			}
+		}
+		return l
+	}
+	for _, n := range []int{10, 20_000} {
+		plain := list(n, -1, nil)
+		got, _ := pii.Default().ForLog(plain)
+		if s := fmt.Sprint(got); strings.Contains(s, "PII-REDACTED") {
+			t.Errorf("%d plain values: ForLog = %s, want the list", n, s)
+		}
+		if l := logThrough(plain, true, nil); strings.Contains(l, "PII-REDACTED") {
+			t.Errorf("%d plain values: the line withholds the list: %s", n, l)
+		}
+		got, _ = pii.Default().ForLog(list(n, 3, hiddenPart{Meta: lazyJSON{u}}))
+		l, ok := got.(*linkedPart)
+		for i := n - 1; ok && l != nil && i > 3; i-- {
+			l = l.Next
+		}
+		if !ok || l == nil {
+			t.Fatalf("%d values: ForLog = %T, want the list", n, got)
+		}
+		if s := fmt.Sprint(l.Value); !strings.Contains(s, "PII-REDACTED") || strings.Contains(s, "Okafor") {
+			t.Errorf("%d values: the one holding a record is %s, want it withheld", n, s)
+		}
+	}
+}
