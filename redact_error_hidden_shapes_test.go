@@ -94,7 +94,7 @@ func TestHiddenValuesInContainers(t *testing.T) {
 }
 
 // logThrough logs v through a Handler over slog's text or JSON handler, with opts, and
-// returns the line.
+// returns the line without its time (see withoutTime).
 func logThrough(v any, text bool, opts []pii.HandlerOption) string {
 	var buf bytes.Buffer
 	var h slog.Handler = slog.NewJSONHandler(&buf, nil)
@@ -102,7 +102,7 @@ func logThrough(v any, text bool, opts []pii.HandlerOption) string {
 		h = slog.NewTextHandler(&buf, nil)
 	}
 	slog.New(pii.NewHandler(h, nil, opts...)).Info("m", "v", v)
-	return buf.String()
+	return withoutTime(buf.String())
 }
 
 // linkedPart is a list whose links and values are exported: a walk reaches all of it.
