@@ -114,6 +114,10 @@ type node struct {
 	// unwraps reports that the node's type is an error with Unwrap, whatever it holds:
 	// its text is checked before the walk goes into it (see stepIface).
 	unwraps bool
+	// hides reports that a value of the node's type can keep values behind unexported
+	// fields (see hiddenIfaces), which no walk enters and its methods or fmt print:
+	// such a value met in an interface is looked at as a whole first (see stepIface).
+	hides bool
 	// nests reports a wrapper (wraps) whose value holds other wrapper errors in fields
 	// of its own rather than as links of its chain (Detail *DetailError beside an
 	// unexported cause), where a walk goes or in unexported fields of concrete types

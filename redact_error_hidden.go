@@ -368,14 +368,10 @@ func carriesTagged(x any) bool {
 	return false
 }
 
-// withheldIfHidden returns the stand-in for x when x holds personal data behind its
-// unexported fields (see hiddenValues): no copy could hide it, and the type's own
-// methods, or fmt, print it.
-func withheldIfHidden(x any) (any, bool) {
-	pl := planFor(reflect.TypeOf(x))
-	if len(pl.hidden) == 0 && !pl.hiddenDeep {
-		return x, false
-	}
+// holdsHidden reports whether x holds personal data behind its unexported fields (see
+// hiddenValues): a value there that carries tags, an error there whose chain holds one,
+// or more than can be looked through.
+func holdsHidden(x any) bool {
 	errs, holds := hiddenErrors(x)
 	for _, e := range errs {
 		if holds {
@@ -383,7 +379,15 @@ func withheldIfHidden(x any) (any, bool) {
 		}
 		holds = chainHoldsTagged(e)
 	}
-	if !holds {
+	return holds
+}
+
+// withheldIfHidden returns the stand-in for x when x holds personal data behind its
+// unexported fields (see hiddenValues): no copy could hide it, and the type's own
+// methods, or fmt, print it.
+func withheldIfHidden(x any) (any, bool) {
+	pl := planFor(reflect.TypeOf(x))
+	if len(pl.hidden) == 0 && !pl.hiddenDeep || !holdsHidden(x) {
 		return x, false
 	}
 	return withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(x).String() + " that holds personal data in unexported fields"}, true

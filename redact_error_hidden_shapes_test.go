@@ -31,9 +31,10 @@ type hiddenOrder struct {
 type hiddenParts []hiddenPart
 
 // TestHiddenValuesInContainers logs values of every shape that lead, through pointers,
-// slices, arrays, maps and interfaces, to a record kept behind an unexported field, and
-// holds every output to showing none of its data: what holds it is withheld, whatever
-// the container around it.
+// slices, arrays, maps, map keys and interfaces, to a record kept behind an unexported
+// field, tagged records that keep one among them, and holds every output to showing
+// none of its data: what holds it is withheld (a map keyed by it is refused), whatever
+// the container around it, with or without an audit.
 func TestHiddenValuesInContainers(t *testing.T) {
 	u := sendUser{ID: "u1", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
 	meta := hiddenPart{Meta: lazyJSON{u}}
@@ -63,6 +64,14 @@ func TestHiddenValuesInContainers(t *testing.T) {
 		{"tagged records in a slice", []hiddenOrder{{ID: "o1", Part: &meta}}},
 		{"a tagged record in an interface", map[string]any{"order": hiddenOrder{ID: "o1", Parts: []hiddenPart{errPart}}}},
 		{"a tagged record in a struct's interface", struct{ A, B any }{1, &hiddenOrder{ID: "o1", Part: &meta}}},
+		{"a tagged record's own hidden value", eventRecord{User: u, extra: u}},
+		{"a tagged record's own hidden value, in interfaces", []any{eventRecord{User: u, extra: u}}},
+		{"a tagged record's own hidden value, in a map of interfaces", map[string]any{"e": &eventRecord{User: u, extra: lazyJSON{u}}}},
+		{"a tagged record's own hidden value, behind a struct's interface", struct{ A []any }{[]any{eventRecord{User: u, extra: u}}}},
+		{"map keys that are Stringers", map[any]int{lazyJSON{u}: 1}},
+		{"map keys that are errors", map[error]int{&notFoundError{u}: 1}},
+		{"map keys of a type that keeps it", map[lazyJSON]int{{u}: 1}},
+		{"map keys in interfaces", []any{map[fmt.Stringer]int{lazyJSON{u}: 1}}},
 	}
 	outputs := []struct {
 		name  string

@@ -366,13 +366,14 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		// nothing more to hide, only copy it. So its text is all that is looked at,
 		// without a copy or, for a chain with nothing tagged, an allocation.
 		return p.redactedOpaque(x, false)
-	case (len(pl.hidden) > 0 || pl.hiddenDeep) && audit == nil:
+	case len(pl.hidden) > 0 || pl.hiddenDeep:
 		// A tagged value that also holds values behind unexported fields, which its
 		// copy would hold as they are and its methods or fmt print: an error's text
 		// is redacted as a chain's is (what it prints of them withholds it), and any
-		// other value that holds personal data there is withheld.
+		// other value that holds personal data there is withheld. So it is under an
+		// audit too, which then sees only what is passed on.
 		if _, isErr := x.(error); isErr {
-			return p.redactedOpaque(x, scan)
+			return p.redactedOpaque(x, scan || audit != nil && audit.redact)
 		}
 		if w, withheld := withheldIfHidden(x); withheld {
 			return w, true

@@ -300,7 +300,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 		}
 		return nil
 	}
-	if !w.readOnly && (n.key.tagged || n.key.hasPII && anyKeyHoldsPII(m)) {
+	if !w.readOnly && (n.key.tagged || (n.key.hasPII || n.key.hides) && anyKeyHoldsPII(m)) {
 		// Keys cannot be changed where they are, and a copy with other keys is another
 		// map: refuse rather than leave personal data in place (fail closed).
 		return errorf("pii: %s: %w", n.typ, ErrMapKey)
@@ -395,7 +395,13 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	if err != nil {
 		return err
 	}
-	if w.opq != nil && (!dn.hasPII || dn.unwraps) {
+	// What the walk does not enter is looked at as a whole: a value whose type has no
+	// tag (its text may print a tagged value it wraps, or one it keeps behind
+	// unexported fields), an error that unwraps, and a tagged value that keeps values
+	// behind unexported fields (withheld whole when they hold personal data: its copy
+	// would keep them as they are). The value at the top of a log line was looked at
+	// so already (see redactedAnyAudit).
+	if w.opq != nil && (!dn.hasPII || dn.unwraps || dn.hides && w.depth > 1) {
 		if replaced, err := w.opq.opaque(w, n.valueAt(p), dv); replaced || err != nil {
 			return err
 		}

@@ -274,8 +274,9 @@ func anyKeyHoldsPII(m reflect.Value) bool {
 	return false
 }
 
-// keyHoldsPII reports whether the map key v holds personal data by its tags. Keys are
-// comparable, so only interfaces, pointers, structs and arrays lead anywhere.
+// keyHoldsPII reports whether the map key v holds personal data: by its tags, or behind
+// its unexported fields (see hiddenValues). Keys are comparable, so only interfaces,
+// pointers, structs and arrays lead anywhere.
 func keyHoldsPII(v reflect.Value, depth int) bool {
 	if depth > 64 {
 		return true // fail closed on keys deeper than any real one
@@ -296,7 +297,14 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 		}
 		err, ok := v.Interface().(error)
 		return !ok || chainHoldsTagged(err)
-	case !pl.root.hasPII:
+	case len(pl.hidden) > 0 || pl.hiddenDeep:
+		// fmt prints a key with its String or Error, or field by field: what it keeps
+		// behind unexported fields counts.
+		if !v.CanInterface() || holdsHidden(v.Interface()) {
+			return true
+		}
+	}
+	if !pl.root.hasPII {
 		return false
 	}
 	switch v.Kind() {
