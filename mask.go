@@ -143,15 +143,22 @@ func maskTaken(s string, arena []byte, n int) (string, []byte) {
 
 // appendMaskDefault appends the kind's default redaction of s, the README's kind table.
 func appendMaskDefault(dst []byte, k Kind, s string) []byte {
-	switch k {
-	case KindPhone:
+	// The commonest kinds are tested one by one before the switch, which the compiler
+	// makes a jump table: a record's leaves take turns through it, and an indirect jump
+	// whose target changes at every leaf is mispredicted where these branches are not.
+	if k == KindPhone {
 		return maskAppendPhone(dst, s)
-	case KindEmail:
+	}
+	if k == KindEmail {
 		return maskAppendEmail(dst, s)
-	case KindName:
+	}
+	if k == KindName {
 		return maskAppendInitials(dst, s)
-	case KindIP:
+	}
+	if k == KindIP {
 		return maskAppendIP(dst, s)
+	}
+	switch k {
 	case KindCard:
 		return maskAppendCard(dst, s)
 	case KindPostal:
