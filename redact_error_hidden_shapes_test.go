@@ -27,6 +27,11 @@ type hiddenOrder struct {
 	ByKey map[string]hiddenPart `pii:"no"`
 }
 
+// lazyLogValuer logs what it holds, when slog asks.
+type lazyLogValuer struct{ v any }
+
+func (l lazyLogValuer) LogValue() slog.Value { return slog.StringValue(fmt.Sprint(l.v)) }
+
 // hiddenParts is a named slice of parts.
 type hiddenParts []hiddenPart
 
@@ -72,6 +77,10 @@ func TestHiddenValuesInContainers(t *testing.T) {
 		{"map keys that are errors", map[error]int{&notFoundError{u}: 1}},
 		{"map keys of a type that keeps it", map[lazyJSON]int{{u}: 1}},
 		{"map keys in interfaces", []any{map[fmt.Stringer]int{lazyJSON{u}: 1}}},
+		{"a LogValuer", lazyLogValuer{u}},
+		{"a LogValuer by pointer", &lazyLogValuer{&u}},
+		{"a LogValuer in a group", slog.GroupValue(slog.Any("lv", lazyLogValuer{u}))},
+		{"a LogValuer in interfaces", []any{lazyLogValuer{u}}},
 	}
 	outputs := []struct {
 		name  string
@@ -155,6 +164,16 @@ func TestHiddenValuesInLongLists(t *testing.T) {
 		}
 		if s := fmt.Sprint(l.Value); !strings.Contains(s, "PII-REDACTED") || strings.Contains(s, "Okafor") {
 			t.Errorf("%d values: the one holding a record is %s, want it withheld", n, s)
+		}
+	}
+}
+
+// TestHiddenLogValuerKept logs a LogValuer that keeps a plain value behind its
+// unexported field: its LogValue runs, as slog runs it.
+func TestHiddenLogValuerKept(t *testing.T) {
+	for _, text := range []bool{false, true} {
+		if l := logThrough(lazyLogValuer{[]any{"order", 42}}, text, nil); !strings.Contains(l, "[order 42]") {
+			t.Errorf("text %v: line = %s, want the LogValue", text, l)
 		}
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"log/slog"
 	"reflect"
+	"strings"
 	"unsafe"
 
 	"github.com/ef8f9424/pii/internal/loan"
+	"github.com/ef8f9424/pii/internal/withheld"
 )
 
 // Handler is a slog.Handler that hides personal data before a record reaches the
@@ -277,7 +279,10 @@ const maxResolve = 100
 
 // resolve resolves v's LogValuers as slog.Value.Resolve does, except that the LogValue
 // method of a type that carries pii tags runs on the type's redacted copy, never on the
-// caller's value. It reports whether anything was resolved.
+// caller's value, and what that of a type that keeps personal data behind unexported
+// fields returns is withheld when its strings show that data (see hiddenShown; the
+// values it returns are redacted as any value is). It reports whether anything was
+// resolved.
 func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 	if v.Kind() != slog.KindLogValuer {
 		return v, false // most values: no LogValue to run, nor a panic to catch
@@ -305,7 +310,15 @@ func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
 			}
 			return slog.AnyValue(x), true // the failure note, or the copy without its method
 		}
-		v = lv.LogValue()
+		next := lv.LogValue()
+		if p.hiddenShown(lv, next) {
+			// An untagged LogValuer that keeps personal data behind unexported fields
+			// and wrote it into the strings it returned (a lazy formatter of what it
+			// holds): withheld.
+			return slog.AnyValue(withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(lv).String() +
+				" that logs personal data it holds in unexported fields"}), true
+		}
+		v = next
 	}
 	return slog.StringValue("!PII-REDACTION-FAILED: LogValue called too many times"), true
 }
@@ -464,3 +477,58 @@ func (p *Policy) ForLog(v any) (any, bool) { return p.orDefault().redactedAny(v,
 // ForLogScanned is ForLog that also hides what the free-text finder sees in v's untagged
 // strings, as ScanStrings does for a Handler.
 func (p *Policy) ForLogScanned(v any) (any, bool) { return p.orDefault().redactedAny(v, true) }
+
+// hiddenShown reports whether out, what the untagged LogValuer lv returned, shows in
+// its strings (those of a group, and its keys) data of the tagged values lv keeps
+// behind unexported fields, in any form rawLeafIn finds, or lv keeps there what cannot
+// be looked for: an error whose chain holds a tagged value, a value that cannot be
+// planned, more values than can be looked through. The other values out holds are
+// redacted as any value is, so a LogValue that returns what it keeps
+// (slog.AnyValue(l.v)) is logged redacted, not withheld.
+func (p *Policy) hiddenShown(lv any, out slog.Value) bool {
+	if pl := planFor(reflect.TypeOf(lv)); len(pl.hidden) == 0 && !pl.hiddenDeep {
+		return false
+	}
+	text := valueStrings(out)
+	if text == "" {
+		return false // nothing written as it is
+	}
+	held, ok := hiddenValues(lv)
+	if !ok {
+		return true
+	}
+	var raw []taggedText
+	for _, v := range held {
+		switch e, isErr := v.(error); {
+		case isErr:
+			if chainHoldsTagged(e) {
+				return true
+			}
+		case planFor(reflect.TypeOf(v)).err != nil:
+			return true
+		case carriesTagged(v):
+			raw = append(raw, p.leafTexts(v)...)
+		}
+	}
+	return len(raw) > 0 && rawLeafIn(text, raw, nil)
+}
+
+// valueStrings returns the text of v's strings and scalars, and of a group's keys and
+// members, one per line: what a handler writes of v as it is. Values of other kinds
+// (KindAny, a LogValuer) are left out: they are redacted when they are written.
+func valueStrings(v slog.Value) string {
+	switch v.Kind() {
+	case slog.KindAny, slog.KindLogValuer:
+		return ""
+	case slog.KindGroup:
+		var b strings.Builder
+		for _, a := range v.Group() {
+			b.WriteString(a.Key)
+			b.WriteByte('\n')
+			b.WriteString(valueStrings(a.Value))
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	return v.String()
+}
