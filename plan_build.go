@@ -329,8 +329,11 @@ func (b *builder) publish() {
 	for _, n := range b.made {
 		n.inherits = n.op == opIface && n.rule != (rule{})
 		n.step = stepOf(n.op)
-		if n.wraps {
+		switch {
+		case n.wraps:
 			n.step = stepWrapper
+		case n.hidesErrorText():
+			n.step = stepErrorText
 		}
 	}
 	for key, n := range b.building {

@@ -51,25 +51,50 @@ func maskedError(err error, mask func(string) string) (out error) {
 // errorHidesTexts caches errorHidesText: reflect.Type -> bool.
 var errorHidesTexts sync.Map
 
-// errorHidesText reports whether the error type t (a struct, or a pointer to one) has
-// unexported fields that are not embedded: state that no walk reaches and that its
-// Error may print.
+// errorHidesText reports whether the error type t (a struct, or a pointer to one) keeps
+// state that no walk reaches and that its Error may print: an unexported field that is
+// not embedded, in t or in the structs its embedded and exported fields hold, by value
+// or by pointer (an embedded base error's msg, an exported Info struct's note).
 func errorHidesText(t reflect.Type) bool {
 	if h, ok := errorHidesTexts.Load(t); ok {
 		return h.(bool)
 	}
-	s, hides := t, false
-	if s.Kind() == reflect.Pointer {
-		s = s.Elem()
-	}
-	if s.Kind() == reflect.Struct {
-		for i := range s.NumField() {
-			if f := s.Field(i); !f.IsExported() && !f.Anonymous {
-				hides = true
-				break
-			}
-		}
-	}
+	hides := structHidesState(t, map[reflect.Type]bool{})
 	errorHidesTexts.Store(t, hides)
 	return hides
+}
+
+// structHidesState reports whether t, a struct or a pointer to one, has an unexported
+// field that is not embedded, in it or in the structs its embedded and exported fields
+// lead to (seen: the struct types looked at on the way).
+func structHidesState(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() && !f.Anonymous || structHidesState(f.Type, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// hidesErrorText reports whether a value of node n, a struct or a pointer to one under
+// a PII tag, is an error whose text its walk cannot hide (see errorHidesText): a field
+// of that type is emptied by a redaction (see stepErrorText), as no error of the
+// package's could stand in for it.
+func (n *node) hidesErrorText() bool {
+	if !n.rule.pii() || n.op != opStruct && n.op != opPtr {
+		return false
+	}
+	t := n.typ
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return (t.Implements(errorType) || reflect.PointerTo(t).Implements(errorType)) && errorHidesText(t)
 }

@@ -45,6 +45,18 @@ func stepWrapper(w *walker, n *node, p unsafe.Pointer) error {
 	return stepOf(n.op)(w, n, p)
 }
 
+// stepErrorText empties, in a redaction, an error of a concrete type held under a PII
+// tag whose text its walk cannot hide (see node.hidesErrorText): its Error, which fmt,
+// text handlers and Safe print, reads state no walk reaches. A walk of another kind
+// goes on as the node's shape says.
+func stepErrorText(w *walker, n *node, p unsafe.Pointer) error {
+	if w.opq == nil || w.readOnly {
+		return stepOf(n.op)(w, n, p)
+	}
+	n.valueAt(p).SetZero() // typed: the runtime sees the pointers it drops
+	return nil
+}
+
 // stepNone leaves a value alone: chan, func, and what no action handles.
 func stepNone(*walker, *node, unsafe.Pointer) error { return nil }
 
