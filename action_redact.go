@@ -142,6 +142,10 @@ func (a *redactAction) leaf(w *walker, n *node, p unsafe.Pointer) error {
 		return nil
 	}
 	r := &n.rule
+	if n.lk == lkReflect {
+		// What it holds is the caller's, and fmt prints it: refused, as at the top.
+		return errorf("pii: %s: %w (held by a field, a slice or a map)", n.typ, ErrReflectValue)
+	}
 	if n.lk == lkSlog {
 		// A slog.Value kept in a record: redacted as a log line's attribute is, or
 		// emptied when its field is tagged.

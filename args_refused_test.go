@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,5 +99,38 @@ func TestArgumentsAccepted(t *testing.T) {
 	}
 	if _, err := pii.Classify(reflect.TypeFor[argRecord]()); err != nil {
 		t.Errorf("Classify(reflect.Type) error = %v", err)
+	}
+}
+
+// TestReflectValueHeldRefused logs and redacts values that hold a reflect.Value in a
+// field, a slice, an array or a map: fmt prints it as what it holds (a string through
+// its String method), so a redaction refuses it wherever it is, as at the top, and no
+// output shows the name it holds.
+func TestReflectValueHeldRefused(t *testing.T) {
+	name := reflect.ValueOf(struct{ Name string }{"Maria Okafor"}).Field(0)
+	values := []any{
+		[]reflect.Value{name},
+		[1]reflect.Value{name},
+		map[string]reflect.Value{"n": name},
+		struct{ V reflect.Value }{name},
+		struct{ P *reflect.Value }{&name},
+		struct {
+			ID string `pii:"no"`
+			V  []any
+		}{"r1", []any{[]reflect.Value{name}}},
+	}
+	for _, v := range values {
+		if _, err := pii.Redacted(nil, v); !errors.Is(err, pii.ErrReflectValue) {
+			t.Errorf("%T: Redacted = %v, want ErrReflectValue", v, err)
+		}
+		got, _ := pii.Default().ForLog(v)
+		if err, ok := got.(error); !ok || !errors.Is(err, pii.ErrRedactionFailed) {
+			t.Errorf("%T: ForLog = %v, want the failure note", v, got)
+		}
+		for _, out := range []string{logThrough(v, true, nil), logThrough(v, false, nil), fmt.Sprintf("%v", pii.Safe(v))} {
+			if strings.Contains(out, "Okafor") {
+				t.Errorf("%T: the name reached the output: %s", v, out)
+			}
+		}
 	}
 }

@@ -79,6 +79,9 @@ const (
 	lkPrefix   // netip.Prefix
 	lkCustom   // a type that implements Redactor
 	lkSlog     // a slog.Value, which holds what it holds where no walk reaches
+	// lkReflect is a reflect.Value, which fmt prints as the value it holds (through its
+	// String, nested): a redaction refuses it wherever it is (see ErrReflectValue).
+	lkReflect
 )
 
 // A node is one step of a plan. Nodes are shared: every field of type Address with the

@@ -390,7 +390,7 @@ func (n *node) computePII(below func(*node) bool) bool {
 		// What an interface holds is known only when walked, and the tags of its
 		// dynamic type apply even under a "no" tag: "no" speaks of leaves, never of
 		// the tagged values a container holds.
-		return n.op == opIface || n.lk == lkSlog || n.rule.pii()
+		return n.op == opIface || n.lk == lkSlog || n.lk == lkReflect || n.rule.pii()
 	}, below)
 }
 

@@ -52,6 +52,8 @@ func leafKindOf(t reflect.Type, custom bool) leafKind {
 		return lkTime
 	case slogValue:
 		return lkSlog
+	case reflectValueArgType:
+		return lkReflect
 	case addrType:
 		return lkAddr
 	case netIPType:
