@@ -71,6 +71,10 @@ func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden b
 		f := t.Field(i)
 		fh := hidden || !f.IsExported() && !f.Anonymous
 		switch k := f.Type.Kind(); {
+		case f.Type == slogValueType:
+			// A walk redacts an exported one (see lkSlog); what one behind an
+			// unexported field holds only a look through the value finds.
+			deep = deep || fh
 		case !reachesIface(f.Type):
 		case k == reflect.Interface:
 			if fh {
@@ -105,6 +109,9 @@ func leadsToHiddenIfaces(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return leadsToHiddenIfaces(t.Key(), seen) || leadsToHiddenIfaces(t.Elem(), seen)
 	case reflect.Struct:
+		if t == slogValueType {
+			return false // a walk redacts it (see lkSlog)
+		}
 		fields, deep := appendHiddenIfaces(nil, t, 0, false, seen)
 		return deep || len(fields) > 0
 	}
@@ -115,7 +122,9 @@ func leadsToHiddenIfaces(t reflect.Type, seen map[reflect.Type]bool) bool {
 var ifaceReaches sync.Map
 
 // slogValueType is slog.Value, which holds what it holds in an unexported interface: a
-// walk redacts it as a log line's attribute (see lkSlog).
+// walk redacts an exported one as a log line's attribute (see lkSlog), and a look for
+// hidden values reads what one behind an unexported field holds (see
+// hiddenFinder.slogValue).
 var slogValueType = reflect.TypeFor[slog.Value]()
 
 // reachesIface reports whether a value of type t can hold an interface, in it or in
@@ -130,7 +139,7 @@ func reachesIface(t reflect.Type) bool {
 }
 
 func reachesIfaceFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
-	if seen[t] || isRuntimeOwned(t) || t == slogValueType {
+	if seen[t] || isRuntimeOwned(t) {
 		return false
 	}
 	seen[t] = true
@@ -243,11 +252,7 @@ func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
 		if !hidden {
 			return h.any(x, false) // a walk reaches it: what is behind its own fields is not
 		}
-		h.out = append(h.out, x)
-		if _, isErr := x.(error); isErr {
-			return true // an error's own hidden values are looked at as its chain's
-		}
-		return h.any(x, true)
+		return h.add(x)
 	case reflect.Pointer:
 		if v.IsNil() || !reachesIface(t.Elem()) || !h.first(v.UnsafePointer(), t, 0) {
 			return true
@@ -260,6 +265,12 @@ func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
 			v = tmp.Elem()
 		}
 		base := unsafe.Pointer(v.UnsafeAddr())
+		if t == slogValueType {
+			if !hidden {
+				return true // a walk redacts it (see lkSlog)
+			}
+			return h.slogValue(*(*slog.Value)(base), 0)
+		}
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if !reachesIface(f.Type) {
@@ -294,6 +305,46 @@ func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
 		}
 		for it := v.MapRange(); it.Next(); {
 			if !h.value(it.Key(), hidden) || !h.value(it.Value(), hidden) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// add keeps x, a value behind an unexported field, and looks through it in turn (but
+// for an error, whose own hidden values are looked at as its chain's). A slog.Value
+// there is kept as what it holds (see slogValue): a walk of a slog.Value finds nothing
+// of it (see lkSlog).
+func (h *hiddenFinder) add(x any) bool {
+	if sv, ok := x.(slog.Value); ok {
+		return h.slogValue(sv, 0)
+	}
+	if x == nil {
+		return true
+	}
+	h.out = append(h.out, x)
+	if _, isErr := x.(error); isErr {
+		return true
+	}
+	return h.any(x, true)
+}
+
+// slogValue keeps what sv, behind an unexported field, holds: the value of KindAny, a
+// LogValuer (looked at as a value, never asked for its value), the members of a group,
+// depth groups down.
+func (h *hiddenFinder) slogValue(sv slog.Value, depth int) bool {
+	if h.budget--; h.budget < 0 || depth > maxResolve {
+		return false
+	}
+	switch sv.Kind() {
+	case slog.KindAny:
+		return h.add(sv.Any())
+	case slog.KindLogValuer:
+		return h.add(sv.LogValuer())
+	case slog.KindGroup:
+		for _, a := range sv.Group() {
+			if !h.slogValue(a.Value, depth+1) {
 				return false
 			}
 		}

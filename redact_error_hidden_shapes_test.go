@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ef8f9424/pii"
 )
@@ -26,6 +27,15 @@ type hiddenOrder struct {
 	Parts []hiddenPart          `pii:"no"`
 	ByKey map[string]hiddenPart `pii:"no"`
 }
+
+// valueCache keeps the slog.Value it logs behind an unexported field.
+type valueCache struct {
+	ID string `pii:"no"`
+	v  slog.Value
+}
+
+// cacheKey is a context's key.
+type cacheKey struct{}
 
 // lazyLogValuer logs what it holds, when slog asks.
 type lazyLogValuer struct{ v any }
@@ -81,6 +91,19 @@ func TestHiddenValuesInContainers(t *testing.T) {
 		{"a LogValuer by pointer", &lazyLogValuer{&u}},
 		{"a LogValuer in a group", slog.GroupValue(slog.Any("lv", lazyLogValuer{u}))},
 		{"a LogValuer in interfaces", []any{lazyLogValuer{u}}},
+		{"a slog.Value behind an unexported field", valueCache{ID: "c1", v: slog.AnyValue(u)}},
+		{"a slog.Value behind one, by pointer", &valueCache{ID: "c1", v: slog.AnyValue(&u)}},
+		{"a group behind one", valueCache{ID: "c1", v: slog.GroupValue(slog.Any("u", u))}},
+		{"slog.Values behind one", struct{ vs []slog.Value }{[]slog.Value{slog.AnyValue(u)}}},
+		{"a slog.Attr behind one", struct{ a slog.Attr }{slog.Any("u", u)}},
+		{"a slog.Value as an error's key", &notFoundError{slog.AnyValue(u)}},
+		{"a slog.Value as a context's value", context.WithValue(context.Background(), cacheKey{}, slog.AnyValue(u))},
+		{"a slog.Record", func() slog.Record {
+			r := slog.NewRecord(time.Time{}, slog.LevelInfo, "m", 0)
+			r.AddAttrs(slog.Any("u", u))
+			return r
+		}()},
+		{"an exported slog.Value", struct{ V slog.Value }{slog.AnyValue(u)}},
 	}
 	outputs := []struct {
 		name  string
