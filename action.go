@@ -71,12 +71,25 @@ type keyAction interface {
 
 // scanKey is RedactText for a map key of a string kind.
 func scanKey(pol *Policy, key reflect.Value) (reflect.Value, bool) {
-	s := key.String()
+	v := key
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() || v.Elem().Kind() != reflect.String {
+			return key, false // no string: refused if it holds one (see keyHolds)
+		}
+		v = v.Elem()
+	}
+	s := v.String()
 	out := pol.RedactText(s)
 	if out == s {
 		return key, false
 	}
-	return reflect.ValueOf(out).Convert(key.Type()), true
+	scanned := reflect.ValueOf(out).Convert(v.Type()) // its own string type
+	if key.Kind() == reflect.Interface {
+		k := reflect.New(key.Type()).Elem()
+		k.Set(scanned)
+		return k, true
+	}
+	return scanned, true
 }
 
 // snapshotLeaf gives a copy its own bytes of a leaf whose array it shares with the

@@ -163,11 +163,18 @@ type node struct {
 	length  int      // opArray
 	offset  uintptr  // opNull: where Valid sits
 	nanKeys bool     // opMap: a key may be NaN, which SetMapIndex cannot find again
-	// keyText (opMap): the map's tag is PII and its keys are strings, which may hold
-	// what the tag names (map[string]string tagged email, keyed by addresses) or may be
-	// labels ("home", "work"): keys are scanned as free text (see keyAction).
+	// keyText (opMap): the map's tag is PII and its keys are strings (or interfaces,
+	// which may hold strings), which may hold what the tag names (map[string]string
+	// tagged email, keyed by addresses) or may be labels ("home", "work"): keys are
+	// scanned as free text (see keyAction).
 	keyText bool
-	// keyString (opMap): an untagged map with string keys, which ScanStrings scans.
+	// keyHolds (opMap): the map's tag is PII and its keys are of a type that is no
+	// string but can hold one otherwise than as a string in an interface (an array or
+	// struct of strings, or one in an interface): no scan can change such a key, so a
+	// map whose keys hold text so is refused (see ErrMapKey).
+	keyHolds bool
+	// keyString (opMap): an untagged map with string (or interface) keys, which
+	// ScanStrings scans.
 	keyString bool
 	key       *node // opMap: the keys' node, to refuse keys that hold personal data
 	// inherits (opIface): the interface is tagged, and what it holds is planned under

@@ -102,8 +102,10 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Map:
 		n.op, n.nanKeys = opMap, mayHoldNaN(t.Key(), 0)
-		n.keyText = ctx.pii() && t.Key().Kind() == reflect.String
-		n.keyString = ctx.tag.Class == Untagged && t.Key().Kind() == reflect.String
+		textKeys := t.Key().Kind() == reflect.String || t.Key().Kind() == reflect.Interface
+		n.keyText = ctx.pii() && textKeys
+		n.keyHolds = ctx.pii() && t.Key().Kind() != reflect.String && holdsText(t.Key(), 0)
+		n.keyString = ctx.tag.Class == Untagged && textKeys
 		if n.key, err = b.node(t.Key(), rule{}); err != nil {
 			return err
 		}
@@ -381,7 +383,7 @@ func (n *node) computeHolds() bool { return n.computePII(func(c *node) bool { re
 
 // computePII is computeHasPII and computeHolds, from below, the property of the nodes below n.
 func (n *node) computePII(below func(*node) bool) bool {
-	if n.op == opMap && (below(n.key) || n.keyText) {
+	if n.op == opMap && (below(n.key) || n.keyText || n.keyHolds) {
 		// Keys that may hold tagged values are refused when walked (see ErrMapKey);
 		// string keys under a PII tag are scanned (see keyAction).
 		return true

@@ -205,3 +205,25 @@ func isSQLNull(t reflect.Type) bool {
 	return t.PkgPath() == "database/sql" && strings.HasPrefix(t.Name(), "Null") &&
 		t.NumField() == 2 && t.Field(1).Name == "Valid" && t.Implements(valuerType)
 }
+
+// holdsText reports whether a value of type t, a map key, can hold a string that fmt
+// and encoders print: as an interface, or in the arrays and structs it is made of
+// (depth levels down). Pointers are printed as addresses, never followed.
+func holdsText(t reflect.Type, depth int) bool {
+	if depth > 16 {
+		return true // deeper than any real key: fail closed
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		return true
+	case reflect.Array:
+		return holdsText(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holdsText(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}

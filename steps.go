@@ -312,7 +312,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 		}
 		return nil
 	}
-	if !w.readOnly && (n.key.tagged || (n.key.hasPII || n.key.hides) && anyKeyHoldsPII(m)) {
+	if !w.readOnly && (n.key.tagged || (n.key.hasPII || n.key.hides) && anyKeyHoldsPII(m) || n.keyHolds && anyKeyHoldsText(m)) {
 		// Keys cannot be changed where they are, and a copy with other keys is another
 		// map: refuse rather than leave personal data in place (fail closed).
 		return errorf("pii: %s: %w", n.typ, ErrMapKey)

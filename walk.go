@@ -274,6 +274,48 @@ func anyKeyHoldsPII(m reflect.Value) bool {
 	return false
 }
 
+// anyKeyHoldsText reports whether a key of the map m holds a string that is not empty
+// in the arrays and structs it is made of (see holdsText); a string an interface key
+// holds is scanned instead (see keyText).
+func anyKeyHoldsText(m reflect.Value) bool {
+	for it := m.MapRange(); it.Next(); {
+		k := it.Key()
+		if k.Kind() == reflect.Interface && !k.IsNil() && k.Elem().Kind() == reflect.String {
+			continue
+		}
+		if keyHoldsText(k, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyHoldsText reports whether the map key v holds a string that is not empty.
+func keyHoldsText(v reflect.Value, depth int) bool {
+	if depth > 16 {
+		return true
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.Len() > 0
+	case reflect.Interface:
+		return !v.IsNil() && keyHoldsText(v.Elem(), depth+1)
+	case reflect.Array:
+		for i := range v.Len() {
+			if keyHoldsText(v.Index(i), depth+1) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if keyHoldsText(v.Field(i), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // keyHoldsPII reports whether the map key v holds personal data: by its tags, or behind
 // its unexported fields (see hiddenValues). Keys are comparable, so only interfaces,
 // pointers, structs and arrays lead anywhere.
