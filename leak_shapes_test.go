@@ -394,3 +394,54 @@ func TestShapesGeneric(t *testing.T) {
 		{"shapeBox[*notFoundError]", shapeBox[*notFoundError]{V: &notFoundError{u}}},
 	})
 }
+
+// shapeNote prints the text it keeps.
+type shapeNote struct{ s string }
+
+func (n shapeNote) String() string { return n.s }
+
+// shapeFault prints the text it keeps, through a pointer.
+type shapeFault struct{ s string }
+
+func (f *shapeFault) Error() string { return f.s }
+
+// TestShapesScanStringsPrinted logs, with ScanStrings, untagged values that print
+// themselves (String, Error) from text they keep in unexported fields, in slices,
+// arrays, maps and struct fields: what fmt prints of them is scanned as it is at the
+// top, and a value whose text shows a phone number or an address is emptied. The same
+// values printing plain text are kept.
+func TestShapesScanStringsPrinted(t *testing.T) {
+	const text = "call Maria on +1 415 555 2671 or Maria.Okafor@example.com"
+	note, fault := shapeNote{text}, &shapeFault{text}
+	shapes := []any{
+		[]shapeNote{note},
+		[1]shapeNote{note},
+		map[string]shapeNote{"n": note},
+		struct{ S shapeNote }{note},
+		[]*shapeFault{fault},
+		struct{ E *shapeFault }{fault},
+		map[string][]*shapeFault{"f": {fault}},
+	}
+	scan := []pii.HandlerOption{pii.ScanStrings()}
+	for _, v := range shapes {
+		for _, out := range []string{logThrough(v, true, scan), logThrough(v, false, scan), func() string {
+			got, _ := pii.Default().ForLogScanned(v)
+			return fmt.Sprintf("%+v", got)
+		}()} {
+			if strings.Contains(out, "2671") || strings.Contains(out, "Okafor@") {
+				t.Errorf("%T: the text reached the output: %s", v, out)
+			}
+		}
+		if out := logThrough(v, true, nil); !strings.Contains(out, "2671") {
+			t.Errorf("%T: without ScanStrings, the line changed: %s", v, out)
+		}
+	}
+	for _, v := range []any{[]shapeNote{{"all good"}}, struct{ E *shapeFault }{&shapeFault{"timeout"}}} {
+		if out := logThrough(v, true, scan); !strings.Contains(out, "all good") && !strings.Contains(out, "timeout") {
+			t.Errorf("%T: plain text not kept: %s", v, out)
+		}
+	}
+	if note.s != text || fault.s != text {
+		t.Errorf("the caller's values changed")
+	}
+}

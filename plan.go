@@ -117,6 +117,11 @@ type node struct {
 	// unwraps reports that the node's type is an error with Unwrap, whatever it holds:
 	// its text is checked before the walk goes into it (see stepIface).
 	unwraps bool
+	// prints reports an untagged struct, or pointer to one, whose type carries no tags
+	// and that fmt prints through its own String or Error: what that text shows, a walk
+	// of its fields does not reach. A walk that scans untagged text (ScanStrings) scans
+	// it (see stepPrinted). (A tagged type's methods run on its redacted copy.)
+	prints bool
 	// hides reports that a value of the node's type can keep values behind unexported
 	// fields (see hiddenIfaces), which no walk enters and its methods or fmt print:
 	// such a value met in an interface is looked at as a whole first (see stepIface).

@@ -89,9 +89,12 @@ func (b *builder) fill(n *node, t reflect.Type, ctx rule) error {
 		}
 		n.op = opStruct
 		n.locks = locksIn(t, 0, nil, 0)
+		n.prints = ctx.tag.Class == Untagged && printsItself(t) && !carriesTags(t, map[reflect.Type]bool{})
 		return b.fillStruct(n, t, ctx)
 	case reflect.Pointer:
 		n.op = opPtr
+		n.prints = ctx.tag.Class == Untagged && t.Elem().Kind() == reflect.Struct && printsItself(t) &&
+			!carriesTags(t.Elem(), map[reflect.Type]bool{})
 		n.elem, err = b.node(t.Elem(), ctx)
 	case reflect.Slice:
 		n.op, n.elemSize = opSlice, t.Elem().Size()
@@ -336,6 +339,8 @@ func (b *builder) publish() {
 			n.step = stepWrapper
 		case n.hidesErrorText():
 			n.step = stepErrorText
+		case n.prints:
+			n.step = stepPrinted
 		}
 	}
 	for key, n := range b.building {
@@ -405,7 +410,7 @@ func (n *node) computeScans() bool {
 
 // computeText says whether an untagged string leaf, or an interface, sits at or under n.
 func (n *node) computeText() bool {
-	if n.op == opMap && n.keyString {
+	if n.op == opMap && n.keyString || n.prints {
 		return true
 	}
 	return n.derive(func(n *node) bool {

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -221,6 +222,39 @@ func holdsText(t reflect.Type, depth int) bool {
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if holdsText(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stringerType is fmt.Stringer.
+var stringerType = reflect.TypeFor[fmt.Stringer]()
+
+// printsItself reports whether fmt prints a value of type t through a method of its
+// own: Error or String.
+func printsItself(t reflect.Type) bool {
+	return t.Implements(errorType) || t.Implements(stringerType)
+}
+
+// carriesTags reports whether struct type t, or a struct its fields lead to through
+// pointers, slices, arrays and maps (not interfaces), has a field with a pii tag (seen:
+// the struct types looked at on the way).
+func carriesTags(t reflect.Type, seen map[reflect.Type]bool) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return carriesTags(t.Elem(), seen)
+	case reflect.Map:
+		return carriesTags(t.Key(), seen) || carriesTags(t.Elem(), seen)
+	case reflect.Struct:
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if _, tagged := f.Tag.Lookup("pii"); tagged || carriesTags(f.Type, seen) {
 				return true
 			}
 		}

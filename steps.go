@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -55,6 +56,36 @@ func stepErrorText(w *walker, n *node, p unsafe.Pointer) error {
 	}
 	n.valueAt(p).SetZero() // typed: the runtime sees the pointers it drops
 	return nil
+}
+
+// stepPrinted scans, in a redaction that scans untagged text (ScanStrings), what fmt
+// prints of a value that prints itself (see node.prints): its String or Error reads
+// fields no walk enters. A text in which the finder sees personal data empties the
+// value (no string can stand in for it), as does a method that panics; otherwise the
+// walk goes on as the node's shape says.
+func stepPrinted(w *walker, n *node, p unsafe.Pointer) error {
+	if w.opq == nil || w.readOnly || w.reach&reachUntagged == 0 {
+		return stepOf(n.op)(w, n, p)
+	}
+	v := n.valueAt(p)
+	if n.op == opPtr && v.IsNil() {
+		return nil
+	}
+	if text, ok := printed(v.Interface()); !ok || w.pol.RedactText(text) != text {
+		v.SetZero()
+		return nil
+	}
+	return stepOf(n.op)(w, n, p)
+}
+
+// printed returns what fmt prints of x, and false when a method of x panics.
+func printed(x any) (text string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return fmt.Sprint(x), true
 }
 
 // stepNone leaves a value alone: chan, func, and what no action handles.
