@@ -63,10 +63,11 @@ type structAction interface {
 // A keyAction changes the string keys of a map whose tag is PII (see node.keyText): keys
 // cannot be tagged on their own, and may be personal data (an address book keyed by
 // email) or labels ("home"). mapKey returns the key to use instead, and whether it
-// differs.
+// differs; n is the map's node. An action that writes nothing is shown the keys (see
+// textsAction), and what it returns is not used.
 type keyAction interface {
 	action
-	mapKey(w *walker, key reflect.Value) (reflect.Value, bool)
+	mapKey(w *walker, n *node, key reflect.Value) (reflect.Value, bool)
 }
 
 // scanKey is RedactText for a map key of a string kind.

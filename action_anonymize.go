@@ -136,7 +136,7 @@ func (a *anonymizeAction) anonymizeLeaf(w *walker, n *node, p unsafe.Pointer) er
 
 // mapKey hides what the free-text finder sees in a string key of a map under a PII tag:
 // an address book's addresses go, its labels stay.
-func (a *anonymizeAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
+func (a *anonymizeAction) mapKey(w *walker, _ *node, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
 }
 

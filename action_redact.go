@@ -471,7 +471,7 @@ func (a *redactAction) opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, e
 
 // mapKey hides what the free-text finder sees in a string key of a map under a PII tag:
 // an address book's addresses go, its labels stay.
-func (a *redactAction) mapKey(w *walker, key reflect.Value) (reflect.Value, bool) {
+func (a *redactAction) mapKey(w *walker, _ *node, key reflect.Value) (reflect.Value, bool) {
 	return scanKey(w.pol, key)
 }
 

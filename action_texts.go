@@ -5,8 +5,8 @@ import (
 	"unsafe"
 )
 
-// textsAction gathers the strings of a value's leaves tagged as personal data, as they
-// are, each with its kind: an error's text can hold them, whole or in part, beside what
+// textsAction gathers the strings of a value's leaves tagged as personal data, and the
+// string keys of its maps under a PII tag, as they are, each with its kind: an error's text can hold them, whole or in part, beside what
 // its own Error prints, where a wrapper formatted them with %s next to %w (see
 // redactedError). It writes nothing.
 type textsAction struct {
@@ -28,6 +28,19 @@ func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
 		}
 	}
 	return nil
+}
+
+// mapKey gathers a string key of a map under a PII tag (see node.keyText), as a leaf of
+// the map's kind: an address book's keys are its addresses.
+func (a *textsAction) mapKey(_ *walker, n *node, key reflect.Value) (reflect.Value, bool) {
+	k := key
+	if k.Kind() == reflect.Interface && !k.IsNil() {
+		k = k.Elem()
+	}
+	if n.keyText && k.Kind() == reflect.String && k.Len() > 0 {
+		a.texts = append(a.texts, taggedText{n.elem.rule.tag.Kind, k.String()})
+	}
+	return key, false
 }
 
 // leafTexts returns the strings of x's leaves tagged as personal data, with their kinds,

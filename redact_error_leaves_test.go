@@ -68,6 +68,8 @@ func TestWrappedTaggedErrorTexts(t *testing.T) {
 		{"a word that holds a name", fmt.Errorf("Annapolis office: %w", &sendError{anna}), "Annapolis office: send failed for u2"},
 		{"other numbers", fmt.Errorf("retry 3 of 5 after 2026 ms: %w", &sendError{u}), "retry 3 of 5 after 2026 ms: send failed for u1"},
 		{"only %w of an error that prints the address", fmt.Errorf("retry: %w", notifyError{u.Email}), "retry: cannot notify ***@example.com"},
+		{"an address that keys a tagged map", fmt.Errorf("first %s: %w", u.Email, &bounceError{map[string]string{u.Email: "hard"}}), ""},
+		{"only %w of an error keyed by addresses", fmt.Errorf("retry: %w", &bounceError{map[string]string{u.Email: "hard"}}), "retry: 1 addresses bounced"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,6 +86,14 @@ func TestWrappedTaggedErrorTexts(t *testing.T) {
 }
 
 // idError is a tagged error that holds a government identifier and does not print it.
+// bounceError keeps the addresses that bounced as the keys of a tagged map, and prints
+// how many.
+type bounceError struct {
+	Bounced map[string]string `pii:"email"`
+}
+
+func (e *bounceError) Error() string { return fmt.Sprintf("%d addresses bounced", len(e.Bounced)) }
+
 type idError struct {
 	ID string `pii:"govid"`
 }

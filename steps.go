@@ -362,7 +362,9 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 	w.seen.put(id, n, dst.UnsafePointer())
 	tmp := reflect.New(n.typ.Elem())
 	elemReached := w.reaches(n.elem)
-	rekey := w.ka != nil && !w.readOnly && (n.keyText || n.keyString && w.reach&reachUntagged != 0)
+	// Keys are shown to an action that changes them, and to one that writes nothing
+	// (which reads them: see textsAction), where nothing is set back.
+	rekey := w.ka != nil && (n.keyText || n.keyString && w.reach&reachUntagged != 0)
 	var keys, values []reflect.Value // for maps rebuilt in place, set after a clear
 	for it := m.MapRange(); it.Next(); {
 		if n.ownEntries {
@@ -376,7 +378,7 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 		}
 		key := it.Key()
 		if rekey {
-			key, _ = w.ka.mapKey(w, key)
+			key, _ = w.ka.mapKey(w, n, key)
 		}
 		switch {
 		case w.readOnly:
