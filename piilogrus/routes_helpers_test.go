@@ -2,58 +2,27 @@ package piilogrus_test
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"strings"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piilogrus"
 	"github.com/sirupsen/logrus"
 )
 
-type revUser struct {
-	ID    string `pii:"no" json:"id"`
-	Name  string `pii:"name" json:"name"`
-	Email string `pii:"email" json:"email"`
-	Phone string `pii:"phone" json:"phone"`
-}
+// The route tests' record, error types and check are internal/adaptertest's.
+type (
+	revUser    = adaptertest.RouteUser
+	revUserErr = adaptertest.UserError
+	revMulti   = adaptertest.MultiError
+)
 
-func revNew() revUser {
-	return revUser{ID: "u-42", Name: "Maria Okafor", Email: "Maria.Okafor@example.com", Phone: "+14155552671"}
-}
+var revNew = adaptertest.NewRouteUser
 
-var revSecrets = []string{"okafor", "maria", "2671"}
-
+// revCheck fails when out is empty or shows any part of the record's personal data.
 func revCheck(t *testing.T, out string) {
 	t.Helper()
-	if strings.TrimSpace(out) == "" {
-		t.Fatalf("no line written")
-	}
-	low := strings.ToLower(out)
-	for _, s := range revSecrets {
-		if strings.Contains(low, s) {
-			t.Errorf("line shows %q: %s", s, out)
-		}
-	}
+	adaptertest.CheckRouteLine(t, out)
 }
-
-type revUserErr struct{ U revUser }
-
-func (e revUserErr) Error() string { return "user " + e.U.Name + " <" + e.U.Email + "> " + e.U.Phone }
-
-type revMulti struct{ errs []error }
-
-func (m revMulti) Error() string {
-	var s []string
-	for _, e := range m.errs {
-		s = append(s, e.Error())
-	}
-	return strings.Join(s, "; ")
-}
-func (m revMulti) Unwrap() []error { return m.errs }
-
-var _ = errors.New
-var _ = fmt.Sprint
 
 // revSetups are the ways a service wires the adapter: the hook, the formatter, both.
 var revSetups = map[string]func(*bytes.Buffer, logrus.Formatter) *logrus.Logger{

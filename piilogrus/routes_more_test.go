@@ -75,7 +75,7 @@ func TestLogrusRoutes(t *testing.T) {
 		"WithError tagged":                   func(l *logrus.Logger) { l.WithError(ue).Error("m") },
 		"WithError %w":                       func(l *logrus.Logger) { l.WithError(wrapped).Error("m") },
 		"WithError Join":                     func(l *logrus.Logger) { l.WithError(errors.Join(errors.New("x"), wrapped)).Error("m") },
-		"WithError Unwrap []error":           func(l *logrus.Logger) { l.WithError(revMulti{[]error{errors.New("x"), wrapped}}).Error("m") },
+		"WithError Unwrap []error":           func(l *logrus.Logger) { l.WithError(revMulti{Errs: []error{errors.New("x"), wrapped}}).Error("m") },
 		"WithError tagged wrapper no Unwrap": func(l *logrus.Logger) { l.WithError(revOpErr{"save", wrapped}).Error("m") },
 		"WithField error other key":          func(l *logrus.Logger) { l.WithField("cause", wrapped).Error("m") },
 		"WithField []error":                  func(l *logrus.Logger) { l.WithField("errs", []error{wrapped, ue}).Error("m") },

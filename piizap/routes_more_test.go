@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii/piizap"
@@ -17,25 +16,6 @@ type revBox[T any] struct {
 	Note string `pii:"no"`
 	V    T
 }
-
-// revUserErr is a tagged error.
-type revUserErr struct {
-	U revUser
-}
-
-func (e revUserErr) Error() string { return "user " + e.U.Name + " <" + e.U.Email + "> " + e.U.Phone }
-
-// revMulti is a custom multi-error with Unwrap() []error.
-type revMulti struct{ errs []error }
-
-func (m revMulti) Error() string {
-	var s []string
-	for _, e := range m.errs {
-		s = append(s, e.Error())
-	}
-	return strings.Join(s, "; ")
-}
-func (m revMulti) Unwrap() []error { return m.errs }
 
 // revStack is a pkg/errors-like wrapper with a verbose Format.
 type revStack struct{ cause error }
@@ -120,11 +100,11 @@ func TestZapRoutes(t *testing.T) {
 		"Sugar Infow zap field":       func(l *zap.Logger) { l.Sugar().Infow("m", zap.Any("u", u)) },
 		"Error %w twice":              func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("a: %w", fmt.Errorf("b: %w", ue)))) },
 		"Error %w pointer":            func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("lookup: %w", &ue))) },
-		"Error Unwrap []error":        func(l *zap.Logger) { l.Info("m", zap.Error(revMulti{[]error{errors.New("x"), ue}})) },
+		"Error Unwrap []error":        func(l *zap.Logger) { l.Info("m", zap.Error(revMulti{Errs: []error{errors.New("x"), ue}})) },
 		"Error stack wrapper":         func(l *zap.Logger) { l.Info("m", zap.Error(revStack{ue})) },
 		"Error stack over %w":         func(l *zap.Logger) { l.Info("m", zap.Error(revStack{fmt.Errorf("w: %w", ue)})) },
-		"Errors mixed":                func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revStack{ue}, revMulti{[]error{ue}}})) },
-		"NamedError multi":            func(l *zap.Logger) { l.Info("m", zap.NamedError("e", revMulti{[]error{fmt.Errorf("%w", ue)}})) },
+		"Errors mixed":                func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revStack{ue}, revMulti{Errs: []error{ue}}})) },
+		"NamedError multi":            func(l *zap.Logger) { l.Info("m", zap.NamedError("e", revMulti{Errs: []error{fmt.Errorf("%w", ue)}})) },
 		"Any of error":                func(l *zap.Logger) { l.Info("m", zap.Any("e", fmt.Errorf("x: %w", ue))) },
 		"With Error":                  func(l *zap.Logger) { l.With(zap.Error(fmt.Errorf("x: %w", ue))).Info("m") },
 		"MarshalJSON":                 func(l *zap.Logger) { l.Info("m", zap.Any("u", revJSONUser{u.Name, u.Email})) },

@@ -62,7 +62,7 @@ func TestZerologRoutes(t *testing.T) {
 		"Err tagged":                 func(l zerolog.Logger) { l.Info().Err(ue).Send() },
 		"Err %w":                     func(l zerolog.Logger) { l.Info().Err(wrapped).Send() },
 		"Err Join":                   func(l zerolog.Logger) { l.Info().Err(errors.Join(errors.New("x"), wrapped)).Send() },
-		"Err Unwrap []error":         func(l zerolog.Logger) { l.Info().Err(revMulti{[]error{errors.New("x"), wrapped}}).Send() },
+		"Err Unwrap []error":         func(l zerolog.Logger) { l.Info().Err(revMulti{Errs: []error{errors.New("x"), wrapped}}).Send() },
 		"Err wrapper without Unwrap": func(l zerolog.Logger) { l.Info().Err(revOpErr{"save", wrapped}).Send() },
 		"AnErr":                      func(l zerolog.Logger) { l.Info().AnErr("cause", wrapped).Send() },
 		"Errs":                       func(l zerolog.Logger) { l.Info().Errs("es", []error{wrapped, nil, ue}).Send() },
