@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -443,5 +444,47 @@ func TestShapesScanStringsPrinted(t *testing.T) {
 	}
 	if note.s != text || fault.s != text {
 		t.Errorf("the caller's values changed")
+	}
+}
+
+// shapePair prints its exported fields: a walk reaches them.
+type shapePair struct{ Label, Number string }
+
+func (p shapePair) String() string { return p.Label + "=" + p.Number }
+
+// TestShapesScanStringsExported logs, with ScanStrings, a Stringer whose text is made
+// of exported fields: they are scanned where they are (the number masked, the label
+// kept), not the value emptied for its text.
+func TestShapesScanStringsExported(t *testing.T) {
+	v := []shapePair{{"mobile", "+1 415 555 2671"}}
+	for _, text := range []bool{true, false} {
+		line := logThrough(v, text, []pii.HandlerOption{pii.ScanStrings()})
+		if strings.Contains(line, "2671") || !strings.Contains(line, "mobile") {
+			t.Errorf("text %v: line = %s, want the label kept and the number hidden", text, line)
+		}
+	}
+}
+
+// TestShapesScanStringsURL logs, with ScanStrings, URLs in a struct: the strings the
+// walk reaches are scanned where they are (the query's number masked) and the URL kept,
+// its user's name scanned on its own (url.Userinfo prints itself from unexported
+// fields).
+func TestShapesScanStringsURL(t *testing.T) {
+	u, err := url.Parse("https://maria.okafor%40example.com@api.example.com/v1/users?phone=%2B14155552671")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := struct {
+		U url.URL
+		P *url.URL
+	}{*u, u}
+	for _, text := range []bool{true, false} {
+		line := logThrough(v, text, []pii.HandlerOption{pii.ScanStrings()})
+		if strings.Contains(line, "2671") || strings.Contains(strings.ToLower(line), "okafor") {
+			t.Errorf("text %v: the line shows the data: %s", text, line)
+		}
+		if !strings.Contains(line, "api.example.com") {
+			t.Errorf("text %v: the URL is gone: %s", text, line)
+		}
 	}
 }

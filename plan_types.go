@@ -233,9 +233,17 @@ func holdsText(t reflect.Type, depth int) bool {
 var stringerType = reflect.TypeFor[fmt.Stringer]()
 
 // printsItself reports whether fmt prints a value of type t through a method of its
-// own: Error or String.
+// own (Error or String) from state that no walk reaches: fields that are unexported,
+// in t or in the structs its exported and embedded fields hold (see
+// structHidesState). A type of exported fields is walked, its strings scanned where
+// they are. url.URL is such a type but for its Userinfo, which is scanned on its own.
 func printsItself(t reflect.Type) bool {
-	return t.Implements(errorType) || t.Implements(stringerType)
+	s := t
+	if s.Kind() == reflect.Pointer {
+		s = s.Elem()
+	}
+	return s != urlType && (t.Implements(errorType) || t.Implements(stringerType)) &&
+		structHidesState(s, map[reflect.Type]bool{})
 }
 
 // carriesTags reports whether struct type t, or a struct its fields lead to through
