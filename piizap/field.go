@@ -135,7 +135,8 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 // marshaler sets *rf to a field of zap.Object, zap.Inline or zap.Array with its
 // marshaler's redacted copy, guarded (see objectGuard) unless it is one of zap's own
 // marshalers of plain data (see plain); or, for a marshaler that could not be redacted,
-// to a string field with the note of why. It reports false when that is f itself.
+// to a string field with the note of why (under "error" for zap.Inline's, which has no
+// key). It reports false when that is f itself.
 func (c *core) marshaler(f, rf *zapcore.Field, ln *line) bool {
 	var x any
 	var n string
@@ -149,7 +150,11 @@ func (c *core) marshaler(f, rf *zapcore.Field, ln *line) bool {
 	}
 	switch {
 	case x == nil:
-		*rf = zap.String(f.Key, n)
+		key := f.Key
+		if f.Type == zapcore.InlineMarshalerType {
+			key = "error" // an inline object has no key of its own: the note takes one
+		}
+		*rf = zap.String(key, n)
 		return true
 	case !changed:
 		return false

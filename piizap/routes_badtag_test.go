@@ -1,8 +1,10 @@
 package piizap_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ef8f9424/pii/piizap"
@@ -70,4 +72,15 @@ func TestZapBadTag(t *testing.T) {
 		},
 	}
 	revRun(t, routes)
+}
+
+// TestZapBadTagInline logs zap.Inline of a value whose tags are wrong: the failure note
+// stands under "error", as piizerolog.Object writes it, never under an empty key.
+func TestZapBadTagInline(t *testing.T) {
+	var buf bytes.Buffer
+	revJSONLogger(&buf).Info("m", zap.Inline(revBad{"Maria Okafor", "maria.okafor@example.com"}))
+	revCheck(t, buf.String())
+	if !strings.Contains(buf.String(), `"error":"!PII-REDACTION-FAILED: `) || strings.Contains(buf.String(), `"":`) {
+		t.Errorf("line = %s, want the note under \"error\"", buf.String())
+	}
 }

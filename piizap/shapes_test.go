@@ -57,7 +57,7 @@ func TestFieldShapes(t *testing.T) {
 		{"ByteString not scanned", false, func(l *zap.Logger) { l.Info("m", zap.ByteString("s", []byte(phone))) },
 			`{"level":"info","msg":"m","s":"call +14155550123"}`},
 		{"Inline of a bad tag", false, func(l *zap.Logger) { l.Info("m", zap.Inline(badObject{Phone: 4155550123}), zap.String("plan", "p")) },
-			`{"level":"info","msg":"m","":"!PII-REDACTION-FAILED: pii: piizap_test.badObject.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone","plan":"p"}`},
+			`{"level":"info","msg":"m","error":"!PII-REDACTION-FAILED: pii: piizap_test.badObject.Phone: tag \"phone\": the field's Go type cannot hold this kind: float64 cannot hold phone","plan":"p"}`},
 		{"typed nil pointer", false, func(l *zap.Logger) {
 			l.Info("m", zap.Any("c", (*adaptertest.Customer)(nil)), zap.Reflect("r", (*adaptertest.Customer)(nil)), piizap.Object("o", (*adaptertest.Customer)(nil)))
 		}, `{"level":"info","msg":"m","c":null,"r":null,"o":null}`},
