@@ -18,8 +18,11 @@
 //     directly, or through variables that collect values (interfaces, argument lists,
 //     field maps, slices), concatenations, text functions, local copies, channels,
 //     function variables and literals, methods of the code's own interfaces, getters
-//     (the Returns fact), text helpers (the Keeps fact), results of interface type (the Yields fact), and functions
-//     that hand their arguments on (the Forwards fact); not when wrapped in pii.Safe or redacted (pii.Redacted, or a function
+//     (the Returns fact), text helpers (the Keeps fact), results of interface type or
+//     collections (the Yields fact), results that hold what they are given (the Holds
+//     fact), functions that call a function parameter with another (the Calls fact),
+//     and functions that hand their arguments on (the Forwards fact), and, as a hint,
+//     logger fields of function type set outside the package; not when wrapped in pii.Safe or redacted (pii.Redacted, or a function
 //     that returns its copy or a slice of copies: the Redacts fact; p.Redact(&u), or a
 //     function that redacts its parameter in place: the Scrubs fact), nor when its type prints itself
 //     through the library (String, LogValue, MarshalJSON, ...: the Hides fact), nor
@@ -53,7 +56,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report malformed pii struct tags and personal data that reaches fmt, log, json, xml, templates, zap, zerolog, logrus or slog unredacted",
 	URL:       "https://pkg.go.dev/github.com/ef8f9424/pii/piivet",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes), new(Keeps), new(Prints), new(Stores), new(Scrubs)},
+	FactTypes: []analysis.Fact{new(Tagged), new(Forwards), new(Redacts), new(Hides), new(Handler), new(Returns), new(Logs), new(Yields), new(Passes), new(Keeps), new(Prints), new(Stores), new(Scrubs), new(Calls), new(Holds)},
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -43,6 +43,7 @@ type checker struct {
 	stores      map[*types.Func][]StoredParam   // the package's functions that put a parameter into a printed field
 	loggers     map[types.Object]bool           // the package's variables and functions that hold or return a logger on a pii.NewHandler
 	unnoted     bool                            // true while a literal is checked: a parameter put in a field is not handed on
+	higher      map[*types.Func][]ParamCall     // the package's functions that call a function parameter (see paramCalls)
 	// implementedIfaces caches, for each interface, whether a type in sight implements it
 	// (see implemented).
 	implementedIfaces map[*types.Interface]bool
@@ -59,17 +60,20 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 	ck.printed = ck.printedFields()
 	ck.settleStores()
 	ck.settleLoggers()
-	for {
-		ck.fw.changed = false
-		ck.visit()
-		if !ck.fw.changed {
-			break
-		}
-	}
+	ck.paramCalls()
+	// Which functions hand their arguments on, settled by visiting again only what
+	// depends on a function found to (see callGraph.run).
+	g := ck.fl.callGraph()
+	g.run(func(int) bool { return true }, func(i int) []*types.Func {
+		ck.fw.touched = nil
+		ck.visitDecl(g.decls[i])
+		return ck.fw.touched
+	})
 	ck.fw.export(ck.fl.closures)
 	ck.fl.exportRedacts()
 	ck.fl.exportPasses()
 	ck.fl.exportKeeps()
+	ck.fl.exportHolds()
 	ck.fl.exportScrubs()
 	ck.fl.exportHandler()
 	ck.report = true
@@ -80,13 +84,18 @@ func checkCalls(pass *analysis.Pass, c *carrier) {
 func (ck *checker) visit() {
 	for _, f := range ck.pass.Files {
 		for _, d := range f.Decls {
-			ck.fn = nil
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			}
-			ast.Inspect(d, ck.inspect)
+			ck.visitDecl(d)
 		}
 	}
+}
+
+// visitDecl checks every call of one declaration.
+func (ck *checker) visitDecl(d ast.Decl) {
+	ck.fn = nil
+	if fd, ok := d.(*ast.FuncDecl); ok {
+		ck.fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	}
+	ast.Inspect(d, ck.inspect)
 }
 
 // inspect checks the calls under n; in the body of a function literal set to a
@@ -119,8 +128,13 @@ func (ck *checker) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	if s, name, ok := ck.unknownFuncField(call); ok { // s.logf("%v", u), logf set by main
+		ck.args(call, s, name, call.Args, call.Args)
+		return
+	}
 	for _, fn := range callees(ck.pass, ck.fl, call) {
 		recv, args := ck.split(call)
+		ck.higherOrder(call, fn, recv, args) // process(u, log.Printf)
 		if s, ok := sinkOf(fn); ok {
 			if s.slog && ck.inLogValue() {
 				return // a value describing itself: where it is logged is checked
@@ -189,7 +203,7 @@ func handsOn(name, sink string) string {
 // forwarded checks a call of fn, which hands its arguments on as f says; name is how
 // the report names it.
 func (ck *checker) forwarded(call *ast.CallExpr, fn *types.Func, f *Forwards, name string, recv ast.Expr, args []ast.Expr) {
-	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic, hint: f.Hint}, handsOn(name, f.Sink)
+	s, to := sink{format: f.Format, json: f.JSON, slog: f.Slog, hider: hider(f.Hider), hidden: f.Hidden, wraps: f.Wraps, forwarded: true, basic: f.Basic, hint: f.Hint, hintFunc: f.HintFunc}, handsOn(name, f.Sink)
 	if f.Slog && (ck.fl.handler || ck.fl.importsHandler()) {
 		s.hidden = true
 	}
@@ -406,8 +420,12 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 		if depth > 8 {
 			return false
 		}
+		var unwritten map[ast.Expr]bool
+		if s.json {
+			unwritten = jsonUnwritten(ck.pass, e) // Hidden{Data: u}, Data behind json:"-"
+		}
 		for _, held := range ck.fl.contents(e, seen) {
-			if ck.fl.redacted(held) || ck.builtOfCopies(held) {
+			if ck.fl.redacted(held) || ck.builtOfCopies(held) || unwritten[held] {
 				continue
 			}
 			if why, ok := ck.personal(s, held); ok {
@@ -442,17 +460,19 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 
 // printsHidden reports whether e is of a type that prints itself without its personal
 // data where sink s writes it (&NotFound{...} whose Error prints the ID only): what its
-// fields hold is not printed as it is, so the walk does not go into them.
+// fields hold is not printed as it is, so the walk does not go into them. A
+// strings.Builder's or bytes.Buffer's String prints what was written to it.
 func (ck *checker) printsHidden(s sink, e ast.Expr) bool {
 	t := ck.pass.TypesInfo.TypeOf(e)
-	return t != nil && !types.IsInterface(t) && ck.printedHidden(t, s)
+	return t != nil && !types.IsInterface(t) && !isTextBuffer(t) && ck.printedHidden(t, s)
 }
 
 // container reports whether e may hold values that are personal data while its type
 // says nothing: an interface, a slice, array or map of them, a composite literal
 // ([]string{u.Email}), a concatenation ("user " + u.Email), a conversion, a part of a
-// text (email[:3], parts[0] of a split), or the text of errors and Stringers (see
-// flow.textOf).
+// text (email[:3], parts[0] of a split), the text of errors and Stringers (see
+// flow.textOf), or what a mapping call's function literal returns (see
+// flow.mappedResults).
 func (ck *checker) container(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -462,13 +482,19 @@ func (ck *checker) container(e ast.Expr) bool {
 			return true
 		}
 	case *ast.CallExpr:
-		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.textOf(x) != nil || ck.fl.keptArgs(x) != nil {
+		if isConversion(ck.pass, x) || keepsText(ck.pass, x) || ck.fl.textOf(x) != nil || ck.fl.keptArgs(x) != nil || ck.fl.heldArgs(x) != nil || ck.fl.mappedResults(x) != nil {
 			return true
 		}
 	case *ast.SliceExpr:
 		return true // a part of what it slices: u.Email[:3]
 	case *ast.IndexExpr:
-		return ck.fl.splitText(x.X, x.Pos()) // a part of a split text
+		if t := ck.pass.TypesInfo.TypeOf(x.X); ck.fl.splitText(x.X, x.Pos()) || t != nil && isCollection(t) {
+			return true // a part of a split text, an element of a collection: args[0]
+		}
+	case *ast.SelectorExpr:
+		if ck.fl.fieldValues(x) != nil {
+			return true // a field of a variable set to a literal, or assigned: e.Payload
+		}
 	}
 	if v, ok := identVar(ck.pass, e); ok && !collects(v.Type()) {
 		if _, ok := v.Type().Underlying().(*types.Chan); ok {
@@ -523,8 +549,10 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 		return
 	}
 	if id, ok := rootIdent(ck.pass, e); ok {
-		// args[0] of args ...any; not u.ID of a struct u, whose other fields stay put.
-		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type()) && !isStructish(v.Type())) {
+		// args[0] of args ...any; not u.ID of a struct u, whose other fields stay put,
+		// nor us[0].ID of a slice of structs: a field of a string or number is
+		// personal data by its own tag, which is judged where it is written.
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && (generic || collects(v.Type()) && !isStructish(v.Type()) && !ck.basicField(e)) {
 			ck.param(s, v, to)
 		}
 		return
@@ -543,11 +571,36 @@ func (ck *checker) noteAt(s sink, to string, e ast.Expr, depth int) {
 	})
 }
 
+// basicField reports whether e selects, on its way from the variable at its root, a
+// field (us[0].ID, m[k].Email), and is of a basic type: a string or a number.
+func (ck *checker) basicField(e ast.Expr) bool {
+	t := ck.pass.TypesInfo.TypeOf(e)
+	if t == nil || !isBasic(t) {
+		return false
+	}
+	for range 32 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel, ok := ck.pass.TypesInfo.Selections[x]; ok && sel.Kind() == types.FieldVal {
+				return true
+			}
+			return false
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // param records that the function being visited hands v on, if v is its receiver or
 // one of its parameters, and it never sets v to something else.
 func (ck *checker) param(s sink, v *types.Var, to string) {
 	if len(ck.fl.sets[v]) == 0 {
-		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic, hint: s.hint}, to)
+		ck.fw.add(ck.fn, v, sink{format: ck.format, json: s.json, slog: s.slog, hider: s.hider, hidden: ck.hidden(s), wraps: s.wraps && ck.format > 0, basic: s.basic, hint: s.hint, hintFunc: s.hintFunc}, to)
 	}
 }
 
@@ -661,7 +714,7 @@ func (ck *checker) reportf(s sink, to string, arg ast.Expr, holder string, held 
 		what += ", which" // args holds u (...), which reaches
 	}
 	if s.hint {
-		ck.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), Message: hintMessage(what, to, types.ExprString(held), !strings.HasSuffix(why, " carries pii tags"))})
+		ck.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), Message: hintMessage(what, to, types.ExprString(held), !strings.HasSuffix(why, " carries pii tags"), s.hintFunc)})
 		return
 	}
 	if s.slog {

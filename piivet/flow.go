@@ -35,6 +35,7 @@ type flow struct {
 	redacts                  map[*types.Func]bool  // the package's functions that return a redacted copy
 	passes                   map[*types.Func]bool  // the package's functions that return their first parameter (see Passes)
 	keeps                    map[*types.Func][]int // the package's functions whose text result keeps their parameters' (see Keeps)
+	holds                    map[*types.Func][]int // the package's functions whose result holds their parameters (see Holds)
 	scrubs                   map[*types.Func][]int // the package's functions that redact a parameter in place (see Scrubs)
 	// closures gives each function literal set to a variable or field (logf :=
 	// func(...) {...}) a function of its own, so that a call through the variable is
@@ -45,6 +46,11 @@ type flow struct {
 	results map[types.Object][]result
 	// setValues holds every value a variable is set to (not stored into it).
 	setValues map[ast.Expr]bool
+	graph     *callGraph // the package's call graph, for the fixpoints (see settle)
+	// fieldStores holds, for each variable, the values assigned to each of its fields
+	// (e.Payload = u), by field name.
+	fieldStores map[types.Object]map[string][]ast.Expr
+	mapKeys     map[ast.Expr]bool // the keys stored into a map (seen[u.Email] = true)
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -63,8 +69,8 @@ type set struct {
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
-		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{}, scrubs: map[*types.Func][]int{},
-		closures: map[*ast.FuncLit]*types.Func{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
+		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{}, holds: map[*types.Func][]int{}, scrubs: map[*types.Func][]int{},
+		closures: map[*ast.FuncLit]*types.Func{}, fieldStores: map[types.Object]map[string][]ast.Expr{}, mapKeys: map[ast.Expr]bool{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
 	fl.settleScrubs()
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -138,6 +144,7 @@ func newFlow(pass *analysis.Pass) *flow {
 				for _, a := range fl.redactedArgs(n) { // p.Redact(&u), or s.scrub(&u)
 					fl.redactInPlace(a, n.End())
 				}
+				fl.storeWrite(n) // b.WriteString(u.Email), copy(dst, src)
 			}
 			return true
 		})
@@ -158,6 +165,7 @@ func newFlow(pass *analysis.Pass) *flow {
 	fl.settlePasses()
 	fl.settleRedacts()
 	fl.settleKeeps()
+	fl.settleHolds()
 	return fl
 }
 
@@ -205,6 +213,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 		// s.logf = log.Printf: the field is a function variable too.
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			fl.setField(sel.Sel, value)
+			fl.storeField(sel, value) // e.Payload = u
 		}
 		// x[k] = v, x.f = v: v is stored into the variable x; into a map, k too, which
 		// fmt and encoding/json print as they print v (seen[u.Email] = true).
@@ -214,6 +223,7 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 				if t := fl.pass.TypesInfo.TypeOf(ix.X); t != nil {
 					if _, isMap := t.Underlying().(*types.Map); isMap {
 						fl.stored[o] = append(fl.stored[o], ix.Index)
+						fl.mapKeys[ix.Index] = true
 					}
 				}
 			}
@@ -536,7 +546,8 @@ func (fl *flow) lastValue(v *types.Var, at token.Pos) ast.Expr {
 
 // contents returns the values e may hold when e is an interface, slice, array or map:
 // the elements of a composite literal, the values stored into a variable, what append
-// added; and the operands of a string concatenation or a conversion.
+// added, what the function literal a mapping call is given returns; and the operands
+// of a string concatenation or a conversion.
 func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
@@ -605,6 +616,9 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if fl.splitText(e.X, e.Pos()) {
 			return []ast.Expr{e.X} // a part of a split text: strings.Split(u.Email, "@")[0]
 		}
+		return fl.elements(e, seen) // args[0], m["user"]
+	case *ast.SelectorExpr:
+		return fl.fieldValues(e) // e.Payload of e := Envelope{Payload: u}
 	case *ast.CallExpr:
 		if isConversion(fl.pass, e) && !toAddress(fl.pass, e) {
 			return e.Args // any(u), string(u.Email)
@@ -618,8 +632,14 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 		if kept := fl.keptArgs(e); kept != nil {
 			return kept // normalizeEmail(u.Email)
 		}
+		if held := fl.heldArgs(e); held != nil {
+			return held // Box(u), pair("user", u)
+		}
 		if b, ok := calleeObject(fl.pass, e.Fun).(*types.Builtin); ok && b.Name() == "append" {
 			return e.Args // the slice appended to, and what is appended (or a slice of it)
+		}
+		if mapped := fl.mappedResults(e); mapped != nil {
+			return mapped // Map(us, func(u User, _ int) string { return u.Email })
 		}
 	}
 	return nil
@@ -627,11 +647,15 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 
 // textOf returns what call's result prints of what it is given: the errors fmt.Errorf
 // wraps with %w and errors.Join joins (their texts are in the result's; what Errorf
-// formats otherwise is reported at Errorf, a sink itself), and the receiver of an Error
-// or String method called with nothing (err.Error()). nil for any other call.
+// formats otherwise is reported at Errorf, a sink itself), the receiver of an Error
+// or String method called with nothing (err.Error()), and the strings.Builder or
+// bytes.Buffer whose text Bytes gives. nil for any other call.
 func (fl *flow) textOf(call *ast.CallExpr) []ast.Expr {
 	if errs := wrappedErrors(fl.pass, call); errs != nil {
 		return errs
+	}
+	if b := fl.bufferText(call); b != nil {
+		return []ast.Expr{b} // b.String(), buf.Bytes()
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" && sel.Sel.Name != "String" {

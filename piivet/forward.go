@@ -34,6 +34,9 @@ type Forwards struct {
 	// Hint: the sink is a method of a logger's interface whose implementation is not
 	// known (see unknownLogger): a report is a hint.
 	Hint bool
+	// HintFunc: that logger is a function field, not a method of an interface (see
+	// unknownFuncField).
+	HintFunc bool
 }
 
 // AFact marks Forwards as an analysis fact.
@@ -82,7 +85,7 @@ type forwarder struct {
 	pass    *analysis.Pass
 	local   map[*types.Func]*Forwards
 	methods map[string][]*types.Func // the methods of local, by name, in the order found
-	changed bool                     // a round found something new
+	touched []*types.Func            // the functions whose Forwards changed, since last reset
 }
 
 func newForwarder(pass *analysis.Pass) *forwarder {
@@ -119,23 +122,23 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 	}
 	f := fw.local[fn]
 	if f == nil {
-		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps, Basic: s.basic, Hint: s.hint}
+		f = &Forwards{Sink: to, Format: s.format, JSON: s.json, Slog: s.slog, Hider: uint8(s.hider), Hidden: s.hidden, Wraps: s.wraps, Basic: s.basic, Hint: s.hint, HintFunc: s.hintFunc}
 	}
 	if f.Basic && !s.basic { // a sink that prints more
 		f.Basic, f.Sink = false, to
-		fw.changed = true
+		fw.touched = append(fw.touched, fn)
 	}
 	if f.Hider != uint8(s.hider) && f.Hider != 0 || f.Hidden && !s.hidden { // handed where no adapter hides it
 		f.Hider, f.Hidden = 0, false
-		fw.changed = true
+		fw.touched = append(fw.touched, fn)
 	}
 	if f.Hint && !s.hint { // a sink known to print names the function better
-		f.Hint, f.Sink, f.Format, f.JSON, f.Slog = false, to, s.format, s.json, s.slog
-		fw.changed = true
+		f.Hint, f.HintFunc, f.Sink, f.Format, f.JSON, f.Slog = false, false, to, s.format, s.json, s.slog
+		fw.touched = append(fw.touched, fn)
 	}
 	if f.Slog && !s.slog { // a sink that is no hint names the function better
 		f.Slog, f.Sink, f.Format, f.JSON = false, to, s.format, s.json
-		fw.changed = true
+		fw.touched = append(fw.touched, fn)
 	}
 	switch {
 	case sig.Recv() == v:
@@ -159,7 +162,7 @@ func (fw *forwarder) add(fn *types.Func, v *types.Var, s sink, to string) {
 		fw.methods[fn.Name()] = append(fw.methods[fn.Name()], fn)
 	}
 	fw.local[fn] = f
-	fw.changed = true
+	fw.touched = append(fw.touched, fn)
 }
 
 // paramIndex returns the index of v among the parameters of sig, or -1.

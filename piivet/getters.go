@@ -3,6 +3,7 @@ package piivet
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -24,17 +25,16 @@ func (r *Returns) String() string { return "returns " + r.Why }
 // may find a getter of a getter), and exports them as facts.
 func (ck *checker) settleGetters() {
 	ck.getters = map[*types.Func]string{}
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(ck.pass) {
-			if ck.getters[fn] != "" {
-				continue
-			}
-			if why, ok := ck.returnsField(fd); ok {
-				ck.getters[fn], changed = why, true
-			}
+	ck.fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if ck.getters[fn] != "" {
+			return false
 		}
-	}
+		if why, ok := ck.returnsField(fd); ok {
+			ck.getters[fn] = why
+			return true
+		}
+		return false
+	})
 	for fn, why := range ck.getters {
 		ck.pass.ExportObjectFact(fn, &Returns{Why: why})
 	}
@@ -76,6 +76,10 @@ func (ck *checker) fieldText(e ast.Expr, depth int) (string, bool) {
 	}
 	var from []ast.Expr
 	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			from = []ast.Expr{x.X} // a pointer to the field: &c.Email
+		}
 	case *ast.BinaryExpr, *ast.SliceExpr, *ast.IndexExpr:
 		from = ck.fl.contents(x, map[types.Object]bool{})
 	case *ast.CallExpr:
@@ -102,13 +106,21 @@ func (ck *checker) getter(e ast.Expr) (string, bool) {
 }
 
 // getterField returns the function e calls and the tagged field it returns, when e
-// calls a getter and what it is given is not a redacted copy.
+// calls a getter and what it is given is not a redacted copy: e, or what e points to
+// (*c.EmailPtr()), or the variable e names, last set to a getter's first result of
+// several (e, ok := c.Lookup()), or, where e is read through a pointer (*p), to its
+// only one; also a call of a variable set to a getter (f := c.Contact; f()).
 func (ck *checker) getterField(e ast.Expr) (*types.Func, string, bool) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
+	call := ck.getterCall(e)
+	if call == nil {
 		return nil, "", false
 	}
+	var bound ast.Expr
 	fn, ok := calleeObject(ck.pass, call.Fun).(*types.Func)
+	if v, isVar := calleeObject(ck.pass, call.Fun).(*types.Var); isVar && len(ck.fl.funcs[v]) == 1 {
+		fn, ok = ck.fl.funcs[v][0], true // f := c.Contact; f()
+		bound = ck.boundReceiver(call)
+	}
 	if !ok {
 		return nil, "", false
 	}
@@ -129,10 +141,48 @@ func (ck *checker) getterField(e ast.Expr) (*types.Func, string, bool) {
 			given = append([]ast.Expr{sel.X}, given...)
 		}
 	}
+	if bound != nil {
+		given = append(given, bound)
+	}
 	for _, g := range given {
 		if ck.fl.redacted(g) || ck.builtOfCopies(g) {
 			return nil, "", false
 		}
 	}
 	return fn, why, true
+}
+
+// getterCall returns the call whose result e is, for getterField: e itself, what e
+// points to, or a variable's value as getterField says; nil if none.
+func (ck *checker) getterCall(e ast.Expr) *ast.CallExpr {
+	deref := false
+	for {
+		star, ok := ast.Unparen(e).(*ast.StarExpr)
+		if !ok {
+			break
+		}
+		e, deref = star.X, true
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return call
+	}
+	v, ok := identVar(ck.pass, e)
+	if !ok {
+		return nil
+	}
+	sets := ck.fl.before(v, e.Pos())
+	if len(sets) == 0 {
+		return nil
+	}
+	if last := sets[len(sets)-1]; last.multi {
+		if call, index := ck.resultOf(e); index == 0 {
+			return call // e, ok := c.Lookup()
+		}
+		return nil
+	}
+	if deref {
+		call, _ := ast.Unparen(ck.fl.lastValue(v, e.Pos())).(*ast.CallExpr)
+		return call // p := c.EmailPtr(); *p
+	}
+	return nil
 }

@@ -98,9 +98,14 @@ func isString(t types.Type) bool {
 // (as written) the value that is personal data, and how to make it safe. A field
 // tagged as personal data is a string or a number: no logger can redact it by its
 // type, whatever implements the interface.
-func hintMessage(what, to, held string, field bool) string {
-	if field {
-		return "pii: " + what + " reaches " + to + " as it is, a method of an interface whose implementation is not known here (a hint, but no logger can redact a string by its type): pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
+// fn: the sink is a function field whose function is not known (see unknownFuncField).
+func hintMessage(what, to, held string, field, fn bool) string {
+	unknown := "a method of an interface whose implementation is not known here"
+	if fn {
+		unknown = "a function value whose function is not known here"
 	}
-	return "pii: " + what + " reaches " + to + " as it is, a method of an interface whose implementation is not known here (a hint: fine if the logger behind it redacts by type): pass pii.Safe(" + held + "), or pii.Redacted's copy"
+	if field {
+		return "pii: " + what + " reaches " + to + " as it is, " + unknown + " (a hint, but no logger can redact a string by its type): pass the field of pii.Redacted's copy, or wrap the value that holds it in pii.Safe"
+	}
+	return "pii: " + what + " reaches " + to + " as it is, " + unknown + " (a hint: fine if the logger behind it redacts by type): pass pii.Safe(" + held + "), or pii.Redacted's copy"
 }

@@ -25,14 +25,13 @@ func (k *Keeps) String() string { return fmt.Sprintf("keeps the text of %v", k.P
 // settleKeeps finds the package's functions whose text result keeps the text of their
 // parameters (each round may find a helper of a helper).
 func (fl *flow) settleKeeps() {
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(fl.pass) {
-			if ps := fl.keptParams(fd, fn); len(ps) > len(fl.keeps[fn]) {
-				fl.keeps[fn], changed = ps, true
-			}
+	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if ps := fl.keptParams(fd, fn); len(ps) > len(fl.keeps[fn]) {
+			fl.keeps[fn] = ps
+			return true
 		}
-	}
+		return false
+	})
 }
 
 // exportKeeps records the package's functions that keep a parameter's text as facts.

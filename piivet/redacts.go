@@ -42,14 +42,13 @@ func (fl *flow) redactingCallAt(call *ast.CallExpr, depth int) bool {
 // settleRedacts finds the package's functions that return a redacted copy (each round
 // may find a helper of a helper).
 func (fl *flow) settleRedacts() {
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(fl.pass) {
-			if !fl.redacts[fn] && fl.returnsRedacted(fd, nil) {
-				fl.redacts[fn], changed = true, true
-			}
+	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if !fl.redacts[fn] && fl.returnsRedacted(fd, nil) {
+			fl.redacts[fn] = true
+			return true
 		}
-	}
+		return false
+	})
 }
 
 // settleBuiltRedacts adds to the package's redacting functions those that return, on
@@ -58,16 +57,15 @@ func (fl *flow) settleRedacts() {
 // written where it is printed is. The flow settles the others before the checker
 // exists: this needs the checker's knowledge of what carries tags.
 func (ck *checker) settleBuiltRedacts() {
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(ck.pass) {
-			if !ck.fl.redacts[fn] && ck.fl.returnsRedacted(fd, ck.builtOfCopies) {
-				ck.fl.redacts[fn], changed = true, true
-				// What a call of fn was judged to build is known anew.
-				ck.setsBuilt, ck.storedBuilt = map[types.Object][]int8{}, map[types.Object]*storedValues{}
-			}
+	ck.fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if !ck.fl.redacts[fn] && ck.fl.returnsRedacted(fd, ck.builtOfCopies) {
+			ck.fl.redacts[fn] = true
+			// What a call of fn was judged to build is known anew.
+			ck.setsBuilt, ck.storedBuilt = map[types.Object][]int8{}, map[types.Object]*storedValues{}
+			return true
 		}
-	}
+		return false
+	})
 }
 
 // funcDecls yields the functions and methods of the pass that have a body, with their

@@ -48,6 +48,9 @@ type sink struct {
 	// hint: a method of a logger's interface whose implementation is not known (see
 	// unknownLogger): a report is a hint.
 	hint bool
+	// hintFunc: the hint is for a function field whose function is not known (see
+	// unknownFuncField), not for a method of an interface.
+	hintFunc bool
 	// verb is how a printf format prints the argument ("d", "#v" for %#v); "" for the
 	// default, %v: fmt calls String or Error for v, s, q, x and X only.
 	verb string
@@ -121,7 +124,7 @@ func setsZerologHook(pass *analysis.Pass, lhs, rhs ast.Expr) hider {
 // hiderOf says which hider a call builds, if it builds one.
 func hiderOf(pass *analysis.Pass, call *ast.CallExpr) hider {
 	switch {
-	case isCall(pass, call, piiPath+"/piizap", "NewCore"):
+	case isCall(pass, call, piiPath+"/piizap", "NewCore"), isCall(pass, call, piiPath+"/piizap", "Build"):
 		return zapHider
 	case isCall(pass, call, piiPath+"/piilogrus", "NewHook"), isCall(pass, call, piiPath+"/piilogrus", "NewFormatter"):
 		return logrusHider

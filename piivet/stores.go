@@ -44,16 +44,15 @@ func (s *Stores) String() string {
 // them as facts. It needs the printed fields (see printedFields).
 func (ck *checker) settleStores() {
 	ck.stores = map[*types.Func][]StoredParam{}
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(ck.pass) {
-			for _, sp := range ck.storedParams(fd, fn) {
-				if !slices.Contains(ck.stores[fn], sp) {
-					ck.stores[fn], changed = append(ck.stores[fn], sp), true
-				}
+	ck.fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		changed := false
+		for _, sp := range ck.storedParams(fd, fn) {
+			if !slices.Contains(ck.stores[fn], sp) {
+				ck.stores[fn], changed = append(ck.stores[fn], sp), true
 			}
 		}
-	}
+		return changed
+	})
 	for fn, ps := range ck.stores {
 		ck.pass.ExportObjectFact(fn, &Stores{Params: ps})
 	}

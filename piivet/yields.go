@@ -12,9 +12,12 @@ import (
 
 // Yields is the fact that a function returns, in a result of interface type (error,
 // any), a value of a concrete type that carries pii tags on some path (func lookup(email
-// string) error { return &NotFound{Email: email} }): where that result reaches a sink
-// as it is, directly or through the variable it was assigned to, the value prints
-// itself there (through its Error, for an error).
+// string) error { return &NotFound{Email: email} }), or, in a collection of its own
+// building whose type carries no tags ([]any, logrus.Fields, []string), such a value or
+// a field tagged as personal data (func fields(u User) logrus.Fields { return
+// logrus.Fields{"email": u.Email} }): where that result reaches a sink as it is,
+// directly or through the variable it was assigned to, the value prints itself there
+// (through its Error, for an error), or is printed with the collection.
 type Yields struct {
 	Results []YieldedResult
 }
@@ -25,6 +28,9 @@ type YieldedResult struct {
 	Type  string // the concrete type, as a reader writes it
 	Fmt   bool   // fmt and the loggers print its personal data (it does not hide itself)
 	JSON  bool   // encoding/json writes its personal data
+	// Field is, for a collection that holds a field tagged as personal data (its type,
+	// a string, says nothing), which field: `tagged pii:"email" at models.User.Email`.
+	Field string
 }
 
 // AFact marks Yields as an analysis fact.
@@ -51,14 +57,10 @@ type result struct {
 // exports them as facts.
 func (ck *checker) settleYields() {
 	ck.yields = map[*types.Func][]YieldedResult{}
-	for changed := true; changed; {
-		changed = false
-		for fd, fn := range funcDecls(ck.pass) {
-			if sig, ok := fn.Type().(*types.Signature); ok && ck.findYields(fd, fn, sig) {
-				changed = true
-			}
-		}
-	}
+	ck.fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && ck.findYields(fd, fn, sig)
+	})
 	for fn, rs := range ck.yields {
 		ck.pass.ExportObjectFact(fn, &Yields{Results: rs})
 	}
@@ -77,10 +79,18 @@ func (ck *checker) findYields(fd *ast.FuncDecl, fn *types.Func, sig *types.Signa
 				return true
 			}
 			for i, r := range n.Results {
-				if !types.IsInterface(sig.Results().At(i).Type()) || ck.yieldsAt(fn, i) {
+				if ck.yieldsAt(fn, i) {
 					continue
 				}
-				if y, ok := ck.returned(r); ok {
+				var y YieldedResult
+				ok := false
+				switch t := sig.Results().At(i).Type(); {
+				case types.IsInterface(t):
+					y, ok = ck.returned(r)
+				case isCollection(t) && !ck.c.carries(t):
+					y, ok = ck.collected(r) // return logrus.Fields{"email": u.Email}
+				}
+				if ok {
 					y.Index = i
 					ck.yields[fn] = append(ck.yields[fn], y)
 					added = true
@@ -139,6 +149,9 @@ func (ck *checker) yielded(s sink, e ast.Expr) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if y.Field != "" {
+		return fmt.Sprintf("%s may return the field %s in its result", calleeName(fn), y.Field), true
+	}
 	return fmt.Sprintf("%s may return %s, which carries pii tags", calleeName(fn), y.Type), true
 }
 
@@ -150,7 +163,7 @@ func (ck *checker) yieldOf(s sink, e ast.Expr) (*types.Func, YieldedResult, bool
 
 func (ck *checker) yieldOfAt(s sink, e ast.Expr, depth int) (*types.Func, YieldedResult, bool) {
 	call, index := ck.resultOf(e)
-	if call == nil || ck.hidden(s) || depth > 8 {
+	if call == nil || depth > 8 {
 		return nil, YieldedResult{}, false
 	}
 	// err := fmt.Errorf("ctx: %w", lookup(x)), or errors.Join of it: its text is in
@@ -177,7 +190,8 @@ func (ck *checker) yieldOfAt(s sink, e ast.Expr, depth int) (*types.Func, Yielde
 		}
 	}
 	for _, r := range rs {
-		if r.Index == index && (s.json && r.JSON || !s.json && r.Fmt) {
+		// An adapter redacts a value by its type, not a string tagged as personal data.
+		if r.Index == index && (s.json && r.JSON || !s.json && r.Fmt) && (r.Field != "" || !ck.hidden(s)) {
 			return fn, r, true
 		}
 	}

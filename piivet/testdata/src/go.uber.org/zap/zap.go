@@ -26,3 +26,8 @@ func Error(err error) Field                { return Field{} }
 type ObjectMarshaler interface{ MarshalLogObject() error }
 
 func Object(key string, v ObjectMarshaler) Field { return Field{} }
+
+// Config configures a logger.
+type Config struct{}
+
+func NewProductionConfig() Config { return Config{} }
