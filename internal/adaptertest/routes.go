@@ -55,4 +55,3 @@ func (m MultiError) Error() string {
 
 // Unwrap returns the errors m holds.
 func (m MultiError) Unwrap() []error { return m.Errs }
-
