@@ -164,9 +164,25 @@ func newFlow(pass *analysis.Pass) *flow {
 	}
 	fl.settlePasses()
 	fl.settleRedacts()
-	fl.settleKeeps()
-	fl.settleHolds()
+	// A text kept from a list a helper builds (strings.Join(parts(s), " ")), and a list
+	// built from a text a helper keeps: each fact follows the other, until neither
+	// grows.
+	for kept, held := -1, -1; kept != paramCount(fl.keeps) || held != paramCount(fl.holds); {
+		kept, held = paramCount(fl.keeps), paramCount(fl.holds)
+		fl.settleKeeps()
+		fl.settleHolds()
+	}
 	return fl
+}
+
+// paramCount is how many parameters the facts of m name, all functions together: it
+// only grows as a fixpoint learns more.
+func paramCount(m map[*types.Func][]int) int {
+	n := 0
+	for _, ps := range m {
+		n += len(ps)
+	}
+	return n
 }
 
 // before returns the sets of v written before at, in source order.
