@@ -30,13 +30,7 @@ func (h *Holds) String() string { return fmt.Sprintf("holds %v", h.Params) }
 // settleHolds finds the package's functions whose result holds their parameters
 // (each round may find a helper of a helper).
 func (fl *flow) settleHolds() {
-	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
-		if ps := fl.heldParams(fd, fn); len(ps) > len(fl.holds[fn]) {
-			fl.holds[fn] = ps
-			return true
-		}
-		return false
-	})
+	fl.settleParams(fl.holds, fl.heldParams)
 }
 
 // exportHolds records the package's functions whose result holds a parameter as facts.

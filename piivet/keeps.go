@@ -25,13 +25,7 @@ func (k *Keeps) String() string { return fmt.Sprintf("keeps the text of %v", k.P
 // settleKeeps finds the package's functions whose text result keeps the text of their
 // parameters (each round may find a helper of a helper).
 func (fl *flow) settleKeeps() {
-	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
-		if ps := fl.keptParams(fd, fn); len(ps) > len(fl.keeps[fn]) {
-			fl.keeps[fn] = ps
-			return true
-		}
-		return false
-	})
+	fl.settleParams(fl.keeps, fl.keptParams)
 }
 
 // exportKeeps records the package's functions that keep a parameter's text as facts.

@@ -27,13 +27,7 @@ func (s *Scrubs) String() string { return fmt.Sprintf("redacts %v in place", s.P
 // round may find a helper of a helper). It reads no assignment, so it runs before the
 // flow records them, which need it.
 func (fl *flow) settleScrubs() {
-	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
-		if ps := fl.scrubbedParams(fd, fn); len(ps) > len(fl.scrubs[fn]) {
-			fl.scrubs[fn] = ps
-			return true
-		}
-		return false
-	})
+	fl.settleParams(fl.scrubs, fl.scrubbedParams)
 }
 
 // exportScrubs records the package's functions that redact a parameter in place as

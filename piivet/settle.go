@@ -201,3 +201,16 @@ func (g *callGraph) settle(step func(*ast.FuncDecl, *types.Func) bool) {
 		return nil
 	})
 }
+
+// settleParams settles a fact that names parameters (Scrubs, Keeps, Holds): m holds
+// each function's, and found finds them for one function from what m says of the
+// others; a fact only grows, until none does (see callGraph.settle).
+func (fl *flow) settleParams(m map[*types.Func][]int, found func(*ast.FuncDecl, *types.Func) []int) {
+	fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if ps := found(fd, fn); len(ps) > len(m[fn]) {
+			m[fn] = ps
+			return true
+		}
+		return false
+	})
+}
