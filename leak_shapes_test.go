@@ -488,3 +488,30 @@ func TestShapesScanStringsURL(t *testing.T) {
 		}
 	}
 }
+
+// shapeContact prints the number it keeps in an unexported field.
+type shapeContact struct{ number string }
+
+func (c shapeContact) String() string { return "call " + c.number }
+
+// shapeTicket prints its contact and its note, both exported fields.
+type shapeTicket struct {
+	Contact shapeContact
+	Note    string
+}
+
+func (t shapeTicket) String() string { return t.Contact.String() + ": " + t.Note }
+
+// TestShapesScanStringsNested logs, with ScanStrings, a Stringer of exported fields one
+// of which prints itself from hidden state: that field is looked at on its own (its
+// number hidden), the rest scanned where it is (the note kept), not the whole value
+// emptied for its text.
+func TestShapesScanStringsNested(t *testing.T) {
+	v := []shapeTicket{{shapeContact{"+1 415 555 2671"}, "ticket 42"}}
+	for _, text := range []bool{true, false} {
+		line := logThrough(v, text, []pii.HandlerOption{pii.ScanStrings()})
+		if strings.Contains(line, "2671") || !strings.Contains(line, "ticket 42") {
+			t.Errorf("text %v: line = %s, want the note kept and the number hidden", text, line)
+		}
+	}
+}

@@ -236,14 +236,21 @@ var stringerType = reflect.TypeFor[fmt.Stringer]()
 // own (Error or String) from state that no walk reaches: fields that are unexported,
 // in t or in the structs its exported and embedded fields hold (see
 // structHidesState). A type of exported fields is walked, its strings scanned where
-// they are. url.URL is such a type but for its Userinfo, which is scanned on its own.
+// they are; so is a field of a type that prints itself, on its own (url.URL's
+// *Userinfo).
 func printsItself(t reflect.Type) bool {
-	s := t
-	if s.Kind() == reflect.Pointer {
-		s = s.Elem()
-	}
-	return s != urlType && (t.Implements(errorType) || t.Implements(stringerType)) &&
-		structHidesState(s, map[reflect.Type]bool{})
+	return hasPrintMethod(t) && structHidesState(t, printsApart, map[reflect.Type]bool{})
+}
+
+// hasPrintMethod reports whether t has the Error or String method fmt prints it with.
+func hasPrintMethod(t reflect.Type) bool {
+	return t.Implements(errorType) || t.Implements(stringerType)
+}
+
+// printsApart reports whether a field of type t prints itself, as a value or through
+// its address: its own node looks at it (see node.prints).
+func printsApart(t reflect.Type) bool {
+	return hasPrintMethod(t) || t.Kind() != reflect.Pointer && hasPrintMethod(reflect.PointerTo(t))
 }
 
 // carriesTags reports whether struct type t, or a struct its fields lead to through

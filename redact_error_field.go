@@ -59,15 +59,16 @@ func errorHidesText(t reflect.Type) bool {
 	if h, ok := errorHidesTexts.Load(t); ok {
 		return h.(bool)
 	}
-	hides := structHidesState(t, map[reflect.Type]bool{})
+	hides := structHidesState(t, nil, map[reflect.Type]bool{})
 	errorHidesTexts.Store(t, hides)
 	return hides
 }
 
 // structHidesState reports whether t, a struct or a pointer to one, has an unexported
 // field that is not embedded, in it or in the structs its embedded and exported fields
-// lead to (seen: the struct types looked at on the way).
-func structHidesState(t reflect.Type, seen map[reflect.Type]bool) bool {
+// lead to, but for those of a type that apart says is looked at on its own (seen: the
+// struct types looked at on the way).
+func structHidesState(t reflect.Type, apart func(reflect.Type) bool, seen map[reflect.Type]bool) bool {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -76,8 +77,11 @@ func structHidesState(t reflect.Type, seen map[reflect.Type]bool) bool {
 	}
 	seen[t] = true
 	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() && !f.Anonymous || structHidesState(f.Type, seen) {
+		switch f := t.Field(i); {
+		case !f.IsExported() && !f.Anonymous:
+			return true
+		case apart != nil && apart(f.Type):
+		case structHidesState(f.Type, apart, seen):
 			return true
 		}
 	}
