@@ -11,10 +11,16 @@ import (
 
 // The route tests' record, error types and check are internal/adaptertest's.
 type (
-	revUser    = adaptertest.RouteUser
-	revUserErr = adaptertest.UserError
-	revMulti   = adaptertest.MultiError
+	revUser       = adaptertest.RouteUser
+	revUserErr    = adaptertest.UserError
+	revMulti      = adaptertest.MultiError
+	revJSONUser   = adaptertest.JSONUser
+	revTextUser   = adaptertest.TextUser
+	revStringUser = adaptertest.StringUser
+	revOpErr      = adaptertest.OpError
 )
+
+type revBox[T any] = adaptertest.Box[T]
 
 var revNew = adaptertest.NewRouteUser
 

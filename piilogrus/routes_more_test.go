@@ -2,49 +2,12 @@ package piilogrus_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
 
 	"github.com/sirupsen/logrus"
 )
-
-type revBox[T any] struct {
-	Note string `pii:"no"`
-	V    T
-}
-
-type revStringUser struct {
-	Name  string `pii:"name"`
-	Email string `pii:"email"`
-}
-
-func (u *revStringUser) String() string { return u.Name + " " + u.Email }
-
-type revJSONUser struct {
-	Name  string `pii:"name"`
-	Email string `pii:"email"`
-}
-
-func (u revJSONUser) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]string{"who": u.Name + " " + u.Email})
-}
-
-type revTextUser struct {
-	Name  string `pii:"name"`
-	Phone string `pii:"phone"`
-}
-
-func (u revTextUser) MarshalText() ([]byte, error) { return []byte(u.Name + "/" + u.Phone), nil }
-
-// revOpErr prints the error it holds in an exported field, without Unwrap.
-type revOpErr struct {
-	Op  string `pii:"no"`
-	Err error
-}
-
-func (e revOpErr) Error() string { return e.Op + ": " + e.Err.Error() }
 
 // revPlain is an untagged struct holding an error: fmt prints the error's text.
 type revPlain struct {
@@ -65,18 +28,18 @@ func TestLogrusRoutes(t *testing.T) {
 	pu := &u
 	ue := revUserErr{U: u}
 	wrapped := fmt.Errorf("load: %w", ue)
-	su := &revStringUser{u.Name, u.Email}
+	su := &revStringUser{Name: u.Name, Email: u.Email}
 	routes := map[string]func(*logrus.Logger){
 		"WithField pointer to pointer":       func(l *logrus.Logger) { l.WithField("u", &pu).Info("m") },
 		"WithField slice of pointers":        func(l *logrus.Logger) { l.WithField("u", []*revUser{&u}).Info("m") },
-		"WithField generic":                  func(l *logrus.Logger) { l.WithField("u", revBox[any]{"n", &u}).Info("m") },
+		"WithField generic":                  func(l *logrus.Logger) { l.WithField("u", revBox[any]{Note: "n", V: &u}).Info("m") },
 		"WithField nested Fields":            func(l *logrus.Logger) { l.WithField("f", logrus.Fields{"u": u, "g": logrus.Fields{"v": &u}}).Info("m") },
 		"WithFields map of any":              func(l *logrus.Logger) { l.WithFields(logrus.Fields{"m": map[string]any{"u": []any{u}}}).Info("m") },
 		"WithError tagged":                   func(l *logrus.Logger) { l.WithError(ue).Error("m") },
 		"WithError %w":                       func(l *logrus.Logger) { l.WithError(wrapped).Error("m") },
 		"WithError Join":                     func(l *logrus.Logger) { l.WithError(errors.Join(errors.New("x"), wrapped)).Error("m") },
 		"WithError Unwrap []error":           func(l *logrus.Logger) { l.WithError(revMulti{Errs: []error{errors.New("x"), wrapped}}).Error("m") },
-		"WithError tagged wrapper no Unwrap": func(l *logrus.Logger) { l.WithError(revOpErr{"save", wrapped}).Error("m") },
+		"WithError tagged wrapper no Unwrap": func(l *logrus.Logger) { l.WithError(revOpErr{Op: "save", Err: wrapped}).Error("m") },
 		"WithField error other key":          func(l *logrus.Logger) { l.WithField("cause", wrapped).Error("m") },
 		"WithField []error":                  func(l *logrus.Logger) { l.WithField("errs", []error{wrapped, ue}).Error("m") },
 		"WithField map of errors":            func(l *logrus.Logger) { l.WithField("errs", map[string]error{"a": wrapped}).Error("m") },
@@ -84,8 +47,8 @@ func TestLogrusRoutes(t *testing.T) {
 		"WithField any holding error":        func(l *logrus.Logger) { l.WithField("op", []any{wrapped}).Error("m") },
 		"WithField Stringer":                 func(l *logrus.Logger) { l.WithField("u", su).Info("m") },
 		"WithField Stringer in slice":        func(l *logrus.Logger) { l.WithField("u", []fmt.Stringer{su}).Info("m") },
-		"WithField MarshalJSON":              func(l *logrus.Logger) { l.WithField("u", revJSONUser{u.Name, u.Email}).Info("m") },
-		"WithField MarshalText":              func(l *logrus.Logger) { l.WithField("u", revTextUser{u.Name, u.Phone}).Info("m") },
+		"WithField MarshalJSON":              func(l *logrus.Logger) { l.WithField("u", revJSONUser{Name: u.Name, Email: u.Email}).Info("m") },
+		"WithField MarshalText":              func(l *logrus.Logger) { l.WithField("u", revTextUser{Name: u.Name, Phone: u.Phone}).Info("m") },
 		"WithField unexported tagged":        func(l *logrus.Logger) { l.WithField("a", revAccount{"a1", u}).Info("m") },
 		"WithField context value": func(l *logrus.Logger) {
 			l.WithField("ctx", context.WithValue(context.Background(), revCtxKey{}, su)).Info("m")
@@ -105,7 +68,9 @@ func TestLogrusRoutes(t *testing.T) {
 			e.Info("m")
 		},
 		"Infof with Safe-less arg as field": func(l *logrus.Logger) { l.WithFields(logrus.Fields{"args": []any{u, 1}}).Infof("m %d", 1) },
-		"tagged map key":                    func(l *logrus.Logger) { l.WithField("u", map[revTextUser]int{{u.Name, u.Phone}: 1}).Info("m") },
+		"tagged map key": func(l *logrus.Logger) {
+			l.WithField("u", map[revTextUser]int{{Name: u.Name, Phone: u.Phone}: 1}).Info("m")
+		},
 	}
 	revRun(t, routes)
 }

@@ -8,15 +8,6 @@ import (
 	"go.uber.org/zap"
 )
 
-// revOpErr is a tagged error that prints the error it holds in an exported field,
-// without Unwrap (as many hand-written error types do).
-type revOpErr struct {
-	Op  string `pii:"no"`
-	Err error
-}
-
-func (e revOpErr) Error() string { return e.Op + ": " + e.Err.Error() }
-
 // revPlainOpErr is revOpErr with no tags at all.
 type revPlainOpErr struct {
 	Op  string
@@ -38,16 +29,16 @@ func TestZapErrorInField(t *testing.T) {
 	ue := revUserErr{U: u}
 	wrapped := fmt.Errorf("load: %w", ue)
 	routes := map[string]func(*zap.Logger){
-		"Error tagged wrapper, tagged cause":          func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{"save", ue})) },
-		"Error tagged wrapper, wrapped cause":         func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{"save", wrapped})) },
-		"Error tagged wrapper, joined cause":          func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{"save", errors.Join(ue)})) },
+		"Error tagged wrapper, tagged cause":          func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{Op: "save", Err: ue})) },
+		"Error tagged wrapper, wrapped cause":         func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{Op: "save", Err: wrapped})) },
+		"Error tagged wrapper, joined cause":          func(l *zap.Logger) { l.Info("m", zap.Error(revOpErr{Op: "save", Err: errors.Join(ue)})) },
 		"Error untagged wrapper, tagged cause":        func(l *zap.Logger) { l.Info("m", zap.Error(revPlainOpErr{"save", ue})) },
 		"Error untagged wrapper, wrapped cause":       func(l *zap.Logger) { l.Info("m", zap.Error(revPlainOpErr{"save", wrapped})) },
 		"Error %w of untagged wrapper":                func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("x: %w", revPlainOpErr{"save", wrapped}))) },
 		"Stringer tagged, wrapped cause":              func(l *zap.Logger) { l.Info("m", zap.Stringer("e", revEvent{"k", wrapped})) },
 		"Any struct with wrapped cause":               func(l *zap.Logger) { l.Info("m", zap.Any("e", revEvent{"k", wrapped})) },
-		"Reflect struct with wrapped cause":           func(l *zap.Logger) { l.Info("m", zap.Reflect("e", revOpErr{"save", wrapped})) },
-		"Errors of tagged wrapper with wrapped cause": func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revOpErr{"save", wrapped}})) },
+		"Reflect struct with wrapped cause":           func(l *zap.Logger) { l.Info("m", zap.Reflect("e", revOpErr{Op: "save", Err: wrapped})) },
+		"Errors of tagged wrapper with wrapped cause": func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revOpErr{Op: "save", Err: wrapped}})) },
 	}
 	revRun(t, routes)
 }

@@ -1,7 +1,6 @@
 package piizap_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -10,12 +9,6 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
-
-// revBox is a generic tagged container.
-type revBox[T any] struct {
-	Note string `pii:"no"`
-	V    T
-}
 
 // revStack is a pkg/errors-like wrapper with a verbose Format.
 type revStack struct{ cause error }
@@ -29,32 +22,6 @@ func (e revStack) Format(s fmt.State, verb rune) {
 	}
 	fmt.Fprint(s, e.Error())
 }
-
-// revJSONUser marshals itself.
-type revJSONUser struct {
-	Name  string `pii:"name"`
-	Email string `pii:"email"`
-}
-
-func (u revJSONUser) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]string{"who": u.Name + " " + u.Email})
-}
-
-// revTextUser marshals itself as text.
-type revTextUser struct {
-	Name  string `pii:"name"`
-	Phone string `pii:"phone"`
-}
-
-func (u revTextUser) MarshalText() ([]byte, error) { return []byte(u.Name + "/" + u.Phone), nil }
-
-// revStringUser is a tagged Stringer.
-type revStringUser struct {
-	Name  string `pii:"name"`
-	Email string `pii:"email"`
-}
-
-func (u *revStringUser) String() string { return u.Name + " " + u.Email }
 
 // revAccount holds its owner in an unexported field of a tagged type.
 type revAccount struct {
@@ -76,9 +43,9 @@ func TestZapRoutes(t *testing.T) {
 		"Any slice of pointers":      func(l *zap.Logger) { l.Info("m", zap.Any("u", []*revUser{&u, &u})) },
 		"Any pointer to pointer":     func(l *zap.Logger) { l.Info("m", zap.Any("u", ppu)) },
 		"Reflect pointer to pointer": func(l *zap.Logger) { l.Info("m", zap.Reflect("u", ppu)) },
-		"Any generic":                func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[revUser]{"n", u})) },
-		"Any generic of pointer":     func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[*revUser]{"n", &u})) },
-		"Any generic of any":         func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[any]{"n", u})) },
+		"Any generic":                func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[revUser]{Note: "n", V: u})) },
+		"Any generic of pointer":     func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[*revUser]{Note: "n", V: &u})) },
+		"Any generic of any":         func(l *zap.Logger) { l.Info("m", zap.Any("u", revBox[any]{Note: "n", V: u})) },
 		"Any map of slices":          func(l *zap.Logger) { l.Info("m", zap.Any("u", map[string][]any{"a": {u, &u}})) },
 		"Any array of interfaces":    func(l *zap.Logger) { l.Info("m", zap.Any("u", [2]any{u, ppu})) },
 		"Namespace":                  func(l *zap.Logger) { l.Info("m", zap.Namespace("ns"), zap.Any("u", u)) },
@@ -90,41 +57,43 @@ func TestZapRoutes(t *testing.T) {
 				ce.Write(zap.Any("u", u))
 			}
 		},
-		"Sugar Infow":                 func(l *zap.Logger) { l.Sugar().Infow("m", "u", u, "p", &u) },
-		"Sugar With Infow":            func(l *zap.Logger) { l.Sugar().With("u", u).Infow("m", "e", ue) },
-		"Sugar Infow odd":             func(l *zap.Logger) { l.Sugar().Infow("m", u) },
-		"Sugar Infow odd pointer":     func(l *zap.Logger) { l.Sugar().Infow("m", "k", 1, &u) },
-		"Sugar Infow non-string key":  func(l *zap.Logger) { l.Sugar().Infow("m", u, 1) },
-		"Sugar With odd":              func(l *zap.Logger) { l.Sugar().With(u).Info("m") },
-		"Sugar With non-string key":   func(l *zap.Logger) { l.Sugar().With(u, 1).Info("m") },
-		"Sugar Infow zap field":       func(l *zap.Logger) { l.Sugar().Infow("m", zap.Any("u", u)) },
-		"Error %w twice":              func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("a: %w", fmt.Errorf("b: %w", ue)))) },
-		"Error %w pointer":            func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("lookup: %w", &ue))) },
-		"Error Unwrap []error":        func(l *zap.Logger) { l.Info("m", zap.Error(revMulti{Errs: []error{errors.New("x"), ue}})) },
-		"Error stack wrapper":         func(l *zap.Logger) { l.Info("m", zap.Error(revStack{ue})) },
-		"Error stack over %w":         func(l *zap.Logger) { l.Info("m", zap.Error(revStack{fmt.Errorf("w: %w", ue)})) },
-		"Errors mixed":                func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revStack{ue}, revMulti{Errs: []error{ue}}})) },
-		"NamedError multi":            func(l *zap.Logger) { l.Info("m", zap.NamedError("e", revMulti{Errs: []error{fmt.Errorf("%w", ue)}})) },
-		"Any of error":                func(l *zap.Logger) { l.Info("m", zap.Any("e", fmt.Errorf("x: %w", ue))) },
-		"With Error":                  func(l *zap.Logger) { l.With(zap.Error(fmt.Errorf("x: %w", ue))).Info("m") },
-		"MarshalJSON":                 func(l *zap.Logger) { l.Info("m", zap.Any("u", revJSONUser{u.Name, u.Email})) },
-		"MarshalJSON pointer":         func(l *zap.Logger) { l.Info("m", zap.Any("u", &revJSONUser{u.Name, u.Email})) },
-		"MarshalText":                 func(l *zap.Logger) { l.Info("m", zap.Any("u", revTextUser{u.Name, u.Phone})) },
-		"MarshalText in map value":    func(l *zap.Logger) { l.Info("m", zap.Any("u", map[string]revTextUser{"a": {u.Name, u.Phone}})) },
-		"MarshalText map key":         func(l *zap.Logger) { l.Info("m", zap.Any("u", map[revTextUser]int{{u.Name, u.Phone}: 1})) },
+		"Sugar Infow":                func(l *zap.Logger) { l.Sugar().Infow("m", "u", u, "p", &u) },
+		"Sugar With Infow":           func(l *zap.Logger) { l.Sugar().With("u", u).Infow("m", "e", ue) },
+		"Sugar Infow odd":            func(l *zap.Logger) { l.Sugar().Infow("m", u) },
+		"Sugar Infow odd pointer":    func(l *zap.Logger) { l.Sugar().Infow("m", "k", 1, &u) },
+		"Sugar Infow non-string key": func(l *zap.Logger) { l.Sugar().Infow("m", u, 1) },
+		"Sugar With odd":             func(l *zap.Logger) { l.Sugar().With(u).Info("m") },
+		"Sugar With non-string key":  func(l *zap.Logger) { l.Sugar().With(u, 1).Info("m") },
+		"Sugar Infow zap field":      func(l *zap.Logger) { l.Sugar().Infow("m", zap.Any("u", u)) },
+		"Error %w twice":             func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("a: %w", fmt.Errorf("b: %w", ue)))) },
+		"Error %w pointer":           func(l *zap.Logger) { l.Info("m", zap.Error(fmt.Errorf("lookup: %w", &ue))) },
+		"Error Unwrap []error":       func(l *zap.Logger) { l.Info("m", zap.Error(revMulti{Errs: []error{errors.New("x"), ue}})) },
+		"Error stack wrapper":        func(l *zap.Logger) { l.Info("m", zap.Error(revStack{ue})) },
+		"Error stack over %w":        func(l *zap.Logger) { l.Info("m", zap.Error(revStack{fmt.Errorf("w: %w", ue)})) },
+		"Errors mixed":               func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{revStack{ue}, revMulti{Errs: []error{ue}}})) },
+		"NamedError multi":           func(l *zap.Logger) { l.Info("m", zap.NamedError("e", revMulti{Errs: []error{fmt.Errorf("%w", ue)}})) },
+		"Any of error":               func(l *zap.Logger) { l.Info("m", zap.Any("e", fmt.Errorf("x: %w", ue))) },
+		"With Error":                 func(l *zap.Logger) { l.With(zap.Error(fmt.Errorf("x: %w", ue))).Info("m") },
+		"MarshalJSON":                func(l *zap.Logger) { l.Info("m", zap.Any("u", revJSONUser{Name: u.Name, Email: u.Email})) },
+		"MarshalJSON pointer":        func(l *zap.Logger) { l.Info("m", zap.Any("u", &revJSONUser{Name: u.Name, Email: u.Email})) },
+		"MarshalText":                func(l *zap.Logger) { l.Info("m", zap.Any("u", revTextUser{Name: u.Name, Phone: u.Phone})) },
+		"MarshalText in map value": func(l *zap.Logger) {
+			l.Info("m", zap.Any("u", map[string]revTextUser{"a": {Name: u.Name, Phone: u.Phone}}))
+		},
+		"MarshalText map key":         func(l *zap.Logger) { l.Info("m", zap.Any("u", map[revTextUser]int{{Name: u.Name, Phone: u.Phone}: 1})) },
 		"tagged map key any":          func(l *zap.Logger) { l.Info("m", zap.Any("u", map[any]int{u: 1})) },
-		"Stringer pointer":            func(l *zap.Logger) { l.Info("m", zap.Stringer("u", &revStringUser{u.Name, u.Email})) },
-		"Any Stringer":                func(l *zap.Logger) { l.Info("m", zap.Any("u", &revStringUser{u.Name, u.Email})) },
-		"Stringers pointers":          func(l *zap.Logger) { l.Info("m", zap.Stringers("u", []*revStringUser{{u.Name, u.Email}})) },
+		"Stringer pointer":            func(l *zap.Logger) { l.Info("m", zap.Stringer("u", &revStringUser{Name: u.Name, Email: u.Email})) },
+		"Any Stringer":                func(l *zap.Logger) { l.Info("m", zap.Any("u", &revStringUser{Name: u.Name, Email: u.Email})) },
+		"Stringers pointers":          func(l *zap.Logger) { l.Info("m", zap.Stringers("u", []*revStringUser{{Name: u.Name, Email: u.Email}})) },
 		"unexported tagged owner":     func(l *zap.Logger) { l.Info("m", zap.Object("a", revAccount{"a1", &u})) },
 		"Any unexported tagged owner": func(l *zap.Logger) { l.Info("m", zap.Any("a", revAccount{"a1", &u})) },
 		"Inline unexported owner":     func(l *zap.Logger) { l.Info("m", zap.Inline(revAccount{"a1", &u})) },
 		"Dict nested":                 func(l *zap.Logger) { l.Info("m", zap.Dict("d", zap.Dict("e", zap.Any("u", u)), zap.Error(ue))) },
 		"With Dict": func(l *zap.Logger) {
-			l.With(zap.Dict("d", zap.Stringer("s", &revStringUser{u.Name, u.Email}))).Info("m")
+			l.With(zap.Dict("d", zap.Stringer("s", &revStringUser{Name: u.Name, Email: u.Email}))).Info("m")
 		},
 		"Object helper":         func(l *zap.Logger) { l.Info("m", piizap.Object("u", ppu)) },
-		"Object helper generic": func(l *zap.Logger) { l.Info("m", piizap.Object("u", revBox[any]{"n", &u})) },
+		"Object helper generic": func(l *zap.Logger) { l.Info("m", piizap.Object("u", revBox[any]{Note: "n", V: &u})) },
 		"Object helper error":   func(l *zap.Logger) { l.Info("m", piizap.Object("u", fmt.Errorf("x: %w", ue))) },
 		"Any zap.Field":         func(l *zap.Logger) { l.Info("m", zap.Any("f", zap.Any("u", u))) },
 		"ObjectMarshalerFunc": func(l *zap.Logger) {

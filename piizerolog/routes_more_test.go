@@ -2,7 +2,6 @@ package piizerolog_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -10,34 +9,6 @@ import (
 	"github.com/ef8f9424/pii/piizerolog"
 	"github.com/rs/zerolog"
 )
-
-type revBox[T any] struct {
-	Note string `pii:"no"`
-	V    T
-}
-
-type revJSONUser struct {
-	Name  string `pii:"name"`
-	Email string `pii:"email"`
-}
-
-func (u revJSONUser) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]string{"who": u.Name + " " + u.Email})
-}
-
-type revTextUser struct {
-	Name  string `pii:"name"`
-	Phone string `pii:"phone"`
-}
-
-func (u revTextUser) MarshalText() ([]byte, error) { return []byte(u.Name + "/" + u.Phone), nil }
-
-type revOpErr struct {
-	Op  string `pii:"no"`
-	Err error
-}
-
-func (e revOpErr) Error() string { return e.Op + ": " + e.Err.Error() }
 
 type revCtxKey struct{}
 
@@ -49,13 +20,15 @@ func TestZerologRoutes(t *testing.T) {
 	routes := map[string]func(zerolog.Logger){
 		"Interface pointer to pointer": func(l zerolog.Logger) { l.Info().Interface("u", &pu).Send() },
 		"Any slice of pointers":        func(l zerolog.Logger) { l.Info().Any("u", []*revUser{&u}).Send() },
-		"Interface generic":            func(l zerolog.Logger) { l.Info().Interface("u", revBox[any]{"n", &u}).Send() },
-		"Interface MarshalJSON":        func(l zerolog.Logger) { l.Info().Interface("u", revJSONUser{u.Name, u.Email}).Send() },
-		"Interface MarshalText":        func(l zerolog.Logger) { l.Info().Interface("u", revTextUser{u.Name, u.Phone}).Send() },
+		"Interface generic":            func(l zerolog.Logger) { l.Info().Interface("u", revBox[any]{Note: "n", V: &u}).Send() },
+		"Interface MarshalJSON":        func(l zerolog.Logger) { l.Info().Interface("u", revJSONUser{Name: u.Name, Email: u.Email}).Send() },
+		"Interface MarshalText":        func(l zerolog.Logger) { l.Info().Interface("u", revTextUser{Name: u.Name, Phone: u.Phone}).Send() },
 		"Interface error":              func(l zerolog.Logger) { l.Info().Interface("e", wrapped).Send() },
-		"Interface tagged map key":     func(l zerolog.Logger) { l.Info().Interface("u", map[revTextUser]int{{u.Name, u.Phone}: 1}).Send() },
-		"Fields map nested":            func(l zerolog.Logger) { l.Info().Fields(map[string]any{"m": map[string]any{"u": []any{u}}}).Send() },
-		"Fields error":                 func(l zerolog.Logger) { l.Info().Fields(map[string]any{"e": wrapped}).Send() },
+		"Interface tagged map key": func(l zerolog.Logger) {
+			l.Info().Interface("u", map[revTextUser]int{{Name: u.Name, Phone: u.Phone}: 1}).Send()
+		},
+		"Fields map nested": func(l zerolog.Logger) { l.Info().Fields(map[string]any{"m": map[string]any{"u": []any{u}}}).Send() },
+		"Fields error":      func(l zerolog.Logger) { l.Info().Fields(map[string]any{"e": wrapped}).Send() },
 		"Fields []error": func(l zerolog.Logger) {
 			l.Info().Fields([]any{"es", []error{wrapped}}).Send() /* two or more: zerolog 1.33 itself writes invalid JSON */
 		},
@@ -63,7 +36,7 @@ func TestZerologRoutes(t *testing.T) {
 		"Err %w":                     func(l zerolog.Logger) { l.Info().Err(wrapped).Send() },
 		"Err Join":                   func(l zerolog.Logger) { l.Info().Err(errors.Join(errors.New("x"), wrapped)).Send() },
 		"Err Unwrap []error":         func(l zerolog.Logger) { l.Info().Err(revMulti{Errs: []error{errors.New("x"), wrapped}}).Send() },
-		"Err wrapper without Unwrap": func(l zerolog.Logger) { l.Info().Err(revOpErr{"save", wrapped}).Send() },
+		"Err wrapper without Unwrap": func(l zerolog.Logger) { l.Info().Err(revOpErr{Op: "save", Err: wrapped}).Send() },
 		"AnErr":                      func(l zerolog.Logger) { l.Info().AnErr("cause", wrapped).Send() },
 		"Errs":                       func(l zerolog.Logger) { l.Info().Errs("es", []error{wrapped, nil, ue}).Send() },
 		"Arr Err":                    func(l zerolog.Logger) { l.Info().Array("a", zerolog.Arr().Err(wrapped)).Send() },
@@ -85,9 +58,15 @@ func TestZerologRoutes(t *testing.T) {
 			h := l.Hook(zerolog.HookFunc(func(e *zerolog.Event, _ zerolog.Level, _ string) { e.Interface("u", u) }))
 			h.Info().Msg("m")
 		},
-		"Object helper generic":            func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(revBox[*revUser]{"n", &u})).Send() },
-		"Object helper error field":        func(l zerolog.Logger) { l.Info().Object("e", piizerolog.Object(revOpErr{"save", wrapped})).Send() },
-		"Object helper MarshalJSON":        func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(revJSONUser{u.Name, u.Email})).Send() },
+		"Object helper generic": func(l zerolog.Logger) {
+			l.Info().Object("u", piizerolog.Object(revBox[*revUser]{Note: "n", V: &u})).Send()
+		},
+		"Object helper error field": func(l zerolog.Logger) {
+			l.Info().Object("e", piizerolog.Object(revOpErr{Op: "save", Err: wrapped})).Send()
+		},
+		"Object helper MarshalJSON": func(l zerolog.Logger) {
+			l.Info().Object("u", piizerolog.Object(revJSONUser{Name: u.Name, Email: u.Email})).Send()
+		},
 		"Object helper pointer to pointer": func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(&pu)).Send() },
 		"EmbedObject helper in With":       func(l zerolog.Logger) { s := l.With().EmbedObject(piizerolog.Object(u)).Logger(); s.Info().Send() },
 		"Print with Safe-less field":       func(l zerolog.Logger) { l.Info().Interface("args", []any{u, 1}).Msgf("m %d", 1) },

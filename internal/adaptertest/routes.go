@@ -1,6 +1,7 @@
 package adaptertest
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -40,11 +41,13 @@ func CheckRouteLine(t testing.TB, out string) {
 // UserError is a tagged error that prints its user whole.
 type UserError struct{ U RouteUser }
 
+// Error prints the user whole.
 func (e UserError) Error() string { return "user " + e.U.Name + " <" + e.U.Email + "> " + e.U.Phone }
 
 // MultiError holds errors, prints them joined, and unwraps to them (Unwrap() []error).
 type MultiError struct{ Errs []error }
 
+// Error prints the errors m holds, joined.
 func (m MultiError) Error() string {
 	var s []string
 	for _, e := range m.Errs {
@@ -55,3 +58,48 @@ func (m MultiError) Error() string {
 
 // Unwrap returns the errors m holds.
 func (m MultiError) Unwrap() []error { return m.Errs }
+
+// Box is a generic tagged container.
+type Box[T any] struct {
+	Note string `pii:"no"`
+	V    T
+}
+
+// JSONUser is a tagged record that writes itself as JSON, its data in one member.
+type JSONUser struct {
+	Name  string `pii:"name"`
+	Email string `pii:"email"`
+}
+
+// MarshalJSON writes the user's data in one member.
+func (u JSONUser) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"who": u.Name + " " + u.Email})
+}
+
+// TextUser is a tagged record that writes itself as text.
+type TextUser struct {
+	Name  string `pii:"name"`
+	Phone string `pii:"phone"`
+}
+
+// MarshalText writes the user's data.
+func (u TextUser) MarshalText() ([]byte, error) { return []byte(u.Name + "/" + u.Phone), nil }
+
+// StringUser is a tagged record whose pointer prints it (String).
+type StringUser struct {
+	Name  string `pii:"name"`
+	Email string `pii:"email"`
+}
+
+// String prints the user's data.
+func (u *StringUser) String() string { return u.Name + " " + u.Email }
+
+// OpError is a tagged error that prints the error it holds in an exported field, and
+// has no Unwrap (as many hand-written error types do).
+type OpError struct {
+	Op  string `pii:"no"`
+	Err error
+}
+
+// Error prints the operation and the error it holds.
+func (e OpError) Error() string { return e.Op + ": " + e.Err.Error() }
