@@ -44,9 +44,9 @@ type errorTextAction interface {
 // hold personal data (an error that wraps a tagged value), and may replace them.
 type opaqueAction interface {
 	action
-	// opaque looks at the value dv that the interface iv holds, and reports whether it
-	// replaced it; if not, the walk goes on into dv as usual.
-	opaque(w *walker, iv, dv reflect.Value) (bool, error)
+	// opaque looks at the value dv that the interface iv of node n holds, and reports
+	// whether it replaced it; if not, the walk goes on into dv as usual.
+	opaque(w *walker, n *node, iv, dv reflect.Value) (bool, error)
 	// opaqueSlot looks at the value of node n at p, a wrapper (see node.wraps) where no
 	// interface holds it, and reports whether it replaced it.
 	opaqueSlot(w *walker, n *node, p unsafe.Pointer) (bool, error)

@@ -427,13 +427,22 @@ func setUint(p unsafe.Pointer, size uintptr, v uint64) {
 
 // opaque replaces a value held by an interface whose type holds no tagged field, but
 // whose text may hold personal data: an error that wraps a tagged value, and when
-// scanning free text, any error or fmt.Stringer. Where the interface cannot hold the
+// scanning free text, any error or fmt.Stringer; in a snapshot, an error that keeps
+// values behind unexported fields (see frozenError). Under a PII tag, a value that keeps
+// anything behind its unexported fields is withheld: the tag says all it holds is
+// personal, and no walk reaches it there. Where the interface cannot hold the
 // replacement, it is emptied (fail closed).
-func (a *redactAction) opaque(w *walker, iv, dv reflect.Value) (bool, error) {
+func (a *redactAction) opaque(w *walker, n *node, iv, dv reflect.Value) (bool, error) {
 	if !dv.CanInterface() {
 		return false, nil
 	}
-	x, changed := w.pol.redactedOpaque(dv.Interface(), a.scansText())
+	x, changed := dv.Interface(), false
+	if _, isErr := x.(error); n.inherits && n.rule.pii() && !isErr {
+		x, changed = withheldIfKept(x)
+	}
+	if !changed {
+		x, changed = w.pol.redactedOpaqueAt(x, a.scansText(), w.reach&reachMutable != 0)
+	}
 	if !changed {
 		return false, nil
 	}

@@ -1,11 +1,12 @@
 package pii
 
 import (
+	"fmt"
 	"reflect"
 	"unsafe"
 )
 
-// textsAction gathers the strings of a value's leaves tagged as personal data, and the
+// textsAction gathers the texts of a value's leaves tagged as personal data, and the
 // string keys of its maps under a PII tag, as they are, each with its kind: an error's text can hold them, whole or in part, beside what
 // its own Error prints, where a wrapper formatted them with %s next to %w (see
 // redactedError). It writes nothing.
@@ -22,12 +23,25 @@ type taggedText struct {
 func (*textsAction) readsOnly() bool { return true }
 
 func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
-	if n.rule.pii() && isText(n) {
-		if s := leafText(n, p); s != "" {
+	if n.rule.pii() {
+		if s := printedLeaf(n, p); s != "" {
 			a.texts = append(a.texts, taggedText{n.rule.tag.Kind, s})
 		}
 	}
 	return nil
+}
+
+// printedLeaf is the text of a leaf as an error's text may hold it: a string's or a
+// []byte's own, and what fmt prints of a number, a time, an address or a URL, and of a
+// type that redacts itself. A bool, a slog.Value and a reflect.Value give "".
+func printedLeaf(n *node, p unsafe.Pointer) string {
+	switch n.lk {
+	case lkString, lkBytes:
+		return leafText(n, p)
+	case lkInt, lkUint, lkFloat, lkTime, lkAddr, lkNetIP, lkURL, lkURLPtr, lkAddrPort, lkPrefix, lkCustom:
+		return fmt.Sprint(n.valueAt(p).Interface())
+	}
+	return ""
 }
 
 // mapKey gathers a string key of a map under a PII tag (see node.keyText), as a leaf of

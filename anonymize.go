@@ -69,6 +69,9 @@ func WithSealKey(pub hpke.PublicKey) Option {
 // nothing; only then is v changed. An error (a field that needs a key the Policy lacks
 // wraps ErrNoKey and names the field) leaves v as it was. Anonymized is the copy variant.
 func (p *Policy) Anonymize(v any) error {
+	if err := refusedHidden("Anonymize", v, false); err != nil {
+		return err // all or nothing: refused before anything is changed
+	}
 	n, ptr, err := rootOf(v, "Anonymize")
 	if err != nil || n == nil {
 		return err
@@ -85,6 +88,10 @@ func (p *Policy) Anonymize(v any) error {
 // Policy.
 func Anonymized[T any](p *Policy, v T) (T, error) {
 	if err := copyArgError("Anonymized", &v); err != nil {
+		var zero T
+		return zero, err
+	}
+	if err := refusedHidden("Anonymized", any(v), false); err != nil {
 		var zero T
 		return zero, err
 	}

@@ -38,6 +38,23 @@ func gtContains(hay, s string) bool {
 	}
 }
 
+// gtContainsApart reports whether s stands in hay where no hexadecimal digit joins it
+// on both sides: hexadecimal output (%x) spells every byte in such digits, and a run of
+// them may hold a number's digits by chance ("2b3133303339333358" holds "333358").
+func gtContainsApart(hay, s string) bool {
+	for from := 0; ; {
+		i := strings.Index(hay[from:], s)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if j := i + len(s); i == 0 || j == len(hay) || !gtIsHexDigit(hay[i-1]) || !gtIsHexDigit(hay[j]) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
 // gtInAddress reports whether hay[i:j] lies within the digits of an address.
 func gtInAddress(hay string, i, j int) bool {
 	start := i

@@ -223,7 +223,7 @@ func (run *gtRun) redacted(x any) any {
 	run.protect("Redacted", func() {
 		cp, err := pii.Redacted(run.rec.pol, x)
 		if err != nil {
-			if !run.rec.refuse {
+			if !run.rec.refused(err) {
 				run.fails = append(run.fails, gtFailure{what: "error", out: "Redacted", detail: err.Error()})
 			}
 			return
@@ -274,7 +274,7 @@ func (run *gtRun) redact() {
 			err = pii.Redact(p.Interface())
 		}
 		if err != nil {
-			if !run.rec.refuse {
+			if !run.rec.refused(err) {
 				run.fails = append(run.fails, gtFailure{what: "error", out: "Redact", detail: err.Error()})
 			}
 			return
@@ -330,8 +330,8 @@ func (run *gtRun) searchIn(o gtOut, markers []*gtMarker, b64, refuse bool) {
 	if o.family == gtJSON && b64 {
 		hay += gtDecodeBase64(hay)
 	}
-	appear := o.appear && !refuse && !strings.Contains(hay, "!ERROR")
-	if strings.Contains(hay, "!PII-REDACTION-FAILED") && !refuse {
+	appear := o.appear && !refuse && !run.rec.hides && !strings.Contains(hay, "!ERROR")
+	if strings.Contains(hay, "!PII-REDACTION-FAILED") && !refuse && !run.rec.failedAs(hay) {
 		run.fails = append(run.fails, gtFailure{what: "redaction failed", out: o.name, detail: gtCut(o.text, 400)})
 		appear = false
 	}
@@ -345,9 +345,11 @@ func (run *gtRun) searchIn(o gtOut, markers []*gtMarker, b64, refuse bool) {
 		}
 		found := ""
 	search:
-		for _, fs := range forms {
+		for i, fs := range forms {
 			for _, s := range fs {
-				if gtContains(hay, s) { // not where a pointer's address spells it
+				// Not where a pointer's address spells it, nor, in hexadecimal output,
+				// where other bytes' hexadecimal digits happen to spell a number.
+				if gtContains(hay, s) && (o.family != gtHex || i != 0 || gtContainsApart(hay, s)) {
 					found = s
 					break search
 				}

@@ -103,6 +103,8 @@ var (
 	gtNodePtr      = reflect.TypeFor[*GtNode]()
 	gtPhoneNumType = reflect.TypeFor[GtPhoneNum]()
 	gtNullStr      = reflect.TypeFor[sql.NullString]()
+	gtLazyJSONType = reflect.TypeFor[GtLazyJSON]()
+	gtKeyErrorType = reflect.TypeFor[GtKeyError]()
 )
 
 // GtStr is a named string type, a leaf like string.
@@ -257,6 +259,9 @@ func gtParseTag(raw string) (class pii.Class, kind pii.Kind, redact string) {
 
 // fill makes a value of type t in context c.
 func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
+	if gtHolderIndex(t) >= 0 {
+		return g.holder(t, c)
+	}
 	if t.Name() != "" && t.Kind() != reflect.Struct && t.Kind() != reflect.Interface && gtHasMethods(t) {
 		c = c.step("", gtTypeName(t))
 		c.visFmt = c.visFmt && !(gtImplements(t, gtStringer) || gtImplements(t, gtError) || gtImplements(t, gtFormatter))
@@ -305,7 +310,10 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 		}
 		// Pointers to leaves are not shared: one string tagged name here and ip there
 		// contradicts itself.
-		if made := g.made[t]; len(made) > 0 && !gtIsLeafType(t.Elem()) && g.r.IntN(5) == 0 {
+		// Nor are pointers met under another tag in force: what an interface or an
+		// untagged field below holds is read by the tag, which contradicts itself too.
+		mk := gtMadeKey{t, c.tagToken()}
+		if made := g.made[mk]; len(made) > 0 && !gtIsLeafType(t.Elem()) && g.r.IntN(5) == 0 {
 			// The same pointer a second time: a value reached by two paths, which a
 			// copy must hide on both and must not write through.
 			p := made[g.r.IntN(len(made))]
@@ -333,9 +341,9 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 			p.Elem().FieldByName("Next").Set(p) // a cycle
 		}
 		if g.made == nil {
-			g.made = map[reflect.Type][]reflect.Value{}
+			g.made = map[gtMadeKey][]reflect.Value{}
 		}
-		g.made[t] = append(g.made[t], p)
+		g.made[mk] = append(g.made[mk], p)
 		if g.spans == nil {
 			g.spans = map[uintptr][2]int{}
 		}
@@ -348,12 +356,17 @@ func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
 		if g.budget <= 0 || c.depth <= 0 || g.r.IntN(10) == 0 {
 			return v
 		}
+		defer g.leave(g.enter(&c))
 		var d reflect.Value
 		switch t {
 		case gtError:
 			d = g.errorValue(c.step("", "error"+c.tagToken()))
 		case gtStringer:
-			st := []reflect.Type{reflect.TypeFor[GtStrUser](), reflect.TypeFor[GtMulti](), reflect.TypeFor[*GtPtrStrUser]()}[g.r.IntN(3)]
+			st := []reflect.Type{reflect.TypeFor[GtStrUser](), reflect.TypeFor[GtMulti](), reflect.TypeFor[*GtPtrStrUser](), gtLazyJSONType}[g.r.IntN(4)]
+			if st == gtLazyJSONType {
+				v.Set(g.holder(st, c.step("", "Stringer"+c.tagToken())))
+				return v
+			}
 			cc := c.step("("+gtTypeName(st)+")", "Stringer"+c.tagToken())
 			if st.Kind() == reflect.Pointer {
 				cc.visFmt = false
@@ -531,6 +544,12 @@ func (g *gtGen) dynamic(c gtCtx) reflect.Value {
 	iface := "any" + c.tagToken()
 	if c.top {
 		iface = "root"
+	} else {
+		defer g.leave(g.enter(&c))
+	}
+	if g.r.IntN(12) == 0 {
+		t := gtHolders[g.r.IntN(len(gtHolders))].typ
+		return g.holder(t, c.step("("+gtTypeName(t)+")", iface))
 	}
 	switch r := g.r.IntN(100); {
 	case r < 12:
@@ -585,8 +604,8 @@ func (g *gtGen) errorValue(c gtCtx) reflect.Value {
 		return g.fillStruct(reflect.TypeFor[GtErrUser](), c).Interface().(GtErrUser)
 	}
 	var err error
-	kind := g.r.IntN(5)
-	if kind >= 2 {
+	kind := g.r.IntN(6)
+	if kind >= 2 && kind <= 4 {
 		// An error chain keeps the wrapped value, or its text, in unexported fields: a
 		// redaction may refuse it (fail closed) rather than rebuild it, and under a PII
 		// tag must. Either way no personal data may show.
@@ -602,8 +621,11 @@ func (g *gtGen) errorValue(c gtCtx) reflect.Value {
 		err = fmt.Errorf("charge failed: %w", mk(c.step("(%w)", "%w")))
 	case 3:
 		err = errors.Join(mk(c.step("(Join[0])", "Join")), fmt.Errorf("retry: %w", mk(c.step("(Join[1]%w)", "Join>%w"))))
-	default:
+	case 4:
 		err = fmt.Errorf("outer: %w", fmt.Errorf("inner: %w", mk(c.step("(%w%w)", "%w%w"))))
+	default:
+		// An error that keeps its key behind an unexported field (see holder).
+		return g.holder(gtKeyErrorType, c.step("(GtKeyError)", ""))
 	}
 	return reflect.ValueOf(&err).Elem().Elem()
 }

@@ -30,6 +30,12 @@ type gtRecord struct {
 	refuse bool
 	// hasBytes is set when a marker sits in a []byte, which JSON writes in base64.
 	hasBytes bool
+	// hides is set when the value keeps personal data behind an unexported field of a
+	// holder (guarantee_hidden_test.go) that no interface holds, or a holder sits under
+	// a PII tag: outputs may withhold the record whole, and Redacted and Redact may
+	// refuse it with one of mayRefuse.
+	hides     bool
+	mayRefuse []error
 	// hooks change the value after the log call: they fill maps and slices of the
 	// caller's value with fresh personal data.
 	hooks []func(g *gtGen)
@@ -42,13 +48,19 @@ type gtRecord struct {
 type gtGen struct {
 	r        *rand.Rand
 	rec      *gtRecord
-	fields   int                              // field names made so far: F0, F1, ...
-	budget   int                              // leaves still to fill; containers stay empty when it runs out
-	hooks    bool                             // register mutation hooks (for the value that is logged)
-	late     bool                             // markers made now are put in after the log call
-	made     map[reflect.Type][]reflect.Value // pointers made so far, to be met again
-	spans    map[uintptr][2]int               // the markers made under each of them
-	variants bool                             // write values in issue 11's hard ways (two numbers, CVV, ...)
+	fields   int                           // field names made so far: F0, F1, ...
+	budget   int                           // leaves still to fill; containers stay empty when it runs out
+	hooks    bool                          // register mutation hooks (for the value that is logged)
+	late     bool                          // markers made now are put in after the log call
+	made     map[gtMadeKey][]reflect.Value // pointers made so far, to be met again
+	spans    map[uintptr][2]int            // the markers made under each of them
+	variants bool                          // write values in issue 11's hard ways (two numbers, CVV, ...)
+}
+
+// A gtMadeKey is the type of a pointer made, and the tag in force where it was made.
+type gtMadeKey struct {
+	typ reflect.Type
+	tag string
 }
 
 // A gtCtx is what the filler knows at a point of the value: the tag in force, the path,
@@ -61,7 +73,8 @@ type gtCtx struct {
 	shape   []string
 	visJSON bool
 	visFmt  bool
-	top     bool // the root: fmt prints what a pointer here points to
+	top     bool     // the root: fmt prints what a pointer here points to
+	scope   *gtScope // the value the nearest interface below the root holds; nil at the root
 	depth   int
 }
 
@@ -251,8 +264,11 @@ func (g *gtGen) fieldType(depth int) (reflect.Type, string) {
 		return t, tag
 	case r < 62 && depth > 0: // a nested random struct
 		return g.wrap(g.structType(depth - 1)), g.structTag()
-	case r < 76: // a predeclared type
+	case r < 76: // a predeclared type, or a holder (guarantee_hidden_test.go)
 		t := gtPredeclared[g.r.IntN(len(gtPredeclared))]
+		if g.r.IntN(6) == 0 {
+			t = gtHolders[g.r.IntN(len(gtHolders))].typ // a holder: see guarantee_hidden_test.go
+		}
 		return g.wrap(t), g.structTag()
 	case r < 95: // an interface, or a container of them
 		t := []reflect.Type{gtAnyType, gtAnyType, gtAnyType, reflect.TypeFor[[]any](), reflect.TypeFor[map[string]any](),

@@ -69,6 +69,7 @@ func gtCauses(steps []string, leaf, variant string) []string {
 	for _, c := range []string{
 		has(func(s string) bool { return strings.HasPrefix(s, "late") || s == "valuer" }),
 		has(func(s string) bool { return strings.HasPrefix(s, "mapkey") }),
+		has(func(s string) bool { return strings.HasPrefix(s, "hidden") }),
 		has(func(s string) bool { return s == "any{no}" || s == "error{no}" || s == "Stringer{no}" }),
 		has(func(s string) bool { return strings.Contains(s, "%w") || strings.HasPrefix(s, "Join") }),
 	} {

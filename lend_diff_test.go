@@ -39,14 +39,15 @@ func lendDiffRecords() int {
 // between two copies of one value.
 var lendAddr = regexp.MustCompile(`0x[0-9a-f]+`)
 
-// lendMapKey matches the note of a map refused for its keys, which names the first such
-// map a walk meets: with several, which is first depends on the order a map's entries
-// are met in, on either route.
-var lendMapKey = regexp.MustCompile(`map\[[^\]]+\][^ :"]*: map keys hold`)
+// lendFailed matches a redaction failure's note and the rest of its line. The note names
+// the first failure a walk meets (a map refused for its keys, a kind a type cannot
+// hold): with several, which is first depends on the order a map's entries are met in,
+// on either route.
+var lendFailed = regexp.MustCompile(`!PII-REDACTION-FAILED: [^\n]*`)
 
 // lendCanon is text with what may differ between two walks of one value made alike.
 func lendCanon(text string) string {
-	return lendMapKey.ReplaceAllString(lendAddr.ReplaceAllString(text, "0x?"), "map[?]: map keys hold")
+	return lendFailed.ReplaceAllString(lendAddr.ReplaceAllString(text, "0x?"), "!PII-REDACTION-FAILED: …")
 }
 
 // lendShow is what a logger would write of x: its JSON (or the error of encoding it),

@@ -45,11 +45,15 @@ func Anonymize(v any) error { return defaultPolicy.Anonymize(v) }
 // *TagError before anything is changed; one in the type of a value held by an interface
 // field is met during the walk, and leaves v partly redacted. nil, a nil pointer, or a
 // value that is not a pointer, slice or map gives an error wrapping ErrNilValue or
-// ErrNotPointer.
+// ErrNotPointer. A value that, once redacted, still keeps personal data behind
+// unexported fields where no interface holds it gives an error wrapping ErrHidden.
 func (p *Policy) Redact(v any) error {
 	rw := newRedactWalk(false, false)
 	err := p.inPlace(v, &rw.w, "Redact")
 	rw.release()
+	if err == nil {
+		err = refusedHidden("Redact", v, true)
+	}
 	return err
 }
 
@@ -133,7 +137,7 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 			var zero T
 			return zero, err
 		}
-		return v, nil
+		return refusedHiddenCopy(pl, v)
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
@@ -162,6 +166,19 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	}
 	if err != nil {
 		return zero, err
+	}
+	return refusedHiddenCopy(pl, out)
+}
+
+// refusedHiddenCopy returns the copy out of a value of plan pl, or an error wrapping
+// ErrHidden when it keeps personal data behind unexported fields that its walk could
+// not hide (see refusedHidden).
+func refusedHiddenCopy[T any](pl *plan, out T) (T, error) {
+	if pl.root.hides || pl.root.op == opIface {
+		if err := refusedHidden("Redacted", any(out), true); err != nil {
+			var zero T
+			return zero, err
+		}
 	}
 	return out, nil
 }

@@ -116,7 +116,7 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 		// in the text in any form, withholds it (see rawLeafIn). They are only read,
 		// never copied or formatted (see hiddenValues).
 		if pl.hiddenDeep || len(pl.hidden) > 0 {
-			held, ok := hiddenValues(e)
+			held, ok := hiddenValues(e, false)
 			if !ok {
 				withheld = true
 				return

@@ -164,7 +164,15 @@ func reachesIfaceFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
 // interfaces that those values hold in turn (but for errors, whose own are theirs:
 // see redactedError), nil ones left out; ok is false for a value too large to look
 // through (more than maxHiddenValues values), which counts as holding personal data.
-func hiddenValues(x any) (out []any, ok bool) {
+// With walked, x is to be walked: what its exported interfaces hold is left to the
+// walk, which looks at it there (see stepIface) and withholds it in its place.
+func hiddenValues(x any, walked bool) (out []any, ok bool) {
+	h := hiddenFinder{budget: maxHiddenValues, walked: walked}
+	return h.values(x)
+}
+
+// values returns what x holds behind its unexported fields, as hiddenValues says.
+func (h *hiddenFinder) values(x any) (out []any, ok bool) {
 	if x == nil {
 		return nil, true
 	}
@@ -174,13 +182,12 @@ func hiddenValues(x any) (out []any, ok bool) {
 		if base == nil {
 			return nil, true // a nil pointer holds nothing
 		}
-		for _, h := range pl.hidden {
-			if v := h.in(base); v != nil {
+		for _, hi := range pl.hidden {
+			if v := hi.in(base); v != nil {
 				out = append(out, v)
 			}
 		}
 		// What they hold in turn, looked through as values of their own.
-		h := hiddenFinder{budget: maxHiddenValues}
 		for _, v := range out {
 			if _, isErr := v.(error); !isErr && !h.any(v, true) {
 				return nil, false
@@ -188,7 +195,6 @@ func hiddenValues(x any) (out []any, ok bool) {
 		}
 		return append(out, h.out...), true
 	}
-	h := hiddenFinder{budget: maxHiddenValues}
 	if !h.any(x, false) {
 		return nil, false
 	}
@@ -223,6 +229,10 @@ type hiddenFinder struct {
 	out    []any
 	budget int
 	seen   map[heldPointer]bool // the pointers, slices and maps looked through
+	walked bool                 // the value is to be walked (see hiddenValues)
+	// scalars keeps what a slog.Value holds that is no interface (a string, a number,
+	// a time): under a PII tag, that too is personal (see withheldIfKept).
+	scalars bool
 }
 
 // any looks through x, a value behind an unexported field when hidden.
@@ -249,7 +259,10 @@ func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
 			return true
 		}
 		x := v.Interface()
-		if !hidden {
+		switch {
+		case !hidden && h.walked:
+			return true // the walk looks at it as a whole (see stepIface)
+		case !hidden:
 			return h.any(x, false) // a walk reaches it: what is behind its own fields is not
 		}
 		return h.add(x)
@@ -348,6 +361,10 @@ func (h *hiddenFinder) slogValue(sv slog.Value, depth int) bool {
 				return false
 			}
 		}
+	default:
+		if h.scalars {
+			h.out = append(h.out, sv.Any())
+		}
 	}
 	return true
 }
@@ -387,10 +404,10 @@ func linkOf(x error, links []error) bool {
 func errorTab(e error) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0] }
 
 // hiddenErrors returns the errors that x holds behind unexported fields (see
-// hiddenValues), and reports whether it holds another value that holds personal data
-// there, or too much to look through.
-func hiddenErrors(x any) (errs []error, holds bool) {
-	held, ok := hiddenValues(x)
+// hiddenValues, and there for walked), and reports whether it holds another value that
+// holds personal data there, or too much to look through.
+func hiddenErrors(x any, walked bool) (errs []error, holds bool) {
+	held, ok := hiddenValues(x, walked)
 	if !ok {
 		return nil, true
 	}
@@ -420,10 +437,10 @@ func carriesTagged(x any) bool {
 }
 
 // holdsHidden reports whether x holds personal data behind its unexported fields (see
-// hiddenValues): a value there that carries tags, an error there whose chain holds one,
-// or more than can be looked through.
-func holdsHidden(x any) bool {
-	errs, holds := hiddenErrors(x)
+// hiddenValues, and there for walked): a value there that carries tags, an error there
+// whose chain holds one, or more than can be looked through.
+func holdsHidden(x any, walked bool) bool {
+	errs, holds := hiddenErrors(x, walked)
 	for _, e := range errs {
 		if holds {
 			break
@@ -433,13 +450,94 @@ func holdsHidden(x any) bool {
 	return holds
 }
 
+// chainKeepsValues reports whether an error of err's chain (its links, and the errors
+// they keep behind unexported fields) keeps a value other than an error behind its
+// unexported fields, or the chain is too long to look through.
+func chainKeepsValues(err error) (kept bool) {
+	defer func() {
+		if recover() != nil {
+			// An Unwrap that panics: the error is passed on as it is, as where no
+			// handler formats later, and its printing panics there as here.
+			kept = false
+		}
+	}()
+	seen := 0
+	var keeps func(e error) bool
+	keeps = func(e error) bool {
+		if e == nil {
+			return false
+		}
+		if seen++; seen > maxErrorChain {
+			return true
+		}
+		if planFor(reflect.TypeOf(e)).root.hides {
+			held, ok := hiddenValues(e, false)
+			if !ok {
+				return true
+			}
+			for _, v := range held {
+				he, isErr := v.(error)
+				if !isErr || keeps(he) {
+					return true
+				}
+			}
+		}
+		for inner := range innerErrors(e) {
+			if keeps(inner) {
+				return true
+			}
+		}
+		return false
+	}
+	return keeps(err)
+}
+
+// refusedHidden returns an error wrapping ErrHidden when x holds personal data behind
+// its unexported fields (see hiddenValues) where no interface holds it, looked at once
+// a walk has hidden what it can (a wrapper error it empties holds nothing then): Redact and
+// Anonymize cannot reach it, and Redacted's and Anonymized's copies would share it. An
+// interface x (the T of Redacted[any]) is looked at by its dynamic type. A type that
+// cannot be planned is left to the walk, which reports why. walked says that a
+// redaction's walk looked at what x's interfaces hold (see hiddenValues); an
+// anonymisation's does not.
+func refusedHidden(op string, x any, walked bool) error {
+	if x == nil {
+		return nil
+	}
+	t := reflect.TypeOf(x)
+	if pl := planFor(t); pl.err != nil || !pl.root.hides || !holdsHidden(x, walked) {
+		return nil
+	}
+	return errorf("pii: %s: %s: %w", op, t, ErrHidden)
+}
+
+// withheldIfKept returns the stand-in for x when x keeps any value behind its
+// unexported fields, personal data or not (see hiddenValues): what a PII tag holds is
+// personal whatever its type says.
+func withheldIfKept(x any) (any, bool) {
+	pl := planFor(reflect.TypeOf(x))
+	if !pl.root.hides {
+		return x, false
+	}
+	h := hiddenFinder{budget: maxHiddenValues, walked: true, scalars: true}
+	if held, ok := h.values(x); ok && len(held) == 0 {
+		return x, false
+	}
+	return withheldNote(x), true
+}
+
+// withheldNote is the stand-in for x, which keeps personal data where no walk reaches.
+func withheldNote(x any) withheld.Value {
+	return withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(x).String() + " that holds personal data in unexported fields"}
+}
+
 // withheldIfHidden returns the stand-in for x when x holds personal data behind its
 // unexported fields (see hiddenValues): no copy could hide it, and the type's own
 // methods, or fmt, print it.
 func withheldIfHidden(x any) (any, bool) {
 	pl := planFor(reflect.TypeOf(x))
-	if len(pl.hidden) == 0 && !pl.hiddenDeep || !holdsHidden(x) {
+	if len(pl.hidden) == 0 && !pl.hiddenDeep || !holdsHidden(x, true) {
 		return x, false
 	}
-	return withheld.Value{Note: "!PII-REDACTED: a " + reflect.TypeOf(x).String() + " that holds personal data in unexported fields"}, true
+	return withheldNote(x), true
 }

@@ -2,6 +2,7 @@ package pii
 
 import (
 	"iter"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,6 +46,7 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 	if len(raw) == 0 {
 		return false
 	}
+	out += byteListsText(out)
 	lower := strings.ToLower(out)
 	var keptLower []string
 	for _, k := range kept {
@@ -123,6 +125,40 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 		}
 	}
 	return false
+}
+
+// byteListsText returns, each after a line break, the text of every list of byte values
+// in out as fmt prints a []byte beside others ("[106 97 110 101]" for "jane"), so that
+// a leaf of that type printed so is found as its text. It returns "" when there is none.
+func byteListsText(out string) string {
+	var text []byte
+	for rest := out; ; {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			return string(text)
+		}
+		rest = rest[i+1:]
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			return string(text)
+		}
+		if b, ok := byteList(rest[:end]); ok && len(b) >= minRawLeaf {
+			text = append(append(text, '\n'), b...)
+		}
+	}
+}
+
+// byteList reads list, the inside of a printed []byte ("106 97 110"), as its bytes.
+func byteList(list string) ([]byte, bool) {
+	var b []byte
+	for f := range strings.FieldsSeq(list) {
+		n, err := strconv.ParseUint(f, 10, 8)
+		if err != nil {
+			return nil, false
+		}
+		b = append(b, byte(n))
+	}
+	return b, true
 }
 
 // appendLower appends s in lower case to dst, as strings.ToLower writes it.

@@ -372,7 +372,7 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	case pl.err != nil:
 		return redactionFailed{pl.err}, true
 	case !pl.root.hasPII && !(snapshot && pl.root.mutable) && !(scan && pl.root.text) && !(audit != nil && pl.root.plain):
-		return p.redactedOpaque(x, scan)
+		return p.redactedOpaqueAt(x, scan, snapshot)
 	case pl.root.wraps && !snapshot && !scan && audit == nil:
 		// An error that wraps others (fmt.Errorf's %w, errors.Join): the walk would
 		// look at its text first (see stepIface), and with the text unchanged find
@@ -386,7 +386,7 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		// other value that holds personal data there is withheld. So it is under an
 		// audit too, which then sees only what is passed on.
 		if _, isErr := x.(error); isErr {
-			return p.redactedOpaque(x, scan || audit != nil && audit.redact)
+			return p.redactedOpaqueAt(x, scan || audit != nil && audit.redact, snapshot)
 		}
 		if w, withheld := withheldIfHidden(x); withheld {
 			return w, true
@@ -418,6 +418,29 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 		return redactionFailed{err}, true
 	}
 	return out, true
+}
+
+// redactedOpaqueAt is redactedOpaque for a value that, with snapshot, a handler may
+// format later: an error it leaves as it is is frozen (see frozenError).
+func (p *Policy) redactedOpaqueAt(x any, scan, snapshot bool) (any, bool) {
+	out, changed := p.redactedOpaque(x, scan)
+	if snapshot && !changed {
+		return frozenError(x)
+	}
+	return out, changed
+}
+
+// frozenError returns the text of x, an error whose chain keeps values other than
+// errors behind unexported fields (a key it failed on, a request it held), as an error
+// of its own: no copy can be made of them, and the caller may change them after the
+// call, so a handler that formats later would print what they hold then. It has no
+// Unwrap, which would lead there. Any other x is returned as it is.
+func frozenError(x any) (any, bool) {
+	err, ok := x.(error)
+	if !ok || !chainKeepsValues(err) {
+		return x, false
+	}
+	return redactedErr{err.Error()}, true
 }
 
 // redactedOpaque handles a value whose type holds no tagged field: an error whose chain
@@ -493,7 +516,7 @@ func (p *Policy) hiddenShown(lv any, out slog.Value) bool {
 	if text == "" {
 		return false // nothing written as it is
 	}
-	held, ok := hiddenValues(lv)
+	held, ok := hiddenValues(lv, false)
 	if !ok {
 		return true
 	}

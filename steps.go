@@ -447,7 +447,7 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	// would keep them as they are). The value at the top of a log line was looked at
 	// so already (see redactedAnyAudit).
 	if w.opq != nil && (!dn.hasPII || dn.unwraps || dn.hides && w.depth > 1) {
-		if replaced, err := w.opq.opaque(w, n.valueAt(p), dv); replaced || err != nil {
+		if replaced, err := w.opq.opaque(w, n, n.valueAt(p), dv); replaced || err != nil {
 			return err
 		}
 	}

@@ -24,6 +24,15 @@ var ErrTooDeep = errors.New("value nested too deep, or containing itself through
 // readable. Keep personal data in map values.
 var ErrMapKey = errors.New("map keys hold personal data, which cannot be redacted")
 
+// ErrHidden is returned by Redact, Redacted, Anonymize and Anonymized for a value that
+// keeps personal data behind unexported fields where no interface holds it (a struct
+// field of a type whose unexported `v any` holds a tagged record): no walk reaches it to
+// hide it, a copy would share it, and the type's methods, or fmt, print it. So the value
+// is refused rather than returned or left readable. A value of such a type held by an
+// interface is withheld in its place instead. Keep personal data in exported, tagged
+// fields.
+var ErrHidden = errors.New("personal data held behind unexported fields, which cannot be redacted")
+
 // A walker carries one traversal of a value along its plan. It is the package's only
 // reflection walk: every feature is an action of it, never a walker of its own.
 //
@@ -342,7 +351,7 @@ func keyHoldsPII(v reflect.Value, depth int) bool {
 	case len(pl.hidden) > 0 || pl.hiddenDeep:
 		// fmt prints a key with its String or Error, or field by field: what it keeps
 		// behind unexported fields counts.
-		if !v.CanInterface() || holdsHidden(v.Interface()) {
+		if !v.CanInterface() || holdsHidden(v.Interface(), false) {
 			return true
 		}
 	}
@@ -416,7 +425,7 @@ func chainHoldsTagged(err error) (holds bool) {
 				}
 			}
 		case len(pl.hidden) > 0 || pl.hiddenDeep:
-			held, holds := hiddenErrors(e)
+			held, holds := hiddenErrors(e, false)
 			if holds {
 				return true
 			}
