@@ -318,6 +318,9 @@ func (ck *checker) args(call *ast.CallExpr, s sink, to string, args, printed []a
 		if !skip[arg] {
 			as := fieldOf(s, args, arg)
 			as.verb = forms[arg]
+			if call.Ellipsis.IsValid() && arg == args[len(args)-1] {
+				as.level = -1 // log.Println(args...): each element is an argument
+			}
 			ck.arg(as, to, arg)
 		}
 	}
@@ -415,14 +418,17 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 	}
 	ck.note(s, to, arg)
 	seen := map[types.Object]bool{}
-	var walk func(e ast.Expr, depth int) bool
-	walk = func(e ast.Expr, depth int) bool {
+	var walk func(e ast.Expr, depth int, s sink) bool
+	walk = func(e ast.Expr, depth int, s sink) bool {
 		if depth > 8 {
 			return false
 		}
 		var unwritten map[ast.Expr]bool
 		if s.json {
 			unwritten = jsonUnwritten(ck.pass, e) // Hidden{Data: u}, Data behind json:"-"
+		}
+		if _, lit := ast.Unparen(e).(*ast.CompositeLit); lit {
+			s.level++ // what a literal holds, fmt prints inside it
 		}
 		for _, held := range ck.fl.contents(e, seen) {
 			if ck.fl.redacted(held) || ck.builtOfCopies(held) || unwritten[held] {
@@ -439,7 +445,7 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 				return true
 			}
 			ck.note(s, to, held)
-			if ck.container(held) && !ck.printsHidden(s, held) && walk(held, depth+1) {
+			if ck.container(held) && !ck.printsHidden(s, held) && walk(held, depth+1, s) {
 				return true
 			}
 		}
@@ -449,12 +455,12 @@ func (ck *checker) arg(s sink, to string, arg ast.Expr) {
 		// &p, where *PUser's String hides: the sink calls it, and p is not printed as
 		// it is; what p was filled with (&Note{Text: u.Email}) still is.
 		if ck.container(u.X) {
-			walk(u.X, 0)
+			walk(u.X, 0, s)
 		}
 		return
 	}
 	if ck.container(arg) {
-		walk(arg, 0)
+		walk(arg, 0, s)
 	}
 }
 
@@ -606,7 +612,8 @@ func (ck *checker) param(s sink, v *types.Var, to string) {
 
 // personal says why e is personal data that sink s writes, if it is: its type carries pii tags
 // ("models.User carries pii tags"), or it is a field tagged as personal data, or inside
-// one ("tagged pii:\"email\" at models.User.Email").
+// one ("tagged pii:\"email\" at models.User.Email"), or what a getter returns of one, but
+// a pointer s prints as an address (see addressOnly).
 func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 	t := ck.pass.TypesInfo.TypeOf(e)
 	held := t
@@ -638,7 +645,10 @@ func (ck *checker) personal(s sink, e ast.Expr) (string, bool) {
 			return why, true
 		}
 	}
-	return ck.getter(e)
+	if why, ok := ck.getter(e); ok && !ck.addressOnly(s, e) { // not log.Println(c.EmailPtr())
+		return why, true
+	}
+	return "", false
 }
 
 // isOSFile reports whether t is *os.File.

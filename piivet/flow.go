@@ -51,6 +51,17 @@ type flow struct {
 	// (e.Payload = u), by field name.
 	fieldStores map[types.Object]map[string][]ast.Expr
 	mapKeys     map[ast.Expr]bool // the keys stored into a map (seen[u.Email] = true)
+	// storedKey holds, for a value stored at an index or key of a variable (m["email"] =
+	// u.Email, args[1] = u), that index or key.
+	storedKey map[ast.Expr]ast.Expr
+	// resets holds, for each strings.Builder or bytes.Buffer variable, where it was
+	// emptied (b.Reset()).
+	resets  map[types.Object][]token.Pos
+	firsts  map[[2]token.Pos]bool   // runsFirst's answers
+	escapes map[types.Object]escape // how each variable may change unseen (see escapesOf)
+	// backRefs holds, for each variable asked, whether what is stored into it may hold
+	// what it holds (see refersBack).
+	backRefs map[*types.Var]bool
 }
 
 // A set is one assignment to a variable: redacted in place, or from value, which is
@@ -65,12 +76,14 @@ type set struct {
 	value ast.Expr
 	multi bool
 	zero  bool
+	decl  bool // the variable's declaration (x := v, var x = v, var x T): its first value
 }
 
 func newFlow(pass *analysis.Pass) *flow {
 	fl := &flow{pass: pass, sets: map[types.Object][]set{}, stored: map[types.Object][]ast.Expr{},
 		funcs: map[types.Object][]*types.Func{}, methodExprs: map[types.Object]bool{}, hides: map[hider]bool{}, redacts: map[*types.Func]bool{}, passes: map[*types.Func]bool{}, keeps: map[*types.Func][]int{}, holds: map[*types.Func][]int{}, scrubs: map[*types.Func][]int{},
-		closures: map[*ast.FuncLit]*types.Func{}, fieldStores: map[types.Object]map[string][]ast.Expr{}, mapKeys: map[ast.Expr]bool{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{}}
+		closures: map[*ast.FuncLit]*types.Func{}, fieldStores: map[types.Object]map[string][]ast.Expr{}, mapKeys: map[ast.Expr]bool{}, setValues: map[ast.Expr]bool{}, results: map[types.Object][]result{},
+		storedKey: map[ast.Expr]ast.Expr{}, resets: map[types.Object][]token.Pos{}, firsts: map[[2]token.Pos]bool{}, backRefs: map[*types.Var]bool{}}
 	fl.settleScrubs()
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -208,7 +221,8 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 			if o == nil || id.Name == "_" {
 				continue
 			}
-			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0})
+			decl := fl.pass.TypesInfo.Defs[id] == o
+			fl.sets[o] = append(fl.sets[o], set{at: pos, value: value, multi: multi, zero: len(rhs) == 0, decl: decl})
 			if call, ok := ast.Unparen(firstOf(rhs)).(*ast.CallExpr); ok && len(rhs) == 1 && len(lhs) > 1 {
 				fl.results[o] = append(fl.results[o], result{call: call, index: i, at: pos})
 			}
@@ -236,6 +250,9 @@ func (fl *flow) assign(lhs, rhs []ast.Expr, pos token.Pos) {
 		if o := fl.object(l); o != nil && collects(o.Type()) {
 			fl.stored[o] = append(fl.stored[o], value)
 			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if x, ok := identVar(fl.pass, ix.X); ok && x == o && !multi {
+					fl.storedKey[value] = ix.Index // m["email"] = u.Email, not m2["a"]["b"] = u
+				}
 				if t := fl.pass.TypesInfo.TypeOf(ix.X); t != nil {
 					if _, isMap := t.Underlying().(*types.Map); isMap {
 						fl.stored[o] = append(fl.stored[o], ix.Index)
@@ -605,7 +622,7 @@ func (fl *flow) contents(e ast.Expr, seen map[types.Object]bool) []ast.Expr {
 			}
 			return nil
 		}
-		return fl.stored[o]
+		return fl.storedAt(o, e.Pos())
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
 			return []ast.Expr{e.X, e.Y} // "user " + u.Email

@@ -45,37 +45,51 @@ type ParamCall struct {
 }
 
 // paramCalls returns, for each function of the package, the calls of its function
-// parameters with the values of its other parameters: computed once per package, and
-// exported as Calls facts.
+// parameters with the values of its other parameters, directly or through a function
+// it hands both to (func outer(u User, f func(string, ...any)) { process(u, f) }):
+// settled once per package over the call graph (see callGraph.settle), as each
+// function found to call one may make its callers do, and exported as Calls facts.
 func (ck *checker) paramCalls() map[*types.Func][]ParamCall {
 	if ck.higher != nil {
 		return ck.higher
 	}
 	ck.higher = map[*types.Func][]ParamCall{}
-	defer func() {
-		for fn, pcs := range ck.higher {
-			ck.pass.ExportObjectFact(fn, &Calls{Calls: pcs})
+	ck.fl.callGraph().settle(func(fd *ast.FuncDecl, fn *types.Func) bool {
+		if pcs := ck.findParamCalls(fd, fn); len(pcs) > len(ck.higher[fn]) {
+			ck.higher[fn] = pcs
+			return true
 		}
-	}()
-	for fd, fn := range funcDecls(ck.pass) {
-		sig, ok := fn.Type().(*types.Signature)
+		return false
+	})
+	for fn, pcs := range ck.higher {
+		ck.pass.ExportObjectFact(fn, &Calls{Calls: pcs})
+	}
+	return ck.higher
+}
+
+// findParamCalls returns the calls of fd's function parameters with the values of its
+// other parameters (or its receiver), from what ck.higher and the Calls facts of other
+// packages say of the functions it calls: a set that only grows as they do.
+func (ck *checker) findParamCalls(fd *ast.FuncDecl, fn *types.Func) []ParamCall {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	var out []ParamCall
+	seen := map[ParamCall]bool{}
+	add := func(f int, given ast.Expr, wrapped bool) {
+		from, ok := ck.paramOf(sig, given, 0)
+		if pc := (ParamCall{Fn: f, From: from, Wrapped: wrapped}); ok && !seen[pc] {
+			seen[pc] = true
+			out = append(out, pc)
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
 		if !ok {
-			continue
+			return true
 		}
-		seen := map[ParamCall]bool{}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			v, ok := identVar(ck.pass, call.Fun)
-			if !ok || len(ck.fl.sets[v]) > 0 {
-				return true
-			}
-			f := paramIndex(sig, v)
-			if f < 0 {
-				return true
-			}
+		if f, v := ck.funcParam(sig, call.Fun); v != nil {
 			// Given a constant format, what it prints only by type or address (%T,
 			// %p) reaches no function it may be given; what it wraps with %w stays
 			// whole in fmt.Errorf's result, if that is the function.
@@ -86,20 +100,67 @@ func (ck *checker) paramCalls() map[*types.Func][]ParamCall {
 				wrapped = typeOnly(ck.pass, call.Args, 1, spread, true)
 			}
 			for _, a := range call.Args {
-				if typed[a] {
-					continue
-				}
-				from, ok := ck.paramOf(sig, a, 0)
-				pc := ParamCall{Fn: f, From: from, Wrapped: wrapped[a]}
-				if ok && !seen[pc] {
-					seen[pc] = true
-					ck.higher[fn] = append(ck.higher[fn], pc)
+				if !typed[a] {
+					add(f, a, wrapped[a])
 				}
 			}
 			return true
-		})
+		}
+		// process(u, f): what process does with its parameters, fd does with its own.
+		recv, args := ck.split(call)
+		for _, callee := range callees(ck.pass, ck.fl, call) {
+			for _, pc := range ck.callsOf(callee) {
+				if pc.Fn >= len(args) {
+					continue
+				}
+				f, v := ck.funcParam(sig, args[pc.Fn])
+				if given := givenFor(pc, recv, args); v != nil && given != nil {
+					add(f, given, pc.Wrapped)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// funcParam returns the parameter of sig that e names, and its index, when it is one
+// that the function never sets to something else: nil otherwise.
+func (ck *checker) funcParam(sig *types.Signature, e ast.Expr) (int, *types.Var) {
+	v, ok := identVar(ck.pass, e)
+	if !ok || len(ck.fl.sets[v]) > 0 {
+		return 0, nil
 	}
-	return ck.higher
+	if i := paramIndex(sig, v); i >= 0 {
+		return i, v
+	}
+	return 0, nil
+}
+
+// callsOf returns what fn's Calls fact says: the package's own, as settled so far, or
+// another package's.
+func (ck *checker) callsOf(fn *types.Func) []ParamCall {
+	fn = fn.Origin()
+	if fn.Pkg() != nil && fn.Pkg() != ck.pass.Pkg {
+		var c Calls
+		if ck.pass.ImportObjectFact(fn, &c) {
+			return c.Calls
+		}
+		return nil
+	}
+	return ck.higher[fn]
+}
+
+// givenFor returns the argument of a call (its receiver, or one of args) that pc says
+// the function called is given with: nil where the call gives none.
+func givenFor(pc ParamCall, recv ast.Expr, args []ast.Expr) ast.Expr {
+	switch {
+	case pc.From < 0:
+		return recv
+	case pc.From < len(args):
+		return args[pc.From]
+	}
+	return nil
 }
 
 // paramOf returns the index of the parameter of sig (-1 for its receiver) whose value,
@@ -136,26 +197,10 @@ func (ck *checker) paramOf(sig *types.Signature, e ast.Expr, depth int) (int, bo
 // (process(u, log.Printf)): where the function given is a sink, or hands its arguments
 // on, that argument reaches it.
 func (ck *checker) higherOrder(call *ast.CallExpr, fn *types.Func, recv ast.Expr, args []ast.Expr) {
-	fn = fn.Origin()
-	pcs := ck.paramCalls()[fn]
-	if fn.Pkg() != nil && fn.Pkg() != ck.pass.Pkg {
-		var c Calls
-		if ck.pass.ImportObjectFact(fn, &c) {
-			pcs = c.Calls
-		}
-	}
-	for _, pc := range pcs {
-		if pc.Fn >= len(args) {
-			continue
-		}
-		var given ast.Expr
-		switch {
-		case pc.From < 0:
-			given = recv
-		case pc.From < len(args):
-			given = args[pc.From]
-		}
-		if given == nil {
+	ck.paramCalls()
+	for _, pc := range ck.callsOf(fn) {
+		given := givenFor(pc, recv, args)
+		if pc.Fn >= len(args) || given == nil {
 			continue
 		}
 		for _, f := range ck.funcValues(args[pc.Fn]) {
@@ -164,7 +209,8 @@ func (ck *checker) higherOrder(call *ast.CallExpr, fn *types.Func, recv ast.Expr
 				if pc.Wrapped && s.wraps {
 					continue // at %w of fmt.Errorf: kept whole in the error's chain
 				}
-				s.format = 0 // what the function gives it is not known to be a format's
+				s.format = 0      // what the function gives it is not known to be a format's
+				s.fmtArgs = false // nor to be what it is given (*p of a parameter p)
 				ck.arg(s, handsOn(name, calleeName(f)), given)
 				continue
 			}

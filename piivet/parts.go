@@ -10,7 +10,11 @@ import (
 // elements returns what ix, an element of a slice, array or map (args[0], m["user"]),
 // may be: of a literal, the element at a constant index or key (row[1] of
 // []string{id, email} is email), or every one where the index is not constant; and
-// every value (not key) stored, appended or copied into the variable indexed. nil
+// every value (not key) stored, appended or copied into the variable indexed, but what
+// was stored at another constant index or key (m["email"] = u.Email is not m["id"]),
+// or appended after the index (args = append(args, u) of args := []any{1} is not
+// args[0]). Where what a slice holds at an index may move (see moves), or what is
+// stored into the variable may hold what it holds (see refersBack), every one. nil
 // where ix.X is no collection.
 func (fl *flow) elements(ix *ast.IndexExpr, seen map[types.Object]bool) []ast.Expr {
 	t := fl.pass.TypesInfo.TypeOf(ix.X)
@@ -22,13 +26,21 @@ func (fl *flow) elements(ix *ast.IndexExpr, seen map[types.Object]bool) []ast.Ex
 	if _, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
 		held = fl.contents(ix.X, seen) // what was stored into it
 	}
+	v, isVar := identVar(fl.pass, ix.X)
+	if isVar && (indexed(t) && fl.moves(v) || fl.refersBack(v)) {
+		key = nil // moved = moved[1:]: moved[0] was moved[1]; m["id"] = m["email"]
+	}
 	var out []ast.Expr
 	for _, h := range held {
-		if fl.mapKeys[h] {
-			continue // seen[u.Email] = true: seen[k] is a value
+		if fl.mapKeys[h] || otherKey(fl.constKey(fl.storedKey[h]), key) {
+			continue // seen[u.Email] = true: seen[k] is a value; m["email"] is not m["id"]
 		}
 		if lit, ok := ast.Unparen(h).(*ast.CompositeLit); ok && types.Identical(fl.pass.TypesInfo.TypeOf(lit), t) {
 			out = append(out, picked(fl.pass.TypesInfo, lit, key)...)
+			continue
+		}
+		if call := fl.selfAppend(h, v); isVar && call != nil {
+			out = append(out, appendedAt(call, key, fl.minLen(v))...) // what v held is in held
 			continue
 		}
 		out = append(out, h)
@@ -59,7 +71,8 @@ func picked(info *types.Info, lit *ast.CompositeLit, key constant.Value) []ast.E
 // fieldValues returns what sel, a field of a local variable of struct type (e.Payload,
 // s.data), may hold: the value the literal the variable was last set to puts there
 // (e := Envelope{Payload: u}, or &Envelope{...}), and the values assigned to that field
-// of it before (e.Payload = u). nil for any other selection.
+// of it before (e.Payload = u); from the last of them that runs first on every path to
+// sel, if one does (see overwrite), on. nil for any other selection.
 func (fl *flow) fieldValues(sel *ast.SelectorExpr) []ast.Expr {
 	s, ok := fl.pass.TypesInfo.Selections[sel]
 	if !ok || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
@@ -69,8 +82,10 @@ func (fl *flow) fieldValues(sel *ast.SelectorExpr) []ast.Expr {
 	if !ok {
 		return nil
 	}
+	stores := fl.fieldStores[v][sel.Sel.Name]
+	from := fl.overwrite(v, stores, sel.Pos())
 	var out []ast.Expr
-	if last := fl.lastValue(v, sel.Pos()); last != nil {
+	if last := fl.lastValue(v, sel.Pos()); last != nil && last.Pos() >= from {
 		if u, ok := ast.Unparen(last).(*ast.UnaryExpr); ok && u.Op == token.AND {
 			last = u.X
 		}
@@ -78,10 +93,47 @@ func (fl *flow) fieldValues(sel *ast.SelectorExpr) []ast.Expr {
 			out = append(out, litField(fl.pass.TypesInfo, lit, s.Index()[0], sel.Sel.Name)...)
 		}
 	}
-	for _, st := range fl.fieldStores[v][sel.Sel.Name] {
-		if st.Pos() < sel.Pos() {
+	for _, st := range stores {
+		if from <= st.Pos() && st.Pos() < sel.Pos() {
 			out = append(out, st)
 		}
+	}
+	return out
+}
+
+// overwrite returns where the latest of stores, the values assigned to a field of v
+// (e.Payload = u.ID), that runs first on every path to use begins (see lastFirst):
+// what the field held before it is gone there.
+func (fl *flow) overwrite(v *types.Var, stores []ast.Expr, use token.Pos) token.Pos {
+	return fl.lastFirst(v, positions(stores), use, 0)
+}
+
+// lastFirst returns the latest of at, the positions of statements that overwrite v or a
+// part of it (a field's stores, a buffer's resets), before use, that runs first on every
+// path to use (see runsFirst): token.NoPos if none, or if v may change unseen, other
+// than by the escapes ignore names (a pointer, or a variable named in a function
+// literal, or whose address is taken: see escapesOf).
+func (fl *flow) lastFirst(v *types.Var, at []token.Pos, use token.Pos, ignore escape) token.Pos {
+	if len(at) == 0 {
+		return token.NoPos
+	}
+	if _, ptr := v.Type().Underlying().(*types.Pointer); ptr || fl.escapesOf(v)&^ignore != 0 {
+		return token.NoPos
+	}
+	best := token.NoPos
+	for _, p := range at {
+		if best < p && p < use && fl.runsFirst(p, use) {
+			best = p
+		}
+	}
+	return best
+}
+
+// positions returns where each of es begins.
+func positions(es []ast.Expr) []token.Pos {
+	out := make([]token.Pos, len(es))
+	for i, e := range es {
+		out[i] = e.Pos()
 	}
 	return out
 }

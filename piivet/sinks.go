@@ -54,6 +54,14 @@ type sink struct {
 	// verb is how a printf format prints the argument ("d", "#v" for %#v); "" for the
 	// default, %v: fmt calls String or Error for v, s, q, x and X only.
 	verb string
+	// fmtArgs: fmt's and log's print functions, which print each argument as fmt's
+	// operand: a pointer as an address, but at the top one to a struct, array, slice
+	// or map as what it points to (see addressOnly).
+	fmtArgs bool
+	// level is how deep fmt prints the value checked: 0 for an argument, 1 or more inside
+	// one (an element or field of a literal given to it), -1 for an argument list
+	// spread (args...), whose elements are arguments.
+	level int
 }
 
 // A hider is one of the library's logging adapters, which redact every value whose type
@@ -224,17 +232,17 @@ func namedSink(path, recv, name string, prefixed func(...string) bool) (sink, bo
 	switch path {
 	case "fmt":
 		if prefixed("Print", "Sprint") {
-			return sink{args: allArgs}, true
+			return sink{args: allArgs, fmtArgs: true}, true
 		}
 		if prefixed("Fprint", "Append") { // after the writer, the buffer: where it goes
-			return sink{args: argsFrom(1)}, true
+			return sink{args: argsFrom(1), fmtArgs: true}, true
 		}
 		if name == "Errorf" {
-			return sink{args: allArgs, wraps: true}, true
+			return sink{args: allArgs, wraps: true, fmtArgs: true}, true
 		}
 	case "log":
 		if (recv == "" || recv == "Logger") && prefixed("Print", "Fatal", "Panic") {
-			return sink{args: allArgs}, true
+			return sink{args: allArgs, fmtArgs: true}, true
 		}
 		if (recv == "" || recv == "Logger") && name == "Output" { // after the call depth
 			return sink{args: valueArg(1)}, true
