@@ -22,6 +22,10 @@ type taggedText struct {
 
 func (*textsAction) readsOnly() bool { return true }
 
+// readsKeys asks the walk for the keys of maps as values: a key of a tagged type
+// holds leaves as a value does, which an error's text may print.
+func (*textsAction) readsKeys() {}
+
 func (a *textsAction) leaf(_ *walker, n *node, p unsafe.Pointer) error {
 	if n.rule.pii() {
 		if s := printedLeaf(n, p); s != "" {
@@ -57,13 +61,14 @@ func (a *textsAction) mapKey(_ *walker, n *node, key reflect.Value) (reflect.Val
 	return key, false
 }
 
-// leafTexts returns the strings of x's leaves tagged as personal data, with their kinds,
-// under p (nil when x's type cannot be walked).
-func (p *Policy) leafTexts(x any) []taggedText {
+// leafTexts returns the texts of x's leaves tagged as personal data, with their kinds,
+// under p; ok is false when x cannot be walked (a malformed tag, a value nested too
+// deep), and what it holds is not known.
+func (p *Policy) leafTexts(x any) (texts []taggedText, ok bool) {
 	t := reflect.TypeOf(x)
 	pl := planFor(t)
 	if pl.err != nil {
-		return nil
+		return nil, false
 	}
 	tmp := reflect.New(t)
 	tmp.Elem().Set(reflect.ValueOf(x))
@@ -71,7 +76,7 @@ func (p *Policy) leafTexts(x any) []taggedText {
 	w := walker{pol: p, act: a, profile: p.profile}
 	w.start(pl.root)
 	if w.walk(pl.root, tmp.UnsafePointer()) != nil {
-		return nil
+		return nil, false
 	}
-	return a.texts
+	return a.texts, true
 }

@@ -79,7 +79,8 @@ func (p *Policy) Anonymize(v any) error {
 	if err := p.dryRun(n, ptr, &walker{act: &anonymizeAction{}}); err != nil {
 		return err
 	}
-	return p.inPlace(v, &walker{act: &anonymizeAction{}}, "Anonymize")
+	_, err = p.inPlace(v, &walker{act: &anonymizeAction{}}, "Anonymize")
+	return err
 }
 
 // Anonymized returns a copy of v anonymised as Policy.Anonymize does; v and everything
@@ -151,5 +152,6 @@ func Unseal(v any, key hpke.PrivateKey) error {
 	if err := defaultPolicy.dryRun(n, ptr, &walker{act: unsealAction{key: key}}); err != nil {
 		return err
 	}
-	return defaultPolicy.inPlace(v, &walker{act: unsealAction{key: key}}, "Unseal")
+	_, err = defaultPolicy.inPlace(v, &walker{act: unsealAction{key: key}}, "Unseal")
+	return err
 }

@@ -259,6 +259,9 @@ func gtParseTag(raw string) (class pii.Class, kind pii.Kind, redact string) {
 
 // fill makes a value of type t in context c.
 func (g *gtGen) fill(t reflect.Type, c gtCtx) reflect.Value {
+	if c.class == pii.PII && gtBareHolder(t) {
+		g.rec.refuses(pii.ErrKindType) // a kind's tag on a struct with no exported leaf
+	}
 	if gtHolderIndex(t) >= 0 {
 		return g.holder(t, c)
 	}
@@ -499,7 +502,12 @@ func (g *gtGen) fillMap(t reflect.Type, c gtCtx) reflect.Value {
 // gtMayHoldPII reports whether a value of type t can hold personal data: a field with a
 // PII tag, or an interface, somewhere inside. A map of values that cannot is Not PII
 // through and through, and a Handler may pass it on as it is.
-func gtMayHoldPII(t reflect.Type, seen map[reflect.Type]bool) bool {
+func gtMayHoldPII(t reflect.Type, seen map[reflect.Type]bool) bool { return gtTagsIn(t, seen, true) }
+
+// gtTagsIn reports whether type t has a field tagged with a kind, through pointers,
+// slices, arrays, map keys and values and struct fields; with ifaces, an interface
+// counts as one too.
+func gtTagsIn(t reflect.Type, seen map[reflect.Type]bool, ifaces bool) bool {
 	if seen[t] {
 		return false
 	}
@@ -509,15 +517,15 @@ func gtMayHoldPII(t reflect.Type, seen map[reflect.Type]bool) bool {
 	seen[t] = true
 	switch t.Kind() {
 	case reflect.Interface:
-		return true
+		return ifaces
 	case reflect.Pointer, reflect.Slice, reflect.Array:
-		return gtMayHoldPII(t.Elem(), seen)
+		return gtTagsIn(t.Elem(), seen, ifaces)
 	case reflect.Map:
-		return gtMayHoldPII(t.Key(), seen) || gtMayHoldPII(t.Elem(), seen)
+		return gtTagsIn(t.Key(), seen, ifaces) || gtTagsIn(t.Elem(), seen, ifaces)
 	case reflect.Struct:
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if tag, ok := f.Tag.Lookup("pii"); ok && tag != "no" || gtMayHoldPII(f.Type, seen) {
+			if tag, ok := f.Tag.Lookup("pii"); ok && tag != "no" || gtTagsIn(f.Type, seen, ifaces) {
 				return true
 			}
 		}

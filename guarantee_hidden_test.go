@@ -78,6 +78,75 @@ func gtHolderIndex(t reflect.Type) int {
 	return -1
 }
 
+// gtHoldsTagged reports whether v holds a value whose type has a field tagged with a
+// kind, however empty (a GtContact made when the leaves ran out, a map keyed by one with
+// no entry): the library counts what a value holds by its types.
+func gtHoldsTagged(v reflect.Value, seen map[uintptr]bool) bool {
+	if v.IsValid() && gtTagsIn(v.Type(), nil, false) {
+		return true
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		return !v.IsNil() && gtHoldsTagged(v.Elem(), seen)
+	case reflect.Pointer, reflect.Map:
+		if v.IsNil() || seen[v.Pointer()] {
+			return false
+		}
+		seen[v.Pointer()] = true
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		return gtHoldsTagged(v.Elem(), seen)
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if gtHoldsTagged(v.Index(i), seen) {
+				return true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if gtHoldsTagged(it.Key(), seen) || gtHoldsTagged(it.Value(), seen) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if gtHoldsTagged(v.Field(i), seen) { // what its interfaces hold
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gtBareHolder reports whether t holds, by its type (through pointers, slices, arrays,
+// maps and struct fields, not interfaces), a holder with no exported field: under a PII
+// tag, a kind that type cannot hold, which a walk's plan refuses however empty the
+// value is (a slice of them with no element).
+func gtBareHolder(t reflect.Type) bool {
+	seen := map[reflect.Type]bool{}
+	var bare func(t reflect.Type) bool
+	bare = func(t reflect.Type) bool {
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			return bare(t.Elem())
+		case reflect.Map:
+			return bare(t.Key()) || bare(t.Elem())
+		case reflect.Struct:
+			if gtHolderIndex(t) >= 0 {
+				return !slices.ContainsFunc(reflect.VisibleFields(t), func(f reflect.StructField) bool { return f.IsExported() })
+			}
+			return slices.ContainsFunc(reflect.VisibleFields(t), func(f reflect.StructField) bool { return f.IsExported() && bare(f.Type) })
+		}
+		return false
+	}
+	return bare(t)
+}
+
 // refuses notes that the record may be withheld whole, and refused with err.
 func (rec *gtRecord) refuses(err error) {
 	rec.hides = true
@@ -143,13 +212,13 @@ func (g *gtGen) holder(t reflect.Type, c gtCtx) reflect.Value {
 		held = g.fillStruct(st, hc.step("("+gtTypeName(st)+")", ""))
 	}
 	v := reflect.ValueOf(gtHolders[gtHolderIndex(t)].make(ref, held.Interface()))
-	keeps := c.class == pii.PII
+	keeps := c.class == pii.PII || gtHoldsTagged(held, map[uintptr]bool{})
 	for _, m := range g.rec.markers[first:] {
 		m.appear = false
 		keeps = keeps || m.kind != pii.KindNone
 	}
-	if c.class == pii.PII {
-		g.rec.refuses(pii.ErrKindType)
+	if c.class == pii.PII && gtBareHolder(t) {
+		g.rec.refuses(pii.ErrKindType) // a kind's tag on a struct with no exported leaf
 	}
 	switch {
 	case !keeps:

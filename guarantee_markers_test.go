@@ -4,6 +4,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,11 +63,39 @@ func (g *gtGen) word(n int) string {
 	return string(b)
 }
 
-// Word is word capitalised.
+// Word is word capitalised, never one that the names an output prints hold ("Label" of
+// a holder's field, "Valid" of a sql.NullString), which would be found there as a leak.
 func (g *gtGen) Word(n int) string {
-	w := g.word(n)
-	return strings.ToUpper(w[:1]) + w[1:]
+	for {
+		w := g.word(n)
+		w = strings.ToUpper(w[:1]) + w[1:]
+		if !slices.ContainsFunc(gtPrintedNames(), func(name string) bool { return strings.Contains(name, w) }) {
+			return w
+		}
+	}
 }
+
+// gtPrintedNames are the capitalised names that outputs print of their own: the fields
+// of the predeclared types and of the test's holders, and of the standard library's
+// types that the records hold.
+var gtPrintedNames = sync.OnceValue(func() []string {
+	names := []string{"Label", "Safe", "String", "Valid", "Note", "Level"}
+	for _, list := range [][]reflect.Type{gtPredeclared, gtEmbeddable, gtKeyTypes} {
+		for _, t := range list {
+			names = append(names, t.Name())
+			for i := range t.NumField() {
+				names = append(names, t.Field(i).Name)
+			}
+		}
+	}
+	for _, h := range gtHolders {
+		names = append(names, h.typ.Name())
+		for i := range h.typ.NumField() {
+			names = append(names, h.typ.Field(i).Name)
+		}
+	}
+	return names
+})
 
 // tok returns n random letters and digits, at least two of each.
 func (g *gtGen) tok(n int) string {

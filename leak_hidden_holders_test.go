@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -112,11 +113,13 @@ func TestHiddenHolderErrorTexts(t *testing.T) {
 	}{
 		{"bytes", "https://maria:pw@example.com/u", urlRecord{[]byte("https://maria:pw@example.com/u")}},
 		{"an address", "2a02:6e30:493c:f9a7:b295:a5b2:f44f:8791", ipRecord{netip.MustParseAddr("2a02:6e30:493c:f9a7:b295:a5b2:f44f:8791")}},
+		// A walk reads a tagged key's leaves as a value's; it refuses such a map.
+		{"a tagged map key", "1 maria lane", struct{ ByHome map[GtTextUser]int }{map[GtTextUser]int{{TextAddress: "1 maria lane"}: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := GtKeyError{"lookup", tt.key}
-			if strings.Contains(err.Error(), tt.secret) == (tt.name == "bytes") {
+			if strings.Contains(err.Error(), tt.secret) == (tt.name == "bytes") { // bytes print as numbers
 				t.Fatalf("the case no longer prints its key as meant: %s", err.Error())
 			}
 			got, _ := pii.Default().ForLog(err)
@@ -137,5 +140,78 @@ func TestHiddenHolderErrorFrozen(t *testing.T) {
 	want := `{"level":"INFO","msg":"m","err":"lookup map[k:1]: not found"}` + "\n"
 	if diff := cmp.Diff(want, lazy.replay()); diff != "" {
 		t.Errorf("replayed later (-want +got):\n%s", diff)
+	}
+}
+
+// textLater keeps the records it is given and writes them with slog's text handler
+// only when write is called, as a handler that formats later does.
+type textLater struct{ recs *[]slog.Record }
+
+func (h textLater) Enabled(context.Context, slog.Level) bool { return true }
+func (h textLater) Handle(_ context.Context, r slog.Record) error {
+	*h.recs = append(*h.recs, r.Clone())
+	return nil
+}
+func (h textLater) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h textLater) WithGroup(string) slog.Handler      { return h }
+
+func (h textLater) write() string {
+	var b bytes.Buffer
+	th := slog.NewTextHandler(&b, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}})
+	for _, r := range *h.recs {
+		_ = th.Handle(context.Background(), r)
+	}
+	return b.String()
+}
+
+// taggedHeld is a tagged record that also keeps a value unexported.
+type taggedHeld struct {
+	Email string `pii:"email"`
+	held  any
+}
+
+// TestHiddenHolderValueFrozen checks that a value keeping a map behind an unexported
+// field, logged with nothing personal in it, is written as it was at the call by a
+// handler that formats later: the caller's later change, a tagged record put into the
+// map, never reaches it. At the top, in an interface, and held by its type in a record.
+func TestHiddenHolderValueFrozen(t *testing.T) {
+	type record struct {
+		ID   string `pii:"no"`
+		Held GtHeld `pii:"no"`
+	}
+	type wrapper struct {
+		Name string `pii:"name"`
+		Any  any
+	}
+	tests := []struct {
+		name string
+		log  func(m map[string]any) any
+		want string
+	}{
+		{"at the top", func(m map[string]any) any { return GtHeld{HeldRef: "h1", held: m} }, `v="{HeldRef:h1 held:map[k:1]}"`},
+		{"held by its type", func(m map[string]any) any { return record{ID: "r1", Held: GtHeld{HeldRef: "h1", held: m}} },
+			`v="{ID:r1 Held:{HeldRef:h1 held:map[k:1]}}"`},
+		{"in an interface", func(m map[string]any) any { return wrapper{Name: "Maria Okafor", Any: GtHeld{HeldRef: "h1", held: m}} },
+			`v="{Name:M. O. Any:{HeldRef:h1 held:map[k:1]}}"`},
+		{"tagged, in an interface", func(m map[string]any) any {
+			return wrapper{Name: "Maria Okafor", Any: taggedHeld{Email: holderEmail, held: m}}
+		}, `v="{Name:M. O. Any:{Email:***@example.com held:map[k:1]}}"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := map[string]any{"k": 1}
+			h := textLater{recs: new([]slog.Record)}
+			slog.New(pii.NewHandler(h, nil)).Info("m", "v", tt.log(m))
+			m["late"] = GtContact{ContactEmail: holderEmail}
+			want := "level=INFO msg=m " + tt.want + "\n"
+			if diff := cmp.Diff(want, h.write()); diff != "" {
+				t.Errorf("written later (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -49,25 +49,26 @@ func Anonymize(v any) error { return defaultPolicy.Anonymize(v) }
 // unexported fields where no interface holds it gives an error wrapping ErrHidden.
 func (p *Policy) Redact(v any) error {
 	rw := newRedactWalk(false, false)
-	err := p.inPlace(v, &rw.w, "Redact")
+	n, err := p.inPlace(v, &rw.w, "Redact")
 	rw.release()
-	if err == nil {
+	if err == nil && (n == nil || n.hides || n.op == opIface) {
 		err = refusedHidden("Redact", v, true)
 	}
 	return err
 }
 
-// inPlace runs the walk w (its action set) over what v refers to, under p.
-func (p *Policy) inPlace(v any, w *walker, op string) error {
+// inPlace runs the walk w (its action set) over what v refers to, under p, and
+// returns the node it walked from (nil when there was nothing to do).
+func (p *Policy) inPlace(v any, w *walker, op string) (*node, error) {
 	n, ptr, err := rootOf(v, op)
 	if err != nil || n == nil {
-		return err
+		return nil, err
 	}
 	w.pol = p.orDefault()
 	if n.reenters && reflect.TypeOf(v).Kind() == reflect.Pointer {
 		w.seen.put(ptr, n, ptr) // a cycle back to the root ends there too
 	}
-	return w.run(n, ptr)
+	return n, w.run(n, ptr)
 }
 
 // rootOf finds the node and the memory of what v refers to. A nil node with a nil error
@@ -137,7 +138,13 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 			var zero T
 			return zero, err
 		}
-		return refusedHiddenCopy(pl, v)
+		if pl.copyMayHide() {
+			if err := refusedHidden("Redacted", any(v), true); err != nil {
+				var zero T
+				return zero, err
+			}
+		}
+		return v, nil
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
@@ -164,24 +171,19 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 		}
 		pl.copies.Put(box)
 	}
+	if err == nil && pl.copyMayHide() {
+		err = refusedHidden("Redacted", any(out), true)
+	}
 	if err != nil {
 		return zero, err
 	}
-	return refusedHiddenCopy(pl, out)
-}
-
-// refusedHiddenCopy returns the copy out of a value of plan pl, or an error wrapping
-// ErrHidden when it keeps personal data behind unexported fields that its walk could
-// not hide (see refusedHidden).
-func refusedHiddenCopy[T any](pl *plan, out T) (T, error) {
-	if pl.root.hides || pl.root.op == opIface {
-		if err := refusedHidden("Redacted", any(out), true); err != nil {
-			var zero T
-			return zero, err
-		}
-	}
 	return out, nil
 }
+
+// copyMayHide reports whether a copy of a value of the plan's type may keep personal
+// data behind unexported fields that its walk could not hide (see refusedHidden): its
+// type keeps values there, or is an interface that may hold one that does.
+func (pl *plan) copyMayHide() bool { return pl.root.hides || pl.root.op == opIface }
 
 // run walks from the root with w's action, first gathering what the action needs from
 // the whole record: the record's profile, widened by its parties.

@@ -94,8 +94,14 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 			if withheld {
 				return
 			}
-			kept = append(kept, p.leafTexts(red)...)
-			raw = append(raw, p.leafTexts(e)...)
+			redTexts, _ := p.leafTexts(red)
+			kept = append(kept, redTexts...)
+			texts, ok := p.leafTexts(e)
+			if !ok {
+				withheld = true
+				return
+			}
+			raw = append(raw, texts...)
 		}
 		for inner := range innerErrors(e) {
 			visit(inner)
@@ -136,7 +142,12 @@ func (p *Policy) redactedError(err error, scan bool) (result error, changed bool
 					withheld = true // nothing says what it holds
 				case carriesTagged(v):
 					tagged = true
-					raw = append(raw, p.leafTexts(v)...)
+					texts, ok := p.leafTexts(v)
+					if !ok {
+						withheld = true // what it holds is not known
+						return
+					}
+					raw = append(raw, texts...)
 				}
 			}
 		}

@@ -431,7 +431,8 @@ func carriesTagged(x any) bool {
 	case pl.err != nil || pl.root.tagged:
 		return true
 	case pl.root.hasPII:
-		return len(Default().leafTexts(x)) > 0 // what its interfaces hold, as a walk finds it
+		texts, ok := Default().leafTexts(x) // what its interfaces hold, as a walk finds it
+		return !ok || len(texts) > 0
 	}
 	return false
 }

@@ -251,7 +251,7 @@ func (p *Policy) Purge(v any, created, now time.Time, holds ...Hold) ([]string, 
 	}
 	s := state()
 	w := walker{act: purgeAction{s}}
-	if err := p.inPlace(v, &w, "Purge"); err != nil {
+	if _, err := p.inPlace(v, &w, "Purge"); err != nil {
 		return nil, err
 	}
 	return s.report(n), nil

@@ -417,30 +417,10 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if err != nil {
 		return redactionFailed{err}, true
 	}
+	if snapshot {
+		out, _ = frozen(out, true)
+	}
 	return out, true
-}
-
-// redactedOpaqueAt is redactedOpaque for a value that, with snapshot, a handler may
-// format later: an error it leaves as it is is frozen (see frozenError).
-func (p *Policy) redactedOpaqueAt(x any, scan, snapshot bool) (any, bool) {
-	out, changed := p.redactedOpaque(x, scan)
-	if snapshot && !changed {
-		return frozenError(x)
-	}
-	return out, changed
-}
-
-// frozenError returns the text of x, an error whose chain keeps values other than
-// errors behind unexported fields (a key it failed on, a request it held), as an error
-// of its own: no copy can be made of them, and the caller may change them after the
-// call, so a handler that formats later would print what they hold then. It has no
-// Unwrap, which would lead there. Any other x is returned as it is.
-func frozenError(x any) (any, bool) {
-	err, ok := x.(error)
-	if !ok || !chainKeepsValues(err) {
-		return x, false
-	}
-	return redactedErr{err.Error()}, true
 }
 
 // redactedOpaque handles a value whose type holds no tagged field: an error whose chain
@@ -530,7 +510,11 @@ func (p *Policy) hiddenShown(lv any, out slog.Value) bool {
 		case planFor(reflect.TypeOf(v)).err != nil:
 			return true
 		case carriesTagged(v):
-			raw = append(raw, p.leafTexts(v)...)
+			texts, ok := p.leafTexts(v)
+			if !ok {
+				return true
+			}
+			raw = append(raw, texts...)
 		}
 	}
 	return len(raw) > 0 && rawLeafIn(text, raw, nil)

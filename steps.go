@@ -377,6 +377,13 @@ func stepMap(w *walker, n *node, p unsafe.Pointer) error {
 			}
 		}
 		key := it.Key()
+		if w.readsKeys && n.key != nil && n.key.hasPII {
+			kv := reflect.New(n.typ.Key())
+			kv.Elem().Set(key)
+			if err := w.walk(n.key, kv.UnsafePointer()); err != nil {
+				return err
+			}
+		}
 		if rekey {
 			key, _ = w.ka.mapKey(w, n, key)
 		}

@@ -111,6 +111,10 @@ type hooks struct {
 	readOnly bool
 	// namesFields: the action reads walker.field (see walker.fields).
 	namesFields bool
+	// readsKeys: the action writes nothing and reads the keys of maps as values of
+	// their own (see textsAction), where a redaction refuses those that hold
+	// personal data.
+	readsKeys bool
 }
 
 // hooksOf finds the hooks of act.
@@ -125,6 +129,7 @@ func hooksOf(act action) hooks {
 		h.readOnly = ro.readsOnly()
 	}
 	_, h.namesFields = act.(interface{ needsField() })
+	_, h.readsKeys = act.(interface{ readsKeys() })
 	return h
 }
 
