@@ -65,7 +65,8 @@ func WithSealKey(pub hpke.PublicKey) Option {
 //
 // Anonymize is all or nothing: a first pass checks, for the whole of v, everything the
 // second needs (the pseudonym and seal keys, a strategy each field's Go type can take, the
-// tags of the types met behind interfaces, map keys free of personal data), writing
+// tags of the types met behind interfaces, map keys free of personal data, no personal
+// data kept behind unexported fields, which it could not reach: ErrHidden), writing
 // nothing; only then is v changed. An error (a field that needs a key the Policy lacks
 // wraps ErrNoKey and names the field) leaves v as it was. Anonymized is the copy variant.
 func (p *Policy) Anonymize(v any) error {
@@ -86,7 +87,8 @@ func (p *Policy) Anonymize(v any) error {
 // Anonymized returns a copy of v anonymised as Policy.Anonymize does; v and everything
 // reachable from it are left exactly as they were. Only the parts of v on a path to
 // personal data are copied. On error it returns the zero T. A nil p means the default
-// Policy.
+// Policy. Like Anonymize, it refuses a value that keeps personal data behind
+// unexported fields (ErrHidden).
 func Anonymized[T any](p *Policy, v T) (T, error) {
 	if err := copyArgError("Anonymized", &v); err != nil {
 		var zero T

@@ -124,6 +124,11 @@ func rootOf(v any, op string) (*node, unsafe.Pointer, error) {
 // the rest (a map[string]int of counters, a []string of untagged labels, a pointer to a
 // struct with no tagged field) is shared with v, as a shallow copy shares it. Writing
 // through such a shared part of the copy writes into v: copy it first when that matters.
+//
+// What v keeps behind unexported fields is shared too, since no walk reaches it: a copy
+// that would keep personal data there, where no interface holds it (a struct field of
+// a type whose unexported `v any` holds a tagged record), is refused with an error
+// wrapping ErrHidden, and such a value held by an interface is withheld in its place.
 func Redacted[T any](p *Policy, v T) (T, error) {
 	p = p.orDefault()
 	pl := planFor(reflect.TypeFor[T]())
