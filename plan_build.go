@@ -339,6 +339,8 @@ func (b *builder) publish() {
 			n.step = stepWrapper
 		case n.hidesErrorText():
 			n.step = stepErrorText
+		case n.keepsUnderTag():
+			n.step = stepKeptUnderTag
 		case n.prints:
 			n.step = stepPrinted
 		}
@@ -392,6 +394,9 @@ func (n *node) computePII(below func(*node) bool) bool {
 		// Keys that may hold tagged values are refused when walked (see ErrMapKey);
 		// string keys under a PII tag are scanned (see keyAction).
 		return true
+	}
+	if n.keepsUnderTag() {
+		return true // what it keeps is looked at by a redaction (see stepKeptUnderTag)
 	}
 	return n.derive(func(n *node) bool {
 		// What an interface holds is known only when walked, and the tags of its

@@ -88,6 +88,15 @@ func structHidesState(t reflect.Type, apart func(reflect.Type) bool, seen map[re
 	return false
 }
 
+// keepsUnderTag reports whether a value of node n, a struct or a pointer to one under a
+// PII tag, can keep values behind unexported fields (see hiddenIfaces), which fmt
+// prints: the tag says all it holds is personal, and no walk reaches them there. A
+// redaction empties such a value when it keeps anything there (see stepKeptUnderTag),
+// as no value of the package's could stand in for one of its type.
+func (n *node) keepsUnderTag() bool {
+	return n.rule.pii() && (n.op == opStruct || n.op == opPtr) && n.hides
+}
+
 // hidesErrorText reports whether a value of node n, a struct or a pointer to one under
 // a PII tag, is an error whose text its walk cannot hide (see errorHidesText): a field
 // of that type is emptied by a redaction (see stepErrorText), as no error of the

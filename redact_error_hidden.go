@@ -71,9 +71,10 @@ func appendHiddenIfaces(hs []hiddenIface, t reflect.Type, base uintptr, hidden b
 		f := t.Field(i)
 		fh := hidden || !f.IsExported() && !f.Anonymous
 		switch k := f.Type.Kind(); {
-		case f.Type == slogValueType:
-			// A walk redacts an exported one (see lkSlog); what one behind an
-			// unexported field holds only a look through the value finds.
+		case f.Type == slogValueType || f.Type == reflectValueArgType:
+			// A walk redacts an exported slog.Value (see lkSlog) and refuses an
+			// exported reflect.Value; what one behind an unexported field holds only a
+			// look through the value finds.
 			deep = deep || fh
 		case !reachesIface(f.Type):
 		case k == reflect.Interface:
@@ -109,8 +110,8 @@ func leadsToHiddenIfaces(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return leadsToHiddenIfaces(t.Key(), seen) || leadsToHiddenIfaces(t.Elem(), seen)
 	case reflect.Struct:
-		if t == slogValueType {
-			return false // a walk redacts it (see lkSlog)
+		if t == slogValueType || t == reflectValueArgType {
+			return false // a walk redacts it (see lkSlog), or refuses it
 		}
 		fields, deep := appendHiddenIfaces(nil, t, 0, false, seen)
 		return deep || len(fields) > 0
@@ -146,6 +147,12 @@ func reachesIfaceFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
 	switch t.Kind() {
 	case reflect.Interface:
 		return true
+	case reflect.Struct:
+		if t == reflectValueArgType {
+			return true // it holds a value as an interface does (see hiddenFinder.value)
+		}
+	}
+	switch t.Kind() {
 	case reflect.Pointer, reflect.Slice, reflect.Array:
 		return reachesIfaceFrom(t.Elem(), seen)
 	case reflect.Map:
@@ -283,6 +290,21 @@ func (h *hiddenFinder) value(v reflect.Value, hidden bool) bool {
 				return true // a walk redacts it (see lkSlog)
 			}
 			return h.slogValue(*(*slog.Value)(base), 0)
+		}
+		if t == reflectValueArgType {
+			if !hidden {
+				return true // a walk refuses it (see ErrReflectValue)
+			}
+			// fmt prints what it holds: it counts as that, and one that cannot give
+			// it up (read from an unexported field) as too much to look through.
+			rv := *(*reflect.Value)(base)
+			if !rv.IsValid() {
+				return true
+			}
+			if !rv.CanInterface() {
+				return false
+			}
+			return h.add(rv.Interface())
 		}
 		for i := range t.NumField() {
 			f := t.Field(i)
@@ -453,7 +475,8 @@ func holdsHidden(x any, walked bool) bool {
 
 // chainKeepsValues reports whether an error of err's chain (its links, and the errors
 // they keep behind unexported fields) keeps a value other than an error behind its
-// unexported fields, or the chain is too long to look through.
+// unexported fields that the caller can change (a map, a slice, a pointer, or a value
+// holding one), or the chain is too long to look through.
 func chainKeepsValues(err error) (kept bool) {
 	defer func() {
 		if recover() != nil {
@@ -478,8 +501,13 @@ func chainKeepsValues(err error) (kept bool) {
 			}
 			for _, v := range held {
 				he, isErr := v.(error)
-				if !isErr || keeps(he) {
-					return true
+				switch {
+				case isErr:
+					if keeps(he) {
+						return true
+					}
+				case planFor(reflect.TypeOf(v)).root.mutable:
+					return true // what the caller may change after the call
 				}
 			}
 		}
@@ -516,15 +544,19 @@ func refusedHidden(op string, x any, walked bool) error {
 // unexported fields, personal data or not (see hiddenValues): what a PII tag holds is
 // personal whatever its type says.
 func withheldIfKept(x any) (any, bool) {
-	pl := planFor(reflect.TypeOf(x))
-	if !pl.root.hides {
-		return x, false
-	}
-	h := hiddenFinder{budget: maxHiddenValues, walked: true, scalars: true}
-	if held, ok := h.values(x); ok && len(held) == 0 {
+	if !planFor(reflect.TypeOf(x)).root.hides || !keepsAnything(x) {
 		return x, false
 	}
 	return withheldNote(x), true
+}
+
+// keepsAnything reports whether x keeps any value behind its unexported fields (see
+// hiddenValues), a string or number in a slog.Value included, or more than can be
+// looked through; its exported interfaces are left to the walk.
+func keepsAnything(x any) bool {
+	h := hiddenFinder{budget: maxHiddenValues, walked: true, scalars: true}
+	held, ok := h.values(x)
+	return !ok || len(held) > 0
 }
 
 // withheldNote is the stand-in for x, which keeps personal data where no walk reaches.

@@ -1,6 +1,8 @@
 package pii
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"iter"
 	"strconv"
 	"strings"
@@ -46,7 +48,7 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 	if len(raw) == 0 {
 		return false
 	}
-	out += byteListsText(out)
+	out += encodedText(out)
 	lower := strings.ToLower(out)
 	var keptLower []string
 	for _, k := range kept {
@@ -127,25 +129,77 @@ func rawLeafIn(out string, raw, kept []taggedText) bool {
 	return false
 }
 
-// byteListsText returns, each after a line break, the text of every list of byte values
-// in out as fmt prints a []byte beside others ("[106 97 110 101]" for "jane"), so that
-// a leaf of that type printed so is found as its text. It returns "" when there is none.
-func byteListsText(out string) string {
+// minEncoded is the shortest run of base64 or hexadecimal digits that encodedText
+// decodes: shorter ones are words and numbers, and hold no leaf rawLeafIn looks for.
+const minEncoded = 8
+
+// encodedText returns, each after a line break, the text that out holds encoded as fmt
+// and encoding/json write bytes: a list of byte values ("[106 97 110 101]" for "jane",
+// a []byte beside others), base64 (a []byte in JSON) and hexadecimal (%x), so that a
+// leaf printed so is found as its text. It returns "" when there is none.
+func encodedText(out string) string {
 	var text []byte
+	add := func(b []byte) {
+		if len(b) >= minRawLeaf {
+			text = append(append(text, '\n'), b...)
+		}
+	}
 	for rest := out; ; {
 		i := strings.IndexByte(rest, '[')
 		if i < 0 {
-			return string(text)
+			break
 		}
 		rest = rest[i+1:]
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			return string(text)
+			break
 		}
-		if b, ok := byteList(rest[:end]); ok && len(b) >= minRawLeaf {
-			text = append(append(text, '\n'), b...)
+		if b, ok := byteList(rest[:end]); ok {
+			add(b)
 		}
 	}
+	for run := range encodedRuns(out) {
+		if len(run)%2 == 0 {
+			if b, err := hex.DecodeString(run); err == nil {
+				add(b)
+				continue
+			}
+		}
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+			if b, err := enc.DecodeString(run); err == nil {
+				add(b)
+				break
+			}
+		}
+	}
+	return string(text)
+}
+
+// encodedRuns yields the runs of out, minEncoded or longer, of the characters base64
+// and hexadecimal write.
+func encodedRuns(out string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i <= len(out); i++ {
+			if i < len(out) && isEncodedByte(out[i]) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 && i-start >= minEncoded && !yield(out[start:i]) {
+				return
+			}
+			start = -1
+		}
+	}
+}
+
+// isEncodedByte reports whether c is a character of base64 (standard or URL) or of
+// hexadecimal.
+func isEncodedByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '+' || c == '/' || c == '-' || c == '_' || c == '='
 }
 
 // byteList reads list, the inside of a printed []byte ("106 97 110"), as its bytes.

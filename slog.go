@@ -417,9 +417,6 @@ func (p *Policy) redactedAnyAudit(x any, scan bool, audit *auditAction, snapshot
 	if err != nil {
 		return redactionFailed{err}, true
 	}
-	if snapshot {
-		out, _ = frozen(out, true)
-	}
 	return out, true
 }
 

@@ -58,6 +58,22 @@ func stepErrorText(w *walker, n *node, p unsafe.Pointer) error {
 	return nil
 }
 
+// stepKeptUnderTag empties, in a redaction, a value of a type that keeps values behind
+// unexported fields, held by its own type under a PII tag, when it keeps anything there
+// (see node.keepsUnderTag). A walk of another kind, or of a value that keeps nothing
+// there, goes on as the node's shape says.
+func stepKeptUnderTag(w *walker, n *node, p unsafe.Pointer) error {
+	if w.opq == nil || w.readOnly {
+		return stepOf(n.op)(w, n, p)
+	}
+	v := n.valueAt(p)
+	if n.op == opPtr && v.IsNil() || !keepsAnything(v.Interface()) {
+		return stepOf(n.op)(w, n, p)
+	}
+	v.SetZero() // typed: the runtime sees the pointers it drops
+	return nil
+}
+
 // stepPrinted scans, in a redaction that scans untagged text (ScanStrings), what fmt
 // prints of a value that prints itself (see node.prints): its String or Error reads
 // fields no walk enters. A text in which the finder sees personal data empties the
