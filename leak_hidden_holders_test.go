@@ -131,15 +131,28 @@ func TestHiddenHolderErrorTexts(t *testing.T) {
 }
 
 // TestHiddenHolderErrorFrozen checks that a Handler over one that formats later passes
-// on the text an error that keeps a map had at the call, not what the map holds later.
+// on the text an error that keeps a map had at the call, not what the map holds later:
+// the map kept as it is, or behind a holder's own unexported field.
 func TestHiddenHolderErrorFrozen(t *testing.T) {
-	m := map[string]any{"k": 1}
-	lazy := &gtLazy{store: new([]gtLazyRecord)}
-	slog.New(pii.NewHandler(lazy, nil)).Info("m", "err", GtKeyError{"lookup", m})
-	m["late"] = GtContact{ContactEmail: holderEmail}
-	want := `{"level":"INFO","msg":"m","err":"lookup map[k:1]: not found"}` + "\n"
-	if diff := cmp.Diff(want, lazy.replay()); diff != "" {
-		t.Errorf("replayed later (-want +got):\n%s", diff)
+	tests := []struct {
+		name string
+		key  func(m map[string]any) any
+		want string
+	}{
+		{"a map", func(m map[string]any) any { return m }, "lookup map[k:1]: not found"},
+		{"a map in a holder", func(m map[string]any) any { return GtHeld{HeldRef: "h1", held: m} }, "lookup {h1 map[k:1]}: not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := map[string]any{"k": 1}
+			lazy := &gtLazy{store: new([]gtLazyRecord)}
+			slog.New(pii.NewHandler(lazy, nil)).Info("m", "err", GtKeyError{"lookup", tt.key(m)})
+			m["late"] = GtContact{ContactEmail: holderEmail}
+			want := `{"level":"INFO","msg":"m","err":"` + tt.want + `"}` + "\n"
+			if diff := cmp.Diff(want, lazy.replay()); diff != "" {
+				t.Errorf("replayed later (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -494,7 +494,7 @@ func chainKeepsValues(err error) (kept bool) {
 		if seen++; seen > maxErrorChain {
 			return true
 		}
-		if planFor(reflect.TypeOf(e)).root.hides {
+		if pl := planFor(reflect.TypeOf(e)); pl.err == nil && pl.root.hides {
 			held, ok := hiddenValues(e, false)
 			if !ok {
 				return true
@@ -506,7 +506,7 @@ func chainKeepsValues(err error) (kept bool) {
 					if keeps(he) {
 						return true
 					}
-				case planFor(reflect.TypeOf(v)).root.mutable:
+				case mayChange(v):
 					return true // what the caller may change after the call
 				}
 			}
@@ -544,10 +544,19 @@ func refusedHidden(op string, x any, walked bool) error {
 // unexported fields, personal data or not (see hiddenValues): what a PII tag holds is
 // personal whatever its type says.
 func withheldIfKept(x any) (any, bool) {
-	if !planFor(reflect.TypeOf(x)).root.hides || !keepsAnything(x) {
+	if pl := planFor(reflect.TypeOf(x)); pl.err == nil && !pl.root.hides || !keepsAnything(x) {
 		return x, false
 	}
 	return withheldNote(x), true
+}
+
+// mayChange reports whether the caller can change what x holds after handing it on: x
+// is, or holds in its exported fields, a map, slice, pointer, interface or []byte (a
+// type that cannot be planned counts as such). What it keeps in interfaces behind its
+// unexported fields is looked at on its own (see hiddenValues).
+func mayChange(x any) bool {
+	pl := planFor(reflect.TypeOf(x))
+	return pl.err != nil || pl.root.mutable
 }
 
 // keepsAnything reports whether x keeps any value behind its unexported fields (see
