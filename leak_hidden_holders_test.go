@@ -84,7 +84,7 @@ func TestHiddenHoldersUnderPIITag(t *testing.T) {
 		held any
 	}{
 		{"an untagged struct", GtHeld{HeldRef: "h1", held: struct{ Note string }{holderEmail}}},
-		{"a time in a slog.Value", GtHeldValue{HeldValueRef: "h1", val: slog.StringValue(holderEmail)}},
+		{"a string in a slog.Value", GtHeldValue{HeldValueRef: "h1", val: slog.StringValue(holderEmail)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -144,15 +144,12 @@ func reachesIfaceFrom(t reflect.Type, seen map[reflect.Type]bool) bool {
 		return false
 	}
 	seen[t] = true
+	if t == reflectValueArgType {
+		return true // it holds a value as an interface does (see hiddenFinder.value)
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		return true
-	case reflect.Struct:
-		if t == reflectValueArgType {
-			return true // it holds a value as an interface does (see hiddenFinder.value)
-		}
-	}
-	switch t.Kind() {
 	case reflect.Pointer, reflect.Slice, reflect.Array:
 		return reachesIfaceFrom(t.Elem(), seen)
 	case reflect.Map:
@@ -473,62 +470,14 @@ func holdsHidden(x any, walked bool) bool {
 	return holds
 }
 
-// chainKeepsValues reports whether an error of err's chain (its links, and the errors
-// they keep behind unexported fields) keeps a value other than an error behind its
-// unexported fields that the caller can change (a map, a slice, a pointer, or a value
-// holding one), or the chain is too long to look through.
-func chainKeepsValues(err error) (kept bool) {
-	defer func() {
-		if recover() != nil {
-			// An Unwrap that panics: the error is passed on as it is, as where no
-			// handler formats later, and its printing panics there as here.
-			kept = false
-		}
-	}()
-	seen := 0
-	var keeps func(e error) bool
-	keeps = func(e error) bool {
-		if e == nil {
-			return false
-		}
-		if seen++; seen > maxErrorChain {
-			return true
-		}
-		if pl := planFor(reflect.TypeOf(e)); pl.err == nil && pl.root.hides {
-			held, ok := hiddenValues(e, false)
-			if !ok {
-				return true
-			}
-			for _, v := range held {
-				he, isErr := v.(error)
-				switch {
-				case isErr:
-					if keeps(he) {
-						return true
-					}
-				case mayChange(v):
-					return true // what the caller may change after the call
-				}
-			}
-		}
-		for inner := range innerErrors(e) {
-			if keeps(inner) {
-				return true
-			}
-		}
-		return false
-	}
-	return keeps(err)
-}
-
 // refusedHidden returns an error wrapping ErrHidden when x holds personal data behind
-// its unexported fields (see hiddenValues) where no interface holds it, looked at once
-// a walk has hidden what it can (a wrapper error it empties holds nothing then): Redact and
-// Anonymize cannot reach it, and Redacted's and Anonymized's copies would share it. An
-// interface x (the T of Redacted[any]) is looked at by its dynamic type. A type that
-// cannot be planned is left to the walk, which reports why. walked says that a
-// redaction's walk looked at what x's interfaces hold (see hiddenValues); an
-// anonymisation's does not.
+// its unexported fields (see hiddenValues) where no interface holds it: Redact and
+// Anonymize cannot reach it, and Redacted's and Anonymized's copies would share it. A
+// redaction asks once its walk has hidden what it can (a wrapper error it empties holds
+// nothing then), with walked set: the walk has looked at what x's interfaces hold. An
+// anonymisation asks first, and its walk does not look there. An interface x (the T of
+// Redacted[any]) is looked at by its dynamic type; a type that cannot be planned is left
+// to the walk, which reports why.
 func refusedHidden(op string, x any, walked bool) error {
 	if x == nil {
 		return nil
@@ -544,19 +493,10 @@ func refusedHidden(op string, x any, walked bool) error {
 // unexported fields, personal data or not (see hiddenValues): what a PII tag holds is
 // personal whatever its type says.
 func withheldIfKept(x any) (any, bool) {
-	if pl := planFor(reflect.TypeOf(x)); pl.err == nil && !pl.root.hides || !keepsAnything(x) {
+	if pl := planFor(reflect.TypeOf(x)); pl.err != nil || !pl.root.hides || !keepsAnything(x) {
 		return x, false
 	}
 	return withheldNote(x), true
-}
-
-// mayChange reports whether the caller can change what x holds after handing it on: x
-// is, or holds in its exported fields, a map, slice, pointer, interface or []byte (a
-// type that cannot be planned counts as such). What it keeps in interfaces behind its
-// unexported fields is looked at on its own (see hiddenValues).
-func mayChange(x any) bool {
-	pl := planFor(reflect.TypeOf(x))
-	return pl.err != nil || pl.root.mutable
 }
 
 // keepsAnything reports whether x keeps any value behind its unexported fields (see
