@@ -35,14 +35,13 @@ func lendCopy(p *Policy, pl *plan, x any, scan bool, lent *loan.Copy) (any, bool
 	}
 	box, _ := pl.lent.Get().(*lentBox)
 	if box == nil {
-		v := reflect.New(t)
-		box = &lentBox{val: v.Interface(), elem: v.Elem(), rw: makeRedactWalk()}
+		box = &lentBox{val: reflect.New(t).Interface(), rw: makeRedactWalk()}
 	}
 	rw := box.rw
 	rw.ready(true, scan)
 	rw.w.pol, rw.w.copy = p, true
 	dst := ifaceData(box.val)
-	box.elem.Set(reflect.ValueOf(x))
+	pl.root.copyTo(dst, ifaceData(x))
 	unlock(pl.root, dst)
 	// The walk starts one step down, where a walk from the interface meets the value
 	// (see stepIface), so that a value as deep as a walk goes (maxDepth) is refused
@@ -78,8 +77,7 @@ func lendCopy(p *Policy, pl *plan, x any, scan bool, lent *loan.Copy) (any, bool
 // when it is of the same type and large enough; where it is not, the copy allocates
 // and keeps what it made in its place.
 type lentBox struct {
-	val  any           // a pointer to the value the copy is made in
-	elem reflect.Value // that value, settable
+	val any // a pointer to the value the copy is made in
 	// rw is the walker that makes the copies: a box lends to one line at a time, so a
 	// line takes one value from a pool for its copy, where a walker of redactWalks would
 	// be a second.

@@ -158,6 +158,9 @@ type node struct {
 	arenaHint atomic.Int32
 	// ptrNil is a nil *typ in an interface, whose type word valueAt reuses (see there).
 	ptrNil any
+	// assign says how to copy a value of typ word by word (see assignOpsOf); nil when
+	// copies go through reflection.
+	assign []assignOp
 	// locks lists where a struct or array node's value holds a sync.Mutex or
 	// sync.RWMutex, in it or in the structs and arrays it holds by value: copies zero
 	// them (see unlock).

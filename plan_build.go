@@ -19,8 +19,8 @@ type builder struct {
 // newNode returns the node of type t under rule ctx, with its plan still to be made.
 func newNode(t reflect.Type, ctx rule) *node {
 	fields, deep := hiddenIfaces(t)
-	return &node{typ: t, ptrNil: reflect.Zero(reflect.PointerTo(t)).Interface(), size: t.Size(), rule: ctx, short: noShort,
-		hides: len(fields) > 0 || deep}
+	return &node{typ: t, ptrNil: reflect.Zero(reflect.PointerTo(t)).Interface(), assign: assignOpsOf(t), size: t.Size(),
+		rule: ctx, short: noShort, hides: len(fields) > 0 || deep}
 }
 
 func (b *builder) node(t reflect.Type, ctx rule) (*node, error) {

@@ -567,8 +567,17 @@ func (w *walker) newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
 		w.spare.keep(n.typ, clone, 1)
 		return clone
 	}
-	n.valueAt(clone).Set(n.valueAt(src))
+	n.copyTo(clone, src)
 	return clone
+}
+
+// copyTo copies the value of node n's type at src to dst, as an assignment would.
+func (n *node) copyTo(dst, src unsafe.Pointer) {
+	if n.assign != nil {
+		assign(n.assign, dst, src)
+		return
+	}
+	n.valueAt(dst).Set(n.valueAt(src))
 }
 
 // newCopy returns a new value of node n's type holding a copy of the one at src, as an
