@@ -234,7 +234,7 @@ func stepSlice(w *walker, n *node, p unsafe.Pointer) error {
 	orig := s.data
 	if w.copy {
 		*s = sliceHeader{data: w.cloneSlice(n, s.data, s.len), len: s.len, cap: s.len}
-		for i := range s.len {
+		for i := 0; i < s.len && len(n.elem.locks) > 0; i++ {
 			unlock(n.elem, unsafe.Add(s.data, uintptr(i)*n.elemSize))
 		}
 	}
@@ -279,6 +279,14 @@ func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer 
 	}
 	if n.typ == stringsType {
 		copy(unsafe.Slice((*string)(clone), l), unsafe.Slice((*string)(data), l))
+		return clone
+	}
+	if ops := n.elem.assign; ops != nil && l*len(ops) <= assignMaxWords {
+		// A few small elements: copied word by word, where reflect.Copy's checks cost
+		// more; a longer run is one memmove there.
+		for i := range uintptr(l) {
+			assign(ops, unsafe.Add(clone, i*n.elemSize), unsafe.Add(data, i*n.elemSize))
+		}
 		return clone
 	}
 	reflect.Copy(n.valueAt(unsafe.Pointer(&sliceHeader{clone, l, l})),
