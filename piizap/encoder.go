@@ -186,8 +186,9 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 	switch {
 	case isWithheld(x):
 		// m holds personal data in unexported interface fields, which no copy hides;
-		// what it writes of them goes through the guard's encoder, which redacts it
-		// (zap's invalid key-value pairs hold theirs so).
+		// what it writes of them goes through the guard's encoder, which redacts it.
+		// (zap's invalid key-value pairs hold theirs so, but write Stringers and
+		// errors as text: they are read and redacted as fields, see invalid.go.)
 		return ln.objectGuard(c, m), "", true
 	case !ok:
 		return nil, note(x, m), true
@@ -199,6 +200,9 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 
 // array is object for an ArrayMarshaler.
 func (c *core) array(m zapcore.ArrayMarshaler, ln *line) (zapcore.ArrayMarshaler, string, bool) {
+	if pairs := c.invalidPairs(m, ln); pairs != nil {
+		return pairs, "", true
+	}
 	m, listed := c.errorList(m)
 	x, changed := c.forLine(m, ln)
 	changed = changed || listed
