@@ -89,13 +89,17 @@ func (f *formatter) Format(e *logrus.Entry) ([]byte, error) {
 			rekey(own(), keys)
 		}
 	}
-	if data == nil && msg == e.Message {
+	errText, errChanged := f.h.scanEntryErr(e)
+	if data == nil && msg == e.Message && !errChanged {
 		return f.next.Format(e)
 	}
 	out := *e
 	out.Message = msg
 	if data != nil {
 		out.Data = data
+	}
+	if errChanged {
+		setEntryErr(&out, errText)
 	}
 	return f.next.Format(&out)
 }

@@ -62,6 +62,9 @@ func (h *Hook) Fire(e *logrus.Entry) error {
 	if h.scan {
 		rekey(e.Data, h.keysToHide(e.Data))
 	}
+	if text, changed := h.scanEntryErr(e); changed {
+		setEntryErr(e, text)
+	}
 	return nil
 }
 
