@@ -33,6 +33,26 @@ func (ck *checker) addressOnly(s sink, e ast.Expr) bool {
 	return true
 }
 
+// elemAddressOnly reports whether fmt, for sink s (fmt's and log's print functions),
+// prints t, the type of an element, map key or value, or pointee of what it is given,
+// only as an address, where that sits at depth (0 for an argument itself, 1 or more
+// inside one): a pointer to a pointer, a string or a number always, one to a struct,
+// array, slice or map below the top ([]*User, map[string]*User, and **User, whose *User
+// is below the top: fmt prints [0xc000010000]), unless it has a method fmt calls
+// (Format, Error, String, GoString). A pointer in a struct's field is left reported
+// (struct{ Owner *User }): fail closed.
+func elemAddressOnly(s sink, t types.Type, depth int) bool {
+	p, ok := types.Unalias(t).Underlying().(*types.Pointer)
+	if !ok || !s.fmtArgs || printsItself(t) || hasMethod(t, "Format") || hasMethod(t, "GoString") {
+		return false
+	}
+	switch p.Elem().Underlying().(type) {
+	case *types.Struct, *types.Array, *types.Slice, *types.Map:
+		return depth > 0
+	}
+	return true
+}
+
 // hasMethod reports whether t's method set has a method name.
 func hasMethod(t types.Type, name string) bool {
 	return types.NewMethodSet(t).Lookup(nil, name) != nil

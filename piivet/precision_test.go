@@ -9,8 +9,9 @@ import (
 
 // TestPrecision runs the cases where a value is followed precisely: an element at a
 // constant key or index, a field or buffer overwritten before it is logged, a pointer fmt
-// prints as an address, a printer handed down through several functions.
+// prints as an address (also an element of a slice, array or map of pointers), a printer
+// handed down through several functions.
 func TestPrecision(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), piivet.Analyzer,
-		"indexed", "overwritten", "addresses", "higherchain")
+		"indexed", "overwritten", "addresses", "higherchain", "elemaddresses")
 }

@@ -206,15 +206,18 @@ func (ck *checker) partsHidden(t types.Type, s sink, depth int) bool {
 		}
 		return !ck.c.carries(t) && !opaque(t, 0) || ck.selfHidden(t, s) || ck.partsHidden(t, s, depth+1)
 	}
+	// An element, key or pointee that is itself a pointer fmt may print as its address
+	// alone ([]*User, **User: see elemAddressOnly).
+	elem := func(t types.Type) bool { return elemAddressOnly(s, t, s.level+depth+1) || part(t) }
 	switch u := types.Unalias(t).Underlying().(type) {
 	case *types.Pointer:
-		return part(u.Elem())
+		return elem(u.Elem())
 	case *types.Slice:
-		return part(u.Elem())
+		return elem(u.Elem())
 	case *types.Array:
-		return part(u.Elem())
+		return elem(u.Elem())
 	case *types.Map:
-		return part(u.Key()) && part(u.Elem())
+		return elem(u.Key()) && elem(u.Elem())
 	case *types.Struct:
 		for i := range u.NumFields() {
 			f := u.Field(i)
