@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"reflect"
 
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/loan"
 )
 
@@ -70,10 +72,16 @@ func (s SafeValue) String() string {
 // LogValue gives slog the redacted copy.
 func (s SafeValue) LogValue() slog.Value { return slog.AnyValue(s.redacted()) }
 
-// MarshalJSON encodes the redacted copy.
-func (s SafeValue) MarshalJSON() ([]byte, error) {
+// MarshalJSON encodes the redacted copy. A method of the copy that panics (one that
+// holds on every real value may not on a copy whose sensitive fields are zeroed; see
+// internal/guard) makes it the failure note: encoding/json recovers no such panic.
+func (s SafeValue) MarshalJSON() (b []byte, err error) {
 	x, lent := s.borrowed()
-	b, err := json.Marshal(x)
-	lent.Return()
-	return b, err
+	defer lent.Return()
+	defer func() {
+		if recover() != nil {
+			b, err = json.Marshal(guard.Note(reflect.TypeOf(x)))
+		}
+	}()
+	return json.Marshal(x)
 }

@@ -53,7 +53,8 @@ func (f *formatter) value(v any) (any, bool, loan.Copy) {
 	case nil, string, pii.SafeValue:
 	default:
 		if f.lends {
-			return loan.ForLog(f.h.pol, v, f.h.scan)
+			x, changed, lent := loan.ForLog(f.h.pol, v, f.h.scan)
+			return guarded(v, x, changed), changed, lent
 		}
 	}
 	x, changed := f.h.value(v)

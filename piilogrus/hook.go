@@ -87,7 +87,8 @@ func (h *Hook) value(v any) (any, bool) {
 			return x, true
 		}
 	default:
-		return h.forLog(v)
+		x, changed := h.forLog(v)
+		return guarded(v, x, changed), changed
 	}
 	return v, false
 }

@@ -160,9 +160,9 @@ func (c *core) forLog(v any) (any, bool) {
 
 // objectGuard returns a guard of m for the line: one an earlier line used, when the
 // line kept one (with ln nil, always a new one).
-func (ln *line) objectGuard(c *core, m zapcore.ObjectMarshaler) *objectGuard {
+func (ln *line) objectGuard(c *core, m zapcore.ObjectMarshaler, copied bool) *objectGuard {
 	if ln == nil {
-		return &objectGuard{m: m, e: objectEncoder{c: c}}
+		return &objectGuard{m: m, e: objectEncoder{c: c}, copied: copied}
 	}
 	var g *objectGuard
 	if n := len(ln.guards); n < cap(ln.guards) {
@@ -171,7 +171,7 @@ func (ln *line) objectGuard(c *core, m zapcore.ObjectMarshaler) *objectGuard {
 	if g == nil {
 		g = new(objectGuard)
 	}
-	g.m, g.e = m, objectEncoder{c: c}
+	g.m, g.e, g.copied = m, objectEncoder{c: c}, copied
 	ln.guards = append(ln.guards, g)
 	return g
 }

@@ -1,10 +1,12 @@
 package piizap
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"sync/atomic"
 
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/withheld"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -25,37 +27,58 @@ import (
 // encoder; a call that finds it in use (the same field written by two goroutines at
 // once, as a core that keeps fields may do) makes one of its own.
 type objectGuard struct {
-	m    zapcore.ObjectMarshaler
-	e    objectEncoder
-	busy atomic.Bool
+	m zapcore.ObjectMarshaler
+	e objectEncoder
+	// copied: m is a redacted copy, whose methods may panic where the value's hold
+	// (see internal/guard); a panic is then written as a failure note. A value's own
+	// marshaler panics as it does through zap alone.
+	copied bool
+	busy   atomic.Bool
 }
 
-// MarshalLogObject runs the wrapped marshaler on a redacting encoder.
-func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+// MarshalLogObject runs the wrapped marshaler on a redacting encoder. A panic of a
+// copy's marshaler is returned as the failure note, which zap writes under the field's
+// key and "Error".
+func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
+	if g.copied {
+		defer recovered(g.m, &err)
+	}
 	if !g.busy.CompareAndSwap(false, true) {
 		return g.m.MarshalLogObject(&objectEncoder{enc, g.e.c})
 	}
 	g.e.ObjectEncoder = enc
-	err := g.m.MarshalLogObject(&g.e) // a panic leaves busy set: later calls make their own
+	err = g.m.MarshalLogObject(&g.e) // a panic leaves busy set: later calls make their own
 	g.e.ObjectEncoder = nil
 	g.busy.Store(false)
 	return err
 }
 
-// arrayGuard is objectGuard for an ArrayMarshaler.
-type arrayGuard struct {
-	m    zapcore.ArrayMarshaler
-	e    arrayEncoder
-	busy atomic.Bool
+// recovered, deferred, sets *err to the failure note of m when m's method panicked.
+func recovered(m any, err *error) {
+	if recover() != nil {
+		*err = errors.New(guard.Note(reflect.TypeOf(m)))
+	}
 }
 
-// MarshalLogArray runs the wrapped marshaler on a redacting encoder.
-func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+// arrayGuard is objectGuard for an ArrayMarshaler.
+type arrayGuard struct {
+	m      zapcore.ArrayMarshaler
+	e      arrayEncoder
+	copied bool
+	busy   atomic.Bool
+}
+
+// MarshalLogArray runs the wrapped marshaler on a redacting encoder; a panic is
+// returned as objectGuard's is.
+func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) (err error) {
+	if g.copied {
+		defer recovered(g.m, &err)
+	}
 	if !g.busy.CompareAndSwap(false, true) {
 		return g.m.MarshalLogArray(&arrayEncoder{enc, g.e.c})
 	}
 	g.e.ArrayEncoder = enc
-	err := g.m.MarshalLogArray(&g.e)
+	err = g.m.MarshalLogArray(&g.e)
 	g.e.ArrayEncoder = nil
 	g.busy.Store(false)
 	return err
@@ -179,7 +202,7 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 		}
 		// Object's struct is redacted already, and a walk of it would meet only its
 		// reflect.Value: it is guarded as it is.
-		return ln.objectGuard(c, o), "", true
+		return ln.objectGuard(c, o, false), "", true
 	}
 	x, changed := c.forLine(m, ln)
 	om, ok := x.(zapcore.ObjectMarshaler)
@@ -189,13 +212,13 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 		// what it writes of them goes through the guard's encoder, which redacts it.
 		// (zap's invalid key-value pairs hold theirs so, but write Stringers and
 		// errors as text: they are read and redacted as fields, see invalid.go.)
-		return ln.objectGuard(c, m), "", true
+		return ln.objectGuard(c, m, false), "", true
 	case !ok:
 		return nil, note(x, m), true
 	case plain(om):
 		return om, "", changed
 	}
-	return ln.objectGuard(c, om), "", true
+	return ln.objectGuard(c, om, changed && !isNil(om)), "", true
 }
 
 // array is object for an ArrayMarshaler.
@@ -215,7 +238,7 @@ func (c *core) array(m zapcore.ArrayMarshaler, ln *line) (zapcore.ArrayMarshaler
 	case plain(am):
 		return am, "", changed
 	}
-	return &arrayGuard{m: am, e: arrayEncoder{c: c}}, "", true
+	return &arrayGuard{m: am, e: arrayEncoder{c: c}, copied: changed && !isNil(am)}, "", true
 }
 
 // errorsType is the type of zap.Errors's marshaler, a list of errors.

@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -96,7 +97,7 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 				// Stringer ("<nil>", or what a String that runs on nil gives).
 				*rf = zap.String(f.Key, sv.String())
 			} else {
-				*rf = zap.Reflect(f.Key, x)
+				*rf = zap.Reflect(f.Key, guard.JSON(x))
 			}
 			return true
 		}
@@ -129,6 +130,12 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 	}
 	*rf = *f
 	rf.Interface = x
+	if f.Type == zapcore.ReflectType && reflect.TypeOf(x) == reflect.TypeOf(f.Interface) {
+		// The copy: zap's encoder runs encoding/json on it, which recovers no panic of
+		// a method that does not hold on a copy (see internal/guard). Error and
+		// Stringer fields need no guard: zap recovers there.
+		rf.Interface = guard.JSON(x)
+	}
 	return true
 }
 

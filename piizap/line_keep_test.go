@@ -15,7 +15,7 @@ func TestLineKeepsShortLists(t *testing.T) {
 		ln := new(line)
 		c := &core{}
 		for range n {
-			ln.objectGuard(c, nil)
+			ln.objectGuard(c, nil, false)
 		}
 		out := make([]zapcore.Field, n)
 		want := []bool{cap(ln.guards) <= maxKeptFields, cap(out) <= maxKeptFields}

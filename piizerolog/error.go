@@ -1,7 +1,11 @@
 package piizerolog
 
 import (
+	"reflect"
+
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
+	"github.com/rs/zerolog"
 )
 
 // MarshalError is a zerolog.ErrorMarshalFunc that hides personal data in the errors
@@ -16,6 +20,19 @@ import (
 // "!PII-REDACTION-FAILED: " and the cause; any other error as it is. It follows the
 // default Policy (pii.SetDefault).
 func MarshalError(err error) any {
-	x, _ := pii.Default().ForLog(err)
-	return x
+	x, changed := pii.Default().ForLog(err)
+	if !changed || reflect.TypeOf(x) != reflect.TypeOf(err) {
+		return x // err itself, or what stands for it (its redacted text, a note)
+	}
+	if _, writesItself := x.(zerolog.LogObjectMarshaler); writesItself {
+		return x
+	}
+	if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+		return x // written as zerolog writes a nil error
+	}
+	// The copy's text, read here under recover: zerolog calls Error with none, and a
+	// method that holds on every real value may panic on a copy whose sensitive
+	// fields are zeroed (see internal/guard). zerolog writes a string as it writes
+	// the text of an error.
+	return guard.Error(x.(error))
 }

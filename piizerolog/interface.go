@@ -1,11 +1,10 @@
 package piizerolog
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/loan"
 	"github.com/rs/zerolog"
 )
@@ -28,23 +27,21 @@ import (
 // returns): give those Object(v) and pii.Safe(v).
 func MarshalInterface(v any) ([]byte, error) {
 	// The copy is encoded at once and dropped: it is borrowed (see internal/loan).
-	x, _, lent := loan.ForLog(pii.Default(), v, false)
-	b, err := encode(x)
+	x, changed, lent := loan.ForLog(pii.Default(), v, false)
+	encodeAs := encode
+	if !changed {
+		encodeAs = guard.Unguarded // the caller's value: its methods panic as through zerolog alone
+	}
+	b, err := encodeAs(x)
 	lent.Return()
 	return b, err
 }
 
-// encode writes x as zerolog's default InterfaceMarshalFunc does: encoding/json, with
-// HTML characters left as they are and no newline.
-func encode(x any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
+// encode writes x, a redacted copy, as zerolog's default InterfaceMarshalFunc does:
+// encoding/json, with HTML characters left as they are and no newline; or the failure
+// note, when a method of x panics (one that holds on every real value may not on a
+// copy whose sensitive fields are zeroed; see internal/guard).
+func encode(x any) ([]byte, error) { return guard.Encode(x) }
 
 // writeJSON writes x, a redacted value, under key as zerolog's Interface writes it by
 // default, except that a value (or an element of one) that is a

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/rs/zerolog"
 )
 
@@ -16,6 +18,11 @@ type jsonObject struct{ x any }
 // when its MarshalJSON writes no object); if x cannot be encoded, a field "error" says
 // so, naming x's type only.
 func (o jsonObject) MarshalZerologObject(e *zerolog.Event) {
+	defer func() {
+		if recover() != nil { // a method of the copy panicked before anything was written
+			e.Str("error", guard.Note(reflect.TypeOf(o.x)))
+		}
+	}()
 	b, err := json.Marshal(o.x)
 	if err != nil {
 		e.Str("error", fmt.Sprintf("!PII-REDACTION-FAILED: pii: %T cannot be written as JSON", o.x))

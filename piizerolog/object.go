@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"github.com/rs/zerolog"
 )
@@ -65,7 +66,7 @@ func (t errorText) MarshalZerologObject(e *zerolog.Event) {
 		e.Interface("error", nil)
 		return
 	}
-	e.Str("error", t.err.Error())
+	e.Str("error", guard.Error(t.err)) // a copy's Error may panic: see internal/guard
 }
 
 type failed struct{ err error }

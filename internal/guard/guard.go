@@ -1,0 +1,152 @@
+// Package guard keeps a log call from crashing on a redacted copy. A copy is not a value
+// the caller ever made: a method that holds on every real value (a card's last four
+// digits, card[len(card)-4:]) may panic on a copy whose sensitive field is zeroed.
+// slog recovers from such a panic; encoding/json, and the encoders of zap, logrus and
+// zerolog that call it or call Error, do not. The adapters run those methods themselves
+// where they can, under recover, and write a failure note in place of the value when
+// one panics; where the logger runs them, they hand it a value that does so (JSON).
+package guard
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/netip"
+	"reflect"
+	"time"
+
+	"github.com/ef8f9424/pii/internal/typecache"
+)
+
+// Note is the failure note that stands for a value of type t one of whose methods
+// panicked on its redacted copy: the text pii writes for a value it could not redact.
+// It names the type, never the panic's value, which may quote the copy's data.
+func Note(t reflect.Type) string {
+	return "!PII-REDACTION-FAILED: pii: " + t.String() + ": a method of the value panicked on its redacted copy"
+}
+
+// Error returns the text of err, a redacted copy, or Note when its Error panics.
+func Error(err error) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = Note(reflect.TypeOf(err))
+		}
+	}()
+	return err.Error()
+}
+
+// Encode is Unguarded, or Note as a JSON string when a method of v panics. An error of
+// the encoder is returned as it is.
+func Encode(v any) (b []byte, err error) {
+	defer func() {
+		if recover() != nil {
+			b, err = json.Marshal(Note(reflect.TypeOf(v)))
+		}
+	}()
+	return Unguarded(v)
+}
+
+// Unguarded writes v as JSON as zerolog's and zap's encoders do: encoding/json, HTML
+// characters left as they are, no newline. A panic of a method of v is let through.
+func Unguarded(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// JSON returns v, a redacted copy, as a value that encoding/json writes as it writes v
+// (see Encode: an encoder that escapes HTML escapes it still, when it compacts what
+// MarshalJSON gives) and fmt prints as it prints v, but whose MarshalJSON writes Note
+// when a method of v panics; v itself when encoding/json runs no method of its type's
+// that could (see Marshals).
+func JSON(v any) any {
+	if v == nil || !Marshals(reflect.TypeOf(v)) {
+		return v
+	}
+	return guarded{v}
+}
+
+type guarded struct{ v any }
+
+// MarshalJSON encodes the guarded value (see Encode).
+func (g guarded) MarshalJSON() ([]byte, error) { return Encode(g.v) }
+
+// Format prints the guarded value with the verb and flags it is given.
+func (g guarded) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), g.v) }
+
+// marshals caches Marshals.
+var marshals typecache.Cache[bool]
+
+// Marshals reports whether encoding/json runs a method of the caller's on a value of
+// type t, or on a value it holds other than through an interface: a MarshalJSON or
+// MarshalText, but for the standard library's that hold on every value (see standard).
+func Marshals(t reflect.Type) bool {
+	if m, ok := marshals.Load(t); ok {
+		return m
+	}
+	m := marshalsIn(t, map[reflect.Type]bool{})
+	marshals.Store(t, m)
+	return m
+}
+
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+func marshalsIn(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if !standard(t) && (marshalsItself(t) || t.Kind() != reflect.Pointer && marshalsItself(reflect.PointerTo(t))) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return marshalsIn(t.Elem(), seen)
+	case reflect.Map:
+		return marshalsIn(t.Key(), seen) || marshalsIn(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if marshalsIn(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func marshalsItself(t reflect.Type) bool {
+	return t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType)
+}
+
+// standard reports whether t, or what it points to, is one of the standard library's
+// types that marshal themselves and hold on every value they can be given.
+func standard(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer && t.Name() == "" {
+		t = t.Elem()
+	}
+	return standardTypes[t]
+}
+
+var standardTypes = map[reflect.Type]bool{
+	reflect.TypeFor[time.Time]():       true,
+	reflect.TypeFor[netip.Addr]():      true,
+	reflect.TypeFor[netip.AddrPort]():  true,
+	reflect.TypeFor[netip.Prefix]():    true,
+	reflect.TypeFor[net.IP]():          true,
+	reflect.TypeFor[json.RawMessage](): true,
+	reflect.TypeFor[big.Int]():         true,
+	reflect.TypeFor[big.Float]():       true,
+	reflect.TypeFor[big.Rat]():         true,
+	reflect.TypeFor[slog.Level]():      true,
+}
