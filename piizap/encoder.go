@@ -40,9 +40,7 @@ type objectGuard struct {
 // copy's marshaler is returned as the failure note, which zap writes under the field's
 // key and "Error".
 func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
-	if g.copied {
-		defer recovered(g.m, &err)
-	}
+	defer recovered(g.copied, g.m, &err) // unconditional, so that it costs next to nothing
 	if !g.busy.CompareAndSwap(false, true) {
 		return g.m.MarshalLogObject(&objectEncoder{enc, g.e.c})
 	}
@@ -53,8 +51,12 @@ func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
 	return err
 }
 
-// recovered, deferred, sets *err to the failure note of m when m's method panicked.
-func recovered(m any, err *error) {
+// recovered, deferred, sets *err to the failure note of m, a copy, when m's method
+// panicked; a panic of what is no copy goes on.
+func recovered(copied bool, m any, err *error) {
+	if !copied {
+		return
+	}
 	if recover() != nil {
 		*err = errors.New(guard.Note(reflect.TypeOf(m)))
 	}
@@ -71,9 +73,7 @@ type arrayGuard struct {
 // MarshalLogArray runs the wrapped marshaler on a redacting encoder; a panic is
 // returned as objectGuard's is.
 func (g *arrayGuard) MarshalLogArray(enc zapcore.ArrayEncoder) (err error) {
-	if g.copied {
-		defer recovered(g.m, &err)
-	}
+	defer recovered(g.copied, g.m, &err)
 	if !g.busy.CompareAndSwap(false, true) {
 		return g.m.MarshalLogArray(&arrayEncoder{enc, g.e.c})
 	}
