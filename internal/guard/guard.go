@@ -39,6 +39,18 @@ func Error(err error) (text string) {
 	return err.Error()
 }
 
+// ErrorOf returns err, a redacted copy, as an error whose Error is Error(err) and whose
+// Unwrap gives err: code that looks for its type (errors.As) still finds it.
+func ErrorOf(err error) error { return guardedError{err} }
+
+type guardedError struct{ err error }
+
+// Error returns the copy's text, or Note when its Error panics.
+func (g guardedError) Error() string { return Error(g.err) }
+
+// Unwrap returns the copy.
+func (g guardedError) Unwrap() error { return g.err }
+
 // Encode is Unguarded, or Note as a JSON string when a method of v panics. An error of
 // the encoder is returned as it is.
 func Encode(v any) (b []byte, err error) {

@@ -122,3 +122,17 @@ func TestJSON(t *testing.T) {
 		t.Errorf("JSON(plain) = %#v, want the value itself", got)
 	}
 }
+
+// TestErrorOf checks that a guarded error reads as the copy, unwraps to it, and reads
+// as the note when its Error panics.
+func TestErrorOf(t *testing.T) {
+	c := card{Card: "4242424242424242"}
+	g := ErrorOf(c)
+	var found card
+	if g.Error() != c.Error() || !errors.As(g, &found) || found != c {
+		t.Errorf("ErrorOf(card) = %q, As found %v; want the card's text and the card", g, found)
+	}
+	if got, want := fmt.Sprint(ErrorOf(card{})), Note(reflect.TypeFor[card]()); got != want {
+		t.Errorf("ErrorOf(zeroed card) prints %q, want %q", got, want)
+	}
+}
