@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/jsonfields"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -71,7 +72,9 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 		return enc.AddObject(key, structObject{v: v, depth: o.depth + 1})
 	default:
 		if v.CanInterface() {
-			return enc.AddReflected(key, jsonfields.Interface(v))
+			// Part of a redacted copy: encoding/json's panics are guarded (see
+			// internal/guard).
+			return enc.AddReflected(key, guard.JSON(jsonfields.Interface(v)))
 		}
 	}
 	return nil
