@@ -24,7 +24,7 @@ func (c lastFour) MarshalJSON() ([]byte, error) {
 // panic, and a log call must not crash the service), and the copy where none does.
 func TestSafeMarshalJSONCopyPanics(t *testing.T) {
 	b, err := json.Marshal(pii.Safe(lastFour{ID: "c1", Card: "4242424242424242"}))
-	want := `"!PII-REDACTION-FAILED: pii: pii_test.lastFour: a method of the value panicked on its redacted copy"`
+	want := `"!PII-REDACTION-FAILED: pii: pii_test.lastFour: a method of the value panicked while it was written"`
 	if err != nil {
 		t.Fatal(err)
 	}

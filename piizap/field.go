@@ -97,7 +97,7 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 				// Stringer ("<nil>", or what a String that runs on nil gives).
 				*rf = zap.String(f.Key, sv.String())
 			} else {
-				*rf = zap.Reflect(f.Key, guard.JSON(x))
+				*rf = zap.Reflect(f.Key, x)
 			}
 			return true
 		}
@@ -128,14 +128,17 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 		*rf = zap.Any(f.Key, x)
 		return true
 	}
-	*rf = *f
-	rf.Interface = x
 	if f.Type == zapcore.ReflectType && reflect.TypeOf(x) == reflect.TypeOf(f.Interface) {
 		// The copy: zap's encoder runs encoding/json on it, which recovers no panic of
-		// a method that does not hold on a copy (see internal/guard). Error and
-		// Stringer fields need no guard: zap recovers there.
-		rf.Interface = guard.JSON(x)
+		// a method that holds on every real value but not on a copy (see
+		// internal/guard). Error and Stringer fields need no try: zap recovers there.
+		if note, ok := guard.Try(x); !ok {
+			*rf = zap.String(f.Key, note)
+			return true
+		}
 	}
+	*rf = *f
+	rf.Interface = x
 	return true
 }
 

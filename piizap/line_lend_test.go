@@ -311,7 +311,7 @@ func TestLentLineAfterPanic(t *testing.T) {
 	}
 	buf.Reset()
 	l.Info("m", zap.Any("b", panicking{adaptertest.Customer(customerOf(0)), true}))
-	want := `{"level":"info","msg":"m","b":"!PII-REDACTION-FAILED: pii: piizap_test.panicking: a method of the value panicked on its redacted copy"}` + "\n"
+	want := `{"level":"info","msg":"m","b":"!PII-REDACTION-FAILED: pii: piizap_test.panicking: a method of the value panicked while it was written"}` + "\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("a tagged value whose MarshalJSON panics (-want +got):\n%s", diff)
 	}

@@ -72,9 +72,15 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 		return enc.AddObject(key, structObject{v: v, depth: o.depth + 1})
 	default:
 		if v.CanInterface() {
-			// Part of a redacted copy: encoding/json's panics are guarded (see
-			// internal/guard).
-			return enc.AddReflected(key, guard.JSON(jsonfields.Interface(v)))
+			// Encoded by zap with encoding/json, which recovers no panic of a method
+			// (one that holds on every real value may not on the redacted copy; see
+			// internal/guard): what Object writes never crashes the log call.
+			x := jsonfields.Interface(v)
+			if note, ok := guard.Try(x); !ok {
+				enc.AddString(key, note)
+				return nil
+			}
+			return enc.AddReflected(key, x)
 		}
 	}
 	return nil

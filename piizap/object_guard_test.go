@@ -32,7 +32,7 @@ func TestObjectNestedMarshalerPanics(t *testing.T) {
 	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg"})
 	l := zap.New(zapcore.NewCore(enc, zapcore.AddSync(&buf), zapcore.DebugLevel))
 	l.Info("m", piizap.Object("c", withCard{ID: "c1", Payment: lastFour{Card: "4242424242424242"}}))
-	want := `{"msg":"m","c":{"ID":"c1","Payment":"!PII-REDACTION-FAILED: pii: piizap_test.lastFour: a method of the value panicked on its redacted copy"}}` + "\n"
+	want := `{"msg":"m","c":{"ID":"c1","Payment":"!PII-REDACTION-FAILED: pii: piizap_test.lastFour: a method of the value panicked while it was written"}}` + "\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("line (-want +got):\n%s", diff)
 	}

@@ -24,8 +24,8 @@ func MarshalError(err error) any {
 	if !changed || reflect.TypeOf(x) != reflect.TypeOf(err) {
 		return x // err itself, or what stands for it (its redacted text, a note)
 	}
-	if _, writesItself := x.(zerolog.LogObjectMarshaler); writesItself {
-		return x
+	if m, writesItself := x.(zerolog.LogObjectMarshaler); writesItself {
+		return triedObject{m} // zerolog runs its MarshalZerologObject with no recover
 	}
 	if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
 		return x // written as zerolog writes a nil error
@@ -35,4 +35,19 @@ func MarshalError(err error) any {
 	// fields are zeroed (see internal/guard). zerolog writes a string as it writes
 	// the text of an error.
 	return guard.Error(x.(error))
+}
+
+// triedObject is a redacted copy's own MarshalZerologObject, run under recover: one that
+// holds on every real value may panic on a copy whose sensitive fields are zeroed (see
+// internal/guard), and then the failure note is written under "error".
+type triedObject struct{ m zerolog.LogObjectMarshaler }
+
+// MarshalZerologObject runs the copy's own.
+func (o triedObject) MarshalZerologObject(e *zerolog.Event) {
+	defer func() {
+		if recover() != nil {
+			e.Str("error", guard.Note(reflect.TypeOf(o.m)))
+		}
+	}()
+	o.m.MarshalZerologObject(e)
 }

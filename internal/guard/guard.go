@@ -1,17 +1,18 @@
-// Package guard keeps a log call from crashing on a redacted copy. A copy is not a value
-// the caller ever made: a method that holds on every real value (a card's last four
-// digits, card[len(card)-4:]) may panic on a copy whose sensitive field is zeroed.
-// slog recovers from such a panic; encoding/json, and the encoders of zap, logrus and
-// zerolog that call it or call Error, do not. The adapters run those methods themselves
-// where they can, under recover, and write a failure note in place of the value when
-// one panics; where the logger runs them, they hand it a value that does so (JSON).
+// Package guard keeps a log call from crashing on a method that panics. A redacted copy
+// is not a value the caller ever made: a method that holds on every real value (a
+// card's last four digits, card[len(card)-4:]) may panic on a copy whose sensitive
+// field is zeroed. slog recovers from such a panic; encoding/json, and the encoders of
+// zap, logrus and zerolog that call it or call Error, do not. The adapters run those
+// methods themselves under recover where they encode (Encode, Error), and try a copy
+// before they hand it to a logger that will run them (Try); a failure note (Note)
+// stands for a value whose method panicked. Nothing is wrapped: a logger, and the code
+// after it, sees the copy's own type.
 package guard
 
 import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"fmt"
 	"log/slog"
 	"math/big"
 	"net"
@@ -23,10 +24,10 @@ import (
 )
 
 // Note is the failure note that stands for a value of type t one of whose methods
-// panicked on its redacted copy: the text pii writes for a value it could not redact.
-// It names the type, never the panic's value, which may quote the copy's data.
+// panicked while it was written: the text pii writes for a value it could not redact.
+// It names the type, never the panic's value, which may quote the value's data.
 func Note(t reflect.Type) string {
-	return "!PII-REDACTION-FAILED: pii: " + t.String() + ": a method of the value panicked on its redacted copy"
+	return "!PII-REDACTION-FAILED: pii: " + t.String() + ": a method of the value panicked while it was written"
 }
 
 // Error returns the text of err, a redacted copy, or Note when its Error panics.
@@ -38,18 +39,6 @@ func Error(err error) (text string) {
 	}()
 	return err.Error()
 }
-
-// ErrorOf returns err, a redacted copy, as an error whose Error is Error(err) and whose
-// Unwrap gives err: code that looks for its type (errors.As) still finds it.
-func ErrorOf(err error) error { return guardedError{err} }
-
-type guardedError struct{ err error }
-
-// Error returns the copy's text, or Note when its Error panics.
-func (g guardedError) Error() string { return Error(g.err) }
-
-// Unwrap returns the copy.
-func (g guardedError) Unwrap() error { return g.err }
 
 // Encode is Unguarded, or Note as a JSON string when a method of v panics. An error of
 // the encoder is returned as it is.
@@ -74,25 +63,35 @@ func Unguarded(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// JSON returns v, a redacted copy, as a value that encoding/json writes as it writes v
-// (see Encode: an encoder that escapes HTML escapes it still, when it compacts what
-// MarshalJSON gives) and fmt prints as it prints v, but whose MarshalJSON writes Note
-// when a method of v panics; v itself when encoding/json runs no method of its type's
-// that could (see Marshals).
-func JSON(v any) any {
-	if v == nil || !Marshals(reflect.TypeOf(v)) {
-		return v
+// Try runs on x, a redacted copy about to be handed to a logger, the methods the logger
+// calls with no recover: Error, and the MarshalJSON and MarshalText that encoding/json
+// runs (see Marshals). It reports false, with Note, when one panics; the logger is then
+// given the note instead. Those methods run again when the logger writes x: a copy of a
+// type that has them pays for them twice, and no other copy pays anything but a look
+// at its type.
+func Try(x any) (note string, ok bool) {
+	t := reflect.TypeOf(x)
+	err, isErr := x.(error)
+	marshals := t != nil && Marshals(t)
+	if !isErr && !marshals {
+		return "", true
 	}
-	return guarded{v}
+	if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+		return "", true // written "<nil>" or null, with no method run
+	}
+	defer func() {
+		if recover() != nil {
+			note, ok = Note(t), false
+		}
+	}()
+	if isErr {
+		_ = err.Error()
+	}
+	if marshals {
+		_, _ = json.Marshal(x) // its errors are the logger's to report, as they were
+	}
+	return "", true
 }
-
-type guarded struct{ v any }
-
-// MarshalJSON encodes the guarded value (see Encode).
-func (g guarded) MarshalJSON() ([]byte, error) { return Encode(g.v) }
-
-// Format prints the guarded value with the verb and flags it is given.
-func (g guarded) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), g.v) }
 
 // marshals caches Marshals.
 var marshals typecache.Cache[bool]

@@ -3,7 +3,6 @@ package guard
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/netip"
 	"reflect"
 	"testing"
@@ -23,7 +22,7 @@ func (c card) Error() string                { return "declined: " + c.last4() }
 
 type textKey struct{ K string }
 
-func (k *textKey) MarshalText() ([]byte, error) { return []byte(k.K[:1]), nil }
+func (k textKey) MarshalText() ([]byte, error) { return []byte(k.K[:1]), nil }
 
 type holder struct {
 	ID    string
@@ -48,7 +47,7 @@ func TestMarshals(t *testing.T) {
 		{reflect.TypeFor[card](), true},
 		{reflect.TypeFor[*card](), true},
 		{reflect.TypeFor[holder](), true},
-		{reflect.TypeFor[keyed](), true}, // *textKey's MarshalText: a map key
+		{reflect.TypeFor[keyed](), true}, // textKey's MarshalText: a map key
 		{reflect.TypeFor[textKey](), true},
 		{reflect.TypeFor[plain](), false}, // time.Time and netip.Addr hold on every value
 		{reflect.TypeFor[[]plain](), false},
@@ -96,43 +95,30 @@ func TestError(t *testing.T) {
 	}
 }
 
-// TestJSON checks that a guarded value encodes and prints as the value does, HTML
-// escaped or not as the outer encoder asks, and encodes as the note when a method
-// panics; a value with no such method is not wrapped.
-func TestJSON(t *testing.T) {
-	v := holder{ID: "<h&>", Cards: []*card{{Card: "4242424242424242"}}}
-	g := JSON(v)
-	if _, wrapped := g.(guarded); !wrapped {
-		t.Fatalf("JSON(%T) = %T, want it guarded", v, g)
-	}
-	want, _ := json.Marshal(v)
-	got, err := json.Marshal(g)
-	if err != nil || string(got) != string(want) {
-		t.Errorf("json.Marshal(guarded) = %s, %v; want %s", got, err, want)
-	}
-	if got, want := fmt.Sprintf("%+v", g), fmt.Sprintf("%+v", v); got != want {
-		t.Errorf("%%+v of guarded = %s, want %s", got, want)
-	}
-	got, err = json.Marshal(JSON(holder{Cards: []*card{{}}}))
-	if want := `"` + Note(reflect.TypeFor[holder]()) + `"`; err != nil || string(got) != want {
-		t.Errorf("json.Marshal of a guarded value that panics = %s, %v; want %s", got, err, want)
-	}
-	p := plain{Name: "n"}
-	if got := JSON(p); !reflect.DeepEqual(got, any(p)) {
-		t.Errorf("JSON(plain) = %#v, want the value itself", got)
-	}
-}
-
-// TestErrorOf checks that a guarded error reads as the copy, unwraps to it, and reads
-// as the note when its Error panics.
-func TestErrorOf(t *testing.T) {
-	c := card{Card: "4242424242424242"}
-	g := ErrorOf(c)
-	var found card
-	if g.Error() != c.Error() || !errors.As(g, &found) || found != c {
-		t.Errorf("ErrorOf(card) = %q, As found %v; want the card's text and the card", g, found)
-	}
-	if got, want := fmt.Sprint(ErrorOf(card{})), Note(reflect.TypeFor[card]()); got != want {
-		t.Errorf("ErrorOf(zeroed card) prints %q, want %q", got, want)
+// TestTry checks that Try runs the methods a logger calls without recover on a copy
+// that has them, reports the note when one panics, and looks at nothing else.
+func TestTry(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		x    any
+		ok   bool
+	}{
+		{"an error that holds", card{Card: "4242424242424242"}, true},
+		{"an error that panics", card{}, false},
+		{"a MarshalJSON deep down that panics", holder{Cards: []*card{{}}}, false},
+		{"a map key's MarshalText that panics", keyed{M: map[textKey]int{{}: 1}}, false},
+		{"no such method", plain{Name: "n"}, true},
+		{"a nil pointer", (*card)(nil), true},
+		{"nil", nil, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			note, ok := Try(tt.x)
+			if ok != tt.ok {
+				t.Fatalf("Try(%#v) = %q, %v; want ok %v", tt.x, note, ok, tt.ok)
+			}
+			if !ok && note != Note(reflect.TypeOf(tt.x)) {
+				t.Errorf("note %q, want %q", note, Note(reflect.TypeOf(tt.x)))
+			}
+		})
 	}
 }
