@@ -52,12 +52,16 @@ func (g *objectGuard) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
 }
 
 // recovered, deferred, sets *err to the failure note of m, a copy, when m's method
-// panicked; a panic of what is no copy goes on.
+// panicked; a panic of what is no copy goes on, and so does one of a nil pointer's
+// (zap lets both through).
 func recovered(copied bool, m any, err *error) {
 	if !copied {
 		return
 	}
-	if recover() != nil {
+	if r := recover(); r != nil {
+		if isNil(m) {
+			panic(r)
+		}
 		*err = errors.New(guard.Note(reflect.TypeOf(m)))
 	}
 }
@@ -218,7 +222,7 @@ func (c *core) object(m zapcore.ObjectMarshaler, ln *line) (zapcore.ObjectMarsha
 	case plain(om):
 		return om, "", changed
 	}
-	return ln.objectGuard(c, om, changed && !isNil(om)), "", true
+	return ln.objectGuard(c, om, changed), "", true
 }
 
 // array is object for an ArrayMarshaler.
@@ -238,7 +242,7 @@ func (c *core) array(m zapcore.ArrayMarshaler, ln *line) (zapcore.ArrayMarshaler
 	case plain(am):
 		return am, "", changed
 	}
-	return &arrayGuard{m: am, e: arrayEncoder{c: c}, copied: changed && !isNil(am)}, "", true
+	return &arrayGuard{m: am, e: arrayEncoder{c: c}, copied: changed}, "", true
 }
 
 // errorsType is the type of zap.Errors's marshaler, a list of errors.

@@ -71,9 +71,15 @@ func Unguarded(v any) ([]byte, error) {
 // at its type.
 func Try(x any) (note string, ok bool) {
 	t := reflect.TypeOf(x)
-	err, isErr := x.(error)
-	marshals := t != nil && Marshals(t)
-	if !isErr && !marshals {
+	if t == nil {
+		return "", true
+	}
+	how, known := tries.Load(t)
+	if !known {
+		how = triesOf(t)
+		tries.Store(t, how)
+	}
+	if how == 0 {
 		return "", true
 	}
 	if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
@@ -84,13 +90,33 @@ func Try(x any) (note string, ok bool) {
 			note, ok = Note(t), false
 		}
 	}()
-	if isErr {
-		_ = err.Error()
+	if how&tryError != 0 {
+		_ = x.(error).Error()
 	}
-	if marshals {
+	if how&tryJSON != 0 {
 		_, _ = json.Marshal(x) // its errors are the logger's to report, as they were
 	}
 	return "", true
+}
+
+// What Try runs on a value of a type, found once per type (tries).
+const (
+	tryError = 1 << iota // Error
+	tryJSON              // encoding/json, which runs the type's marshalers (Marshals)
+)
+
+var tries typecache.Cache[uint8]
+
+var errorType = reflect.TypeFor[error]()
+
+func triesOf(t reflect.Type) (how uint8) {
+	if t.Implements(errorType) {
+		how |= tryError
+	}
+	if Marshals(t) {
+		how |= tryJSON
+	}
+	return how
 }
 
 // marshals caches Marshals.
