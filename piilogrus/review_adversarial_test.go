@@ -11,15 +11,23 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piilogrus"
 	"github.com/google/go-cmp/cmp"
 	"github.com/sirupsen/logrus"
 )
 
 const (
-	arEmail = "jane.doe@example.com"
-	arName  = "Jane Doe"
-	arCard  = "4242 4242 4242 4242"
+	arEmail = adaptertest.ReviewEmail
+	arName  = adaptertest.ReviewName
+	arCard  = adaptertest.ReviewCard
+)
+
+// The review's shared values (internal/adaptertest).
+type (
+	arErr      = adaptertest.ReviewErr
+	arCardErr  = adaptertest.ReviewCardErr
+	arCardJSON = adaptertest.ReviewCardJSON
 )
 
 // arUser is a tagged record that prints itself (fmt.Stringer).
@@ -30,39 +38,6 @@ type arUser struct {
 }
 
 func (u arUser) String() string { return "user " + u.ID + " " + u.Email + " " + u.Name }
-
-// arErr is a tagged error that prints its email.
-type arErr struct {
-	ID    string `pii:"no"`
-	Email string `pii:"email"`
-}
-
-func (e arErr) Error() string { return "no account for " + e.Email }
-
-// arHidden is an untagged error that keeps a tagged value behind an unexported
-// interface field and prints it.
-type arHidden struct{ v any }
-
-func (e arHidden) Error() string { return fmt.Sprint("op failed: ", e.v) }
-
-// arCardErr prints the last four digits of its card: correct on every real value; the
-// redacted copy a log line gets has its sensitive card zeroed.
-type arCardErr struct {
-	ID   string `pii:"no"`
-	Card string `pii:"card,handling=sensitive"`
-}
-
-func (e arCardErr) Error() string { return "card ending " + e.Card[len(e.Card)-4:] + " declined" }
-
-// arCardJSON is arCardErr's shape with a MarshalJSON of the same kind.
-type arCardJSON struct {
-	ID   string `pii:"no"`
-	Card string `pii:"card,handling=sensitive"`
-}
-
-func (c arCardJSON) MarshalJSON() ([]byte, error) {
-	return []byte(`{"id":"` + c.ID + `","last4":"` + c.Card[len(c.Card)-4:] + `"}`), nil
-}
 
 // arSetups are the two ways to add redaction, each over logrus's two formatters.
 var arSetups = map[string]func(l *logrus.Logger, opts ...piilogrus.Option){
@@ -148,8 +123,8 @@ func TestReviewScannedKeyInLogrusError(t *testing.T) {
 func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 	for _, name := range []string{"hook/json", "formatter/json"} {
 		for what, log := range map[string]func(*logrus.Logger){
-			"WithError":         func(l *logrus.Logger) { l.WithError(arCardErr{"c1", arCard}).Error("m") },
-			"WithField of JSON": func(l *logrus.Logger) { l.WithField("c", arCardJSON{"c1", arCard}).Info("m") },
+			"WithError":         func(l *logrus.Logger) { l.WithError(arCardErr{ID: "c1", Card: arCard}).Error("m") },
+			"WithField of JSON": func(l *logrus.Logger) { l.WithField("c", arCardJSON{ID: "c1", Card: arCard}).Info("m") },
 		} {
 			t.Run(name+"/"+what, func(t *testing.T) {
 				out := arLog(t, arSetups[name], log)
@@ -171,15 +146,15 @@ func TestReviewDataRoutes(t *testing.T) {
 	}{
 		{"WithError wrapped", func(l *logrus.Logger) { l.WithError(fmt.Errorf("lookup: %w", e)).Info("m") },
 			`{"error":"lookup: no account for ***@example.com","level":"info","msg":"m"}`},
-		{"WithError joined with a hidden value", func(l *logrus.Logger) { l.WithError(errors.Join(e, arHidden{u})).Info("m") },
+		{"WithError joined with a hidden value", func(l *logrus.Logger) { l.WithError(errors.Join(e, adaptertest.NewReviewHidden(u))).Info("m") },
 			`{"error":"!PII-REDACTED: the text of a *errors.joinError that holds personal data","level":"info","msg":"m"}`},
 		{"error in a nested map", func(l *logrus.Logger) {
 			l.WithField("m", map[string]any{"f": logrus.Fields{"e": e}, "u": []*arUser{&u, nil}}).Info("m")
 		}, `{"level":"info","m":{"f":{"e":{"ID":"e1","Email":"***@example.com"}},"u":[{"ID":"u1","Email":"***@example.com","Name":"J. D."},null]},"msg":"m"}`},
 		{"Stringer value", func(l *logrus.Logger) { l.WithField("u", u).Info("m") },
 			`{"level":"info","msg":"m","u":{"ID":"u1","Email":"***@example.com","Name":"J. D."}}`},
-		{"hidden behind an unexported any", func(l *logrus.Logger) { l.WithField("h", arHidden{u}).Info("m") },
-			`{"h":"!PII-REDACTED: the text of a piilogrus_test.arHidden that holds personal data","level":"info","msg":"m"}`},
+		{"hidden behind an unexported any", func(l *logrus.Logger) { l.WithField("h", adaptertest.NewReviewHidden(u)).Info("m") },
+			`{"h":"!PII-REDACTED: the text of a adaptertest.ReviewHidden that holds personal data","level":"info","msg":"m"}`},
 	}
 	for _, name := range []string{"hook/json", "formatter/json"} {
 		for _, tt := range tests {

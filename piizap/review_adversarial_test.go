@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizap"
 	"github.com/google/go-cmp/cmp"
 	"go.uber.org/zap"
@@ -19,9 +20,16 @@ import (
 )
 
 const (
-	arEmail = "jane.doe@example.com"
-	arName  = "Jane Doe"
-	arCard  = "4242 4242 4242 4242"
+	arEmail = adaptertest.ReviewEmail
+	arName  = adaptertest.ReviewName
+	arCard  = adaptertest.ReviewCard
+)
+
+// The review's shared values (internal/adaptertest).
+type (
+	arErr      = adaptertest.ReviewErr
+	arCardErr  = adaptertest.ReviewCardErr
+	arCardJSON = adaptertest.ReviewCardJSON
 )
 
 // arUser is a tagged record that prints itself (fmt.Stringer).
@@ -32,32 +40,6 @@ type arUser struct {
 }
 
 func (u arUser) String() string { return "user " + u.ID + " " + u.Email + " " + u.Name }
-
-// arErr is a tagged error that prints its email.
-type arErr struct {
-	ID    string `pii:"no"`
-	Email string `pii:"email"`
-}
-
-func (e arErr) Error() string { return "no account for " + e.Email }
-
-// arHidden is an untagged error that keeps a tagged value behind an unexported
-// interface field and prints it.
-type arHidden struct{ v any }
-
-func (e arHidden) Error() string { return fmt.Sprint("op failed: ", e.v) }
-
-// arCardJSON writes the last four digits of its card: a method that is correct on every
-// real value, and that a log line runs on the redacted copy, whose sensitive card is
-// zeroed.
-type arCardJSON struct {
-	ID   string `pii:"no"`
-	Card string `pii:"card,handling=sensitive"`
-}
-
-func (c arCardJSON) MarshalJSON() ([]byte, error) {
-	return []byte(`{"id":"` + c.ID + `","last4":"` + c.Card[len(c.Card)-4:] + `"}`), nil
-}
 
 // arTagged is a tagged marshaler that writes its own fields.
 type arTagged struct {
@@ -198,8 +180,8 @@ func TestReviewFieldRoutes(t *testing.T) {
 			`{"level":"info","msg":"m","error":"lookup: no account for ***@example.com"}`},
 		{"NamedError joined", func(l *zap.Logger) { l.Info("m", zap.NamedError("cause", errors.Join(e))) },
 			`{"level":"info","msg":"m","cause":` + redErr + `}`},
-		{"Error hiding a tagged value", func(l *zap.Logger) { l.Info("m", zap.Error(arHidden{u})) },
-			`{"level":"info","msg":"m","error":"!PII-REDACTED: the text of a piizap_test.arHidden that holds personal data"}`},
+		{"Error hiding a tagged value", func(l *zap.Logger) { l.Info("m", zap.Error(adaptertest.NewReviewHidden(u))) },
+			`{"level":"info","msg":"m","error":"!PII-REDACTED: the text of a adaptertest.ReviewHidden that holds personal data"}`},
 		{"Errors", func(l *zap.Logger) { l.Info("m", zap.Errors("es", []error{e})) },
 			`{"level":"info","msg":"m","es":[{"error":` + redErr + `}]}`},
 		{"Dict nested", func(l *zap.Logger) {

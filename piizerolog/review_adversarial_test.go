@@ -17,15 +17,23 @@ import (
 	"testing"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizerolog"
 	"github.com/google/go-cmp/cmp"
 	"github.com/rs/zerolog"
 )
 
 const (
-	arEmail = "jane.doe@example.com"
-	arName  = "Jane Doe"
-	arCard  = "4242 4242 4242 4242"
+	arEmail = adaptertest.ReviewEmail
+	arName  = adaptertest.ReviewName
+	arCard  = adaptertest.ReviewCard
+)
+
+// The review's shared values (internal/adaptertest).
+type (
+	arErr      = adaptertest.ReviewErr
+	arCardErr  = adaptertest.ReviewCardErr
+	arCardJSON = adaptertest.ReviewCardJSON
 )
 
 // arUser is a tagged record.
@@ -33,39 +41,6 @@ type arUser struct {
 	ID    string `pii:"no"`
 	Email string `pii:"email"`
 	Name  string `pii:"name"`
-}
-
-// arErr is a tagged error that prints its email.
-type arErr struct {
-	ID    string `pii:"no"`
-	Email string `pii:"email"`
-}
-
-func (e arErr) Error() string { return "no account for " + e.Email }
-
-// arHidden is an untagged error that keeps a tagged value behind an unexported
-// interface field and prints it.
-type arHidden struct{ v any }
-
-func (e arHidden) Error() string { return fmt.Sprint("op failed: ", e.v) }
-
-// arCardErr prints the last four digits of its card: correct on every real value; the
-// redacted copy a log line gets has its sensitive card zeroed.
-type arCardErr struct {
-	ID   string `pii:"no"`
-	Card string `pii:"card,handling=sensitive"`
-}
-
-func (e arCardErr) Error() string { return "card ending " + e.Card[len(e.Card)-4:] + " declined" }
-
-// arCardJSON is arCardErr's shape with a MarshalJSON of the same kind.
-type arCardJSON struct {
-	ID   string `pii:"no"`
-	Card string `pii:"card,handling=sensitive"`
-}
-
-func (c arCardJSON) MarshalJSON() ([]byte, error) {
-	return []byte(`{"id":"` + c.ID + `","last4":"` + c.Card[len(c.Card)-4:] + `"}`), nil
 }
 
 // arNode is a tagged record that points to itself.
@@ -109,8 +84,8 @@ func arLog(t *testing.T, log func(zerolog.Logger)) string {
 // Object encode under recover (internal/guard).
 func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 	arHooks(t)
-	ce := arCardErr{"c1", arCard}
-	cj := arCardJSON{"c1", arCard}
+	ce := arCardErr{ID: "c1", Card: arCard}
+	cj := arCardJSON{ID: "c1", Card: arCard}
 	tests := map[string]func(zerolog.Logger){
 		"Err":                  func(l zerolog.Logger) { l.Error().Err(ce).Msg("m") },
 		"Errs":                 func(l zerolog.Logger) { l.Error().Errs("es", []error{ce}).Msg("m") },
@@ -159,8 +134,8 @@ func TestReviewHookRoutes(t *testing.T) {
 			c := l.With().Interface("u", u).Err(e).Logger()
 			c.Info().Send()
 		}, `{"level":"info","u":` + redUser + `,"error":` + redErr + `}`},
-		{"Err hiding a tagged value", func(l zerolog.Logger) { l.Info().Err(arHidden{u}).Send() },
-			`{"level":"info","error":"!PII-REDACTED: the text of a piizerolog_test.arHidden that holds personal data"}`},
+		{"Err hiding a tagged value", func(l zerolog.Logger) { l.Info().Err(adaptertest.NewReviewHidden(u)).Send() },
+			`{"level":"info","error":"!PII-REDACTED: the text of a adaptertest.ReviewHidden that holds personal data"}`},
 		{"Object of Safe", func(l zerolog.Logger) { l.Info().Object("u", piizerolog.Object(pii.Safe(u))).Send() },
 			`{"level":"info","u":` + redUser + `}`},
 		{"Object of an error", func(l zerolog.Logger) { l.Info().Object("e", piizerolog.Object(fmt.Errorf("lookup: %w", e))).Send() },
