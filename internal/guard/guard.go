@@ -65,7 +65,7 @@ func Unguarded(v any) ([]byte, error) {
 
 // Try runs on x, a redacted copy about to be handed to a logger, the methods the logger
 // calls with no recover: Error, and the MarshalJSON and MarshalText that encoding/json
-// runs (see Marshals). It reports false, with Note, when one panics; the logger is then
+// runs (see marshals). It reports false, with Note, when one panics; the logger is then
 // given the note instead. Those methods run again when the logger writes x: a copy of a
 // type that has them pays for them twice, and no other copy pays anything but a look
 // at its type.
@@ -102,7 +102,7 @@ func Try(x any) (note string, ok bool) {
 // What Try runs on a value of a type, found once per type (tries).
 const (
 	tryError = 1 << iota // Error
-	tryJSON              // encoding/json, which runs the type's marshalers (Marshals)
+	tryJSON              // encoding/json, which runs the type's marshalers (marshals)
 )
 
 var tries typecache.Cache[uint8]
@@ -113,26 +113,17 @@ func triesOf(t reflect.Type) (how uint8) {
 	if t.Implements(errorType) {
 		how |= tryError
 	}
-	if Marshals(t) {
+	if marshals(t) {
 		how |= tryJSON
 	}
 	return how
 }
 
-// marshals caches Marshals.
-var marshals typecache.Cache[bool]
-
-// Marshals reports whether encoding/json runs a method of the caller's on a value of
+// marshals reports whether encoding/json runs a method of the caller's on a value of
 // type t, or on a value it holds other than through an interface: a MarshalJSON or
 // MarshalText, but for the standard library's that hold on every value (see standard).
-func Marshals(t reflect.Type) bool {
-	if m, ok := marshals.Load(t); ok {
-		return m
-	}
-	m := marshalsIn(t, map[reflect.Type]bool{})
-	marshals.Store(t, m)
-	return m
-}
+// Try asks once per type.
+func marshals(t reflect.Type) bool { return marshalsIn(t, map[reflect.Type]bool{}) }
 
 var (
 	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()

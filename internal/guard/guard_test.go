@@ -39,7 +39,7 @@ type plain struct {
 	Next *plain
 }
 
-func TestMarshals(t *testing.T) {
+func TestMarshalsOf(t *testing.T) {
 	for _, tt := range []struct {
 		typ  reflect.Type
 		want bool
@@ -53,8 +53,8 @@ func TestMarshals(t *testing.T) {
 		{reflect.TypeFor[[]plain](), false},
 		{reflect.TypeFor[string](), false},
 	} {
-		if got := Marshals(tt.typ); got != tt.want {
-			t.Errorf("Marshals(%s) = %v, want %v", tt.typ, got, tt.want)
+		if got := marshals(tt.typ); got != tt.want {
+			t.Errorf("marshals(%s) = %v, want %v", tt.typ, got, tt.want)
 		}
 	}
 }
