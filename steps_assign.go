@@ -26,14 +26,15 @@ const wordSize = unsafe.Sizeof(uintptr(0))
 
 // assignOpsOf returns how to copy a value of type t word by word (see assign), or nil
 // when t is copied by reflection: larger than assignMaxWords words, not a whole number
-// of words, or holding a kind whose words are not known here.
+// of words, aligned on less than a word (a [16]byte may sit at any address, where some
+// platforms refuse a word's load), or holding a kind whose words are not known here.
 //
 // A word is a pointer exactly where the compiler's pointer bitmap says so, which the
 // collector reads: the first word of a string or slice, the second of an interface (its
 // type word is not scanned), and pointers, maps, channels, funcs and unsafe.Pointers.
 func assignOpsOf(t reflect.Type) []assignOp {
 	size := t.Size()
-	if size == 0 || size%wordSize != 0 || size/wordSize > assignMaxWords {
+	if size == 0 || size%wordSize != 0 || size/wordSize > assignMaxWords || uintptr(t.Align()) < wordSize {
 		return nil
 	}
 	ptrs := make([]bool, size/wordSize)

@@ -47,6 +47,8 @@ func TestAssignOpsOfReflectOnly(t *testing.T) {
 		reflect.TypeFor[struct{ A, B, C int32 }](),      // not a whole number of words
 		reflect.TypeFor[[assignMaxWords + 1]int](),      // too large
 		reflect.TypeFor[[assignMaxWords/2 + 1]string](), // too large, two words each
+		reflect.TypeFor[[16]byte](),                     // aligned on a byte: may sit anywhere
+		reflect.TypeFor[struct{ A, B int32 }](),         // aligned on four bytes
 	} {
 		if ops := assignOpsOf(typ); ops != nil {
 			t.Errorf("assignOpsOf(%s) = %v, want nil (copied by reflection)", typ, ops)
