@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/loan"
 	"github.com/ef8f9424/pii/internal/withheld"
 )
@@ -268,10 +269,32 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 			}
 		}
 		if changed {
+			if lent == nil {
+				x = triedForLater(v.Any(), x)
+			}
 			return slog.AnyValue(x), true
 		}
 	}
 	return v, resolved
+}
+
+// errCopyPanicked is the cause of the note for a copy a method of which panicked when
+// tried (see triedForLater).
+var errCopyPanicked = errors.New(guard.Cause)
+
+// triedForLater returns x, the redacted copy of v, for a handler that may not be one of
+// slog's own (see formatsAtOnce): slog's recover from a panic of a value's method, a
+// third-party handler's encoder (zap's, through zapslog) may not, and a method that
+// holds on every real value may panic on a copy whose sensitive fields are zeroed. So
+// the copy is tried (guard.Try), and the note stands in its place when one panics.
+func triedForLater(v, x any) any {
+	if reflect.TypeOf(x) != reflect.TypeOf(v) {
+		return x // what stands for v: a note, an error's text
+	}
+	if _, ok := guard.Try(x); !ok {
+		return redactionFailed{errorf("pii: %s: %w", reflect.TypeOf(x), errCopyPanicked)}
+	}
+	return x
 }
 
 // maxResolve bounds a chain of LogValuers, as slog's own Resolve does.

@@ -27,8 +27,12 @@ import (
 // panicked while it was written: the text pii writes for a value it could not redact.
 // It names the type, never the panic's value, which may quote the value's data.
 func Note(t reflect.Type) string {
-	return "!PII-REDACTION-FAILED: pii: " + t.String() + ": a method of the value panicked while it was written"
+	return "!PII-REDACTION-FAILED: pii: " + t.String() + ": " + Cause
 }
+
+// Cause is what Note says happened: package pii's notes, which it makes as errors, say
+// it in the same words.
+const Cause = "a method of the value panicked while it was written"
 
 // Error returns the text of err, a redacted copy, or Note when its Error panics.
 func Error(err error) (text string) {
