@@ -20,7 +20,7 @@ type marshalingHandler struct {
 }
 
 func (h *marshalingHandler) Enabled(context.Context, slog.Level) bool { return true }
-func (h *marshalingHandler) WithGroup(string) slog.Handler          { return h }
+func (h *marshalingHandler) WithGroup(string) slog.Handler            { return h }
 func (h *marshalingHandler) WithAttrs(as []slog.Attr) slog.Handler {
 	return &marshalingHandler{h.buf, append(h.attrs[:len(h.attrs):len(h.attrs)], as...)}
 }
