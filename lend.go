@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/ef8f9424/pii/internal/loan"
+	"github.com/ef8f9424/pii/internal/typecache"
 )
 
 // The logger adapters write a value's redacted copy at once and drop it: the copy can
@@ -111,7 +112,7 @@ const (
 func (b *lentBox) take(t reflect.Type, n int) unsafe.Pointer {
 	i := b.used
 	b.used++
-	if i < len(b.blocks) && b.blocks[i].typ == t && b.blocks[i].n >= n {
+	if i < len(b.blocks) && typecache.ID(b.blocks[i].typ) == typecache.ID(t) && b.blocks[i].n >= n {
 		block := &b.blocks[i]
 		block.shrink(n)
 		return block.data

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strconv"
 	"unsafe"
+
+	"github.com/ef8f9424/pii/internal/typecache"
 )
 
 // A step moves a walk through the value of node n at p. Every node carries the step of
@@ -277,7 +279,7 @@ func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer 
 		w.spare.keep(n.elem.typ, clone, l)
 		return clone
 	}
-	if n.typ == stringsType {
+	if typecache.ID(n.typ) == stringsType {
 		copy(unsafe.Slice((*string)(clone), l), unsafe.Slice((*string)(data), l))
 		return clone
 	}
@@ -298,7 +300,7 @@ func (w *walker) cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer 
 // node n at data, in one allocation. A []string, the commonest slice of personal data,
 // is copied without reflect.
 func cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
-	if n.typ == stringsType {
+	if typecache.ID(n.typ) == stringsType {
 		clone := make([]string, l)
 		copy(clone, unsafe.Slice((*string)(data), l))
 		return unsafe.Pointer(unsafe.SliceData(clone))
@@ -313,7 +315,7 @@ func cloneSlice(n *node, data unsafe.Pointer, l int) unsafe.Pointer {
 	return clone.data
 }
 
-var stringsType = reflect.TypeFor[[]string]()
+var stringsType = typecache.ID(reflect.TypeFor[[]string]()) // see typecache.ID
 
 // stepArray walks an array's elements where they are.
 func stepArray(w *walker, n *node, p unsafe.Pointer) error {

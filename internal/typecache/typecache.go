@@ -29,10 +29,11 @@ type entry[V any] struct {
 	v  V
 }
 
-// id returns what identifies t: its runtime descriptor, the data word of the
+// ID returns what identifies t: its runtime descriptor, the data word of the
 // reflect.Type interface. Two reflect.Types are the same type exactly when their
-// descriptors are the same, and descriptors are never freed.
-func id(t reflect.Type) unsafe.Pointer {
+// descriptors are the same, and descriptors are never freed. Comparing IDs is one
+// compare, where comparing reflect.Types is a call into the runtime.
+func ID(t reflect.Type) unsafe.Pointer {
 	return (*[2]unsafe.Pointer)(unsafe.Pointer(&t))[1]
 }
 
@@ -43,7 +44,7 @@ func (c *Cache[V]) slot(id unsafe.Pointer) *atomic.Pointer[entry[V]] {
 
 // Load returns the value stored for t, and whether there is one.
 func (c *Cache[V]) Load(t reflect.Type) (V, bool) {
-	k := id(t)
+	k := ID(t)
 	if e := c.slot(k).Load(); e != nil && e.id == k {
 		return e.v, true
 	}
