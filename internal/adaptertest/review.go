@@ -1,6 +1,10 @@
 package adaptertest
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // The values of the adapters' adversarial reviews (review_adversarial_test.go in each
 // adapter): a card of which a method shows the last four digits.
@@ -46,4 +50,17 @@ type ReviewCardJSON struct {
 
 func (c ReviewCardJSON) MarshalJSON() ([]byte, error) {
 	return []byte(`{"id":"` + c.ID + `","last4":"` + c.Card[len(c.Card)-4:] + `"}`), nil
+}
+
+// NoRaw fails t when out is empty or holds one of the raw values.
+func NoRaw(t testing.TB, out string, raw ...string) {
+	t.Helper()
+	if strings.TrimSpace(out) == "" {
+		t.Errorf("nothing was written")
+	}
+	for _, r := range raw {
+		if strings.Contains(out, r) {
+			t.Errorf("output holds %q: %s", r, out)
+		}
+	}
 }
