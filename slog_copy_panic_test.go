@@ -52,3 +52,61 @@ func TestHandlerCopyPanicsThirdParty(t *testing.T) {
 		t.Errorf("line (-want +got):\n%s", diff)
 	}
 }
+
+// holdsCards keeps tagged values whose methods panic on their copies behind
+// interfaces, where a type cannot tell what they hold.
+type holdsCards struct {
+	ID    string `pii:"no"`
+	Item  any
+	Items []any
+	ByKey map[string]any
+	Err   error
+	Plain any // a tagged value whose methods hold on its copy
+}
+
+// cardDeclined's Error holds on every real card and panics on its redacted copy.
+type cardDeclined struct {
+	Card string `pii:"card,handling=sensitive"`
+}
+
+func (e cardDeclined) Error() string { return "declined: card ending " + e.Card[len(e.Card)-4:] }
+
+// TestCopyBehindInterfacePanics checks that a log line's copy of a value held behind
+// an interface (an any field, []any, map[string]any, an error field), whose
+// MarshalJSON or Error panics on the copy, is replaced by the failure note (nil where
+// the interface cannot hold it), so that neither encoding/json nor a handler that does
+// not recover crashes; a held value whose methods hold is copied as it is.
+func TestCopyBehindInterfacePanics(t *testing.T) {
+	c := lastFour{ID: "c1", Card: "4242424242424242"}
+	v := holdsCards{
+		ID: "h1", Item: c, Items: []any{c, "ok"}, ByKey: map[string]any{"c": c},
+		Err: cardDeclined{Card: "4242424242424242"}, Plain: contact{Email: "jane.doe@example.com"},
+	}
+	p, err := pii.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := p.ForLog(v)
+	b, err := json.Marshal(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const note = "!PII-REDACTION-FAILED: pii: pii_test.lastFour: a method of the value panicked while it was written"
+	const errNote = "!PII-REDACTION-FAILED: pii: pii_test.cardDeclined: a method of the value panicked while it was written"
+	want := `{"ID":"h1","Item":"` + note + `","Items":["` + note + `","ok"],"ByKey":{"c":"` + note + `"},"Err":"` + errNote + `","Plain":{"Email":"***@example.com"}}`
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("json.Marshal(ForLog(v)) (-want +got):\n%s", diff)
+	}
+	if got := x.(holdsCards).Err.Error(); got != errNote {
+		t.Errorf("the error field's copy reads %q, want %q", got, errNote)
+	}
+	var buf bytes.Buffer
+	slog.New(pii.NewHandler(&marshalingHandler{buf: &buf}, nil)).Info("m", "v", v)
+	if !bytes.Contains(buf.Bytes(), []byte(note)) {
+		t.Errorf("a line through a handler that does not recover: %s", buf.String())
+	}
+}
+
+type contact struct {
+	Email string `pii:"email"`
+}

@@ -496,6 +496,9 @@ func stepIface(w *walker, n *node, p unsafe.Pointer) error {
 	w.ifaces++
 	err = w.walkIfaceValue(n, dv, dn, p)
 	w.ifaces--
+	if err == nil && w.heldDone != nil {
+		w.heldDone.heldDone(w, n, dn, p)
+	}
 	return err
 }
 

@@ -106,6 +106,11 @@ type hooks struct {
 	sa     structAction // act, when it treats some structs as records of their own; else nil
 	ka     keyAction    // act, when it changes the keys of maps under a PII tag; else nil
 	begins interface{ begin(w *walker, root *node) }
+	// heldDone: act, when it looks again at what an interface holds once the walk has
+	// gone through it (a log line's copy tried before a logger runs its methods).
+	heldDone interface {
+		heldDone(w *walker, n, dn *node, p unsafe.Pointer)
+	}
 	// readOnly: the action writes nothing, so nothing is set back into maps and
 	// interfaces, and the caller's value is walked as it is.
 	readOnly bool
@@ -125,6 +130,9 @@ func hooksOf(act action) hooks {
 	h.sa, _ = act.(structAction)
 	h.ka, _ = act.(keyAction)
 	h.begins, _ = act.(interface{ begin(w *walker, root *node) })
+	h.heldDone, _ = act.(interface {
+		heldDone(w *walker, n, dn *node, p unsafe.Pointer)
+	})
 	if ro, ok := act.(interface{ readsOnly() bool }); ok {
 		h.readOnly = ro.readsOnly()
 	}

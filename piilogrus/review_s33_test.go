@@ -108,8 +108,8 @@ func TestS33LaterHookSeesCopy(t *testing.T) {
 }
 
 // (The review also found that a copy held behind an interface, a struct's `any` field
-// or []any, is not tried before JSONFormatter encodes it: a panic of its MarshalJSON
-// gets through, as before the commits reviewed. The README says so.)
+// or []any, was not tried before JSONFormatter encodes it; the log line's walk now tries
+// it, see TestCopyBehindInterfacePanics in package pii.)
 
 // TestS33HTMLAsLogrus is a guard: the Hook alone, and NewFormatter alone, write a copy
 // that writes itself (HTML characters in its text) byte for byte as logrus writes the
