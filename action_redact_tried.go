@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"errors"
 	"reflect"
 	"unsafe"
 
@@ -27,10 +28,20 @@ func (a *redactAction) heldDone(w *walker, n, dn *node, p unsafe.Pointer) {
 	if _, ok := guard.Try(x); ok {
 		return
 	}
-	note := reflect.ValueOf(redactionFailed{errorf("pii: %s: %w", reflect.TypeOf(x), errCopyPanicked)})
+	note := reflect.ValueOf(copyPanicked(x))
 	if note.Type().AssignableTo(n.typ) {
 		slot.Set(note)
 		return
 	}
 	slot.SetZero()
+}
+
+// errCopyPanicked is the cause of the note for a copy a method of which panicked when
+// tried, in the words of the adapters' notes (guard.Cause).
+var errCopyPanicked = errors.New(guard.Cause)
+
+// copyPanicked is the note that stands for x, a copy a method of which panicked when
+// tried (here, and in triedForLater).
+func copyPanicked(x any) redactionFailed {
+	return redactionFailed{errorf("pii: %s: %w", reflect.TypeOf(x), errCopyPanicked)}
 }

@@ -278,10 +278,6 @@ func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path s
 	return v, resolved
 }
 
-// errCopyPanicked is the cause of the note for a copy a method of which panicked when
-// tried (see triedForLater).
-var errCopyPanicked = errors.New(guard.Cause)
-
 // triedForLater returns x, the redacted copy of v, for a handler that may not be one of
 // slog's own (see formatsAtOnce): slog's recover from a panic of a value's method, a
 // third-party handler's encoder (zap's, through zapslog) may not, and a method that
@@ -292,7 +288,7 @@ func triedForLater(v, x any) any {
 		return x // what stands for v: a note, an error's text
 	}
 	if _, ok := guard.Try(x); !ok {
-		return redactionFailed{errorf("pii: %s: %w", reflect.TypeOf(x), errCopyPanicked)}
+		return copyPanicked(x)
 	}
 	return x
 }
