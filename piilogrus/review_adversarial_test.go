@@ -17,19 +17,6 @@ import (
 	"github.com/sirupsen/logrus"
 )
 
-const (
-	arEmail = adaptertest.ReviewEmail
-	arName  = adaptertest.ReviewName
-	arCard  = adaptertest.ReviewCard
-)
-
-// The review's shared values (internal/adaptertest).
-type (
-	arErr      = adaptertest.ReviewErr
-	arCardErr  = adaptertest.ReviewCardErr
-	arCardJSON = adaptertest.ReviewCardJSON
-)
-
 // arUser is a tagged record that prints itself (fmt.Stringer).
 type arUser struct {
 	ID    string `pii:"no"`
@@ -87,9 +74,9 @@ func TestReviewScannedKeyInLogrusError(t *testing.T) {
 	for name, setup := range arSetups {
 		t.Run(name, func(t *testing.T) {
 			out := arLog(t, setup, func(l *logrus.Logger) {
-				l.WithField(arEmail, func() {}).Info("m")
+				l.WithField(adaptertest.ReviewEmail, func() {}).Info("m")
 			}, piilogrus.ScanStrings())
-			adaptertest.NoRaw(t, out, arEmail)
+			adaptertest.NoRaw(t, out, adaptertest.ReviewEmail)
 			if !strings.Contains(out, "logrus_error") {
 				t.Errorf("logrus_error is missing: %s", out)
 			}
@@ -110,8 +97,12 @@ func TestReviewScannedKeyInLogrusError(t *testing.T) {
 func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 	for _, name := range []string{"hook/json", "formatter/json"} {
 		for what, log := range map[string]func(*logrus.Logger){
-			"WithError":         func(l *logrus.Logger) { l.WithError(arCardErr{ID: "c1", Card: arCard}).Error("m") },
-			"WithField of JSON": func(l *logrus.Logger) { l.WithField("c", arCardJSON{ID: "c1", Card: arCard}).Info("m") },
+			"WithError": func(l *logrus.Logger) {
+				l.WithError(adaptertest.ReviewCardErr{ID: "c1", Card: adaptertest.ReviewCard}).Error("m")
+			},
+			"WithField of JSON": func(l *logrus.Logger) {
+				l.WithField("c", adaptertest.ReviewCardJSON{ID: "c1", Card: adaptertest.ReviewCard}).Info("m")
+			},
 		} {
 			t.Run(name+"/"+what, func(t *testing.T) {
 				out := arLog(t, arSetups[name], log)
@@ -124,8 +115,8 @@ func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 // TestReviewDataRoutes is a guard: errors, Stringers, nested Fields and hidden values
 // in Data, through the Hook and NewFormatter with a nil Policy (these pass).
 func TestReviewDataRoutes(t *testing.T) {
-	u := arUser{ID: "u1", Email: arEmail, Name: arName}
-	e := arErr{ID: "e1", Email: arEmail}
+	u := arUser{ID: "u1", Email: adaptertest.ReviewEmail, Name: adaptertest.ReviewName}
+	e := adaptertest.ReviewErr{ID: "e1", Email: adaptertest.ReviewEmail}
 	tests := []struct {
 		name string
 		log  func(*logrus.Logger)
@@ -167,13 +158,13 @@ func TestReviewScanStrings(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := arLog(t, setup, func(l *logrus.Logger) {
 				l.WithFields(logrus.Fields{
-					arEmail: 1,
-					"b":     []byte("mail " + arEmail),
-					"m":     map[string]int{arEmail: 2},
-					"e":     errors.New("for " + arEmail),
-				}).Info("contact " + arEmail)
+					adaptertest.ReviewEmail: 1,
+					"b":                     []byte("mail " + adaptertest.ReviewEmail),
+					"m":                     map[string]int{adaptertest.ReviewEmail: 2},
+					"e":                     errors.New("for " + adaptertest.ReviewEmail),
+				}).Info("contact " + adaptertest.ReviewEmail)
 			}, piilogrus.ScanStrings())
-			adaptertest.NoRaw(t, out, arEmail)
+			adaptertest.NoRaw(t, out, adaptertest.ReviewEmail)
 			if !strings.Contains(out, "***@example.com") {
 				t.Errorf("the masked email is missing: %s", out)
 			}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piilogrus"
 	"github.com/google/go-cmp/cmp"
 	"github.com/sirupsen/logrus"
@@ -37,7 +38,9 @@ type s33Holder struct {
 	Item  any    `pii:"no"`
 }
 
-func s33NewUser() s33User { return s33User{ID: "u1", Email: arEmail, Code: s33Code{"7"}} }
+func s33NewUser() s33User {
+	return s33User{ID: "u1", Email: adaptertest.ReviewEmail, Code: s33Code{"7"}}
+}
 
 // s33Redacted is what the hook makes of s33NewUser(), given to a logger as it is.
 func s33Redacted() s33User { return s33User{ID: "u1", Email: "***@example.com", Code: s33Code{"7"}} }
@@ -98,7 +101,7 @@ func TestS33LaterHookSeesCopy(t *testing.T) {
 	l.SetOutput(&buf)
 	l.AddHook(piilogrus.NewHook(nil))
 	l.AddHook(s33TypeHook{&user, &err})
-	l.WithField("u", s33NewUser()).WithField("e", &s33Err{arEmail}).Info("m")
+	l.WithField("u", s33NewUser()).WithField("e", &s33Err{adaptertest.ReviewEmail}).Info("m")
 	if !user {
 		t.Errorf("a later hook's Data[\"u\"].(s33User) failed")
 	}
@@ -146,7 +149,7 @@ func TestS33EntryErrConcurrent(t *testing.T) {
 	l.SetFormatter(f)
 	l.AddHook(piilogrus.NewHook(nil, piilogrus.ScanStrings()))
 	l.AddHook(s33FormatHook{f})
-	entry := l.WithField(arEmail, func() {}).WithError(errors.New("x"))
+	entry := l.WithField(adaptertest.ReviewEmail, func() {}).WithError(errors.New("x"))
 	var wg sync.WaitGroup
 	for i := range 16 {
 		wg.Add(1)
@@ -158,7 +161,7 @@ func TestS33EntryErrConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if strings.Contains(buf.String(), arEmail) {
+	if strings.Contains(buf.String(), adaptertest.ReviewEmail) {
 		t.Errorf("logrus_error holds the raw key")
 	}
 	plain := func(f logrus.Formatter) string {
@@ -169,7 +172,7 @@ func TestS33EntryErrConcurrent(t *testing.T) {
 		if _, ok := f.(*logrus.JSONFormatter); ok {
 			l.AddHook(piilogrus.NewHook(nil))
 		}
-		l.WithField(arEmail, func() {}).Info("m")
+		l.WithField(adaptertest.ReviewEmail, func() {}).Info("m")
 		return b.String()
 	}
 	want := plain(&logrus.TextFormatter{DisableTimestamp: true})

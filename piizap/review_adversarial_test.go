@@ -19,19 +19,6 @@ import (
 	"go.uber.org/zap/zapcore"
 )
 
-const (
-	arEmail = adaptertest.ReviewEmail
-	arName  = adaptertest.ReviewName
-	arCard  = adaptertest.ReviewCard
-)
-
-// The review's shared values (internal/adaptertest).
-type (
-	arErr      = adaptertest.ReviewErr
-	arCardErr  = adaptertest.ReviewCardErr
-	arCardJSON = adaptertest.ReviewCardJSON
-)
-
 // arUser is a tagged record that prints itself (fmt.Stringer).
 type arUser struct {
 	ID    string `pii:"no"`
@@ -53,7 +40,9 @@ func (t arTagged) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	return nil
 }
 
-func arNewUser() arUser { return arUser{ID: "u1", Email: arEmail, Name: arName} }
+func arNewUser() arUser {
+	return arUser{ID: "u1", Email: adaptertest.ReviewEmail, Name: adaptertest.ReviewName}
+}
 
 func arJSONCore(buf *bytes.Buffer) zapcore.Core {
 	enc := zapcore.NewJSONEncoder(zapcore.EncoderConfig{MessageKey: "msg", LevelKey: "level", EncodeLevel: zapcore.LowercaseLevelEncoder})
@@ -92,7 +81,7 @@ func arLog(t *testing.T, mk func(*bytes.Buffer) *zap.Logger, log func(*zap.Logge
 // line's are (invalid.go).
 func TestReviewSugarInvalidPairsLeak(t *testing.T) {
 	u := arNewUser()
-	e := arErr{ID: "e1", Email: arEmail}
+	e := adaptertest.ReviewErr{ID: "e1", Email: adaptertest.ReviewEmail}
 	tests := []struct {
 		name string
 		scan bool
@@ -114,7 +103,7 @@ func TestReviewSugarInvalidPairsLeak(t *testing.T) {
 				opts = append(opts, piizap.ScanStrings())
 			}
 			out := arLog(t, func(b *bytes.Buffer) *zap.Logger { return arLogger(b, opts...) }, tt.log)
-			adaptertest.NoRaw(t, out, arEmail, arName)
+			adaptertest.NoRaw(t, out, adaptertest.ReviewEmail, adaptertest.ReviewName)
 			if !strings.Contains(out, `"invalid":[{"position":0`) {
 				t.Errorf("the invalid pair is missing: %s", out)
 			}
@@ -133,11 +122,11 @@ func TestReviewSugarInvalidPairsLeak(t *testing.T) {
 // Now: a copy that encoding/json would run such a method on is handed to zap guarded
 // (internal/guard), and a panic writes the failure note.
 func TestReviewRedactedCopyMethodPanics(t *testing.T) {
-	c := arCardJSON{ID: "c1", Card: arCard}
+	c := adaptertest.ReviewCardJSON{ID: "c1", Card: adaptertest.ReviewCard}
 	tests := map[string]func(*zap.Logger){
 		"Any":     func(l *zap.Logger) { l.Info("m", zap.Any("c", c)) },
 		"Reflect": func(l *zap.Logger) { l.Info("m", zap.Reflect("c", &c)) },
-		"slice":   func(l *zap.Logger) { l.Info("m", zap.Any("cs", []arCardJSON{c})) },
+		"slice":   func(l *zap.Logger) { l.Info("m", zap.Any("cs", []adaptertest.ReviewCardJSON{c})) },
 	}
 	for name, log := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -151,7 +140,7 @@ func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 // redacted (these pass).
 func TestReviewFieldRoutes(t *testing.T) {
 	u := arNewUser()
-	e := arErr{ID: "e1", Email: arEmail}
+	e := adaptertest.ReviewErr{ID: "e1", Email: adaptertest.ReviewEmail}
 	const redUser = `"user u1 ***@example.com J. D."`
 	const redErr = `"no account for ***@example.com"`
 	tests := []struct {
@@ -177,9 +166,9 @@ func TestReviewFieldRoutes(t *testing.T) {
 		{"Namespace then With", func(l *zap.Logger) {
 			l.With(zap.Namespace("ns"), zap.Any("u", u)).Info("m", zap.Namespace("n2"), zap.Error(e))
 		}, `{"level":"info","msg":"m","ns":{"u":` + redUser + `,"n2":{"error":` + redErr + `}}}`},
-		{"Inline of a tagged marshaler", func(l *zap.Logger) { l.Info("m", zap.Inline(arTagged{"t1", arEmail})) },
+		{"Inline of a tagged marshaler", func(l *zap.Logger) { l.Info("m", zap.Inline(arTagged{"t1", adaptertest.ReviewEmail})) },
 			`{"level":"info","msg":"m","id":"t1","email":"***@example.com"}`},
-		{"Objects of a tagged marshaler", func(l *zap.Logger) { l.Info("m", zap.Objects("ts", []arTagged{{"t1", arEmail}})) },
+		{"Objects of a tagged marshaler", func(l *zap.Logger) { l.Info("m", zap.Objects("ts", []arTagged{{"t1", adaptertest.ReviewEmail}})) },
 			`{"level":"info","msg":"m","ts":[{"id":"t1","email":"***@example.com"}]}`},
 		{"map of pointers", func(l *zap.Logger) { l.Info("m", zap.Any("m", map[string]*arUser{"a": &u})) },
 			`{"level":"info","msg":"m","m":{"a":{"ID":"u1","Email":"***@example.com","Name":"J. D."}}}`},
@@ -234,10 +223,10 @@ func TestReviewCoreWrappers(t *testing.T) {
 	for name, mk := range wrappers {
 		t.Run(name, func(t *testing.T) {
 			out := arLog(t, mk, func(l *zap.Logger) {
-				l.With(zap.Any("w", u)).Info("m", zap.Stringer("s", u), zap.Error(arErr{Email: arEmail}))
+				l.With(zap.Any("w", u)).Info("m", zap.Stringer("s", u), zap.Error(adaptertest.ReviewErr{Email: adaptertest.ReviewEmail}))
 				l.Sugar().Infow("m", "u", &u)
 			})
-			adaptertest.NoRaw(t, out, arEmail, arName)
+			adaptertest.NoRaw(t, out, adaptertest.ReviewEmail, adaptertest.ReviewName)
 			if !strings.Contains(out, "***@example.com") {
 				t.Errorf("the masked email is missing: %s", out)
 			}

@@ -60,7 +60,9 @@ func (s33Own) MarshalJSON() ([]byte, error) { panic("the value's own MarshalJSON
 
 type s33UntaggedOwn struct{ O s33Own }
 
-func s33NewUser() s33User { return s33User{ID: "u1", Email: arEmail, Code: s33Code{"7"}} }
+func s33NewUser() s33User {
+	return s33User{ID: "u1", Email: adaptertest.ReviewEmail, Code: s33Code{"7"}}
+}
 
 func s33Line(t *testing.T, core func(zapcore.Core) zapcore.Core, log func(*zap.Logger)) (out string, panicked any) {
 	t.Helper()
@@ -110,7 +112,7 @@ func TestS33ObjectListThroughCore(t *testing.T) {
 // 07fddf1: "uError":"json: error calling MarshalJSON for type piizap_test.s33Failing: unavailable"
 // now:     "uError":"json: error calling MarshalJSON for type guard.guarded: json: error calling MarshalJSON for type piizap_test.s33Failing: unavailable"
 func TestS33MarshalJSONErrorText(t *testing.T) {
-	got, _ := s33Line(t, s33Wrap, func(l *zap.Logger) { l.Info("m", zap.Any("u", s33UserFailing{Email: arEmail})) })
+	got, _ := s33Line(t, s33Wrap, func(l *zap.Logger) { l.Info("m", zap.Any("u", s33UserFailing{Email: adaptertest.ReviewEmail})) })
 	want := `{"level":"info","msg":"m","uError":"json: error calling MarshalJSON for type piizap_test.s33Failing: unavailable"}` + "\n"
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("line (-want +got):\n%s", diff)
@@ -221,9 +223,9 @@ func TestS33InvalidPairsAsZap(t *testing.T) {
 // MarshalJSON panicked out of the log call. Fixed since: the log line's walk tries what
 // it copies behind interfaces (action_redact_tried.go in package pii).
 func TestS33CopyBehindInterfacePanics(t *testing.T) {
-	c := arCardJSON{ID: "c1", Card: arCard}
+	c := adaptertest.ReviewCardJSON{ID: "c1", Card: adaptertest.ReviewCard}
 	for name, f := range map[string]zap.Field{
-		"struct field": zap.Any("h", s33Holder{Email: arEmail, Item: c}),
+		"struct field": zap.Any("h", s33Holder{Email: adaptertest.ReviewEmail, Item: c}),
 		"[]any":        zap.Any("h", []any{c}),
 		"map":          zap.Any("h", map[string]any{"c": c}),
 	} {

@@ -23,19 +23,6 @@ import (
 	"github.com/rs/zerolog"
 )
 
-const (
-	arEmail = adaptertest.ReviewEmail
-	arName  = adaptertest.ReviewName
-	arCard  = adaptertest.ReviewCard
-)
-
-// The review's shared values (internal/adaptertest).
-type (
-	arErr      = adaptertest.ReviewErr
-	arCardErr  = adaptertest.ReviewCardErr
-	arCardJSON = adaptertest.ReviewCardJSON
-)
-
 // arUser is a tagged record.
 type arUser struct {
 	ID    string `pii:"no"`
@@ -84,16 +71,18 @@ func arLog(t *testing.T, log func(zerolog.Logger)) string {
 // Object encode under recover (internal/guard).
 func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 	arHooks(t)
-	ce := arCardErr{ID: "c1", Card: arCard}
-	cj := arCardJSON{ID: "c1", Card: arCard}
+	ce := adaptertest.ReviewCardErr{ID: "c1", Card: adaptertest.ReviewCard}
+	cj := adaptertest.ReviewCardJSON{ID: "c1", Card: adaptertest.ReviewCard}
 	tests := map[string]func(zerolog.Logger){
-		"Err":                  func(l zerolog.Logger) { l.Error().Err(ce).Msg("m") },
-		"Errs":                 func(l zerolog.Logger) { l.Error().Errs("es", []error{ce}).Msg("m") },
-		"Fields error":         func(l zerolog.Logger) { l.Error().Fields(map[string]any{"e": ce}).Msg("m") },
-		"Interface":            func(l zerolog.Logger) { l.Info().Interface("c", cj).Msg("m") },
-		"Object":               func(l zerolog.Logger) { l.Info().Object("c", piizerolog.Object(cj)).Msg("m") },
-		"Object of a slice":    func(l zerolog.Logger) { l.Info().Object("c", piizerolog.Object([]arCardJSON{cj})).Msg("m") },
-		"Interface of a slice": func(l zerolog.Logger) { l.Info().Interface("c", []arCardJSON{cj}).Msg("m") },
+		"Err":          func(l zerolog.Logger) { l.Error().Err(ce).Msg("m") },
+		"Errs":         func(l zerolog.Logger) { l.Error().Errs("es", []error{ce}).Msg("m") },
+		"Fields error": func(l zerolog.Logger) { l.Error().Fields(map[string]any{"e": ce}).Msg("m") },
+		"Interface":    func(l zerolog.Logger) { l.Info().Interface("c", cj).Msg("m") },
+		"Object":       func(l zerolog.Logger) { l.Info().Object("c", piizerolog.Object(cj)).Msg("m") },
+		"Object of a slice": func(l zerolog.Logger) {
+			l.Info().Object("c", piizerolog.Object([]adaptertest.ReviewCardJSON{cj})).Msg("m")
+		},
+		"Interface of a slice": func(l zerolog.Logger) { l.Info().Interface("c", []adaptertest.ReviewCardJSON{cj}).Msg("m") },
 	}
 	for name, log := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -113,8 +102,8 @@ func TestReviewRedactedCopyMethodPanics(t *testing.T) {
 // Err, AnErr and Errs (these pass).
 func TestReviewHookRoutes(t *testing.T) {
 	arHooks(t)
-	u := arUser{ID: "u1", Email: arEmail, Name: arName}
-	e := arErr{ID: "e1", Email: arEmail}
+	u := arUser{ID: "u1", Email: adaptertest.ReviewEmail, Name: adaptertest.ReviewName}
+	e := adaptertest.ReviewErr{ID: "e1", Email: adaptertest.ReviewEmail}
 	const redUser = `{"ID":"u1","Email":"***@example.com","Name":"J. D."}`
 	const redErr = `"no account for ***@example.com"`
 	tests := []struct {
@@ -154,10 +143,10 @@ func TestReviewHookRoutes(t *testing.T) {
 // TestReviewObjectCycle is a guard: Object of a value that points to itself neither
 // panics nor shows the name (nesting stops at jsonfields.MaxDepth).
 func TestReviewObjectCycle(t *testing.T) {
-	n := &arNode{Name: arName}
+	n := &arNode{Name: adaptertest.ReviewName}
 	n.Next = n
 	out := arLog(t, func(l zerolog.Logger) { l.Info().Object("n", piizerolog.ObjectOf(nil, n)).Send() })
-	if strings.Contains(out, arName) || !strings.Contains(out, `"Name":"J. D."`) {
+	if strings.Contains(out, adaptertest.ReviewName) || !strings.Contains(out, `"Name":"J. D."`) {
 		t.Errorf("line: %s", out)
 	}
 }

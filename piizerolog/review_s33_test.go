@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ef8f9424/pii/internal/adaptertest"
 	"github.com/ef8f9424/pii/piizerolog"
 	"github.com/google/go-cmp/cmp"
 	"github.com/rs/zerolog"
@@ -32,7 +33,7 @@ func (e s33CardErr) MarshalZerologObject(ev *zerolog.Event) {
 // Error panics ... no longer crashes a log call").
 func TestS33ErrorObjectCopyPanics(t *testing.T) {
 	arHooks(t)
-	e := s33CardErr{ID: "c1", Card: arCard}
+	e := s33CardErr{ID: "c1", Card: adaptertest.ReviewCard}
 	for name, log := range map[string]func(zerolog.Logger){
 		"Err":  func(l zerolog.Logger) { l.Info().Err(e).Msg("m") },
 		"Errs": func(l zerolog.Logger) { l.Info().Errs("es", []error{e}).Msg("m") },
@@ -84,7 +85,7 @@ func (e *s33Err) Error() string { return "no account for <" + e.Email + ">" }
 // MarshalError) is written as zerolog wrote the copy's Error, on every route.
 func TestS33MarshalErrorText(t *testing.T) {
 	arHooks(t)
-	e := &s33Err{arEmail}
+	e := &s33Err{adaptertest.ReviewEmail}
 	got := arLog(t, func(l zerolog.Logger) {
 		ll := l.With().AnErr("c", e).Logger()
 		ll.Info().Err(e).AnErr("a", e).Errs("es", []error{e, nil}).
