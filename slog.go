@@ -102,18 +102,15 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 	return h.next.Enabled(ctx, level)
 }
 
-// Handle redacts the record's attributes and passes it on. The record is rebuilt only
-// when something in it needs hiding; otherwise it is passed on as it came.
+// Handle redacts the record's attributes and passes it on. Attributes with nothing to
+// hide are passed on as they came; the others are replaced in the record, which is the
+// Handler's own copy (see ownAttrs), or in a new record when the caller's shares them.
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	p := h.policy()
-	msg := r.Message
+	raw := r.Message
 	if h.scan {
-		msg = p.RedactText(msg)
+		r.Message = p.RedactText(raw)
 	}
-	changed := msg != r.Message
-	// One pass: redact every attribute, and rebuild the record only if one changed.
-	var inline [8]slog.Attr
-	attrs := inline[:0]
 	var audit *auditAction
 	if h.audits() {
 		audit = &auditAction{redact: h.redactMisplaced}
@@ -122,21 +119,41 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if h.lends && audit == nil {
 		lent = &loan.List{}
 	}
-	r.Attrs(func(a slog.Attr) bool {
-		ra, c := h.redactAttr(p, a, audit, "", lent)
-		attrs = append(attrs, ra)
-		changed = changed || c
-		return true
-	})
-	h.reportFound(ctx, r.Message, audit)
-	if !changed {
-		return h.next.Handle(ctx, r)
+	if attrs, own := ownAttrs(&r); own {
+		rebuild := false
+		for i, a := range attrs {
+			if ra, changed := h.redactAttr(p, a, audit, "", lent); changed {
+				attrs[i] = ra
+				rebuild = rebuild || emptyGroup(ra.Value)
+			}
+		}
+		if rebuild {
+			r = withAttrs(r, attrs) // AddAttrs leaves an empty group out, as slog does
+		}
+	} else {
+		var inline [8]slog.Attr
+		attrs, changed := inline[:0], false
+		r.Attrs(func(a slog.Attr) bool {
+			ra, c := h.redactAttr(p, a, audit, "", lent)
+			attrs = append(attrs, ra)
+			changed = changed || c
+			return true
+		})
+		if changed {
+			r = withAttrs(r, attrs)
+		}
 	}
-	out := slog.NewRecord(r.Time, r.Level, msg, r.PC)
-	out.AddAttrs(attrs...)
-	err := h.next.Handle(ctx, out)
+	h.reportFound(ctx, raw, audit)
+	err := h.next.Handle(ctx, r)
 	lent.Return()
 	return err
+}
+
+// withAttrs returns a record like r with attrs for its attributes.
+func withAttrs(r slog.Record, attrs []slog.Attr) slog.Record {
+	out := slog.NewRecord(r.Time, r.Level, r.Message, r.PC)
+	out.AddAttrs(attrs...)
+	return out
 }
 
 // formatsAtOnce reports whether next is one of slog's own JSON and text handlers with
@@ -230,8 +247,13 @@ func (h *Handler) redactAttr(p *Policy, a slog.Attr, audit *auditAction, prefix 
 // audit's findings. With lent, the line is written at once: copies are borrowed and
 // kept in lent, and need no snapshot.
 func (p *Policy) redactValue(v slog.Value, scan bool, audit *auditAction, path string, lent *loan.List) (slog.Value, bool) {
-	v, resolved := p.resolve(v)
-	switch v.Kind() {
+	kind, resolved := v.Kind(), false
+	if kind == slog.KindLogValuer {
+		// Most values are none: no LogValue to run, nor a panic to catch.
+		v, resolved = p.resolve(v)
+		kind = v.Kind()
+	}
+	switch kind {
 	case slog.KindGroup:
 		// A group shares its caller's array, which the caller may change after the
 		// call: what is passed on is a copy, always.
@@ -303,9 +325,6 @@ const maxResolve = 100
 // values it returns are redacted as any value is). It reports whether anything was
 // resolved.
 func (p *Policy) resolve(v slog.Value) (out slog.Value, resolved bool) {
-	if v.Kind() != slog.KindLogValuer {
-		return v, false // most values: no LogValue to run, nor a panic to catch
-	}
 	var lv slog.LogValuer
 	defer func() {
 		if recover() != nil {
