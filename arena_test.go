@@ -140,9 +140,13 @@ func TestRedactedCopyInPool(t *testing.T) {
 		t.Errorf("Redacted changed its argument (-was +now):\n%s", diff)
 	}
 	pl := planFor(reflect.TypeFor[arenaRecord]())
-	if box, ok := pl.copies.Get().(*arenaRecord); ok {
-		if *box != (arenaRecord{}) && *box != got {
-			t.Errorf("the pooled copy holds %+v, which Redacted did not return", *box)
+	box, ok := pl.copies.Get().(*copyBox[arenaRecord])
+	if !ok && !raceBuild {
+		t.Fatalf("the plan's pool holds a %T, want a *copyBox[arenaRecord]", box)
+	}
+	if ok {
+		if box.v != (arenaRecord{}) && box.v != got {
+			t.Errorf("the pooled copy holds %+v, which Redacted did not return", box.v)
 		}
 		pl.copies.Put(box)
 	}
@@ -278,9 +282,13 @@ func TestRedactedFailedCopyNotPooled(t *testing.T) {
 		if _, err := Redacted(nil, failing{Any: badTag{"x"}, Phone: "+14155552671"}); err == nil {
 			t.Fatal("Redacted of a badly tagged value in an interface gave no error")
 		}
-		if box, ok := pl.copies.Get().(*failing); ok {
-			if box.Phone != "" || box.Any != nil {
-				t.Fatalf("a failed copy went back to the pool holding %+v", *box)
+		if x := pl.copies.Get(); x != nil {
+			box, ok := x.(*copyBox[failing])
+			if !ok {
+				t.Fatalf("the plan's pool holds a %T, want a *copyBox[failing]", x)
+			}
+			if box.v.Phone != "" || box.v.Any != nil {
+				t.Fatalf("a failed copy went back to the pool holding %+v", box.v)
 			}
 			pl.copies.Put(box)
 		}

@@ -23,20 +23,19 @@ func init() {
 
 // lendCopy redacts x, a value of plan pl, for a log line of policy p (scanning untagged
 // text with scan), in a pooled value of its type, and lends that value through lent. It
-// reports false, having done nothing, unless x is a struct that sits in an interface
+// reports false, having done nothing, unless x is a struct (plan.lends) that sits in an interface
 // behind a pointer (wider than a pointer) and holds no leaf that redacts itself (whose
 // RedactPII may keep a pointer into the copy; see holdsRedactor). Nor is a value lent
 // that a walk from the interface hands to the action whole (see stepIface): an error
 // that wraps others, and a value with nothing tagged in it, which a scan may replace by
 // its text.
 func lendCopy(p *Policy, pl *plan, x any, scan bool, lent *loan.Copy) (any, bool) {
-	t := reflect.TypeOf(x)
-	if !pl.pooled || !pl.root.hasPII || pl.root.unwraps || t.Kind() != reflect.Struct || t.Size() <= unsafe.Sizeof(uintptr(0)) {
+	if !pl.lends {
 		return nil, false
 	}
 	box, _ := pl.lent.Get().(*lentBox)
 	if box == nil {
-		box = &lentBox{val: reflect.New(t).Interface(), rw: makeRedactWalk()}
+		box = &lentBox{val: reflect.New(reflect.TypeOf(x)).Interface(), rw: makeRedactWalk()}
 	}
 	rw := box.rw
 	rw.ready(true, scan)

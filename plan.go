@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/ef8f9424/pii/internal/typecache"
 )
@@ -23,18 +24,20 @@ type plan struct {
 	fields []Field // every leaf in declaration order, Type filled in
 	ifaces []bool  // which of fields are interfaces
 	err    error   // a *TagError when the type's tags are wrong; cached like a plan
-	// copies holds values of the type (as pointers to them) for Redacted to redact a
-	// copy in, so that the copy it returns costs no allocation of its own; pooled says
-	// it may (see holdsRedactor). A value in the pool is zero, or the last copy that
-	// Redacted returned: never anything the caller did not get back redacted.
+	// copies holds values of the type (in *copyBox, with a walker) for Redacted to
+	// redact a copy in, so that the copy it returns costs no allocation of its own;
+	// pooled says it may (see holdsRedactor). A value in the pool is zero, or the last
+	// copy that Redacted returned: never anything the caller did not get back redacted.
 	copies sync.Pool
 	pooled bool
 	// lent holds the values log lines' copies are made in, with the memory those copies
 	// took (see lentBox): a value in it is one a line was written from and gave back.
 	lent sync.Pool
-	// spares says that a lent copy may also reuse the memory the last one took (see
-	// lentBox): no method of the caller's can see a copy of the type (runsNoMethods).
-	spares bool
+	// lends says that a log line's copy of a value of the type may be made in a lent
+	// value (see lendCopy), and spares that it may also reuse the memory the last one
+	// took (see lentBox): no method of the caller's can see a copy of the type
+	// (runsNoMethods).
+	lends, spares bool
 	// hidden lists the type's interface fields behind unexported fields, at fixed
 	// offsets, which no walk enters but its methods and fmt print; hiddenDeep says
 	// there are more, which a look through a value finds (see hiddenIfaces).
@@ -271,6 +274,8 @@ func planFor(t reflect.Type) *plan {
 		b.finish()
 		p.fields, p.ifaces = listFields(p.root, t)
 		p.pooled = !holdsRedactor(p.root)
+		p.lends = p.pooled && p.root.hasPII && !p.root.unwraps &&
+			t.Kind() == reflect.Struct && t.Size() > unsafe.Sizeof(uintptr(0))
 		p.spares = p.pooled && runsNoMethods(p.root, map[*node]bool{})
 	}
 	plans.Store(t, p)

@@ -153,28 +153,33 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 	}
 	// The copy is made in a pooled value of the type, not in v, whose address would
 	// make it escape: one allocation less per call.
-	var box *T
+	var box *copyBox[T]
 	if pl.pooled {
-		box, _ = pl.copies.Get().(*T)
+		box, _ = pl.copies.Get().(*copyBox[T])
+		if box == nil {
+			box = &copyBox[T]{rw: makeRedactWalk()}
+		}
+	} else {
+		box = &copyBox[T]{rw: newRedactWalk(false, false)}
 	}
-	if box == nil {
-		box = new(T)
-	}
-	*box = v
-	rw := newRedactWalk(false, false)
+	box.v = v
+	rw := box.rw
+	rw.ready(false, false)
 	rw.w.pol, rw.w.copy = p, true
-	err := rw.w.run(pl.root, unsafe.Pointer(box))
-	rw.release()
-	out := *box
+	err := rw.w.run(pl.root, unsafe.Pointer(&box.v))
+	out := box.v
 	var zero T
 	if pl.pooled {
+		rw.clear()
 		if err != nil {
 			// A walk that stopped may have left personal data in the copy. A copy
 			// returned is left as it is: the next call writes over it, and clearing it
 			// costs a write barrier per pointer while the collector runs.
-			*box = zero
+			box.v = zero
 		}
 		pl.copies.Put(box)
+	} else {
+		rw.release()
 	}
 	if err == nil && pl.copyMayHide() {
 		err = refusedHidden("Redacted", any(out), true)
@@ -183,6 +188,14 @@ func Redacted[T any](p *Policy, v T) (T, error) {
 		return zero, err
 	}
 	return out, nil
+}
+
+// A copyBox is a value Redacted makes its copies in (see plan.copies), with the walker
+// that makes them: a call takes one value from the plan's pool, where a box and a walker
+// from redactWalks would be two.
+type copyBox[T any] struct {
+	v  T
+	rw *redactWalk
 }
 
 // copyMayHide reports whether a copy of a value of the plan's type may keep personal
