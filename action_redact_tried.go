@@ -36,6 +36,10 @@ func (a *redactAction) heldDone(w *walker, n, dn *node, p unsafe.Pointer) {
 	slot.SetZero()
 }
 
+// The adapters' copies stand as this package's failure note when a try fails, as the
+// walk's and the Handler's do (see guard.Tried).
+func init() { guard.Failed = func(x any) any { return copyPanicked(x) } }
+
 // errCopyPanicked is the cause of the note for a copy a method of which panicked when
 // tried, in the words of the adapters' notes (guard.Cause).
 var errCopyPanicked = errors.New(guard.Cause)

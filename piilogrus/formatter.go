@@ -54,7 +54,7 @@ func (f *formatter) value(v any) (any, bool, loan.Copy) {
 	default:
 		if f.lends {
 			x, changed, lent := loan.ForLog(f.h.pol, v, f.h.scan)
-			return guarded(v, x, changed), changed, lent
+			return guarded(x, changed), changed, lent
 		}
 	}
 	x, changed := f.h.value(v)

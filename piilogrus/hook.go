@@ -84,11 +84,11 @@ func (h *Hook) value(v any) (any, bool) {
 		// ScanStrings, its redacted copy is scanned, as a pii.Handler does.
 		if h.scan {
 			x, _ := h.pol.ForLogScanned(v.LogValue().Any())
-			return x, true
+			return guarded(x, true), true
 		}
 	default:
 		x, changed := h.forLog(v)
-		return guarded(v, x, changed), changed
+		return guarded(x, changed), changed
 	}
 	return v, false
 }

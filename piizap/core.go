@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/ef8f9424/pii"
+	"github.com/ef8f9424/pii/internal/guard"
 	"github.com/ef8f9424/pii/internal/loan"
 	"go.uber.org/zap/zapcore"
 )
@@ -146,16 +147,25 @@ func (c *core) entry(e zapcore.Entry) zapcore.Entry {
 // forLog returns v redacted for a line (Policy.ForLog, or ForLogScanned with
 // ScanStrings), and whether it differs from v. With ScanStrings, a pii.SafeValue is
 // replaced by its redacted copy, scanned, as a pii.Handler with ScanStrings does;
-// without, it is left to print itself.
+// without, it is left to print itself. A copy is tried (guard.Tried) before it is
+// returned: zap's encoders run encoding/json and Error with no recover, and a method
+// that holds on every real value may panic on a copy whose sensitive fields are zeroed.
 func (c *core) forLog(v any) (any, bool) {
-	if !c.scan {
-		return c.pol.ForLog(v)
+	var x any
+	var changed bool
+	switch sv, safe := v.(pii.SafeValue); {
+	case !c.scan:
+		x, changed = c.pol.ForLog(v)
+	case safe:
+		x, _ = c.pol.ForLogScanned(sv.LogValue().Any())
+		changed = true
+	default:
+		x, changed = c.pol.ForLogScanned(v)
 	}
-	if sv, ok := v.(pii.SafeValue); ok {
-		x, _ := c.pol.ForLogScanned(sv.LogValue().Any())
-		return x, true
+	if changed {
+		x = guard.Tried(x)
 	}
-	return c.pol.ForLogScanned(v)
+	return x, changed
 }
 
 // objectGuard returns a guard of m for the line: one an earlier line used, when the
@@ -187,6 +197,9 @@ func (c *core) forLine(v any, ln *line) (any, bool) {
 	}
 	x, changed, lent := loan.ForLog(c.pol, v, c.scan)
 	ln.lent.Add(lent)
+	if changed {
+		x = guard.Tried(x) // as forLog's
+	}
 	return x, changed
 }
 

@@ -6,7 +6,6 @@ import (
 	"reflect"
 
 	"github.com/ef8f9424/pii"
-	"github.com/ef8f9424/pii/internal/guard"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 )
@@ -127,15 +126,6 @@ func (c *core) redactValue(f, rf *zapcore.Field, ln *line) bool {
 		// panic: a field of its own kind instead.
 		*rf = zap.Any(f.Key, x)
 		return true
-	}
-	if f.Type == zapcore.ReflectType && reflect.TypeOf(x) == reflect.TypeOf(f.Interface) {
-		// The copy: zap's encoder runs encoding/json on it, which recovers no panic of
-		// a method that holds on every real value but not on a copy (see
-		// internal/guard). Error and Stringer fields need no try: zap recovers there.
-		if note, ok := guard.Try(x); !ok {
-			*rf = zap.String(f.Key, note)
-			return true
-		}
 	}
 	*rf = *f
 	rf.Interface = x

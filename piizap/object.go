@@ -21,7 +21,7 @@ import (
 // error. A pii.SafeValue is written as the redacted copy it holds, under its own Policy:
 // for a Policy other than the default, log Object(key, p.Safe(v)).
 func Object(key string, v any) zap.Field {
-	x := forLine(v)
+	x, changed := forLine(v)
 	if n, ok := failure(x); ok {
 		return zap.String(key, n) // "!PII-REDACTION-FAILED: " and the cause
 	}
@@ -30,11 +30,16 @@ func Object(key string, v any) zap.Field {
 		if isNil(x) {
 			return zap.String(key, "<nil>") // as zap writes a nil error, whose Error may panic
 		}
-		return zap.String(key, x.(error).Error())
+		return zap.String(key, guard.Error(x.(error))) // the note, when Error panics on the copy
 	case jsonfields.Fields:
 		return zap.Object(key, structObject{v: rv})
 	}
-	return zap.Reflect(key, x) // as encoding/json writes it
+	if changed {
+		// Written by encoding/json, which recovers no panic of a method: a copy is
+		// tried first. The caller's own value panics as it would without this module.
+		x = guard.Tried(x)
+	}
+	return zap.Reflect(key, x)
 }
 
 // structObject writes a (redacted) struct field by field.
@@ -87,13 +92,15 @@ func (o structObject) add(enc zapcore.ObjectEncoder, key string, v reflect.Value
 }
 
 // forLine returns what a line shows of v, as a pii.Handler would log it (sensitive data
-// zeroed): the redacted copy a pii.SafeValue holds, or v's under the default Policy.
-func forLine(v any) any {
+// zeroed): the redacted copy a pii.SafeValue holds, or v's under the default Policy;
+// and whether that is not v. It is not tried whole: Object writes a struct field by
+// field, each value tried as it is written, so that a method that panics costs the line
+// that value alone.
+func forLine(v any) (any, bool) {
 	if sv, ok := v.(pii.SafeValue); ok {
-		return sv.LogValue().Any()
+		return sv.LogValue().Any(), true
 	}
-	x, _ := pii.Default().ForLog(v)
-	return x
+	return pii.Default().ForLog(v)
 }
 
 // scannedObject returns what a core with ScanStrings writes of o, the struct of an

@@ -103,6 +103,21 @@ func Try(x any) (note string, ok bool) {
 	return "", true
 }
 
+// Tried returns x, a redacted copy about to be handed to a logger, or Failed(x) when a
+// method of x that the logger runs with no recover panics (see Try). Every copy an
+// adapter hands a logger's encoder goes through Tried (or Try) on its way.
+func Tried(x any) any {
+	if _, ok := Try(x); !ok {
+		return Failed(x)
+	}
+	return x
+}
+
+// Failed returns the value that stands in a line for x, a copy one of whose methods
+// panicked: package pii's failure note (an error that errors.Is reports as
+// pii.ErrRedactionFailed, whose text is Note's), which pii sets here when it starts.
+var Failed = func(x any) any { return Note(reflect.TypeOf(x)) }
+
 // What Try runs on a value of a type, found once per type (tries).
 const (
 	tryError = 1 << iota // Error

@@ -122,3 +122,16 @@ func TestTry(t *testing.T) {
 		})
 	}
 }
+
+// TestTried checks that Tried hands back a copy whose methods hold, and Failed's value
+// for one whose method panics (here the package's own Failed, the note's text; package
+// pii sets its failure note, see TestTriedIsFailureNote there).
+func TestTried(t *testing.T) {
+	ok := card{Card: "4242424242424242"}
+	if diff := cmp.Diff(any(ok), Tried(ok)); diff != "" {
+		t.Errorf("Tried of a copy that holds (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(any(Note(reflect.TypeFor[card]())), Tried(card{})); diff != "" {
+		t.Errorf("Tried of a copy that panics (-want +got):\n%s", diff)
+	}
+}
