@@ -596,6 +596,11 @@ func (n *node) copyTo(dst, src unsafe.Pointer) {
 // newCopy returns a new value of node n's type holding a copy of the one at src, as an
 // assignment would copy it.
 func newCopy(n *node, src unsafe.Pointer) unsafe.Pointer {
+	if n.assign != nil {
+		clone := reflect.New(n.typ).UnsafePointer()
+		assign(n.assign, clone, src)
+		return clone
+	}
 	if t := n.typ; t.Size() > unsafe.Sizeof(uintptr(0)) && t.Kind() != reflect.Interface {
 		// A value wider than a pointer goes into an interface as a pointer to a copy
 		// of it: boxing the value makes the copy, with one reflect call fewer. (An
